@@ -1,0 +1,44 @@
+/**
+ * The one error model (SPEC.md, "Error codes"): every rejection writ makes is an {@link Issue}
+ * with a stable code from `schemas/v1.0.0/error-codes.json`, the JSON Pointer of the value at
+ * fault, and a message for people. Codes are API; messages are not.
+ */
+import type { ErrorCode } from './generated/error-codes.js';
+
+export type { ErrorCode } from './generated/error-codes.js';
+
+/** One reason a document, file or call was rejected. */
+export interface Issue {
+  /** Stable code `ERR_<AREA>_<CONDITION>` from the error-code registry; switch on this. */
+  readonly code: ErrorCode;
+  /**
+   * RFC 6901 JSON Pointer to the value at fault, `""` for the whole document. For a missing or
+   * unexpected member it names that member. For a file-level issue (integrity) it is the
+   * repo-relative path of the file.
+   */
+  readonly path: string;
+  /** What is wrong and what to do about it, for a person. Not API: never match on it. */
+  readonly message: string;
+  /** The JSON Schema keyword that failed, for schema issues. */
+  readonly keyword?: string;
+  /** Machine-readable context (for schema issues: `instancePath`, `schemaPath`, `params`). */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Thrown where throwing is right: a caller's misuse of a function cannot be reported as a
+ * property of a document. Bad *data* is never thrown; it comes back as {@link Issue}s.
+ */
+export class WritError extends Error {
+  /** Stable code from the registry. */
+  readonly code: ErrorCode;
+  /** Where the problem is, as in {@link Issue.path}. */
+  readonly path: string;
+
+  constructor(issue: Pick<Issue, 'code' | 'message'> & { readonly path?: string }) {
+    super(issue.message);
+    this.name = 'WritError';
+    this.code = issue.code;
+    this.path = issue.path ?? '';
+  }
+}

@@ -1,0 +1,314 @@
+/**
+ * The schema registry (SPEC.md, "Validation"): the only module that talks to Ajv. It reads a
+ * line's index, compiles a schema the first time a document is validated against it (never at
+ * start-up: compiling every schema costs seconds), loads the schemas a `$ref` needs from the
+ * package's own files (never from the network), and turns Ajv's errors into writ
+ * {@link Issue}s.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import formatsModule from 'ajv-formats';
+import { parseJson } from '../encoding/json.js';
+import { WritError, type Issue } from '../issues.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { ajvIssues } from './ajv-issues.js';
+import { detectMatches, loadSchemaIndex, type SchemaEntry, type SchemaIndex } from './schema-index.js';
+
+const addFormats = formatsModule.default;
+
+/** The current line of this package. */
+export const CURRENT_LINE = 'v1.0.0';
+
+/** Options for {@link SchemaRegistry.validate}. */
+export interface ValidateOptions {
+  /**
+   * Report every problem (default `true`), with messages that explain each rule. `false` stops
+   * at the first problem: use it on hot paths over untrusted input, where collecting every
+   * error of a hostile document is wasted work.
+   */
+  readonly allErrors?: boolean;
+}
+
+/** The outcome of validating one document. */
+export type ValidationResult =
+  | { readonly ok: true; readonly schema: SchemaEntry }
+  | { readonly ok: false; readonly schema: SchemaEntry | undefined; readonly issues: readonly Issue[] };
+
+/** The outcome of {@link SchemaRegistry.detect}. */
+export type DetectResult = { readonly ok: true; readonly schema: SchemaEntry } | { readonly ok: false; readonly issue: Issue };
+
+/** Options for {@link SchemaRegistry.open}. */
+export interface RegistryOptions {
+  /** Folder holding `schemas/<line>/index.json`; default: this package's root. */
+  readonly root?: string;
+  /** Line to open; default {@link CURRENT_LINE}. */
+  readonly line?: string;
+}
+
+type Mode = 'all' | 'first';
+
+/**
+ * Schemas of one line, compiled on first use.
+ *
+ * @example
+ * ```ts
+ * const registry = SchemaRegistry.open();
+ * const r = registry.validate('commercial/checkout.request', doc);
+ * if (!r.ok) for (const i of r.issues) console.log(i.code, i.path, i.message);
+ * ```
+ */
+export class SchemaRegistry {
+  /** The line's index. */
+  readonly index: SchemaIndex;
+  private readonly byKey = new Map<string, SchemaEntry>();
+  private readonly byUri = new Map<string, SchemaEntry>();
+  private readonly json = new Map<string, Record<string, unknown>>();
+  private readonly ajv = new Map<Mode, Ajv2020>();
+  private readonly added = new Map<Mode, Set<string>>();
+
+  private constructor(index: SchemaIndex) {
+    this.index = index;
+    for (const e of index.entries) {
+      this.byUri.set(e.uri, e);
+      for (const key of [e.id, e.uri, e.path, `schemas/${index.line}/${e.path}`]) this.byKey.set(key, e);
+    }
+  }
+
+  /**
+   * Open a line's registry. Reads only `index.json`; schemas are read and compiled when used.
+   *
+   * @param options - where the schemas are and which line.
+   * @returns the registry.
+   * @throws {@link WritError} `ERR_SCHEMA_INDEX_INVALID` when the index is missing or malformed.
+   */
+  static open(options: RegistryOptions = {}): SchemaRegistry {
+    const root = options.root ?? PACKAGE_ROOT;
+    return new SchemaRegistry(loadSchemaIndex(join(root, 'schemas', options.line ?? CURRENT_LINE)));
+  }
+
+  /** Every document type of the line, in index order. */
+  documents(): readonly SchemaEntry[] {
+    return this.index.entries.filter((e) => e.kind === 'document');
+  }
+
+  /**
+   * Find a schema by short id (`commercial/checkout.request`), `$id`, or path (relative to the
+   * line folder or to the package root).
+   *
+   * @param ref - the name to look up.
+   * @returns the entry, or `undefined`.
+   */
+  find(ref: string): SchemaEntry | undefined {
+    return this.byKey.get(ref);
+  }
+
+  /**
+   * Pick the document type from the document's own members, using the index's detect rules.
+   *
+   * @param doc - a parsed JSON document.
+   * @returns the one matching schema, or an issue: `ERR_SCHEMA_UNDETECTED` (no rule matches) or
+   *   `ERR_SCHEMA_AMBIGUOUS` (several do).
+   */
+  detect(doc: unknown): DetectResult {
+    const hits = this.documents().filter((e) => e.detect !== undefined && detectMatches(e.detect, doc));
+    if (hits.length === 1 && hits[0] !== undefined) return { ok: true, schema: hits[0] };
+    if (hits.length === 0) {
+      return {
+        ok: false,
+        issue: {
+          code: 'ERR_SCHEMA_UNDETECTED',
+          path: '',
+          message: 'cannot tell which schema this document follows from its members; name it with --schema <id> (see `writ schemas list`)',
+        },
+      };
+    }
+    return {
+      ok: false,
+      issue: {
+        code: 'ERR_SCHEMA_AMBIGUOUS',
+        path: '',
+        message: `the document could be any of ${hits.map((h) => h.id).join(', ')}; name one with --schema <id>`,
+        details: { candidates: hits.map((h) => h.id) },
+      },
+    };
+  }
+
+  /**
+   * Validate a document against a schema of the line.
+   *
+   * @param ref - the schema, as accepted by {@link SchemaRegistry.find}.
+   * @param doc - a parsed JSON document (parse untrusted text with `parseJson` first).
+   * @param options - see {@link ValidateOptions}.
+   * @returns `{ ok: true }`, or the issues: schema-rule codes (`ERR_SCHEMA_REQUIRED`, ...), or
+   *   `ERR_SCHEMA_UNKNOWN`, `ERR_SCHEMA_UNRESOLVED_REF`, `ERR_SCHEMA_INVALID` when the schema
+   *   itself cannot be used.
+   */
+  validate(ref: string, doc: unknown, options: ValidateOptions = {}): ValidationResult {
+    const entry = this.find(ref);
+    if (entry === undefined || entry.kind !== 'document') {
+      const issue: Issue = {
+        code: 'ERR_SCHEMA_UNKNOWN',
+        path: '',
+        message:
+          entry === undefined
+            ? `no schema ${JSON.stringify(ref)} in line ${this.index.line}; run \`writ schemas list\` for the ids`
+            : `${entry.id} holds shared definitions, not a document type`,
+      };
+      return { ok: false, schema: entry, issues: [issue] };
+    }
+    const mode: Mode = options.allErrors === false ? 'first' : 'all';
+    const compiled = this.compile(entry, mode);
+    if (!compiled.ok) return { ok: false, schema: entry, issues: [compiled.issue] };
+    if (compiled.validate(doc)) return { ok: true, schema: entry };
+    return { ok: false, schema: entry, issues: ajvIssues(compiled.validate.errors ?? [], mode === 'all') };
+  }
+
+  /**
+   * The parsed JSON of a schema file, read once.
+   *
+   * @param entry - an entry of this registry.
+   * @returns the schema object.
+   * @throws {@link WritError} `ERR_SCHEMA_INDEX_INVALID` when the file is missing or not JSON.
+   */
+  schemaJson(entry: SchemaEntry): Record<string, unknown> {
+    let s = this.json.get(entry.uri);
+    if (s === undefined) {
+      let text: string;
+      try {
+        text = readFileSync(entry.file, 'utf8');
+      } catch (e) {
+        throw indexError(`schema ${entry.id} is listed in the index but ${entry.file} cannot be read: ${(e as Error).message}`);
+      }
+      const parsed = parseJson(text);
+      if (!parsed.ok) throw indexError(`schema file ${entry.file} is not valid JSON: ${parsed.issue.message}`);
+      if (!isRecord(parsed.value) || parsed.value['$id'] !== entry.uri) {
+        throw indexError(`schema file ${entry.file} must be an object whose $id is ${entry.uri}`);
+      }
+      s = parsed.value;
+      this.json.set(entry.uri, s);
+    }
+    return s;
+  }
+
+  /**
+   * Every schema a schema needs, itself first, following `$ref`s transitively.
+   *
+   * @param entry - the starting schema.
+   * @returns the entries, or the issue naming the first `$ref` that is not in the index.
+   */
+  closure(entry: SchemaEntry): { ok: true; entries: SchemaEntry[] } | { ok: false; issue: Issue } {
+    const out: SchemaEntry[] = [];
+    const seen = new Set<string>();
+    const stack = [entry];
+    while (stack.length > 0) {
+      const e = stack.pop() as SchemaEntry;
+      if (seen.has(e.uri)) continue;
+      seen.add(e.uri);
+      out.push(e);
+      for (const ref of collectRefs(this.schemaJson(e))) {
+        let target: string;
+        try {
+          target = new URL(ref, e.uri).href.replace(/#.*$/, '');
+        } catch {
+          target = ref;
+        }
+        if (target === e.uri) continue;
+        const next = this.byUri.get(target);
+        if (next === undefined) {
+          return {
+            ok: false,
+            issue: {
+              code: 'ERR_SCHEMA_UNRESOLVED_REF',
+              path: '',
+              message: `schema ${e.id} refers to ${JSON.stringify(ref)}, which is not a schema of line ${this.index.line}; writ never fetches schemas over the network`,
+              details: { schema: e.id, ref },
+            },
+          };
+        }
+        stack.push(next);
+      }
+    }
+    return { ok: true, entries: out };
+  }
+
+  private compile(entry: SchemaEntry, mode: Mode): { ok: true; validate: ValidateFunction } | { ok: false; issue: Issue } {
+    const ajv = this.ajvFor(mode);
+    const added = this.added.get(mode) as Set<string>;
+    const ready = ajv.getSchema(entry.uri);
+    if (ready !== undefined) return { ok: true, validate: ready };
+    const needed = this.closure(entry);
+    if (!needed.ok) return needed;
+    try {
+      for (const e of needed.entries) {
+        if (!added.has(e.uri)) {
+          ajv.addSchema(this.schemaJson(e));
+          added.add(e.uri);
+        }
+      }
+      const validate = ajv.getSchema(entry.uri);
+      if (validate === undefined) throw new Error(`Ajv did not register ${entry.uri}`);
+      return { ok: true, validate };
+    } catch (e) {
+      return {
+        ok: false,
+        issue: {
+          code: 'ERR_SCHEMA_INVALID',
+          path: '',
+          message: `schema ${entry.id} cannot be compiled: ${(e as Error).message}`,
+          details: { schema: entry.id },
+        },
+      };
+    }
+  }
+
+  private ajvFor(mode: Mode): Ajv2020 {
+    let ajv = this.ajv.get(mode);
+    if (ajv === undefined) {
+      ajv = new Ajv2020({
+        strict: true,
+        // A conditional rule requires members its parent schema defines (`then: { required:
+        // ["payment_proof"] }`); Ajv's strictRequired looks for them in the same schema object
+        // only. The test suite checks instead that every required name is defined in scope.
+        strictRequired: false,
+        allErrors: mode === 'all',
+        verbose: mode === 'all',
+        // The meta-schema check runs in the test suite; doing it on every start-up would
+        // compile the 2020-12 meta-schema before the first answer.
+        validateSchema: false,
+        // No loadSchema: a $ref outside the index is an error, never a fetch.
+      });
+      addFormats(ajv, { mode: 'full', formats: ['date-time', 'date', 'time', 'uri', 'uri-reference', 'email', 'hostname', 'uuid'] });
+      this.ajv.set(mode, ajv);
+      this.added.set(mode, new Set());
+    }
+    return ajv;
+  }
+}
+
+/** Keywords whose value maps names to subschemas. */
+const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'dependentSchemas']);
+/** Keywords whose value is instance data, never a schema. */
+const DATA = new Set(['const', 'enum', 'examples', 'default']);
+
+/** Every `$ref` in a schema, walking only schema positions (a member named "$ref" inside a `const` is data). */
+function collectRefs(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    for (const v of node) collectRefs(v, out);
+  } else if (isRecord(node)) {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string') out.push(v);
+      else if (NAME_MAPS.has(k) && isRecord(v)) for (const sub of Object.values(v)) collectRefs(sub, out);
+      else if (!DATA.has(k)) collectRefs(v, out);
+    }
+  }
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function indexError(message: string): WritError {
+  return new WritError({ code: 'ERR_SCHEMA_INDEX_INVALID', message });
+}
