@@ -14,8 +14,13 @@
  *   schemas/v1.0.0/commercial/verify/verify.receipt.schema.json
  *   schemas/v1.0.0/commercial/quote/quote.request.schema.json
  *   schemas/v1.0.0/commercial/quote/quote.response.schema.json
+ *   schemas/v1.0.0/release/manifest.schema.json
+ *   schemas/v1.0.0/release/schema-index.schema.json
+ *   schemas/v1.0.0/release/error-codes.schema.json
+ *   schemas/v1.0.0/release/fixture-expectation.schema.json
  *   schemas/v1.0.0/common/defs.schema.json
- *   schemas/v1.0.0/commercial/defs.schema.json.
+ *   schemas/v1.0.0/commercial/defs.schema.json
+ *   schemas/v1.0.0/release/defs.schema.json.
  * Change the source and regenerate; `npm run generate:types -- --check` fails on drift.
  */
 
@@ -32,7 +37,11 @@ export type WritDocument =
   | VerifyRequest
   | VerifyReceipt
   | QuoteRequest
-  | QuoteResponse;
+  | QuoteResponse
+  | ReleaseManifest
+  | SchemaIndex
+  | ErrorCodeRegistry
+  | FixtureExpectation;
 
 /**
  * Reserve payment authority before a later capture or settlement.
@@ -866,6 +875,194 @@ export interface QuoteResponse {
 }
 
 /**
+ * manifest.json: the release's line, version and shipped boundary, declared once and read by everything that needs them.
+ */
+export interface ReleaseManifest {
+  /**
+   * The schema this document follows; writ uses it to recognise the document.
+   */
+  $schema?: "https://writ.dev/schemas/v1.0.0/release/manifest.schema.json";
+  /**
+   * The npm package name.
+   */
+  name: string;
+  /**
+   * The current schema line.
+   */
+  line: LineName;
+  /**
+   * The package version (SemVer 2.0.0, without build metadata); package.json carries the same.
+   */
+  version: string;
+  /**
+   * The schema inventory of the current line: schemas/<line>/index.json, which lists every schema and names the error-code registry.
+   */
+  schema_index: RelativePath;
+  /**
+   * Every path the release ships. A folder ends with / and stands for every file under it. The checksum ledger covers all of it except checksums.txt.
+   *
+   * @minItems 1
+   */
+  boundary: [string, ...string[]];
+}
+
+/**
+ * schemas/<line>/index.json: every schema of a line, with the rule that recognises each document type.
+ */
+export interface SchemaIndex {
+  /**
+   * The schema this document follows; writ uses it to recognise the document.
+   */
+  $schema?: "https://writ.dev/schemas/v1.0.0/release/schema-index.schema.json";
+  /**
+   * The line this index lists.
+   */
+  line: LineName;
+  /**
+   * The URI every $id of the line starts with; a schema's $id is base followed by its path.
+   */
+  base: string;
+  /**
+   * The error-code registry, relative to the line folder.
+   */
+  error_codes: RelativePath;
+  /**
+   * The document types of the line.
+   *
+   * @minItems 1
+   */
+  documents: [SchemaIndexDocument, ...SchemaIndexDocument[]];
+  /**
+   * Schemas that hold shared $defs only.
+   */
+  definitions: SchemaIndexDefinitions[];
+}
+/**
+ * One document type.
+ */
+export interface SchemaIndexDocument {
+  /**
+   * Short id <family>/<document>.
+   */
+  id: string;
+  /**
+   * The schema file, relative to the line folder.
+   */
+  path: RelativePath;
+  detect: DetectRule;
+}
+/**
+ * Recognises a document of this type from its own members: every equals and present test holds and no absent pointer names a member.
+ */
+export interface DetectRule {
+  /**
+   * Pointer -> the exact scalar value the member must have.
+   */
+  equals?: {
+    [k: string]: string | number | boolean | null | undefined;
+  };
+  /**
+   * Pointers that must name a member.
+   */
+  present?: JsonPointer[];
+  /**
+   * Pointers that must not name a member.
+   */
+  absent?: JsonPointer[];
+}
+/**
+ * One definitions schema.
+ */
+export interface SchemaIndexDefinitions {
+  /**
+   * Short id <family>/<name>.
+   */
+  id: string;
+  /**
+   * The schema file, relative to the line folder.
+   */
+  path: RelativePath;
+}
+
+/**
+ * The error-code registry: every code writ can report, each in an area. Codes are API: never renamed, never reused.
+ */
+export interface ErrorCodeRegistry {
+  /**
+   * The schema this document follows; writ uses it to recognise the document.
+   */
+  $schema?: "https://writ.dev/schemas/v1.0.0/release/error-codes.schema.json";
+  /**
+   * The areas codes belong to.
+   *
+   * @minItems 1
+   */
+  areas: [ErrorAreaEntry, ...ErrorAreaEntry[]];
+  /**
+   * The codes, grouped by area.
+   *
+   * @minItems 1
+   */
+  codes: [ErrorCodeEntry, ...ErrorCodeEntry[]];
+}
+/**
+ * One area.
+ */
+export interface ErrorAreaEntry {
+  /**
+   * The area's name, the second part of its codes.
+   */
+  area: string;
+  /**
+   * What the area covers.
+   */
+  description: string;
+}
+/**
+ * One code.
+ */
+export interface ErrorCodeEntry {
+  /**
+   * The code.
+   */
+  code: ErrorCodeName;
+  /**
+   * The area; the code starts with ERR_<area>_.
+   */
+  area: string;
+  /**
+   * When the code is reported and what to do about it.
+   */
+  description: string;
+}
+
+/**
+ * The sidecar <fixture>.expect.json of an invalid fixture: the one rule the fixture breaks, as a validator reports it.
+ */
+export interface FixtureExpectation {
+  /**
+   * The schema this document follows; writ uses it to recognise the document.
+   */
+  $schema?: "https://writ.dev/schemas/v1.0.0/release/fixture-expectation.schema.json";
+  /**
+   * Where the failing keyword applies, as JSON Schema output reports it (for required, the object that lacks the member).
+   */
+  instancePath: JsonPointer;
+  /**
+   * The failing keyword (Ajv names a false subschema 'false schema').
+   */
+  keyword: string;
+  /**
+   * The writ issue path: the value at fault, or the missing or unexpected member.
+   */
+  path: JsonPointer;
+  /**
+   * The writ error code.
+   */
+  code: ErrorCodeName;
+}
+
+/**
  * An opaque identifier chosen by its issuer: 1 to 128 characters.
  */
 export type Identifier = string;
@@ -1525,3 +1722,23 @@ export interface VerificationTarget {
    */
   authority?: Uri;
 }
+
+/**
+ * A repo-relative path with / separators: no leading /, no empty, . or .. segments, no backslash.
+ */
+export type RelativePath = string;
+
+/**
+ * An RFC 6901 JSON Pointer; the empty string is the whole document.
+ */
+export type JsonPointer = string;
+
+/**
+ * A stable error code: ERR_<AREA>_<CONDITION>, upper case letters, digits and underscores.
+ */
+export type ErrorCodeName = string;
+
+/**
+ * A schema line: v<major>.<minor>.<patch>.
+ */
+export type LineName = string;

@@ -45,6 +45,9 @@ const CODES: Readonly<Record<string, ErrorCode>> = {
   oneOf: 'ERR_SCHEMA_NO_MATCH',
 };
 
+/** Keywords about an object's members, where the holding schema's description says nothing about the member. */
+const OBJECT_LEVEL = new Set(['required', 'additionalProperties', 'unevaluatedProperties', 'dependentRequired', 'dependencies', 'propertyNames', 'false schema']);
+
 /** Keywords whose failure Ajv reports both inside (per branch or item) and as a summary. */
 const SUMMARISING = new Set(['anyOf', 'oneOf', 'propertyNames', 'contains']);
 
@@ -154,8 +157,14 @@ function toIssue(e: ErrorObject, rule: string | undefined, explain: boolean): Is
     case 'maxItems':
       message = `must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(p['limit'])} item(s)`;
       break;
-    case 'uniqueItems':
-      message = `items ${String(p['j'])} and ${String(p['i'])} are identical; each item must be distinct`;
+    case 'uniqueItems': {
+      const [a, b] = [Number(p['i']), Number(p['j'])].sort((x, y) => x - y);
+      message = `items ${a} and ${b} are identical; each item must be distinct`;
+      break;
+    }
+    case 'minProperties':
+    case 'maxProperties':
+      message = `must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(p['limit'])} member(s)`;
       break;
     case 'oneOf':
       if (p['passingSchemas'] !== null && p['passingSchemas'] !== undefined) {
@@ -171,13 +180,17 @@ function toIssue(e: ErrorObject, rule: string | undefined, explain: boolean): Is
     case 'not':
       message = 'holds a combination the schema forbids';
       break;
-    case 'false schema':
-      message = 'no value is allowed here';
+    case 'false schema': {
+      const member = e.instancePath.split('/').pop() ?? '';
+      message = e.instancePath === '' ? 'no document is allowed here' : `member "${member.replace(/~1/g, '/').replace(/~0/g, '~')}" is not allowed here`;
       break;
+    }
     default:
       message = e.message ?? `breaks the rule "${e.keyword}"`;
   }
-  const what = explain && e.keyword !== 'required' && e.keyword !== 'additionalProperties' && e.keyword !== 'unevaluatedProperties' ? describe(e.parentSchema) : undefined;
+  // The description of the schema holding the keyword says what the value is for; for keywords
+  // about members of an object (required, additionalProperties...) it describes the whole object.
+  const what = explain && !OBJECT_LEVEL.has(e.keyword) && !(e.keyword === 'format' && FORMAT_HINT[String(p['format'])] !== undefined) ? describe(e.parentSchema) : undefined;
   if (what !== undefined) message += ` (${lowerFirst(what)})`;
   if (rule !== undefined) message += `; rule: ${lowerFirst(rule)}`;
   return {
@@ -243,7 +256,7 @@ function typeName(v: unknown, known: boolean): string {
   if (!known) return 'that type';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'number') return Number.isInteger(v) ? `the number ${v}` : `the number ${v}`;
+  if (typeof v === 'number') return `the number ${v}`;
   return article(typeof v);
 }
 
@@ -251,6 +264,7 @@ function article(t: string): string {
   return /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`;
 }
 
+/** Lower-case a sentence's first letter to continue a message, leaving acronyms (RFC, ISO) alone. */
 function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]/.test(s) ? s[0]?.toLowerCase() + s.slice(1) : s;
+  return /^[A-Z](?![A-Z0-9])/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }

@@ -12,13 +12,11 @@ import formatsModule from 'ajv-formats';
 import { parseJson } from '../encoding/json.js';
 import { WritError, type Issue } from '../issues.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { readManifest } from '../release/manifest.js';
 import { ajvIssues } from './ajv-issues.js';
-import { detectMatches, loadSchemaIndex, type SchemaEntry, type SchemaIndex } from './schema-index.js';
+import { detectMatches, loadSchemaIndex, type SchemaEntry, type LoadedSchemaIndex } from './schema-index.js';
 
 const addFormats = formatsModule.default;
-
-/** The current line of this package. */
-export const CURRENT_LINE = 'v1.0.0';
 
 /** Options for {@link SchemaRegistry.validate}. */
 export interface ValidateOptions {
@@ -40,9 +38,9 @@ export type DetectResult = { readonly ok: true; readonly schema: SchemaEntry } |
 
 /** Options for {@link SchemaRegistry.open}. */
 export interface RegistryOptions {
-  /** Folder holding `schemas/<line>/index.json`; default: this package's root. */
+  /** Folder holding manifest.json and `schemas/<line>/index.json`; default: this package's root. */
   readonly root?: string;
-  /** Line to open; default {@link CURRENT_LINE}. */
+  /** Line to open; default: the current line, as manifest.json declares it. */
   readonly line?: string;
 }
 
@@ -60,14 +58,15 @@ type Mode = 'all' | 'first';
  */
 export class SchemaRegistry {
   /** The line's index. */
-  readonly index: SchemaIndex;
+  readonly index: LoadedSchemaIndex;
   private readonly byKey = new Map<string, SchemaEntry>();
   private readonly byUri = new Map<string, SchemaEntry>();
   private readonly json = new Map<string, Record<string, unknown>>();
   private readonly ajv = new Map<Mode, Ajv2020>();
   private readonly added = new Map<Mode, Set<string>>();
+  private readonly compiled: string[] = [];
 
-  private constructor(index: SchemaIndex) {
+  private constructor(index: LoadedSchemaIndex) {
     this.index = index;
     for (const e of index.entries) {
       this.byUri.set(e.uri, e);
@@ -76,15 +75,20 @@ export class SchemaRegistry {
   }
 
   /**
-   * Open a line's registry. Reads only `index.json`; schemas are read and compiled when used.
+   * Open a line's registry. Reads only manifest.json (for the current line) and `index.json`;
+   * schemas are read and compiled when used.
    *
    * @param options - where the schemas are and which line.
    * @returns the registry.
-   * @throws {@link WritError} `ERR_SCHEMA_INDEX_INVALID` when the index is missing or malformed.
+   * @throws {@link WritError} `ERR_SCHEMA_INDEX_INVALID` when the manifest or the index is
+   *   missing or malformed.
    */
   static open(options: RegistryOptions = {}): SchemaRegistry {
     const root = options.root ?? PACKAGE_ROOT;
-    return new SchemaRegistry(loadSchemaIndex(join(root, 'schemas', options.line ?? CURRENT_LINE)));
+    if (options.line !== undefined) return new SchemaRegistry(loadSchemaIndex(join(root, 'schemas', options.line, 'index.json')));
+    const m = readManifest(root);
+    if (!m.ok) throw new WritError({ code: 'ERR_SCHEMA_INDEX_INVALID', message: `cannot find the current line: ${m.issue.message}` });
+    return new SchemaRegistry(loadSchemaIndex(join(root, ...m.manifest.schema_index.split('/'))));
   }
 
   /** Every document type of the line, in index order. */
@@ -232,14 +236,26 @@ export class SchemaRegistry {
     return { ok: true, entries: out };
   }
 
+  /**
+   * The document schemas compiled so far, by short id: what the registry has paid for.
+   *
+   * @returns the ids, in the order they were first used.
+   */
+  compiledIds(): readonly string[] {
+    return [...this.compiled];
+  }
+
   private compile(entry: SchemaEntry, mode: Mode): { ok: true; validate: ValidateFunction } | { ok: false; issue: Issue } {
     const ajv = this.ajvFor(mode);
     const added = this.added.get(mode) as Set<string>;
-    const ready = ajv.getSchema(entry.uri);
-    if (ready !== undefined) return { ok: true, validate: ready };
-    const needed = this.closure(entry);
-    if (!needed.ok) return needed;
     try {
+      const ready = ajv.getSchema(entry.uri);
+      if (ready !== undefined) {
+        if (!this.compiled.includes(entry.id)) this.compiled.push(entry.id);
+        return { ok: true, validate: ready };
+      }
+      const needed = this.closure(entry);
+      if (!needed.ok) return needed;
       for (const e of needed.entries) {
         if (!added.has(e.uri)) {
           ajv.addSchema(this.schemaJson(e));
@@ -248,8 +264,10 @@ export class SchemaRegistry {
       }
       const validate = ajv.getSchema(entry.uri);
       if (validate === undefined) throw new Error(`Ajv did not register ${entry.uri}`);
+      if (!this.compiled.includes(entry.id)) this.compiled.push(entry.id);
       return { ok: true, validate };
     } catch (e) {
+      if (e instanceof WritError) return { ok: false, issue: { code: e.code, path: '', message: e.message, details: { schema: entry.id } } };
       return {
         ok: false,
         issue: {

@@ -5,20 +5,13 @@
  * through it; nothing else hard-codes a schema path.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseJson, type JsonValue } from '../encoding/json.js';
 import { pointerGet, pointerTokens } from '../encoding/pointer.js';
+import type { DetectRule } from '../generated/types.js';
 import { WritError } from '../issues.js';
 
-/** A rule recognising a document type from the document's own members (SPEC.md, "Schema detection"). */
-export interface DetectRule {
-  /** Each pointer must name a member whose value is exactly this string, number, boolean or null. */
-  readonly equals?: Readonly<Record<string, string | number | boolean | null>>;
-  /** Each pointer must name a member (of any value). */
-  readonly present?: readonly string[];
-  /** No pointer may name a member. */
-  readonly absent?: readonly string[];
-}
+export type { DetectRule } from '../generated/types.js';
 
 /** One schema of the line, as listed in the index. */
 export interface SchemaEntry {
@@ -33,11 +26,11 @@ export interface SchemaEntry {
   /** `document` for a type a document can be validated against; `definitions` for shared `$defs`. */
   readonly kind: 'document' | 'definitions';
   /** How to recognise a document of this type; documents only. */
-  readonly detect?: DetectRule;
+  readonly detect?: Readonly<DetectRule>;
 }
 
 /** A loaded, checked schema index. */
-export interface SchemaIndex {
+export interface LoadedSchemaIndex {
   /** The line, e.g. `v1.0.0`. */
   readonly line: string;
   /** Base URI every `$id` of the line starts with, ending in `/`. */
@@ -54,20 +47,20 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 const PATH = /^(?:[a-z0-9][a-z0-9._-]*\/)*[a-z0-9][a-z0-9._-]*\.schema\.json$/;
 
 /**
- * Read and check `<dir>/index.json`.
+ * Read and check a line's index file; the folder holding it is the line folder.
  *
- * @param dir - absolute path of a line folder, e.g. `<package>/schemas/v1.0.0`.
+ * @param file - absolute path of the index, e.g. `<package>/schemas/v1.0.0/index.json`.
  * @returns the index.
  * @throws {@link WritError} `ERR_SCHEMA_INDEX_INVALID` when the index is missing, is not strict
  *   JSON, or breaks the index format (duplicate ids or paths, a detect rule with a bad pointer).
  * @example
  * ```ts
- * const index = loadSchemaIndex(join(PACKAGE_ROOT, 'schemas', 'v1.0.0'));
+ * const index = loadSchemaIndex(join(PACKAGE_ROOT, 'schemas', 'v1.0.0', 'index.json'));
  * index.entries.find((e) => e.id === 'commercial/checkout.request')?.uri;
  * ```
  */
-export function loadSchemaIndex(dir: string): SchemaIndex {
-  const file = join(dir, 'index.json');
+export function loadSchemaIndex(file: string): LoadedSchemaIndex {
+  const dir = dirname(file);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -79,7 +72,7 @@ export function loadSchemaIndex(dir: string): SchemaIndex {
   return checkIndex(parsed.value, dir, file);
 }
 
-function checkIndex(raw: JsonValue, dir: string, file: string): SchemaIndex {
+function checkIndex(raw: JsonValue, dir: string, file: string): LoadedSchemaIndex {
   const root = record(raw, file, '');
   const line = str(root['line'], file, '/line');
   if (!/^v[0-9]+\.[0-9]+\.[0-9]+$/.test(line)) throw invalid(`${file}: /line must look like v1.0.0, got ${JSON.stringify(line)}`);

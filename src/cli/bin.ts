@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+/**
+ * The `writ` executable: binds {@link main} to the process. The only module that touches
+ * `process` directly.
+ */
+import { main } from './main.js';
+
+const stdin = async (): Promise<Uint8Array> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+};
+
+main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd() }, stdin).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // A bug in writ, not bad input: say so plainly and ask for a report.
+    process.stderr.write(`writ: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nThis is a bug in writ, not a problem with your input; please report it with the command you ran.\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,40 @@
+/**
+ * What a command needs from the outside world, passed in so that tests run commands in-process
+ * and read their output. Only `bin.ts` binds it to the real process.
+ */
+import type { ErrorCode } from '../generated/error-codes.js';
+
+/** Streams and working folder of one command run. */
+export interface CliIo {
+  /** Write to standard output. */
+  readonly out: (text: string) => void;
+  /** Write to standard error. */
+  readonly err: (text: string) => void;
+  /** The folder relative paths are resolved against. */
+  readonly cwd: string;
+}
+
+/** Exit status: 0 all is well, 1 something was rejected, 2 the command line was wrong. */
+export type ExitCode = 0 | 1 | 2;
+
+/** A wrong command line, reported with exit status 2. */
+export class UsageError extends Error {
+  /** Stable code from the registry (`ERR_USAGE_*`, or `ERR_IO_NOT_FOUND` for a missing path). */
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'UsageError';
+    this.code = code;
+  }
+}
+
+/**
+ * Print a value as one JSON document followed by a newline.
+ *
+ * @param io - where to print.
+ * @param value - a JSON-serialisable value.
+ */
+export function printJson(io: CliIo, value: unknown): void {
+  io.out(`${JSON.stringify(value, null, 2)}\n`);
+}

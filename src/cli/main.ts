@@ -1,0 +1,91 @@
+/**
+ * The `writ` command line: dispatch to a command, turn usage errors into exit status 2 with a
+ * code, and never let an exception escape as a stack trace.
+ */
+import { readManifest } from '../release/manifest.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { WritError } from '../issues.js';
+import { EXAMPLES_HELP, runExamples } from './examples.js';
+import { INTEGRITY_HELP, runIntegrity } from './integrity.js';
+import { type CliIo, type ExitCode, UsageError, printJson } from './io.js';
+import { SCHEMAS_HELP, runSchemas } from './schemas.js';
+import { VALIDATE_HELP, runValidate } from './validate.js';
+
+const HELP = `Usage: writ <command> [options]
+
+Commands:
+  validate <file|folder|->...  validate documents against the schemas of the current line
+  integrity [dir]              check that a copy of the release boundary is intact
+  examples [dir]               check example fixtures against the fixture convention
+  schemas list                 list the document schemas and their ids
+  help [command]               show help for a command
+
+Options:
+  --json        machine-readable output (every command)
+  -h, --help    show help
+  -v, --version show the package version and schema line
+
+Exit status: 0 all is well, 1 something was rejected, 2 usage error.
+`;
+
+const COMMANDS: Readonly<Record<string, string>> = {
+  validate: VALIDATE_HELP,
+  integrity: INTEGRITY_HELP,
+  examples: EXAMPLES_HELP,
+  schemas: SCHEMAS_HELP,
+};
+
+/**
+ * Run the command line.
+ *
+ * @param argv - arguments after the program name.
+ * @param io - streams and working folder.
+ * @param stdin - reads standard input (for `writ validate -`).
+ * @returns the exit status: 0 all is well, 1 something was rejected, 2 usage error.
+ */
+export async function main(argv: readonly string[], io: CliIo, stdin: () => Promise<Uint8Array> = async () => new Uint8Array()): Promise<ExitCode> {
+  const [command, ...args] = argv;
+  const json = args.includes('--json');
+  try {
+    switch (command) {
+      case 'validate':
+        return await runValidate(args, io, stdin);
+      case 'integrity':
+        return runIntegrity(args, io);
+      case 'examples':
+        return runExamples(args, io);
+      case 'schemas':
+        return runSchemas(args, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h': {
+        const topic = command === 'help' ? args[0] : undefined;
+        if (topic !== undefined && COMMANDS[topic] === undefined) throw new UsageError('ERR_USAGE_UNKNOWN_COMMAND', `writ help: no command ${JSON.stringify(topic)}`);
+        io.out(topic === undefined ? HELP : (COMMANDS[topic] as string));
+        return command === undefined ? 2 : 0;
+      }
+      case '--version':
+      case '-v': {
+        const m = readManifest(PACKAGE_ROOT);
+        io.out(m.ok ? `${m.manifest.name} ${m.manifest.version} (schema line ${m.manifest.line})\n` : `unknown version: ${m.issue.message}\n`);
+        return m.ok ? 0 : 1;
+      }
+      default:
+        throw new UsageError('ERR_USAGE_UNKNOWN_COMMAND', `writ: no command ${JSON.stringify(command)}; run \`writ help\` for the list`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      if (json) printJson(io, { ok: false, error: { code: e.code, message: e.message } });
+      else io.err(`${e.message}\n${e.code}: run \`writ help${command !== undefined && COMMANDS[command] !== undefined ? ` ${command}` : ''}\` for usage\n`);
+      return 2;
+    }
+    if (e instanceof WritError) {
+      // The package itself is damaged (its index or manifest cannot be read).
+      if (json) printJson(io, { ok: false, error: { code: e.code, message: e.message } });
+      else io.err(`writ: ${e.message}\n${e.code}: check the installation with \`writ integrity\`\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
