@@ -10,7 +10,7 @@ import { readJson } from '../helpers.js';
 const BASE = 'https://writ.dev/schemas/v9.0.0/';
 
 /** Write a small line v9.0.0 into a scratch folder: manifest, index and the given schemas. */
-function scratchLine(dir: string, schemas: Record<string, object>, detect: Record<string, object> = {}): string {
+function scratchLine(dir: string, schemas: Record<string, object | string>, detect: Record<string, object> = {}): string {
   const write = (rel: string, value: unknown) => {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), typeof value === 'string' ? value : JSON.stringify(value));
