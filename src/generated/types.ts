@@ -952,13 +952,19 @@ export interface SchemaIndexDocument {
   detect: DetectRule;
 }
 /**
- * Recognises a document of this type from its own members: every equals and present test holds and no absent pointer names a member.
+ * Recognises a document of this type from its own members: every equals, contains and present test holds and no absent pointer names a member.
  */
 export interface DetectRule {
   /**
    * Pointer -> the exact scalar value the member must have.
    */
   equals?: {
+    [k: string]: string | number | boolean | null | undefined;
+  };
+  /**
+   * Pointer -> a scalar the member must hold: as one of its elements when it is an array, as its value otherwise (the type member of a credential).
+   */
+  contains?: {
     [k: string]: string | number | boolean | null | undefined;
   };
   /**

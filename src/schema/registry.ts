@@ -8,15 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
 import { parseJson } from '../encoding/json.js';
 import { WritError, type Issue } from '../issues.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { readManifest } from '../release/manifest.js';
 import { ajvIssues } from './ajv-issues.js';
+import { isDateTime, isUri } from './formats.js';
 import { detectMatches, loadSchemaIndex, type SchemaEntry, type LoadedSchemaIndex } from './schema-index.js';
-
-const addFormats = formatsModule.default;
 
 /** Options for {@link SchemaRegistry.validate}. */
 export interface ValidateOptions {
@@ -285,6 +283,8 @@ export class SchemaRegistry {
     if (ajv === undefined) {
       ajv = new Ajv2020({
         strict: true,
+        // `"type": ["string", "null"]`: AP2 writes an unset optional member as null.
+        allowUnionTypes: true,
         // A conditional rule requires members its parent schema defines (`then: { required:
         // ["payment_proof"] }`); Ajv's strictRequired looks for them in the same schema object
         // only. The test suite checks instead that every required name is defined in scope.
@@ -296,8 +296,10 @@ export class SchemaRegistry {
         validateSchema: false,
         // No loadSchema: a $ref outside the index is an error, never a fetch.
       });
-      // Only the formats SPEC.md allows (4.1); a schema using another fails to compile.
-      addFormats(ajv, { mode: 'full', formats: ['date-time', 'uri'] });
+      // Only the formats SPEC.md allows (4.1), checked strictly; a schema using another fails
+      // to compile.
+      ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
+      ajv.addFormat('uri', { type: 'string', validate: isUri });
       this.ajv.set(mode, ajv);
       this.added.set(mode, new Set());
     }

@@ -112,18 +112,24 @@ function checkDetect(raw: JsonValue | undefined, file: string, at: string): Dete
     if (!Array.isArray(v)) throw invalid(`${file}: ${where} must be an array of JSON Pointers`);
     return v.map((p, i) => pointer(p, file, `${where}/${i}`));
   };
-  const equals: Record<string, string | number | boolean | null> = {};
-  if (d['equals'] !== undefined) {
-    for (const [p, v] of Object.entries(record(d['equals'], file, `${at}/equals`))) {
-      pointer(p, file, `${at}/equals`);
-      if (v === undefined || (typeof v === 'object' && v !== null)) throw invalid(`${file}: ${at}/equals values must be strings, numbers, booleans or null`);
-      equals[p] = v;
+  const scalars = (member: 'equals' | 'contains'): Record<string, string | number | boolean | null> => {
+    const out: Record<string, string | number | boolean | null> = {};
+    if (d[member] === undefined) return out;
+    for (const [p, v] of Object.entries(record(d[member], file, `${at}/${member}`))) {
+      pointer(p, file, `${at}/${member}`);
+      if (v === undefined || (typeof v === 'object' && v !== null)) throw invalid(`${file}: ${at}/${member} values must be strings, numbers, booleans or null`);
+      out[p] = v;
     }
-  }
+    return out;
+  };
+  const equals = scalars('equals');
+  const contains = scalars('contains');
   const present = pointers(d['present'], `${at}/present`);
   const absent = pointers(d['absent'], `${at}/absent`);
-  if (Object.keys(equals).length + present.length === 0) throw invalid(`${file}: ${at} must test at least one member with equals or present`);
-  return { equals, present, absent };
+  if (Object.keys(equals).length + Object.keys(contains).length + present.length === 0) {
+    throw invalid(`${file}: ${at} must test at least one member with equals, contains or present`);
+  }
+  return { equals, contains, present, absent };
 }
 
 /**
@@ -135,12 +141,17 @@ function checkDetect(raw: JsonValue | undefined, file: string, at: string): Dete
  * @example
  * ```ts
  * detectMatches({ equals: { '/verb': 'checkout' } }, { verb: 'checkout' }); // true
+ * detectMatches({ contains: { '/type': 'AgentCredential' } }, { type: ['VerifiableCredential', 'AgentCredential'] }); // true
  * ```
  */
 export function detectMatches(rule: DetectRule, doc: unknown): boolean {
   for (const [p, want] of Object.entries(rule.equals ?? {})) {
     const got = pointerGet(doc, p);
     if (!got.found || got.value !== want) return false;
+  }
+  for (const [p, want] of Object.entries(rule.contains ?? {})) {
+    const got = pointerGet(doc, p);
+    if (!got.found || !(Array.isArray(got.value) ? got.value.includes(want) : got.value === want)) return false;
   }
   for (const p of rule.present ?? []) if (!pointerGet(doc, p).found) return false;
   for (const p of rule.absent ?? []) if (pointerGet(doc, p).found) return false;

@@ -1,0 +1,89 @@
+/**
+ * Canonical JSON, RFC 8785 (SPEC.md, "Canonical form"), through `canonicalize`, which passes the
+ * RFC's test data. It is given plain parsed JSON only: the library silently drops `undefined`
+ * members, honours `toJSON` and would serialise a Date or a Map in ways no other implementation
+ * shares, so anything else is refused before it gets there.
+ */
+import canonicalizeModule from 'canonicalize';
+
+type Serialize = (input: unknown) => string | undefined;
+// The package is CommonJS (`module.exports = serialize`) with ESM-style typings: at run time the
+// default import is the function itself.
+const canonicalize: Serialize = ((canonicalizeModule as unknown as { default?: Serialize }).default ?? canonicalizeModule) as Serialize;
+
+/** Why a value cannot be canonicalised. */
+export interface CanonicalError {
+  /** JSON Pointer of the first value that is not plain JSON. */
+  readonly path: string;
+  /** What it is. */
+  readonly reason: string;
+}
+
+/**
+ * The first value inside `value` that is not plain JSON, if any: a non-finite number,
+ * `undefined`, a function, a symbol, a BigInt, or an object that is not a plain object or array.
+ * (Which numbers signed content may hold is decided when it is read, not here.)
+ *
+ * @param value - any value.
+ * @param path - pointer of `value` (for recursion).
+ * @returns the problem, or `undefined` for plain JSON.
+ */
+export function notPlainJson(value: unknown, path = ''): CanonicalError | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return undefined;
+    case 'number':
+      return Number.isFinite(value) ? undefined : { path, reason: 'a non-finite number' };
+    case 'object': {
+      if (value === null) return undefined;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          const e = notPlainJson(value[i], `${path}/${i}`);
+          if (e !== undefined) return e;
+        }
+        return undefined;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return { path, reason: 'an object that is not a plain JSON object' };
+      for (const [k, v] of Object.entries(value)) {
+        const e = notPlainJson(v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+        if (e !== undefined) return e;
+      }
+      return undefined;
+    }
+    default:
+      return { path, reason: `a ${typeof value}` };
+  }
+}
+
+/**
+ * RFC 8785 canonical form of a plain JSON value.
+ *
+ * @param value - plain parsed JSON.
+ * @returns the canonical text, or the first value that is not plain JSON.
+ * @example
+ * ```ts
+ * canonicalJson({ b: 1, a: [1e21, 'é'] }); // { ok: true, text: '{"a":[1e+21,"é"],"b":1}' }
+ * ```
+ */
+export function canonicalJson(value: unknown): { ok: true; text: string } | { ok: false; error: CanonicalError } {
+  const error = notPlainJson(value);
+  if (error !== undefined) return { ok: false, error };
+  const text = canonicalize(value);
+  if (text === undefined) return { ok: false, error: { path: '', reason: 'a value canonicalize cannot serialise' } };
+  return { ok: true, text };
+}
+
+/**
+ * Canonical UTF-8 bytes of a value known to be plain JSON (a document writ built itself).
+ *
+ * @param value - plain JSON.
+ * @returns the canonical bytes.
+ * @throws TypeError when `value` is not plain JSON (a programming error, not bad input).
+ */
+export function canonicalBytes(value: unknown): Uint8Array {
+  const r = canonicalJson(value);
+  if (!r.ok) throw new TypeError(`not plain JSON at ${r.error.path || '(root)'}: ${r.error.reason}`);
+  return new TextEncoder().encode(r.text);
+}
