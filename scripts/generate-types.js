@@ -48,6 +48,8 @@ function titleOf(ref, baseUri) {
 }
 
 const DROP = new Set(['if', 'then', 'else', 'dependentRequired', 'not', '$comment', 'minProperties', 'maxProperties']);
+/** Keywords whose value is instance data, copied as it is. */
+const DATA = new Set(['const', 'enum', 'examples', 'default', 'required', 'type', 'title', 'description', 'pattern', 'format', 'tsType']);
 
 /** Rewrite one schema node for rendering; see the file comment. */
 function rewrite(node, baseUri) {
@@ -62,15 +64,16 @@ function rewrite(node, baseUri) {
   let out = {};
   for (const [k, v] of Object.entries(node)) {
     if (DROP.has(k) || k === '$schema' || k === '$id') continue;
-    if (k === 'properties' || k === '$defs') {
+    if (k === 'properties' || k === '$defs' || k === 'patternProperties') {
       out[k] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, rewrite(sub, baseUri)]));
     } else if (k === 'allOf') {
-      const kept = v.filter((m) => !('if' in m));
+      // Conditional rules and pure value constraints (contains, not) shape no type.
+      const kept = v.filter((m) => !('if' in m) && ('$ref' in m || 'properties' in m));
       if (kept.length > 0) out.allOf = kept;
-    } else if (k === 'items') {
-      out[k] = rewrite(v, baseUri);
-    } else {
+    } else if (DATA.has(k) || v === null || typeof v !== 'object') {
       out[k] = v;
+    } else {
+      out[k] = rewrite(v, baseUri);
     }
   }
   if (Array.isArray(out.allOf)) out = flattenPins(out, baseUri);

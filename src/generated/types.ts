@@ -14,12 +14,44 @@
  *   schemas/v1.0.0/commercial/verify/verify.receipt.schema.json
  *   schemas/v1.0.0/commercial/quote/quote.request.schema.json
  *   schemas/v1.0.0/commercial/quote/quote.response.schema.json
+ *   schemas/v1.0.0/identity/did-document.schema.json
+ *   schemas/v1.0.0/identity/agent-credential.schema.json
+ *   schemas/v1.0.0/identity/merchant-credential.schema.json
+ *   schemas/v1.0.0/discovery/agent-card.schema.json
+ *   schemas/v1.0.0/capability/token.schema.json
+ *   schemas/v1.0.0/capability/revocation.schema.json
+ *   schemas/v1.0.0/capability/revoke-response.schema.json
+ *   schemas/v1.0.0/capability/lineage-chain.schema.json
+ *   schemas/v1.0.0/intent/governed-intent.schema.json
+ *   schemas/v1.0.0/mandate/intent-mandate.schema.json
+ *   schemas/v1.0.0/mandate/cart-mandate.schema.json
+ *   schemas/v1.0.0/mandate/payment-mandate.schema.json
+ *   schemas/v1.0.0/settlement/budget-authorization.schema.json
+ *   schemas/v1.0.0/settlement/spend-reconciliation.schema.json
+ *   schemas/v1.0.0/settlement/settlement-reconciliation.schema.json
+ *   schemas/v1.0.0/settlement/dispute.schema.json
+ *   schemas/v1.0.0/receipt/tool-call.schema.json
+ *   schemas/v1.0.0/receipt/receipt-pair.schema.json
+ *   schemas/v1.0.0/receipt/intent-trace.schema.json
+ *   schemas/v1.0.0/task/task-created.schema.json
+ *   schemas/v1.0.0/task/process-task-request.schema.json
+ *   schemas/v1.0.0/task/process-task-response.schema.json
+ *   schemas/v1.0.0/task/fulfillment-package.schema.json
+ *   schemas/v1.0.0/bundle/manifest.schema.json
+ *   schemas/v1.0.0/bundle/verification-report.schema.json
  *   schemas/v1.0.0/release/manifest.schema.json
  *   schemas/v1.0.0/release/schema-index.schema.json
  *   schemas/v1.0.0/release/error-codes.schema.json
  *   schemas/v1.0.0/release/fixture-expectation.schema.json
  *   schemas/v1.0.0/common/defs.schema.json
  *   schemas/v1.0.0/commercial/defs.schema.json
+ *   schemas/v1.0.0/identity/defs.schema.json
+ *   schemas/v1.0.0/discovery/defs.schema.json
+ *   schemas/v1.0.0/capability/defs.schema.json
+ *   schemas/v1.0.0/mandate/defs.schema.json
+ *   schemas/v1.0.0/settlement/defs.schema.json
+ *   schemas/v1.0.0/receipt/defs.schema.json
+ *   schemas/v1.0.0/bundle/defs.schema.json
  *   schemas/v1.0.0/release/defs.schema.json.
  * Change the source and regenerate; `npm run generate:types -- --check` fails on drift.
  */
@@ -38,6 +70,31 @@ export type WritDocument =
   | VerifyReceipt
   | QuoteRequest
   | QuoteResponse
+  | DidDocument
+  | AgentCredential
+  | MerchantCredential
+  | AgentCard
+  | CapabilityToken
+  | RevocationRecord
+  | RevokeResponse
+  | LineageChain
+  | GovernedIntent
+  | IntentMandate
+  | CartMandate
+  | PaymentMandate
+  | BudgetAuthorization
+  | SpendReconciliation
+  | SettlementReconciliation
+  | Dispute
+  | ToolCallReceipt
+  | ReceiptPair
+  | IntentTrace
+  | TaskCreated
+  | ProcessTaskRequest
+  | ProcessTaskResponse
+  | FulfillmentPackage
+  | BundleManifest
+  | VerificationReport
   | ReleaseManifest
   | SchemaIndex
   | ErrorCodeRegistry
@@ -875,6 +932,3017 @@ export interface QuoteResponse {
 }
 
 /**
+ * The subset of a W3C DID document writ reads (did:web and did:key): the keys and what each may be used for. A did:web document is supplied by the caller; writ never fetches one.
+ */
+export interface DidDocument {
+  /**
+   * The DID context first, then the key suite contexts.
+   */
+  "@context"?:
+    | "https://www.w3.org/ns/did/v1"
+    | [Uri | {}]
+    | [Uri | {}, Uri | {}]
+    | [Uri | {}, Uri | {}, Uri | {}]
+    | [Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+    | [Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+    | [Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+    | [Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+    | [Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+    | [Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+    | [Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+    | [Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+    | [
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {}
+      ]
+    | [
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {}
+      ]
+    | [
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {}
+      ]
+    | [
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {}
+      ]
+    | [
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {},
+        Uri | {}
+      ];
+  /**
+   * The DID.
+   */
+  id: Did;
+  /**
+   * Who controls the document.
+   */
+  controller?: Did | [Did, ...Did[]];
+  /**
+   * Other identifiers of the subject.
+   *
+   * @maxItems 16
+   */
+  alsoKnownAs?:
+    | []
+    | [Uri]
+    | [Uri, Uri]
+    | [Uri, Uri, Uri]
+    | [Uri, Uri, Uri, Uri]
+    | [Uri, Uri, Uri, Uri, Uri]
+    | [Uri, Uri, Uri, Uri, Uri, Uri]
+    | [Uri, Uri, Uri, Uri, Uri, Uri, Uri]
+    | [Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri]
+    | [Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri]
+    | [Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri]
+    | [Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri]
+    | [Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri]
+    | [Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri]
+    | [Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri]
+    | [Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri]
+    | [Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri, Uri];
+  /**
+   * The keys.
+   *
+   * @minItems 1
+   * @maxItems 64
+   */
+  verificationMethod?: [VerificationMethod, ...VerificationMethod[]];
+  /**
+   * Keys that authenticate the subject.
+   */
+  authentication?: VerificationRelationship;
+  /**
+   * Keys that sign credentials, manifests and mandates.
+   */
+  assertionMethod?: VerificationRelationship;
+  /**
+   * Keys that invoke capabilities.
+   */
+  capabilityInvocation?: VerificationRelationship;
+  /**
+   * Keys that delegate capabilities.
+   */
+  capabilityDelegation?: VerificationRelationship;
+  /**
+   * Keys for key agreement.
+   */
+  keyAgreement?: VerificationRelationship;
+  /**
+   * Service endpoints.
+   *
+   * @maxItems 64
+   */
+  service?: DidService[];
+}
+
+/**
+ * A W3C Verifiable Credential 2.0 in which an organisation vouches for an agent it operates: the agent's DID, its operator and its agent card (seed 002 station 1).
+ */
+export interface AgentCredential {
+  /**
+   * The VC 2.0 context first.
+   */
+  "@context": CredentialContext;
+  /**
+   * The credential's id, e.g. urn:uuid:...
+   */
+  id?: Uri;
+  /**
+   * VerifiableCredential and AgentCredential.
+   *
+   * @minItems 2
+   * @maxItems 8
+   */
+  type:
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string];
+  /**
+   * Who issued it; its DID document holds the proof's key.
+   */
+  issuer: CredentialIssuer;
+  /**
+   * The credential's name.
+   */
+  name?: string;
+  /**
+   * What it says, for people.
+   */
+  description?: string;
+  /**
+   * When it becomes valid.
+   */
+  validFrom: Timestamp;
+  /**
+   * When it stops being valid.
+   */
+  validUntil?: Timestamp;
+  credentialSubject: AgentCredentialSubject;
+  /**
+   * Where to check revocation.
+   */
+  credentialStatus?: CredentialStatus;
+  /**
+   * The issuer's proof, purpose assertionMethod.
+   */
+  proof: DataIntegrityProof;
+}
+/**
+ * The agent vouched for.
+ */
+export interface AgentCredentialSubject {
+  /**
+   * The agent's DID.
+   */
+  id: Did;
+  /**
+   * The agent's name.
+   */
+  name?: string;
+  /**
+   * The organisation that operates the agent.
+   */
+  operator: Did;
+  /**
+   * What the agent may do for its operator.
+   *
+   * @minItems 1
+   * @maxItems 8
+   */
+  roles?:
+    | ["buyer" | "seller" | "broker" | "verifier"]
+    | ["buyer" | "seller" | "broker" | "verifier", "buyer" | "seller" | "broker" | "verifier"]
+    | [
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier"
+      ]
+    | [
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier"
+      ]
+    | [
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier"
+      ]
+    | [
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier"
+      ]
+    | [
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier"
+      ]
+    | [
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier",
+        "buyer" | "seller" | "broker" | "verifier"
+      ];
+  /**
+   * Where the agent's card is served (/.well-known/agent.json).
+   */
+  agent_card?: Uri;
+}
+
+/**
+ * A W3C Verifiable Credential 2.0 that names a merchant: its DID, legal name and domain (seed 002 station 1; a merchant may issue its own as first issuer).
+ */
+export interface MerchantCredential {
+  /**
+   * The VC 2.0 context first.
+   */
+  "@context": CredentialContext;
+  /**
+   * The credential's id, e.g. urn:uuid:...
+   */
+  id?: Uri;
+  /**
+   * VerifiableCredential and MerchantCredential.
+   *
+   * @minItems 2
+   * @maxItems 8
+   */
+  type:
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string];
+  /**
+   * Who issued it; its DID document holds the proof's key.
+   */
+  issuer: CredentialIssuer;
+  /**
+   * The credential's name.
+   */
+  name?: string;
+  /**
+   * What it says, for people.
+   */
+  description?: string;
+  /**
+   * When it becomes valid.
+   */
+  validFrom: Timestamp;
+  /**
+   * When it stops being valid.
+   */
+  validUntil?: Timestamp;
+  credentialSubject: MerchantCredentialSubject;
+  /**
+   * Where to check revocation.
+   */
+  credentialStatus?: CredentialStatus;
+  /**
+   * The issuer's proof, purpose assertionMethod.
+   */
+  proof: DataIntegrityProof;
+}
+/**
+ * The merchant.
+ */
+export interface MerchantCredentialSubject {
+  /**
+   * The merchant's DID.
+   */
+  id: Did;
+  /**
+   * The registered name.
+   */
+  legal_name: string;
+  /**
+   * The merchant's web domain, lower case.
+   */
+  domain?: string;
+  /**
+   * ISO 3166-1 alpha-2 country of registration.
+   */
+  jurisdiction?: string;
+  /**
+   * The merchant's site.
+   */
+  website?: Uri;
+}
+
+/**
+ * An agent's service manifest as served at /.well-known/agent.json: who it is (a DID), where to reach it, which tools it sells with pricing hints, signed with a Data Integrity proof by a key of that DID (seed 002 station 2).
+ */
+export interface AgentCard {
+  /**
+   * The DID the card speaks for; the proof's key must belong to it.
+   */
+  id: Did;
+  /**
+   * The service's name.
+   */
+  name: string;
+  /**
+   * What it offers.
+   */
+  description?: string;
+  /**
+   * The card's own version.
+   */
+  version?: string;
+  /**
+   * Where to reach the service.
+   *
+   * @minItems 1
+   * @maxItems 16
+   */
+  endpoints:
+    | [ServiceEndpoint]
+    | [ServiceEndpoint, ServiceEndpoint]
+    | [ServiceEndpoint, ServiceEndpoint, ServiceEndpoint]
+    | [ServiceEndpoint, ServiceEndpoint, ServiceEndpoint, ServiceEndpoint]
+    | [ServiceEndpoint, ServiceEndpoint, ServiceEndpoint, ServiceEndpoint, ServiceEndpoint]
+    | [ServiceEndpoint, ServiceEndpoint, ServiceEndpoint, ServiceEndpoint, ServiceEndpoint, ServiceEndpoint]
+    | [
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint
+      ]
+    | [
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint
+      ]
+    | [
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint
+      ]
+    | [
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint
+      ]
+    | [
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint
+      ]
+    | [
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint
+      ]
+    | [
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint
+      ]
+    | [
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint
+      ]
+    | [
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint
+      ]
+    | [
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint,
+        ServiceEndpoint
+      ];
+  /**
+   * The tools offered.
+   *
+   * @minItems 1
+   * @maxItems 256
+   */
+  tools: [ListedTool, ...ListedTool[]];
+  /**
+   * Credentials about the service's owner, by id and hash.
+   *
+   * @maxItems 16
+   */
+  credentials?:
+    | []
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ]
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ]
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ]
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ]
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ]
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ]
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ]
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ]
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ]
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ]
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ]
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ]
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ]
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ]
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ]
+    | [
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        },
+        {
+          /**
+           * The credential's id.
+           */
+          id: Uri;
+          /**
+           * The credential's hash.
+           */
+          hash: Sha256Hash;
+        }
+      ];
+  /**
+   * When the card was last published.
+   */
+  updated_at: Timestamp;
+  /**
+   * The card's extension point.
+   */
+  extensions?: Extensions;
+  /**
+   * The owner's proof.
+   */
+  proof: DataIntegrityProof;
+}
+
+/**
+ * A capability: the issuer grants the subject the scope until expires_at, signed with the compact envelope (Ed25519 over the canonical token without signature). chio's wire token plus writ's lineage members; a delegated token names its parent and depth.
+ */
+export interface CapabilityToken {
+  /**
+   * The capability's id, unique to its issuer.
+   */
+  id: Identifier;
+  /**
+   * Who grants it; the signer.
+   */
+  issuer: Ed25519PublicKeyHex;
+  /**
+   * Who holds it.
+   */
+  subject: Ed25519PublicKeyHex;
+  /**
+   * What it allows.
+   */
+  scope: CapabilityScope;
+  /**
+   * From when it is valid: valid while issued_at <= now < expires_at.
+   */
+  issued_at: UnixTime;
+  /**
+   * When it stops being valid.
+   */
+  expires_at: UnixTime;
+  /**
+   * expires_at - issued_at, as the issuer requested it.
+   */
+  ttl_secs?: number;
+  /**
+   * 0 for a root capability; a delegated one is one deeper than its parent.
+   */
+  delegation_depth?: number;
+  /**
+   * The capability this one was delegated from; null or absent for a root.
+   */
+  parent_capability_id?: Identifier | null;
+  /**
+   * The signed delegation links from the root to this capability.
+   *
+   * @maxItems 64
+   */
+  delegation_chain?: DelegationLink[];
+  /**
+   * The signature algorithm, informational and not signed (chio leaves it out for Ed25519).
+   */
+  algorithm?: "ed25519";
+  /**
+   * The issuer's signature over the token without signature and algorithm.
+   */
+  signature: Ed25519SignatureHex;
+}
+
+/**
+ * A capability revoked: from revoked_at on, it and every capability delegated from it are denied. Signed (compact envelope) by revoked_by when it travels between parties.
+ */
+export interface RevocationRecord {
+  /**
+   * The capability revoked.
+   */
+  capability_id: Identifier;
+  /**
+   * When the revocation took effect.
+   */
+  revoked_at: UnixTime;
+  /**
+   * Who revoked it: its issuer or an ancestor's.
+   */
+  revoked_by?: Ed25519PublicKeyHex;
+  /**
+   * Why.
+   */
+  reason?: Reason;
+  /**
+   * revoked_by's signature over the record without signature.
+   */
+  signature?: Ed25519SignatureHex;
+}
+
+/**
+ * The answer to a revoke request (seed 001's revocation/revoke-response.json).
+ */
+export interface RevokeResponse {
+  /**
+   * The capability asked about.
+   */
+  capability_id: Identifier;
+  /**
+   * Whether the capability is revoked now.
+   */
+  revoked: boolean;
+  /**
+   * Whether this request revoked it (false when it already was).
+   */
+  newly_revoked: boolean;
+  /**
+   * When it was revoked.
+   */
+  revoked_at?: UnixTime;
+}
+
+/**
+ * A capability's delegation tree as recorded, root first: each entry names its parent and depth (seed 001's capability lineage). The root has depth 0 and no parent; every other entry has a parent listed before it.
+ */
+export interface LineageChain {
+  /**
+   * The root of the tree.
+   */
+  root_capability_id?: Identifier;
+  /**
+   * The entries, root first.
+   *
+   * @minItems 1
+   * @maxItems 1024
+   */
+  chain: [LineageEntry, ...LineageEntry[]];
+}
+
+/**
+ * A governed transaction intent: what the buyer means to call, under which capability, at what worst-case price and settlement mode. Both parties' receipts commit to its intent_hash (seed 000 phase 2).
+ */
+export interface GovernedIntent {
+  /**
+   * The intent's id.
+   */
+  intent_id: Identifier;
+  /**
+   * The capability the call is made under.
+   */
+  capability_id: Identifier;
+  /**
+   * The buying organisation.
+   */
+  buyer_org: Identifier;
+  /**
+   * The providing organisation.
+   */
+  provider_org: Identifier;
+  /**
+   * The tool server called.
+   */
+  tool_server: Identifier;
+  /**
+   * The tool called.
+   */
+  tool_name: Identifier;
+  /**
+   * What the call is for, for people.
+   */
+  purpose?: string;
+  /**
+   * When value moves: after the call (allow_then_settle), before it (must_prepay), or held then captured (hold_capture).
+   */
+  settlement_mode: "allow_then_settle" | "must_prepay" | "hold_capture";
+  /**
+   * How the call is priced.
+   */
+  billing_context: {
+    /**
+     * Metered against a quote, or a fixed price.
+     */
+    scheme: "metered" | "fixed";
+    /**
+     * The quote the price comes from.
+     */
+    quote_id?: Identifier;
+    /**
+     * The worst-case price in minor units; the buyer's kernel authorizes this exposure before dispatch.
+     */
+    max_price_minor: MinorAmount;
+    /**
+     * The currency of max_price_minor.
+     */
+    currency: CurrencyCode;
+  };
+  /**
+   * When the intent was made.
+   */
+  created_at?: UnixTime;
+  /**
+   * After when the intent may not be dispatched.
+   */
+  expires_at?: UnixTime;
+  /**
+   * The hash of the exact call arguments, when the intent binds them.
+   */
+  parameters_hash?: Sha256Hash;
+  /**
+   * sha256 of the canonical intent without intent_hash; both receipts carry it.
+   */
+  intent_hash: Sha256Hash;
+}
+
+/**
+ * The user's signed intent: what the agent may buy, up to what spend cap, until when (AP2 v0.1 IntentMandate, plus writ's mandate id, parties, spend cap and Data Integrity proof by the user).
+ */
+export interface IntentMandate {
+  /**
+   * The mandate's id.
+   */
+  mandate_id: Identifier;
+  /**
+   * The user who authorizes; the proof's key is theirs.
+   */
+  user: Did;
+  /**
+   * The shopping agent authorized to act.
+   */
+  agent: Did;
+  /**
+   * Whether the user must confirm a cart before payment.
+   */
+  user_cart_confirmation_required?: boolean;
+  /**
+   * The intent in the user's words.
+   */
+  natural_language_description: string;
+  /**
+   * The merchants allowed; null or absent for any.
+   *
+   * @maxItems 64
+   */
+  merchants?: string[] | null;
+  /**
+   * The products allowed; null or absent for any.
+   *
+   * @maxItems 256
+   */
+  skus?: string[] | null;
+  /**
+   * Whether items must be refundable.
+   */
+  requires_refundability?: boolean | null;
+  /**
+   * The most all payments under this intent may total.
+   */
+  spend_cap: PaymentCurrencyAmount;
+  /**
+   * When the intent lapses.
+   */
+  intent_expiry: Timestamp;
+  /**
+   * The user's proof.
+   */
+  proof: DataIntegrityProof;
+}
+
+/**
+ * The merchant's signed cart, chained by hash to the intent mandate it answers and restating that mandate's spend cap, which its total must respect (AP2 v0.1 CartMandate, plus writ's chain hash, spend cap and Data Integrity proof by the merchant).
+ */
+export interface CartMandate {
+  /**
+   * The cart.
+   */
+  contents: CartContents;
+  /**
+   * AP2's merchant authorization (a JWT over the cart hash in AP2; writ's proof member is what writ verifies).
+   */
+  merchant_authorization?: string | null;
+  /**
+   * The merchant; the proof's key is theirs.
+   */
+  merchant: Did;
+  /**
+   * The hash of the intent mandate the cart answers.
+   */
+  intent_mandate_hash: Sha256Hash;
+  /**
+   * The intent mandate's spend cap, restated: the cart total is in its currency and does not exceed it.
+   */
+  spend_cap: PaymentCurrencyAmount;
+  /**
+   * The merchant's proof.
+   */
+  proof: DataIntegrityProof;
+}
+
+/**
+ * The user's signed authorization of one payment, chained by hash to the cart mandate and the intent mandate (AP2 v0.1 PaymentMandate, plus writ's chain hashes and Data Integrity proof by the user).
+ */
+export interface PaymentMandate {
+  /**
+   * The payment.
+   */
+  payment_mandate_contents: PaymentMandateContents;
+  /**
+   * AP2's user authorization (a verifiable presentation in AP2; writ's proof member is what writ verifies).
+   */
+  user_authorization?: string | null;
+  /**
+   * The hash of the cart mandate paid.
+   */
+  cart_mandate_hash: Sha256Hash;
+  /**
+   * The hash of the intent mandate the payment falls under.
+   */
+  intent_mandate_hash: Sha256Hash;
+  /**
+   * The user's proof.
+   */
+  proof: DataIntegrityProof;
+}
+
+/**
+ * The outcome of authorizing the worst-case exposure of one call against a grant's caps before dispatch (seed 000 phase 2, authorize-exposure).
+ */
+export interface BudgetAuthorization {
+  /**
+   * The capability whose grant is charged.
+   */
+  capability_id: Identifier;
+  /**
+   * Which grant of the capability's scope.
+   */
+  grant_index: number;
+  /**
+   * The intent the exposure is for.
+   */
+  intent_hash?: Sha256Hash;
+  /**
+   * The worst-case price authorized (or refused).
+   */
+  exposure: MoneyUnits;
+  /**
+   * Whether the exposure fits the grant.
+   */
+  decision: "allowed" | "denied";
+  /**
+   * Which limit refused it.
+   */
+  denial?:
+    | "max_total_cost"
+    | "max_invocations"
+    | "max_cost_per_invocation"
+    | "approval_required"
+    | "currency_mismatch"
+    | "revoked"
+    | "expired";
+  /**
+   * Calls counted against the grant, this one included when allowed.
+   */
+  invocation_count?: number;
+  /**
+   * Exposure charged to the grant so far, this one included when allowed.
+   */
+  total_exposure?: MoneyUnits;
+  /**
+   * The hold that reserves the exposure.
+   */
+  hold_id?: Identifier;
+  /**
+   * When.
+   */
+  decided_at: UnixTime;
+}
+
+/**
+ * Actual cost reconciled against the exposure charged before dispatch (seed 000 phase 5): less credits the difference back, equal changes nothing, more fails the receipt and records the overrun.
+ */
+export interface SpendReconciliation {
+  /**
+   * The capability whose grant was charged.
+   */
+  capability_id: Identifier;
+  /**
+   * Which grant.
+   */
+  grant_index: number;
+  /**
+   * The receipt of the call reconciled.
+   */
+  receipt_id: Identifier;
+  /**
+   * The exposure charged before dispatch.
+   */
+  charged: MoneyUnits;
+  /**
+   * What the call actually cost.
+   */
+  actual: MoneyUnits;
+  /**
+   * actual below charged (credited), equal (unchanged), or above (overrun).
+   */
+  outcome: "credited" | "unchanged" | "overrun";
+  /**
+   * charged - actual, credited back to the grant.
+   */
+  credited?: MoneyUnits;
+  /**
+   * actual - charged, the overrun recorded.
+   */
+  overrun?: MoneyUnits;
+  /**
+   * The receipt's settlement status after reconciliation.
+   */
+  settlement_status: "pending" | "charged" | "settled" | "failed";
+  /**
+   * When.
+   */
+  reconciled_at: UnixTime;
+}
+
+/**
+ * The settlement of a job reconciled between buyer and provider: quoted, approved and settled amounts in minor units, and each side's position (seed 000 phase 6).
+ */
+export interface SettlementReconciliation {
+  /**
+   * The settlement's id.
+   */
+  settlement_id: Identifier;
+  /**
+   * The job settled.
+   */
+  job_id: Identifier;
+  /**
+   * The quoted price.
+   */
+  quoted_amount_minor: MinorAmount;
+  /**
+   * The price the buyer approved; at most the quote.
+   */
+  approved_amount_minor: MinorAmount;
+  /**
+   * What settled; at most the approved amount.
+   */
+  settled_amount_minor: MinorAmount;
+  /**
+   * The currency of the three amounts.
+   */
+  currency: CurrencyCode;
+  /**
+   * Where the settlement stands; a dispute moves it to reversal_pending.
+   */
+  status: "pending" | "reconciled" | "disputed" | "reversal_pending" | "reversed";
+  /**
+   * The buyer's position.
+   */
+  buyer_position: "pending" | "accepted" | "disputed";
+  /**
+   * The provider's position.
+   */
+  provider_position: "pending" | "accepted" | "disputed";
+  /**
+   * The dispute that moved it, if any.
+   */
+  dispute_id?: Identifier;
+  /**
+   * The rail's reference for the payment (an x402 transaction, say).
+   */
+  payment_reference?: string;
+}
+
+/**
+ * A dispute over a settlement and where it stands (seed 000 failure path: a dispute moves the settlement to reversal_pending).
+ */
+export interface Dispute {
+  /**
+   * The dispute's id.
+   */
+  dispute_id: Identifier;
+  /**
+   * The settlement disputed.
+   */
+  settlement_id: Identifier;
+  /**
+   * The job, when the settlement is for one.
+   */
+  job_id?: Identifier;
+  /**
+   * Which side disputes.
+   */
+  opened_by: "buyer" | "provider";
+  /**
+   * Why.
+   */
+  reason: Reason;
+  /**
+   * When it was opened.
+   */
+  opened_at: UnixTime;
+  /**
+   * Where it stands.
+   */
+  status: "opened" | "reversal_pending" | "reversed" | "rejected" | "withdrawn";
+  /**
+   * When it was resolved.
+   */
+  resolved_at?: UnixTime;
+  /**
+   * How it was resolved.
+   */
+  resolution?: Reason;
+}
+
+/**
+ * A kernel's signed record of one tool call under a capability, bound to the governed intent by its hash (seed 000 phase 4). Compact envelope: Ed25519 by kernel_key over the canonical receipt without signature.
+ */
+export interface ToolCallReceipt {
+  /**
+   * The receipt's id.
+   */
+  id: Identifier;
+  /**
+   * When the kernel decided.
+   */
+  timestamp: UnixTime;
+  /**
+   * The capability the call was made under.
+   */
+  capability_id: Identifier;
+  /**
+   * The governed intent the call serves; both parties' receipts carry the same one.
+   */
+  intent_hash: Sha256Hash;
+  /**
+   * The tool server called.
+   */
+  tool_server: Identifier;
+  /**
+   * The tool called.
+   */
+  tool_name: Identifier;
+  /**
+   * The verdict.
+   */
+  decision: Decision;
+  /**
+   * The call's arguments and their hash.
+   */
+  action?: {
+    /**
+     * The arguments, any JSON.
+     */
+    parameters: {
+      [k: string]: unknown | undefined;
+    };
+    /**
+     * sha256 of the canonical parameters.
+     */
+    parameter_hash: Sha256Hash;
+  };
+  /**
+   * The hash of the tool's result.
+   */
+  content_hash?: Sha256Hash;
+  /**
+   * Which policy the kernel applied.
+   */
+  policy_hash?: string;
+  /**
+   * What the call cost, for a charged call.
+   */
+  cost?: MoneyUnits;
+  /**
+   * Where the call's payment stands; an overrun at reconciliation makes it failed.
+   */
+  settlement_status?: "not_applicable" | "pending" | "charged" | "settled" | "failed";
+  /**
+   * The rail's reference for the payment.
+   */
+  payment_reference?: string;
+  /**
+   * What the guards found.
+   *
+   * @maxItems 64
+   */
+  evidence?: GuardEvidence[];
+  /**
+   * How the kernel saw the call.
+   */
+  trust_level?: "mediated" | "verified" | "advisory";
+  /**
+   * The tenant, in a shared kernel.
+   */
+  tenant_id?: Identifier;
+  /**
+   * The receipt's extension point: any JSON object a kernel adds (chio puts financial and governed_transaction here). Signed with the rest; writ gives it no meaning.
+   */
+  metadata?: {};
+  /**
+   * The signing kernel's key.
+   */
+  kernel_key: Ed25519PublicKeyHex;
+  /**
+   * Informational, not signed.
+   */
+  algorithm?: "ed25519";
+  /**
+   * The kernel's signature over the receipt without signature and algorithm.
+   */
+  signature: Ed25519SignatureHex;
+}
+
+/**
+ * The bilateral evidence of one governed call: the buyer's and the provider's receipts, each signed by its own kernel, both committing to the same intent hash.
+ */
+export interface ReceiptPair {
+  /**
+   * The pair's id.
+   */
+  pair_id?: Identifier;
+  /**
+   * The intent both receipts commit to.
+   */
+  intent_hash: Sha256Hash;
+  /**
+   * The buyer kernel's receipt.
+   */
+  buyer_receipt: ToolCallReceipt;
+  /**
+   * The provider kernel's receipt.
+   */
+  provider_receipt: ToolCallReceipt;
+}
+
+/**
+ * IntentTrace v1.2 (seed 002 station 5): the anchored record of a settled mandate, pointing by hash at the intent, the action, the payment mandate, the settlement proof and the identity credential, signed with a Data Integrity proof.
+ */
+export interface IntentTrace {
+  /**
+   * Always 1.2.
+   */
+  trace_version: "1.2";
+  /**
+   * The trace's id.
+   */
+  trace_id: Identifier;
+  /**
+   * The agent whose transaction this is.
+   */
+  subject?: Did;
+  /**
+   * The hash of the governed intent (its intent_hash).
+   */
+  intent_ref: Sha256Hash;
+  /**
+   * The hash of the executed action (the receipt's action).
+   */
+  action_hash: Sha256Hash;
+  /**
+   * How the transaction ended.
+   */
+  outcome: "settled" | "failed" | "refunded" | "disputed" | "denied";
+  /**
+   * Whether the recorder verified every hop before recording.
+   */
+  verified: boolean;
+  /**
+   * What the trace is anchored to.
+   */
+  references: {
+    /**
+     * The hash of the payment mandate.
+     */
+    mandate_hash: Sha256Hash;
+    /**
+     * The hashes of the call receipts.
+     *
+     * @maxItems 16
+     */
+    receipt_hashes?:
+      | []
+      | [Sha256Hash]
+      | [Sha256Hash, Sha256Hash]
+      | [Sha256Hash, Sha256Hash, Sha256Hash]
+      | [Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash]
+      | [Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash]
+      | [Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash]
+      | [Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash]
+      | [Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash]
+      | [Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash, Sha256Hash]
+      | [
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash
+        ]
+      | [
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash
+        ]
+      | [
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash
+        ]
+      | [
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash
+        ]
+      | [
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash
+        ]
+      | [
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash
+        ]
+      | [
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash,
+          Sha256Hash
+        ];
+    /**
+     * The facilitator's settlement response, as x402 wrote it.
+     */
+    settlement_proof?: X402SettleResponse;
+    /**
+     * The agent's identity credential.
+     */
+    identity_credential: {
+      /**
+       * The credential's id.
+       */
+      id: Uri;
+      /**
+       * The credential's hash.
+       */
+      hash: Sha256Hash;
+    };
+  };
+  /**
+   * When the trace was recorded.
+   */
+  recorded_at: Timestamp;
+  /**
+   * The recorder's proof.
+   */
+  proof: DataIntegrityProof;
+}
+
+/**
+ * A bounded task handed across the organisation boundary through a broker, carrying the delegated capability it runs under (seed 001 phase 5, acp/task-created.json).
+ */
+export interface TaskCreated {
+  /**
+   * The task's id.
+   */
+  task_id: Identifier;
+  /**
+   * The incident or case the task serves.
+   */
+  incident_id?: Identifier;
+  /**
+   * The service the task acts on.
+   */
+  target_service: Identifier;
+  /**
+   * The rule or object within the service.
+   */
+  target_rule?: Identifier;
+  /**
+   * The one action the task may take, e.g. disable_rule.
+   */
+  bounded_action: Identifier;
+  /**
+   * What to do, for the provider's people and agents.
+   */
+  provider_instructions?: string;
+  /**
+   * The capability the task runs under, delegated to the provider side.
+   */
+  vendor_liaison_capability: CapabilityToken;
+  /**
+   * The task must run before this; at most its capability's expiry.
+   */
+  execution_deadline: UnixTime;
+}
+
+/**
+ * The broker's hand-off of a task to the provider's coordinator (seed 001 phase 5, provider/process-task-request.json).
+ */
+export interface ProcessTaskRequest {
+  /**
+   * The task.
+   */
+  task: {
+    /**
+     * The task's id.
+     */
+    task_id: Identifier;
+    /**
+     * The service acted on.
+     */
+    target_service: Identifier;
+    /**
+     * The rule acted on.
+     */
+    target_rule?: Identifier;
+    /**
+     * The one action allowed.
+     */
+    bounded_action: Identifier;
+    /**
+     * The coordinator's capability: its id, depth and parent.
+     */
+    provider_coordinator_capability: LineageEntry;
+  };
+  /**
+   * The coordinator's private key seed, as chio's demo broker hands it over. A secret: a real broker never sends one; writ accepts it only so that the seed's document is representable, and verifiers report it.
+   */
+  provider_coordinator_seed_hex?: string;
+  /**
+   * The executor's key; the coordinator delegates to it.
+   */
+  provider_executor_public_key: Ed25519PublicKeyHex;
+  /**
+   * The trust-control endpoint.
+   */
+  control_url: Uri;
+  /**
+   * A bearer token for the control endpoint (a secret, as in the seed's demo).
+   */
+  service_token?: string;
+  /**
+   * The executor's endpoint.
+   */
+  provider_executor_url: Uri;
+  /**
+   * The lifetime of the capability delegated to the executor.
+   */
+  executor_ttl_seconds: number;
+}
+
+/**
+ * The provider's answer for a task: executed, or denied, naming the revoked ancestor and its depth when revocation denied it (seed 001 revocation).
+ */
+export interface ProcessTaskResponse {
+  /**
+   * What happened.
+   */
+  execution: {
+    /**
+     * Whether the call was admitted.
+     */
+    verdict: "allow" | "deny";
+    /**
+     * Why it was denied.
+     */
+    reason?: Reason;
+    /**
+     * The revoked ancestor that denied it.
+     */
+    revoked_capability_id?: Identifier;
+    /**
+     * The revoked ancestor's delegation depth.
+     */
+    denied_at_depth?: number;
+    /**
+     * The receipt of the call (or of the denial).
+     */
+    receipt_id?: Identifier;
+    /**
+     * When it ran.
+     */
+    completed_at?: UnixTime;
+  };
+}
+
+/**
+ * What a provider's tool delivered for a job (seed 000 phase 3).
+ */
+export interface FulfillmentPackage {
+  /**
+   * The fulfillment's id.
+   */
+  fulfillment_id: Identifier;
+  /**
+   * The job fulfilled.
+   */
+  job_id: Identifier;
+  /**
+   * The family of service.
+   */
+  service_family: Identifier;
+  /**
+   * What was delivered, by name.
+   *
+   * @minItems 1
+   * @maxItems 256
+   */
+  deliverables: [string, ...string[]];
+  /**
+   * How it ended.
+   */
+  status: "completed" | "completed_with_findings" | "partial" | "failed";
+  /**
+   * Findings by severity.
+   */
+  severity_summary?: {
+    /**
+     * Critical findings.
+     */
+    critical: number;
+    /**
+     * High findings.
+     */
+    high: number;
+    /**
+     * Medium findings.
+     */
+    medium: number;
+    /**
+     * Low findings.
+     */
+    low: number;
+  };
+}
+
+/**
+ * The manifest of an evidence bundle: every artifact by relative path with its SHA-256, for offline verification (seeds 000 and 001, bundle-manifest.json). Paths are relative, /-separated, without . or .. segments; the verifier also refuses case collisions and symbolic links.
+ */
+export interface BundleManifest {
+  /**
+   * The bundle's id.
+   */
+  bundle_id?: Identifier;
+  /**
+   * When the bundle was made.
+   */
+  created_at?: Timestamp;
+  /**
+   * Artifact path -> sha256 of its bytes.
+   */
+  artifacts: {
+    [k: string]: Sha256Hash | undefined;
+  };
+}
+
+/**
+ * The outcome of verifying a bundle or replaying a transaction: ok, and every problem with its code and path (seeds 000 and 001, review-result.json), with a verdict per hop for a replay.
+ */
+export interface VerificationReport {
+  /**
+   * Whether everything verified.
+   */
+  ok: boolean;
+  /**
+   * When.
+   */
+  verified_at?: Timestamp;
+  /**
+   * What was verified: a bundle id or path.
+   */
+  subject?: string;
+  /**
+   * Every problem found.
+   *
+   * @maxItems 10000
+   */
+  errors: ReportIssue[];
+  /**
+   * The verdict at each hop, for a replay.
+   *
+   * @maxItems 7
+   */
+  hops?:
+    | []
+    | [ReportHop]
+    | [ReportHop, ReportHop]
+    | [ReportHop, ReportHop, ReportHop]
+    | [ReportHop, ReportHop, ReportHop, ReportHop]
+    | [ReportHop, ReportHop, ReportHop, ReportHop, ReportHop]
+    | [ReportHop, ReportHop, ReportHop, ReportHop, ReportHop, ReportHop]
+    | [ReportHop, ReportHop, ReportHop, ReportHop, ReportHop, ReportHop, ReportHop];
+}
+
+/**
  * manifest.json: the release's line, version and shipped boundary, declared once and read by everything that needs them.
  */
 export interface ReleaseManifest {
@@ -1119,6 +4187,110 @@ export interface Money {
    */
   includes?: "subtotal" | "tax" | "shipping" | "fees" | "discount" | "total";
 }
+
+/**
+ * An amount as an integer count of the currency's minor unit, as chio writes money: 125000 USD is $1,250.00.
+ */
+export interface MoneyUnits {
+  /**
+   * The amount in minor units (cents for USD).
+   */
+  units: MinorAmount;
+  /**
+   * The currency or asset code.
+   */
+  currency: CurrencyCode;
+}
+
+/**
+ * An instant as whole seconds since 1970-01-01T00:00:00Z (chio's time form).
+ */
+export type UnixTime = number;
+
+/**
+ * A SHA-256 digest as writ writes hashes: sha256: and 64 lowercase hex digits. For a JSON document it is the hash of the document's RFC 8785 canonical form.
+ */
+export type Sha256Hash = string;
+
+/**
+ * An Ed25519 public key as 64 lowercase hex digits (32 bytes), the compact envelope's key form.
+ */
+export type Ed25519PublicKeyHex = string;
+
+/**
+ * An Ed25519 signature as 128 lowercase hex digits (64 bytes), the compact envelope's signature form.
+ */
+export type Ed25519SignatureHex = string;
+
+/**
+ * An Ed25519 public key in Multikey form: z and base58btc of the multicodec header 0xed 0x01 and the 32-byte key, so always z6Mk followed by 44 characters.
+ */
+export type MultikeyEd25519 = string;
+
+/**
+ * A decentralized identifier (W3C DID Core 3.1), e.g. did:web:merchant.example or did:key:z6Mk....
+ */
+export type Did = string;
+
+/**
+ * A DID URL naming something in a DID document, normally a verification method: the DID and a #fragment.
+ */
+export type DidUrl = string;
+
+/**
+ * A W3C Data Integrity proof with cryptosuite eddsa-jcs-2022: Ed25519 over SHA-256 of the canonical proof options followed by SHA-256 of the canonical document without its proof. One proof per document.
+ */
+export interface DataIntegrityProof {
+  /**
+   * Always DataIntegrityProof.
+   */
+  type: "DataIntegrityProof";
+  /**
+   * Always eddsa-jcs-2022: the JCS canonical form and Ed25519.
+   */
+  cryptosuite: "eddsa-jcs-2022";
+  /**
+   * When the proof was made.
+   */
+  created?: Timestamp;
+  /**
+   * When the proof stops being acceptable.
+   */
+  expires?: Timestamp;
+  /**
+   * The key that made the proof, as a DID URL into the signer's DID document (did:key:z6Mk...#z6Mk... or did:web:...#key-1).
+   */
+  verificationMethod: DidUrl;
+  /**
+   * Why the signer signed; the verification method must be listed under this relationship in the signer's DID document.
+   */
+  proofPurpose: "assertionMethod" | "authentication" | "capabilityInvocation" | "capabilityDelegation";
+  /**
+   * The audience the proof is meant for, against replay elsewhere.
+   */
+  domain?: string;
+  /**
+   * A value the verifier chose, against replay.
+   */
+  challenge?: string;
+  /**
+   * A value the signer chose.
+   */
+  nonce?: string;
+  /**
+   * A copy of the document's @context (eddsa-jcs-2022 carries it in the proof options); it must be a prefix of the document's.
+   */
+  "@context"?: string | (string | {})[];
+  /**
+   * z and base58btc of the 64-byte Ed25519 signature.
+   */
+  proofValue: string;
+}
+
+/**
+ * The deliberate extension point of a closed object: members named by a reverse-DNS or URI key owned by whoever defines them (com.example.risk_score, https://example.com/ns#x), each holding any JSON. writ gives them no meaning and never requires them.
+ */
+export interface Extensions {}
 
 /**
  * A non-negative amount as an integer count of the currency's minor unit (cents for USD), within the range JSON numbers carry exactly (2^53 - 1).
@@ -1727,6 +4899,1240 @@ export interface VerificationTarget {
    * The authority whose records decide, when the caller names one.
    */
   authority?: Uri;
+}
+
+/**
+ * An Ed25519 public key as an RFC 8037 JWK. Private members (d) are never allowed.
+ */
+export interface JwkEd25519 {
+  /**
+   * Always OKP.
+   */
+  kty: "OKP";
+  /**
+   * Always Ed25519.
+   */
+  crv: "Ed25519";
+  /**
+   * The 32-byte key, base64url without padding.
+   */
+  x: string;
+  /**
+   * Key id.
+   */
+  kid?: string;
+  /**
+   * Always EdDSA when present.
+   */
+  alg?: "EdDSA";
+}
+
+/**
+ * A key in a DID document: Multikey (publicKeyMultibase) or JsonWebKey (publicKeyJwk), Ed25519 only in this line.
+ */
+export interface VerificationMethod {
+  /**
+   * The method's id, <did>#<fragment>.
+   */
+  id: DidUrl;
+  /**
+   * The key format.
+   */
+  type: "Multikey" | "JsonWebKey" | "JsonWebKey2020" | "Ed25519VerificationKey2020";
+  /**
+   * Who controls the key.
+   */
+  controller: Did;
+  /**
+   * The key, Multikey form.
+   */
+  publicKeyMultibase?: MultikeyEd25519;
+  /**
+   * The key, JWK form.
+   */
+  publicKeyJwk?: JwkEd25519;
+}
+
+/**
+ * The methods a DID document lists for one purpose: each a reference to a method (absolute DID URL, or #fragment relative to the document's id) or a method embedded.
+ *
+ * @minItems 1
+ * @maxItems 64
+ */
+export type VerificationRelationship = [
+  DidUrl | string | VerificationMethod,
+  ...(DidUrl | string | VerificationMethod)[]
+];
+
+/**
+ * A service endpoint in a DID document, e.g. the agent card.
+ */
+export interface DidService {
+  /**
+   * The service's id.
+   */
+  id: Uri;
+  /**
+   * The service type, e.g. AgentCard.
+   */
+  type: string;
+  /**
+   * Where the service is.
+   */
+  serviceEndpoint: Uri;
+}
+
+/**
+ * A credential's @context: the VC 2.0 context first, then further context URLs or objects.
+ *
+ * @minItems 1
+ * @maxItems 16
+ */
+export type CredentialContext =
+  | [Uri | {}]
+  | [Uri | {}, Uri | {}]
+  | [Uri | {}, Uri | {}, Uri | {}]
+  | [Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+  | [Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+  | [Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+  | [Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+  | [Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+  | [Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+  | [Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+  | [Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}, Uri | {}]
+  | [
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {}
+    ]
+  | [
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {}
+    ]
+  | [
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {}
+    ]
+  | [
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {}
+    ]
+  | [
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {},
+      Uri | {}
+    ];
+
+/**
+ * Who issued a credential: its DID, or an object whose id is the DID.
+ */
+export type CredentialIssuer =
+  | Did
+  | {
+      /**
+       * The issuer's DID.
+       */
+      id: Did;
+      /**
+       * The issuer's name.
+       */
+      name?: string;
+    };
+
+/**
+ * Where to check whether a credential was revoked (a status list entry).
+ */
+export interface CredentialStatus {
+  /**
+   * The status entry.
+   */
+  id?: Uri;
+  /**
+   * The status mechanism, e.g. BitstringStatusListEntry.
+   */
+  type: string;
+  /**
+   * What the status means.
+   */
+  statusPurpose?: "revocation" | "suspension";
+  /**
+   * The index in the list.
+   */
+  statusListIndex?: string;
+  /**
+   * The list.
+   */
+  statusListCredential?: Uri;
+}
+
+/**
+ * A pricing hint, chio's tool pricing: the model and the prices it needs.
+ */
+export interface ToolPricing {
+  /**
+   * How calls are priced.
+   */
+  pricing_model: "flat" | "per_invocation" | "per_unit" | "hybrid";
+  /**
+   * The flat or per-call price.
+   */
+  base_price?: MoneyUnits;
+  /**
+   * The price per billing unit.
+   */
+  unit_price?: MoneyUnits;
+  /**
+   * What a unit is, e.g. 1k_tokens.
+   */
+  billing_unit?: string;
+}
+
+/**
+ * A callable tool the service offers.
+ */
+export interface ListedTool {
+  /**
+   * The tool's name, unique in the card.
+   */
+  name: string;
+  /**
+   * What it does.
+   */
+  description: string;
+  /**
+   * The tool server it is on, as capabilities name it.
+   */
+  server_id?: Identifier;
+  /**
+   * Where to call it, when not the card's default endpoint.
+   */
+  endpoint?: Uri;
+  /**
+   * A JSON Schema of its arguments.
+   */
+  input_schema?: {};
+  /**
+   * How it is priced.
+   */
+  pricing?: ToolPricing;
+  /**
+   * How it can be paid for.
+   *
+   * @minItems 1
+   */
+  payment_schemes?: ["x402" | "card" | "bank_transfer" | "credit", ...("x402" | "card" | "bank_transfer" | "credit")[]];
+}
+
+/**
+ * Where and how to reach the service.
+ */
+export interface ServiceEndpoint {
+  /**
+   * The endpoint.
+   */
+  url: Uri;
+  /**
+   * What it speaks.
+   */
+  protocol: "mcp" | "a2a" | "https";
+}
+
+/**
+ * Something a grant allows doing with a tool.
+ */
+export type Operation = "invoke" | "read_result" | "read" | "subscribe" | "get" | "delegate";
+
+/**
+ * A restriction on how a grant may be used, chio's adjacently tagged form {type, value}. Unknown types are refused; custom is the extension point.
+ */
+export interface Constraint {
+  /**
+   * Which restriction.
+   */
+  type:
+    | "path_prefix"
+    | "domain_exact"
+    | "domain_glob"
+    | "regex_match"
+    | "max_length"
+    | "max_args_size"
+    | "governed_intent_required"
+    | "require_approval_above"
+    | "seller_exact"
+    | "minimum_runtime_assurance"
+    | "minimum_autonomy_tier"
+    | "custom"
+    | "table_allowlist"
+    | "column_denylist"
+    | "max_rows_returned"
+    | "operation_class"
+    | "audience_allowlist"
+    | "content_review_tier"
+    | "max_transaction_amount_usd"
+    | "require_dual_approval"
+    | "model_constraint"
+    | "memory_store_allowlist"
+    | "memory_write_deny_patterns";
+  /**
+   * The restriction's parameter; its shape depends on type.
+   */
+  value?: {
+    [k: string]: unknown | undefined;
+  };
+}
+
+/**
+ * Permission to use one tool of one server, with optional invocation and money caps.
+ */
+export interface ToolGrant {
+  /**
+   * The tool server's id, or * in a parent grant for any.
+   */
+  server_id: string;
+  /**
+   * The tool's name, or * in a parent grant for any.
+   */
+  tool_name: string;
+  /**
+   * What the holder may do; delegate lets the holder pass a narrower grant on.
+   *
+   * @minItems 1
+   */
+  operations: [Operation, ...Operation[]];
+  /**
+   * Restrictions every call must satisfy; a child grant repeats every one of its parent's.
+   *
+   * @maxItems 64
+   */
+  constraints?: Constraint[];
+  /**
+   * The most calls the grant allows over its life.
+   */
+  max_invocations?: number;
+  /**
+   * The most one call may cost.
+   */
+  max_cost_per_invocation?: MoneyUnits;
+  /**
+   * The most all calls together may cost.
+   */
+  max_total_cost?: MoneyUnits;
+  /**
+   * Whether each call must carry a proof of possession of the subject key.
+   */
+  dpop_required?: boolean;
+}
+
+/**
+ * Permission over resources whose URI matches a pattern.
+ */
+export interface ResourceGrant {
+  /**
+   * A URI, or a prefix ending in *, or * for any.
+   */
+  uri_pattern: string;
+  /**
+   * What the holder may do with the resources.
+   *
+   * @minItems 1
+   */
+  operations: [Operation, ...Operation[]];
+}
+
+/**
+ * Permission over a named prompt.
+ */
+export interface PromptGrant {
+  /**
+   * The prompt's name, or a prefix ending in *, or * for any.
+   */
+  prompt_name: string;
+  /**
+   * What the holder may do with the prompt.
+   *
+   * @minItems 1
+   */
+  operations: [Operation, ...Operation[]];
+}
+
+/**
+ * Everything a capability allows.
+ */
+export interface CapabilityScope {
+  /**
+   * Tool grants; a grant is named by its index in this list.
+   *
+   * @maxItems 256
+   */
+  grants?: ToolGrant[];
+  /**
+   * Resource grants.
+   *
+   * @maxItems 256
+   */
+  resource_grants?: ResourceGrant[];
+  /**
+   * Prompt grants.
+   *
+   * @maxItems 256
+   */
+  prompt_grants?: PromptGrant[];
+}
+
+/**
+ * One narrowing a delegation applied, chio's internally tagged form: type and the members that type needs, nothing else.
+ */
+export interface Attenuation {
+  /**
+   * Which narrowing.
+   */
+  type:
+    | "remove_tool"
+    | "remove_operation"
+    | "add_constraint"
+    | "reduce_budget"
+    | "shorten_expiry"
+    | "reduce_cost_per_invocation"
+    | "reduce_total_cost";
+  /**
+   * The server of the grant narrowed.
+   */
+  server_id?: string;
+  /**
+   * The tool of the grant narrowed.
+   */
+  tool_name?: string;
+  /**
+   * The operation removed.
+   */
+  operation?: Operation;
+  /**
+   * The constraint added.
+   */
+  constraint?: Constraint;
+  /**
+   * The new, lower invocation cap.
+   */
+  max_invocations?: number;
+  /**
+   * The new, earlier expiry.
+   */
+  new_expires_at?: UnixTime;
+  /**
+   * The new, lower per-call cap.
+   */
+  max_cost_per_invocation?: MoneyUnits;
+  /**
+   * The new, lower total cap.
+   */
+  max_total_cost?: MoneyUnits;
+}
+
+/**
+ * One hop of delegation, signed by the delegator (compact envelope: Ed25519 over the canonical link without signature).
+ */
+export interface DelegationLink {
+  /**
+   * The capability this link delegates.
+   */
+  capability_id: Identifier;
+  /**
+   * Who delegated; the link's signer.
+   */
+  delegator: Ed25519PublicKeyHex;
+  /**
+   * Who received the delegation.
+   */
+  delegatee: Ed25519PublicKeyHex;
+  /**
+   * How the delegation narrowed the scope.
+   *
+   * @maxItems 64
+   */
+  attenuations?: Attenuation[];
+  /**
+   * When the delegation was made.
+   */
+  timestamp: UnixTime;
+  /**
+   * The hash of the delegated scope, binding the link to it.
+   */
+  scope_hash?: Sha256Hash;
+  /**
+   * The delegator's signature over the link without this member.
+   */
+  signature: Ed25519SignatureHex;
+}
+
+/**
+ * Where one capability sits in its delegation tree.
+ */
+export interface LineageEntry {
+  /**
+   * The capability's id.
+   */
+  id: Identifier;
+  /**
+   * 0 for a root capability, its parent's depth + 1 otherwise.
+   */
+  delegation_depth: number;
+  /**
+   * The parent's id; null for a root.
+   */
+  parent_capability_id: Identifier | null;
+  /**
+   * Who issued it.
+   */
+  issuer?: Ed25519PublicKeyHex;
+  /**
+   * Who holds it.
+   */
+  subject?: Ed25519PublicKeyHex;
+  /**
+   * When it was issued.
+   */
+  issued_at?: UnixTime;
+  /**
+   * When it expires.
+   */
+  expires_at?: UnixTime;
+}
+
+/**
+ * A W3C Payment Request amount: the currency and the value as a decimal string (AP2's Python writes a JSON number; writ, like W3C, requires the string).
+ */
+export interface PaymentCurrencyAmount {
+  /**
+   * The currency or asset code.
+   */
+  currency: CurrencyCode;
+  /**
+   * The amount as a decimal string, e.g. "120.00"; negative only for a discount line.
+   */
+  value: string;
+}
+
+/**
+ * A labelled amount (W3C PaymentItem as AP2 writes it).
+ */
+export interface PaymentItem {
+  /**
+   * What it is.
+   */
+  label: string;
+  /**
+   * How much.
+   */
+  amount: PaymentCurrencyAmount;
+  /**
+   * Whether the amount may still change.
+   */
+  pending?: boolean | null;
+  /**
+   * Days within which it can be refunded (AP2's addition).
+   */
+  refund_period?: number | null;
+}
+
+/**
+ * A shipping option.
+ */
+export interface PaymentShippingOption {
+  /**
+   * The option's id.
+   */
+  id: Identifier;
+  /**
+   * What it is.
+   */
+  label: string;
+  /**
+   * Its price.
+   */
+  amount: PaymentCurrencyAmount;
+  /**
+   * Whether it is chosen.
+   */
+  selected?: boolean | null;
+}
+
+/**
+ * A payment method the payee accepts.
+ */
+export interface PaymentMethodData {
+  /**
+   * The method, e.g. CARD or https://www.x402.org/.
+   */
+  supported_methods: string;
+  /**
+   * Method-specific data.
+   */
+  data?: {} | null;
+}
+
+/**
+ * Different details when a given method is used.
+ */
+export interface PaymentDetailsModifier {
+  /**
+   * The method it applies to.
+   */
+  supported_methods: string;
+  /**
+   * The total with that method.
+   */
+  total?: PaymentItem | null;
+  /**
+   * Extra lines with that method.
+   */
+  additional_display_items?: PaymentItem[] | null;
+  /**
+   * Method-specific data.
+   */
+  data?: {} | null;
+}
+
+/**
+ * What is being paid for.
+ */
+export interface PaymentDetailsInit {
+  /**
+   * The details' id; the payment mandate names it.
+   */
+  id: Identifier;
+  /**
+   * The lines shown to the payer.
+   *
+   * @maxItems 256
+   */
+  display_items: PaymentItem[];
+  /**
+   * Shipping choices.
+   */
+  shipping_options?: PaymentShippingOption[] | null;
+  /**
+   * Per-method changes.
+   */
+  modifiers?: PaymentDetailsModifier[] | null;
+  /**
+   * The amount to pay; never negative.
+   */
+  total: PaymentItem;
+}
+
+/**
+ * What the payee asks of the payer.
+ */
+export interface PaymentOptions {
+  /**
+   * Ask for the payer's name.
+   */
+  request_payer_name?: boolean | null;
+  /**
+   * Ask for the payer's email.
+   */
+  request_payer_email?: boolean | null;
+  /**
+   * Ask for the payer's phone.
+   */
+  request_payer_phone?: boolean | null;
+  /**
+   * Ask for a shipping address.
+   */
+  request_shipping?: boolean | null;
+  /**
+   * What kind of shipping.
+   */
+  shipping_type?: "shipping" | "delivery" | "pickup" | null;
+}
+
+/**
+ * A postal address (AP2's ContactAddress).
+ */
+export interface ContactAddress {
+  /**
+   * City.
+   */
+  city?: string | null;
+  /**
+   * Country.
+   */
+  country?: string | null;
+  /**
+   * Dependent locality.
+   */
+  dependent_locality?: string | null;
+  /**
+   * Organization.
+   */
+  organization?: string | null;
+  /**
+   * Phone number.
+   */
+  phone_number?: string | null;
+  /**
+   * Postal code.
+   */
+  postal_code?: string | null;
+  /**
+   * Recipient.
+   */
+  recipient?: string | null;
+  /**
+   * Region.
+   */
+  region?: string | null;
+  /**
+   * Sorting code.
+   */
+  sorting_code?: string | null;
+  /**
+   * Street lines.
+   *
+   * @maxItems 8
+   */
+  address_line?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | null;
+}
+
+/**
+ * A W3C Payment Request as AP2 writes it (snake_case).
+ */
+export interface PaymentRequest {
+  /**
+   * Accepted methods.
+   *
+   * @minItems 1
+   * @maxItems 16
+   */
+  method_data:
+    | [PaymentMethodData]
+    | [PaymentMethodData, PaymentMethodData]
+    | [PaymentMethodData, PaymentMethodData, PaymentMethodData]
+    | [PaymentMethodData, PaymentMethodData, PaymentMethodData, PaymentMethodData]
+    | [PaymentMethodData, PaymentMethodData, PaymentMethodData, PaymentMethodData, PaymentMethodData]
+    | [PaymentMethodData, PaymentMethodData, PaymentMethodData, PaymentMethodData, PaymentMethodData, PaymentMethodData]
+    | [
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData
+      ]
+    | [
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData
+      ]
+    | [
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData
+      ]
+    | [
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData
+      ]
+    | [
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData
+      ]
+    | [
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData
+      ]
+    | [
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData
+      ]
+    | [
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData
+      ]
+    | [
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData
+      ]
+    | [
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData,
+        PaymentMethodData
+      ];
+  /**
+   * What is paid for.
+   */
+  details: PaymentDetailsInit;
+  /**
+   * What the payee asks for.
+   */
+  options?: PaymentOptions | null;
+  /**
+   * Where to ship (AP2's addition).
+   */
+  shipping_address?: ContactAddress | null;
+}
+
+/**
+ * The payer's answer to a payment request (W3C PaymentResponse as AP2 writes it).
+ */
+export interface PaymentResponse {
+  /**
+   * The payment request answered.
+   */
+  request_id: Identifier;
+  /**
+   * The method chosen.
+   */
+  method_name: string;
+  /**
+   * Method-specific details, e.g. a payment token.
+   */
+  details?: {} | null;
+  /**
+   * The address chosen.
+   */
+  shipping_address?: ContactAddress | null;
+  /**
+   * The shipping option chosen (an object in AP2).
+   */
+  shipping_option?: PaymentShippingOption | null;
+  /**
+   * The payer's name.
+   */
+  payer_name?: string | null;
+  /**
+   * The payer's email.
+   */
+  payer_email?: string | null;
+  /**
+   * The payer's phone.
+   */
+  payer_phone?: string | null;
+}
+
+/**
+ * What the merchant offers, as AP2's CartContents.
+ */
+export interface CartContents {
+  /**
+   * The cart's id.
+   */
+  id: Identifier;
+  /**
+   * Whether the user must confirm the cart.
+   */
+  user_cart_confirmation_required: boolean;
+  /**
+   * The payment request for the cart.
+   */
+  payment_request: PaymentRequest;
+  /**
+   * When the offer lapses.
+   */
+  cart_expiry: Timestamp;
+  /**
+   * Who offers it.
+   */
+  merchant_name: string;
+}
+
+/**
+ * The payment the user authorizes, as AP2's PaymentMandateContents.
+ */
+export interface PaymentMandateContents {
+  /**
+   * The mandate's id.
+   */
+  payment_mandate_id: Identifier;
+  /**
+   * The cart's payment_request.details.id.
+   */
+  payment_details_id: Identifier;
+  /**
+   * The total authorized.
+   */
+  payment_details_total: PaymentItem;
+  /**
+   * How the user pays.
+   */
+  payment_response: PaymentResponse;
+  /**
+   * The merchant agent paid.
+   */
+  merchant_agent: string;
+  /**
+   * When the user authorized it.
+   */
+  timestamp: Timestamp;
+}
+
+/**
+ * x402 v2 ResourceInfo, as x402 writes it (camelCase).
+ */
+export interface X402ResourceInfo {
+  /**
+   * The paid resource.
+   */
+  url: Uri;
+  /**
+   * What it is.
+   */
+  description?: string;
+  /**
+   * Its media type.
+   */
+  mimeType?: string;
+}
+
+/**
+ * x402 v2 PaymentRequirements, embedded as x402 writes it (camelCase): one way to pay.
+ */
+export interface X402PaymentRequirements {
+  /**
+   * The x402 payment scheme, e.g. exact.
+   */
+  scheme: string;
+  /**
+   * A CAIP-2 chain id, e.g. eip155:8453.
+   */
+  network: string;
+  /**
+   * An amount in the asset's atomic units, as x402 writes it: a base-10 integer string.
+   */
+  amount: string;
+  /**
+   * The token contract address or ISO 4217 code.
+   */
+  asset: string;
+  /**
+   * Where to pay.
+   */
+  payTo: string;
+  /**
+   * How long the payer has.
+   */
+  maxTimeoutSeconds: number;
+  /**
+   * Scheme-specific details, e.g. the EIP-712 domain {name, version}.
+   */
+  extra?: {};
+}
+
+/**
+ * x402 v2 PaymentRequired (the 402 answer), embedded as x402 writes it.
+ */
+export interface X402PaymentRequired {
+  /**
+   * Always 2.
+   */
+  x402Version: 2;
+  /**
+   * Why payment is required now.
+   */
+  error?: string;
+  /**
+   * The paid resource.
+   */
+  resource: X402ResourceInfo;
+  /**
+   * The ways the payee accepts payment.
+   *
+   * @minItems 1
+   * @maxItems 32
+   */
+  accepts: [X402PaymentRequirements, ...X402PaymentRequirements[]];
+  /**
+   * x402 extensions, by extension id.
+   */
+  extensions?: {};
+}
+
+/**
+ * x402 v2 SettlementResponse, embedded as x402 writes it: the facilitator's word on a settlement.
+ */
+export interface X402SettleResponse {
+  /**
+   * Whether the payment settled.
+   */
+  success: boolean;
+  /**
+   * Why it did not, as an x402 error code.
+   */
+  errorReason?: string;
+  /**
+   * Why it did not, for people.
+   */
+  errorMessage?: string;
+  /**
+   * Who paid.
+   */
+  payer?: string;
+  /**
+   * The settlement transaction on the network; empty on failure.
+   */
+  transaction?: string;
+  /**
+   * A CAIP-2 chain id, e.g. eip155:8453.
+   */
+  network: string;
+  /**
+   * An amount in the asset's atomic units, as x402 writes it: a base-10 integer string.
+   */
+  amount?: string;
+  /**
+   * x402 extensions.
+   */
+  extensions?: {};
+}
+
+/**
+ * The kernel's verdict on a call (chio's decision, tagged by verdict).
+ */
+export interface Decision {
+  /**
+   * What the kernel decided.
+   */
+  verdict: "allow" | "deny" | "cancelled" | "incomplete";
+  /**
+   * Why it did not allow.
+   */
+  reason?: string;
+  /**
+   * Which guard denied.
+   */
+  guard?: string;
+}
+
+/**
+ * What one guard found.
+ */
+export interface GuardEvidence {
+  /**
+   * The guard.
+   */
+  guard_name: string;
+  /**
+   * Whether it passed.
+   */
+  verdict: boolean;
+  /**
+   * What it saw.
+   */
+  details?: string;
+}
+
+/**
+ * One problem found, as writ reports every problem.
+ */
+export interface ReportIssue {
+  /**
+   * The stable code.
+   */
+  code: ErrorCodeName;
+  /**
+   * Where: a JSON Pointer into the document, or a bundle path.
+   */
+  path: string;
+  /**
+   * What is wrong, for people.
+   */
+  message: string;
+  /**
+   * The schema keyword, for schema issues.
+   */
+  keyword?: string;
+  /**
+   * Machine-readable context.
+   */
+  details?: {};
+}
+
+/**
+ * The verdict at one hop of a transaction replay.
+ */
+export interface ReportHop {
+  /**
+   * Which hop.
+   */
+  hop: "identity" | "manifest" | "capability_chain" | "intent" | "mandates" | "settlement" | "receipts";
+  /**
+   * Whether it verified.
+   */
+  ok: boolean;
+  /**
+   * Why not.
+   */
+  code?: ErrorCodeName;
+  /**
+   * Where.
+   */
+  path?: string;
+  /**
+   * Why not, for people.
+   */
+  message?: string;
+  /**
+   * The artifacts the hop examined.
+   *
+   * @maxItems 256
+   */
+  artifacts?: string[];
 }
 
 /**

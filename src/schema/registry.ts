@@ -285,6 +285,9 @@ export class SchemaRegistry {
         strict: true,
         // `"type": ["string", "null"]`: AP2 writes an unset optional member as null.
         allowUnionTypes: true,
+        // An array whose first items are special (a lineage chain's root) and the rest alike is
+        // `prefixItems` with `items`; strictTuples wants closed tuples only.
+        strictTuples: false,
         // A conditional rule requires members its parent schema defines (`then: { required:
         // ["payment_proof"] }`); Ajv's strictRequired looks for them in the same schema object
         // only. The test suite checks instead that every required name is defined in scope.

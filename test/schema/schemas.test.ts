@@ -17,13 +17,20 @@ const lineDir = join(ROOT, 'schemas', line);
 const entries = registry.index.entries;
 const isNode = (v: unknown): v is Node => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Visit every subschema with its JSON Pointer and whether it only constrains (if/then/pins). */
+/**
+ * Visit every subschema with its JSON Pointer and whether it only constrains: a conditional
+ * (if/then/else/not), an allOf member that pins members of a referenced type, or the members of
+ * a `$ref` refined in place. Those add rules to a type defined elsewhere and are not types.
+ */
 function walk(node: unknown, at: string, constraintOnly: boolean, visit: (n: Node, at: string, constraintOnly: boolean) => void): void {
   if (!isNode(node)) return;
   visit(node, at, constraintOnly);
   for (const [k, v] of Object.entries(node)) {
     if (k === 'properties' || k === '$defs' || k === 'patternProperties' || k === 'dependentSchemas') {
-      if (isNode(v)) for (const [name, sub] of Object.entries(v)) walk(sub, `${at}/${k}/${name}`, constraintOnly && k !== '$defs', visit);
+      const refined = k === 'properties' && node['$ref'] !== undefined;
+      if (isNode(v)) for (const [name, sub] of Object.entries(v)) walk(sub, `${at}/${k}/${name}`, (constraintOnly || refined) && k !== '$defs', visit);
+    } else if (k === 'prefixItems') {
+      (v as unknown[]).forEach((sub, i) => walk(sub, `${at}/${k}/${i}`, constraintOnly, visit));
     } else if (k === 'allOf' || k === 'anyOf' || k === 'oneOf') {
       (v as unknown[]).forEach((sub, i) => walk(sub, `${at}/${k}/${i}`, constraintOnly || (isNode(sub) && sub['type'] === undefined && sub['$ref'] === undefined), visit));
     } else if (k === 'if' || k === 'then' || k === 'else' || k === 'not') {
@@ -43,7 +50,7 @@ t.test('every file of the line folder is in the index, and every index entry exi
 });
 
 t.test('every schema is valid JSON Schema 2020-12 and compiles in strict mode', async (t) => {
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, validateSchema: true });
+  const ajv = new Ajv2020({ strict: true, strictRequired: false, strictTuples: false, allowUnionTypes: true, validateSchema: true });
   ajv.addFormat('date-time', true).addFormat('uri', true);
   for (const e of entries) {
     const schema = registry.schemaJson(e);
@@ -71,9 +78,9 @@ t.test('titles on every type, descriptions on every property, titles unique in t
         titles.set(title, `${e.path}#${at}`);
       }
     }
-    walk(schema, '', false, (n, at) => {
-      // Members named inside a conditional rule are the object's own members, described there.
-      if (!isNode(n['properties']) || /\/(if|then|else|not)(\/|$)/.test(at)) return;
+    walk(schema, '', false, (n, at, constraintOnly) => {
+      // Members named by a rule or a refinement are described where their type is defined.
+      if (!isNode(n['properties']) || constraintOnly || n['$ref'] !== undefined) return;
       for (const [name, p] of Object.entries(n['properties'] as Node)) {
         t.ok(isNode(p) && typeof p['description'] === 'string', `${e.path}#${at}/properties/${name} has a description`);
       }
@@ -85,7 +92,7 @@ t.test('objects are closed, except where they only constrain', async (t) => {
   let checked = 0;
   for (const e of entries) {
     walk(registry.schemaJson(e), '', false, (n, at, constraintOnly) => {
-      if (constraintOnly || !isNode(n['properties'])) return;
+      if (constraintOnly || !isNode(n['properties']) || n['$ref'] !== undefined) return;
       checked++;
       t.ok(n['additionalProperties'] === false || n['unevaluatedProperties'] === false, `${e.path}#${at} is closed`);
     });
