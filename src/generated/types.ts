@@ -4119,11 +4119,11 @@ export interface FixtureExpectation {
    */
   $schema?: "https://writ.dev/schemas/v1.0.0/release/fixture-expectation.schema.json";
   /**
-   * Where the failing keyword applies, as JSON Schema output reports it (for required, the object that lacks the member).
+   * Where the failing keyword applies, as JSON Schema output reports it (for required, the object that lacks the member); for a document rule, the path.
    */
   instancePath: JsonPointer;
   /**
-   * The failing keyword (Ajv names a false subschema 'false schema').
+   * The failing schema keyword (Ajv names a false subschema 'false schema'), or rule:<id> for a document rule; a document that breaks only a rule is valid against its schema.
    */
   keyword: string;
   /**

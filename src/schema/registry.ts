@@ -12,6 +12,7 @@ import { parseJson } from '../encoding/json.js';
 import { WritError, type Issue } from '../issues.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { readManifest } from '../release/manifest.js';
+import { checkRules } from '../rules/rules.js';
 import { ajvIssues } from './ajv-issues.js';
 import { isDateTime, isUri } from './formats.js';
 import { detectMatches, loadSchemaIndex, type SchemaEntry, type LoadedSchemaIndex } from './schema-index.js';
@@ -24,6 +25,11 @@ export interface ValidateOptions {
    * error of a hostile document is wasted work.
    */
   readonly allErrors?: boolean;
+  /**
+   * Also apply the document rules of the type (SPEC.md 5.3) once the schema passes (default
+   * `true`). `false` gives plain JSON Schema validation, the verdict any validator would give.
+   */
+  readonly rules?: boolean;
 }
 
 /** The outcome of validating one document. */
@@ -142,9 +148,10 @@ export class SchemaRegistry {
    * @param ref - the schema, as accepted by {@link SchemaRegistry.find}.
    * @param doc - a parsed JSON document (parse untrusted text with `parseJson` first).
    * @param options - see {@link ValidateOptions}.
-   * @returns `{ ok: true }`, or the issues: schema-rule codes (`ERR_SCHEMA_REQUIRED`, ...), or
-   *   `ERR_SCHEMA_UNKNOWN`, `ERR_SCHEMA_UNRESOLVED_REF`, `ERR_SCHEMA_INVALID` when the schema
-   *   itself cannot be used.
+   * @returns `{ ok: true }`, or the issues: schema-rule codes (`ERR_SCHEMA_REQUIRED`, ...),
+   *   document-rule codes (`ERR_RULE_*`) for a schema-valid document that breaks a rule of its
+   *   type, or `ERR_SCHEMA_UNKNOWN`, `ERR_SCHEMA_UNRESOLVED_REF`, `ERR_SCHEMA_INVALID` when the
+   *   schema itself cannot be used.
    */
   validate(ref: string, doc: unknown, options: ValidateOptions = {}): ValidationResult {
     const entry = this.find(ref);
@@ -162,8 +169,10 @@ export class SchemaRegistry {
     const mode: Mode = options.allErrors === false ? 'first' : 'all';
     const compiled = this.compile(entry, mode);
     if (!compiled.ok) return { ok: false, schema: entry, issues: [compiled.issue] };
-    if (compiled.validate(doc)) return { ok: true, schema: entry };
-    return { ok: false, schema: entry, issues: ajvIssues(compiled.validate.errors ?? [], mode === 'all') };
+    if (!compiled.validate(doc)) return { ok: false, schema: entry, issues: ajvIssues(compiled.validate.errors ?? [], mode === 'all') };
+    const broken = options.rules === false ? [] : checkRules(entry.id, doc);
+    if (broken.length === 0) return { ok: true, schema: entry };
+    return { ok: false, schema: entry, issues: mode === 'all' ? broken : broken.slice(0, 1) };
   }
 
   /**
