@@ -60,6 +60,13 @@ function rewrite(node, baseUri) {
     if (node.description !== undefined) out.description = node.description;
     return out;
   }
+  // A member that is one type or another ({ if: { type: T }, then?, else }) is the union of
+  // the two branches.
+  if (node.if !== null && typeof node.if === 'object' && Object.keys(node.if).length === 1 && typeof node.if.type === 'string' && node.else !== undefined) {
+    const { if: cond, then, else: otherwise, ...rest } = node;
+    const first = rewrite({ ...(then ?? {}), type: cond.type }, baseUri);
+    return rewrite({ ...rest, anyOf: [first, rewrite(otherwise, baseUri)] }, baseUri);
+  }
   /** @type {any} */
   let out = {};
   for (const [k, v] of Object.entries(node)) {

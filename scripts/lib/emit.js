@@ -5,8 +5,8 @@
  * that would change. Without it, changed files are replaced atomically (temporary file + rename),
  * so an interrupted run never leaves a half-written file behind.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Repository root (scripts/lib/.. /..). */
@@ -16,8 +16,10 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * @param {string} script - the npm script that regenerates these files, for messages.
  * @param {Map<string, string>} files - repo-relative path -> full generated content.
  * @param {string[]} argv - the script's arguments (`--check` selects check mode).
+ * @param {{ owned?: string[] }} options - folders the script owns entirely: a file in them that
+ *   it no longer produces is stale, deleted on write and reported as drift by --check.
  */
-export function emit(script, files, argv = process.argv.slice(2)) {
+export function emit(script, files, argv = process.argv.slice(2), options = {}) {
   const unknown = argv.filter((a) => a !== '--check');
   if (unknown.length > 0) {
     process.stderr.write(`${script}: unknown argument ${unknown[0]}; the only option is --check\n`);
@@ -42,6 +44,13 @@ export function emit(script, files, argv = process.argv.slice(2)) {
       renameSync(tmp, abs);
     }
   }
+  for (const dir of options.owned ?? []) {
+    for (const rel of listAll(dir)) {
+      if (files.has(rel)) continue;
+      drift.push(`${rel} (stale)`);
+      if (!check) rmSync(join(ROOT, rel));
+    }
+  }
   if (check) {
     if (drift.length > 0) {
       process.stderr.write(
@@ -53,8 +62,19 @@ export function emit(script, files, argv = process.argv.slice(2)) {
     }
     process.stdout.write(`${script} --check: ${files.size} file(s) up to date\n`);
   } else {
-    process.stdout.write(
-      drift.length === 0 ? `${script}: ${files.size} file(s) already up to date\n` : `${script}: wrote ${drift.map((d) => relative('.', join(ROOT, d))).join(', ')}\n`,
-    );
+    process.stdout.write(drift.length === 0 ? `${script}: ${files.size} file(s) already up to date\n` : `${script}: ${drift.length} file(s) written or removed\n`);
   }
+}
+
+/** Every file under a repo-relative folder, repo-relative, `/`-separated. */
+function listAll(dir) {
+  const abs = join(ROOT, dir);
+  if (!existsSync(abs)) return [];
+  const out = [];
+  for (const name of readdirSync(abs)) {
+    const rel = `${dir}/${name}`;
+    if (statSync(join(ROOT, rel)).isDirectory()) out.push(...listAll(rel));
+    else out.push(rel);
+  }
+  return out;
 }

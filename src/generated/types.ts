@@ -1036,7 +1036,7 @@ export interface DidDocument {
    */
   id: Did;
   /**
-   * Who controls the document.
+   * Who controls the document: one DID or several.
    */
   controller?: Did | [Did, ...Did[]];
   /**
@@ -2938,7 +2938,7 @@ export interface CapabilityToken {
   /**
    * The capability this one was delegated from; null or absent for a root.
    */
-  parent_capability_id?: Identifier | null;
+  parent_capability_id?: null | Identifier;
   /**
    * The signed delegation links from the root to this capability.
    *
@@ -4278,7 +4278,7 @@ export interface DataIntegrityProof {
    */
   nonce?: string;
   /**
-   * A copy of the document's @context (eddsa-jcs-2022 carries it in the proof options); it must be a prefix of the document's.
+   * A copy of the document's `@context` (eddsa-jcs-2022 carries it in the proof options); it must be a prefix of the document's.
    */
   "@context"?: string | (string | {})[];
   /**
@@ -4959,10 +4959,7 @@ export interface VerificationMethod {
  * @minItems 1
  * @maxItems 64
  */
-export type VerificationRelationship = [
-  DidUrl | string | VerificationMethod,
-  ...(DidUrl | string | VerificationMethod)[]
-];
+export type VerificationRelationship = [string | VerificationMethod, ...(string | VerificationMethod)[]];
 
 /**
  * A service endpoint in a DID document, e.g. the agent card.
@@ -4983,7 +4980,7 @@ export interface DidService {
 }
 
 /**
- * A credential's @context: the VC 2.0 context first, then further context URLs or objects.
+ * A credential's `@context`: the VC 2.0 context first, then further context URLs or objects.
  *
  * @minItems 1
  * @maxItems 16
@@ -5437,7 +5434,7 @@ export interface LineageEntry {
   /**
    * The parent's id; null for a root.
    */
-  parent_capability_id: Identifier | null;
+  parent_capability_id: null | Identifier;
   /**
    * Who issued it.
    */
@@ -5539,7 +5536,7 @@ export interface PaymentDetailsModifier {
   /**
    * The total with that method.
    */
-  total?: PaymentItem | null;
+  total?: null | PaymentItem;
   /**
    * Extra lines with that method.
    */
@@ -5821,11 +5818,11 @@ export interface PaymentRequest {
   /**
    * What the payee asks for.
    */
-  options?: PaymentOptions | null;
+  options?: null | PaymentOptions;
   /**
    * Where to ship (AP2's addition).
    */
-  shipping_address?: ContactAddress | null;
+  shipping_address?: null | ContactAddress;
 }
 
 /**
@@ -5847,11 +5844,11 @@ export interface PaymentResponse {
   /**
    * The address chosen.
    */
-  shipping_address?: ContactAddress | null;
+  shipping_address?: null | ContactAddress;
   /**
    * The shipping option chosen (an object in AP2).
    */
-  shipping_option?: PaymentShippingOption | null;
+  shipping_option?: null | PaymentShippingOption;
   /**
    * The payer's name.
    */

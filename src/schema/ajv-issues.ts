@@ -65,8 +65,10 @@ export function ajvIssues(errors: readonly ErrorObject[], explain: boolean): Iss
   const summaries: string[] = [];
   for (const e of errors) {
     if (e.keyword === 'if') {
+      // A named rule is an allOf entry { description, if, then }; a bare if/else elsewhere (a
+      // member that may be null or a string or an object) is structure, not a rule.
       const at = e.schemaPath.slice(0, -'/if'.length);
-      const description = explain ? describe(e.parentSchema) : undefined;
+      const description = explain && /\/allOf\/\d+$/.test(at) ? describe(e.parentSchema) : undefined;
       if (description !== undefined) rules.set(at, description);
     } else if (SUMMARISING.has(e.keyword)) {
       summaries.push(`${e.schemaPath}/`);

@@ -75,12 +75,7 @@ function checkOne(root: string, file: string, registry: SchemaRegistry): Fixture
     return problem(file, undefined, 'ERR_FIXTURE_MISPLACED', `${file} is not in a valid/ or invalid/ folder under <family>/<group>/`);
   }
   const kind = folder;
-  const name = (parts[parts.length - 1] as string).slice(0, -'.json'.length).split('.');
-  let schema: string | undefined;
-  for (let n = name.length; n > 0 && schema === undefined; n--) {
-    const id = `${family}/${name.slice(0, n).join('.')}`;
-    if (registry.find(id)?.kind === 'document') schema = id;
-  }
+  const schema = fixtureSchema(registry, file);
   if (schema === undefined) {
     return problem(file, kind, 'ERR_FIXTURE_UNKNOWN_SCHEMA', `${file}: the file name must start with a document name of family ${family} (<document>.<case>.json)`);
   }
@@ -123,6 +118,29 @@ function checkOne(root: string, file: string, registry: SchemaRegistry): Fixture
       },
     ],
   };
+}
+
+/**
+ * The schema a fixture's path selects: `<family>/<document>`, where the family is the path's
+ * first folder and the document the longest dot-separated prefix of the file name that names a
+ * document schema of that family.
+ *
+ * @param registry - the line's schemas.
+ * @param file - the fixture's path relative to the examples line folder.
+ * @returns the schema id, or `undefined` when the name selects none.
+ * @example
+ * ```ts
+ * fixtureSchema(registry, 'commercial/checkout/valid/checkout.request.seed-004.json'); // 'commercial/checkout.request'
+ * ```
+ */
+export function fixtureSchema(registry: SchemaRegistry, file: string): string | undefined {
+  const parts = file.split('/');
+  const name = (parts[parts.length - 1] ?? '').replace(/\.json$/, '').split('.');
+  for (let n = name.length; n > 0; n--) {
+    const id = `${parts[0]}/${name.slice(0, n).join('.')}`;
+    if (registry.find(id)?.kind === 'document') return id;
+  }
+  return undefined;
 }
 
 function readExpectation(root: string, file: string, registry: SchemaRegistry): { value: FixtureExpectation } | { issue: Issue } {

@@ -6,7 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
+import { fixtureSchema } from '../../src/schema/fixtures.js';
+import { SchemaRegistry } from '../../src/schema/registry.js';
 import { ROOT, copyBoundary, listFiles, runCli } from '../helpers.js';
+
+const registry = SchemaRegistry.open();
 
 const EX = 'examples/v1.0.0';
 const SEED = `${EX}/commercial/checkout/valid/checkout.request.seed-004.json`;
@@ -28,8 +32,7 @@ t.test('validate: each invalid fixture is rejected with its recorded code and pa
     const want = JSON.parse(readFileSync(join(ROOT, file.replace(/\.json$/, '.expect.json')), 'utf8'));
     // The schema from the file name (SPEC.md section 7): an invalid fixture may break the very
     // members detection relies on.
-    const parts = file.split('/');
-    const schema = `${parts[2]}/${(parts[parts.length - 1] as string).split('.').slice(0, 2).join('.')}`;
+    const schema = fixtureSchema(registry, file.slice(`${EX}/`.length)) as string;
     const r = await runCli(['validate', '--json', '--schema', schema, file]);
     t.equal(r.code, 1, file);
     const report = JSON.parse(r.out);
