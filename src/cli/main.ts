@@ -18,6 +18,7 @@ Commands:
   integrity [dir]              check that a copy of the release boundary is intact
   examples [dir]               check example fixtures against the fixture convention
   schemas list                 list the document schemas and their ids
+  schemas bundle <id>          one self-contained schema file for a document type
   help [command]               show help for a command
 
 Options:
