@@ -103,7 +103,6 @@ const trust000 = party('seed-000/trust-control');
 const buyerKernel = party('seed-000/buyer-kernel');
 const providerKernel = party('seed-000/provider-kernel');
 // Seed 001: a six-hop delegation across Meridian Labs and Stratos Networks.
-const trust001 = party('seed-001/trust-control');
 const commander = party('seed-001/commander-agent');
 const triage = party('seed-001/triage-agent');
 const change = party('seed-001/change-agent');
@@ -283,7 +282,7 @@ invalid('discovery/agent-card', 'tool-listed-twice', mut(card, (d) => d.tools.pu
 // ---------------------------------------------------------------------------------------------
 // capability (seed 001's chain; seed 000's procurement capability)
 
-const ROOT_ID = 'cap-019d921b-7a3c-73e9-b1f4-root-commander';
+const ROOT_ID = 'cap-019d921b-root-commander-7a3c73e9';
 const VENDOR_ID = 'INC-2026-0428-vendor';
 const TASK_ID = 'task_INC-2026-0428_001';
 const COORD_ID = `${TASK_ID}-provider-coordinator`;
@@ -297,10 +296,12 @@ const createTask = (maxInvocations, total, perCall, extra = {}) => ({
   max_cost_per_invocation: usd(perCall),
   ...extra,
 });
+// The seed prints the root's issuer and subject as the same key: the commander holds the root
+// authority over its own incident tools.
 const rootToken = compact(
   {
     id: ROOT_ID,
-    issuer: trust001.hex,
+    issuer: commander.hex,
     subject: commander.hex,
     scope: { grants: [createTask(100, 1000, 500)] },
     issued_at: T0,
@@ -309,7 +310,7 @@ const rootToken = compact(
     delegation_depth: 0,
     parent_capability_id: null,
   },
-  trust001,
+  commander,
 );
 valid('capability/token', 'root-commander.seed-001', rootToken);
 const vendorToken = compact(

@@ -1,5 +1,5 @@
 /**
- * The error-code registry (SPEC.md section 9): well-formed, each code in a declared area, and
+ * The error-code registry (SPEC.md section 11): well-formed, each code in a declared area, and
  * every code the source can produce is registered (the generated union enforces that at
  * compile time; this checks the registry side).
  */

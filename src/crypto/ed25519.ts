@@ -1,7 +1,7 @@
 /**
  * Ed25519 (RFC 8032) with strict verification: non-canonical S and non-canonical point encodings
  * are rejected (`zip215: false`), so that one message has exactly one valid signature per key
- * (SPEC.md, "Signatures").
+ * (SPEC.md 6.4).
  */
 import { ed25519 } from '@noble/curves/ed25519';
 

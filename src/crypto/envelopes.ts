@@ -1,5 +1,5 @@
 /**
- * The two signature envelopes (SPEC.md, "Signature envelopes").
+ * The two signature envelopes (SPEC.md 6.4).
  *
  * - *compact*: a document carries its signer's key (`kernel_key`, `issuer`, `delegator`) and a
  *   `signature` member: Ed25519, hex, over the RFC 8785 bytes of the document without

@@ -1,6 +1,6 @@
 /**
  * SHA-256, and how writ writes a hash in a document: `sha256:` followed by 64 lowercase hex
- * digits (SPEC.md, "Hashes").
+ * digits (SPEC.md 6.3).
  */
 import { sha256 } from '@noble/hashes/sha2';
 import { toHex } from '../encoding/bytes.js';

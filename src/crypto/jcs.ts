@@ -1,5 +1,5 @@
 /**
- * Canonical JSON, RFC 8785 (SPEC.md, "Canonical form"), through `canonicalize`, which passes the
+ * Canonical JSON, RFC 8785 (SPEC.md 6.3), through `canonicalize`, which passes the
  * RFC's test data. It is given plain parsed JSON only: the library silently drops `undefined`
  * members, honours `toJSON` and would serialise a Date or a Map in ways no other implementation
  * shares, so anything else is refused before it gets there.

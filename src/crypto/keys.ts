@@ -1,5 +1,5 @@
 /**
- * Ed25519 public key encodings (SPEC.md, "Keys"): raw 32 bytes as lowercase hex (the compact
+ * Ed25519 public key encodings (SPEC.md 6.5): raw 32 bytes as lowercase hex (the compact
  * envelope), Multikey `z6Mk...` (multibase base58btc of the multicodec header 0xed 0x01 and the
  * key), and `did:key:z6Mk...`.
  */

@@ -1,5 +1,5 @@
 /**
- * Byte encodings at the edge of the crypto code (SPEC.md, "Cryptographic profile"): lowercase
+ * Byte encodings at the edge of the crypto code (SPEC.md 6.4, 6.5): lowercase
  * hex, base58btc (multibase `z`), base64url without padding. Decoders are strict: one spelling per
  * value, so that two different strings never decode to the same bytes.
  */

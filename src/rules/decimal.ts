@@ -1,5 +1,5 @@
 /**
- * Exact decimal arithmetic on amount strings (SPEC.md 6.3): amounts are compared and added as
+ * Exact decimal arithmetic on amount strings (SPEC.md 6.1): amounts are compared and added as
  * integers at a common scale, never as binary floating point.
  */
 

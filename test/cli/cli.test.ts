@@ -30,7 +30,7 @@ t.test('validate: each invalid fixture is rejected with its recorded code and pa
   t.ok(invalidFixtures.length >= 36);
   for (const file of invalidFixtures) {
     const want = JSON.parse(readFileSync(join(ROOT, file.replace(/\.json$/, '.expect.json')), 'utf8'));
-    // The schema from the file name (SPEC.md section 7): an invalid fixture may break the very
+    // The schema from the file name (SPEC.md section 9): an invalid fixture may break the very
     // members detection relies on.
     const schema = fixtureSchema(registry, file.slice(`${EX}/`.length)) as string;
     const r = await runCli(['validate', '--json', '--schema', schema, file]);
@@ -153,4 +153,17 @@ t.test('the built binary: shebang, exit status, streams', async (t) => {
   t.match(usage.stderr, 'ERR_USAGE_UNKNOWN_OPTION');
   const piped = spawnSync(process.execPath, [bin, 'validate', '-'], { cwd: ROOT, encoding: 'utf8', input: readFileSync(join(ROOT, SEED)) });
   t.equal(piped.status, 0, piped.stdout + piped.stderr);
+});
+
+t.test('schemas bundle: one self-contained file, to stdout or --out', async (t) => {
+  const r = await runCli(['schemas', 'bundle', 'receipt/receipt-pair']);
+  t.equal(r.code, 0);
+  const bundle = JSON.parse(r.out);
+  t.equal(bundle.$id, registry.find('receipt/receipt-pair')?.uri);
+  t.ok(bundle.$defs[registry.find('receipt/tool-call')?.uri as string], 'the receipt schema is embedded under its $id');
+  const dir = t.testdir();
+  t.equal((await runCli(['schemas', 'bundle', 'capability/token', '--out', 'token.json'], { cwd: dir })).code, 0);
+  t.equal(JSON.parse(readFileSync(join(dir, 'token.json'), 'utf8')).title, 'CapabilityToken');
+  t.equal((await runCli(['schemas', 'bundle', 'commercial/nope'])).code, 2);
+  t.equal((await runCli(['schemas', 'bundle'])).code, 2);
 });

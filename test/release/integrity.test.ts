@@ -1,6 +1,6 @@
 /**
  * `checkIntegrity` on a copy of this repository's boundary, tampered with in every way the
- * specification names (SPEC.md 8.3).
+ * specification names (SPEC.md 10.3).
  */
 import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * The package agrees with manifest.json, and `npm pack` ships exactly the boundary plus
- * package.json and the built code (SPEC.md 8.1).
+ * package.json and the built code (SPEC.md 10.1).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
