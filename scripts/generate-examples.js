@@ -26,7 +26,7 @@ import { ROOT, emit } from './lib/emit.js';
 
 const LINE = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')).line;
 const BASE = `https://writ.dev/schemas/${LINE}/`;
-const FAMILIES = ['identity', 'discovery', 'capability', 'intent', 'mandate', 'settlement', 'receipt', 'task', 'bundle'];
+const FAMILIES = ['identity', 'discovery', 'capability', 'intent', 'mandate', 'settlement', 'receipt', 'task', 'bundle', 'release'];
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -977,6 +977,34 @@ invalid('bundle/verification-report', 'ok-with-errors', { ...reportOk, errors: r
 invalid('bundle/verification-report', 'failed-without-errors', { ...reportFailed, errors: [] }, at('/errors', 'minItems', 'ERR_SCHEMA_ITEMS'));
 invalid('bundle/verification-report', 'failed-hop-without-code', mut(reportFailed, (d) => delete d.hops[1].code), missing('/hops/1', 'code'));
 invalid('bundle/verification-report', 'code-not-in-registry-form', mut(reportFailed, (d) => (d.errors[0].code = 'CHIO-CAP-NARROWING')), at('/errors/0/code', 'pattern', 'ERR_SCHEMA_PATTERN'));
+
+// ---------------------------------------------------------------------------------------------
+// release (the formats of the release itself, from this release's own files)
+
+const ownManifest = valid('release/manifest', 'this-release', JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')));
+valid('release/manifest', 'vendored-subset', { ...ownManifest, name: 'acme-writ-vendored', version: '1.0.0', boundary: ['manifest.json', 'checksums.txt', `schemas/${LINE}/`] });
+invalid('release/manifest', 'boundary-climbs-out', mut(ownManifest, (d) => d.boundary.push('../secrets/')), at(`/boundary/${ownManifest.boundary.length}`, 'pattern', 'ERR_SCHEMA_PATTERN'));
+invalid('release/manifest', 'version-not-semver', { ...ownManifest, version: 'v1' }, at('/version', 'pattern', 'ERR_SCHEMA_PATTERN'));
+invalid('release/manifest', 'without-schema-index', without(ownManifest, 'schema_index'), missing('', 'schema_index'));
+
+const ownIndex = valid('release/schema-index', 'this-line', JSON.parse(readFileSync(join(ROOT, `schemas/${LINE}/index.json`), 'utf8')));
+valid('release/schema-index', 'one-document', { ...ownIndex, documents: ownIndex.documents.slice(0, 1), definitions: [] });
+invalid('release/schema-index', 'detect-pointer-without-slash', mut(ownIndex, (d) => (d.documents[0].detect.present = ['request_id'])), at('/documents/0/detect/present/0', 'pattern', 'ERR_SCHEMA_PATTERN'));
+invalid('release/schema-index', 'empty-detect', mut(ownIndex, (d) => (d.documents[0].detect = {})), at('/documents/0/detect', 'minProperties', 'ERR_SCHEMA_PROPERTY_COUNT'));
+invalid('release/schema-index', 'id-in-upper-case', mut(ownIndex, (d) => (d.documents[0].id = 'Commercial/Authorize.Request')), at('/documents/0/id', 'pattern', 'ERR_SCHEMA_PATTERN'));
+
+const ownCodes = valid('release/error-codes', 'this-line', JSON.parse(readFileSync(join(ROOT, `schemas/${LINE}/error-codes.json`), 'utf8')));
+valid('release/error-codes', 'one-area', { ...ownCodes, areas: ownCodes.areas.slice(0, 1), codes: ownCodes.codes.filter((c) => c.area === ownCodes.areas[0].area) });
+invalid('release/error-codes', 'code-in-lower-case', mut(ownCodes, (d) => (d.codes[0].code = 'err_json_syntax')), at('/codes/0/code', 'pattern', 'ERR_SCHEMA_PATTERN'));
+invalid('release/error-codes', 'code-without-description', mut(ownCodes, (d) => delete d.codes[0].description), missing('/codes/0', 'description'));
+invalid('release/error-codes', 'chio-style-code', mut(ownCodes, (d) => (d.codes[0].code = 'CHIO-CAP-NARROWING')), at('/codes/0/code', 'pattern', 'ERR_SCHEMA_PATTERN'));
+
+const sidecar = (name) => JSON.parse(out.get(`examples/${LINE}/capability/token/invalid/token.${name}.expect.json`) ?? '{}');
+const expectation = valid('release/fixture-expectation', 'schema-rule', sidecar('negative-cap'));
+valid('release/fixture-expectation', 'document-rule', sidecar('ttl-does-not-match'));
+invalid('release/fixture-expectation', 'empty-keyword', { ...expectation, keyword: '' }, at('/keyword', 'minLength', 'ERR_SCHEMA_LENGTH'));
+invalid('release/fixture-expectation', 'path-not-a-pointer', { ...expectation, path: 'scope.grants[0]' }, at('/path', 'pattern', 'ERR_SCHEMA_PATTERN'));
+invalid('release/fixture-expectation', 'message-instead-of-code', { ...expectation, code: 'must be >= 0' }, at('/code', 'pattern', 'ERR_SCHEMA_PATTERN'));
 
 // Keep the parties that only sign an invalid fixture referenced, so a typo cannot hide.
 void [triage, change, userDidDoc, reversal, revokeResponse];
