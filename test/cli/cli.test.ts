@@ -3,7 +3,7 @@
  * on. Most runs are in-process; a few spawn the built binary to prove the wiring.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { fixtureSchema } from '../../src/schema/fixtures.js';
@@ -146,6 +146,7 @@ t.test('the built binary: shebang, exit status, streams', async (t) => {
   const bin = join(ROOT, 'dist/cli/bin.js');
   const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, encoding: 'utf8' });
   t.match(readFileSync(bin, 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  t.ok((statSync(bin).mode & 0o111) !== 0, 'the build leaves bin.js executable, so npx writ runs after npm test');
   t.equal(run('validate', SEED).status, 0);
   t.equal(run('validate', invalidFixtures[0] as string).status, 1);
   const usage = run('validate', '--nope');
