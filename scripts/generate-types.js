@@ -95,22 +95,19 @@ function rewrite(node, baseUri) {
   return out;
 }
 
-/** `allOf: [{$ref: object}, {properties: {m: {const}}}...]` -> one object with the pins applied. */
+/**
+ * `allOf: [{$ref: T}, {properties: {m: {const: v}}}]`, a type with members pinned to values (a
+ * payer is an actor whose role is payer), is `T & { m: v }`.
+ */
 function flattenPins(node, baseUri) {
   const [first, ...pins] = node.allOf;
-  if (typeof first?.$ref !== 'string' || !pins.every((p) => Object.keys(p).every((k) => k === 'properties'))) {
+  const literal = (p) => (p.const !== undefined ? JSON.stringify(p.const) : Array.isArray(p.enum) ? p.enum.map((v) => JSON.stringify(v)).join(' | ') : undefined);
+  const members = pins.flatMap((pin) => Object.entries(pin.properties ?? {}).map(([k, p]) => [k, literal(p)]));
+  if (typeof first?.$ref !== 'string' || !pins.every((p) => Object.keys(p).every((k) => k === 'properties')) || members.some(([, v]) => v === undefined)) {
     throw new Error(`${baseUri}: ${node.title ?? 'a schema'} uses an allOf the type generator cannot render; extend scripts/generate-types.js`);
   }
-  const { node: base, uri } = target(first.$ref, baseUri);
-  const merged = rewrite(base, uri);
-  delete merged.title;
-  const properties = { ...merged.properties };
-  for (const pin of pins) {
-    for (const [k, p] of Object.entries(pin.properties)) properties[k] = { ...properties[k], ...p, tsType: undefined };
-  }
-  for (const p of Object.values(properties)) if (p.tsType === undefined) delete p.tsType;
-  const { allOf, ...rest } = node;
-  return { ...merged, ...rest, properties, type: 'object' };
+  const { allOf, type, ...rest } = node;
+  return { ...rest, tsType: `${titleOf(first.$ref, baseUri)} & { ${members.map(([k, v]) => `${k}: ${v}`).join('; ')} }` };
 }
 
 const defs = {};

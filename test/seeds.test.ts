@@ -1,5 +1,5 @@
 /**
- * Every JSON document printed in seeds 000 and 001 (seed 002 prints none) is kept as a valid
+ * Every JSON document printed in seeds 000, 001 and 004 (seed 002 prints none) is kept as a valid
  * fixture named after its source, and corresponds to what the seed prints:
  *
  * - member names and values are the printed ones, after the one documented mapping of spellings
@@ -81,6 +81,7 @@ interface Printed {
 }
 
 const SEEDS: Record<string, readonly Printed[]> = {
+  '004_': [{ fixture: 'commercial/checkout/valid/checkout.request.seed-004.json', marker: '"protocol": "commercial",\n"version": "1.1.0",\n"verb": "checkout"' }],
   '000_': [
     { fixture: 'commercial/quote/valid/quote.request.seed-000.json', marker: '"quote_id": "quote_req_lattice_001",\n"buyer_id"' },
     { fixture: 'commercial/quote/valid/quote.response.seed-000.json', marker: '"quote_id": "quote_vanguard_001",\n"request_id"' },
@@ -109,7 +110,7 @@ for (const [seed, documents] of Object.entries(SEEDS)) {
       const kept = JSON.parse(readFileSync(join(EX, d.fixture), 'utf8'));
       const schema = fixtureSchema(registry, d.fixture) as string;
       t.ok(registry.validate(schema, kept).ok, `${d.fixture} is valid`);
-      t.match(d.fixture, /\.seed-00\d\.json$/, 'named after its source');
+      t.match(d.fixture, new RegExp(`\\.seed-${seed.slice(0, 3)}\\.json$`), 'named after its source');
       const want = toWritSpelling(printed(text, d.marker, d.within === undefined ? '{' : '['));
       const got = d.within === undefined ? kept : (kept as Record<string, unknown>)[d.within.slice(1)];
       const problems: string[] = [];

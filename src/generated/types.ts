@@ -4336,158 +4336,32 @@ export interface Actor {
 /**
  * The party funding or bearing the commercial obligation.
  */
-export interface PayerActor {
-  /**
-   * Always "payer" for the payer member.
-   */
-  role: "payer";
-  /**
-   * The party's identifier within its role (account, wallet, organisation or agent id).
-   */
-  id: Identifier;
-  /**
-   * What kind of entity the party is.
-   */
-  kind?: "agent" | "organization" | "wallet" | "account" | "service" | "human";
-  /**
-   * A name for people; never used for matching.
-   */
-  display_name?: string;
-  /**
-   * Where the party can be resolved, e.g. its agent card or DID.
-   */
-  uri?: Uri;
-}
+export type PayerActor = Actor & {role: "payer"};
 
 /**
  * The settlement recipient, when it differs from the merchant.
  */
-export interface PayeeActor {
-  /**
-   * Always "payee" for the payee member.
-   */
-  role: "payee";
-  /**
-   * The party's identifier within its role (account, wallet, organisation or agent id).
-   */
-  id: Identifier;
-  /**
-   * What kind of entity the party is.
-   */
-  kind?: "agent" | "organization" | "wallet" | "account" | "service" | "human";
-  /**
-   * A name for people; never used for matching.
-   */
-  display_name?: string;
-  /**
-   * Where the party can be resolved, e.g. its agent card or DID.
-   */
-  uri?: Uri;
-}
+export type PayeeActor = Actor & {role: "payee"};
 
 /**
  * The seller or commercial principal governing the offer, order or fulfillment.
  */
-export interface MerchantActor {
-  /**
-   * Always "merchant" for the merchant member.
-   */
-  role: "merchant";
-  /**
-   * The party's identifier within its role (account, wallet, organisation or agent id).
-   */
-  id: Identifier;
-  /**
-   * What kind of entity the party is.
-   */
-  kind?: "agent" | "organization" | "wallet" | "account" | "service" | "human";
-  /**
-   * A name for people; never used for matching.
-   */
-  display_name?: string;
-  /**
-   * Where the party can be resolved, e.g. its agent card or DID.
-   */
-  uri?: Uri;
-}
+export type MerchantActor = Actor & {role: "merchant"};
 
 /**
  * A facilitating runtime or service performing settlement or fulfillment work for the merchant.
  */
-export interface ProviderActor {
-  /**
-   * Always "provider" for the provider member.
-   */
-  role: "provider";
-  /**
-   * The party's identifier within its role (account, wallet, organisation or agent id).
-   */
-  id: Identifier;
-  /**
-   * What kind of entity the party is.
-   */
-  kind?: "agent" | "organization" | "wallet" | "account" | "service" | "human";
-  /**
-   * A name for people; never used for matching.
-   */
-  display_name?: string;
-  /**
-   * Where the party can be resolved, e.g. its agent card or DID.
-   */
-  uri?: Uri;
-}
+export type ProviderActor = Actor & {role: "provider"};
 
 /**
  * The operator of a physical shipment.
  */
-export interface CarrierActor {
-  /**
-   * Always "carrier" for the carrier member.
-   */
-  role: "carrier";
-  /**
-   * The party's identifier within its role (account, wallet, organisation or agent id).
-   */
-  id: Identifier;
-  /**
-   * What kind of entity the party is.
-   */
-  kind?: "agent" | "organization" | "wallet" | "account" | "service" | "human";
-  /**
-   * A name for people; never used for matching.
-   */
-  display_name?: string;
-  /**
-   * Where the party can be resolved, e.g. its agent card or DID.
-   */
-  uri?: Uri;
-}
+export type CarrierActor = Actor & {role: "carrier"};
 
 /**
  * The authority performing or attesting a verification result.
  */
-export interface VerifierActor {
-  /**
-   * Always "verifier" for the verifier member.
-   */
-  role: "verifier";
-  /**
-   * The party's identifier within its role (account, wallet, organisation or agent id).
-   */
-  id: Identifier;
-  /**
-   * What kind of entity the party is.
-   */
-  kind?: "agent" | "organization" | "wallet" | "account" | "service" | "human";
-  /**
-   * A name for people; never used for matching.
-   */
-  display_name?: string;
-  /**
-   * Where the party can be resolved, e.g. its agent card or DID.
-   */
-  uri?: Uri;
-}
+export type VerifierActor = Actor & {role: "verifier"};
 
 /**
  * What kind of artifact a reference points at.
@@ -4529,110 +4403,32 @@ export interface Reference {
 /**
  * A reference to an order: its type is order.
  */
-export interface OrderReference {
-  /**
-   * Always "order" for this member.
-   */
-  type: "order";
-  /**
-   * The artifact's identifier.
-   */
-  id: Identifier;
-  /**
-   * Where the artifact can be fetched, if anywhere.
-   */
-  uri?: Uri;
-}
+export type OrderReference = Reference & {type: "order"};
 
 /**
  * A reference to an invoice: its type is invoice.
  */
-export interface InvoiceReference {
-  /**
-   * Always "invoice" for this member.
-   */
-  type: "invoice";
-  /**
-   * The artifact's identifier.
-   */
-  id: Identifier;
-  /**
-   * Where the artifact can be fetched, if anywhere.
-   */
-  uri?: Uri;
-}
+export type InvoiceReference = Reference & {type: "invoice"};
 
 /**
  * A reference to the merchant's or provider's fulfillment artifact: its type is fulfillment.
  */
-export interface FulfillmentReference {
-  /**
-   * Always "fulfillment" for this member.
-   */
-  type: "fulfillment";
-  /**
-   * The artifact's identifier.
-   */
-  id: Identifier;
-  /**
-   * Where the artifact can be fetched, if anywhere.
-   */
-  uri?: Uri;
-}
+export type FulfillmentReference = Reference & {type: "fulfillment"};
 
 /**
  * A reference to a payment requirement: its type is payment_requirement.
  */
-export interface PaymentRequirementReference {
-  /**
-   * Always "payment_requirement" for this member.
-   */
-  type: "payment_requirement";
-  /**
-   * The artifact's identifier.
-   */
-  id: Identifier;
-  /**
-   * Where the artifact can be fetched, if anywhere.
-   */
-  uri?: Uri;
-}
+export type PaymentRequirementReference = Reference & {type: "payment_requirement"};
 
 /**
  * A reference to a payment session: its type is payment_session.
  */
-export interface PaymentSessionReference {
-  /**
-   * Always "payment_session" for this member.
-   */
-  type: "payment_session";
-  /**
-   * The artifact's identifier.
-   */
-  id: Identifier;
-  /**
-   * Where the artifact can be fetched, if anywhere.
-   */
-  uri?: Uri;
-}
+export type PaymentSessionReference = Reference & {type: "payment_session"};
 
 /**
  * A reference to the settled checkout or purchase that justifies a fulfillment: its type is checkout or purchase.
  */
-export interface CommercialReference {
-  /**
-   * Always "checkout" or "purchase" for this member.
-   */
-  type: "checkout" | "purchase";
-  /**
-   * The artifact's identifier.
-   */
-  id: Identifier;
-  /**
-   * Where the artifact can be fetched, if anywhere.
-   */
-  uri?: Uri;
-}
+export type CommercialReference = Reference & {type: "checkout" | "purchase"};
 
 /**
  * One priced line of an order.
