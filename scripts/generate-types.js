@@ -142,6 +142,8 @@ for (const def of Object.values(defs)) {
     await compile(def, def.title, {
       bannerComment: '',
       additionalProperties: false,
+      // Bounded arrays as plain arrays (the schema keeps the bounds), not unions of tuples.
+      maxItems: -1,
       strictIndexSignatures: true,
       format: true,
       $refOptions: { resolve: { external: false } },
