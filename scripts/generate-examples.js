@@ -89,7 +89,7 @@ function party(label) {
   const pk = publicKeyOf(seed);
   return { label, seed, pk, hex: toHex(pk), multikey: toMultikey(pk), didKey: toDidKey(pk), vm: didKeyVerificationMethod(pk) };
 }
-const compact = (doc, signer) => signCompact(doc, signer.seed, ['algorithm']);
+const compact = (doc, signer) => signCompact(doc, signer.seed);
 /** @param {Record<string, unknown>} doc */
 function prove(doc, signer, verificationMethod, created, purpose = 'assertionMethod') {
   return signDataIntegrity(doc, { type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', created, verificationMethod, proofPurpose: purpose }, signer.seed);

@@ -42,3 +42,36 @@ export class WritError extends Error {
     this.path = issue.path ?? '';
   }
 }
+
+/**
+ * The answer of a verification step (SPEC.md 6.4 and the verifiers): `ok`, and when not, the
+ * code and the JSON Pointer of what failed. A verifier returns one for every input, and never
+ * throws on bad data.
+ */
+export type Verdict =
+  | { readonly ok: true; readonly path: string; readonly message: string; readonly details?: Readonly<Record<string, unknown>> }
+  | { readonly ok: false; readonly code: ErrorCode; readonly path: string; readonly message: string; readonly details?: Readonly<Record<string, unknown>> };
+
+/**
+ * A passing verdict.
+ *
+ * @param message - what was verified, for people.
+ * @param details - machine-readable context.
+ * @returns the verdict.
+ */
+export function pass(message: string, details?: Readonly<Record<string, unknown>>): Verdict {
+  return details === undefined ? { ok: true, path: '', message } : { ok: true, path: '', message, details };
+}
+
+/**
+ * A failing verdict.
+ *
+ * @param code - the registry code.
+ * @param path - where: a JSON Pointer, or a bundle path.
+ * @param message - what is wrong, for people.
+ * @param details - machine-readable context.
+ * @returns the verdict.
+ */
+export function fail(code: ErrorCode, path: string, message: string, details?: Readonly<Record<string, unknown>>): Verdict {
+  return details === undefined ? { ok: false, code, path, message } : { ok: false, code, path, message, details };
+}

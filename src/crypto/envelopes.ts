@@ -1,35 +1,104 @@
 /**
  * The two signature envelopes (SPEC.md 6.4).
  *
- * - *compact*: a document carries its signer's key (`kernel_key`, `issuer`, `delegator`) and a
- *   `signature` member: Ed25519, hex, over the RFC 8785 bytes of the document without
- *   `signature` (chio's capability tokens, delegation links and receipts).
+ * - *compact*: a document carries its signer's key (`kernel_key`, `issuer`, `delegator`,
+ *   `revoked_by`) and a `signature` member: Ed25519, lowercase hex, over the RFC 8785 bytes of the
+ *   document without `signature` and `algorithm` (chio's envelope).
  * - *Data Integrity*, cryptosuite `eddsa-jcs-2022` (W3C vc-di-eddsa): a `proof` member whose
  *   `proofValue` is `z` + base58btc of Ed25519 over SHA-256(JCS(proof options)) ||
- *   SHA-256(JCS(document without proof)) (credentials, manifests, mandates, intent traces).
+ *   SHA-256(JCS(document without proof)).
+ *
+ * Verification never throws: every outcome is a {@link Verdict} with a code.
  */
-import { fromBase58, toBase58, toHex } from '../encoding/bytes.js';
-import { sign } from './ed25519.js';
+import { fromBase58, fromHex, toBase58, toHex } from '../encoding/bytes.js';
+import { fail, pass, type Verdict } from '../issues.js';
+import { precheckEd25519, signEd25519, verifyEd25519, type Ed25519Options } from './ed25519.js';
 import { sha256Bytes } from './hash.js';
-import { canonicalBytes } from './jcs.js';
+import { canonicalBytes, signedContentIssue } from './jcs.js';
+import { resolveVerificationMethod, type DidDocuments } from './resolve.js';
 
 type Json = Record<string, unknown>;
+
+const isRecord = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Members the compact envelope leaves out of the signed bytes. */
+export const COMPACT_UNSIGNED = ['signature', 'algorithm'] as const;
+
+/**
+ * The bytes a compact signature covers: the canonical form of the document without its
+ * unsigned members.
+ *
+ * @param doc - the document.
+ * @returns the canonical UTF-8 bytes.
+ */
+export function compactSigningBytes(doc: Json): Uint8Array {
+  const body: Json = { ...doc };
+  for (const k of COMPACT_UNSIGNED) delete body[k];
+  return canonicalBytes(body);
+}
 
 /**
  * Sign a document with the compact envelope.
  *
- * @param doc - the document, without `signature`.
+ * @param doc - the document, with its signer key member and without `signature`.
  * @param seed - the signer's 32-byte seed.
- * @param omit - members left out of the signed bytes besides `signature` (chio leaves out `algorithm`).
- * @returns a copy of the document with `signature` (128 lowercase hex digits) added.
+ * @param options - Ed25519 backend.
+ * @returns a copy with `signature` (128 lowercase hex digits) added.
  */
-export function signCompact<T extends Json>(doc: T, seed: Uint8Array, omit: readonly string[] = []): T & { signature: string } {
-  const body: Json = { ...doc };
-  for (const k of ['signature', ...omit]) delete body[k];
-  return { ...doc, signature: toHex(sign(canonicalBytes(body), seed)) };
+export function signCompact<T extends Json>(doc: T, seed: Uint8Array, options: Ed25519Options = {}): T & { signature: string } {
+  return { ...doc, signature: toHex(signEd25519(compactSigningBytes(doc), seed, options)) };
 }
 
-/** Options of a Data Integrity proof, everything but `proofValue`. */
+/**
+ * Verify a compact signature.
+ *
+ * @param doc - the document (any value: a non-object is refused with a code).
+ * @param signerMember - the member holding the signer's hex key (`issuer`, `kernel_key`, ...).
+ * @param options - Ed25519 backend.
+ * @returns a passing verdict, or `ERR_SIG_MISSING`, `ERR_SIG_MALFORMED`, `ERR_SIG_NON_CANONICAL`,
+ *   `ERR_SIG_SMALL_ORDER`, `ERR_SIG_INVALID`, `ERR_JSON_NEGATIVE_ZERO`, `ERR_JSON_UNSAFE_INTEGER`.
+ * @example
+ * ```ts
+ * verifyCompact(receipt, 'kernel_key').ok; // true for a receipt signed by its kernel
+ * ```
+ */
+export function verifyCompact(doc: unknown, signerMember: string, options: Ed25519Options = {}): Verdict {
+  if (!isRecord(doc)) return fail('ERR_SIG_MISSING', '', 'a signed document must be a JSON object');
+  const key = doc[signerMember];
+  const signature = doc['signature'];
+  if (typeof key !== 'string') return fail('ERR_SIG_MISSING', `/${signerMember}`, `the document names no signer key in ${signerMember}`);
+  if (typeof signature !== 'string') return fail('ERR_SIG_MISSING', '/signature', 'the document carries no signature');
+  const pk = fromHex(key);
+  if (pk?.length !== 32) return fail('ERR_SIG_MALFORMED', `/${signerMember}`, `${signerMember} must be 64 lowercase hex digits (an Ed25519 key)`);
+  const sig = fromHex(signature);
+  if (sig?.length !== 64) return fail('ERR_SIG_MALFORMED', '/signature', 'signature must be 128 lowercase hex digits (an Ed25519 signature)');
+  const content = signedContentIssue(doc);
+  if (content !== undefined) return fail(content.code, content.path, content.message);
+  const pre = precheckVerdict(sig, pk, '/signature', `/${signerMember}`);
+  if (pre !== undefined) return pre;
+  if (!verifyEd25519(sig, compactSigningBytes(doc), pk, options)) {
+    return fail('ERR_SIG_INVALID', '/signature', `the signature does not verify under ${signerMember} ${key}: the document was changed after signing, or another key signed it`);
+  }
+  return pass(`signed by ${signerMember} ${key}`, { signer: key });
+}
+
+function precheckVerdict(sig: Uint8Array, pk: Uint8Array, sigPath: string, keyPath: string): Verdict | undefined {
+  const refusal = precheckEd25519(sig, pk);
+  if (refusal === undefined) return undefined;
+  const [path, what] = refusal.part === 'key' ? [keyPath, 'the key'] : [sigPath, "the signature's R"];
+  switch (refusal.reason) {
+    case 'non_canonical_s':
+      return fail('ERR_SIG_NON_CANONICAL', sigPath, 'the signature is malleable: its S is not below the group order');
+    case 'small_order':
+      return fail('ERR_SIG_SMALL_ORDER', path, `${what} is a point of small order`);
+    case 'non_canonical_point':
+      return fail('ERR_SIG_NON_CANONICAL', path, `${what} is not a canonical point encoding`);
+    default:
+      return fail('ERR_SIG_MALFORMED', path, `${refusal.part === 'key' ? 'the key must be 32 bytes' : 'the signature must be 64 bytes'}`);
+  }
+}
+
+/** Options of a Data Integrity proof, everything but `proofValue` and `@context`. */
 export interface ProofOptions {
   readonly type: 'DataIntegrityProof';
   readonly cryptosuite: 'eddsa-jcs-2022';
@@ -43,46 +112,90 @@ export interface ProofOptions {
 }
 
 /**
- * The 64 bytes an eddsa-jcs-2022 signature covers: SHA-256 of the canonical proof options
- * (with the document's `@context`, when it has one), then SHA-256 of the canonical document
- * without `proof`.
+ * The 64 bytes an eddsa-jcs-2022 signature covers.
  *
- * @param doc - the document (its `proof`, if any, is ignored).
- * @param options - the proof options without `proofValue`.
- * @returns the 64-byte hash data.
+ * @param unsecured - the document without `proof`.
+ * @param proofOptions - the proof without `proofValue` (with its `@context`, when it has one).
+ * @returns SHA-256(JCS(proofOptions)) || SHA-256(JCS(unsecured)).
  */
-export function dataIntegrityHashData(doc: Json, options: Json): Uint8Array {
-  const { proof: _proof, ...unsecured } = doc;
-  const config: Json = { ...options };
-  delete config['proofValue'];
-  if (doc['@context'] !== undefined) config['@context'] = doc['@context'];
-  return new Uint8Array([...sha256Bytes(canonicalBytes(config)), ...sha256Bytes(canonicalBytes(unsecured))]);
+export function dataIntegrityHashData(unsecured: Json, proofOptions: Json): Uint8Array {
+  return new Uint8Array([...sha256Bytes(canonicalBytes(proofOptions)), ...sha256Bytes(canonicalBytes(unsecured))]);
 }
 
 /**
  * Add an eddsa-jcs-2022 Data Integrity proof to a document.
  *
  * @param doc - the document, without `proof`.
- * @param options - proof options (type, cryptosuite, verificationMethod, proofPurpose, created...).
+ * @param options - the proof options.
  * @param seed - the signer's 32-byte seed.
- * @returns a copy with `proof` = options (+ the document's `@context`) + `proofValue`.
+ * @param backend - Ed25519 backend.
+ * @returns a copy with `proof` = options, the document's `@context` when it has one, and `proofValue`.
  */
-export function signDataIntegrity<T extends Json>(doc: T, options: ProofOptions, seed: Uint8Array): T & { proof: Json } {
-  const signature = sign(dataIntegrityHashData(doc, options as unknown as Json), seed);
-  const proof: Json = { ...options };
-  if (doc['@context'] !== undefined) proof['@context'] = doc['@context'];
-  proof['proofValue'] = `z${toBase58(signature)}`;
-  return { ...doc, proof };
+export function signDataIntegrity<T extends Json>(doc: T, options: ProofOptions, seed: Uint8Array, backend: Ed25519Options = {}): T & { proof: Json } {
+  const { proof: _old, ...unsecured } = doc;
+  const proofOptions: Json = { ...options };
+  if (doc['@context'] !== undefined) proofOptions['@context'] = doc['@context'];
+  const signature = signEd25519(dataIntegrityHashData(unsecured, proofOptions), seed, backend);
+  return { ...doc, proof: { ...proofOptions, proofValue: `z${toBase58(signature)}` } };
+}
+
+/** What {@link verifyDataIntegrity} needs besides the document. */
+export interface DataIntegrityOptions extends Ed25519Options {
+  /** DID documents the caller supplies, by DID (did:key needs none). */
+  readonly documents?: DidDocuments;
+  /** The purpose the document must be signed for; any listed purpose when absent. */
+  readonly purpose?: string;
+  /** The time of verification, Unix seconds, for `expires`; unchecked when absent. */
+  readonly now?: number;
 }
 
 /**
- * The signature bytes in a `proofValue`.
+ * Verify an eddsa-jcs-2022 Data Integrity proof.
  *
- * @param proofValue - `z` + base58btc.
- * @returns 64 bytes, or `undefined` when the value is not a multibase base58btc Ed25519 signature.
+ * @param doc - the document (any value).
+ * @param options - DID documents, expected purpose, time, backend.
+ * @returns a passing verdict whose details name the signer DID, or `ERR_PROOF_MISSING`,
+ *   `ERR_PROOF_UNSUPPORTED`, `ERR_PROOF_MALFORMED`, `ERR_PROOF_CONTEXT_MISMATCH`,
+ *   `ERR_PROOF_PURPOSE`, `ERR_PROOF_EXPIRED`, `ERR_PROOF_INVALID`, `ERR_KEY_MALFORMED`,
+ *   `ERR_KEY_UNRESOLVED`, `ERR_SIG_NON_CANONICAL`, `ERR_SIG_SMALL_ORDER`,
+ *   `ERR_JSON_NEGATIVE_ZERO`, `ERR_JSON_UNSAFE_INTEGER`.
  */
-export function proofValueBytes(proofValue: string): Uint8Array | undefined {
-  if (!proofValue.startsWith('z')) return undefined;
-  const bytes = fromBase58(proofValue.slice(1));
-  return bytes?.length === 64 ? bytes : undefined;
+export function verifyDataIntegrity(doc: unknown, options: DataIntegrityOptions = {}): Verdict {
+  if (!isRecord(doc)) return fail('ERR_PROOF_MISSING', '', 'a secured document must be a JSON object');
+  const proof = doc['proof'];
+  if (!isRecord(proof)) return fail('ERR_PROOF_MISSING', '/proof', 'the document carries no proof');
+  if (proof['type'] !== 'DataIntegrityProof') return fail('ERR_PROOF_UNSUPPORTED', '/proof/type', 'the proof type must be DataIntegrityProof');
+  if (proof['cryptosuite'] !== 'eddsa-jcs-2022') return fail('ERR_PROOF_UNSUPPORTED', '/proof/cryptosuite', 'the cryptosuite must be eddsa-jcs-2022');
+  const { proofValue, ...proofOptions } = proof;
+  const signature = typeof proofValue === 'string' && proofValue.startsWith('z') ? fromBase58(proofValue.slice(1)) : undefined;
+  if (signature?.length !== 64) return fail('ERR_PROOF_MALFORMED', '/proof/proofValue', 'proofValue must be z and base58btc of a 64-byte Ed25519 signature');
+  const { proof: _proof, ...unsecured } = doc;
+  if (proofOptions['@context'] !== undefined) {
+    const docContext = Array.isArray(doc['@context']) ? doc['@context'] : doc['@context'] === undefined ? [] : [doc['@context']];
+    const proofContext = Array.isArray(proofOptions['@context']) ? proofOptions['@context'] : [proofOptions['@context']];
+    if (proofContext.length > docContext.length || proofContext.some((c, i) => JSON.stringify(c) !== JSON.stringify(docContext[i]))) {
+      return fail('ERR_PROOF_CONTEXT_MISMATCH', '/proof/@context', "the proof's @context is not a prefix of the document's");
+    }
+    unsecured['@context'] = proofOptions['@context'];
+  }
+  const purpose = proof['proofPurpose'];
+  const method = proof['verificationMethod'];
+  if (typeof purpose !== 'string' || (options.purpose !== undefined && purpose !== options.purpose)) {
+    return fail('ERR_PROOF_PURPOSE', '/proof/proofPurpose', `the proof's purpose must be ${options.purpose ?? 'a string'}`);
+  }
+  if (typeof method !== 'string') return fail('ERR_KEY_UNRESOLVED', '/proof/verificationMethod', 'the proof names no verification method');
+  if (options.now !== undefined && typeof proof['expires'] === 'string') {
+    const expires = Date.parse(proof['expires']);
+    if (!Number.isNaN(expires) && options.now * 1000 >= expires) return fail('ERR_PROOF_EXPIRED', '/proof/expires', `the proof expired at ${proof['expires']}`);
+  }
+  const key = resolveVerificationMethod(method, purpose, options.documents ?? new Map());
+  if (!key.ok) return key.verdict;
+  const content = signedContentIssue(doc);
+  if (content !== undefined) return fail(content.code, content.path, content.message);
+  const pre = precheckVerdict(signature, key.publicKey, '/proof/proofValue', '/proof/verificationMethod');
+  if (pre !== undefined) return pre;
+  if (!verifyEd25519(signature, dataIntegrityHashData(unsecured, proofOptions), key.publicKey, options)) {
+    return fail('ERR_PROOF_INVALID', '/proof/proofValue', `the proof does not verify under ${method}: the document or the proof changed after signing, or another key signed it`);
+  }
+  return pass(`proved by ${method} (${purpose})`, { signer: key.did, verificationMethod: method, purpose });
 }

@@ -1,7 +1,8 @@
 /**
  * SHA-256, and how writ writes a hash in a document: `sha256:` followed by 64 lowercase hex
- * digits (SPEC.md 6.3).
+ * digits (SPEC.md 6.3). Native (node:crypto) and portable (@noble/hashes) give the same bytes.
  */
+import { createHash } from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2';
 import { toHex } from '../encoding/bytes.js';
 import { canonicalBytes } from './jcs.js';
@@ -10,10 +11,12 @@ import { canonicalBytes } from './jcs.js';
  * SHA-256 of some bytes.
  *
  * @param bytes - the bytes.
+ * @param options - `portable` for @noble/hashes; node:crypto otherwise.
  * @returns the 32-byte digest.
  */
-export function sha256Bytes(bytes: Uint8Array): Uint8Array {
-  return sha256(bytes);
+export function sha256Bytes(bytes: Uint8Array, options: { readonly backend?: 'native' | 'portable' } = {}): Uint8Array {
+  if (options.backend === 'portable') return sha256(bytes);
+  return new Uint8Array(createHash('sha256').update(bytes).digest());
 }
 
 /**
@@ -21,11 +24,12 @@ export function sha256Bytes(bytes: Uint8Array): Uint8Array {
  *
  * @param value - plain JSON.
  * @returns `sha256:` and 64 lowercase hex digits.
+ * @throws TypeError when `value` is not plain JSON (a programming error).
  * @example
  * ```ts
  * documentHash({}); // 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a'
  * ```
  */
 export function documentHash(value: unknown): string {
-  return `sha256:${toHex(sha256(canonicalBytes(value)))}`;
+  return `sha256:${toHex(sha256Bytes(canonicalBytes(value)))}`;
 }

@@ -87,3 +87,40 @@ export function canonicalBytes(value: unknown): Uint8Array {
   if (!r.ok) throw new TypeError(`not plain JSON at ${r.error.path || '(root)'}: ${r.error.reason}`);
   return new TextEncoder().encode(r.text);
 }
+
+/** A number signed content may not hold, and where. */
+export interface SignedContentIssue {
+  readonly code: 'ERR_JSON_NEGATIVE_ZERO' | 'ERR_JSON_UNSAFE_INTEGER';
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * The first number in a value that signed content may not hold (SPEC.md 3): -0, which
+ * canonicalises to 0, and an integer beyond ±(2^53 − 1), which readers round differently.
+ *
+ * @param value - a parsed JSON value.
+ * @param path - pointer of `value` (for recursion).
+ * @returns the problem, or `undefined`.
+ */
+export function signedContentIssue(value: unknown, path = ''): SignedContentIssue | undefined {
+  if (typeof value === 'number') {
+    if (Object.is(value, -0)) return { code: 'ERR_JSON_NEGATIVE_ZERO', path, message: 'signed content holds -0; write 0' };
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      return { code: 'ERR_JSON_UNSAFE_INTEGER', path, message: `signed content holds ${value}, an integer beyond ±(2^53 − 1); write it as a string` };
+    }
+    return undefined;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const issue = signedContentIssue(value[i], `${path}/${i}`);
+      if (issue !== undefined) return issue;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const issue = signedContentIssue(v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      if (issue !== undefined) return issue;
+    }
+  }
+  return undefined;
+}
