@@ -296,6 +296,18 @@ const createTask = (maxInvocations, total, perCall, extra = {}) => ({
   max_cost_per_invocation: usd(perCall),
   ...extra,
 });
+// Seed 001 delegates the coordinator's provider-ops/disable_edge_rule grant from the vendor
+// capability, whose printed excerpt shows only acp-broker/create_task. Under writ's attenuation
+// (SPEC.md 12.2) every child grant must sit within a delegable parent grant, so the root and the
+// vendor capabilities carry this grant after the printed one (SPEC.md 8).
+const providerOps = (maxInvocations, total) => ({
+  server_id: 'provider-ops',
+  tool_name: 'disable_edge_rule',
+  operations: ['invoke', 'delegate'],
+  max_invocations: maxInvocations,
+  max_total_cost: usd(total),
+  max_cost_per_invocation: usd(500),
+});
 // The seed prints the root's issuer and subject as the same key: the commander holds the root
 // authority over its own incident tools.
 const rootToken = compact(
@@ -303,7 +315,7 @@ const rootToken = compact(
     id: ROOT_ID,
     issuer: commander.hex,
     subject: commander.hex,
-    scope: { grants: [createTask(100, 1000, 500)] },
+    scope: { grants: [createTask(100, 1000, 500), providerOps(10, 1000)] },
     issued_at: T0,
     expires_at: T0 + 1800,
     ttl_secs: 1800,
@@ -318,7 +330,7 @@ const vendorToken = compact(
     id: VENDOR_ID,
     issuer: commander.hex,
     subject: liaison.hex,
-    scope: { grants: [createTask(10, 500, 500)] },
+    scope: { grants: [createTask(10, 500, 500), providerOps(5, 500)] },
     issued_at: T0,
     expires_at: T0 + 900,
     ttl_secs: 900,

@@ -1,0 +1,184 @@
+/**
+ * Capability chains (SPEC.md 12.2): a capability is usable at `now` when every capability from
+ * its root to it is well formed, signed by its issuer, within its validity period, not revoked,
+ * linked to its parent (depth, parent id, issuer = parent's subject), and no wider than its
+ * parent. The chain is walked root first, so the shallowest problem is the one reported; a
+ * revoked ancestor is named with its depth (seed 001, revoke mid-chain).
+ */
+import type { CapabilityToken, MoneyUnits, ToolGrant } from '../generated/types.js';
+import { verifyCompact } from '../crypto/envelopes.js';
+import { canonicalJson } from '../crypto/jcs.js';
+import { pointerAppend } from '../encoding/pointer.js';
+import { fail, pass, type Issue, type Verdict } from '../issues.js';
+import { checkContext, registryOf, type VerifyContext } from './context.js';
+
+const DEFAULT_MAX_DEPTH = 16;
+
+/** A capability's place in a verdict path: its id as one pointer token. */
+const idPointer = (id: string): string => pointerAppend('', id);
+
+/** Details of a chain verdict. */
+export interface ChainDetails {
+  /** The capability ids from the root to the one verified, as far as the walk got. */
+  readonly chain: readonly string[];
+  /** The revoked ancestor, when one denied the chain. */
+  readonly revoked_capability_id?: string;
+  /** Its delegation depth. */
+  readonly denied_at_depth?: number;
+}
+
+/**
+ * Verify a capability and the chain of capabilities it was delegated through.
+ *
+ * @param capability - the capability to use (the leaf).
+ * @param others - the capabilities it may descend from, in any order (a bundle's, a store's).
+ * @param ctx - time, revocations, trust anchors, maximum depth.
+ * @returns a passing verdict with the chain in `details.chain`, or the first failure root first:
+ *   schema codes, `ERR_SIG_*`, `ERR_CHAIN_*`, `ERR_CAP_*`. The path starts with the failing
+ *   capability's id (`/<id>/scope/grants/0`).
+ * @example
+ * ```ts
+ * const v = verifyCapabilityChain(executor, [root, vendor, coordinator], { now: 1776272800 });
+ * if (!v.ok && v.code === 'ERR_CHAIN_REVOKED_ANCESTOR') console.log(v.details?.revoked_capability_id);
+ * ```
+ */
+export function verifyCapabilityChain(capability: unknown, others: Iterable<unknown>, ctx: VerifyContext): Verdict {
+  checkContext(ctx);
+  const registry = registryOf(ctx);
+  const byId = new Map<string, unknown>();
+  for (const o of others) {
+    const id = o !== null && typeof o === 'object' ? (o as { id?: unknown }).id : undefined;
+    if (typeof id === 'string' && !byId.has(id)) byId.set(id, o);
+  }
+  // Walk up from the leaf, checking shape and links, to find the root.
+  const path: CapabilityToken[] = [];
+  const seen = new Set<string>();
+  let current: unknown = capability;
+  for (;;) {
+    const at = path.length === 0 ? '' : idPointer(String((path[path.length - 1] as CapabilityToken).parent_capability_id));
+    const valid = registry.validate('capability/token', current, { allErrors: false });
+    if (!valid.ok) {
+      const issue = valid.issues[0] as Issue;
+      return fail(issue.code, `${at}${issue.path}`, `capability${at ? ` ${at.slice(1)}` : ''}: ${issue.message}`, { chain: [] });
+    }
+    const token = current as CapabilityToken;
+    if (seen.has(token.id)) return fail('ERR_CHAIN_CYCLE', idPointer(token.id), `following parent ids from ${(path[0] as CapabilityToken | undefined)?.id ?? token.id} comes back to ${token.id}`);
+    seen.add(token.id);
+    path.push(token);
+    if (path.length > (ctx.maxDepth ?? DEFAULT_MAX_DEPTH) + 1) {
+      return fail('ERR_CHAIN_TOO_DEEP', idPointer(token.id), `the chain is deeper than ${ctx.maxDepth ?? DEFAULT_MAX_DEPTH}`);
+    }
+    const parentId = token.parent_capability_id;
+    if (parentId === undefined || parentId === null) break;
+    current = byId.get(parentId);
+    if (current === undefined) {
+      return fail('ERR_CHAIN_PARENT_MISSING', `${idPointer(token.id)}/parent_capability_id`, `${token.id} names parent ${parentId}, which is not among the capabilities given`);
+    }
+  }
+  path.reverse();
+  const chain = path.map((t) => t.id);
+  for (let depth = 0; depth < path.length; depth++) {
+    const token = path[depth] as CapabilityToken;
+    const parent = depth === 0 ? undefined : (path[depth - 1] as CapabilityToken);
+    const verdict = checkHop(token, parent, depth, path.length - 1, ctx);
+    if (verdict !== undefined) return { ...verdict, details: { ...verdict.details, chain } } as Verdict;
+  }
+  return pass(`capability ${chain[chain.length - 1]} is usable: ${chain.length} capabilities verified from the root`, { chain });
+}
+
+function checkHop(token: CapabilityToken, parent: CapabilityToken | undefined, depth: number, leafDepth: number, ctx: VerifyContext): Verdict | undefined {
+  const at = idPointer(token.id);
+  const stated = token.delegation_depth ?? 0;
+  if (stated !== depth) return fail('ERR_CHAIN_DEPTH_MISMATCH', `${at}/delegation_depth`, `${token.id} states depth ${stated} but sits at depth ${depth} of its chain`);
+  const signature = verifyCompact(token, 'issuer', ctx.backend === undefined ? {} : { backend: ctx.backend });
+  if (!signature.ok) return fail(signature.code, `${at}${signature.path}`, `${token.id}: ${signature.message}`);
+  if (parent === undefined) {
+    if (ctx.trustAnchors !== undefined && !ctx.trustAnchors.includes(token.issuer)) {
+      return fail('ERR_CHAIN_UNTRUSTED_ROOT', `${at}/issuer`, `the root ${token.id} is issued by ${token.issuer}, which is not a trust anchor`);
+    }
+  } else {
+    if (token.issuer !== parent.subject) {
+      return fail('ERR_CHAIN_ISSUER_MISMATCH', `${at}/issuer`, `${token.id} is issued by ${token.issuer}, not by ${parent.id}'s subject ${parent.subject}`);
+    }
+    const narrowing = checkNarrowing(token, parent);
+    if (narrowing !== undefined) return narrowing;
+  }
+  const revokedAt = ctx.revocations?.get(token.id);
+  if (revokedAt !== undefined && revokedAt <= ctx.now) {
+    return depth === leafDepth
+      ? fail('ERR_CHAIN_REVOKED', at, `${token.id} was revoked at ${revokedAt}`, { revoked_capability_id: token.id, denied_at_depth: depth })
+      : fail('ERR_CHAIN_REVOKED_ANCESTOR', at, `ancestor capability ${token.id} (depth ${depth}) was revoked at ${revokedAt}`, { revoked_capability_id: token.id, denied_at_depth: depth });
+  }
+  if (ctx.now < token.issued_at) return fail('ERR_CHAIN_NOT_YET_VALID', `${at}/issued_at`, `${token.id} is not valid before ${token.issued_at} (now ${ctx.now})`);
+  if (ctx.now >= token.expires_at) return fail('ERR_CHAIN_EXPIRED', `${at}/expires_at`, `${token.id} expired at ${token.expires_at} (now ${ctx.now})`);
+  return undefined;
+}
+
+/** A child may only narrow its parent (SPEC.md 12.2): expiry, ttl, and every grant. */
+function checkNarrowing(child: CapabilityToken, parent: CapabilityToken): Verdict | undefined {
+  const at = idPointer(child.id);
+  if (child.expires_at > parent.expires_at) {
+    return fail('ERR_CAP_EXPIRY_EXTENDED', `${at}/expires_at`, `${child.id} expires at ${child.expires_at}, after its parent ${parent.id} (${parent.expires_at})`);
+  }
+  if (child.ttl_secs !== undefined && parent.ttl_secs !== undefined && child.ttl_secs > parent.ttl_secs) {
+    return fail('ERR_CAP_EXPIRY_EXTENDED', `${at}/ttl_secs`, `${child.id} asks for ttl ${child.ttl_secs}, longer than its parent's ${parent.ttl_secs}`);
+  }
+  const parentGrants = parent.scope.grants ?? [];
+  for (const [i, grant] of (child.scope.grants ?? []).entries()) {
+    const gat = `${at}/scope/grants/${i}`;
+    const candidates = parentGrants.filter((p) => covers(p.server_id, grant.server_id) && covers(p.tool_name, grant.tool_name));
+    if (candidates.length === 0) {
+      return fail('ERR_CAP_NOT_COVERED', gat, `${child.id} grants ${grant.server_id}/${grant.tool_name}, which no grant of ${parent.id} covers`);
+    }
+    const failures = candidates.map((p) => narrows(grant, p, gat));
+    if (failures.some((f) => f === undefined)) continue;
+    return failures[0];
+  }
+  for (const [kind, key] of [
+    ['resource_grants', 'uri_pattern'],
+    ['prompt_grants', 'prompt_name'],
+  ] as const) {
+    for (const [i, grant] of ((child.scope[kind] ?? []) as unknown as { operations: string[]; [k: string]: unknown }[]).entries()) {
+      const covering = ((parent.scope[kind] ?? []) as unknown as { operations: string[]; [k: string]: unknown }[]).find(
+        (p) => covers(p[key] as string, grant[key] as string) && p.operations.includes('delegate') && grant.operations.every((o) => p.operations.includes(o)),
+      );
+      if (covering === undefined) return fail('ERR_CAP_NOT_COVERED', `${at}/scope/${kind}/${i}`, `${child.id}'s ${kind.replace('_', ' ')} ${String(grant[key])} is not within a delegable grant of ${parent.id}`);
+    }
+  }
+  return undefined;
+}
+
+/** Does a parent pattern cover a child's name: equal, `*`, or a prefix pattern ending in `*`? */
+function covers(pattern: string, name: string): boolean {
+  if (pattern === '*' || pattern === name) return true;
+  return pattern.endsWith('*') && name.startsWith(pattern.slice(0, -1)) && !name.endsWith('*');
+}
+
+function narrows(child: ToolGrant, parent: ToolGrant, at: string): Verdict | undefined {
+  if (!parent.operations.includes('delegate')) {
+    return fail('ERR_CAP_NOT_DELEGABLE', at, `the parent grant ${parent.server_id}/${parent.tool_name} does not include delegate`);
+  }
+  const widened = child.operations.find((o) => !parent.operations.includes(o));
+  if (widened !== undefined) return fail('ERR_CAP_OPERATION_WIDENED', `${at}/operations`, `the child allows ${widened}, which its parent grant does not`);
+  if (parent.max_invocations !== undefined) {
+    if (child.max_invocations === undefined) return fail('ERR_CAP_LIMIT_DROPPED', `${at}/max_invocations`, `the parent caps invocations at ${parent.max_invocations}; the child must too`);
+    if (child.max_invocations > parent.max_invocations) {
+      return fail('ERR_CAP_LIMIT_EXCEEDED', `${at}/max_invocations`, `${child.max_invocations} invocations is more than the parent's ${parent.max_invocations}`);
+    }
+  }
+  for (const cap of ['max_cost_per_invocation', 'max_total_cost'] as const) {
+    const p = parent[cap] as MoneyUnits | undefined;
+    const c = child[cap] as MoneyUnits | undefined;
+    if (p === undefined) continue;
+    if (c === undefined) return fail('ERR_CAP_LIMIT_DROPPED', `${at}/${cap}`, `the parent caps ${cap} at ${p.units} ${p.currency}; the child must too`);
+    if (c.currency !== p.currency) return fail('ERR_CAP_CURRENCY_MISMATCH', `${at}/${cap}/currency`, `${cap} is in ${c.currency}, the parent's in ${p.currency}`);
+    if (c.units > p.units) return fail('ERR_CAP_LIMIT_EXCEEDED', `${at}/${cap}/units`, `${cap} ${c.units} ${c.currency} is more than the parent's ${p.units}`);
+  }
+  // Compared in canonical form: the same constraint written with members in another order is the same.
+  const canonical = (c: unknown): string => { const r = canonicalJson(c); return r.ok ? r.text : ''; };
+  const childConstraints = new Set((child.constraints ?? []).map(canonical));
+  const dropped = (parent.constraints ?? []).find((c) => !childConstraints.has(canonical(c)));
+  if (dropped !== undefined) return fail('ERR_CAP_CONSTRAINT_DROPPED', `${at}/constraints`, `the child leaves out its parent's constraint ${JSON.stringify(dropped)}`);
+  if (parent.dpop_required === true && child.dpop_required !== true) return fail('ERR_CAP_CONSTRAINT_DROPPED', `${at}/dpop_required`, 'the parent requires proof of possession; the child must too');
+  return undefined;
+}
