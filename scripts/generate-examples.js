@@ -749,7 +749,21 @@ const authorization = valid('settlement/budget-authorization', 'allowed.seed-000
   invocation_count: 1,
   total_exposure: usd(125000),
   hold_id: 'hold-lattice-0001',
+  // 125000 is above the grant's require_approval_above threshold (100000): the quote said
+  // approval_required, and the approval is recorded before dispatch (seed 000 failure paths).
+  approval: { approved_by: 'lattice-procurement-lead', reason: 'release review for the 2026-04 window; within the quarter budget', approved_at: T0 - 30 },
   decided_at: T0 - 5,
+});
+valid('settlement/budget-authorization', 'pending-approval.seed-000', {
+  capability_id: PROCUREMENT_ID,
+  grant_index: 1,
+  intent_hash: intent.intent_hash,
+  exposure: usd(125000),
+  decision: 'denied',
+  denial: 'approval_required',
+  invocation_count: 0,
+  total_exposure: usd(0),
+  decided_at: T0 - 60,
 });
 valid('settlement/budget-authorization', 'denied-budget.seed-000', {
   capability_id: PROCUREMENT_ID,
@@ -762,6 +776,7 @@ valid('settlement/budget-authorization', 'denied-budget.seed-000', {
   decided_at: T0 + 118,
 });
 invalid('settlement/budget-authorization', 'denied-without-limit', { ...without(authorization, 'hold_id'), decision: 'denied' }, missing('', 'denial'));
+invalid('settlement/budget-authorization', 'approval-without-reason', mut(authorization, (d) => delete d.approval.reason), missing('/approval', 'reason'));
 invalid('settlement/budget-authorization', 'allowed-with-denial', { ...authorization, denial: 'max_invocations' }, at('/denial', 'false schema', 'ERR_SCHEMA_FORBIDDEN'));
 invalid('settlement/budget-authorization', 'grant-index-negative', { ...authorization, grant_index: -1 }, at('/grant_index', 'minimum', 'ERR_SCHEMA_RANGE'));
 invalid('settlement/budget-authorization', 'running-total-in-another-currency', { ...authorization, total_exposure: { units: 125000, currency: 'EUR' } }, broken('/total_exposure/currency', 'one-currency', 'ERR_RULE_CURRENCY_MISMATCH'));

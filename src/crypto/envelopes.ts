@@ -14,7 +14,7 @@ import { fromBase58, fromHex, toBase58, toHex } from '../encoding/bytes.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { precheckEd25519, signEd25519, verifyEd25519, type Ed25519Options } from './ed25519.js';
 import { sha256Bytes } from './hash.js';
-import { canonicalBytes, signedContentIssue } from './jcs.js';
+import { canonicalBytes, notPlainJson, signedContentIssue } from './jcs.js';
 import { resolveVerificationMethod, type DidDocuments } from './resolve.js';
 
 type Json = Record<string, unknown>;
@@ -56,7 +56,8 @@ export function signCompact<T extends Json>(doc: T, seed: Uint8Array, options: E
  * @param signerMember - the member holding the signer's hex key (`issuer`, `kernel_key`, ...).
  * @param options - Ed25519 backend.
  * @returns a passing verdict, or `ERR_SIG_MISSING`, `ERR_SIG_MALFORMED`, `ERR_SIG_NON_CANONICAL`,
- *   `ERR_SIG_SMALL_ORDER`, `ERR_SIG_INVALID`, `ERR_JSON_NEGATIVE_ZERO`, `ERR_JSON_UNSAFE_INTEGER`.
+ *   `ERR_SIG_SMALL_ORDER`, `ERR_SIG_INVALID`, `ERR_JSON_NEGATIVE_ZERO`, `ERR_JSON_UNSAFE_INTEGER`,
+ *   `ERR_JSON_NOT_PLAIN`, `ERR_JSON_TOO_DEEP`.
  * @example
  * ```ts
  * verifyCompact(receipt, 'kernel_key').ok; // true for a receipt signed by its kernel
@@ -64,6 +65,8 @@ export function signCompact<T extends Json>(doc: T, seed: Uint8Array, options: E
  */
 export function verifyCompact(doc: unknown, signerMember: string, options: Ed25519Options = {}): Verdict {
   if (!isRecord(doc)) return fail('ERR_SIG_MISSING', '', 'a signed document must be a JSON object');
+  const plain = notPlainVerdict(doc);
+  if (plain !== undefined) return plain;
   const key = doc[signerMember];
   const signature = doc['signature'];
   if (typeof key !== 'string') return fail('ERR_SIG_MISSING', `/${signerMember}`, `the document names no signer key in ${signerMember}`);
@@ -80,6 +83,12 @@ export function verifyCompact(doc: unknown, signerMember: string, options: Ed255
     return fail('ERR_SIG_INVALID', '/signature', `the signature does not verify under ${signerMember} ${key}: the document was changed after signing, or another key signed it`);
   }
   return pass(`signed by ${signerMember} ${key}`, { signer: key });
+}
+
+/** A document handed over in memory that is not plain JSON cannot have been signed as JSON. */
+function notPlainVerdict(doc: Json): Verdict | undefined {
+  const e = notPlainJson(doc);
+  return e === undefined ? undefined : fail(e.code, e.path, `the document is not plain JSON at ${e.path || 'its root'}: ${e.reason}`);
 }
 
 function precheckVerdict(sig: Uint8Array, pk: Uint8Array, sigPath: string, keyPath: string): Verdict | undefined {
@@ -158,10 +167,12 @@ export interface DataIntegrityOptions extends Ed25519Options {
  *   `ERR_PROOF_UNSUPPORTED`, `ERR_PROOF_MALFORMED`, `ERR_PROOF_CONTEXT_MISMATCH`,
  *   `ERR_PROOF_PURPOSE`, `ERR_PROOF_EXPIRED`, `ERR_PROOF_INVALID`, `ERR_KEY_MALFORMED`,
  *   `ERR_KEY_UNRESOLVED`, `ERR_SIG_NON_CANONICAL`, `ERR_SIG_SMALL_ORDER`,
- *   `ERR_JSON_NEGATIVE_ZERO`, `ERR_JSON_UNSAFE_INTEGER`.
+ *   `ERR_JSON_NEGATIVE_ZERO`, `ERR_JSON_UNSAFE_INTEGER`, `ERR_JSON_NOT_PLAIN`, `ERR_JSON_TOO_DEEP`.
  */
 export function verifyDataIntegrity(doc: unknown, options: DataIntegrityOptions = {}): Verdict {
   if (!isRecord(doc)) return fail('ERR_PROOF_MISSING', '', 'a secured document must be a JSON object');
+  const plain = notPlainVerdict(doc);
+  if (plain !== undefined) return plain;
   const proof = doc['proof'];
   if (!isRecord(proof)) return fail('ERR_PROOF_MISSING', '/proof', 'the document carries no proof');
   if (proof['type'] !== 'DataIntegrityProof') return fail('ERR_PROOF_UNSUPPORTED', '/proof/type', 'the proof type must be DataIntegrityProof');

@@ -1503,6 +1503,23 @@ export interface BudgetAuthorization {
    */
   hold_id?: Identifier;
   /**
+   * The approval an exposure above the grant's require_approval_above threshold needs (seed 000, pending approval: approve_job with a reason).
+   */
+  approval?: {
+    /**
+     * Who approved: a person's or an agent's identifier.
+     */
+    approved_by: Identifier;
+    /**
+     * Why, as given to approve_job.
+     */
+    reason: Reason;
+    /**
+     * When.
+     */
+    approved_at: UnixTime;
+  };
+  /**
    * When.
    */
   decided_at: UnixTime;
@@ -1784,11 +1801,11 @@ export interface IntentTrace {
    */
   subject?: Did;
   /**
-   * The hash of the governed intent (its intent_hash).
+   * The hash of the intent mandate that governs the transaction (SPEC.md 6.3).
    */
   intent_ref: Sha256Hash;
   /**
-   * The hash of the executed action (the receipt's action).
+   * The hash of the executed action: the call receipt's action member.
    */
   action_hash: Sha256Hash;
   /**

@@ -9,8 +9,9 @@ import type { CapabilityToken, MoneyUnits, ToolGrant } from '../generated/types.
 import { verifyCompact } from '../crypto/envelopes.js';
 import { canonicalJson } from '../crypto/jcs.js';
 import { pointerAppend } from '../encoding/pointer.js';
-import { fail, pass, type Issue, type Verdict } from '../issues.js';
-import { checkContext, registryOf, type VerifyContext } from './context.js';
+import { fail, pass, type Verdict } from '../issues.js';
+import { invalidDocument } from './common.js';
+import { contextProblem, type VerifyContext } from './context.js';
 
 const DEFAULT_MAX_DEPTH = 16;
 
@@ -42,9 +43,9 @@ export interface ChainDetails {
  * if (!v.ok && v.code === 'ERR_CHAIN_REVOKED_ANCESTOR') console.log(v.details?.revoked_capability_id);
  * ```
  */
-export function verifyCapabilityChain(capability: unknown, others: Iterable<unknown>, ctx: VerifyContext): Verdict {
-  checkContext(ctx);
-  const registry = registryOf(ctx);
+export function verifyCapabilityChain(capability: unknown, others: readonly unknown[], ctx: VerifyContext): Verdict {
+  const problem = contextProblem(ctx) ?? (Array.isArray(others) ? undefined : fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the other capabilities must be an array'));
+  if (problem !== undefined) return problem;
   const byId = new Map<string, unknown>();
   for (const o of others) {
     const id = o !== null && typeof o === 'object' ? (o as { id?: unknown }).id : undefined;
@@ -56,11 +57,8 @@ export function verifyCapabilityChain(capability: unknown, others: Iterable<unkn
   let current: unknown = capability;
   for (;;) {
     const at = path.length === 0 ? '' : idPointer(String((path[path.length - 1] as CapabilityToken).parent_capability_id));
-    const valid = registry.validate('capability/token', current, { allErrors: false });
-    if (!valid.ok) {
-      const issue = valid.issues[0] as Issue;
-      return fail(issue.code, `${at}${issue.path}`, `capability${at ? ` ${at.slice(1)}` : ''}: ${issue.message}`, { chain: [] });
-    }
+    const invalid = invalidDocument(ctx, 'capability/token', current, at);
+    if (invalid !== undefined) return invalid;
     const token = current as CapabilityToken;
     if (seen.has(token.id)) return fail('ERR_CHAIN_CYCLE', idPointer(token.id), `following parent ids from ${(path[0] as CapabilityToken | undefined)?.id ?? token.id} comes back to ${token.id}`);
     seen.add(token.id);

@@ -5,7 +5,7 @@
  */
 import type { Ed25519Backend } from '../crypto/ed25519.js';
 import type { DidDocuments } from '../crypto/resolve.js';
-import { WritError } from '../issues.js';
+import { fail, WritError, type Verdict } from '../issues.js';
 import { SchemaRegistry } from '../schema/registry.js';
 
 /** The caller's side of a verification. */
@@ -41,15 +41,31 @@ export function registryOf(ctx: Pick<VerifyContext, 'registry'>): SchemaRegistry
 }
 
 /**
- * Check a context's shape: a caller's mistake is a TypeError, not a verdict.
+ * Check a context's shape. A verifier reports a malformed context as a verdict too: it never
+ * throws, whatever it is given.
  *
  * @param ctx - the context to check.
- * @throws TypeError when `now` is not a non-negative safe integer.
+ * @returns `undefined` when usable, or `ERR_USAGE_INVALID_ARGUMENT` naming the member at fault.
  */
-export function checkContext(ctx: VerifyContext): void {
-  if (ctx === null || typeof ctx !== 'object' || !Number.isSafeInteger(ctx.now) || ctx.now < 0) {
-    throw new TypeError('verify: context.now must be the time of verification in whole Unix seconds');
+export function contextProblem(ctx: unknown): Verdict | undefined {
+  if (ctx === null || typeof ctx !== 'object') return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the context must be an object with now (Unix seconds)');
+  const c = ctx as Record<string, unknown>;
+  if (!Number.isSafeInteger(c['now']) || (c['now'] as number) < 0) {
+    return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.now must be the time of verification in whole Unix seconds');
   }
+  if (c['documents'] !== undefined && !(c['documents'] instanceof Map)) return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.documents must be a Map from DID to DID document');
+  if (c['revocations'] !== undefined && !(c['revocations'] instanceof Map)) return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.revocations must be a Map from capability id to Unix seconds');
+  if (c['trustAnchors'] !== undefined && !(Array.isArray(c['trustAnchors']) && c['trustAnchors'].every((a) => typeof a === 'string'))) {
+    return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.trustAnchors must be an array of hex keys');
+  }
+  if (c['maxDepth'] !== undefined && !(Number.isSafeInteger(c['maxDepth']) && (c['maxDepth'] as number) >= 0)) {
+    return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.maxDepth must be a non-negative integer');
+  }
+  if (c['backend'] !== undefined && c['backend'] !== 'native' && c['backend'] !== 'portable') {
+    return fail('ERR_USAGE_INVALID_ARGUMENT', '', "verify: context.backend must be 'native' or 'portable'");
+  }
+  if (c['registry'] !== undefined && !(c['registry'] instanceof SchemaRegistry)) return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.registry must be a SchemaRegistry');
+  return undefined;
 }
 
 /**

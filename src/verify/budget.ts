@@ -1,0 +1,216 @@
+/**
+ * Budgets (SPEC.md 12.5): before dispatch, the worst-case exposure of a call is authorized
+ * against the caps of the grant it is made under; after it, the actual cost is reconciled with
+ * what was charged (seed 000 phases 2 and 5). The checks run in a fixed order, so that one
+ * request always gets one answer: currency, max_total_cost, max_invocations,
+ * max_cost_per_invocation, then the approval threshold.
+ */
+import type { BudgetAuthorization, CapabilityToken, MoneyUnits, SpendReconciliation, ToolCallReceipt, ToolGrant } from '../generated/types.js';
+import type { ErrorCode } from '../generated/error-codes.js';
+import { fail, pass, type Verdict } from '../issues.js';
+import { invalidDocument, notMoneyUnits } from './common.js';
+import { contextProblem, type VerifyContext } from './context.js';
+
+/** What a grant has been charged before a call: the ledger's state. */
+export interface GrantLedger {
+  /** Calls counted against the grant so far. */
+  readonly invocations: number;
+  /** Exposure charged so far, in minor units of the grant's currency. */
+  readonly total: number;
+}
+
+/** A denial code and the `denial` a budget record writes for it. */
+const DENIALS: ReadonlyArray<readonly [ErrorCode, BudgetAuthorization['denial']]> = [
+  ['ERR_BUDGET_CURRENCY_MISMATCH', 'currency_mismatch'],
+  ['ERR_BUDGET_TOTAL_EXCEEDED', 'max_total_cost'],
+  ['ERR_BUDGET_INVOCATIONS_EXCEEDED', 'max_invocations'],
+  ['ERR_BUDGET_PER_CALL_EXCEEDED', 'max_cost_per_invocation'],
+  ['ERR_BUDGET_APPROVAL_REQUIRED', 'approval_required'],
+];
+
+/**
+ * The approval threshold of a grant: its `require_approval_above` constraint, in minor units.
+ *
+ * @param grant - a tool grant.
+ * @returns the threshold, or `undefined` when the grant has none.
+ */
+export function approvalThreshold(grant: ToolGrant): number | undefined {
+  const c = (grant.constraints ?? []).find((k) => k.type === 'require_approval_above');
+  const value = c?.value as { threshold_units?: unknown } | undefined;
+  return typeof value?.threshold_units === 'number' ? value.threshold_units : undefined;
+}
+
+/**
+ * Decide whether the worst-case exposure of one call fits a grant (authorize-exposure).
+ *
+ * @param capability - the capability the call is made under (any value; its chain is
+ *   {@link verifyCapabilityChain}'s business).
+ * @param grantIndex - which grant of its scope.
+ * @param exposure - the worst-case price, chio money.
+ * @param ledger - what the grant was charged before; nothing when absent.
+ * @param approved - whether an approval was given for this call.
+ * @param ctx - the context.
+ * @returns a passing verdict with `details { decision: 'allowed', invocation_count,
+ *   total_exposure }`, or a denial with the code of the limit (`ERR_BUDGET_CURRENCY_MISMATCH`,
+ *   `ERR_BUDGET_TOTAL_EXCEEDED`, `ERR_BUDGET_INVOCATIONS_EXCEEDED`,
+ *   `ERR_BUDGET_PER_CALL_EXCEEDED`, `ERR_BUDGET_APPROVAL_REQUIRED`), the path of the cap in the
+ *   capability, and `details { decision: 'denied', denial, invocation_count, total_exposure }`;
+ *   or `ERR_BUDGET_GRANT_MISSING` and schema codes.
+ * @example
+ * ```ts
+ * authorizeExposure(cap, 1, { units: 210000, currency: 'USD' }, { invocations: 1, total: 125000 }, false, { now });
+ * // { ok: false, code: 'ERR_BUDGET_TOTAL_EXCEEDED', path: '/scope/grants/1/max_total_cost', ... }
+ * ```
+ */
+export function authorizeExposure(capability: unknown, grantIndex: number, exposure: unknown, ledger: GrantLedger | undefined, approved: boolean, ctx: VerifyContext): Verdict {
+  const problem =
+    contextProblem(ctx) ??
+    invalidDocument(ctx, 'capability/token', capability) ??
+    notMoneyUnits(exposure, '/exposure') ??
+    (ledger === undefined || (Number.isSafeInteger(ledger?.invocations) && Number.isSafeInteger(ledger?.total) && ledger.invocations >= 0 && ledger.total >= 0)
+      ? undefined
+      : fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the ledger must be { invocations, total } in non-negative integers'));
+  if (problem !== undefined) return problem;
+  const cap = capability as CapabilityToken;
+  const grant = Number.isSafeInteger(grantIndex) ? cap.scope.grants?.[grantIndex] : undefined;
+  if (grant === undefined) return fail('ERR_BUDGET_GRANT_MISSING', '/scope/grants', `capability ${cap.id} has no tool grant at index ${String(grantIndex)}`);
+  return decide(grant, `/scope/grants/${grantIndex}`, exposure as MoneyUnits, ledger ?? { invocations: 0, total: 0 }, approved);
+}
+
+function decide(grant: ToolGrant, at: string, exposure: MoneyUnits, ledger: GrantLedger, approved: boolean): Verdict {
+  const currency = grant.max_total_cost?.currency ?? grant.max_cost_per_invocation?.currency ?? exposure.currency;
+  const before = { invocation_count: ledger.invocations, total_exposure: { units: ledger.total, currency } };
+  const deny = (code: ErrorCode, path: string, message: string): Verdict =>
+    fail(code, path, message, { decision: 'denied', denial: (DENIALS.find(([c]) => c === code) as (typeof DENIALS)[number])[1], ...before });
+  if (exposure.currency !== currency) return deny('ERR_BUDGET_CURRENCY_MISMATCH', `${at}/max_total_cost/currency`, `the exposure is in ${exposure.currency}; the grant's caps are in ${currency}`);
+  if (grant.max_total_cost !== undefined && ledger.total + exposure.units > grant.max_total_cost.units) {
+    return deny('ERR_BUDGET_TOTAL_EXCEEDED', `${at}/max_total_cost`, `${exposure.units} ${currency} on top of the ${ledger.total} already charged is above the grant's max_total_cost of ${grant.max_total_cost.units}`);
+  }
+  if (grant.max_invocations !== undefined && ledger.invocations + 1 > grant.max_invocations) {
+    return deny('ERR_BUDGET_INVOCATIONS_EXCEEDED', `${at}/max_invocations`, `call ${ledger.invocations + 1} is beyond the grant's max_invocations of ${grant.max_invocations}`);
+  }
+  if (grant.max_cost_per_invocation !== undefined && exposure.units > grant.max_cost_per_invocation.units) {
+    return deny('ERR_BUDGET_PER_CALL_EXCEEDED', `${at}/max_cost_per_invocation`, `${exposure.units} ${currency} is above the grant's max_cost_per_invocation of ${grant.max_cost_per_invocation.units}`);
+  }
+  const threshold = approvalThreshold(grant);
+  if (threshold !== undefined && exposure.units > threshold && !approved) {
+    return deny('ERR_BUDGET_APPROVAL_REQUIRED', `${at}/constraints`, `${exposure.units} ${currency} is above the grant's approval threshold of ${threshold}: record an approval (approve_job, with a reason) before dispatch`);
+  }
+  return pass(`${exposure.units} ${currency} fits the grant: call ${ledger.invocations + 1}, ${ledger.total + exposure.units} charged in all`, {
+    decision: 'allowed',
+    invocation_count: ledger.invocations + 1,
+    total_exposure: { units: ledger.total + exposure.units, currency },
+  });
+}
+
+/**
+ * Verify a budget authorization record: that its decision is the one the grant's caps give.
+ *
+ * @param record - the budget authorization (any value).
+ * @param capability - the capability it charges.
+ * @param ledger - the grant's state before the call; when absent, the state the record implies
+ *   (its counts, less this call when it was allowed).
+ * @param ctx - the context.
+ * @returns a passing verdict with `details.decision` (a correct denial passes: the record is
+ *   true), or `ERR_BUDGET_DECISION_MISMATCH`, `ERR_BUDGET_GRANT_MISSING`,
+ *   `ERR_REPLAY_LINK_BROKEN` (another capability), schema codes.
+ */
+export function verifyBudgetAuthorization(record: unknown, capability: unknown, ledger: GrantLedger | undefined, ctx: VerifyContext): Verdict {
+  const problem = contextProblem(ctx) ?? invalidDocument(ctx, 'settlement/budget-authorization', record) ?? invalidDocument(ctx, 'capability/token', capability, '/capability');
+  if (problem !== undefined) return problem;
+  const r = record as BudgetAuthorization;
+  const cap = capability as CapabilityToken;
+  if (r.capability_id !== cap.id) return fail('ERR_REPLAY_LINK_BROKEN', '/capability_id', `the record charges ${r.capability_id}, not capability ${cap.id}`);
+  const allowed = r.decision === 'allowed';
+  const implied: GrantLedger = {
+    invocations: (r.invocation_count ?? (allowed ? 1 : 0)) - (allowed ? 1 : 0),
+    total: (r.total_exposure?.units ?? (allowed ? r.exposure.units : 0)) - (allowed ? r.exposure.units : 0),
+  };
+  if (implied.invocations < 0 || implied.total < 0) {
+    return fail('ERR_BUDGET_DECISION_MISMATCH', implied.invocations < 0 ? '/invocation_count' : '/total_exposure/units', 'an allowed call is counted in the ledger it reports: at least this call and this exposure');
+  }
+  const approved = r.approval !== undefined && r.approval.approved_at <= r.decided_at;
+  const decision = authorizeExposure(capability, r.grant_index, r.exposure, ledger ?? implied, approved, ctx);
+  if (!decision.ok && decision.code === 'ERR_BUDGET_GRANT_MISSING') return fail(decision.code, '/grant_index', decision.message);
+  if (!decision.ok && decision.code === 'ERR_USAGE_INVALID_ARGUMENT') return decision;
+  if (decision.ok !== allowed) {
+    return fail('ERR_BUDGET_DECISION_MISMATCH', '/decision', `the record says ${r.decision}, but the grant's caps give ${decision.ok ? 'allowed' : `denied (${decision.message})`}`, { expected: decision.details });
+  }
+  const expected = decision.details as { denial?: string; invocation_count: number; total_exposure: MoneyUnits };
+  if (!allowed && r.denial !== expected.denial) {
+    return fail('ERR_BUDGET_DECISION_MISMATCH', '/denial', `the record names ${String(r.denial)} as the limit, but the first limit the exposure breaks is ${String(expected.denial)}`, { expected: decision.details });
+  }
+  if (allowed && ledger !== undefined && (r.invocation_count !== expected.invocation_count || r.total_exposure?.units !== expected.total_exposure.units)) {
+    return fail('ERR_BUDGET_DECISION_MISMATCH', r.invocation_count !== expected.invocation_count ? '/invocation_count' : '/total_exposure/units', `after this call the ledger stands at ${expected.invocation_count} calls and ${expected.total_exposure.units}, not what the record says`, { expected: decision.details });
+  }
+  return pass(`the record's ${r.decision} is what the grant's caps give`, { decision: r.decision, ...(r.denial === undefined ? {} : { denial: r.denial }) });
+}
+
+/**
+ * Reconcile the actual cost of a call with what was charged (reconcile-spend).
+ *
+ * @param charged - the exposure charged before dispatch.
+ * @param actual - what the call cost.
+ * @returns a passing verdict with `details { outcome: 'credited', credited }` or
+ *   `{ outcome: 'unchanged' }`; `ERR_BUDGET_OVERRUN` with `details { outcome: 'overrun',
+ *   overrun, settlement_status: 'failed' }`; `ERR_BUDGET_CURRENCY_MISMATCH`.
+ * @example
+ * ```ts
+ * reconcileSpend({ units: 125000, currency: 'USD' }, { units: 131000, currency: 'USD' }).code; // 'ERR_BUDGET_OVERRUN'
+ * ```
+ */
+export function reconcileSpend(charged: MoneyUnits, actual: MoneyUnits): Verdict {
+  const problem = notMoneyUnits(charged, '/charged') ?? notMoneyUnits(actual, '/actual');
+  if (problem !== undefined) return problem;
+  if (charged.currency !== actual.currency) return fail('ERR_BUDGET_CURRENCY_MISMATCH', '/actual/currency', `the actual cost is in ${actual.currency}; ${charged.currency} was charged`);
+  const { currency } = charged;
+  if (actual.units < charged.units) return pass(`${charged.units - actual.units} ${currency} is credited back to the grant`, { outcome: 'credited', credited: { units: charged.units - actual.units, currency } });
+  if (actual.units === charged.units) return pass('the actual cost is what was charged', { outcome: 'unchanged' });
+  return fail('ERR_BUDGET_OVERRUN', '/actual/units', `the call cost ${actual.units} ${currency}, ${actual.units - charged.units} more than the ${charged.units} charged: its settlement fails and the overrun is recorded`, {
+    outcome: 'overrun',
+    overrun: { units: actual.units - charged.units, currency },
+    settlement_status: 'failed',
+  });
+}
+
+/**
+ * Verify a spend reconciliation record against the authorization it reconciles and the receipt
+ * of the call.
+ *
+ * @param record - the spend reconciliation (any value).
+ * @param authorization - the budget authorization that charged the exposure, when known.
+ * @param receipt - the receipt of the call, when known.
+ * @param ctx - the context.
+ * @returns as {@link reconcileSpend} for the record's amounts (an overrun is
+ *   `ERR_BUDGET_OVERRUN`: the settlement failed), after `ERR_REPLAY_LINK_BROKEN` (the record
+ *   names another capability, grant, charge or receipt), `ERR_BUDGET_DECISION_MISMATCH` (it
+ *   reconciles a denied authorization), `ERR_BUNDLE_COST_MISMATCH` (the receipt's cost is not
+ *   the actual cost) and schema codes.
+ */
+export function verifySpendReconciliation(record: unknown, authorization: unknown, receipt: unknown, ctx: VerifyContext): Verdict {
+  const problem =
+    contextProblem(ctx) ??
+    invalidDocument(ctx, 'settlement/spend-reconciliation', record) ??
+    (authorization === undefined ? undefined : invalidDocument(ctx, 'settlement/budget-authorization', authorization, '/authorization')) ??
+    (receipt === undefined ? undefined : invalidDocument(ctx, 'receipt/tool-call', receipt, '/receipt'));
+  if (problem !== undefined) return problem;
+  const r = record as SpendReconciliation;
+  if (authorization !== undefined) {
+    const a = authorization as BudgetAuthorization;
+    if (a.capability_id !== r.capability_id || a.grant_index !== r.grant_index) {
+      return fail('ERR_REPLAY_LINK_BROKEN', '/capability_id', `the record reconciles ${r.capability_id} grant ${r.grant_index}; the authorization charged ${a.capability_id} grant ${a.grant_index}`);
+    }
+    if (a.decision !== 'allowed') return fail('ERR_BUDGET_DECISION_MISMATCH', '/charged', 'the authorization was denied: nothing was charged to reconcile');
+    if (a.exposure.units !== r.charged.units || a.exposure.currency !== r.charged.currency) {
+      return fail('ERR_REPLAY_LINK_BROKEN', '/charged', `the record says ${r.charged.units} ${r.charged.currency} was charged; the authorization charged ${a.exposure.units} ${a.exposure.currency}`);
+    }
+  }
+  if (receipt !== undefined) {
+    const c = receipt as ToolCallReceipt;
+    if (c.id !== r.receipt_id) return fail('ERR_REPLAY_LINK_BROKEN', '/receipt_id', `the record reconciles receipt ${r.receipt_id}, not ${c.id}`);
+    if (c.cost !== undefined && (c.cost.units !== r.actual.units || c.cost.currency !== r.actual.currency)) {
+      return fail('ERR_BUNDLE_COST_MISMATCH', '/actual', `receipt ${c.id} records a cost of ${c.cost.units} ${c.cost.currency}; the record reconciles ${r.actual.units} ${r.actual.currency}`);
+    }
+  }
+  return reconcileSpend(r.charged, r.actual);
+}

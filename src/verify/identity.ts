@@ -1,0 +1,95 @@
+/**
+ * Identity and discovery (SPEC.md 12.1): a credential is proved by a key of its issuer's DID,
+ * for assertion, and is used within its validity period; an agent card is proved by a key of the
+ * DID it describes, and the credentials it lists are the ones given, by hash (seed 002 stations
+ * 1 and 2). did:web documents come from the caller.
+ */
+import type { AgentCard, AgentCredential, MerchantCredential } from '../generated/types.js';
+import { verifyDataIntegrity } from '../crypto/envelopes.js';
+import { documentHash } from '../crypto/hash.js';
+import { fail, pass, type Verdict } from '../issues.js';
+import { invalidDocument, unixSeconds, within } from './common.js';
+import { contextProblem, registryOf, type VerifyContext } from './context.js';
+
+const CREDENTIAL_TYPES = ['identity/agent-credential', 'identity/merchant-credential'] as const;
+
+/**
+ * Verify an agent or merchant credential.
+ *
+ * @param credential - the credential (any value); its type is read from its `type` member.
+ * @param ctx - the time, the issuer's DID document (for did:web), backend.
+ * @returns a passing verdict with `details { issuer, subject, hash }`, or the first failure:
+ *   schema codes, `ERR_PROOF_*`, `ERR_KEY_*`, `ERR_IDENTITY_ISSUER_MISMATCH`,
+ *   `ERR_IDENTITY_NOT_YET_VALID`, `ERR_IDENTITY_EXPIRED`.
+ */
+export function verifyCredential(credential: unknown, ctx: VerifyContext): Verdict {
+  const problem = contextProblem(ctx);
+  if (problem !== undefined) return problem;
+  const detected = registryOf(ctx).detect(credential);
+  const id = detected.ok && (CREDENTIAL_TYPES as readonly string[]).includes(detected.schema.id) ? detected.schema.id : 'identity/agent-credential';
+  const invalid = invalidDocument(ctx, id, credential);
+  if (invalid !== undefined) return invalid;
+  const vc = credential as AgentCredential | MerchantCredential;
+  const issuer = typeof vc.issuer === 'string' ? vc.issuer : vc.issuer.id;
+  const proved = proofBy(vc, issuer, ctx, 'ERR_IDENTITY_ISSUER_MISMATCH', `credential ${vc.id} is issued by ${issuer}`);
+  if (!proved.ok) return proved;
+  const from = unixSeconds(vc.validFrom);
+  if (ctx.now < from) return fail('ERR_IDENTITY_NOT_YET_VALID', '/validFrom', `credential ${vc.id} is not valid before ${vc.validFrom}`);
+  if (vc.validUntil !== undefined && ctx.now >= unixSeconds(vc.validUntil)) return fail('ERR_IDENTITY_EXPIRED', '/validUntil', `credential ${vc.id} expired at ${vc.validUntil}`);
+  return pass(`credential ${vc.id} is issued and proved by ${issuer}`, { issuer, subject: vc.credentialSubject.id, hash: documentHash(vc) });
+}
+
+/**
+ * Verify an agent card (the discovery manifest) and the credentials it lists.
+ *
+ * @param card - the agent card (any value).
+ * @param credentials - credentials to check the card's list against, by id; each one listed and
+ *   given is verified too. Listed credentials not given are named in `details.unchecked`.
+ * @param ctx - the time, the card's DID document (for did:web), backend.
+ * @returns a passing verdict with `details { id, credentials, unchecked }`, or the first failure:
+ *   schema codes, `ERR_PROOF_*`, `ERR_KEY_*`, `ERR_IDENTITY_ISSUER_MISMATCH` (proved by another
+ *   DID than the card's id), `ERR_IDENTITY_CREDENTIAL_MISMATCH`, and the codes of
+ *   {@link verifyCredential} under `/credentials/<i>`.
+ */
+export function verifyAgentCard(card: unknown, credentials: readonly unknown[], ctx: VerifyContext): Verdict {
+  const problem =
+    contextProblem(ctx) ?? invalidDocument(ctx, 'discovery/agent-card', card) ?? (Array.isArray(credentials) ? undefined : fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the credentials must be an array'));
+  if (problem !== undefined) return problem;
+  const c = card as AgentCard;
+  const proved = proofBy(c, c.id, ctx, 'ERR_IDENTITY_ISSUER_MISMATCH', `the card describes ${c.id}`);
+  if (!proved.ok) return proved;
+  const byId = new Map<string, unknown>();
+  for (const k of credentials) {
+    const id = k !== null && typeof k === 'object' ? (k as { id?: unknown }).id : undefined;
+    if (typeof id === 'string') byId.set(id, k);
+  }
+  const checked: string[] = [];
+  const unchecked: string[] = [];
+  for (const [i, listed] of (c.credentials ?? []).entries()) {
+    const given = byId.get(listed.id);
+    if (given === undefined) {
+      unchecked.push(listed.id);
+      continue;
+    }
+    const v = verifyCredential(given, ctx);
+    if (!v.ok) return within(`/credentials/${i}`, v);
+    if (v.details?.['hash'] !== listed.hash) {
+      return fail('ERR_IDENTITY_CREDENTIAL_MISMATCH', `/credentials/${i}/hash`, `the card lists ${listed.id} with hash ${listed.hash}; the credential given hashes to ${String(v.details?.['hash'])}`);
+    }
+    checked.push(listed.id);
+  }
+  return pass(`agent card of ${c.id} is proved by ${c.id}${checked.length > 0 ? `, with ${checked.length} credential(s) verified` : ''}`, { id: c.id, credentials: checked, unchecked });
+}
+
+/** The document's proof verifies, for assertion, under a key of `did`. */
+function proofBy(doc: unknown, did: string, ctx: VerifyContext, code: 'ERR_IDENTITY_ISSUER_MISMATCH', claim: string): Verdict {
+  const proved = verifyDataIntegrity(doc, {
+    documents: ctx.documents ?? new Map(),
+    purpose: 'assertionMethod',
+    now: ctx.now,
+    ...(ctx.backend === undefined ? {} : { backend: ctx.backend }),
+  });
+  if (!proved.ok) return proved;
+  if (proved.details?.['signer'] !== did) return fail(code, '/proof/verificationMethod', `${claim}, but it is proved by a key of ${String(proved.details?.['signer'])}`);
+  return proved;
+}

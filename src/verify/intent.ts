@@ -1,0 +1,90 @@
+/**
+ * Governed intents (SPEC.md 12.3): the intent's hash is recomputed, never trusted, and the call
+ * it is used for must be the one it names: the same capability, the same tool, before it expires.
+ */
+import type { GovernedIntent } from '../generated/types.js';
+import { documentHash } from '../crypto/hash.js';
+import { signedContentIssue } from '../crypto/jcs.js';
+import { fail, pass, type Verdict } from '../issues.js';
+import { invalidDocument } from './common.js';
+import { contextProblem, type VerifyContext } from './context.js';
+
+/** The call an intent is used for: what a kernel knows when it dispatches. */
+export interface IntentCall {
+  /** The capability the call is made under. */
+  readonly capability_id?: string;
+  /** The tool server called. */
+  readonly tool_server?: string;
+  /** The tool called. */
+  readonly tool_name?: string;
+}
+
+/**
+ * The hash of a governed intent: SHA-256 of its canonical form without `intent_hash` (SPEC.md 6.3).
+ *
+ * @param intent - a governed intent (plain JSON; its own `intent_hash` is ignored).
+ * @returns `sha256:<64 hex>`.
+ * @example
+ * ```ts
+ * intentHash(intent) === intent.intent_hash; // true for an intent not changed since it was hashed
+ * ```
+ */
+export function intentHash(intent: Readonly<Record<string, unknown>>): string {
+  const { intent_hash: _ignored, ...body } = intent;
+  return documentHash(body);
+}
+
+/**
+ * Verify a governed intent, and that a call is the one it names.
+ *
+ * @param intent - the intent (any value).
+ * @param call - the call it is used for; what is absent is not compared.
+ * @param ctx - `now` is the time of dispatch, for `expires_at`.
+ * @returns a passing verdict with `details.intent_hash`, or the first failure: schema codes,
+ *   `ERR_JSON_NEGATIVE_ZERO`, `ERR_JSON_UNSAFE_INTEGER`, `ERR_INTENT_HASH_MISMATCH`,
+ *   `ERR_INTENT_CAPABILITY_MISMATCH`, `ERR_INTENT_TOOL_MISMATCH`, `ERR_INTENT_EXPIRED`.
+ * @example
+ * ```ts
+ * verifyIntent(intent, { capability_id: cap.id, tool_server: 'provider-security-review', tool_name: 'execute_review' }, { now });
+ * ```
+ */
+export function verifyIntent(intent: unknown, call: IntentCall | undefined, ctx: VerifyContext): Verdict {
+  const intact = intactIntent(intent, ctx);
+  if (!intact.ok) return intact;
+  const doc = intent as GovernedIntent;
+  if (call !== undefined && call !== null && typeof call === 'object') {
+    if (call.capability_id !== undefined && call.capability_id !== doc.capability_id) {
+      return fail('ERR_INTENT_CAPABILITY_MISMATCH', '/capability_id', `the call is made under ${String(call.capability_id)}, but intent ${doc.intent_id} names ${doc.capability_id}`);
+    }
+    const server = call.tool_server ?? doc.tool_server;
+    const tool = call.tool_name ?? doc.tool_name;
+    if (server !== doc.tool_server || tool !== doc.tool_name) {
+      return fail('ERR_INTENT_TOOL_MISMATCH', server !== doc.tool_server ? '/tool_server' : '/tool_name', `the call is to ${String(server)}/${String(tool)}, but intent ${doc.intent_id} names ${doc.tool_server}/${doc.tool_name}`);
+    }
+  }
+  if (doc.expires_at !== undefined && ctx.now >= doc.expires_at) {
+    return fail('ERR_INTENT_EXPIRED', '/expires_at', `intent ${doc.intent_id} expired at ${doc.expires_at} (now ${ctx.now})`);
+  }
+  return intact;
+}
+
+/**
+ * A governed intent is well formed and its hash is its own (no call, no time).
+ *
+ * @param intent - the intent (any value).
+ * @param ctx - the context.
+ * @returns a passing verdict with `details.intent_hash`, or schema codes, `ERR_JSON_*`,
+ *   `ERR_INTENT_HASH_MISMATCH`.
+ */
+export function intactIntent(intent: unknown, ctx: VerifyContext): Verdict {
+  const problem = contextProblem(ctx) ?? invalidDocument(ctx, 'intent/governed-intent', intent);
+  if (problem !== undefined) return problem;
+  const doc = intent as GovernedIntent;
+  const content = signedContentIssue(doc);
+  if (content !== undefined) return fail(content.code, content.path, content.message);
+  const recomputed = intentHash(doc as unknown as Record<string, unknown>);
+  if (recomputed !== doc.intent_hash) {
+    return fail('ERR_INTENT_HASH_MISMATCH', '/intent_hash', `intent ${doc.intent_id} hashes to ${recomputed}, not the ${doc.intent_hash} it states: it was changed after it was hashed`, { recomputed });
+  }
+  return pass(`intent ${doc.intent_id} is intact (${recomputed})`, { intent_hash: recomputed });
+}

@@ -1,0 +1,128 @@
+/**
+ * Mandate chains (SPEC.md 12.6): an intent mandate signed by the user, a cart mandate signed by
+ * the merchant that names the intent mandate by hash, and a payment mandate signed by the user
+ * that names both. The cart must honour the intent's spend cap and merchants, the payment must
+ * pay that cart before either lapses, and every payment under one intent mandate counts against
+ * its cap: a second payment over the cap is refused (seed 002 station 4).
+ */
+import type { CartMandate, IntentMandate, PaymentCurrencyAmount, PaymentMandate } from '../generated/types.js';
+import { verifyDataIntegrity } from '../crypto/envelopes.js';
+import { documentHash } from '../crypto/hash.js';
+import { fail, pass, type Verdict } from '../issues.js';
+import { addDecimal, compareDecimal, formatDecimal, parseDecimal, type Decimal } from '../rules/decimal.js';
+import { invalidDocument, unixSeconds, within } from './common.js';
+import { contextProblem, type VerifyContext } from './context.js';
+
+/** The three mandates of one payment. */
+export interface MandateChain {
+  readonly intent_mandate: unknown;
+  readonly cart_mandate: unknown;
+  readonly payment_mandate: unknown;
+}
+
+/**
+ * Verify a mandate chain.
+ *
+ * @param chain - the intent, cart and payment mandates (any values).
+ * @param spent - what earlier payments under the same intent mandate have paid, in its cap's
+ *   currency; nothing when absent. The ledger is the caller's: a verifier keeps no state.
+ * @param ctx - DID documents for the merchant's did:web, the time (for proof expiry), backend.
+ * @returns a passing verdict with `details.spent`, the total paid under the intent mandate with
+ *   this payment, or the first failure, its path under `/intent_mandate`, `/cart_mandate` or
+ *   `/payment_mandate`: schema codes, `ERR_PROOF_*`, `ERR_KEY_*`, `ERR_MANDATE_WRONG_SIGNER`,
+ *   `ERR_MANDATE_CHAIN_BROKEN`, `ERR_MANDATE_CAP_MISMATCH`, `ERR_MANDATE_MERCHANT_NOT_ALLOWED`,
+ *   `ERR_MANDATE_EXPIRED`, `ERR_MANDATE_CART_MISMATCH`, `ERR_MANDATE_OVER_CAP`.
+ * @example
+ * ```ts
+ * const v = verifyMandateChain({ intent_mandate, cart_mandate, payment_mandate }, { currency: 'USD', value: '16.00' }, ctx);
+ * // 16.00 + 5.00 is over a 20.00 cap: { ok: false, code: 'ERR_MANDATE_OVER_CAP', path: '/payment_mandate/payment_mandate_contents/payment_details_total/amount/value' }
+ * ```
+ */
+export function verifyMandateChain(chain: MandateChain, spent: PaymentCurrencyAmount | undefined, ctx: VerifyContext): Verdict {
+  const c = (chain ?? {}) as Partial<MandateChain>;
+  const problem =
+    contextProblem(ctx) ??
+    invalidDocument(ctx, 'mandate/intent-mandate', c.intent_mandate, '/intent_mandate') ??
+    invalidDocument(ctx, 'mandate/cart-mandate', c.cart_mandate, '/cart_mandate') ??
+    invalidDocument(ctx, 'mandate/payment-mandate', c.payment_mandate, '/payment_mandate') ??
+    (spent === undefined || (typeof spent?.currency === 'string' && typeof spent?.value === 'string' && parseDecimal(spent.value) !== undefined)
+      ? undefined
+      : fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: spent must be { currency, value } with a decimal value'));
+  if (problem !== undefined) return problem;
+  const intent = c.intent_mandate as IntentMandate;
+  const cart = c.cart_mandate as CartMandate;
+  const payment = c.payment_mandate as PaymentMandate;
+
+  for (const [at, doc, signer, party] of [
+    ['/intent_mandate', intent, intent.user, 'the user'],
+    ['/cart_mandate', cart, cart.merchant, 'the merchant'],
+    ['/payment_mandate', payment, intent.user, 'the user'],
+  ] as const) {
+    const proved = verifyDataIntegrity(doc, { documents: ctx.documents ?? new Map(), now: ctx.now, ...(ctx.backend === undefined ? {} : { backend: ctx.backend }) });
+    if (!proved.ok) return within(at, proved);
+    if (proved.details?.['signer'] !== signer) {
+      return fail('ERR_MANDATE_WRONG_SIGNER', `${at}/proof/verificationMethod`, `${at.slice(1).replace('_', ' ')} is proved by ${String(proved.details?.['signer'])}; it must be signed by ${party}, ${signer}`);
+    }
+  }
+
+  const intentHash = documentHash(intent);
+  const cartHash = documentHash(cart);
+  for (const [at, stated, actual, what] of [
+    ['/cart_mandate/intent_mandate_hash', cart.intent_mandate_hash, intentHash, 'intent mandate'],
+    ['/payment_mandate/intent_mandate_hash', payment.intent_mandate_hash, intentHash, 'intent mandate'],
+    ['/payment_mandate/cart_mandate_hash', payment.cart_mandate_hash, cartHash, 'cart mandate'],
+  ] as const) {
+    if (stated !== actual) return fail('ERR_MANDATE_CHAIN_BROKEN', at, `names the ${what} ${stated}, but the ${what} given hashes to ${actual}`);
+  }
+
+  const cap = intent.spend_cap;
+  if (cart.spend_cap.currency !== cap.currency || compareDecimal(dec(cart.spend_cap.value), dec(cap.value)) !== 0) {
+    return fail('ERR_MANDATE_CAP_MISMATCH', '/cart_mandate/spend_cap', `the cart honours a cap of ${cart.spend_cap.value} ${cart.spend_cap.currency}; the intent mandate's is ${cap.value} ${cap.currency}`);
+  }
+  const merchant = cart.contents.merchant_name;
+  if (intent.merchants !== null && intent.merchants !== undefined && !intent.merchants.includes(merchant)) {
+    return fail('ERR_MANDATE_MERCHANT_NOT_ALLOWED', '/cart_mandate/contents/merchant_name', `the cart is from ${merchant}; the intent mandate allows ${intent.merchants.join(', ')}`);
+  }
+
+  const contents = payment.payment_mandate_contents;
+  const paidAt = unixSeconds(contents.timestamp);
+  if (paidAt >= unixSeconds(intent.intent_expiry)) {
+    return fail('ERR_MANDATE_EXPIRED', '/intent_mandate/intent_expiry', `the payment at ${contents.timestamp} comes after the intent lapsed at ${intent.intent_expiry}`);
+  }
+  if (paidAt >= unixSeconds(cart.contents.cart_expiry)) {
+    return fail('ERR_MANDATE_EXPIRED', '/cart_mandate/contents/cart_expiry', `the payment at ${contents.timestamp} comes after the cart lapsed at ${cart.contents.cart_expiry}`);
+  }
+
+  const details = cart.contents.payment_request.details;
+  const total = contents.payment_details_total.amount;
+  if (contents.payment_details_id !== details.id) {
+    return fail('ERR_MANDATE_CART_MISMATCH', '/payment_mandate/payment_mandate_contents/payment_details_id', `the payment is for ${contents.payment_details_id}; the cart's payment request is ${details.id}`);
+  }
+  if (total.currency !== details.total.amount.currency || compareDecimal(dec(total.value), dec(details.total.amount.value)) !== 0) {
+    return fail('ERR_MANDATE_CART_MISMATCH', '/payment_mandate/payment_mandate_contents/payment_details_total/amount', `the payment is ${total.value} ${total.currency}; the cart's total is ${details.total.amount.value} ${details.total.amount.currency}`);
+  }
+  if (contents.merchant_agent !== merchant) {
+    return fail('ERR_MANDATE_CART_MISMATCH', '/payment_mandate/payment_mandate_contents/merchant_agent', `the payment goes to ${contents.merchant_agent}; the cart is from ${merchant}`);
+  }
+
+  if (spent !== undefined && spent.currency !== cap.currency) {
+    return fail('ERR_MANDATE_CAP_MISMATCH', '/intent_mandate/spend_cap/currency', `earlier payments are counted in ${spent.currency}; the cap is in ${cap.currency}`);
+  }
+  const after = addDecimal(spent === undefined ? { units: 0n, scale: 0 } : dec(spent.value), dec(total.value));
+  if (compareDecimal(after, dec(cap.value)) > 0) {
+    return fail(
+      'ERR_MANDATE_OVER_CAP',
+      '/payment_mandate/payment_mandate_contents/payment_details_total/amount/value',
+      `this payment of ${total.value} ${total.currency} brings what is paid under intent mandate ${intent.mandate_id} to ${formatDecimal(after)}, over its spend cap of ${cap.value}`,
+      { spent: { currency: cap.currency, value: formatDecimal(after) }, spend_cap: cap },
+    );
+  }
+  return pass(`payment ${contents.payment_mandate_id} pays cart ${details.id} within intent mandate ${intent.mandate_id} (${formatDecimal(after)} of ${cap.value} ${cap.currency})`, {
+    spent: { currency: cap.currency, value: formatDecimal(after) },
+  });
+}
+
+/** A decimal the schema has already checked. */
+function dec(text: string): Decimal {
+  return parseDecimal(text) ?? { units: 0n, scale: 0 };
+}

@@ -1,0 +1,112 @@
+/**
+ * Receipts (SPEC.md 12.4). A receipt is a kernel's signed record of one call; a bilateral pair is
+ * two such records of one intent, by two kernels. Each signature must verify, both receipts
+ * must commit to the hash recomputed from the buyer's intent (never to the hash the intent
+ * states), both must name the intent's capability, the provider's must be the call the intent
+ * names, and the two must be signed under different keys (seed 000 phase 4).
+ */
+import type { GovernedIntent, ReceiptPair, ToolCallReceipt } from '../generated/types.js';
+import { verifyCompact } from '../crypto/envelopes.js';
+import { fail, pass, type Verdict } from '../issues.js';
+import { invalidDocument, within } from './common.js';
+import { contextProblem, type VerifyContext } from './context.js';
+import { intactIntent } from './intent.js';
+
+/**
+ * Verify one tool-call receipt: its shape and its kernel's signature, and, given the intent it
+ * serves, its commitment to that intent.
+ *
+ * @param receipt - the receipt (any value).
+ * @param intent - the governed intent it commits to, when known.
+ * @param ctx - the context (backend, registry); receipts are not time-dependent.
+ * @returns a passing verdict with `details.kernel_key`, or the first failure: schema codes,
+ *   `ERR_SIG_*`, `ERR_INTENT_HASH_MISMATCH` (for the intent), `ERR_RECEIPT_INTENT_MISMATCH`,
+ *   `ERR_RECEIPT_CAPABILITY_MISMATCH`.
+ */
+export function verifyReceipt(receipt: unknown, intent: unknown, ctx: VerifyContext): Verdict {
+  const problem = contextProblem(ctx) ?? invalidDocument(ctx, 'receipt/tool-call', receipt);
+  if (problem !== undefined) return problem;
+  const signed = verifyCompact(receipt, 'kernel_key', ctx.backend === undefined ? {} : { backend: ctx.backend });
+  if (!signed.ok) return signed;
+  const r = receipt as ToolCallReceipt;
+  if (intent !== undefined) {
+    const bound = bindToIntent(r, intent, ctx);
+    if (bound !== undefined) return bound;
+  }
+  return pass(`receipt ${r.id} is signed by kernel ${r.kernel_key}`, { kernel_key: r.kernel_key });
+}
+
+/**
+ * Verify the two receipts of one intent as bilateral evidence.
+ *
+ * @param buyer - the buyer kernel's receipt.
+ * @param provider - the provider kernel's receipt.
+ * @param intent - the buyer's governed intent.
+ * @param ctx - the context.
+ * @returns a passing verdict with `details.intent_hash`, or the first failure, its path under
+ *   `/buyer_receipt`, `/provider_receipt` or `/intent`: `ERR_RECEIPT_SAME_KERNEL` when one key
+ *   signed both, and the codes of {@link verifyReceipt} and {@link verifyIntent}.
+ */
+export function verifyBilateralReceipts(buyer: unknown, provider: unknown, intent: unknown, ctx: VerifyContext): Verdict {
+  const problem = contextProblem(ctx);
+  if (problem !== undefined) return problem;
+  const intentVerdict = intactIntent(intent, ctx);
+  if (!intentVerdict.ok) return within('/intent', intentVerdict);
+  for (const [at, receipt] of [['/buyer_receipt', buyer], ['/provider_receipt', provider]] as const) {
+    const v = verifyReceipt(receipt, intent, ctx);
+    if (!v.ok) return within(at, v);
+  }
+  const b = buyer as ToolCallReceipt;
+  const p = provider as ToolCallReceipt;
+  const i = intent as GovernedIntent;
+  if (p.tool_server !== i.tool_server || p.tool_name !== i.tool_name) {
+    return fail('ERR_INTENT_TOOL_MISMATCH', '/provider_receipt/tool_name', `the provider's receipt is for ${p.tool_server}/${p.tool_name}, but intent ${i.intent_id} names ${i.tool_server}/${i.tool_name}`);
+  }
+  if (b.kernel_key === p.kernel_key) {
+    return fail('ERR_RECEIPT_SAME_KERNEL', '/provider_receipt/kernel_key', `both receipts are signed by kernel ${b.kernel_key}: bilateral evidence needs two kernels`);
+  }
+  return pass(`receipts ${b.id} and ${p.id} commit to ${i.intent_hash} under two kernels`, { intent_hash: i.intent_hash, kernels: [b.kernel_key, p.kernel_key] });
+}
+
+/**
+ * Verify a receipt pair against the buyer's intent.
+ *
+ * @param pair - the receipt pair (any value).
+ * @param intent - the buyer's governed intent.
+ * @param ctx - the context.
+ * @returns as {@link verifyBilateralReceipts}, and `ERR_RECEIPT_INTENT_MISMATCH` at `/intent_hash`
+ *   when the pair's own hash is not the recomputed one.
+ * @example
+ * ```ts
+ * const v = verifyReceiptPair(pair, intent, { now });
+ * if (!v.ok && v.code === 'ERR_RECEIPT_SAME_KERNEL') ... // one kernel signed both sides
+ * ```
+ */
+export function verifyReceiptPair(pair: unknown, intent: unknown, ctx: VerifyContext): Verdict {
+  // The pair's document rules (one intent, two signers) are decided below, with this
+  // verifier's codes, once the signatures are known to be good: the shape alone comes first.
+  const problem = contextProblem(ctx) ?? invalidDocument(ctx, 'receipt/receipt-pair', pair, '', false);
+  if (problem !== undefined) return problem;
+  const p = pair as ReceiptPair;
+  const v = verifyBilateralReceipts(p.buyer_receipt, p.provider_receipt, intent, ctx);
+  if (!v.ok) return v;
+  const i = intent as GovernedIntent;
+  if (p.intent_hash !== i.intent_hash) {
+    return fail('ERR_RECEIPT_INTENT_MISMATCH', '/intent_hash', `pair ${p.pair_id} names intent ${p.intent_hash}, but the buyer's intent hashes to ${i.intent_hash}`);
+  }
+  return pass(`pair ${p.pair_id}: ${v.message}`, v.details);
+}
+
+/** The receipt's commitment to the intent: the recomputed hash, the intent's capability. */
+function bindToIntent(r: ToolCallReceipt, intent: unknown, ctx: VerifyContext): Verdict | undefined {
+  const v = intactIntent(intent, ctx);
+  if (!v.ok) return within('/intent', v);
+  const i = intent as GovernedIntent;
+  if (r.intent_hash !== i.intent_hash) {
+    return fail('ERR_RECEIPT_INTENT_MISMATCH', '/intent_hash', `receipt ${r.id} commits to ${r.intent_hash}, but the intent hashes to ${i.intent_hash}`);
+  }
+  if (r.capability_id !== i.capability_id) {
+    return fail('ERR_RECEIPT_CAPABILITY_MISMATCH', '/capability_id', `receipt ${r.id} is under ${r.capability_id}, but intent ${i.intent_id} names ${i.capability_id}`);
+  }
+  return undefined;
+}

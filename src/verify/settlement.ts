@@ -1,0 +1,91 @@
+/**
+ * Settlement (SPEC.md 12.7): a settlement record agrees with the quote it settles (amount and
+ * currency) and with the intent that bounded it (the approved amount within the intent's
+ * worst-case price), and its status is the one its dispute gives (seed 000 phase 6 and the
+ * dispute failure path).
+ */
+import type { Dispute, GovernedIntent, QuoteResponse, SettlementReconciliation } from '../generated/types.js';
+import { fail, pass, type Verdict } from '../issues.js';
+import { invalidDocument } from './common.js';
+import { contextProblem, type VerifyContext } from './context.js';
+
+/** What a settlement is checked against; each is optional. */
+export interface SettlementEvidence {
+  /** The quote response the job was bought on. */
+  readonly quote?: unknown;
+  /** The governed intent the job was dispatched under. */
+  readonly intent?: unknown;
+  /** The dispute over the settlement, if one was opened. */
+  readonly dispute?: unknown;
+}
+
+/** The status a settlement has while its dispute stands where it does. */
+const STATUS_FOR_DISPUTE: Readonly<Record<Dispute['status'], SettlementReconciliation['status']>> = {
+  opened: 'disputed',
+  reversal_pending: 'reversal_pending',
+  reversed: 'reversed',
+  rejected: 'reconciled',
+  withdrawn: 'reconciled',
+};
+
+/**
+ * Verify a settlement reconciliation record.
+ *
+ * @param record - the settlement reconciliation (any value).
+ * @param evidence - the quote, intent and dispute it is checked against.
+ * @param ctx - the context.
+ * @returns a passing verdict with `details.status`, or the first failure: schema codes,
+ *   `ERR_SETTLEMENT_QUOTE_MISMATCH`, `ERR_SETTLEMENT_OVER_INTENT`, `ERR_SETTLEMENT_STATE`,
+ *   `ERR_REPLAY_LINK_BROKEN` (a dispute or intent about something else).
+ * @example
+ * ```ts
+ * verifySettlement(settled, { quote, intent, dispute }, { now }); // ERR_SETTLEMENT_STATE unless reversal_pending
+ * ```
+ */
+export function verifySettlement(record: unknown, evidence: SettlementEvidence, ctx: VerifyContext): Verdict {
+  const e = (evidence ?? {}) as SettlementEvidence;
+  const problem =
+    contextProblem(ctx) ??
+    invalidDocument(ctx, 'settlement/settlement-reconciliation', record) ??
+    (e.quote === undefined ? undefined : invalidDocument(ctx, 'commercial/quote.response', e.quote, '/quote')) ??
+    (e.intent === undefined ? undefined : invalidDocument(ctx, 'intent/governed-intent', e.intent, '/intent')) ??
+    (e.dispute === undefined ? undefined : invalidDocument(ctx, 'settlement/dispute', e.dispute, '/dispute'));
+  if (problem !== undefined) return problem;
+  const s = record as SettlementReconciliation;
+  if (e.quote !== undefined) {
+    const q = e.quote as QuoteResponse;
+    if (q.currency !== s.currency || q.price_minor !== s.quoted_amount_minor) {
+      return fail('ERR_SETTLEMENT_QUOTE_MISMATCH', '/quoted_amount_minor', `the settlement's quoted amount is ${s.quoted_amount_minor} ${s.currency}; quote ${q.quote_id} is ${q.price_minor} ${q.currency}`);
+    }
+  }
+  if (e.intent !== undefined) {
+    const i = e.intent as GovernedIntent;
+    const billing = i.billing_context;
+    if (e.quote !== undefined && billing.quote_id !== undefined && billing.quote_id !== (e.quote as QuoteResponse).quote_id) {
+      return fail('ERR_REPLAY_LINK_BROKEN', '/intent/billing_context/quote_id', `intent ${i.intent_id} is priced on quote ${billing.quote_id}, not ${(e.quote as QuoteResponse).quote_id}`);
+    }
+    if (billing.currency !== s.currency) {
+      return fail('ERR_SETTLEMENT_OVER_INTENT', '/currency', `the settlement is in ${s.currency}; intent ${i.intent_id} bounds the price in ${billing.currency}`);
+    }
+    if (s.approved_amount_minor > billing.max_price_minor) {
+      return fail('ERR_SETTLEMENT_OVER_INTENT', '/approved_amount_minor', `${s.approved_amount_minor} ${s.currency} was approved; intent ${i.intent_id} allows at most ${billing.max_price_minor}`);
+    }
+  }
+  if (e.dispute !== undefined) {
+    const d = e.dispute as Dispute;
+    if (d.settlement_id !== s.settlement_id) {
+      return fail('ERR_REPLAY_LINK_BROKEN', '/settlement_id', `dispute ${d.dispute_id} is over ${d.settlement_id}, not ${s.settlement_id}`);
+    }
+    const expected = STATUS_FOR_DISPUTE[d.status];
+    if (s.status !== expected) {
+      return fail('ERR_SETTLEMENT_STATE', '/status', `dispute ${d.dispute_id} is ${d.status}, which puts settlement ${s.settlement_id} in ${expected}, not ${s.status}`, { expected });
+    }
+    if (expected !== 'reconciled' && s.dispute_id !== d.dispute_id) {
+      return fail('ERR_SETTLEMENT_STATE', '/dispute_id', `settlement ${s.settlement_id} must name dispute ${d.dispute_id}, which moved it to ${expected}`);
+    }
+  } else if (s.status === 'disputed' || s.status === 'reversal_pending' || s.status === 'reversed') {
+    // A settlement moved by a dispute is judged with the dispute; without it, only its shape.
+    return pass(`settlement ${s.settlement_id} is ${s.status} under dispute ${String(s.dispute_id)} (the dispute was not given)`, { status: s.status, dispute_checked: false });
+  }
+  return pass(`settlement ${s.settlement_id} is ${s.status}: ${s.settled_amount_minor} of ${s.quoted_amount_minor} ${s.currency}`, { status: s.status });
+}
