@@ -114,6 +114,10 @@ const merchant = party('seed-002/dreamineering');
 const user = party('seed-002/user');
 const agent = party('seed-002/shopping-agent');
 const recorder = party('seed-002/trace-recorder');
+const opsKernel = party('seed-001/provider-ops-kernel');
+const toolsKernel = party('seed-002/dreamineering-tools-kernel');
+const agentKernel = party('seed-002/shopping-agent-kernel');
+const trust002 = party('seed-002/trust-control');
 const stranger = party('other/stranger');
 
 const T0 = 1776272775; // 2026-04-15T16:26:15Z, the seeds' clock
@@ -300,10 +304,14 @@ const createTask = (maxInvocations, total, perCall, extra = {}) => ({
 // capability, whose printed excerpt shows only acp-broker/create_task. Under writ's attenuation
 // (SPEC.md 12.2) every child grant must sit within a delegable parent grant, so the root and the
 // vendor capabilities carry this grant after the printed one (SPEC.md 8).
+// Seed 001's approval-required scenario: a broader rollback needs a signed approval before
+// dispatch. Calls on the provider-ops grant above $3.00 need one, on every hop.
+const APPROVAL_ABOVE_300 = { type: 'require_approval_above', value: { threshold_units: 300 } };
 const providerOps = (maxInvocations, total) => ({
   server_id: 'provider-ops',
   tool_name: 'disable_edge_rule',
   operations: ['invoke', 'delegate'],
+  constraints: [APPROVAL_ABOVE_300],
   max_invocations: maxInvocations,
   max_total_cost: usd(total),
   max_cost_per_invocation: usd(500),
@@ -344,7 +352,7 @@ const disableRule = (maxInvocations, extra = {}) => ({
   server_id: 'provider-ops',
   tool_name: 'disable_edge_rule',
   operations: ['invoke', 'delegate'],
-  constraints: [{ type: 'custom', value: ['target_rule', 'geo-restrict-v42'] }],
+  constraints: [{ type: 'custom', value: ['target_rule', 'geo-restrict-v42'] }, APPROVAL_ABOVE_300],
   max_invocations: maxInvocations,
   max_total_cost: usd(500),
   max_cost_per_invocation: usd(500),
@@ -380,6 +388,13 @@ const executorToken = compact(
   coordinator,
 );
 valid('capability/token', 'provider-executor.seed-001', executorToken);
+// Seed 001's attenuation-deny scenario: the executor's capability asks for any rule, not the
+// one rule its chain allows. The token is well formed; its chain is not.
+valid(
+  'capability/token',
+  'provider-executor-broader-rule.seed-001',
+  compact({ ...without(executorToken, 'signature'), scope: { grants: [{ ...disableRule(1), operations: ['invoke'], constraints: [{ type: 'custom', value: ['target_rule', '*'] }, APPROVAL_ABOVE_300] }] } }, coordinator),
+);
 const PROCUREMENT_ID = 'cap-019d921b-4c2e-73e9-a8b1-procurement';
 const procurementToken = compact(
   {
@@ -508,6 +523,26 @@ invalid('intent/governed-intent', 'metered-without-quote', mut(intent, (d) => de
 invalid('intent/governed-intent', 'hash-without-prefix', { ...intent, intent_hash: intent.intent_hash.slice('sha256:'.length) }, at('/intent_hash', 'pattern', 'ERR_SCHEMA_PATTERN'));
 invalid('intent/governed-intent', 'price-as-decimal-string', mut(intent, (d) => (d.billing_context.max_price_minor = '1250.00')), at('/billing_context/max_price_minor', 'type', 'ERR_SCHEMA_TYPE'));
 
+// Seed 001: the executor's call, as a governed intent (the seed's executor call has none; a
+// writ receipt commits to one).
+const disableIntent = valid(
+  'intent/governed-intent',
+  'disable-edge-rule.seed-001',
+  withHash({
+    intent_id: 'intent_INC-2026-0428_disable-geo-restrict',
+    capability_id: EXEC_ID,
+    buyer_org: 'meridian-labs',
+    provider_org: 'stratos-networks',
+    tool_server: 'provider-ops',
+    tool_name: 'disable_edge_rule',
+    purpose: 'disable geo-restrict-v42 on inference-gateway (INC-2026-0428)',
+    settlement_mode: 'allow_then_settle',
+    billing_context: { scheme: 'fixed', max_price_minor: 250, currency: 'USD' },
+    created_at: T0 + 30,
+    expires_at: T0 + 300,
+  }),
+);
+
 // ---------------------------------------------------------------------------------------------
 // receipt (seed 000 phase 4)
 
@@ -567,6 +602,27 @@ valid(
       kernel_key: buyerKernel.hex,
     },
     buyerKernel,
+  ),
+);
+// Seed 001 phase 6: the provider-ops kernel admits the executor's call and charges it.
+valid(
+  'receipt/tool-call',
+  'executor.seed-001',
+  compact(
+    {
+      id: 'rcpt-019d921b-executor-0001',
+      timestamp: T0 + 42,
+      capability_id: EXEC_ID,
+      intent_hash: disableIntent.intent_hash,
+      tool_server: 'provider-ops',
+      tool_name: 'disable_edge_rule',
+      action: { parameters: { service: 'inference-gateway', rule: 'geo-restrict-v42' }, parameter_hash: documentHash({ service: 'inference-gateway', rule: 'geo-restrict-v42' }) },
+      decision: { verdict: 'allow' },
+      cost: usd(250),
+      settlement_status: 'charged',
+      kernel_key: opsKernel.hex,
+    },
+    opsKernel,
   ),
 );
 invalid('receipt/tool-call', 'missing-intent-hash', without(buyerReceipt, 'intent_hash'), missing('', 'intent_hash'));
@@ -774,6 +830,18 @@ valid('settlement/budget-authorization', 'denied-budget.seed-000', {
   invocation_count: 1,
   total_exposure: usd(125000),
   decided_at: T0 + 118,
+});
+// Seed 001: the executor's call fits its grant; a broader rollback (4.50) is above the $3.00
+// approval threshold and waits for a signed approval, then goes ahead.
+const executorBudget = (name, exposure, extra) =>
+  valid('settlement/budget-authorization', name, { capability_id: EXEC_ID, grant_index: 0, exposure: usd(exposure), ...extra, decided_at: T0 + 40 });
+executorBudget('executor.seed-001', 250, { intent_hash: disableIntent.intent_hash, decision: 'allowed', invocation_count: 1, total_exposure: usd(250) });
+executorBudget('broader-rollback-pending-approval.seed-001', 450, { decision: 'denied', denial: 'approval_required', invocation_count: 0, total_exposure: usd(0) });
+executorBudget('broader-rollback-approved.seed-001', 450, {
+  decision: 'allowed',
+  invocation_count: 1,
+  total_exposure: usd(450),
+  approval: { approved_by: 'meridian-incident-commander', reason: 'rollback of the whole geo-restrict rule set approved for INC-2026-0428', approved_at: T0 + 35 },
 });
 invalid('settlement/budget-authorization', 'denied-without-limit', { ...without(authorization, 'hold_id'), decision: 'denied' }, missing('', 'denial'));
 invalid('settlement/budget-authorization', 'approval-without-reason', mut(authorization, (d) => delete d.approval.reason), missing('/approval', 'reason'));
@@ -1033,6 +1101,185 @@ invalid('release/fixture-expectation', 'empty-keyword', { ...expectation, keywor
 invalid('release/fixture-expectation', 'path-not-a-pointer', { ...expectation, path: 'scope.grants[0]' }, at('/path', 'pattern', 'ERR_SCHEMA_PATTERN'));
 invalid('release/fixture-expectation', 'message-instead-of-code', { ...expectation, code: 'must be >= 0' }, at('/code', 'pattern', 'ERR_SCHEMA_PATTERN'));
 
+// ---------------------------------------------------------------------------------------------
+// A whole transaction: seed 002's stations, with the chio-side artifacts between them, as the
+// bundle `writ verify` replays hop by hop (SPEC.md 12.9). Files are written as every example is
+// (two-space JSON and a newline); the manifest records the SHA-256 of those bytes.
+
+const T7 = Date.parse('2026-11-01T10:00:00Z') / 1000;
+const sidecarGrant = (operations, invocations, total, perCall) => ({
+  server_id: 'agent-sidecar',
+  tool_name: 'buy_tool_call',
+  operations,
+  max_invocations: invocations,
+  max_total_cost: usd(total),
+  max_cost_per_invocation: usd(perCall),
+});
+const agentsRoot = compact(
+  {
+    id: 'cap-dreamineering-agents-root',
+    issuer: trust002.hex,
+    subject: trust002.hex,
+    scope: { grants: [sidecarGrant(['invoke', 'delegate'], 100, 10000, 2000)] },
+    issued_at: T7,
+    expires_at: T7 + 86400,
+    ttl_secs: 86400,
+    delegation_depth: 0,
+    parent_capability_id: null,
+  },
+  trust002,
+);
+const agentCap = compact(
+  {
+    id: 'cap-dreamineering-shopping-agent-0001',
+    issuer: trust002.hex,
+    subject: agent.hex,
+    scope: { grants: [sidecarGrant(['invoke'], 4, 2000, 500)] },
+    issued_at: T7,
+    expires_at: T7 + 3600,
+    ttl_secs: 3600,
+    delegation_depth: 1,
+    parent_capability_id: agentsRoot.id,
+  },
+  trust002,
+);
+const buyIntent = withHash({
+  intent_id: 'intent_dreamineering_market_report_0001',
+  capability_id: agentCap.id,
+  buyer_org: 'dreamineering-agents',
+  provider_org: 'dreamineering-tools',
+  tool_server: 'dreamineering-tools',
+  tool_name: 'market-report',
+  purpose: 'a market report on agent payment rails; Dreamineering pays its own tool first',
+  settlement_mode: 'must_prepay',
+  billing_context: { scheme: 'fixed', max_price_minor: 500, currency: 'USD' },
+  created_at: T7 + 360,
+  expires_at: T7 + 1800,
+});
+const paymentReference = `x402:eip155:8453:${settleResponse.transaction}`;
+const buyerSide = compact(
+  {
+    id: 'rcpt-dreamineering-agent-0001',
+    timestamp: T7 + 420,
+    capability_id: agentCap.id,
+    intent_hash: buyIntent.intent_hash,
+    tool_server: 'agent-sidecar',
+    tool_name: 'buy_tool_call',
+    decision: { verdict: 'allow' },
+    cost: usd(500),
+    settlement_status: 'settled',
+    payment_reference: paymentReference,
+    kernel_key: agentKernel.hex,
+  },
+  agentKernel,
+);
+const reportArguments = { category: 'agent payment rails' };
+const providerSide = compact(
+  {
+    id: 'rcpt-dreamineering-tools-0001',
+    timestamp: T7 + 421,
+    capability_id: agentCap.id,
+    intent_hash: buyIntent.intent_hash,
+    tool_server: 'dreamineering-tools',
+    tool_name: 'market-report',
+    action: { parameters: reportArguments, parameter_hash: documentHash(reportArguments) },
+    decision: { verdict: 'allow' },
+    cost: usd(500),
+    settlement_status: 'settled',
+    payment_reference: paymentReference,
+    kernel_key: toolsKernel.hex,
+  },
+  toolsKernel,
+);
+const transaction = {
+  'identity/dreamineering-did.json': merchantDidDoc,
+  'identity/merchant-credential.json': merchantCredential,
+  'identity/agent-credential.json': agentCredential,
+  'manifest/agent-card.json': card,
+  'capability/agents-root.json': agentsRoot,
+  'capability/shopping-agent.json': agentCap,
+  'capability/lineage.json': { root_capability_id: agentsRoot.id, chain: [entry(agentsRoot.id, 0, null), entry(agentCap.id, 1, agentsRoot.id)] },
+  'intent/governed-intent.json': buyIntent,
+  'mandates/intent-mandate.json': intentMandate,
+  'mandates/cart-mandate.json': cartMandate,
+  'mandates/payment-mandate.json': paymentMandate,
+  'settlement/budget-authorization.json': {
+    capability_id: agentCap.id,
+    grant_index: 0,
+    intent_hash: buyIntent.intent_hash,
+    exposure: usd(500),
+    decision: 'allowed',
+    invocation_count: 1,
+    total_exposure: usd(500),
+    hold_id: 'hold-dreamineering-0001',
+    decided_at: T7 + 390,
+  },
+  'settlement/spend-reconciliation.json': {
+    capability_id: agentCap.id,
+    grant_index: 0,
+    receipt_id: buyerSide.id,
+    charged: usd(500),
+    actual: usd(500),
+    outcome: 'unchanged',
+    settlement_status: 'settled',
+    reconciled_at: T7 + 450,
+  },
+  'settlement/settlement.json': {
+    settlement_id: 'settlement_dreamineering_0001',
+    job_id: 'job_market_report_0001',
+    quoted_amount_minor: 500,
+    approved_amount_minor: 500,
+    settled_amount_minor: 500,
+    currency: 'USD',
+    status: 'reconciled',
+    buyer_position: 'accepted',
+    provider_position: 'accepted',
+    payment_reference: paymentReference,
+  },
+  'receipts/buyer-receipt.json': buyerSide,
+  'receipts/provider-receipt.json': providerSide,
+  'receipts/intent-trace.json': prove(
+    {
+      trace_version: '1.2',
+      trace_id: 'trace-2026-11-01-0001',
+      subject: agent.didKey,
+      intent_ref: documentHash(intentMandate),
+      action_hash: documentHash(providerSide.action),
+      outcome: 'settled',
+      verified: true,
+      references: {
+        mandate_hash: documentHash(paymentMandate),
+        receipt_hashes: [documentHash(buyerSide), documentHash(providerSide)],
+        settlement_proof: settleResponse,
+        identity_credential: { id: agentCredential.id, hash: documentHash(agentCredential) },
+      },
+      recorded_at: '2026-11-01T10:08:00Z',
+    },
+    recorder,
+    recorder.vm,
+    '2026-11-01T10:08:00Z',
+  ),
+};
+const TX = `examples/${LINE}/transactions/seven-station`;
+const fileHash = (body) => `sha256:${toHex(sha256Bytes(new TextEncoder().encode(body)))}`;
+for (const [path, doc] of Object.entries(transaction)) out.set(`${TX}/${path}`, text(doc));
+// The recorder signs the manifest too, so that no file can be changed and its hash recomputed.
+out.set(
+  `${TX}/bundle-manifest.json`,
+  text(
+    prove(
+      {
+        bundle_id: 'dreamineering-seven-station-20261101T100800Z',
+        created_at: '2026-11-01T10:08:30Z',
+        artifacts: Object.fromEntries(Object.entries(transaction).map(([path, doc]) => [path, fileHash(text(doc))])),
+      },
+      recorder,
+      recorder.vm,
+      '2026-11-01T10:08:30Z',
+    ),
+  ),
+);
+
 // Keep the parties that only sign an invalid fixture referenced, so a typo cannot hide.
 void [triage, change, userDidDoc, reversal, revokeResponse];
 
@@ -1040,5 +1287,5 @@ emit(
   'generate:examples',
   out,
   process.argv.slice(2),
-  { owned: FAMILIES.map((f) => `examples/${LINE}/${f}`) },
+  { owned: [...FAMILIES, 'transactions'].map((f) => `examples/${LINE}/${f}`) },
 );

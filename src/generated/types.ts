@@ -2054,6 +2054,10 @@ export interface BundleManifest {
   artifacts: {
     [k: string]: Sha256Hash | undefined;
   };
+  /**
+   * The bundler's proof over the manifest (eddsa-jcs-2022). The manifest is what makes unsigned records in the bundle tamper-evident; with a proof, a changed file cannot be hidden by recomputing its hash.
+   */
+  proof?: DataIntegrityProof;
 }
 
 /**

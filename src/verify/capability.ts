@@ -146,8 +146,14 @@ function checkNarrowing(child: CapabilityToken, parent: CapabilityToken): Verdic
   return undefined;
 }
 
-/** Does a parent pattern cover a child's name: equal, `*`, or a prefix pattern ending in `*`? */
-function covers(pattern: string, name: string): boolean {
+/**
+ * Does a grant's pattern cover a name: equal, `*`, or a prefix pattern ending in `*`?
+ *
+ * @param pattern - the grant's server_id or tool_name.
+ * @param name - the name used (a child grant's, or a call's).
+ * @returns whether the pattern admits the name.
+ */
+export function covers(pattern: string, name: string): boolean {
   if (pattern === '*' || pattern === name) return true;
   return pattern.endsWith('*') && name.startsWith(pattern.slice(0, -1)) && !name.endsWith('*');
 }

@@ -6,6 +6,7 @@
 import type { Ed25519Backend } from '../crypto/ed25519.js';
 import type { DidDocuments } from '../crypto/resolve.js';
 import { fail, WritError, type Verdict } from '../issues.js';
+import { isDateTime } from '../schema/formats.js';
 import { SchemaRegistry } from '../schema/registry.js';
 
 /** The caller's side of a verification. */
@@ -25,6 +26,9 @@ export interface VerifyContext {
   /** The schemas to validate against; the package's own by default. */
   readonly registry?: SchemaRegistry;
 }
+
+/** 9999-12-31T23:59:59Z, the last second RFC 3339 can write. */
+const LATEST = 253402300799;
 
 let defaultRegistry: SchemaRegistry | undefined;
 
@@ -50,8 +54,8 @@ export function registryOf(ctx: Pick<VerifyContext, 'registry'>): SchemaRegistry
 export function contextProblem(ctx: unknown): Verdict | undefined {
   if (ctx === null || typeof ctx !== 'object') return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the context must be an object with now (Unix seconds)');
   const c = ctx as Record<string, unknown>;
-  if (!Number.isSafeInteger(c['now']) || (c['now'] as number) < 0) {
-    return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.now must be the time of verification in whole Unix seconds');
+  if (!Number.isSafeInteger(c['now']) || (c['now'] as number) < 0 || (c['now'] as number) > LATEST) {
+    return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.now must be the time of verification in whole Unix seconds, before the year 10000');
   }
   if (c['documents'] !== undefined && !(c['documents'] instanceof Map)) return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.documents must be a Map from DID to DID document');
   if (c['revocations'] !== undefined && !(c['revocations'] instanceof Map)) return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.revocations must be a Map from capability id to Unix seconds');
@@ -76,9 +80,9 @@ export function contextProblem(ctx: unknown): Verdict | undefined {
  * @throws {@link WritError} `ERR_USAGE_INVALID_ARGUMENT` when the text is neither.
  */
 export function parseTime(text: string): number {
-  if (/^(0|[1-9][0-9]{0,15})$/.test(text)) return Number(text);
+  if (/^(0|[1-9][0-9]{0,11})$/.test(text) && Number(text) <= LATEST) return Number(text);
   const ms = Date.parse(text);
-  if (!/^\d{4}-\d{2}-\d{2}T/i.test(text) || Number.isNaN(ms)) {
+  if (!isDateTime(text) || Number.isNaN(ms) || ms < 0) {
     throw new WritError({ code: 'ERR_USAGE_INVALID_ARGUMENT', message: `${JSON.stringify(text)} is neither an RFC 3339 date-time nor Unix seconds` });
   }
   return Math.floor(ms / 1000);

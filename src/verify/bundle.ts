@@ -1,0 +1,293 @@
+/**
+ * Evidence bundles (SPEC.md 12.8): a folder of artifacts with `bundle-manifest.json`, which maps
+ * each artifact's path to the SHA-256 of its bytes. Verification is a pure function of the
+ * files, given as a map from path to bytes; {@link readBundleFolder} makes that map from a
+ * folder. Whatever the source, the same paths are refused: absolute, climbing with `..`, with
+ * empty or `.` segments or backslashes, differing only in case, and (from a folder) symbolic
+ * links and anything not a regular file.
+ */
+import type { BudgetAuthorization, BundleManifest, LineageChain, CapabilityToken, SpendReconciliation, ToolCallReceipt, VerificationReport } from '../generated/types.js';
+import { verifyDataIntegrity } from '../crypto/envelopes.js';
+import { documentHash, sha256Bytes } from '../crypto/hash.js';
+import { notPlainJson } from '../crypto/jcs.js';
+import { toHex } from '../encoding/bytes.js';
+import { parseJson } from '../encoding/json.js';
+import type { Issue, Verdict } from '../issues.js';
+import { registryOf, contextProblem, type VerifyContext } from './context.js';
+import { invalidDocument } from './common.js';
+import { covers } from './capability.js';
+import { verifyDocument } from './document.js';
+
+/** The manifest's place in a bundle. */
+export const BUNDLE_MANIFEST_PATH = 'bundle-manifest.json';
+
+/** One artifact the manifest lists, as read. */
+export interface BundleArtifact {
+  /** Its path in the bundle. */
+  readonly path: string;
+  /** Its document type, when it could be recognised. */
+  readonly type?: string;
+  /** The parsed document, when the file is JSON. */
+  readonly doc?: unknown;
+  /** The first problem with the file itself: missing, altered, not JSON, not a document of the line, invalid. */
+  readonly issue?: Issue;
+}
+
+/** A bundle as read: the artifacts, and every problem found reading them. */
+export interface OpenedBundle {
+  /** The manifest's bundle id, when the manifest could be read. */
+  readonly bundle_id?: string;
+  /** The artifacts the manifest lists, in its order. */
+  readonly artifacts: readonly BundleArtifact[];
+  /** Every problem: with the bundle's paths, the manifest, and each artifact. */
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * Why a bundle path is unsafe, if it is.
+ *
+ * @param path - a path as the manifest or the file map gives it.
+ * @returns a reason, or `undefined` for a safe relative path.
+ */
+export function unsafePath(path: string): string | undefined {
+  if (path.length === 0) return 'it is empty';
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'it is absolute';
+  if (path.includes('\\')) return 'it holds a backslash';
+  if (path.includes('\0')) return 'it holds a NUL character';
+  const segments = path.split('/');
+  if (segments.includes('..')) return 'it climbs out with ..';
+  if (segments.some((s) => s === '' || s === '.')) return 'it has an empty or . segment';
+  return undefined;
+}
+
+/** Paths that differ only in letter case, each after the first of its group. */
+function caseCollisions(paths: readonly string[]): [string, string][] {
+  const seen = new Map<string, string>();
+  const out: [string, string][] = [];
+  for (const p of paths) {
+    const key = p.normalize('NFC').toLowerCase();
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, p);
+    else out.push([p, first]);
+  }
+  return out;
+}
+
+const at = (file: string, pointer: string): string => (pointer === '' ? file : `${file}#${pointer}`);
+
+/**
+ * Read a bundle from its files: check the paths, the manifest (and its proof, when it has one),
+ * and every artifact's presence, hash, JSON and schema. Nothing across artifacts is checked here.
+ *
+ * @param files - path -> bytes.
+ * @param ctx - the context: its registry, and the DID documents and backend for a manifest proof.
+ * @returns the artifacts and the problems found.
+ */
+export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<VerifyContext, 'registry' | 'documents' | 'backend'>): OpenedBundle {
+  const issues: Issue[] = [];
+  if (!(files instanceof Map)) return { artifacts: [], issues: [{ code: 'ERR_USAGE_INVALID_ARGUMENT', path: '', message: 'verify: a bundle is a Map from path to file bytes' }] };
+  const keys = [...files.keys()].map(String);
+  for (const p of keys) {
+    const why = unsafePath(p);
+    if (why !== undefined) issues.push({ code: 'ERR_BUNDLE_PATH_UNSAFE', path: p, message: `the bundle holds ${JSON.stringify(p)}, an unsafe path: ${why}` });
+  }
+  for (const [p, first] of caseCollisions(keys)) issues.push({ code: 'ERR_BUNDLE_CASE_COLLISION', path: p, message: `${p} and ${first} differ only in letter case; on many file systems they are one file` });
+  const manifestBytes = files.get(BUNDLE_MANIFEST_PATH);
+  if (!(manifestBytes instanceof Uint8Array)) {
+    issues.push({ code: 'ERR_BUNDLE_MANIFEST_MISSING', path: BUNDLE_MANIFEST_PATH, message: `the bundle has no ${BUNDLE_MANIFEST_PATH}: without it nothing in the bundle can be checked` });
+    return { artifacts: [], issues };
+  }
+  const parsed = parseJson(manifestBytes);
+  if (!parsed.ok) {
+    issues.push({ ...parsed.issue, path: at(BUNDLE_MANIFEST_PATH, parsed.issue.path), message: `${BUNDLE_MANIFEST_PATH}: ${parsed.issue.message}` });
+    return { artifacts: [], issues };
+  }
+  const listed = parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value) ? (parsed.value as { artifacts?: unknown }).artifacts : undefined;
+  const listedPaths = listed !== null && typeof listed === 'object' && !Array.isArray(listed) ? Object.keys(listed) : [];
+  const before = issues.length;
+  for (const p of listedPaths) {
+    const why = unsafePath(p);
+    if (why !== undefined) issues.push({ code: 'ERR_BUNDLE_PATH_UNSAFE', path: at(BUNDLE_MANIFEST_PATH, `/artifacts/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`), message: `the manifest lists ${JSON.stringify(p)}, an unsafe path: ${why}` });
+  }
+  for (const [p, first] of caseCollisions(listedPaths)) {
+    issues.push({ code: 'ERR_BUNDLE_CASE_COLLISION', path: at(BUNDLE_MANIFEST_PATH, `/artifacts/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`), message: `the manifest lists ${p} and ${first}, which differ only in letter case` });
+  }
+  if (issues.length > before) return { artifacts: [], issues };
+  const invalid = invalidDocument(ctx, 'bundle/manifest', parsed.value);
+  if (invalid !== undefined && !invalid.ok) {
+    issues.push({ code: invalid.code, path: at(BUNDLE_MANIFEST_PATH, invalid.path), message: `${BUNDLE_MANIFEST_PATH}: ${invalid.message}` });
+    return { artifacts: [], issues };
+  }
+  const manifest = parsed.value as unknown as BundleManifest;
+  if (manifest.proof !== undefined) {
+    const proved = verifyDataIntegrity(manifest, { documents: ctx.documents ?? new Map(), ...(ctx.backend === undefined ? {} : { backend: ctx.backend }) });
+    if (!proved.ok) issues.push({ code: proved.code, path: at(BUNDLE_MANIFEST_PATH, proved.path), message: `${BUNDLE_MANIFEST_PATH}: ${proved.message}; the hashes it records cannot be trusted` });
+  }
+  const registry = registryOf(ctx);
+  const artifacts: BundleArtifact[] = [];
+  for (const [path, recorded] of Object.entries(manifest.artifacts)) {
+    const bytes = files.get(path);
+    if (!(bytes instanceof Uint8Array)) {
+      const issue: Issue = { code: 'ERR_BUNDLE_MISSING', path, message: `the manifest lists ${path}, which is not in the bundle` };
+      issues.push(issue);
+      artifacts.push({ path, issue });
+      continue;
+    }
+    const read = parseJson(bytes);
+    const doc = read.ok ? read.value : undefined;
+    const detected = read.ok ? registry.detect(doc) : undefined;
+    const type = detected?.ok === true ? detected.schema.id : undefined;
+    const digest = `sha256:${toHex(sha256Bytes(bytes))}`;
+    let issue: Issue | undefined;
+    if (digest !== recorded) issue = { code: 'ERR_BUNDLE_ALTERED', path, message: `${path} hashes to ${digest}; the manifest records ${recorded}: it was changed` };
+    else if (!read.ok) issue = { ...read.issue, path: at(path, read.issue.path), message: `${path}: ${read.issue.message}` };
+    else if (type === undefined) issue = { code: 'ERR_BUNDLE_UNRECOGNISED', path, message: `${path} is not a document of line ${registry.index.line}: ${detected?.ok === false ? detected.issue.message : ''}` };
+    else {
+      const v = invalidDocument(ctx, type, doc);
+      if (v !== undefined && !v.ok) issue = { code: v.code, path: at(path, v.path), message: `${path}: ${v.message}` };
+    }
+    if (issue !== undefined) issues.push(issue);
+    artifacts.push({ path, ...(type === undefined ? {} : { type }), ...(doc === undefined ? {} : { doc }), ...(issue === undefined ? {} : { issue }) });
+  }
+  for (const p of keys) {
+    if (p === BUNDLE_MANIFEST_PATH || p in manifest.artifacts || unsafePath(p) !== undefined) continue;
+    issues.push({ code: 'ERR_BUNDLE_UNRECOGNISED', path: p, message: `${p} is in the bundle but not in its manifest: an unlisted file is unverified evidence` });
+  }
+  return { ...(manifest.bundle_id === undefined ? {} : { bundle_id: manifest.bundle_id }), artifacts, issues };
+}
+
+/**
+ * A failing verdict about an artifact as a report issue: the path is the artifact's, then `#`
+ * and the pointer into it. A capability chain's verdict points at a capability by id
+ * (`/<id>/signature`), and a mandate chain's at another mandate by `details.document_hash`
+ * (`/cart_mandate/spend_cap`): each is reported at the file of that document when the bundle
+ * has it.
+ *
+ * @param artifact - the artifact verified.
+ * @param verdict - a failing verdict.
+ * @param artifacts - the bundle's artifacts, to find a capability's file.
+ * @returns the issue.
+ */
+export function artifactIssue(artifact: Pick<BundleArtifact, 'path' | 'type'>, verdict: Verdict & { ok: false }, artifacts: readonly BundleArtifact[] = []): Issue {
+  let { path } = artifact;
+  let pointer = verdict.path;
+  if (artifact.type === 'capability/token' && Array.isArray(verdict.details?.['chain'])) {
+    const [, first = ''] = pointer.split('/');
+    const id = first.replace(/~1/g, '/').replace(/~0/g, '~');
+    const holder = artifacts.find((a) => a.type === 'capability/token' && (a.doc as CapabilityToken | undefined)?.id === id);
+    if (holder !== undefined) {
+      path = holder.path;
+      pointer = pointer.slice(first.length + 1);
+    }
+  }
+  const inside = verdict.details?.['document_hash'];
+  if (typeof inside === 'string') {
+    const holder = artifacts.find((a) => a.doc !== undefined && notPlainJson(a.doc) === undefined && documentHash(a.doc) === inside);
+    if (holder !== undefined) {
+      path = holder.path;
+      pointer = pointer.replace(/^\/[^/]*/, '');
+    }
+  }
+  return { code: verdict.code, path: at(path, pointer), message: `${path}: ${verdict.message}`, ...(verdict.details === undefined ? {} : { details: verdict.details }) };
+}
+
+/**
+ * Verify an evidence bundle: read it ({@link openBundle}), verify every artifact with the rest
+ * as its evidence (every capability's lineage walked to its root), check lineage records
+ * against the capabilities, and check that the cost on the receipts under each capability is
+ * the budget it consumed (seed 001, smoke assertions).
+ *
+ * @param files - path -> bytes.
+ * @param ctx - the time, trust anchors, revocations, DID documents.
+ * @param readIssues - problems found reading the files ({@link readBundleFolder}'s), reported first.
+ * @returns a verification report (bundle/verification-report); `ok` only when nothing failed.
+ * @example
+ * ```ts
+ * const folder = readBundleFolder('artifacts/run-1');
+ * const report = verifyBundle(folder.files, { now }, folder.issues);
+ * for (const e of report.errors) console.log(e.code, e.path);
+ * ```
+ */
+export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, ctx: VerifyContext, readIssues: readonly Issue[] = []): VerificationReport {
+  const problem = contextProblem(ctx);
+  if (problem !== undefined && !problem.ok) return report([{ code: problem.code, path: '', message: problem.message }], undefined, undefined);
+  const opened = openBundle(files, ctx);
+  const errors: Issue[] = [...(Array.isArray(readIssues) ? readIssues : []), ...opened.issues];
+  const good = opened.artifacts.filter((a) => a.issue === undefined && a.type !== undefined);
+  const docs = good.map((a) => a.doc);
+  for (const a of good) {
+    const v = verifyDocument(a.doc, docs.filter((d) => d !== a.doc), ctx, a.type);
+    if (!v.ok) errors.push(artifactIssue(a, v, good));
+  }
+  errors.push(...lineageIssues(good), ...costIssues(good));
+  return report(errors, ctx.now, opened.bundle_id);
+}
+
+/** A lineage record agrees with the capabilities the bundle holds: depth and parent. */
+export function lineageIssues(artifacts: readonly BundleArtifact[]): Issue[] {
+  const tokens = new Map(artifacts.filter((a) => a.type === 'capability/token').map((a) => [(a.doc as CapabilityToken).id, a.doc as CapabilityToken]));
+  const out: Issue[] = [];
+  for (const a of artifacts.filter((x) => x.type === 'capability/lineage-chain')) {
+    for (const [i, entry] of (a.doc as LineageChain).chain.entries()) {
+      const token = tokens.get(entry.id);
+      if (token === undefined) continue;
+      if ((token.delegation_depth ?? 0) !== entry.delegation_depth) {
+        out.push({ code: 'ERR_CHAIN_DEPTH_MISMATCH', path: at(a.path, `/chain/${i}/delegation_depth`), message: `${a.path}: the lineage puts ${entry.id} at depth ${entry.delegation_depth}; the capability states ${token.delegation_depth ?? 0}` });
+      } else if ((token.parent_capability_id ?? null) !== (entry.parent_capability_id ?? null)) {
+        out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(a.path, `/chain/${i}/parent_capability_id`), message: `${a.path}: the lineage gives ${entry.id} the parent ${String(entry.parent_capability_id)}; the capability names ${String(token.parent_capability_id)}` });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The cost on the receipts charged to each grant is the budget it consumed: the actual costs
+ * reconciled, or, where nothing was reconciled, the exposures allowed (seed 001, smoke
+ * assertions). A receipt is charged to a grant when it is under the grant's capability and
+ * calls a tool the grant covers: the other party's receipt of the same call is not.
+ * Grants with budget records and costed receipts are compared; others have nothing to compare.
+ */
+export function costIssues(artifacts: readonly BundleArtifact[]): Issue[] {
+  const of = <T>(type: string): [string, T][] => artifacts.filter((a) => a.type === type).map((a) => [a.path, a.doc as T]);
+  const tokens = new Map(of<CapabilityToken>('capability/token').map(([, t]) => [t.id, t]));
+  const reconciled = of<SpendReconciliation>('settlement/spend-reconciliation');
+  const allowed = of<BudgetAuthorization>('settlement/budget-authorization').filter(([, b]) => b.decision === 'allowed');
+  const receipts = of<ToolCallReceipt>('receipt/tool-call').filter(([, r]) => r.cost !== undefined && r.decision.verdict === 'allow');
+  const grants = new Set([...reconciled.map(([, r]) => `${r.capability_id}\u0000${r.grant_index}`), ...allowed.map(([, b]) => `${b.capability_id}\u0000${b.grant_index}`)]);
+  const out: Issue[] = [];
+  for (const key of grants) {
+    const [capId, index] = key.split('\u0000') as [string, string];
+    const grant = tokens.get(capId)?.scope.grants?.[Number(index)];
+    if (grant === undefined) continue;
+    const same = (r: { capability_id: string; grant_index: number }): boolean => r.capability_id === capId && r.grant_index === Number(index);
+    const rec = reconciled.filter(([, r]) => same(r));
+    const consumed = rec.length > 0 ? rec.map(([, r]) => r.actual) : allowed.filter(([, b]) => same(b)).map(([, b]) => b.exposure);
+    const charged = receipts.filter(([, r]) => r.capability_id === capId && covers(grant.server_id, r.tool_server) && covers(grant.tool_name, r.tool_name));
+    if (charged.length === 0) continue;
+    const currencies = new Set([...consumed.map((m) => m.currency), ...charged.map(([, r]) => r.cost?.currency)]);
+    const budget = consumed.reduce((sum, m) => sum + m.units, 0);
+    const cost = charged.reduce((sum, [, r]) => sum + (r.cost?.units ?? 0), 0);
+    if (currencies.size > 1 || budget !== cost) {
+      const [path] = charged[charged.length - 1] as [string, ToolCallReceipt];
+      out.push({
+        code: 'ERR_BUNDLE_COST_MISMATCH',
+        path: at(path, '/cost'),
+        message: `the receipts charged to ${capId} grant ${index} cost ${cost} ${[...currencies].join('/')}; the budget it consumed is ${budget}`,
+        details: { capability_id: capId, grant_index: Number(index), receipts_cost: cost, budget_consumed: budget },
+      });
+    }
+  }
+  return out;
+}
+
+/** A verification report from the problems found. */
+export function report(errors: readonly Issue[], now: number | undefined, subject: string | undefined, hops?: VerificationReport['hops']): VerificationReport {
+  return {
+    ok: errors.length === 0,
+    ...(now === undefined ? {} : { verified_at: new Date(now * 1000).toISOString().replace('.000Z', 'Z') }),
+    ...(subject === undefined ? {} : { subject }),
+    errors: errors.map((e) => ({ code: e.code, path: e.path, message: e.message, ...(e.keyword === undefined ? {} : { keyword: e.keyword }), ...(e.details === undefined ? {} : { details: { ...e.details } }) })),
+    ...(hops === undefined ? {} : { hops }),
+  };
+}

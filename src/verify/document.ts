@@ -1,0 +1,287 @@
+/**
+ * One entry point for every document type (SPEC.md 12): recognise the document, then verify
+ * it with whatever the other documents given supply (the capabilities it descends from, the
+ * intent a receipt commits to, the mandates a payment names, the credentials a card lists).
+ * This is what `writ verify <file>...` runs for each file, and what bundles and replays run for
+ * each artifact.
+ */
+import type {
+  BudgetAuthorization,
+  CartMandate,
+  DidDocument,
+  Dispute,
+  GovernedIntent,
+  IntentMandate,
+  IntentTrace,
+  PaymentMandate,
+  QuoteResponse,
+  ReceiptPair,
+  RevocationRecord,
+  SettlementReconciliation,
+  SpendReconciliation,
+  ToolCallReceipt,
+} from '../generated/types.js';
+import { verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
+import { documentHash } from '../crypto/hash.js';
+import { notPlainJson } from '../crypto/jcs.js';
+import { fail, pass, type Verdict } from '../issues.js';
+import { addDecimal, formatDecimal, parseDecimal } from '../rules/decimal.js';
+import { verifyBudgetAuthorization, verifySpendReconciliation } from './budget.js';
+import { verifyCapabilityChain } from './capability.js';
+import { invalidDocument, unixSeconds, within } from './common.js';
+import { contextProblem, registryOf, type VerifyContext } from './context.js';
+import { verifyAgentCard, verifyCredential } from './identity.js';
+import { intactIntent, verifyIntent } from './intent.js';
+import { verifyMandateChain } from './mandate.js';
+import { verifyReceipt, verifyReceiptPair } from './receipt.js';
+import { verifySettlement } from './settlement.js';
+
+/** Documents of a verification, recognised once, by type. */
+export class Evidence {
+  private readonly byType = new Map<string, unknown[]>();
+
+  /**
+   * @param docs - the documents; those that are not recognisable documents of the line are left out.
+   * @param ctx - the context (for its registry).
+   */
+  constructor(docs: readonly unknown[], ctx: Pick<VerifyContext, 'registry'>) {
+    const registry = registryOf(ctx);
+    for (const doc of docs) {
+      if (notPlainJson(doc) !== undefined) continue;
+      const detected = registry.detect(doc);
+      if (!detected.ok) continue;
+      const list = this.byType.get(detected.schema.id) ?? [];
+      list.push(doc);
+      this.byType.set(detected.schema.id, list);
+    }
+  }
+
+  /**
+   * The documents of one type.
+   *
+   * @param type - a schema id.
+   * @returns them, in the order given.
+   */
+  all<T>(type: string): T[] {
+    return (this.byType.get(type) ?? []) as T[];
+  }
+
+  /** The first document of a type that satisfies a test. */
+  find<T>(type: string, test: (doc: T) => boolean): T | undefined {
+    return this.all<T>(type).find((d) => test(d));
+  }
+
+  /**
+   * Revocations the evidence carries, merged with the context's: a signed record counts only when
+   * its signature verifies; an unsigned one is the holder's own record.
+   *
+   * @param ctx - the context, whose revocations are kept.
+   * @returns capability id -> revoked at.
+   */
+  revocations(ctx: VerifyContext): Map<string, number> {
+    const out = new Map(ctx.revocations ?? []);
+    for (const r of this.all<RevocationRecord>('capability/revocation')) {
+      if (invalidDocument(ctx, 'capability/revocation', r) !== undefined) continue;
+      if (r.signature !== undefined && !verifyCompact(r, 'revoked_by', ctx.backend === undefined ? {} : { backend: ctx.backend }).ok) continue;
+      const before = out.get(r.capability_id);
+      out.set(r.capability_id, before === undefined ? r.revoked_at : Math.min(before, r.revoked_at));
+    }
+    return out;
+  }
+
+  /**
+   * DID documents the evidence carries, by DID, under the context's (which win).
+   *
+   * @param ctx - the context.
+   * @returns DID -> document.
+   */
+  didDocuments(ctx: VerifyContext): Map<string, unknown> {
+    const out = new Map<string, unknown>();
+    for (const d of this.all<DidDocument>('identity/did-document')) if (invalidDocument(ctx, 'identity/did-document', d) === undefined) out.set(d.id, d);
+    for (const [k, v] of ctx.documents ?? []) out.set(k, v);
+    return out;
+  }
+
+  /** The governed intent whose recomputed hash is `hash`. */
+  intentFor(hash: string, ctx: VerifyContext): GovernedIntent | undefined {
+    return this.find<GovernedIntent>('intent/governed-intent', (i) => intactIntent(i, ctx).ok && i.intent_hash === hash);
+  }
+}
+
+/**
+ * Verify one document of any type, with the others as its evidence.
+ *
+ * @param doc - the document (any value).
+ * @param others - other documents it may depend on, of any type, in any order.
+ * @param ctx - the time, trust, revocations and DID documents (the evidence's DID documents and
+ *   revocation records are added to the context's).
+ * @param type - the schema id, when known; otherwise recognised from the document.
+ * @returns the verdict of the document's verifier, with `details.type`; a type without a
+ *   verifier of its own (a quote, a task, a report) is verified by its schema alone.
+ * @example
+ * ```ts
+ * verifyDocument(executorCapability, [root, vendor, coordinator, revocation], { now });
+ * ```
+ */
+export function verifyDocument(doc: unknown, others: readonly unknown[], ctx: VerifyContext, type?: string): Verdict {
+  const problem = contextProblem(ctx) ?? (Array.isArray(others) ? undefined : fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the other documents must be an array'));
+  if (problem !== undefined) return problem;
+  let id = type;
+  if (id === undefined) {
+    const plain = notPlainJson(doc);
+    if (plain !== undefined) return fail(plain.code, plain.path, `the document is not plain JSON: ${plain.reason}`);
+    const detected = registryOf(ctx).detect(doc);
+    if (!detected.ok) return fail(detected.issue.code, detected.issue.path, detected.issue.message, detected.issue.details);
+    id = detected.schema.id;
+  }
+  const evidence = new Evidence(others, ctx);
+  const full: VerifyContext = { ...ctx, documents: evidence.didDocuments(ctx), revocations: evidence.revocations(ctx) };
+  const v = dispatch(id, doc, evidence, full);
+  return { ...v, details: { type: id, ...v.details } } as Verdict;
+}
+
+function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Verdict {
+  switch (id) {
+    case 'capability/token':
+      return verifyCapabilityChain(doc, e.all('capability/token'), ctx);
+    case 'capability/revocation': {
+      const invalid = invalidDocument(ctx, id, doc);
+      if (invalid !== undefined) return invalid;
+      if ((doc as RevocationRecord).signature === undefined) return pass(`revocation of ${(doc as RevocationRecord).capability_id} (an unsigned local record)`);
+      return verifyCompact(doc, 'revoked_by', ctx.backend === undefined ? {} : { backend: ctx.backend });
+    }
+    case 'intent/governed-intent':
+      return verifyIntent(doc, undefined, ctx);
+    case 'receipt/tool-call': {
+      const hash = (doc as ToolCallReceipt | null)?.intent_hash;
+      return verifyReceipt(doc, typeof hash === 'string' ? e.intentFor(hash, ctx) : undefined, ctx);
+    }
+    case 'receipt/receipt-pair': {
+      const hash = (doc as ReceiptPair | null)?.intent_hash;
+      const intent = typeof hash === 'string' ? e.intentFor(hash, ctx) : undefined;
+      if (intent !== undefined) return verifyReceiptPair(doc, intent, ctx);
+      const invalid = invalidDocument(ctx, id, doc);
+      if (invalid !== undefined) return invalid;
+      const p = doc as ReceiptPair;
+      for (const [at, r] of [['/buyer_receipt', p.buyer_receipt], ['/provider_receipt', p.provider_receipt]] as const) {
+        const v = verifyReceipt(r, undefined, ctx);
+        if (!v.ok) return within(at, v);
+      }
+      return pass(`both receipts of pair ${p.pair_id} are signed (the intent was not given, so the commitment to it is unchecked)`, { intent_checked: false });
+    }
+    case 'receipt/intent-trace':
+      return verifyTrace(doc, e, ctx);
+    case 'identity/agent-credential':
+    case 'identity/merchant-credential':
+      return verifyCredential(doc, ctx);
+    case 'discovery/agent-card':
+      return verifyAgentCard(doc, [...e.all('identity/agent-credential'), ...e.all('identity/merchant-credential')], ctx);
+    case 'mandate/intent-mandate':
+    case 'mandate/cart-mandate':
+    case 'mandate/payment-mandate':
+      return verifyMandate(id, doc, e, ctx);
+    case 'settlement/budget-authorization': {
+      const capId = (doc as BudgetAuthorization | null)?.capability_id;
+      const cap = e.find<{ id: string }>('capability/token', (c) => c.id === capId);
+      if (cap === undefined) return invalidDocument(ctx, id, doc) ?? fail('ERR_REPLAY_LINK_BROKEN', '/capability_id', `capability ${String(capId)} was not given: the decision cannot be checked against its grant`);
+      return verifyBudgetAuthorization(doc, cap, undefined, ctx);
+    }
+    case 'settlement/spend-reconciliation': {
+      const r = doc as SpendReconciliation | null;
+      const authorization = e.find<BudgetAuthorization>('settlement/budget-authorization', (a) => a.capability_id === r?.capability_id && a.grant_index === r?.grant_index && a.decision === 'allowed' && a.exposure.units === r?.charged?.units);
+      const receipt = e.find<ToolCallReceipt>('receipt/tool-call', (c) => c.id === r?.receipt_id);
+      return verifySpendReconciliation(doc, authorization, receipt, ctx);
+    }
+    case 'settlement/settlement-reconciliation': {
+      const s = doc as SettlementReconciliation | null;
+      const dispute = e.find<Dispute>('settlement/dispute', (d) => d.settlement_id === s?.settlement_id);
+      const intent = e.all<GovernedIntent>('intent/governed-intent')[0];
+      const quoteId = intent?.billing_context?.quote_id;
+      const quote = e.find<QuoteResponse>('commercial/quote.response', (q) => quoteId === undefined || q.quote_id === quoteId);
+      return verifySettlement(doc, { ...(quote === undefined ? {} : { quote }), ...(intent === undefined ? {} : { intent }), ...(dispute === undefined ? {} : { dispute }) }, ctx);
+    }
+    default: {
+      const invalid = invalidDocument(ctx, id, doc);
+      return invalid ?? pass(`a valid ${id}: it carries no signature or hash for writ to verify`);
+    }
+  }
+}
+
+/** A mandate with the mandates around it: the whole chain when the evidence has it. */
+function verifyMandate(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Verdict {
+  const invalid = invalidDocument(ctx, id, doc);
+  if (invalid !== undefined) return invalid;
+  const hashOf = (d: unknown): string | undefined => (notPlainJson(d) === undefined ? documentHash(d) : undefined);
+  if (id === 'mandate/payment-mandate') {
+    const p = doc as PaymentMandate;
+    const intent = e.find<IntentMandate>('mandate/intent-mandate', (m) => hashOf(m) === p.intent_mandate_hash);
+    const cart = e.find<CartMandate>('mandate/cart-mandate', (m) => hashOf(m) === p.cart_mandate_hash);
+    if (intent !== undefined && cart !== undefined) {
+      const earlier = e
+        .all<PaymentMandate>('mandate/payment-mandate')
+        .filter((o) => o !== p && o.intent_mandate_hash === p.intent_mandate_hash && unixSeconds(o.payment_mandate_contents.timestamp) < unixSeconds(p.payment_mandate_contents.timestamp));
+      const v = verifyMandateChain({ intent_mandate: intent, cart_mandate: cart, payment_mandate: p }, spentBy(earlier, intent), ctx);
+      if (v.ok) return v;
+      // Say where the failure is from this mandate's point of view: in it, or in the mandate
+      // of the given hash (a bundle reports that one at its own file).
+      if (v.path.startsWith('/payment_mandate')) return { ...v, path: v.path.slice('/payment_mandate'.length) };
+      const other = v.path.startsWith('/intent_mandate') ? intent : cart;
+      return { ...v, details: { ...v.details, document_hash: documentHash(other) } };
+    }
+    const missing = intent === undefined ? '/intent_mandate_hash' : '/cart_mandate_hash';
+    return fail('ERR_MANDATE_CHAIN_BROKEN', missing, `the ${missing === '/intent_mandate_hash' ? 'intent' : 'cart'} mandate this payment names was not given (no mandate hashes to ${String(missing === '/intent_mandate_hash' ? p.intent_mandate_hash : p.cart_mandate_hash)})`);
+  }
+  // An intent or cart mandate on its own: its proof, by the party who must sign it, and for a
+  // cart, its link to the intent mandate when that is given.
+  const signer = id === 'mandate/intent-mandate' ? (doc as IntentMandate).user : (doc as CartMandate).merchant;
+  const proved = verifyDataIntegrity(doc, { documents: ctx.documents ?? new Map(), now: ctx.now, ...(ctx.backend === undefined ? {} : { backend: ctx.backend }) });
+  if (!proved.ok) return proved;
+  if (proved.details?.['signer'] !== signer) return fail('ERR_MANDATE_WRONG_SIGNER', '/proof/verificationMethod', `proved by ${String(proved.details?.['signer'])}; it must be signed by ${signer}`);
+  if (id === 'mandate/cart-mandate') {
+    const c = doc as CartMandate;
+    const intent = e.find<IntentMandate>('mandate/intent-mandate', (m) => hashOf(m) === c.intent_mandate_hash);
+    if (intent === undefined && e.all('mandate/intent-mandate').length > 0) {
+      return fail('ERR_MANDATE_CHAIN_BROKEN', '/intent_mandate_hash', `no intent mandate given hashes to ${c.intent_mandate_hash}`);
+    }
+  }
+  return pass(`${id.slice('mandate/'.length)} proved by ${signer}`, { signer });
+}
+
+/** What earlier payments under an intent mandate paid, in its cap's currency. */
+function spentBy(earlier: readonly PaymentMandate[], intent: IntentMandate): { currency: string; value: string } | undefined {
+  if (earlier.length === 0) return undefined;
+  const zero = { units: 0n, scale: 0 };
+  const total = earlier.reduce((sum, p) => addDecimal(sum, parseDecimal(p.payment_mandate_contents.payment_details_total.amount.value) ?? zero), zero);
+  return { currency: intent.spend_cap.currency, value: formatDecimal(total) };
+}
+
+/**
+ * An intent trace: its proof, and every reference it makes that the evidence can answer: the
+ * intent mandate (`intent_ref`), the payment mandate, the identity credential, the receipts.
+ */
+export function verifyTrace(doc: unknown, e: Evidence, ctx: VerifyContext): Verdict {
+  const invalid = invalidDocument(ctx, 'receipt/intent-trace', doc);
+  if (invalid !== undefined) return invalid;
+  const proved = verifyDataIntegrity(doc, { documents: ctx.documents ?? new Map(), now: ctx.now, ...(ctx.backend === undefined ? {} : { backend: ctx.backend }) });
+  if (!proved.ok) return proved;
+  const t = doc as IntentTrace;
+  const hashes = (type: string): string[] => e.all(type).filter((d) => notPlainJson(d) === undefined).map((d) => documentHash(d));
+  const links: [string, boolean, string][] = [];
+  if (e.all('mandate/intent-mandate').length > 0) links.push(['/intent_ref', hashes('mandate/intent-mandate').includes(t.intent_ref), `no intent mandate given hashes to ${t.intent_ref}`]);
+  if (e.all('mandate/payment-mandate').length > 0) links.push(['/references/mandate_hash', hashes('mandate/payment-mandate').includes(t.references.mandate_hash), `no payment mandate given hashes to ${t.references.mandate_hash}`]);
+  const credential = t.references.identity_credential;
+  const given = e.find<{ id: string }>('identity/agent-credential', (c) => c.id === credential.id);
+  if (given !== undefined) links.push(['/references/identity_credential/hash', documentHash(given) === credential.hash, `credential ${credential.id} hashes to ${documentHash(given)}, not ${credential.hash}`]);
+  if (given !== undefined) {
+    const subject = (given as { credentialSubject?: { id?: string } }).credentialSubject?.id;
+    links.push(['/subject', subject === t.subject, `the trace is about ${t.subject}; credential ${credential.id} is about ${String(subject)}`]);
+  }
+  const receipts = hashes('receipt/tool-call');
+  for (const [i, h] of (t.references.receipt_hashes ?? []).entries()) links.push([`/references/receipt_hashes/${i}`, receipts.includes(h), `no receipt given hashes to ${h}`]);
+  const actions = e.all<ToolCallReceipt>('receipt/tool-call').filter((r) => r.action !== undefined).map((r) => documentHash(r.action));
+  if (actions.length > 0) links.push(['/action_hash', actions.includes(t.action_hash), `no receipt given records an action that hashes to ${t.action_hash}`]);
+  const broken = links.find(([, ok]) => !ok);
+  if (broken !== undefined) return fail('ERR_REPLAY_LINK_BROKEN', broken[0], broken[2]);
+  return pass(`trace ${t.trace_id} is proved by ${String(proved.details?.['signer'])} and its ${links.length} reference(s) resolve`, { signer: proved.details?.['signer'], references_checked: links.length });
+}
+

@@ -1,0 +1,210 @@
+/**
+ * Transaction replay (SPEC.md 12.9): the artifacts of one transaction, in a bundle, replayed
+ * hop by hop in the order of the seven stations (seed 002): identity -> manifest -> capability
+ * chain -> intent -> mandates -> settlement -> receipts. Each hop gets a verdict: the first
+ * problem with its artifacts (their files, their own verification) or with its links to the
+ * hops before it. A tampered artifact fails the hop it belongs to, and the report names it.
+ */
+import type {
+  AgentCard,
+  BudgetAuthorization,
+  SettlementReconciliation,
+  AgentCredential,
+  CartMandate,
+  GovernedIntent,
+  IntentMandate,
+  IntentTrace,
+  PaymentMandate,
+  ReportHop,
+  SpendReconciliation,
+  ToolCallReceipt,
+  VerificationReport,
+} from '../generated/types.js';
+import type { Issue } from '../issues.js';
+import { toMinorUnits } from '../rules/currency.js';
+import { artifactIssue, costIssues, lineageIssues, openBundle, report, type BundleArtifact } from './bundle.js';
+import { contextProblem, type VerifyContext } from './context.js';
+import { Evidence, verifyDocument } from './document.js';
+import { verifyBilateralReceipts } from './receipt.js';
+
+/** The hops of a replay, in order, with the document types that belong to each. */
+export const HOPS: readonly { readonly hop: ReportHop['hop']; readonly types: readonly string[]; readonly needs: readonly string[] }[] = [
+  { hop: 'identity', types: ['identity/did-document', 'identity/agent-credential', 'identity/merchant-credential'], needs: ['identity/agent-credential'] },
+  { hop: 'manifest', types: ['discovery/agent-card'], needs: ['discovery/agent-card'] },
+  { hop: 'capability_chain', types: ['capability/token', 'capability/revocation', 'capability/revoke-response', 'capability/lineage-chain'], needs: ['capability/token'] },
+  { hop: 'intent', types: ['intent/governed-intent'], needs: ['intent/governed-intent'] },
+  { hop: 'mandates', types: ['mandate/intent-mandate', 'mandate/cart-mandate', 'mandate/payment-mandate'], needs: ['mandate/intent-mandate', 'mandate/cart-mandate', 'mandate/payment-mandate'] },
+  {
+    hop: 'settlement',
+    types: ['settlement/budget-authorization', 'settlement/spend-reconciliation', 'settlement/settlement-reconciliation', 'settlement/dispute', 'commercial/quote.request', 'commercial/quote.response'],
+    needs: ['settlement/budget-authorization', 'settlement/spend-reconciliation'],
+  },
+  { hop: 'receipts', types: ['receipt/tool-call', 'receipt/receipt-pair', 'receipt/intent-trace'], needs: ['receipt/tool-call', 'receipt/intent-trace'] },
+];
+
+/** Which hop a document type belongs to. */
+function hopOf(type: string | undefined): ReportHop['hop'] | undefined {
+  return type === undefined ? undefined : HOPS.find((h) => h.types.includes(type))?.hop;
+}
+
+/**
+ * Replay a transaction kept as a bundle.
+ *
+ * @param files - path -> bytes, with `bundle-manifest.json`.
+ * @param ctx - the time (the time of the transaction, to replay it as it was), trust anchors,
+ *   revocations, DID documents (the bundle's own are used where the context has none for a DID).
+ * @param readIssues - problems found reading the files (from a folder).
+ * @returns a verification report with a verdict per hop; `ok` only when every hop verified and
+ *   nothing else in the bundle failed.
+ * @example
+ * ```ts
+ * const folder = readBundleFolder('examples/v1.0.0/transactions/seven-station');
+ * const r = replayTransaction(folder.files, { now: parseTime('2026-11-01T10:08:00Z') }, folder.issues);
+ * r.hops?.find((h) => !h.ok); // the first hop that failed, with its code and path
+ * ```
+ */
+export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, ctx: VerifyContext, readIssues: readonly Issue[] = []): VerificationReport {
+  const problem = contextProblem(ctx);
+  if (problem !== undefined && !problem.ok) return report([{ code: problem.code, path: '', message: problem.message }], undefined, undefined);
+  const opened = openBundle(files, ctx);
+  const good = opened.artifacts.filter((a) => a.issue === undefined && a.type !== undefined);
+  const evidence = new Evidence(good.map((a) => a.doc), ctx);
+  const full: VerifyContext = { ...ctx, documents: evidence.didDocuments(ctx), revocations: evidence.revocations(ctx) };
+  const found = new Map<ReportHop['hop'], Issue[]>(HOPS.map((h) => [h.hop, []]));
+  const general: Issue[] = [...(Array.isArray(readIssues) ? readIssues : [])];
+  // Problems with the files themselves go to the hop of the file's type, or to the bundle.
+  for (const issue of opened.issues) {
+    const artifact = opened.artifacts.find((a) => a.issue === issue);
+    const hop = hopOf(artifact?.type);
+    (hop === undefined ? general : (found.get(hop) as Issue[])).push(issue);
+  }
+  for (const h of HOPS) {
+    const mine = good.filter((a) => h.types.includes(a.type as string));
+    const issues = found.get(h.hop) as Issue[];
+    for (const need of h.needs) {
+      if (!mine.some((a) => a.type === need) && !opened.artifacts.some((a) => a.type === need)) {
+        issues.push({ code: 'ERR_REPLAY_HOP_MISSING', path: '', message: `the ${h.hop.replace('_', ' ')} hop needs a ${need.split('/')[1]?.replace(/[-.]/g, ' ')}, and the bundle has none` });
+      }
+    }
+    for (const a of mine) {
+      const v = verifyDocument(a.doc, good.filter((o) => o !== a).map((o) => o.doc), full, a.type);
+      if (!v.ok) issues.push(artifactIssue(a, v, good));
+    }
+  }
+  const links = linkIssues(good, full);
+  for (const [hop, issue] of links) (found.get(hop) as Issue[]).push(issue);
+  (found.get('capability_chain') as Issue[]).push(...lineageIssues(good));
+  (found.get('receipts') as Issue[]).push(...costIssues(good));
+  const hops: ReportHop[] = HOPS.map((h) => {
+    const issues = found.get(h.hop) as Issue[];
+    const artifacts = opened.artifacts.filter((a) => hopOf(a.type) === h.hop).map((a) => a.path);
+    const first = issues[0];
+    return first === undefined
+      ? { hop: h.hop, ok: true, artifacts }
+      : { hop: h.hop, ok: false, code: first.code, path: first.path, message: first.message, artifacts };
+  });
+  return report([...general, ...HOPS.flatMap((h) => found.get(h.hop) as Issue[])], ctx.now, opened.bundle_id, hops);
+}
+
+/** The links between hops: each artifact refers to the ones before it. */
+function linkIssues(good: readonly BundleArtifact[], ctx: VerifyContext): [ReportHop['hop'], Issue][] {
+  const out: [ReportHop['hop'], Issue][] = [];
+  const first = <T>(type: string): [string, T] | undefined => {
+    const a = good.find((x) => x.type === type);
+    return a === undefined ? undefined : [a.path, a.doc as T];
+  };
+  const broken = (hop: ReportHop['hop'], path: string, pointer: string, message: string): void => {
+    out.push([hop, { code: 'ERR_REPLAY_LINK_BROKEN', path: `${path}#${pointer}`, message: `${path}: ${message}` }]);
+  };
+  const credential = first<AgentCredential>('identity/agent-credential');
+  const card = first<AgentCard>('discovery/agent-card');
+  const intent = first<GovernedIntent>('intent/governed-intent');
+  const intentMandate = first<IntentMandate>('mandate/intent-mandate');
+  const cart = first<CartMandate>('mandate/cart-mandate');
+  const payment = first<PaymentMandate>('mandate/payment-mandate');
+
+  if (card !== undefined) {
+    const given = new Set(good.filter((a) => a.type === 'identity/merchant-credential' || a.type === 'identity/agent-credential').map((a) => (a.doc as { id: string }).id));
+    if (!(card[1].credentials ?? []).some((c) => given.has(c.id))) broken('manifest', card[0], '/credentials', 'the card lists none of the credentials of the identity hop: its identity is not the one verified');
+  }
+  if (intent !== undefined) {
+    const [path, i] = intent;
+    if (!good.some((a) => a.type === 'capability/token' && (a.doc as { id: string }).id === i.capability_id)) {
+      broken('capability_chain', path, '/capability_id', `the intent is made under capability ${i.capability_id}, which is not in the bundle`);
+    }
+    if (card !== undefined && !card[1].tools.some((t) => t.name === i.tool_name && (t.server_id === undefined || t.server_id === i.tool_server))) {
+      broken('intent', path, '/tool_name', `the intent calls ${i.tool_server}/${i.tool_name}, which the agent card does not offer`);
+    }
+    if (intentMandate !== undefined) {
+      const cap = intentMandate[1].spend_cap;
+      const capMinor = toMinorUnits(cap.value, cap.currency);
+      if (i.billing_context.currency !== cap.currency || capMinor === undefined || i.billing_context.max_price_minor > capMinor) {
+        broken('mandates', intentMandate[0], '/spend_cap', `the intent's worst-case price of ${i.billing_context.max_price_minor} ${i.billing_context.currency} (minor units) is not within the mandate's spend cap of ${cap.value} ${cap.currency}`);
+      }
+    }
+  }
+  if (intentMandate !== undefined && credential !== undefined && intentMandate[1].agent !== credential[1].credentialSubject.id) {
+    broken('mandates', intentMandate[0], '/agent', `the mandate is for agent ${intentMandate[1].agent}; the identity hop verified ${credential[1].credentialSubject.id}`);
+  }
+  if (cart !== undefined && card !== undefined && cart[1].merchant !== card[1].id) {
+    broken('mandates', cart[0], '/merchant', `the cart is signed by merchant ${cart[1].merchant}; the agent card is ${card[1].id}'s`);
+  }
+  if (payment !== undefined) {
+    const total = payment[1].payment_mandate_contents.payment_details_total.amount;
+    const minor = toMinorUnits(total.value, total.currency);
+    const reconciled = good.filter((a) => a.type === 'settlement/spend-reconciliation').map((a) => (a.doc as SpendReconciliation).actual);
+    if (reconciled.length > 0) {
+      const sum = reconciled.reduce((s, m) => s + m.units, 0);
+      if (reconciled.some((m) => m.currency !== total.currency) || sum !== minor) {
+        const path = good.find((a) => a.type === 'settlement/spend-reconciliation')?.path as string;
+        broken('settlement', path, '/actual', `the calls cost ${sum} ${reconciled[0]?.currency} (minor units); the payment mandate pays ${total.value} ${total.currency}`);
+      }
+    }
+  }
+  // Unsigned settlement records are held to the signed artifacts they account for.
+  const reconciliations = good.filter((a) => a.type === 'settlement/spend-reconciliation');
+  for (const a of reconciliations) {
+    const r = a.doc as SpendReconciliation;
+    if (!good.some((x) => x.type === 'receipt/tool-call' && (x.doc as ToolCallReceipt).id === r.receipt_id)) broken('settlement', a.path, '/receipt_id', `receipt ${r.receipt_id} is not in the bundle`);
+    const authorized = good.some((x) => x.type === 'settlement/budget-authorization' && (x.doc as BudgetAuthorization).capability_id === r.capability_id && (x.doc as BudgetAuthorization).grant_index === r.grant_index && (x.doc as BudgetAuthorization).decision === 'allowed');
+    if (!authorized) broken('settlement', a.path, '/capability_id', `no allowed budget authorization in the bundle charged ${r.capability_id} grant ${r.grant_index}`);
+  }
+  for (const a of good.filter((x) => x.type === 'settlement/budget-authorization')) {
+    const b = a.doc as BudgetAuthorization;
+    if (intent !== undefined && b.intent_hash !== undefined && b.intent_hash !== intent[1].intent_hash) broken('settlement', a.path, '/intent_hash', `the exposure is authorized for intent ${b.intent_hash}, not ${intent[1].intent_hash}`);
+  }
+  for (const a of good.filter((x) => x.type === 'settlement/settlement-reconciliation')) {
+    const s = a.doc as SettlementReconciliation;
+    if (payment !== undefined) {
+      const total = payment[1].payment_mandate_contents.payment_details_total.amount;
+      if (total.currency !== s.currency || toMinorUnits(total.value, total.currency) !== s.settled_amount_minor) {
+        broken('settlement', a.path, '/settled_amount_minor', `${s.settled_amount_minor} ${s.currency} settled; the payment mandate pays ${total.value} ${total.currency}`);
+      }
+    }
+    const references = good.filter((x) => x.type === 'receipt/tool-call').map((x) => (x.doc as ToolCallReceipt).payment_reference).filter((p) => p !== undefined);
+    if (s.payment_reference !== undefined && references.length > 0 && !references.includes(s.payment_reference)) {
+      broken('settlement', a.path, '/payment_reference', `payment ${s.payment_reference} is not the payment the receipts record`);
+    }
+  }
+  // The bilateral pair: the buyer's and the provider's receipts of the intent, under two kernels.
+  if (intent !== undefined) {
+    const receipts = good.filter((a) => a.type === 'receipt/tool-call' && (a.doc as ToolCallReceipt).intent_hash === intent[1].intent_hash);
+    const provider = receipts.find((a) => (a.doc as ToolCallReceipt).tool_name === intent[1].tool_name && (a.doc as ToolCallReceipt).tool_server === intent[1].tool_server);
+    const buyer = receipts.find((a) => a !== provider);
+    if (provider === undefined || buyer === undefined) {
+      const path = good.find((a) => a.type === 'receipt/intent-trace')?.path ?? intent[0];
+      broken('receipts', path, '', 'the bundle lacks a receipt pair for the intent: one receipt by the buyer kernel and one by the provider kernel for the intent\'s tool');
+    } else {
+      const v = verifyBilateralReceipts(buyer.doc, provider.doc, intent[1], ctx);
+      if (!v.ok) {
+        const holder = v.path.startsWith('/buyer_receipt') ? buyer : v.path.startsWith('/provider_receipt') ? provider : { path: intent[0] };
+        out.push(['receipts', artifactIssue({ path: holder.path }, { ...v, path: v.path.replace(/^\/(buyer_receipt|provider_receipt|intent)/, '') })]);
+      }
+    }
+  }
+  const trace = first<IntentTrace>('receipt/intent-trace');
+  if (trace !== undefined && trace[1].outcome === 'settled' && trace[1].references.settlement_proof?.success !== true) {
+    broken('receipts', trace[0], '/references/settlement_proof', 'the trace records a settled outcome without a successful settlement proof');
+  }
+  return out;
+}
