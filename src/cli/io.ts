@@ -12,6 +12,8 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** The folder relative paths are resolved against. */
   readonly cwd: string;
+  /** The time, in Unix seconds, where a command needs it and --now is not given; the system clock when absent. */
+  readonly clock?: () => number;
 }
 
 /** Exit status: 0 all is well, 1 something was rejected, 2 the command line was wrong. */

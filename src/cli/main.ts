@@ -10,11 +10,13 @@ import { INTEGRITY_HELP, runIntegrity } from './integrity.js';
 import { type CliIo, type ExitCode, UsageError, printJson } from './io.js';
 import { SCHEMAS_HELP, runSchemas } from './schemas.js';
 import { VALIDATE_HELP, runValidate } from './validate.js';
+import { VERIFY_HELP, runVerify } from './verify.js';
 
 const HELP = `Usage: writ <command> [options]
 
 Commands:
   validate <file|folder|->...  validate documents against the schemas of the current line
+  verify <file|folder>...      verify signatures, chains, budgets, mandates; replay a transaction
   integrity [dir]              check that a copy of the release boundary is intact
   examples [dir]               check example fixtures against the fixture convention
   schemas list                 list the document schemas and their ids
@@ -31,6 +33,7 @@ Exit status: 0 all is well, 1 something was rejected, 2 usage error.
 
 const COMMANDS: Readonly<Record<string, string>> = {
   validate: VALIDATE_HELP,
+  verify: VERIFY_HELP,
   integrity: INTEGRITY_HELP,
   examples: EXAMPLES_HELP,
   schemas: SCHEMAS_HELP,
@@ -51,6 +54,8 @@ export async function main(argv: readonly string[], io: CliIo, stdin: () => Prom
     switch (command) {
       case 'validate':
         return await runValidate(args, io, stdin);
+      case 'verify':
+        return runVerify(args, io);
       case 'integrity':
         return runIntegrity(args, io);
       case 'examples':

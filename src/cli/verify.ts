@@ -1,0 +1,214 @@
+/**
+ * `writ verify <file|folder>... [--type <t>] [--now <time>] [--did <file>]... [--trust-anchor <hex>]... [--json]`:
+ * the reference verifier on the command line (SPEC.md 12). A folder holding a bundle manifest
+ * is replayed as a transaction (when it holds an intent trace) or verified as an evidence
+ * bundle; files are verified each with the others as evidence.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { IntentTrace, VerificationReport } from '../generated/types.js';
+import { parseJson } from '../encoding/json.js';
+import type { Issue } from '../issues.js';
+import { SchemaRegistry } from '../schema/registry.js';
+import { BUNDLE_MANIFEST_PATH, verifyBundle } from '../verify/bundle.js';
+import { parseTime, type VerifyContext } from '../verify/context.js';
+import { verifyDocument } from '../verify/document.js';
+import { readBundleFolder } from '../verify/folder.js';
+import { replayTransaction } from '../verify/replay.js';
+import { parseCommand } from './args.js';
+import { type CliIo, type ExitCode, UsageError, printJson } from './io.js';
+import { formatIssues } from './report.js';
+
+export const VERIFY_HELP = `Usage: writ verify <file|folder>... [options]
+
+Verify signed artifacts offline, with a stable code for every failure.
+
+A folder holding ${BUNDLE_MANIFEST_PATH} is evidence: it is replayed as a transaction,
+hop by hop (identity, manifest, capability chain, intent, mandates, settlement,
+receipts), when it holds an intent trace, and otherwise verified as an evidence
+bundle. Files are verified each with the others as evidence: a capability with the
+capabilities it descends from, a receipt with its intent, a payment mandate with
+the intent and cart mandates it names. What each file is, is read from its members.
+
+Options:
+  --type <t>            what the inputs are: transaction, bundle, or a document
+                        schema id (see \`writ schemas list\`)
+  --now <time>          the time of verification, RFC 3339 or Unix seconds. Default:
+                        the clock; for a transaction, the time its trace was recorded
+  --did <file>          a DID document to trust (did:web documents are never fetched);
+                        may be repeated. DID documents in a bundle fill in the rest
+  --trust-anchor <hex>  a key root capabilities must be issued by; may be repeated
+  --json                print a machine-readable report
+  -h, --help            show this help
+
+Exit status: 0 everything verified, 1 something did not, 2 usage error.
+`;
+
+/** One file's verdict, as printed with --json. */
+export interface VerifyFileResult {
+  readonly file: string;
+  readonly type?: string;
+  readonly ok: boolean;
+  readonly code?: string;
+  readonly path?: string;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Run `writ verify`.
+ *
+ * @param args - arguments after `verify`.
+ * @param io - streams, working folder and clock.
+ * @returns the exit status.
+ */
+export function runVerify(args: readonly string[], io: CliIo): ExitCode {
+  const { values, positionals } = parseCommand('verify', args, {
+    type: { type: 'string' },
+    now: { type: 'string' },
+    did: { type: 'string', multiple: true },
+    'trust-anchor': { type: 'string', multiple: true },
+  });
+  if (values.help) {
+    io.out(VERIFY_HELP);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('ERR_USAGE_MISSING_ARGUMENT', 'writ verify: name at least one file or folder');
+  const registry = SchemaRegistry.open();
+  const type = values.type;
+  if (type !== undefined && type !== 'transaction' && type !== 'bundle' && registry.find(type)?.kind !== 'document') {
+    throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --type must be transaction, bundle or a document schema id, not ${JSON.stringify(type)}`);
+  }
+  const now = values.now === undefined ? undefined : readTime(values.now);
+  const base: Omit<VerifyContext, 'now'> = {
+    registry,
+    documents: readDidDocuments((values.did as unknown as string[] | undefined) ?? [], io, registry),
+    ...(values['trust-anchor'] === undefined ? {} : { trustAnchors: trustAnchors(values['trust-anchor'] as unknown as string[]) }),
+  };
+  const folders: string[] = [];
+  const files: string[] = [];
+  for (const p of positionals) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(resolve(io.cwd, p)).isDirectory();
+    } catch {
+      throw new UsageError('ERR_IO_NOT_FOUND', `writ verify: ${p} does not exist`);
+    }
+    (isDir ? folders : files).push(p);
+  }
+  if ((type === 'transaction' || type === 'bundle') && files.length > 0) {
+    throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --type ${type} takes bundle folders, and ${files[0]} is a file`);
+  }
+  const clock = io.clock ?? (() => Math.floor(Date.now() / 1000));
+  let ok = true;
+  const reports: { input: string; kind: 'transaction' | 'bundle'; report: VerificationReport }[] = [];
+  for (const folder of folders) {
+    const read = readBundleFolder(resolve(io.cwd, folder));
+    const kind = type === 'bundle' || type === 'transaction' ? type : holdsTrace(read.files, registry) !== undefined ? 'transaction' : 'bundle';
+    const at = now ?? (kind === 'transaction' ? (holdsTrace(read.files, registry) ?? clock()) : clock());
+    const report = kind === 'transaction' ? replayTransaction(read.files, { ...base, now: at }, read.issues) : verifyBundle(read.files, { ...base, now: at }, read.issues);
+    ok &&= report.ok;
+    reports.push({ input: folder, kind, report });
+  }
+  const results = verifyFiles(files, type, { ...base, now: now ?? clock() }, io);
+  ok &&= results.every((r) => r.ok);
+  if (values.json) {
+    printJson(io, {
+      ok,
+      ...(reports.length > 0 ? { bundles: reports.map((r) => ({ input: r.input, kind: r.kind, ...r.report })) } : {}),
+      ...(results.length > 0 ? { verified_at: new Date((now ?? clock()) * 1000).toISOString().replace('.000Z', 'Z'), files: results } : {}),
+    });
+    return ok ? 0 : 1;
+  }
+  for (const r of reports) io.out(formatReport(r.input, r.kind, r.report));
+  for (const r of results) {
+    io.out(r.ok ? `${r.file}: verified (${r.type ?? 'unknown type'})\n  ${r.message}\n` : `${r.file}: FAILED${r.type === undefined ? '' : ` (${r.type})`}\n${formatIssues([{ code: r.code as Issue['code'], path: r.path ?? '', message: r.message }])}`);
+  }
+  return ok ? 0 : 1;
+}
+
+function readTime(text: string): number {
+  try {
+    return parseTime(text);
+  } catch (e) {
+    throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --now: ${(e as Error).message}`);
+  }
+}
+
+function trustAnchors(keys: readonly string[]): string[] {
+  for (const k of keys) if (!/^[0-9a-f]{64}$/.test(k)) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --trust-anchor ${JSON.stringify(k)} is not an Ed25519 key in 64 lowercase hex digits`);
+  return [...keys];
+}
+
+function readDidDocuments(paths: readonly string[], io: CliIo, registry: SchemaRegistry): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const p of paths) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(resolve(io.cwd, p));
+    } catch {
+      throw new UsageError('ERR_IO_NOT_FOUND', `writ verify: --did ${p} does not exist`);
+    }
+    const parsed = parseJson(bytes);
+    const valid = parsed.ok ? registry.validate('identity/did-document', parsed.value) : undefined;
+    if (!parsed.ok || valid?.ok !== true) {
+      const issue = parsed.ok ? (valid?.ok === false ? valid.issues[0] : undefined) : parsed.issue;
+      throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --did ${p} is not a DID document: ${issue?.code ?? ''} at ${issue?.path || '(root)'}: ${issue?.message ?? ''}`);
+    }
+    out.set((parsed.value as { id: string }).id, parsed.value);
+  }
+  return out;
+}
+
+/** The recorded time of the bundle's intent trace, if it holds one. */
+function holdsTrace(files: ReadonlyMap<string, Uint8Array>, registry: SchemaRegistry): number | undefined {
+  for (const [path, bytes] of files) {
+    if (path === BUNDLE_MANIFEST_PATH || !path.endsWith('.json')) continue;
+    const parsed = parseJson(bytes);
+    if (!parsed.ok) continue;
+    const detected = registry.detect(parsed.value);
+    if (detected.ok && detected.schema.id === 'receipt/intent-trace') {
+      const recorded = (parsed.value as unknown as IntentTrace).recorded_at;
+      try {
+        return parseTime(recorded);
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+function verifyFiles(files: readonly string[], type: string | undefined, ctx: VerifyContext, io: CliIo): VerifyFileResult[] {
+  const read = files.map((file) => {
+    try {
+      const parsed = parseJson(readFileSync(resolve(io.cwd, file)));
+      return parsed.ok ? { file, doc: parsed.value as unknown } : { file, issue: parsed.issue };
+    } catch (e) {
+      return { file, issue: { code: 'ERR_IO_READ', path: '', message: `cannot read ${file}: ${(e as Error).message}` } as Issue };
+    }
+  });
+  const docs = read.filter((r) => 'doc' in r).map((r) => (r as { doc: unknown }).doc);
+  return read.map((r): VerifyFileResult => {
+    if ('issue' in r && r.issue !== undefined) return { file: r.file, ok: false, code: r.issue.code, path: r.issue.path, message: r.issue.message };
+    const doc = (r as { doc: unknown }).doc;
+    const v = verifyDocument(doc, docs.filter((d) => d !== doc), ctx, type);
+    const found = v.details?.['type'];
+    const { type: _t, ...details } = v.details ?? {};
+    const rest = Object.keys(details).length > 0 ? { details } : {};
+    return v.ok
+      ? { file: r.file, ...(typeof found === 'string' ? { type: found } : {}), ok: true, message: v.message, ...rest }
+      : { file: r.file, ...(typeof found === 'string' ? { type: found } : {}), ok: false, code: v.code, path: v.path, message: v.message, ...rest };
+  });
+}
+
+function formatReport(input: string, kind: 'transaction' | 'bundle', report: VerificationReport): string {
+  const lines = [`${input}: ${kind} ${report.subject ?? ''} at ${report.verified_at ?? ''}: ${report.ok ? 'verified' : 'FAILED'}\n`];
+  for (const hop of report.hops ?? []) {
+    lines.push(hop.ok ? `  ok      ${hop.hop.padEnd(16)} ${(hop.artifacts ?? []).length} artifact(s)\n` : `  FAILED  ${hop.hop.padEnd(16)} ${hop.code} at ${hop.path || '(root)'}\n          ${hop.message}\n`);
+  }
+  const hopped = new Set((report.hops ?? []).filter((h) => !h.ok).map((h) => `${h.code} ${h.path}`));
+  const rest = report.errors.filter((e) => !hopped.has(`${e.code} ${e.path}`));
+  if (rest.length > 0) lines.push(`  ${report.hops === undefined ? '' : 'also '}${rest.length} problem(s):\n`, formatIssues(rest as Issue[], '    '));
+  return lines.join('');
+}
