@@ -83,10 +83,30 @@ export class Evidence {
     for (const r of this.all<RevocationRecord>('capability/revocation')) {
       if (invalidDocument(ctx, 'capability/revocation', r) !== undefined) continue;
       if (r.signature !== undefined && !verifyCompact(r, 'revoked_by', ctx.backend === undefined ? {} : { backend: ctx.backend }).ok) continue;
+      if (r.revoked_by !== undefined && !this.mayRevoke(r.revoked_by, r.capability_id)) continue;
       const before = out.get(r.capability_id);
       out.set(r.capability_id, before === undefined ? r.revoked_at : Math.min(before, r.revoked_at));
     }
     return out;
+  }
+
+  /**
+   * Whether a key may revoke a capability: the key issued it or one of its ancestors. When the
+   * capability is not in the evidence, nothing says otherwise.
+   *
+   * @param key - the revoker's hex key.
+   * @param capabilityId - the capability revoked.
+   * @returns whether the revocation is authorized as far as the evidence shows.
+   */
+  mayRevoke(key: string, capabilityId: string): boolean {
+    const tokens = new Map(this.all<{ id: string; issuer: string; parent_capability_id?: string | null }>('capability/token').map((t) => [t.id, t]));
+    let token = tokens.get(capabilityId);
+    if (token === undefined) return true;
+    for (let hops = 0; token !== undefined && hops <= tokens.size; hops++) {
+      if (token.issuer === key) return true;
+      token = token.parent_capability_id === undefined || token.parent_capability_id === null ? undefined : tokens.get(token.parent_capability_id);
+    }
+    return false;
   }
 
   /**
@@ -147,8 +167,14 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
     case 'capability/revocation': {
       const invalid = invalidDocument(ctx, id, doc);
       if (invalid !== undefined) return invalid;
-      if ((doc as RevocationRecord).signature === undefined) return pass(`revocation of ${(doc as RevocationRecord).capability_id} (an unsigned local record)`);
-      return verifyCompact(doc, 'revoked_by', ctx.backend === undefined ? {} : { backend: ctx.backend });
+      const r = doc as RevocationRecord;
+      if (r.signature === undefined) return pass(`revocation of ${r.capability_id} (an unsigned local record)`);
+      const signed = verifyCompact(doc, 'revoked_by', ctx.backend === undefined ? {} : { backend: ctx.backend });
+      if (!signed.ok) return signed;
+      if (!e.mayRevoke(r.revoked_by as string, r.capability_id)) {
+        return fail('ERR_KEY_NOT_AUTHORIZED', '/revoked_by', `${String(r.revoked_by)} issued neither ${r.capability_id} nor any capability it descends from, so it cannot revoke it`);
+      }
+      return signed;
     }
     case 'intent/governed-intent':
       return verifyIntent(doc, undefined, ctx);
