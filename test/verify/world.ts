@@ -1,0 +1,93 @@
+/**
+ * The seeds' world for the verifier tests: the example fixtures, and the keys that signed them
+ * (derived as scripts/generate-examples.js derives them, from public labels), so that a test
+ * can change an artifact and sign it again, to isolate one rule.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { publicKeyOf } from '../../src/crypto/ed25519.js';
+import { signCompact, signDataIntegrity } from '../../src/crypto/envelopes.js';
+import { documentHash, sha256Bytes } from '../../src/crypto/hash.js';
+import { didKeyVerificationMethod, toDidKey } from '../../src/crypto/keys.js';
+import { toHex } from '../../src/encoding/bytes.js';
+import { ROOT } from '../helpers.js';
+
+export const LINE = 'v1.0.0';
+export const EXAMPLES = join(ROOT, 'examples', LINE);
+
+/** A party of the examples: its seed and public key in every form. */
+export interface Party {
+  readonly seed: Uint8Array;
+  readonly hex: string;
+  readonly didKey: string;
+  readonly vm: string;
+}
+
+/** The key of an example party, from its label (`seed-001/commander-agent`). */
+export function party(label: string): Party {
+  const seed = sha256Bytes(new TextEncoder().encode(`writ/${LINE}/examples/${label}`));
+  const pk = publicKeyOf(seed);
+  return { seed, hex: toHex(pk), didKey: toDidKey(pk), vm: didKeyVerificationMethod(pk) };
+}
+
+/** A valid fixture, `capability/token` + `root-commander.seed-001`. */
+export function fixture<T = any>(id: string, name: string): T {
+  const [family, doc] = id.split('/') as [string, string];
+  return JSON.parse(readFileSync(join(EXAMPLES, family, doc, 'valid', `${doc}.${name}.json`), 'utf8')) as T;
+}
+
+/** A deep copy changed by `change`. */
+export function changed<T>(value: T, change: (copy: any) => void): T {
+  const copy = JSON.parse(JSON.stringify(value));
+  change(copy);
+  return copy as T;
+}
+
+/** Sign again with the compact envelope, after a change. */
+export function resign<T extends Record<string, unknown>>(doc: T, signer: Party): T {
+  const { signature: _s, ...body } = doc;
+  return signCompact(body, signer.seed) as unknown as T;
+}
+
+/** Prove again (eddsa-jcs-2022) with the same proof options, after a change. */
+export function reprove<T extends Record<string, unknown>>(doc: T, signer: Party, verificationMethod?: string): T {
+  const { proof, ...body } = doc as T & { proof: Record<string, unknown> };
+  const { proofValue: _v, '@context': _c, ...options } = proof;
+  return signDataIntegrity(body, { ...(options as never), verificationMethod: verificationMethod ?? (options['verificationMethod'] as string) }, signer.seed) as unknown as T;
+}
+
+/** Give a governed intent its hash again after a change. */
+export function rehash<T extends Record<string, unknown>>(intent: T): T {
+  const { intent_hash: _h, ...body } = intent;
+  return { ...body, intent_hash: documentHash(body) } as unknown as T;
+}
+
+/** A bundle in memory: each document as canonical-free pretty JSON, and a manifest of their hashes. */
+export function bundleOf(docs: Readonly<Record<string, unknown>>, bundleId = 'test-bundle'): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  const artifacts: Record<string, string> = {};
+  for (const [path, doc] of Object.entries(docs)) {
+    const bytes = new TextEncoder().encode(`${JSON.stringify(doc, null, 2)}\n`);
+    files.set(path, bytes);
+    artifacts[path] = `sha256:${toHex(sha256Bytes(bytes))}`;
+  }
+  files.set('bundle-manifest.json', new TextEncoder().encode(JSON.stringify({ bundle_id: bundleId, artifacts })));
+  return files;
+}
+
+export const T0 = 1776272775;
+export const parties = {
+  commander: party('seed-001/commander-agent'),
+  liaison: party('seed-001/vendor-liaison-agent'),
+  coordinator: party('seed-001/provider-coordinator'),
+  executor: party('seed-001/provider-executor'),
+  opsKernel: party('seed-001/provider-ops-kernel'),
+  trust000: party('seed-000/trust-control'),
+  buyerKernel: party('seed-000/buyer-kernel'),
+  providerKernel: party('seed-000/provider-kernel'),
+  merchant: party('seed-002/dreamineering'),
+  user: party('seed-002/user'),
+  agent: party('seed-002/shopping-agent'),
+  recorder: party('seed-002/trace-recorder'),
+  stranger: party('other/stranger'),
+};
