@@ -91,7 +91,11 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
     const why = unsafePath(p);
     if (why !== undefined) issues.push({ code: 'ERR_BUNDLE_PATH_UNSAFE', path: p, message: `the bundle holds ${JSON.stringify(p)}, an unsafe path: ${why}` });
   }
-  for (const [p, first] of caseCollisions(keys)) issues.push({ code: 'ERR_BUNDLE_CASE_COLLISION', path: p, message: `${p} and ${first} differ only in letter case; on many file systems they are one file` });
+  const colliding = new Set<string>();
+  for (const [p, first] of caseCollisions(keys)) {
+    colliding.add(p);
+    issues.push({ code: 'ERR_BUNDLE_CASE_COLLISION', path: p, message: `${p} and ${first} differ only in letter case; on many file systems they are one file` });
+  }
   const manifestBytes = files.get(BUNDLE_MANIFEST_PATH);
   if (!(manifestBytes instanceof Uint8Array)) {
     issues.push({ code: 'ERR_BUNDLE_MANIFEST_MISSING', path: BUNDLE_MANIFEST_PATH, message: `the bundle has no ${BUNDLE_MANIFEST_PATH}: without it nothing in the bundle can be checked` });
@@ -150,7 +154,7 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
     artifacts.push({ path, ...(type === undefined ? {} : { type }), ...(doc === undefined ? {} : { doc }), ...(issue === undefined ? {} : { issue }) });
   }
   for (const p of keys) {
-    if (p === BUNDLE_MANIFEST_PATH || p in manifest.artifacts || unsafePath(p) !== undefined) continue;
+    if (p === BUNDLE_MANIFEST_PATH || Object.hasOwn(manifest.artifacts, p) || unsafePath(p) !== undefined || colliding.has(p)) continue;
     issues.push({ code: 'ERR_BUNDLE_UNRECOGNISED', path: p, message: `${p} is in the bundle but not in its manifest: an unlisted file is unverified evidence` });
   }
   return { ...(manifest.bundle_id === undefined ? {} : { bundle_id: manifest.bundle_id }), artifacts, issues };

@@ -154,7 +154,9 @@ export function verifyDocument(doc: unknown, others: readonly unknown[], ctx: Ve
     if (!detected.ok) return fail(detected.issue.code, detected.issue.path, detected.issue.message, detected.issue.details);
     id = detected.schema.id;
   }
-  const evidence = new Evidence(others, ctx);
+  // The document is evidence too: a revocation is judged against the capability it revokes,
+  // even when that capability is the one being verified.
+  const evidence = new Evidence([doc, ...others], ctx);
   const full: VerifyContext = { ...ctx, documents: evidence.didDocuments(ctx), revocations: evidence.revocations(ctx) };
   const v = dispatch(id, doc, evidence, full);
   return { ...v, details: { type: id, ...v.details } } as Verdict;
