@@ -1,14 +1,16 @@
 /**
  * The writ library ('writ/api'): strict JSON intake, the schema registry and validator, the
- * fixture checker, the release-boundary integrity checker, the error model, and the TypeScript
- * type of every document of the current schema line. Explicit exports only: this list is the
+ * crypto profile (canonical JSON, hashes, Ed25519, keys, both signature envelopes), the
+ * reference verifiers and transaction replay, the fixture checker, the release-boundary
+ * integrity checker, the error model, and the TypeScript type of every document of the current
+ * schema line. Explicit exports only: this list is the
  * public API.
  */
 export { parseJson, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from './encoding/json.js';
 export type { JsonValue, JsonObject, ParseJsonOptions, ParseJsonResult } from './encoding/json.js';
 export { pointerAppend, pointerGet, pointerTokens } from './encoding/pointer.js';
-export { WritError } from './issues.js';
-export type { Issue } from './issues.js';
+export { WritError, fail, pass } from './issues.js';
+export type { Issue, Verdict } from './issues.js';
 export { ERROR_CODES, ERROR_AREAS } from './generated/error-codes.js';
 export type { ErrorCode, ErrorArea } from './generated/error-codes.js';
 export { SchemaRegistry } from './schema/registry.js';
@@ -18,7 +20,38 @@ export type { LoadedSchemaIndex, SchemaEntry } from './schema/schema-index.js';
 export { bundleSchema } from './schema/bundle.js';
 export { checkRules, DOCUMENT_RULES } from './rules/rules.js';
 export type { DocumentRule } from './rules/rules.js';
-export { checkFixtures, fixtureSchema } from './schema/fixtures.js';
+export { canonicalJson, notPlainJson, signedContentIssue, MAX_VALUE_DEPTH } from './crypto/jcs.js';
+export type { CanonicalError, SignedContentIssue } from './crypto/jcs.js';
+export { documentHash, sha256Bytes } from './crypto/hash.js';
+export { precheckEd25519, publicKeyOf, signEd25519, verifyEd25519 } from './crypto/ed25519.js';
+export type { Ed25519Backend, Ed25519Options, Ed25519Refusal } from './crypto/ed25519.js';
+export { didKeyVerificationMethod, fromKeyHex, fromMultikey, toDidKey, toMultikey } from './crypto/keys.js';
+export { resolveVerificationMethod } from './crypto/resolve.js';
+export type { DidDocuments } from './crypto/resolve.js';
+export { COMPACT_UNSIGNED, compactSigningBytes, dataIntegrityHashData, signCompact, signDataIntegrity, verifyCompact, verifyDataIntegrity } from './crypto/envelopes.js';
+export type { DataIntegrityOptions, ProofOptions, SignableDocument } from './crypto/envelopes.js';
+export { minorExponent, toMinorUnits } from './rules/currency.js';
+export { contextProblem, parseTime } from './verify/context.js';
+export type { VerifyContext } from './verify/context.js';
+export { covers, verifyCapabilityChain } from './verify/capability.js';
+export type { ChainDetails } from './verify/capability.js';
+export { intentHash, verifyIntent } from './verify/intent.js';
+export type { IntentCall } from './verify/intent.js';
+export { verifyBilateralReceipts, verifyReceipt, verifyReceiptPair } from './verify/receipt.js';
+export { approvalThreshold, authorizeExposure, reconcileSpend, verifyBudgetAuthorization, verifySpendReconciliation } from './verify/budget.js';
+export type { GrantLedger } from './verify/budget.js';
+export { verifyMandateChain } from './verify/mandate.js';
+export type { MandateChain } from './verify/mandate.js';
+export { verifyAgentCard, verifyCredential } from './verify/identity.js';
+export { verifySettlement } from './verify/settlement.js';
+export type { SettlementEvidence } from './verify/settlement.js';
+export { verifyDocument } from './verify/document.js';
+export { BUNDLE_MANIFEST_PATH, openBundle, unsafePath, verifyBundle } from './verify/bundle.js';
+export type { BundleArtifact, OpenedBundle } from './verify/bundle.js';
+export { MAX_BUNDLE_FILES, readBundleFolder } from './verify/folder.js';
+export type { BundleFolder } from './verify/folder.js';
+export { HOPS, replayTransaction } from './verify/replay.js';
+export { checkFixtures, fixtureSchema, TRANSACTIONS } from './schema/fixtures.js';
 export type { FixtureReport, FixtureResult } from './schema/fixtures.js';
 export { checkIntegrity } from './release/integrity.js';
 export type { IntegrityOptions, IntegrityReport } from './release/integrity.js';

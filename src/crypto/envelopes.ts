@@ -17,9 +17,10 @@ import { sha256Bytes } from './hash.js';
 import { canonicalBytes, notPlainJson, signedContentIssue } from './jcs.js';
 import { resolveVerificationMethod, type DidDocuments } from './resolve.js';
 
-type Json = Record<string, unknown>;
+/** A JSON object as a signer or verifier handles it: plain parsed JSON, member name to value. */
+export type SignableDocument = Record<string, unknown>;
 
-const isRecord = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isRecord = (v: unknown): v is SignableDocument => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Members the compact envelope leaves out of the signed bytes. */
 export const COMPACT_UNSIGNED = ['signature', 'algorithm'] as const;
@@ -31,8 +32,8 @@ export const COMPACT_UNSIGNED = ['signature', 'algorithm'] as const;
  * @param doc - the document.
  * @returns the canonical UTF-8 bytes.
  */
-export function compactSigningBytes(doc: Json): Uint8Array {
-  const body: Json = { ...doc };
+export function compactSigningBytes(doc: SignableDocument): Uint8Array {
+  const body: SignableDocument = { ...doc };
   for (const k of COMPACT_UNSIGNED) delete body[k];
   return canonicalBytes(body);
 }
@@ -45,7 +46,7 @@ export function compactSigningBytes(doc: Json): Uint8Array {
  * @param options - Ed25519 backend.
  * @returns a copy with `signature` (128 lowercase hex digits) added.
  */
-export function signCompact<T extends Json>(doc: T, seed: Uint8Array, options: Ed25519Options = {}): T & { signature: string } {
+export function signCompact<T extends SignableDocument>(doc: T, seed: Uint8Array, options: Ed25519Options = {}): T & { signature: string } {
   return { ...doc, signature: toHex(signEd25519(compactSigningBytes(doc), seed, options)) };
 }
 
@@ -86,7 +87,7 @@ export function verifyCompact(doc: unknown, signerMember: string, options: Ed255
 }
 
 /** A document handed over in memory that is not plain JSON cannot have been signed as JSON. */
-function notPlainVerdict(doc: Json): Verdict | undefined {
+function notPlainVerdict(doc: SignableDocument): Verdict | undefined {
   const e = notPlainJson(doc);
   return e === undefined ? undefined : fail(e.code, e.path, `the document is not plain JSON at ${e.path || 'its root'}: ${e.reason}`);
 }
@@ -127,7 +128,7 @@ export interface ProofOptions {
  * @param proofOptions - the proof without `proofValue` (with its `@context`, when it has one).
  * @returns SHA-256(JCS(proofOptions)) || SHA-256(JCS(unsecured)).
  */
-export function dataIntegrityHashData(unsecured: Json, proofOptions: Json): Uint8Array {
+export function dataIntegrityHashData(unsecured: SignableDocument, proofOptions: SignableDocument): Uint8Array {
   return new Uint8Array([...sha256Bytes(canonicalBytes(proofOptions)), ...sha256Bytes(canonicalBytes(unsecured))]);
 }
 
@@ -140,9 +141,9 @@ export function dataIntegrityHashData(unsecured: Json, proofOptions: Json): Uint
  * @param backend - Ed25519 backend.
  * @returns a copy with `proof` = options, the document's `@context` when it has one, and `proofValue`.
  */
-export function signDataIntegrity<T extends Json>(doc: T, options: ProofOptions, seed: Uint8Array, backend: Ed25519Options = {}): T & { proof: Json } {
+export function signDataIntegrity<T extends SignableDocument>(doc: T, options: ProofOptions, seed: Uint8Array, backend: Ed25519Options = {}): T & { proof: SignableDocument } {
   const { proof: _old, ...unsecured } = doc;
-  const proofOptions: Json = { ...options };
+  const proofOptions: SignableDocument = { ...options };
   if (doc['@context'] !== undefined) proofOptions['@context'] = doc['@context'];
   const signature = signEd25519(dataIntegrityHashData(unsecured, proofOptions), seed, backend);
   return { ...doc, proof: { ...proofOptions, proofValue: `z${toBase58(signature)}` } };
