@@ -37,14 +37,14 @@ export interface CliRun {
  * Run the writ command line in-process.
  *
  * @param argv - arguments after `writ`.
- * @param options - working folder and standard input.
+ * @param options - working folder, standard input, and the clock (Unix seconds).
  */
-export async function runCli(argv: readonly string[], options: { cwd?: string; stdin?: string } = {}): Promise<CliRun> {
+export async function runCli(argv: readonly string[], options: { cwd?: string; stdin?: string; clock?: () => number } = {}): Promise<CliRun> {
   let out = '';
   let err = '';
   const code = await main(
     argv,
-    { out: (s) => void (out += s), err: (s) => void (err += s), cwd: options.cwd ?? ROOT },
+    { out: (s) => void (out += s), err: (s) => void (err += s), cwd: options.cwd ?? ROOT, ...(options.clock === undefined ? {} : { clock: options.clock }) },
     async () => new TextEncoder().encode(options.stdin ?? ''),
   );
   return { code, out, err };
