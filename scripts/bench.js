@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: what verifying a signed receipt costs, next to the bare signature check it
+ * rests on. From one run, interleaved rounds, medians, and ratios to bare native Ed25519 verify
+ * of the same bytes (absolute numbers drift from machine to machine; ratios from one run are what
+ * to compare, ../shared/design/PERFORMANCE.md). A benchmark, never a test: nothing here fails.
+ *
+ * Usage: node scripts/bench.js [--rounds N] [--ms M] [--json]
+ */
+import { createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ed25519 } from '@noble/curves/ed25519';
+import { compactSigningBytes, verifyCompact } from '../dist/crypto/envelopes.js';
+import { fromHex } from '../dist/encoding/bytes.js';
+import { verifyReceipt } from '../dist/verify/receipt.js';
+import { ROOT } from './lib/emit.js';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i < 0 ? fallback : Number(args[i + 1]);
+};
+const ROUNDS = option('--rounds', 7);
+const MS = option('--ms', 250);
+
+const receipt = JSON.parse(readFileSync(join(ROOT, 'examples/v1.0.0/transactions/seven-station/receipts/provider-receipt.json'), 'utf8'));
+const bytes = compactSigningBytes(receipt);
+const signature = fromHex(receipt.signature);
+const publicKey = fromHex(receipt.kernel_key);
+const keyObject = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' });
+const ctx = { now: 1793527680 };
+const portable = { now: 1793527680, backend: 'portable' };
+
+const cases = [
+  ['bare native Ed25519 verify (node:crypto, cached key)', () => nodeVerify(null, bytes, keyObject, signature)],
+  ['writ verifyReceipt, native (schema, canonical form, strict Ed25519)', () => verifyReceipt(receipt, undefined, ctx).ok],
+  ['writ verifyCompact, native (canonical form, strict Ed25519)', () => verifyCompact(receipt, 'kernel_key').ok],
+  ['bare pure-JS Ed25519 verify (@noble/curves, strict)', () => ed25519.verify(signature, bytes, publicKey, { zip215: false })],
+  ['writ verifyReceipt, portable (@noble/curves, @noble/hashes)', () => verifyReceipt(receipt, undefined, portable).ok],
+];
+
+for (const [name, run] of cases) if (run() !== true) throw new Error(`bench: ${name} does not verify the receipt`);
+
+/** Operations per second of `run` over about `ms` milliseconds. */
+function measure(run, ms) {
+  let n = 0;
+  const start = process.hrtime.bigint();
+  const end = start + BigInt(ms) * 1_000_000n;
+  let now = start;
+  while (now < end) {
+    for (let i = 0; i < 16; i++) run();
+    n += 16;
+    now = process.hrtime.bigint();
+  }
+  return (n * 1e9) / Number(now - start);
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+for (const [, run] of cases) measure(run, 50); // warm up
+const samples = cases.map(() => []);
+for (let round = 0; round < ROUNDS; round++) cases.forEach(([, run], i) => samples[i].push(measure(run, MS)));
+const results = cases.map(([name], i) => ({ name, ops_per_second: Math.round(median(samples[i])) }));
+const base = results[0].ops_per_second;
+const rows = results.map((r) => ({ ...r, vs_native: Number((r.ops_per_second / base).toFixed(3)) }));
+
+if (args.includes('--json')) {
+  console.log(JSON.stringify({ receipt_bytes: bytes.length, rounds: ROUNDS, ms_per_round: MS, node: process.version, results: rows }, null, 2));
+} else {
+  console.log(`Signed receipt of ${bytes.length} canonical bytes; median of ${ROUNDS} interleaved rounds of ${MS} ms; Node ${process.version}\n`);
+  const width = Math.max(...rows.map((r) => r.name.length));
+  console.log(`${'what'.padEnd(width)}  ${'per second'.padStart(10)}  ${'vs native'.padStart(9)}`);
+  for (const r of rows) console.log(`${r.name.padEnd(width)}  ${String(r.ops_per_second).padStart(10)}  ${`${r.vs_native.toFixed(2)}x`.padStart(9)}`);
+  const receipts = rows[1];
+  const pure = rows[3];
+  console.log(`\nA writ receipt verification runs at ${receipts.vs_native.toFixed(2)}x of bare native verify, and ${(receipts.ops_per_second / pure.ops_per_second).toFixed(1)}x the bare pure-JS verify of the same bytes.`);
+}
