@@ -120,7 +120,7 @@ const agentKernel = party('seed-002/shopping-agent-kernel');
 const trust002 = party('seed-002/trust-control');
 const stranger = party('other/stranger');
 
-const T0 = 1776272775; // 2026-04-15T16:26:15Z, the seeds' clock
+const T0 = 1776272775; // 2026-04-15T17:06:15Z, the seeds' clock (seed 001's root issued_at)
 const iso = (unix) => new Date(unix * 1000).toISOString().replace('.000Z', 'Z');
 const MERCHANT_DID = 'did:web:dreamineering.com';
 const MERCHANT_VM = `${MERCHANT_DID}#key-1`;

@@ -11,6 +11,14 @@ const stdin = async (): Promise<Uint8Array> => {
   return Buffer.concat(chunks);
 };
 
+// A reader that stops early (`writ verify ... | head`) closes the pipe: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd() }, stdin).then(
   (code) => {
     process.exitCode = code;

@@ -45,8 +45,8 @@ const intentMandate = fixture<IntentMandate>('mandate/intent-mandate', 'shopping
 const cart = fixture<CartMandate>('mandate/cart-mandate', 'dreamineering.seed-002');
 const payment = fixture<PaymentMandate>('mandate/payment-mandate', 'seed-002');
 const chain = { intent_mandate: intentMandate, cart_mandate: cart, payment_mandate: payment };
-const byUser = <T extends Record<string, unknown>>(d: T) => reprove(d, parties.user);
-const byMerchant = <T extends Record<string, unknown>>(d: T) => reprove(d, parties.merchant);
+const byUser = <T extends object>(d: T) => reprove(d, parties.user);
+const byMerchant = <T extends object>(d: T) => reprove(d, parties.merchant);
 /** A payment mandate for `cart`, after a change to it, proved by the user. */
 const payFor = (c: CartMandate, i: IntentMandate = intentMandate, change: (d: any) => void = () => {}) =>
   byUser(changed(payment, (d) => ((d.cart_mandate_hash = documentHash(c)), (d.intent_mandate_hash = documentHash(i)), change(d))));

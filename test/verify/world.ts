@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { publicKeyOf } from '../../src/crypto/ed25519.js';
-import { signCompact, signDataIntegrity } from '../../src/crypto/envelopes.js';
+import { signCompact, signDataIntegrity, type ProofOptions } from '../../src/crypto/envelopes.js';
 import { documentHash, sha256Bytes } from '../../src/crypto/hash.js';
 import { didKeyVerificationMethod, toDidKey } from '../../src/crypto/keys.js';
 import { toHex } from '../../src/encoding/bytes.js';
@@ -44,21 +44,22 @@ export function changed<T>(value: T, change: (copy: any) => void): T {
 }
 
 /** Sign again with the compact envelope, after a change. */
-export function resign<T extends Record<string, unknown>>(doc: T, signer: Party): T {
-  const { signature: _s, ...body } = doc;
+export function resign<T extends object>(doc: T, signer: Party): T {
+  const { signature: _s, ...body } = doc as Record<string, unknown>;
   return signCompact(body, signer.seed) as unknown as T;
 }
 
 /** Prove again (eddsa-jcs-2022) with the same proof options, after a change. */
-export function reprove<T extends Record<string, unknown>>(doc: T, signer: Party, verificationMethod?: string): T {
-  const { proof, ...body } = doc as T & { proof: Record<string, unknown> };
+export function reprove<T extends object>(doc: T, signer: Party, verificationMethod?: string): T {
+  const { proof, ...body } = doc as Record<string, unknown> & { proof: Record<string, unknown> };
   const { proofValue: _v, '@context': _c, ...options } = proof;
-  return signDataIntegrity(body, { ...(options as never), verificationMethod: verificationMethod ?? (options['verificationMethod'] as string) }, signer.seed) as unknown as T;
+  const proofOptions = { ...options, verificationMethod: verificationMethod ?? (options['verificationMethod'] as string) } as unknown as ProofOptions;
+  return signDataIntegrity(body, proofOptions, signer.seed) as unknown as T;
 }
 
 /** Give a governed intent its hash again after a change. */
-export function rehash<T extends Record<string, unknown>>(intent: T): T {
-  const { intent_hash: _h, ...body } = intent;
+export function rehash<T extends object>(intent: T): T {
+  const { intent_hash: _h, ...body } = intent as Record<string, unknown>;
   return { ...body, intent_hash: documentHash(body) } as unknown as T;
 }
 
