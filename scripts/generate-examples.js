@@ -286,6 +286,22 @@ invalid('discovery/agent-card', 'tool-listed-twice', mut(card, (d) => d.tools.pu
 // ---------------------------------------------------------------------------------------------
 // capability (seed 001's chain; seed 000's procurement capability)
 
+/** A capability token in the seeds' member order, signed by its issuer. */
+const capabilityToken = ({ id, issuer, subject, grants, issuedAt, ttl, depth, parent }) =>
+  compact(
+    {
+      id,
+      issuer: issuer.hex,
+      subject,
+      scope: { grants },
+      issued_at: issuedAt,
+      expires_at: issuedAt + ttl,
+      ttl_secs: ttl,
+      delegation_depth: depth,
+      parent_capability_id: parent,
+    },
+    issuer,
+  );
 const ROOT_ID = 'cap-019d921b-root-commander-7a3c73e9';
 const VENDOR_ID = 'INC-2026-0428-vendor';
 const TASK_ID = 'task_INC-2026-0428_001';
@@ -318,35 +334,9 @@ const providerOps = (maxInvocations, total) => ({
 });
 // The seed prints the root's issuer and subject as the same key: the commander holds the root
 // authority over its own incident tools.
-const rootToken = compact(
-  {
-    id: ROOT_ID,
-    issuer: commander.hex,
-    subject: commander.hex,
-    scope: { grants: [createTask(100, 1000, 500), providerOps(10, 1000)] },
-    issued_at: T0,
-    expires_at: T0 + 1800,
-    ttl_secs: 1800,
-    delegation_depth: 0,
-    parent_capability_id: null,
-  },
-  commander,
-);
+const rootToken = capabilityToken({ id: ROOT_ID, issuer: commander, subject: commander.hex, grants: [createTask(100, 1000, 500), providerOps(10, 1000)], issuedAt: T0, ttl: 1800, depth: 0, parent: null });
 valid('capability/token', 'root-commander.seed-001', rootToken);
-const vendorToken = compact(
-  {
-    id: VENDOR_ID,
-    issuer: commander.hex,
-    subject: liaison.hex,
-    scope: { grants: [createTask(10, 500, 500), providerOps(5, 500)] },
-    issued_at: T0,
-    expires_at: T0 + 900,
-    ttl_secs: 900,
-    delegation_depth: 1,
-    parent_capability_id: ROOT_ID,
-  },
-  commander,
-);
+const vendorToken = capabilityToken({ id: VENDOR_ID, issuer: commander, subject: liaison.hex, grants: [createTask(10, 500, 500), providerOps(5, 500)], issuedAt: T0, ttl: 900, depth: 1, parent: ROOT_ID });
 valid('capability/token', 'vendor-liaison.seed-001', vendorToken);
 const disableRule = (maxInvocations, extra = {}) => ({
   server_id: 'provider-ops',
@@ -358,35 +348,9 @@ const disableRule = (maxInvocations, extra = {}) => ({
   max_cost_per_invocation: usd(500),
   ...extra,
 });
-const coordinatorToken = compact(
-  {
-    id: COORD_ID,
-    issuer: liaison.hex,
-    subject: coordinator.hex,
-    scope: { grants: [disableRule(2)] },
-    issued_at: T0 + 5,
-    expires_at: T0 + 605,
-    ttl_secs: 600,
-    delegation_depth: 2,
-    parent_capability_id: VENDOR_ID,
-  },
-  liaison,
-);
+const coordinatorToken = capabilityToken({ id: COORD_ID, issuer: liaison, subject: coordinator.hex, grants: [disableRule(2)], issuedAt: T0 + 5, ttl: 600, depth: 2, parent: VENDOR_ID });
 valid('capability/token', 'provider-coordinator.seed-001', coordinatorToken);
-const executorToken = compact(
-  {
-    id: EXEC_ID,
-    issuer: coordinator.hex,
-    subject: executor.hex,
-    scope: { grants: [{ ...disableRule(1), operations: ['invoke'] }] },
-    issued_at: T0 + 10,
-    expires_at: T0 + 310,
-    ttl_secs: 300,
-    delegation_depth: 3,
-    parent_capability_id: COORD_ID,
-  },
-  coordinator,
-);
+const executorToken = capabilityToken({ id: EXEC_ID, issuer: coordinator, subject: executor.hex, grants: [{ ...disableRule(1), operations: ['invoke'] }], issuedAt: T0 + 10, ttl: 300, depth: 3, parent: COORD_ID });
 valid('capability/token', 'provider-executor.seed-001', executorToken);
 // Seed 001's attenuation-deny scenario: the executor's capability asks for any rule, not the
 // one rule its chain allows. The token is well formed; its chain is not.
@@ -1115,34 +1079,8 @@ const sidecarGrant = (operations, invocations, total, perCall) => ({
   max_total_cost: usd(total),
   max_cost_per_invocation: usd(perCall),
 });
-const agentsRoot = compact(
-  {
-    id: 'cap-dreamineering-agents-root',
-    issuer: trust002.hex,
-    subject: trust002.hex,
-    scope: { grants: [sidecarGrant(['invoke', 'delegate'], 100, 10000, 2000)] },
-    issued_at: T7,
-    expires_at: T7 + 86400,
-    ttl_secs: 86400,
-    delegation_depth: 0,
-    parent_capability_id: null,
-  },
-  trust002,
-);
-const agentCap = compact(
-  {
-    id: 'cap-dreamineering-shopping-agent-0001',
-    issuer: trust002.hex,
-    subject: agent.hex,
-    scope: { grants: [sidecarGrant(['invoke'], 4, 2000, 500)] },
-    issued_at: T7,
-    expires_at: T7 + 3600,
-    ttl_secs: 3600,
-    delegation_depth: 1,
-    parent_capability_id: agentsRoot.id,
-  },
-  trust002,
-);
+const agentsRoot = capabilityToken({ id: 'cap-dreamineering-agents-root', issuer: trust002, subject: trust002.hex, grants: [sidecarGrant(['invoke', 'delegate'], 100, 10000, 2000)], issuedAt: T7, ttl: 86400, depth: 0, parent: null });
+const agentCap = capabilityToken({ id: 'cap-dreamineering-shopping-agent-0001', issuer: trust002, subject: agent.hex, grants: [sidecarGrant(['invoke'], 4, 2000, 500)], issuedAt: T7, ttl: 3600, depth: 1, parent: agentsRoot.id });
 const buyIntent = withHash({
   intent_id: 'intent_dreamineering_market_report_0001',
   capability_id: agentCap.id,
@@ -1238,26 +1176,16 @@ const transaction = {
   },
   'receipts/buyer-receipt.json': buyerSide,
   'receipts/provider-receipt.json': providerSide,
+  // Station 5's trace, anchored to this transaction's receipts and the action they record.
   'receipts/intent-trace.json': prove(
     {
-      trace_version: '1.2',
-      trace_id: 'trace-2026-11-01-0001',
-      subject: agent.didKey,
-      intent_ref: documentHash(intentMandate),
+      ...without(trace, 'proof'),
       action_hash: documentHash(providerSide.action),
-      outcome: 'settled',
-      verified: true,
-      references: {
-        mandate_hash: documentHash(paymentMandate),
-        receipt_hashes: [documentHash(buyerSide), documentHash(providerSide)],
-        settlement_proof: settleResponse,
-        identity_credential: { id: agentCredential.id, hash: documentHash(agentCredential) },
-      },
-      recorded_at: '2026-11-01T10:08:00Z',
+      references: { ...trace.references, receipt_hashes: [documentHash(buyerSide), documentHash(providerSide)] },
     },
     recorder,
     recorder.vm,
-    '2026-11-01T10:08:00Z',
+    trace.recorded_at,
   ),
 };
 const TX = `examples/${LINE}/transactions/seven-station`;
