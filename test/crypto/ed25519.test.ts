@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import t from 'tap';
 import { ed25519 } from '@noble/curves/ed25519';
+import { sha512 } from '@noble/hashes/sha2';
 import { precheckEd25519, publicKeyOf, signEd25519, verifyEd25519 } from '../../src/crypto/ed25519.js';
 import { sha256Bytes } from '../../src/crypto/hash.js';
 import { canonicalJson } from '../../src/crypto/jcs.js';
@@ -135,4 +136,31 @@ t.test('random inputs: both answer the same, and never throw', async (t) => {
     }),
     { numRuns: 200 },
   );
+});
+
+t.test('mixed-order R or key: the cofactored equation accepts what OpenSSL refuses; writ refuses on both paths', async (t) => {
+  const { ExtendedPoint } = ed25519;
+  const seed = sha256Bytes(utf8('writ/test/mixed-order'));
+  const a = (ed25519.utils.getExtendedPublicKey(seed) as { scalar: bigint }).scalar;
+  const A = ExtendedPoint.BASE.multiply(a);
+  const T = ExtendedPoint.fromHex('c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a'); // order 8
+  const msg = utf8('pay 5.00 USD');
+  const k = (R: Uint8Array, pk: Uint8Array) => leNum(sha512(new Uint8Array([...R, ...pk, ...msg]))) % L;
+  const r = 1234567890123456789n;
+  // R with a torsion component.
+  const R = ExtendedPoint.BASE.multiply(r).add(T).toRawBytes();
+  const pk = A.toRawBytes();
+  const sigR = new Uint8Array([...R, ...leBytes((r + k(R, pk) * a) % L)]);
+  t.equal(ed25519.verify(sigR, msg, pk, { zip215: false }), true, "noble's verify (cofactored) accepts it");
+  t.same(both(sigR, msg, pk), [false, false], 'native and portable both refuse it');
+  // A key with a torsion component, and k not a multiple of 8.
+  const pkT = A.add(T).toRawBytes();
+  let sigA: Uint8Array | undefined;
+  for (let rr = 1n; sigA === undefined; rr++) {
+    const R2 = ExtendedPoint.BASE.multiply(rr).toRawBytes();
+    if (k(R2, pkT) % 8n !== 0n) sigA = new Uint8Array([...R2, ...leBytes((rr + k(R2, pkT) * a) % L)]);
+  }
+  t.equal(ed25519.verify(sigA, msg, pkT, { zip215: false }), true, "noble's verify accepts it");
+  t.same(both(sigA, msg, pkT), [false, false], 'native and portable both refuse it');
+  t.same(both(signEd25519(msg, seed), msg, pk), [true, true], 'an honest signature by the same key verifies on both');
 });
