@@ -26,7 +26,7 @@ import { ROOT, emit } from './lib/emit.js';
 
 const LINE = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')).line;
 const BASE = `https://writ.dev/schemas/${LINE}/`;
-const FAMILIES = ['identity', 'discovery', 'capability', 'intent', 'mandate', 'settlement', 'receipt', 'task', 'bundle', 'release'];
+const FAMILIES = ['identity', 'discovery', 'capability', 'intent', 'mandate', 'settlement', 'receipt', 'task', 'bundle', 'release', 'conformance'];
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -1036,6 +1036,92 @@ invalid('bundle/verification-report', 'ok-with-errors', { ...reportOk, errors: r
 invalid('bundle/verification-report', 'failed-without-errors', { ...reportFailed, errors: [] }, at('/errors', 'minItems', 'ERR_SCHEMA_ITEMS'));
 invalid('bundle/verification-report', 'failed-hop-without-code', mut(reportFailed, (d) => delete d.hops[1].code), missing('/hops/1', 'code'));
 invalid('bundle/verification-report', 'code-not-in-registry-form', mut(reportFailed, (d) => (d.errors[0].code = 'CHIO-CAP-NARROWING')), at('/errors/0/code', 'pattern', 'ERR_SCHEMA_PATTERN'));
+
+// ---------------------------------------------------------------------------------------------
+// conformance (SPEC.md 13: the vector format, the adapter protocol, the JSON-lines report)
+
+const PROTOCOL = 'writ-adapter/1';
+const jcsVector = valid('conformance/vector', 'jcs-sorts-members', {
+  id: 'jcs/sorts-members',
+  profile: 'jcs',
+  description: 'Members are written in the order of their names as UTF-16 code units.',
+  spec: '6.3',
+  input: { text: '{"b":1,"a":2}' },
+  context: { now: 0 },
+  expect: { verdict: 'accept', output: '{"a":2,"b":1}' },
+});
+valid('conformance/vector', 'chain-revoke-midchain.seed-001', {
+  id: 'chain/seed-001/revoke-midchain',
+  profile: 'chain',
+  description: "Seed 001: the vendor liaison's capability is revoked after the executor's was issued; the executor's call is denied, naming the revoked ancestor.",
+  spec: '12.2',
+  input: { capability: executorToken, capabilities: [rootToken, vendorToken, coordinatorToken] },
+  context: { now: T0 + 20, revocations: [{ capability_id: VENDOR_ID, revoked_at: T0 + 15 }] },
+  expect: { verdict: 'reject', code: 'ERR_CHAIN_REVOKED_ANCESTOR' },
+});
+invalid('conformance/vector', 'reject-without-code', mut(jcsVector, (d) => (d.expect = { verdict: 'reject' })), at('/expect', 'anyOf', 'ERR_SCHEMA_NO_MATCH'));
+invalid('conformance/vector', 'accept-with-code', mut(jcsVector, (d) => (d.expect.code = 'ERR_JSON_SYNTAX')), at('/expect/code', 'false schema', 'ERR_SCHEMA_FORBIDDEN'));
+invalid('conformance/vector', 'unknown-profile', { ...jcsVector, profile: 'ledger' }, at('/profile', 'enum', 'ERR_SCHEMA_ENUM'));
+invalid('conformance/vector', 'context-without-time', { ...jcsVector, context: {} }, missing('/context', 'now'));
+
+const runCase = { id: jcsVector.id, profile: jcsVector.profile, input: jcsVector.input, context: jcsVector.context };
+valid('conformance/adapter-command', 'start', { cmd: 'start', protocol: PROTOCOL });
+const runCommand = valid('conformance/adapter-command', 'run', { cmd: 'run', seq: 7, case: runCase });
+valid('conformance/adapter-command', 'stop', { cmd: 'stop' });
+invalid('conformance/adapter-command', 'run-with-expectation', mut(runCommand, (d) => (d.case.expect = jcsVector.expect)), extra('/case', 'expect'));
+invalid('conformance/adapter-command', 'run-without-seq', without(runCommand, 'seq'), missing('', 'seq'));
+invalid('conformance/adapter-command', 'start-another-protocol', { cmd: 'start', protocol: 'writ-adapter/2' }, at('/protocol', 'const', 'ERR_SCHEMA_CONST'));
+
+const ALL_PROFILES = ['schema', 'jcs', 'hash', 'signature', 'proof', 'compact', 'capability', 'chain', 'budget', 'intent', 'mandate', 'receipt', 'settlement', 'bundle', 'replay', 'release'];
+const reference = { name: 'writ', version: '1.0.0-draft.1', language: 'TypeScript', homepage: 'https://writ.dev/' };
+const hello = valid('conformance/adapter-hello', 'reference', { protocol: PROTOCOL, implementation: reference, profiles: ALL_PROFILES });
+valid('conformance/adapter-hello', 'python-harness', { protocol: PROTOCOL, implementation: { name: 'writ-python-harness', version: '0.1.0', language: 'Python' }, profiles: ['jcs', 'hash', 'signature'] });
+invalid('conformance/adapter-hello', 'unknown-profile', mut(hello, (d) => (d.profiles = ['jcs', 'ledger'])), at('/profiles/1', 'enum', 'ERR_SCHEMA_ENUM'));
+invalid('conformance/adapter-hello', 'profile-twice', mut(hello, (d) => (d.profiles = ['jcs', 'jcs'])), at('/profiles', 'uniqueItems', 'ERR_SCHEMA_UNIQUE_ITEMS'));
+invalid('conformance/adapter-hello', 'without-language', mut(hello, (d) => delete d.implementation.language), missing('/implementation', 'language'));
+
+const rejection = valid('conformance/adapter-result', 'reject-with-code', { seq: 7, verdict: 'reject', code: 'ERR_CHAIN_REVOKED_ANCESTOR' });
+const skip = valid('conformance/adapter-result', 'skipped', { seq: 8, skipped: true, reason: 'replay is not implemented yet', issue_url: 'https://example.org/impl/issues/12' });
+valid('conformance/adapter-result', 'errored', { seq: 9, errored: true, context: { message: 'unexpected token at 1:1' } });
+valid('conformance/adapter-result', 'jcs-output', { seq: 10, verdict: 'accept', output: '{"a":2,"b":1}' });
+invalid('conformance/adapter-result', 'skip-without-reason', without(skip, 'reason'), missing('', 'reason'));
+invalid('conformance/adapter-result', 'accept-with-code', { ...rejection, verdict: 'accept' }, at('/code', 'false schema', 'ERR_SCHEMA_FORBIDDEN'));
+invalid('conformance/adapter-result', 'errored-with-verdict', { seq: 9, errored: true, context: {}, verdict: 'accept' }, at('/verdict', 'false schema', 'ERR_SCHEMA_FORBIDDEN'));
+
+const header = valid('conformance/report-header', 'reference', {
+  type: 'header',
+  protocol: PROTOCOL,
+  runner: { name: 'writ', version: '1.0.0-draft.1', line: LINE },
+  implementation: reference,
+  profiles: ALL_PROFILES,
+  started_at: '2026-11-22T09:00:00Z',
+  vectors: 640,
+});
+valid('conformance/report-header', 'python-harness', { ...header, implementation: { name: 'writ-python-harness', version: '0.1.0', language: 'Python' }, profiles: ['jcs', 'hash', 'signature'] });
+invalid('conformance/report-header', 'without-start', without(header, 'started_at'), missing('', 'started_at'));
+invalid('conformance/report-header', 'another-runner', mut(header, (d) => (d.runner.name = 'bowtie')), at('/runner/name', 'const', 'ERR_SCHEMA_CONST'));
+invalid('conformance/report-header', 'negative-vector-count', { ...header, vectors: -1 }, at('/vectors', 'minimum', 'ERR_SCHEMA_RANGE'));
+
+const failed = valid('conformance/report-case', 'fail.seed-001', {
+  type: 'case',
+  id: 'chain/seed-001/revoke-midchain',
+  profile: 'chain',
+  outcome: 'fail',
+  expected: { verdict: 'reject', code: 'ERR_CHAIN_REVOKED_ANCESTOR' },
+  actual: { verdict: 'accept' },
+  duration_ms: 1.8,
+});
+const skipped = valid('conformance/report-case', 'skip', { type: 'case', id: 'replay/seven-station', profile: 'replay', outcome: 'skip', expected: { verdict: 'accept' }, reason: 'replay is not implemented yet', duration_ms: 0 });
+invalid('conformance/report-case', 'fail-without-answer', without(failed, 'actual'), missing('', 'actual'));
+invalid('conformance/report-case', 'skip-without-reason', without(skipped, 'reason'), missing('', 'reason'));
+invalid('conformance/report-case', 'unknown-outcome', { ...failed, outcome: 'flaky' }, at('/outcome', 'enum', 'ERR_SCHEMA_ENUM'));
+
+const counts = (pass, fail, skip, error) => ({ pass, fail, skip, error });
+const footer = valid('conformance/report-footer', 'ok', { type: 'footer', ok: true, counts: { jcs: counts(40, 0, 0, 0), hash: counts(12, 0, 0, 0) }, totals: counts(52, 0, 0, 0), finished_at: '2026-11-22T09:00:03Z', duration_ms: 2950 });
+valid('conformance/report-footer', 'failures', { ...footer, ok: false, counts: { chain: counts(20, 1, 0, 0), replay: counts(0, 0, 3, 0) }, totals: counts(20, 1, 3, 0) });
+invalid('conformance/report-footer', 'unknown-profile-counted', mut(footer, (d) => (d.counts.ledger = counts(1, 0, 0, 0))), { instancePath: '/counts', keyword: 'propertyNames', path: '/counts/ledger', code: 'ERR_SCHEMA_PROPERTY_NAME' });
+invalid('conformance/report-footer', 'counts-without-errors', mut(footer, (d) => delete d.totals.error), missing('/totals', 'error'));
+invalid('conformance/report-footer', 'negative-count', mut(footer, (d) => (d.counts.jcs.pass = -1)), at('/counts/jcs/pass', 'minimum', 'ERR_SCHEMA_RANGE'));
 
 // ---------------------------------------------------------------------------------------------
 // release (the formats of the release itself, from this release's own files)

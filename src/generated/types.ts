@@ -43,6 +43,13 @@
  *   schemas/v1.0.0/release/schema-index.schema.json
  *   schemas/v1.0.0/release/error-codes.schema.json
  *   schemas/v1.0.0/release/fixture-expectation.schema.json
+ *   schemas/v1.0.0/conformance/vector.schema.json
+ *   schemas/v1.0.0/conformance/adapter-command.schema.json
+ *   schemas/v1.0.0/conformance/adapter-hello.schema.json
+ *   schemas/v1.0.0/conformance/adapter-result.schema.json
+ *   schemas/v1.0.0/conformance/report-header.schema.json
+ *   schemas/v1.0.0/conformance/report-case.schema.json
+ *   schemas/v1.0.0/conformance/report-footer.schema.json
  *   schemas/v1.0.0/common/defs.schema.json
  *   schemas/v1.0.0/commercial/defs.schema.json
  *   schemas/v1.0.0/identity/defs.schema.json
@@ -52,7 +59,8 @@
  *   schemas/v1.0.0/settlement/defs.schema.json
  *   schemas/v1.0.0/receipt/defs.schema.json
  *   schemas/v1.0.0/bundle/defs.schema.json
- *   schemas/v1.0.0/release/defs.schema.json.
+ *   schemas/v1.0.0/release/defs.schema.json
+ *   schemas/v1.0.0/conformance/defs.schema.json.
  * Change the source and regenerate; `npm run generate:types -- --check` fails on drift.
  */
 
@@ -98,7 +106,14 @@ export type WritDocument =
   | ReleaseManifest
   | SchemaIndex
   | ErrorCodeRegistry
-  | FixtureExpectation;
+  | FixtureExpectation
+  | ConformanceVector
+  | AdapterCommand
+  | AdapterHello
+  | AdapterResult
+  | ReportHeader
+  | ReportCase
+  | ReportFooter;
 
 /**
  * Reserve payment authority before a later capture or settlement.
@@ -2285,6 +2300,278 @@ export interface FixtureExpectation {
 }
 
 /**
+ * One conformance case: an input, the context it needs, and the verdict (and code, or output) every conforming implementation gives (SPEC.md 13.1).
+ */
+export interface ConformanceVector {
+  /**
+   * Stable and path-like; never reused for another case.
+   */
+  id: VectorId;
+  /**
+   * The profile it belongs to; its first id segment.
+   */
+  profile: ConformanceProfile;
+  /**
+   * What the case checks, and for an attack, the attack.
+   */
+  description: string;
+  /**
+   * The SPEC.md section it tests.
+   */
+  spec: string;
+  /**
+   * The profile's input (SPEC.md 13.2).
+   */
+  input: {};
+  /**
+   * The fixed time and trust it needs.
+   */
+  context: ConformanceContext;
+  /**
+   * The answer.
+   */
+  expect: CaseOutcome;
+}
+
+/**
+ * A line the runner writes to an implementation's standard input (SPEC.md 13.3): start, run one case (its expectation is never sent), or stop.
+ */
+export interface AdapterCommand {
+  /**
+   * What to do.
+   */
+  cmd: "start" | "run" | "stop";
+  /**
+   * With start: the protocol the runner speaks.
+   */
+  protocol?: AdapterProtocol;
+  /**
+   * With run: the case's sequence number, echoed in the result.
+   */
+  seq?: number;
+  /**
+   * The case: a vector without its description, spec and expectation.
+   */
+  case?: {
+    /**
+     * The vector's id.
+     */
+    id: VectorId;
+    /**
+     * Its profile.
+     */
+    profile: ConformanceProfile;
+    /**
+     * Its input.
+     */
+    input: {};
+    /**
+     * Its context.
+     */
+    context: ConformanceContext;
+  };
+}
+
+/**
+ * An implementation's answer to start (SPEC.md 13.3): the protocol it speaks, who it is, and the profiles it supports.
+ */
+export interface AdapterHello {
+  /**
+   * The protocol it speaks.
+   */
+  protocol: AdapterProtocol;
+  /**
+   * Who it is.
+   */
+  implementation: ImplementationInfo;
+  /**
+   * The profiles it supports; cases of the others are reported as skipped without being sent.
+   *
+   * @maxItems 16
+   */
+  profiles: ConformanceProfile[];
+}
+
+/**
+ * An implementation's answer to run (SPEC.md 13.3): its outcome for the case, or that it skips the case (with why), or that it failed to process it.
+ */
+export interface AdapterResult {
+  /**
+   * The sequence number of the run command answered.
+   */
+  seq: number;
+  /**
+   * accept or reject.
+   */
+  verdict?: CaseVerdict;
+  /**
+   * Why it was rejected.
+   */
+  code?: ErrorCodeName;
+  /**
+   * For a bundle: every distinct code found.
+   *
+   * @minItems 1
+   * @maxItems 64
+   */
+  codes?: [ErrorCodeName, ...ErrorCodeName[]];
+  /**
+   * For jcs and hash: the output.
+   */
+  output?: string;
+  /**
+   * For a replay: each hop's verdict.
+   *
+   * @minItems 1
+   * @maxItems 7
+   */
+  hops?: [HopVerdict, ...HopVerdict[]];
+  /**
+   * The implementation declines the case.
+   */
+  skipped?: true;
+  /**
+   * Why it skips the case.
+   */
+  reason?: string;
+  /**
+   * Where the gap is tracked.
+   */
+  issue_url?: Uri;
+  /**
+   * The implementation could not process the case.
+   */
+  errored?: true;
+  /**
+   * What went wrong, for the implementer (a message, a stack trace).
+   */
+  context?: {};
+}
+
+/**
+ * The first line of a JSON-lines conformance report (SPEC.md 13.4): the runner, the implementation as it described itself, and the run.
+ */
+export interface ReportHeader {
+  /**
+   * Which line.
+   */
+  type: "header";
+  /**
+   * The protocol spoken.
+   */
+  protocol: AdapterProtocol;
+  /**
+   * The runner.
+   */
+  runner: {
+    /**
+     * writ.
+     */
+    name: "writ";
+    /**
+     * writ's package version.
+     */
+    version: string;
+    /**
+     * The schema line of the vectors.
+     */
+    line: LineName;
+  };
+  /**
+   * The implementation, as it described itself.
+   */
+  implementation: ImplementationInfo;
+  /**
+   * The profiles it supports.
+   *
+   * @maxItems 16
+   */
+  profiles: ConformanceProfile[];
+  /**
+   * When the run started.
+   */
+  started_at: Timestamp;
+  /**
+   * How many cases the run covers.
+   */
+  vectors: number;
+}
+
+/**
+ * One line per case of a JSON-lines conformance report (SPEC.md 13.4): what was expected, what the implementation answered, and the outcome.
+ */
+export interface ReportCase {
+  /**
+   * Which line.
+   */
+  type: "case";
+  /**
+   * The vector.
+   */
+  id: VectorId;
+  /**
+   * Its profile.
+   */
+  profile: ConformanceProfile;
+  /**
+   * pass: the answer is the expected one (codes compared, never messages); fail: another answer; skip: declined or unsupported; error: a crash, a hang, or a line not in the protocol.
+   */
+  outcome: "pass" | "fail" | "skip" | "error";
+  /**
+   * The vector's expectation.
+   */
+  expected: CaseOutcome;
+  /**
+   * The implementation's answer, when it gave one.
+   */
+  actual?: CaseOutcome;
+  /**
+   * Why the case was skipped or errored.
+   */
+  reason?: string;
+  /**
+   * Where a skipped case's gap is tracked.
+   */
+  issue_url?: Uri;
+  /**
+   * How long the case took.
+   */
+  duration_ms: number;
+}
+
+/**
+ * The last line of a JSON-lines conformance report (SPEC.md 13.4): the counts, per profile and in all.
+ */
+export interface ReportFooter {
+  /**
+   * Which line.
+   */
+  type: "footer";
+  /**
+   * True when no case failed or errored.
+   */
+  ok: boolean;
+  /**
+   * Profile -> its counts.
+   */
+  counts: {
+    [k: string]: OutcomeCounts | undefined;
+  };
+  /**
+   * The counts of the whole run.
+   */
+  totals: OutcomeCounts;
+  /**
+   * When the run finished.
+   */
+  finished_at: Timestamp;
+  /**
+   * How long the run took.
+   */
+  duration_ms: number;
+}
+
+/**
  * An opaque identifier chosen by its issuer: 1 to 128 characters.
  */
 export type Identifier = string;
@@ -3853,3 +4140,178 @@ export type ErrorCodeName = string;
  * A schema line: v<major>.<minor>.<patch>.
  */
 export type LineName = string;
+
+/**
+ * A group of vectors an implementation can support (SPEC.md 13.2).
+ */
+export type ConformanceProfile =
+  | "schema"
+  | "jcs"
+  | "hash"
+  | "signature"
+  | "proof"
+  | "compact"
+  | "capability"
+  | "chain"
+  | "budget"
+  | "intent"
+  | "mandate"
+  | "receipt"
+  | "settlement"
+  | "bundle"
+  | "replay"
+  | "release";
+
+/**
+ * accept or reject.
+ */
+export type CaseVerdict = "accept" | "reject";
+
+/**
+ * What an implementation answers for a case, or what a vector expects: a verdict; for a rejection the code (or, for a bundle, the codes; for a replay, the hops); for jcs and hash the output.
+ */
+export interface CaseOutcome {
+  /**
+   * accept or reject.
+   */
+  verdict: CaseVerdict;
+  /**
+   * Why it was rejected: the one code.
+   */
+  code?: ErrorCodeName;
+  /**
+   * For a bundle: every distinct code found, in any order.
+   *
+   * @minItems 1
+   * @maxItems 64
+   */
+  codes?: [ErrorCodeName, ...ErrorCodeName[]];
+  /**
+   * The canonical text (jcs) or the sha256:<hex> hash (hash).
+   */
+  output?: string;
+  /**
+   * For a replay: the verdict at each hop, in order.
+   *
+   * @minItems 1
+   * @maxItems 7
+   */
+  hops?: [HopVerdict, ...HopVerdict[]];
+}
+
+/**
+ * The verdict at one hop of a replay.
+ */
+export interface HopVerdict {
+  /**
+   * Which hop.
+   */
+  hop: "identity" | "manifest" | "capability_chain" | "intent" | "mandates" | "settlement" | "receipts";
+  /**
+   * accept or reject.
+   */
+  verdict: CaseVerdict;
+  /**
+   * Why the hop failed.
+   */
+  code?: ErrorCodeName;
+}
+
+/**
+ * What a case may depend on besides its input: the fixed time (implementations never read the clock), DID documents, revocations, trust anchors, the deepest delegation accepted.
+ */
+export interface ConformanceContext {
+  /**
+   * The time of verification.
+   */
+  now: UnixTime;
+  /**
+   * DID documents the verifier trusts (each an identity/did-document).
+   *
+   * @maxItems 64
+   */
+  documents?: {}[];
+  /**
+   * Revocations the verifier knows of.
+   *
+   * @maxItems 256
+   */
+  revocations?: {
+    /**
+     * The capability revoked.
+     */
+    capability_id: Identifier;
+    /**
+     * From when.
+     */
+    revoked_at: UnixTime;
+  }[];
+  /**
+   * Keys a root capability must be issued by; any when absent.
+   *
+   * @maxItems 64
+   */
+  trust_anchors?: Ed25519PublicKeyHex[];
+  /**
+   * The deepest delegation accepted; 16 when absent.
+   */
+  max_depth?: number;
+}
+
+/**
+ * Who is being tested.
+ */
+export interface ImplementationInfo {
+  /**
+   * The implementation's name.
+   */
+  name: string;
+  /**
+   * Its version.
+   */
+  version: string;
+  /**
+   * The language it is written in.
+   */
+  language: string;
+  /**
+   * Where it lives.
+   */
+  homepage?: Uri;
+  /**
+   * Where to report a disagreement.
+   */
+  issue_url?: Uri;
+}
+
+/**
+ * A vector's stable, path-like id: <profile>/<name>[/<name>...].
+ */
+export type VectorId = string;
+
+/**
+ * The adapter protocol's version.
+ */
+export type AdapterProtocol = "writ-adapter/1";
+
+/**
+ * How many cases passed, failed, were skipped and errored.
+ */
+export interface OutcomeCounts {
+  /**
+   * Cases whose answer was the expected one.
+   */
+  pass: number;
+  /**
+   * Cases answered otherwise.
+   */
+  fail: number;
+  /**
+   * Cases the implementation declined.
+   */
+  skip: number;
+  /**
+   * Cases that crashed, hung, or were answered with something not in the protocol.
+   */
+  error: number;
+}

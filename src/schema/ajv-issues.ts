@@ -74,10 +74,14 @@ export function ajvIssues(errors: readonly ErrorObject[], explain: boolean): Iss
       summaries.push(`${e.schemaPath}/`);
     }
   }
+  // A member name checked through a $ref has its inner error under the referenced schema's
+  // path, not under propertyNames: Ajv marks it with propertyName instead.
+  const namesChecked = new Set(errors.filter((e) => e.keyword === 'propertyNames').map((e) => e.instancePath));
   const issues: Issue[] = [];
   for (const e of errors) {
     if (e.keyword === 'if') continue;
     if (summaries.some((s) => e.schemaPath.startsWith(s))) continue;
+    if ((e as ErrorObject & { propertyName?: string }).propertyName !== undefined && namesChecked.has(e.instancePath)) continue;
     issues.push(toIssue(e, ruleFor(e.schemaPath, rules), explain));
   }
   return issues;
