@@ -1,0 +1,263 @@
+/**
+ * writ's own answers to conformance cases (SPEC.md 13.2): each profile's input handed to the
+ * reference verifiers, and their verdicts turned into outcomes. This is what `writ conformance`
+ * runs in-process, and what `writ adapter` serves over the adapter protocol. It never throws: a
+ * case it cannot process is an `errored` result.
+ */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { AdapterResult, CaseOutcome, ConformanceContext, ConformanceProfile, HopVerdict } from '../generated/types.js';
+import { verifyEd25519, precheckEd25519 } from '../crypto/ed25519.js';
+import { verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
+import { documentHash } from '../crypto/hash.js';
+import { canonicalJson } from '../crypto/jcs.js';
+import { fromBase64Url, fromHex } from '../encoding/bytes.js';
+import { parseJson } from '../encoding/json.js';
+import type { Issue, Verdict } from '../issues.js';
+import { fail } from '../issues.js';
+import { checkIntegrity } from '../release/integrity.js';
+import { checkFixtures } from '../schema/fixtures.js';
+import { SchemaRegistry } from '../schema/registry.js';
+import { authorizeExposure, reconcileSpend, verifyBudgetAuthorization, verifySpendReconciliation } from '../verify/budget.js';
+import { verifyBundle } from '../verify/bundle.js';
+import { verifyCapabilityChain } from '../verify/capability.js';
+import type { VerifyContext } from '../verify/context.js';
+import { verifyAgentCard, verifyCredential } from '../verify/identity.js';
+import { verifyIntent } from '../verify/intent.js';
+import { verifyMandateChain } from '../verify/mandate.js';
+import { verifyBilateralReceipts, verifyReceipt, verifyReceiptPair } from '../verify/receipt.js';
+import { replayTransaction } from '../verify/replay.js';
+import { verifySettlement } from '../verify/settlement.js';
+
+/** A case as the runner sends it: a vector without its description, spec and expectation. */
+export interface ConformanceCase {
+  readonly id: string;
+  readonly profile: ConformanceProfile;
+  readonly input: Record<string, unknown>;
+  readonly context: ConformanceContext;
+}
+
+/** A result without its sequence number. */
+export type CaseResult = Omit<AdapterResult, 'seq'>;
+
+/** Every profile, in SPEC order. */
+export const PROFILES: readonly ConformanceProfile[] = ['schema', 'jcs', 'hash', 'signature', 'proof', 'compact', 'capability', 'chain', 'budget', 'intent', 'mandate', 'receipt', 'settlement', 'bundle', 'replay', 'release'];
+
+let registry: SchemaRegistry | undefined;
+const schemas = (): SchemaRegistry => (registry ??= SchemaRegistry.open());
+
+/**
+ * The reference implementation's answer to one case.
+ *
+ * @param c - the case.
+ * @returns its outcome, or `{ errored, context }` when the input is not what the profile takes.
+ */
+export function referenceAnswer(c: ConformanceCase): CaseResult {
+  try {
+    const input = c.input;
+    const ctx = toContext(c.context);
+    switch (c.profile) {
+      case 'schema':
+        return schemaCase(input);
+      case 'jcs':
+      case 'hash': {
+        const parsed = parseJson(typeof input['bytes'] === 'string' ? (fromBase64Url(input['bytes']) ?? new Uint8Array([0xff])) : new TextEncoder().encode(String(input['text'])));
+        if (!parsed.ok) return reject(parsed.issue.code);
+        const canonical = canonicalJson(parsed.value);
+        if (!canonical.ok) return reject(canonical.error.code);
+        return { verdict: 'accept', output: c.profile === 'jcs' ? canonical.text : documentHash(parsed.value) };
+      }
+      case 'signature':
+        return signatureCase(input);
+      case 'proof':
+        return proofCase(input, ctx);
+      case 'compact': {
+        const doc = documentOf(input);
+        return 'code' in doc ? reject(doc.code) : outcome(verifyCompact(doc.value, String(input['signer'])));
+      }
+      case 'capability':
+      case 'chain':
+        return outcome(verifyCapabilityChain(input['capability'], input['capabilities'] as unknown[], ctx));
+      case 'intent':
+        return outcome(verifyIntent(input['intent'], input['call'] as never, ctx));
+      case 'receipt':
+        return outcome(
+          'pair' in input
+            ? verifyReceiptPair(input['pair'], input['intent'], ctx)
+            : 'buyer_receipt' in input
+              ? verifyBilateralReceipts(input['buyer_receipt'], input['provider_receipt'], input['intent'], ctx)
+              : verifyReceipt(input['receipt'], input['intent'], ctx),
+        );
+      case 'budget':
+        return budgetCase(input, ctx);
+      case 'mandate':
+        return outcome(verifyMandateChain({ intent_mandate: input['intent_mandate'], cart_mandate: input['cart_mandate'], payment_mandate: input['payment_mandate'] }, input['spent'] as never, ctx));
+      case 'settlement':
+        return outcome(verifySettlement(input['settlement'], { ...pick(input, 'quote'), ...pick(input, 'intent'), ...pick(input, 'dispute') }, ctx));
+      case 'bundle': {
+        const r = verifyBundle(bundleFiles(input['files']), ctx, linkIssues(input['files']));
+        return r.ok ? { verdict: 'accept' } : { verdict: 'reject', codes: nonEmpty(distinct(r.errors.map((e) => e.code))) };
+      }
+      case 'replay': {
+        const r = replayTransaction(bundleFiles(input['files']), ctx, linkIssues(input['files']));
+        const hops: HopVerdict[] = (r.hops ?? []).map((h) => (h.ok ? { hop: h.hop, verdict: 'accept' } : { hop: h.hop, verdict: 'reject', code: h.code as string }));
+        if (hops.length === 0) return { verdict: 'reject', codes: nonEmpty(distinct(r.errors.map((e) => e.code))) };
+        return r.ok ? { verdict: 'accept', hops: nonEmpty(hops) } : { verdict: 'reject', hops: nonEmpty(hops) };
+      }
+      case 'release':
+        return releaseCase(input);
+      default:
+        return { errored: true, context: { message: `no profile ${String(c.profile)}` } };
+    }
+  } catch (e) {
+    return { errored: true, context: { message: e instanceof Error ? e.message : String(e) } };
+  }
+}
+
+function reject(code: string): CaseResult {
+  return { verdict: 'reject', code };
+}
+
+function outcome(v: Verdict): CaseResult {
+  return v.ok ? { verdict: 'accept' } : reject(v.code);
+}
+
+/** A list the caller knows is not empty, as the generated types write it. */
+function nonEmpty<T>(items: T[]): [T, ...T[]] {
+  return items as [T, ...T[]];
+}
+
+function distinct(codes: readonly string[]): string[] {
+  return [...new Set(codes)].sort();
+}
+
+function pick(input: Record<string, unknown>, key: string): Record<string, unknown> {
+  return input[key] === undefined ? {} : { [key]: input[key] };
+}
+
+/** The vector context as a verifier context. */
+export function toContext(c: ConformanceContext): VerifyContext {
+  return {
+    now: c.now,
+    documents: new Map((c.documents ?? []).map((d) => [String((d as { id?: unknown }).id), d])),
+    revocations: new Map((c.revocations ?? []).map((r) => [r.capability_id, r.revoked_at])),
+    ...(c.trust_anchors === undefined ? {} : { trustAnchors: c.trust_anchors }),
+    ...(c.max_depth === undefined ? {} : { maxDepth: c.max_depth }),
+    registry: schemas(),
+  };
+}
+
+function schemaCase(input: Record<string, unknown>): CaseResult {
+  const doc = input['document'];
+  const id = input['schema'];
+  if (id === undefined) {
+    const detected = schemas().detect(doc);
+    return detected.ok ? { verdict: 'accept', output: detected.schema.id } : reject(detected.issue.code);
+  }
+  const result = schemas().validate(String(id), doc, { allErrors: false });
+  return result.ok ? { verdict: 'accept' } : reject((result.issues[0] as Issue).code);
+}
+
+function signatureCase(input: Record<string, unknown>): CaseResult {
+  const key = typeof input['public_key'] === 'string' ? fromHex(input['public_key']) : undefined;
+  const sig = typeof input['signature'] === 'string' ? fromHex(input['signature']) : undefined;
+  const message = typeof input['message'] === 'string' ? fromHex(input['message']) : undefined;
+  if (key === undefined || sig === undefined || message === undefined) return reject('ERR_SIG_MALFORMED');
+  const refused = precheckEd25519(sig, key);
+  if (refused !== undefined) {
+    return reject(refused.reason === 'length' ? 'ERR_SIG_MALFORMED' : refused.reason === 'small_order' ? 'ERR_SIG_SMALL_ORDER' : 'ERR_SIG_NON_CANONICAL');
+  }
+  return verifyEd25519(sig, message, key) ? { verdict: 'accept' } : reject('ERR_SIG_INVALID');
+}
+
+/** The document of a compact or proof case: `document`, or `document_text` read as section 3 says. */
+function documentOf(input: Record<string, unknown>): { value: unknown } | { code: string } {
+  if (typeof input['document_text'] !== 'string') return { value: input['document'] };
+  const parsed = parseJson(new TextEncoder().encode(input['document_text']));
+  return parsed.ok ? { value: parsed.value } : { code: parsed.issue.code };
+}
+
+function proofCase(input: Record<string, unknown>, ctx: VerifyContext): CaseResult {
+  const doc = documentOf(input);
+  if ('code' in doc) return reject(doc.code);
+  input = { ...input, document: doc.value };
+  switch (input['operation'] ?? 'proof') {
+    case 'credential':
+      return outcome(verifyCredential(input['document'], ctx));
+    case 'agent_card':
+      return outcome(verifyAgentCard(input['document'], (input['credentials'] as unknown[] | undefined) ?? [], ctx));
+    default:
+      return outcome(verifyDataIntegrity(input['document'], { documents: ctx.documents ?? new Map(), now: ctx.now }));
+  }
+}
+
+function budgetCase(input: Record<string, unknown>, ctx: VerifyContext): CaseResult {
+  switch (input['operation']) {
+    case 'authorize':
+      return outcome(authorizeExposure(input['capability'], input['grant_index'] as number, input['exposure'], input['ledger'] as never, input['approved'] === true, ctx));
+    case 'record':
+      return outcome(verifyBudgetAuthorization(input['record'], input['capability'], input['ledger'] as never, ctx));
+    case 'reconcile':
+      return outcome(reconcileSpend(input['charged'] as never, input['actual'] as never));
+    case 'reconciliation':
+      return outcome(verifySpendReconciliation(input['record'], input['authorization'], input['receipt'], ctx));
+    default:
+      return outcome(fail('ERR_USAGE_INVALID_ARGUMENT', '/operation', 'a budget case names its operation: authorize, record, reconcile or reconciliation'));
+  }
+}
+
+/** A bundle's files as a vector gives them: path -> { base64 } (base64url, no padding) or { symlink }. */
+function bundleFiles(files: unknown): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const [path, entry] of Object.entries((files ?? {}) as Record<string, { base64?: string; symlink?: string }>)) {
+    if (typeof entry.base64 === 'string') out.set(path, fromBase64Url(entry.base64) ?? new Uint8Array());
+  }
+  return out;
+}
+
+/** A bundle entry given as a symbolic link is what a folder reader reports, and never follows. */
+function linkIssues(files: unknown): Issue[] {
+  return Object.entries((files ?? {}) as Record<string, { symlink?: string }>)
+    .filter(([, entry]) => typeof entry.symlink === 'string')
+    .map(([path]) => ({ code: 'ERR_BUNDLE_SYMLINK', path, message: `${path} is a symbolic link; a bundle holds regular files only` }));
+}
+
+/** A release copy (or a fixtures folder) written out, to check as a user's copy is checked. */
+function releaseCase(input: Record<string, unknown>): CaseResult {
+  const dir = mkdtempSync(join(tmpdir(), 'writ-conformance-'));
+  try {
+    for (const [path, entry] of Object.entries((input['files'] ?? {}) as Record<string, { base64?: string; symlink?: string }>)) {
+      const target = resolve(dir, path);
+      if (!target.startsWith(`${dir}/`)) return { errored: true, context: { message: `a release case may not write outside its folder: ${path}` } };
+      mkdirSync(dirname(target), { recursive: true });
+      if (typeof entry.symlink === 'string') symlinkSync(entry.symlink, target);
+      else writeFileSync(target, fromBase64Url(entry.base64 ?? '') ?? new Uint8Array());
+    }
+    const issues: readonly Issue[] = input['operation'] === 'fixtures' ? checkFixtures(dir, schemas()).results.flatMap((r) => (r.ok ? [] : r.issues)) : checkIntegrity(dir).issues;
+    return issues.length === 0 ? { verdict: 'accept' } : { verdict: 'reject', codes: nonEmpty(distinct(issues.map((i) => i.code))) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Whether an answer is the expected one: the same verdict, and the same code, codes (as sets),
+ * output and hop verdicts wherever the expectation names them. Messages are never compared.
+ *
+ * @param expected - the vector's expectation.
+ * @param actual - the implementation's outcome.
+ * @returns true when they agree.
+ */
+export function agrees(expected: CaseOutcome, actual: CaseOutcome): boolean {
+  if (expected.verdict !== actual.verdict) return false;
+  if (expected.code !== undefined && expected.code !== actual.code) return false;
+  if (expected.codes !== undefined && distinct(expected.codes).join(' ') !== distinct(actual.codes ?? []).join(' ')) return false;
+  if (expected.output !== undefined && expected.output !== actual.output) return false;
+  if (expected.hops !== undefined) {
+    const got = actual.hops ?? [];
+    if (got.length !== expected.hops.length) return false;
+    return expected.hops.every((h, i) => got[i]?.hop === h.hop && got[i]?.verdict === h.verdict && (h.code === undefined || got[i]?.code === h.code));
+  }
+  return true;
+}
