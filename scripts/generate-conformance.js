@@ -350,7 +350,6 @@ vector('chain/delegated-by-a-stranger', '12.2', 'Delegation by someone who does 
 vector('chain/untrusted-root', '12.2', 'The root is issued by a key that is not a trust anchor.', chainInput(executor), at(NOW1, { trust_anchors: [P.stranger.hex] }), reject('ERR_CHAIN_UNTRUSTED_ROOT'));
 vector('chain/trusted-root', '12.2', 'The root is issued by the trust anchor named.', chainInput(executor), at(NOW1, { trust_anchors: [P.commander.hex] }), accept());
 vector('chain/cycle', '12.2', 'Parent ids that lead back to a capability already on the chain.', chainInput(executor, [resign(mut(root, (d) => ((d.parent_capability_id = executor.id), (d.delegation_depth = 4))), P.commander), vendor, coordinator, executor]), at(NOW1), reject('ERR_CHAIN_CYCLE'));
-vector('chain/bad-context', '12', 'A context whose time is negative is the caller\'s mistake, reported with a code.', chainInput(executor), at(-1), reject('ERR_USAGE_INVALID_ARGUMENT'));
 
 // ---------------------------------------------------------------------------------------------
 // budget (SPEC.md 12.5): seed 000's procurement grant and seed 001's executor grant
@@ -367,6 +366,7 @@ authorize('currency-swap', 'Currency confusion: an exposure in EUR against a gra
 authorize('no-such-grant', 'A grant index the capability does not have.', procurement, 7, usd(10), undefined, true, reject('ERR_BUDGET_GRANT_MISSING'));
 authorize('seed-001/approval-required', 'Seed 001 approval required: a broader rollback (4.50) is above the $3.00 threshold on the executor\'s grant.', executor, 0, usd(450), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
 authorize('seed-001/approved-rollback', 'Seed 001: with the approval, the broader rollback goes ahead.', executor, 0, usd(450), undefined, true, accept());
+authorize('negative-ledger', 'A ledger with a negative count is the caller\'s mistake: a verdict with a code, not a crash and not a decision.', procurement, 1, usd(10), { invocations: -1, total: 0 }, true, reject('ERR_USAGE_INVALID_ARGUMENT'));
 authorize('exactly-the-total', 'An exposure that brings the total exactly to max_total_cost fits.', procurement, 1, usd(25000), { invocations: 1, total: 125000 }, true, accept());
 const record = (name, description, rec, capability, expect) => vector(`budget/record/${name}`, '12.5', description, { operation: 'record', record: rec, capability }, at(T0), expect);
 record('seed-000-allowed', 'Seed 000: the recorded authorization, with its approval, is what the caps give.', fixture('settlement/budget-authorization', 'allowed.seed-000'), procurement, accept());

@@ -3,6 +3,7 @@
  * The `writ` executable: binds {@link main} to the process. The only module that touches
  * `process` directly.
  */
+import { createInterface } from 'node:readline';
 import { main } from './main.js';
 
 const stdin = async (): Promise<Uint8Array> => {
@@ -19,7 +20,11 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd() }, stdin).then(
+main(
+  process.argv.slice(2),
+  { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd(), lines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }) },
+  stdin,
+).then(
   (code) => {
     process.exitCode = code;
   },

@@ -14,6 +14,8 @@ export interface CliIo {
   readonly cwd: string;
   /** The time, in Unix seconds, where a command needs it and --now is not given; the system clock when absent. */
   readonly clock?: () => number;
+  /** Standard input, line by line, for `writ adapter`. */
+  readonly lines?: () => AsyncIterable<string>;
 }
 
 /** Exit status: 0 all is well, 1 something was rejected, 2 the command line was wrong. */

@@ -11,11 +11,14 @@ import { type CliIo, type ExitCode, UsageError, printJson } from './io.js';
 import { SCHEMAS_HELP, runSchemas } from './schemas.js';
 import { VALIDATE_HELP, runValidate } from './validate.js';
 import { VERIFY_HELP, runVerify } from './verify.js';
+import { ADAPTER_HELP, CONFORMANCE_HELP, runAdapterCommand, runConformanceCommand } from './conformance.js';
 
 const HELP = `Usage: writ <command> [options]
 
 Commands:
   validate <file|folder|->...  validate documents against the schemas of the current line
+  conformance                  run the conformance suite (--impl "<command>" for any implementation)
+  adapter                      serve writ's implementation over the adapter protocol
   verify <file|folder>...      verify signatures, chains, budgets, mandates; replay a transaction
   integrity [dir]              check that a copy of the release boundary is intact
   examples [dir]               check example fixtures against the fixture convention
@@ -34,6 +37,8 @@ Exit status: 0 all is well, 1 something was rejected, 2 usage error.
 const COMMANDS: Readonly<Record<string, string>> = {
   validate: VALIDATE_HELP,
   verify: VERIFY_HELP,
+  conformance: CONFORMANCE_HELP,
+  adapter: ADAPTER_HELP,
   integrity: INTEGRITY_HELP,
   examples: EXAMPLES_HELP,
   schemas: SCHEMAS_HELP,
@@ -56,6 +61,10 @@ export async function main(argv: readonly string[], io: CliIo, stdin: () => Prom
         return await runValidate(args, io, stdin);
       case 'verify':
         return runVerify(args, io);
+      case 'conformance':
+        return await runConformanceCommand(args, io);
+      case 'adapter':
+        return await runAdapterCommand(args, io);
       case 'integrity':
         return runIntegrity(args, io);
       case 'examples':

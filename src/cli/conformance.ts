@@ -1,0 +1,149 @@
+/**
+ * `writ conformance` runs the conformance suite against writ's own implementation in-process, or
+ * against any implementation with `--impl "<command>"` (SPEC.md 13). `writ adapter` serves writ's
+ * implementation over the adapter protocol on standard input and output: a live example of the
+ * protocol, and a way to run writ's verifiers from another language.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AdapterCommand } from '../generated/types.js';
+import { ProcessAdapter, ReferenceAdapter, schemaCheck, type Adapter } from '../conformance/adapters.js';
+import { PROFILES, referenceAnswer } from '../conformance/reference.js';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../conformance/reports.js';
+import { runConformance, selectVectors } from '../conformance/runner.js';
+import { packagedVectors, readVectors } from '../conformance/vectors.js';
+import { parseJson } from '../encoding/json.js';
+import { readManifest } from '../release/manifest.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { SchemaRegistry } from '../schema/registry.js';
+import { parseCommand } from './args.js';
+import { type CliIo, type ExitCode, UsageError } from './io.js';
+import { formatIssues } from './report.js';
+
+export const CONFORMANCE_HELP = `Usage: writ conformance [options]
+
+Run the conformance suite: every vector (an input, its context, and the verdict and
+code a conforming implementation gives) against an implementation. Without --impl,
+writ's own implementation answers, in-process.
+
+Options:
+  --impl <command>        run the suite against this command: a long-lived process
+                          speaking the adapter protocol (writ-adapter/1) on stdin/stdout
+  --profile <name>        only this profile (repeatable): ${PROFILES.join(', ')}
+  --case <id>             only this vector, or every vector under an id ending in /
+                          (repeatable)
+  --fail-fast             stop at the first case that fails or errors
+  --timeout <ms>          how long one case may take (default 10000)
+  --validate-protocol     check every message both ways against the protocol schemas
+  --format <f>            what to print: ${REPORT_FORMATS.join(', ')} (default summary)
+  --tap <file>            also write the TAP report here
+  --jsonl <file>          also write the JSON-lines report here
+  --junit <file>          also write the JUnit XML report here
+  --vectors <dir>         use the vectors in this folder (default: the package's)
+  --json                  the same as --format jsonl
+  -h, --help              show this help
+
+Exit status: 0 no case failed or errored (skips allowed), 1 some did, 2 usage error.
+`;
+
+export const ADAPTER_HELP = `Usage: writ adapter
+
+Serve writ's own implementation over the adapter protocol (writ-adapter/1): read one
+JSON command per line on standard input (start, run, stop) and answer each start and
+run with one JSON line on standard output. \`writ conformance --impl "npx writ adapter"\`
+runs the suite through it.
+`;
+
+/** The package's version and line, for report headers. */
+function identity(): { version: string; line: string } {
+  const m = readManifest(PACKAGE_ROOT);
+  return m.ok ? { version: m.manifest.version, line: m.manifest.line } : { version: 'unknown', line: 'unknown' };
+}
+
+/**
+ * Run `writ conformance`.
+ *
+ * @param args - arguments after `conformance`.
+ * @param io - streams and working folder.
+ * @returns the exit status.
+ */
+export async function runConformanceCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parseCommand('conformance', args, {
+    impl: { type: 'string' },
+    profile: { type: 'string', multiple: true },
+    case: { type: 'string', multiple: true },
+    'fail-fast': { type: 'boolean', default: false },
+    timeout: { type: 'string' },
+    'validate-protocol': { type: 'boolean', default: false },
+    format: { type: 'string' },
+    tap: { type: 'string' },
+    jsonl: { type: 'string' },
+    junit: { type: 'string' },
+    vectors: { type: 'string' },
+  });
+  if (values.help) {
+    io.out(CONFORMANCE_HELP);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ conformance: takes no arguments, only options (got ${JSON.stringify(positionals[0])})`);
+  const format = (values.json ? 'jsonl' : (values.format ?? 'summary')) as ReportFormat;
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ conformance: --format must be one of ${REPORT_FORMATS.join(', ')}`);
+  const profiles = (values.profile as unknown as string[] | undefined) ?? [];
+  for (const p of profiles) if (!(PROFILES as readonly string[]).includes(p)) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ conformance: no profile ${JSON.stringify(p)}; the profiles are ${PROFILES.join(', ')}`);
+  const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
+  if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ conformance: --timeout must be a positive number of milliseconds');
+  const registry = SchemaRegistry.open();
+  const runner = identity();
+  const dir = values.vectors === undefined ? packagedVectors(registry.index.line) : resolve(io.cwd, values.vectors);
+  const set = readVectors(dir, registry);
+  if (set.issues.length > 0) {
+    io.err(`writ conformance: the vectors in ${dir} cannot all be read:\n${formatIssues(set.issues)}`);
+    return 1;
+  }
+  const selected = selectVectors(set.vectors, { profiles, cases: (values.case as unknown as string[] | undefined) ?? [] });
+  if (selected.length === 0) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ conformance: no vector matches --profile and --case');
+  const check = values['validate-protocol'] ? schemaCheck(registry) : undefined;
+  const adapter: Adapter = values.impl === undefined ? new ReferenceAdapter(runner.version) : new ProcessAdapter(values.impl, io.cwd, check);
+  const report = await runConformance(adapter, selected, { runner, failFast: values['fail-fast'], timeoutMs });
+  for (const [option, f] of [['tap', 'tap'], ['jsonl', 'jsonl'], ['junit', 'junit']] as const) {
+    const file = values[option];
+    if (file !== undefined) writeFileSync(resolve(io.cwd, file), formatReport(report, f));
+  }
+  io.out(formatReport(report, format));
+  return report.footer.ok ? 0 : 1;
+}
+
+/**
+ * Run `writ adapter`: answer adapter commands from standard input until stop or end of input.
+ *
+ * @param args - arguments after `adapter`.
+ * @param io - streams; `io.lines` reads standard input line by line.
+ * @returns 0 after stop or end of input.
+ */
+export async function runAdapterCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parseCommand('adapter', args, {});
+  if (values.help) {
+    io.out(ADAPTER_HELP);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: takes no arguments');
+  if (io.lines === undefined) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: needs standard input');
+  const reference = new ReferenceAdapter(identity().version);
+  const registry = SchemaRegistry.open();
+  for await (const line of io.lines()) {
+    if (line.trim() === '') continue;
+    const parsed = parseJson(line);
+    const command = parsed.ok ? (parsed.value as unknown as AdapterCommand) : undefined;
+    const valid = command !== undefined && registry.validate('conformance/adapter-command', command, { allErrors: false }).ok;
+    if (!valid) {
+      // Not a command of the protocol: say so in the protocol's own terms, and go on.
+      const seq = command !== undefined && typeof command.seq === 'number' ? command.seq : 0;
+      io.out(`${JSON.stringify({ seq, errored: true, context: { message: 'not an adapter command (writ-adapter/1)', line: line.slice(0, 200) } })}\n`);
+      continue;
+    }
+    if (command.cmd === 'stop') break;
+    if (command.cmd === 'start') io.out(`${JSON.stringify((await reference.start()).hello)}\n`);
+    else io.out(`${JSON.stringify({ seq: command.seq, ...referenceAnswer(command.case as never) })}\n`);
+  }
+  return 0;
+}

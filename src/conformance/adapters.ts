@@ -1,0 +1,230 @@
+/**
+ * The two sides of the adapter protocol the runner can talk to (SPEC.md 13.3): writ's own
+ * implementation in-process, and any implementation as a long-lived child process speaking
+ * newline-delimited JSON on its standard input and output. A child that crashes, hangs or
+ * prints a line that is not in the protocol costs the case it was running, is restarted, and
+ * the run goes on.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { AdapterHello, AdapterResult } from '../generated/types.js';
+import type { Issue } from '../issues.js';
+import type { SchemaRegistry } from '../schema/registry.js';
+import { PROFILES, referenceAnswer, type ConformanceCase } from './reference.js';
+
+/** The protocol this runner speaks. */
+export const PROTOCOL = 'writ-adapter/1';
+
+/** What came back for one run command. */
+export type Answer =
+  | { readonly kind: 'result'; readonly result: AdapterResult }
+  | { readonly kind: 'broken'; readonly reason: string };
+
+/** An implementation under test. */
+export interface Adapter {
+  /** Start it, or start it again after a crash: its hello, or why it could not start. */
+  start(): Promise<{ ok: true; hello: AdapterHello } | { ok: false; reason: string }>;
+  /** Run one case. A `broken` answer means the implementation must be restarted. */
+  run(seq: number, c: ConformanceCase, timeoutMs: number): Promise<Answer>;
+  /** Stop it. */
+  stop(): Promise<void>;
+}
+
+/** Checks a protocol message against its schema, with `--validate-protocol`. */
+export type ProtocolCheck = (schemaId: string, message: unknown) => Issue | undefined;
+
+/**
+ * A protocol check backed by the schema line's conformance schemas.
+ *
+ * @param registry - the schemas.
+ * @returns the check.
+ */
+export function schemaCheck(registry: SchemaRegistry): ProtocolCheck {
+  return (id, message) => {
+    const r = registry.validate(id, message, { allErrors: false });
+    return r.ok ? undefined : r.issues[0];
+  };
+}
+
+/** writ's own implementation, answering in-process. */
+export class ReferenceAdapter implements Adapter {
+  /** What the reference says of itself. */
+  constructor(private readonly version: string) {}
+
+  async start(): Promise<{ ok: true; hello: AdapterHello }> {
+    return { ok: true, hello: { protocol: PROTOCOL, implementation: { name: 'writ', version: this.version, language: 'TypeScript', homepage: 'https://writ.dev/' }, profiles: [...PROFILES] } };
+  }
+
+  async run(seq: number, c: ConformanceCase): Promise<Answer> {
+    return { kind: 'result', result: { seq, ...referenceAnswer(c) } as AdapterResult };
+  }
+
+  async stop(): Promise<void> {}
+}
+
+type Line = { readonly kind: 'line'; readonly text: string } | { readonly kind: 'timeout' } | { readonly kind: 'exit'; readonly detail: string };
+
+/** Any implementation, run as `command` through the shell. */
+export class ProcessAdapter implements Adapter {
+  private child: ChildProcessWithoutNullStreams | undefined;
+  private pending = '';
+  private readonly lines: string[] = [];
+  private wake: (() => void) | undefined;
+  private exit: string | undefined;
+  private stderr = '';
+
+  /**
+   * @param command - the command line that starts the implementation.
+   * @param cwd - the folder to run it in.
+   * @param check - validates each message it sends, with `--validate-protocol`.
+   * @param startTimeoutMs - how long it may take to answer start.
+   */
+  constructor(
+    private readonly command: string,
+    private readonly cwd: string,
+    private readonly check: ProtocolCheck | undefined,
+    private readonly startTimeoutMs = 30_000,
+  ) {}
+
+  async start(): Promise<{ ok: true; hello: AdapterHello } | { ok: false; reason: string }> {
+    this.kill();
+    this.pending = '';
+    this.lines.length = 0;
+    this.exit = undefined;
+    this.stderr = '';
+    const child = spawn(this.command, { shell: true, cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+    this.child = child;
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      this.pending += chunk;
+      let nl = this.pending.indexOf('\n');
+      while (nl >= 0) {
+        const line = this.pending.slice(0, nl).replace(/\r$/, '');
+        this.pending = this.pending.slice(nl + 1);
+        if (line.trim() !== '') this.lines.push(line);
+        nl = this.pending.indexOf('\n');
+      }
+      this.wake?.();
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      this.stderr = (this.stderr + chunk).slice(-2000);
+    });
+    child.stdin.on('error', () => {});
+    child.on('error', (e) => {
+      this.exit = `could not be started: ${e.message}`;
+      this.wake?.();
+    });
+    child.on('exit', (code, signal) => {
+      this.exit = signal !== null ? `was killed by ${signal}` : `exited with status ${code}`;
+      this.wake?.();
+    });
+    this.send({ cmd: 'start', protocol: PROTOCOL });
+    const line = await this.next(this.startTimeoutMs);
+    if (line.kind !== 'line') return { ok: false, reason: `the implementation did not answer start: it ${line.kind === 'timeout' ? `was silent for ${this.startTimeoutMs} ms` : line.detail}${this.stderrTail()}` };
+    const hello = parseLine(line.text);
+    if (hello === undefined) return { ok: false, reason: `the implementation answered start with a line that is not JSON: ${JSON.stringify(line.text.slice(0, 200))}` };
+    const issue = this.check?.('conformance/adapter-hello', hello) ?? basicHello(hello);
+    if (issue !== undefined) return { ok: false, reason: `the implementation's answer to start is not an adapter hello: ${issue.code} at ${issue.path || '(root)'}: ${issue.message}` };
+    return { ok: true, hello: hello as unknown as AdapterHello };
+  }
+
+  async run(seq: number, c: ConformanceCase, timeoutMs: number): Promise<Answer> {
+    if (this.child === undefined || this.exit !== undefined) return { kind: 'broken', reason: `the implementation is not running: it ${this.exit ?? 'was never started'}` };
+    this.send({ cmd: 'run', seq, case: c });
+    const line = await this.next(timeoutMs);
+    if (line.kind === 'timeout') return { kind: 'broken', reason: `no answer within ${timeoutMs} ms: the implementation hangs` };
+    if (line.kind === 'exit') return { kind: 'broken', reason: `the implementation ${line.detail} while running the case${this.stderrTail()}` };
+    const result = parseLine(line.text);
+    if (result === undefined) return { kind: 'broken', reason: `the implementation answered with a line that is not JSON: ${JSON.stringify(line.text.slice(0, 200))}` };
+    const issue = this.check?.('conformance/adapter-result', result) ?? basicResult(result, seq);
+    if (issue !== undefined) return { kind: 'broken', reason: `the implementation's answer is not an adapter result: ${issue.code} at ${issue.path || '(root)'}: ${issue.message}` };
+    if (result['seq'] !== seq) return { kind: 'broken', reason: `the answer is for case ${String(result['seq'])}, not ${seq}: the implementation is out of step` };
+    return { kind: 'result', result: result as unknown as AdapterResult };
+  }
+
+  async stop(): Promise<void> {
+    if (this.child === undefined || this.exit !== undefined) return;
+    this.send({ cmd: 'stop' });
+    const exited = await this.next(2000).then(() => this.exit !== undefined);
+    if (!exited) this.kill();
+  }
+
+  private send(message: unknown): void {
+    const issue = this.check?.('conformance/adapter-command', message);
+    if (issue !== undefined) throw new Error(`writ sent a command that is not in the protocol (a bug in writ): ${issue.code} at ${issue.path}: ${issue.message}`);
+    try {
+      this.child?.stdin.write(`${JSON.stringify(message)}\n`);
+    } catch {
+      // The child is gone; the next read reports how.
+    }
+  }
+
+  private next(timeoutMs: number): Promise<Line> {
+    return new Promise((resolve) => {
+      const settle = (): boolean => {
+        const text = this.lines.shift();
+        if (text !== undefined) resolve({ kind: 'line', text });
+        else if (this.exit !== undefined) resolve({ kind: 'exit', detail: this.exit });
+        else return false;
+        return true;
+      };
+      if (settle()) return;
+      const timer = setTimeout(() => {
+        this.wake = undefined;
+        resolve({ kind: 'timeout' });
+      }, timeoutMs);
+      this.wake = () => {
+        if (settle()) {
+          clearTimeout(timer);
+          this.wake = undefined;
+        }
+      };
+    });
+  }
+
+  private kill(): void {
+    const child = this.child;
+    if (child === undefined || this.exit !== undefined || child.pid === undefined) return;
+    try {
+      // The command runs through a shell: kill its whole process group.
+      if (process.platform === 'win32') child.kill('SIGKILL');
+      else process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }
+
+  private stderrTail(): string {
+    const tail = this.stderr.trim().split('\n').slice(-5).join('\n');
+    return tail === '' ? '' : `; its last standard error lines: ${tail}`;
+  }
+}
+
+function parseLine(text: string): Record<string, unknown> | undefined {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the runner needs of a hello even without --validate-protocol. */
+function basicHello(m: Record<string, unknown>): Issue | undefined {
+  if (m['protocol'] !== PROTOCOL) return { code: 'ERR_SCHEMA_CONST', path: '/protocol', message: `the implementation speaks ${JSON.stringify(m['protocol'])}, not ${PROTOCOL}` };
+  const profiles = m['profiles'];
+  if (!Array.isArray(profiles) || profiles.some((p) => !(PROFILES as readonly unknown[]).includes(p))) return { code: 'ERR_SCHEMA_ENUM', path: '/profiles', message: `profiles must list profiles of this suite: ${PROFILES.join(', ')}` };
+  const impl = m['implementation'] as Record<string, unknown> | undefined;
+  if (typeof impl?.['name'] !== 'string' || typeof impl['version'] !== 'string' || typeof impl['language'] !== 'string') {
+    return { code: 'ERR_SCHEMA_REQUIRED', path: '/implementation', message: 'implementation must give its name, version and language' };
+  }
+  return undefined;
+}
+
+/** What the runner needs of a result even without --validate-protocol. */
+function basicResult(m: Record<string, unknown>, seq: number): Issue | undefined {
+  if (m['seq'] !== seq) return undefined; // reported as out of step
+  if (m['skipped'] === true || m['errored'] === true) return undefined;
+  if (m['verdict'] !== 'accept' && m['verdict'] !== 'reject') return { code: 'ERR_SCHEMA_REQUIRED', path: '/verdict', message: 'a result is an outcome with a verdict (accept or reject), skipped, or errored' };
+  return undefined;
+}

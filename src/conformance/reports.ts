@@ -1,0 +1,122 @@
+/**
+ * The four forms of a conformance report (SPEC.md 13.4): JSON lines (a header, one line per case,
+ * a footer; each line follows its schema), TAP as node-tap reads it, JUnit XML for CI systems,
+ * and a summary for people: pass, fail, skip and error per profile, and each failure with its
+ * vector id and the expected and actual answers.
+ */
+import type { CaseOutcome, ReportCase } from '../generated/types.js';
+import type { RunReport } from './runner.js';
+
+/** The formats `writ conformance` writes. */
+export const REPORT_FORMATS = ['summary', 'tap', 'jsonl', 'junit'] as const;
+/** One of {@link REPORT_FORMATS}. */
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/**
+ * Format a report.
+ *
+ * @param report - the run.
+ * @param format - the form.
+ * @returns the text, ending in a newline.
+ */
+export function formatReport(report: RunReport, format: ReportFormat): string {
+  switch (format) {
+    case 'jsonl':
+      return [report.header, ...report.cases, report.footer].map((line) => `${JSON.stringify(line)}\n`).join('');
+    case 'tap':
+      return tap(report);
+    case 'junit':
+      return junit(report);
+    default:
+      return summary(report);
+  }
+}
+
+/** An answer in a few words: `reject ERR_SIG_INVALID`, `accept "{...}"`, the failing hops. */
+export function describeOutcome(o: CaseOutcome | undefined): string {
+  if (o === undefined) return 'no answer';
+  const parts: string[] = [o.verdict];
+  if (o.code !== undefined) parts.push(o.code);
+  if (o.codes !== undefined) parts.push(o.codes.join(' '));
+  if (o.hops !== undefined) parts.push(o.hops.map((h) => (h.verdict === 'accept' ? `${h.hop}:ok` : `${h.hop}:${h.code ?? 'reject'}`)).join(' '));
+  if (o.output !== undefined) parts.push(JSON.stringify(o.output.length > 80 ? `${o.output.slice(0, 77)}...` : o.output));
+  return parts.join(' ');
+}
+
+function summary(report: RunReport): string {
+  const { header, cases, footer } = report;
+  const impl = header.implementation;
+  const lines = [`writ conformance ${header.runner.version} (line ${header.runner.line}) against ${impl.name} ${impl.version} (${impl.language})`, ''];
+  const profiles = Object.keys(footer.counts);
+  const width = Math.max(7, ...profiles.map((p) => p.length));
+  lines.push(`${'profile'.padEnd(width)}  ${['pass', 'fail', 'skip', 'error'].map((h) => h.padStart(5)).join(' ')}`);
+  for (const p of profiles) {
+    const c = footer.counts[p] as { pass: number; fail: number; skip: number; error: number };
+    lines.push(`${p.padEnd(width)}  ${[c.pass, c.fail, c.skip, c.error].map((n) => String(n).padStart(5)).join(' ')}`);
+  }
+  const t = footer.totals;
+  lines.push(`${'total'.padEnd(width)}  ${[t.pass, t.fail, t.skip, t.error].map((n) => String(n).padStart(5)).join(' ')}`, '');
+  for (const c of cases.filter((x) => x.outcome === 'fail')) lines.push(`FAIL  ${c.id}`, `      expected ${describeOutcome(c.expected)}`, `      got      ${describeOutcome(c.actual)}`);
+  for (const c of cases.filter((x) => x.outcome === 'error')) lines.push(`ERROR ${c.id}`, `      ${c.reason ?? ''}`);
+  if (t.fail + t.error > 0) lines.push('');
+  lines.push(footer.ok ? `ok: ${t.pass} passed${t.skip > 0 ? `, ${t.skip} skipped` : ''} in ${(footer.duration_ms / 1000).toFixed(1)} s` : `not ok: ${t.fail} failed, ${t.error} errored, ${t.pass} passed, ${t.skip} skipped`);
+  return `${lines.join('\n')}\n`;
+}
+
+function tap(report: RunReport): string {
+  const out = ['TAP version 14', `# writ conformance against ${report.header.implementation.name} ${report.header.implementation.version}`, `1..${report.cases.length}`];
+  report.cases.forEach((c, i) => {
+    const n = i + 1;
+    if (c.outcome === 'pass') out.push(`ok ${n} - ${c.id}`);
+    else if (c.outcome === 'skip') out.push(`ok ${n} - ${c.id} # SKIP ${oneLine(c.reason ?? '')}`);
+    else {
+      out.push(`not ok ${n} - ${c.id}`, '  ---', `  profile: ${c.profile}`, `  outcome: ${c.outcome}`, `  expected: ${JSON.stringify(describeOutcome(c.expected))}`);
+      if (c.actual !== undefined) out.push(`  actual: ${JSON.stringify(describeOutcome(c.actual))}`);
+      if (c.reason !== undefined) out.push(`  reason: ${JSON.stringify(c.reason)}`);
+      out.push('  ...');
+    }
+  });
+  const t = report.footer.totals;
+  out.push(`# pass ${t.pass}`, `# fail ${t.fail}`, `# skip ${t.skip}`, `# error ${t.error}`);
+  return `${out.join('\n')}\n`;
+}
+
+function junit(report: RunReport): string {
+  const t = report.footer.totals;
+  const byProfile = new Map<string, ReportCase[]>();
+  for (const c of report.cases) byProfile.set(c.profile, [...(byProfile.get(c.profile) ?? []), c]);
+  const seconds = (ms: number): string => (ms / 1000).toFixed(3);
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  out.push(`<testsuites name="writ conformance" tests="${report.cases.length}" failures="${t.fail}" errors="${t.error}" skipped="${t.skip}" time="${seconds(report.footer.duration_ms)}">`);
+  for (const [profile, cases] of byProfile) {
+    const count = (o: string): number => cases.filter((c) => c.outcome === o).length;
+    const time = cases.reduce((s, c) => s + c.duration_ms, 0);
+    out.push(`  <testsuite name="${xml(profile)}" tests="${cases.length}" failures="${count('fail')}" errors="${count('error')}" skipped="${count('skip')}" time="${seconds(time)}">`);
+    for (const c of cases) {
+      const open = `    <testcase classname="${xml(`conformance.${profile}`)}" name="${xml(c.id)}" time="${seconds(c.duration_ms)}"`;
+      if (c.outcome === 'pass') out.push(`${open}/>`);
+      else if (c.outcome === 'skip') out.push(`${open}>`, `      <skipped message="${xml(c.reason ?? '')}"/>`, '    </testcase>');
+      else if (c.outcome === 'fail') {
+        const message = `expected ${describeOutcome(c.expected)}, got ${describeOutcome(c.actual)}`;
+        out.push(`${open}>`, `      <failure message="${xml(message)}" type="mismatch">${xml(message)}</failure>`, '    </testcase>');
+      } else out.push(`${open}>`, `      <error message="${xml(c.reason ?? '')}" type="protocol">${xml(c.reason ?? '')}</error>`, '    </testcase>');
+    }
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Escape text for an XML attribute or element; drop characters XML 1.0 cannot hold. */
+function xml(s: string): string {
+  return s
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}

@@ -1,0 +1,135 @@
+/**
+ * The conformance runner (SPEC.md 13.3): every selected vector sent to one implementation, its
+ * answer compared with the expectation by verdict and code (never by message), and each case
+ * recorded as pass, fail, skip or error. One process serves the whole run; it is restarted only
+ * after it crashed, hung, or left the protocol.
+ */
+import type { AdapterHello, CaseOutcome, ConformanceVector, ImplementationInfo, ReportCase, ReportFooter, ReportHeader } from '../generated/types.js';
+import type { Adapter } from './adapters.js';
+import { PROTOCOL } from './adapters.js';
+import { agrees } from './reference.js';
+
+/** What to run, and how. */
+export interface RunOptions {
+  /** Only these profiles. */
+  readonly profiles?: readonly string[];
+  /** Only these cases: a vector id, or an id prefix ending in `/`. */
+  readonly cases?: readonly string[];
+  /** Stop at the first case that fails or errors. */
+  readonly failFast?: boolean;
+  /** How long one case may take. Default 10 s. */
+  readonly timeoutMs?: number;
+  /** The runner's own version and line, for the report header. */
+  readonly runner: { readonly version: string; readonly line: string };
+  /** Called after each case, for progress. */
+  readonly onCase?: (record: ReportCase) => void;
+}
+
+/** A whole run: what the JSON-lines report holds, line by line. */
+export interface RunReport {
+  readonly header: ReportHeader;
+  readonly cases: readonly ReportCase[];
+  readonly footer: ReportFooter;
+}
+
+const UNKNOWN: ImplementationInfo = { name: 'unknown', version: 'unknown', language: 'unknown' };
+
+/**
+ * The vectors a run covers.
+ *
+ * @param vectors - all vectors.
+ * @param options - the profile and case filters.
+ * @returns the selected vectors, in id order.
+ */
+export function selectVectors(vectors: readonly ConformanceVector[], options: Pick<RunOptions, 'profiles' | 'cases'>): ConformanceVector[] {
+  return vectors.filter(
+    (v) =>
+      (options.profiles === undefined || options.profiles.length === 0 || options.profiles.includes(v.profile)) &&
+      (options.cases === undefined || options.cases.length === 0 || options.cases.some((c) => v.id === c || (c.endsWith('/') && v.id.startsWith(c)))),
+  );
+}
+
+/**
+ * Run vectors against an implementation.
+ *
+ * @param adapter - the implementation.
+ * @param vectors - the vectors to run (see {@link selectVectors}).
+ * @param options - timeouts, fail-fast, the runner's identity, progress.
+ * @returns the report; `footer.ok` when no case failed or errored.
+ */
+export async function runConformance(adapter: Adapter, vectors: readonly ConformanceVector[], options: RunOptions): Promise<RunReport> {
+  const started = Date.now();
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  let first = await adapter.start();
+  let hello: AdapterHello | undefined = first.ok ? first.hello : undefined;
+  let dead: string | undefined = first.ok ? undefined : first.reason;
+  const header: ReportHeader = {
+    type: 'header',
+    protocol: PROTOCOL,
+    runner: { name: 'writ', version: options.runner.version, line: options.runner.line },
+    implementation: hello?.implementation ?? UNKNOWN,
+    profiles: hello?.profiles ?? [],
+    started_at: iso(started),
+    vectors: vectors.length,
+  };
+  const cases: ReportCase[] = [];
+  const record = (r: ReportCase): void => {
+    cases.push(r);
+    options.onCase?.(r);
+  };
+  let seq = 0;
+  for (const v of vectors) {
+    const t0 = performance.now();
+    const base = { type: 'case' as const, id: v.id, profile: v.profile, expected: v.expect };
+    const elapsed = (): number => Math.round((performance.now() - t0) * 1000) / 1000;
+    if (dead !== undefined) {
+      record({ ...base, outcome: 'error', reason: dead, duration_ms: 0 });
+    } else if (!(hello?.profiles ?? []).includes(v.profile)) {
+      record({ ...base, outcome: 'skip', reason: `the implementation does not support the ${v.profile} profile`, duration_ms: 0 });
+    } else {
+      const answer = await adapter.run(seq++, { id: v.id, profile: v.profile, input: v.input, context: v.context }, timeoutMs);
+      if (answer.kind === 'broken') {
+        record({ ...base, outcome: 'error', reason: answer.reason, duration_ms: elapsed() });
+        first = await adapter.start();
+        if (!first.ok) dead = `the implementation could not be restarted: ${first.reason}`;
+        else if (JSON.stringify(first.hello) !== JSON.stringify(hello)) dead = 'the implementation described itself differently after a restart; its answers cannot be trusted to come from one implementation';
+        else hello = first.hello;
+      } else {
+        const r = answer.result;
+        if (r.skipped === true) record({ ...base, outcome: 'skip', reason: r.reason as string, ...(r.issue_url === undefined ? {} : { issue_url: r.issue_url }), duration_ms: elapsed() });
+        else if (r.errored === true) record({ ...base, outcome: 'error', reason: `the implementation reports an error: ${JSON.stringify(r.context)}`.slice(0, 4096), duration_ms: elapsed() });
+        else {
+          const actual = outcomeOf(r);
+          record({ ...base, outcome: agrees(v.expect, actual) ? 'pass' : 'fail', actual, duration_ms: elapsed() });
+        }
+      }
+    }
+    const last = cases[cases.length - 1];
+    if (options.failFast === true && (last?.outcome === 'fail' || last?.outcome === 'error')) break;
+  }
+  await adapter.stop();
+  return { header, cases, footer: footer(cases, started) };
+}
+
+function outcomeOf(r: { verdict?: CaseOutcome['verdict']; code?: string; codes?: CaseOutcome['codes']; output?: string; hops?: CaseOutcome['hops'] }): CaseOutcome {
+  return {
+    verdict: r.verdict as CaseOutcome['verdict'],
+    ...(r.code === undefined ? {} : { code: r.code }),
+    ...(r.codes === undefined ? {} : { codes: r.codes }),
+    ...(r.output === undefined ? {} : { output: r.output }),
+    ...(r.hops === undefined ? {} : { hops: r.hops }),
+  };
+}
+
+function footer(cases: readonly ReportCase[], started: number): ReportFooter {
+  const zero = () => ({ pass: 0, fail: 0, skip: 0, error: 0 });
+  const counts: Record<string, ReturnType<typeof zero>> = {};
+  const totals = zero();
+  for (const c of cases) {
+    (counts[c.profile] ??= zero())[c.outcome]++;
+    totals[c.outcome]++;
+  }
+  return { type: 'footer', ok: totals.fail === 0 && totals.error === 0, counts, totals, finished_at: iso(Date.now()), duration_ms: Date.now() - started };
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
