@@ -87,14 +87,19 @@ export class ProcessAdapter implements Adapter {
 
   async start(): Promise<{ ok: true; hello: AdapterHello } | { ok: false; reason: string }> {
     this.kill();
+    this.child = undefined;
+    this.wake = undefined;
     this.pending = '';
     this.lines.length = 0;
     this.exit = undefined;
     this.stderr = '';
     const child = spawn(this.command, { shell: true, cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
     this.child = child;
+    // Events of a child that was replaced (killed after a hang, say) are not about this one.
+    const current = (): boolean => this.child === child;
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
+      if (!current()) return;
       this.pending += chunk;
       let nl = this.pending.indexOf('\n');
       while (nl >= 0) {
@@ -107,14 +112,16 @@ export class ProcessAdapter implements Adapter {
     });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
-      this.stderr = (this.stderr + chunk).slice(-2000);
+      if (current()) this.stderr = (this.stderr + chunk).slice(-2000);
     });
     child.stdin.on('error', () => {});
     child.on('error', (e) => {
+      if (!current()) return;
       this.exit = `could not be started: ${e.message}`;
       this.wake?.();
     });
     child.on('exit', (code, signal) => {
+      if (!current()) return;
       this.exit = signal !== null ? `was killed by ${signal}` : `exited with status ${code}`;
       this.wake?.();
     });

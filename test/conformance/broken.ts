@@ -1,0 +1,204 @@
+/**
+ * Broken implementations, one realistic bug each, to prove the suite catches them (issue 5: "the
+ * suite proves its own power"). Each is a working implementation of its profiles with one bug
+ * switched on: a small independent chain verifier, a small mandate-chain verifier, a budget
+ * reconciler, and two canonicalisers and a signature check as people write them. With no bug
+ * switched on, the small verifiers pass every vector of their profiles (a test holds it), so a
+ * failure is the bug's and nothing else's.
+ */
+import { createHash } from 'node:crypto';
+import { ed25519 } from '@noble/curves/ed25519';
+import type { AdapterHello, AdapterResult, CapabilityToken, CartMandate, ConformanceProfile, IntentMandate, MoneyUnits, PaymentMandate, ToolGrant } from '../../src/generated/types.js';
+import type { Adapter, Answer } from '../../src/conformance/adapters.js';
+import { referenceAnswer, toContext, type CaseResult, type ConformanceCase } from '../../src/conformance/reference.js';
+import { verifyCompact, verifyDataIntegrity } from '../../src/crypto/envelopes.js';
+import { documentHash } from '../../src/crypto/hash.js';
+import { canonicalJson } from '../../src/crypto/jcs.js';
+import { fromHex } from '../../src/encoding/bytes.js';
+
+/** An in-process implementation of some profiles. */
+export function implementation(name: string, profiles: readonly ConformanceProfile[], answer: (c: ConformanceCase) => CaseResult): Adapter {
+  const hello: AdapterHello = { protocol: 'writ-adapter/1', implementation: { name, version: '0.0.0', language: 'TypeScript' }, profiles: [...profiles] };
+  return {
+    start: async () => ({ ok: true, hello }),
+    run: async (seq: number, c: ConformanceCase): Promise<Answer> => ({ kind: 'result', result: { seq, ...answer(c) } as AdapterResult }),
+    stop: async () => {},
+  };
+}
+
+const accept: CaseResult = { verdict: 'accept' };
+const reject = (code: string): CaseResult => ({ verdict: 'reject', code });
+
+// ---------------------------------------------------------------------------------------------
+// Canonical form by sorted JSON.stringify: JSON.parse keeps the last duplicate, keeps lone
+// surrogates, nests without limit and turns 1e400 into Infinity (written null).
+
+function sortDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortDeep);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortDeep((v as Record<string, unknown>)[k])]));
+  return v;
+}
+export const sortedStringify = implementation('sorted JSON.stringify', ['jcs', 'hash'], (c) => {
+  const raw = typeof c.input['bytes'] === 'string' ? Buffer.from(c.input['bytes'], 'base64url').toString('utf8') : String(c.input['text']);
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return reject('ERR_JSON_SYNTAX');
+  }
+  const text = JSON.stringify(sortDeep(value));
+  return { verdict: 'accept', output: c.profile === 'jcs' ? text : `sha256:${createHash('sha256').update(text).digest('hex')}` };
+});
+
+// ---------------------------------------------------------------------------------------------
+// Permissive Ed25519: @noble/curves' default (ZIP-215), no checks before the equation.
+
+export const zip215 = implementation('ZIP-215 Ed25519', ['signature'], (c) => {
+  const [key, sig, message] = ['public_key', 'signature', 'message'].map((k) => fromHex(String(c.input[k])));
+  if (key === undefined || sig === undefined || message === undefined || key.length !== 32 || sig.length !== 64) return reject('ERR_SIG_MALFORMED');
+  try {
+    return ed25519.verify(sig, message, key) ? accept : reject('ERR_SIG_INVALID');
+  } catch {
+    return reject('ERR_SIG_INVALID');
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// A small capability-chain verifier (SPEC.md 12.2), with three bugs to switch on.
+
+/** The bugs of {@link chainVerifier}. */
+export interface ChainBugs {
+  /** Attenuation compares cap amounts without their currencies. */
+  readonly ignoreCurrency?: boolean;
+  /** Revocation is looked up for the capability and its immediate parent only. */
+  readonly revocationParentOnly?: boolean;
+  /** Expiry compared with <=: a capability is still usable at its expires_at. */
+  readonly expiryInclusive?: boolean;
+}
+
+const covers = (pattern: string, name: string): boolean => pattern === '*' || pattern === name || (pattern.endsWith('*') && name.startsWith(pattern.slice(0, -1)));
+const canon = (v: unknown): string => {
+  const r = canonicalJson(v);
+  return r.ok ? r.text : '';
+};
+
+function narrows(child: ToolGrant, parent: ToolGrant, bugs: ChainBugs): string | undefined {
+  if (!parent.operations.includes('delegate')) return 'ERR_CAP_NOT_DELEGABLE';
+  if (child.operations.some((o) => !parent.operations.includes(o))) return 'ERR_CAP_OPERATION_WIDENED';
+  if (parent.max_invocations !== undefined) {
+    if (child.max_invocations === undefined) return 'ERR_CAP_LIMIT_DROPPED';
+    if (child.max_invocations > parent.max_invocations) return 'ERR_CAP_LIMIT_EXCEEDED';
+  }
+  for (const k of ['max_cost_per_invocation', 'max_total_cost'] as const) {
+    const p = parent[k] as MoneyUnits | undefined;
+    const c = child[k] as MoneyUnits | undefined;
+    if (p === undefined) continue;
+    if (c === undefined) return 'ERR_CAP_LIMIT_DROPPED';
+    if (!bugs.ignoreCurrency && c.currency !== p.currency) return 'ERR_CAP_CURRENCY_MISMATCH';
+    if (c.units > p.units) return 'ERR_CAP_LIMIT_EXCEEDED';
+  }
+  const mine = new Set((child.constraints ?? []).map(canon));
+  if ((parent.constraints ?? []).some((x) => !mine.has(canon(x)))) return 'ERR_CAP_CONSTRAINT_DROPPED';
+  return undefined;
+}
+
+/**
+ * A capability-chain verifier written from SPEC.md 12.2, with the given bugs.
+ *
+ * @param bugs - which bugs to switch on; none gives a correct verifier.
+ * @returns an implementation of the capability and chain profiles.
+ */
+export function chainVerifier(bugs: ChainBugs): Adapter {
+  return implementation(`chain verifier ${JSON.stringify(bugs)}`, ['capability', 'chain'], (c) => {
+    const ctx = toContext(c.context);
+    const leaf = c.input['capability'] as CapabilityToken;
+    const byId = new Map((c.input['capabilities'] as CapabilityToken[]).map((t) => [t.id, t]));
+    const path: CapabilityToken[] = [leaf];
+    const seen = new Set([leaf.id]);
+    for (let t = leaf; t.parent_capability_id !== undefined && t.parent_capability_id !== null; ) {
+      const parent = byId.get(t.parent_capability_id);
+      if (parent === undefined) return reject('ERR_CHAIN_PARENT_MISSING');
+      if (seen.has(parent.id)) return reject('ERR_CHAIN_CYCLE');
+      seen.add(parent.id);
+      path.push(parent);
+      if (path.length > (ctx.maxDepth ?? 16) + 1) return reject('ERR_CHAIN_TOO_DEEP');
+      t = parent;
+    }
+    path.reverse();
+    for (const [depth, t] of path.entries()) {
+      const parent = path[depth - 1];
+      if ((t.delegation_depth ?? 0) !== depth) return reject('ERR_CHAIN_DEPTH_MISMATCH');
+      const signed = verifyCompact(t, 'issuer');
+      if (!signed.ok) return reject(signed.code);
+      if (parent === undefined) {
+        if (ctx.trustAnchors !== undefined && !ctx.trustAnchors.includes(t.issuer)) return reject('ERR_CHAIN_UNTRUSTED_ROOT');
+      } else {
+        if (t.issuer !== parent.subject) return reject('ERR_CHAIN_ISSUER_MISMATCH');
+        if (t.expires_at > parent.expires_at) return reject('ERR_CAP_EXPIRY_EXTENDED');
+        for (const g of t.scope.grants ?? []) {
+          const candidates = (parent.scope.grants ?? []).filter((p) => covers(p.server_id, g.server_id) && covers(p.tool_name, g.tool_name));
+          if (candidates.length === 0) return reject('ERR_CAP_NOT_COVERED');
+          const failures = candidates.map((p) => narrows(g, p, bugs));
+          if (!failures.includes(undefined)) return reject(failures[0] as string);
+        }
+      }
+      const checked = bugs.revocationParentOnly !== true || depth >= path.length - 2;
+      const revokedAt = ctx.revocations?.get(t.id);
+      if (checked && revokedAt !== undefined && revokedAt <= ctx.now) return reject(depth === path.length - 1 ? 'ERR_CHAIN_REVOKED' : 'ERR_CHAIN_REVOKED_ANCESTOR');
+      if (ctx.now < t.issued_at) return reject('ERR_CHAIN_NOT_YET_VALID');
+      if (bugs.expiryInclusive === true ? ctx.now > t.expires_at : ctx.now >= t.expires_at) return reject('ERR_CHAIN_EXPIRED');
+    }
+    return accept;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A small mandate-chain verifier (SPEC.md 12.6), with one bug to switch on.
+
+const dec = (s: string): number => Math.round(Number(s) * 100);
+
+/**
+ * A mandate-chain verifier written from SPEC.md 12.6 (amounts in cents: enough for the vectors).
+ *
+ * @param bugs - `skipCartHash`: the payment's cart_mandate_hash is never compared.
+ * @returns an implementation of the mandate profile.
+ */
+export function mandateVerifier(bugs: { readonly skipCartHash?: boolean }): Adapter {
+  return implementation(`mandate verifier ${JSON.stringify(bugs)}`, ['mandate'], (c) => {
+    const ctx = toContext(c.context);
+    const intent = c.input['intent_mandate'] as IntentMandate;
+    const cart = c.input['cart_mandate'] as CartMandate;
+    const payment = c.input['payment_mandate'] as PaymentMandate;
+    const spent = c.input['spent'] as { currency: string; value: string } | undefined;
+    for (const [doc, signer] of [[intent, intent.user], [cart, cart.merchant], [payment, intent.user]] as const) {
+      const proved = verifyDataIntegrity(doc, { documents: ctx.documents ?? new Map(), now: ctx.now });
+      if (!proved.ok) return reject(proved.code);
+      if (proved.details?.['signer'] !== signer) return reject('ERR_MANDATE_WRONG_SIGNER');
+    }
+    if (cart.intent_mandate_hash !== documentHash(intent) || payment.intent_mandate_hash !== documentHash(intent)) return reject('ERR_MANDATE_CHAIN_BROKEN');
+    if (bugs.skipCartHash !== true && payment.cart_mandate_hash !== documentHash(cart)) return reject('ERR_MANDATE_CHAIN_BROKEN');
+    if (cart.spend_cap.currency !== intent.spend_cap.currency || dec(cart.spend_cap.value) !== dec(intent.spend_cap.value)) return reject('ERR_MANDATE_CAP_MISMATCH');
+    if (intent.merchants !== null && intent.merchants !== undefined && !intent.merchants.includes(cart.contents.merchant_name)) return reject('ERR_MANDATE_MERCHANT_NOT_ALLOWED');
+    const paidAt = Date.parse(payment.payment_mandate_contents.timestamp);
+    if (paidAt >= Date.parse(intent.intent_expiry) || paidAt >= Date.parse(cart.contents.cart_expiry)) return reject('ERR_MANDATE_EXPIRED');
+    const total = payment.payment_mandate_contents.payment_details_total.amount;
+    const details = cart.contents.payment_request.details;
+    if (payment.payment_mandate_contents.payment_details_id !== details.id || total.currency !== details.total.amount.currency || dec(total.value) !== dec(details.total.amount.value) || payment.payment_mandate_contents.merchant_agent !== cart.contents.merchant_name) {
+      return reject('ERR_MANDATE_CART_MISMATCH');
+    }
+    if (spent !== undefined && spent.currency !== intent.spend_cap.currency) return reject('ERR_MANDATE_CAP_MISMATCH');
+    if ((spent === undefined ? 0 : dec(spent.value)) + dec(total.value) > dec(intent.spend_cap.value)) return reject('ERR_MANDATE_OVER_CAP');
+    return accept;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reconcile-spend that charges an overrun instead of failing the receipt.
+
+export const overrunCharged = implementation('overrun charged', ['budget'], (c) => {
+  const op = c.input['operation'];
+  const r = (op === 'reconcile' ? c.input : op === 'reconciliation' ? c.input['record'] : undefined) as { charged?: MoneyUnits; actual?: MoneyUnits } | undefined;
+  // The bug: an actual cost above the charge is simply charged; the receipt is not failed.
+  if (r?.charged !== undefined && r.actual !== undefined && r.actual.currency === r.charged.currency && r.actual.units > r.charged.units) return accept;
+  return referenceAnswer(c);
+});

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// A misbehaving implementation for the runner's tests: `node fake.mjs <mode> [state-file]`.
+// It answers as writ's reference does, except as its mode says:
+//   crash      exits in the middle of every third case it is given
+//   hang       never answers its second case
+//   garbage    answers its second case with a line that is not JSON
+//   wrong-seq  answers its second case with another sequence number
+//   protocol   claims to speak writ-adapter/2
+//   shapeshift answers its first case by crashing, and after the restart calls itself by another version
+//   skip       skips every case
+import { existsSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { referenceAnswer } from '../../../dist/conformance/reference.js';
+
+const [mode, state] = process.argv.slice(2);
+const restarted = state !== undefined && existsSync(state);
+if (state !== undefined) writeFileSync(state, 'started');
+const hello = {
+  protocol: mode === 'protocol' ? 'writ-adapter/2' : 'writ-adapter/1',
+  implementation: { name: 'fake', version: mode === 'shapeshift' && restarted ? '2.0.0' : '1.0.0', language: 'JavaScript' },
+  profiles: ['jcs', 'hash'],
+};
+const say = (m) => process.stdout.write(`${typeof m === 'string' ? m : JSON.stringify(m)}\n`);
+let runs = 0;
+for await (const line of createInterface({ input: process.stdin })) {
+  const command = JSON.parse(line);
+  if (command.cmd === 'stop') break;
+  if (command.cmd === 'start') {
+    say(hello);
+    continue;
+  }
+  runs++;
+  if (mode === 'crash' && runs % 3 === 0) process.exit(3);
+  if (mode === 'shapeshift' && !restarted) process.exit(4);
+  if (mode === 'hang' && runs === 2) continue;
+  if (mode === 'garbage' && runs === 2) {
+    say('this is not JSON');
+    continue;
+  }
+  if (mode === 'skip') {
+    say({ seq: command.seq, skipped: true, reason: 'not implemented' });
+    continue;
+  }
+  say({ seq: mode === 'wrong-seq' && runs === 2 ? command.seq + 100 : command.seq, ...referenceAnswer(command.case) });
+}
