@@ -3,7 +3,10 @@
  * `npm run bench`: what verifying a signed receipt costs, next to the bare signature check it
  * rests on. From one run, interleaved rounds, medians, and ratios to bare native Ed25519 verify
  * of the same bytes (absolute numbers drift from machine to machine; ratios from one run are what
- * to compare, ../shared/design/PERFORMANCE.md). A benchmark, never a test: nothing here fails.
+ * to compare, ../shared/design/PERFORMANCE.md); then the conformance runner's throughput: cases
+ * per second through one long-lived stdio process (a trivial adapter, so the protocol and the
+ * runner are what is timed), through `writ adapter`, and in-process. A benchmark, never a test:
+ * nothing here fails.
  *
  * Usage: node scripts/bench.js [--rounds N] [--ms M] [--json]
  */
@@ -14,6 +17,10 @@ import { ed25519 } from '@noble/curves/ed25519';
 import { compactSigningBytes, verifyCompact } from '../dist/crypto/envelopes.js';
 import { fromHex } from '../dist/encoding/bytes.js';
 import { verifyReceipt } from '../dist/verify/receipt.js';
+import { ProcessAdapter, ReferenceAdapter } from '../dist/conformance/adapters.js';
+import { runConformance } from '../dist/conformance/runner.js';
+import { packagedVectors, readVectors } from '../dist/conformance/vectors.js';
+import { SchemaRegistry } from '../dist/schema/registry.js';
 import { ROOT } from './lib/emit.js';
 
 const args = process.argv.slice(2);
@@ -64,8 +71,23 @@ const results = cases.map(([name], i) => ({ name, ops_per_second: Math.round(med
 const base = results[0].ops_per_second;
 const rows = results.map((r) => ({ ...r, vs_native: Number((r.ops_per_second / base).toFixed(3)) }));
 
+// The runner: one process serves the whole run.
+const registry = SchemaRegistry.open();
+const { vectors } = readVectors(packagedVectors(registry.index.line), registry);
+const runner = { version: 'bench', line: registry.index.line };
+const throughput = [];
+for (const [name, make] of [
+  ['trivial stdio adapter (scripts/bench-adapter.js)', () => new ProcessAdapter('node scripts/bench-adapter.js', ROOT, undefined)],
+  ['writ adapter (the reference over stdio)', () => new ProcessAdapter('node dist/cli/bin.js adapter', ROOT, undefined)],
+  ['the reference, in-process', () => new ReferenceAdapter('bench')],
+]) {
+  const t0 = performance.now();
+  const report = await runConformance(make(), vectors, { runner });
+  const seconds = (performance.now() - t0) / 1000;
+  throughput.push({ name, cases: report.cases.length, seconds: Number(seconds.toFixed(2)), cases_per_second: Math.round(report.cases.length / seconds) });
+}
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ receipt_bytes: bytes.length, rounds: ROUNDS, ms_per_round: MS, node: process.version, results: rows }, null, 2));
+  console.log(JSON.stringify({ receipt_bytes: bytes.length, rounds: ROUNDS, ms_per_round: MS, node: process.version, results: rows, runner: throughput }, null, 2));
 } else {
   console.log(`Signed receipt of ${bytes.length} canonical bytes; median of ${ROUNDS} interleaved rounds of ${MS} ms; Node ${process.version}\n`);
   const width = Math.max(...rows.map((r) => r.name.length));
@@ -74,4 +96,8 @@ if (args.includes('--json')) {
   const receipts = rows[1];
   const pure = rows[3];
   console.log(`\nA writ receipt verification runs at ${receipts.vs_native.toFixed(2)}x of bare native verify, and ${(receipts.ops_per_second / pure.ops_per_second).toFixed(1)}x the bare pure-JS verify of the same bytes.`);
+
+  console.log(`\nConformance runner, ${vectors.length} cases, start-up included:`);
+  const w = Math.max(...throughput.map((r) => r.name.length));
+  for (const r of throughput) console.log(`${r.name.padEnd(w)}  ${String(r.cases_per_second).padStart(6)} cases/s  (${r.seconds} s)`);
 }

@@ -8,6 +8,7 @@ import json
 import os
 import sys
 
+sys.dont_write_bytecode = True  # leave no __pycache__ in the release boundary
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "conformance", "harnesses", "python"))
 import writ_harness  # noqa: E402
 

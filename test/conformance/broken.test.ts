@@ -1,0 +1,65 @@
+/**
+ * The suite proves its own power (issue 5): every broken implementation of test/conformance/
+ * fails the vectors named for its bug, and the small verifiers with no bug switched on pass
+ * every vector of their profiles, so each failure is the bug's own.
+ */
+import t from 'tap';
+import { ProcessAdapter, type Adapter } from '../../src/conformance/adapters.js';
+import { runConformance, selectVectors } from '../../src/conformance/runner.js';
+import { packagedVectors, readVectors } from '../../src/conformance/vectors.js';
+import { SchemaRegistry } from '../../src/schema/registry.js';
+import { ROOT } from '../helpers.js';
+import { chainVerifier, mandateVerifier, overrunCharged, sortedStringify, zip215 } from './broken.js';
+
+const registry = SchemaRegistry.open();
+const { vectors } = readVectors(packagedVectors(registry.index.line), registry);
+const runner = { version: 'test', line: registry.index.line };
+
+/** The ids of the vectors of `profiles` the implementation does not pass. */
+async function failures(adapter: Adapter, profiles: string[]): Promise<string[]> {
+  const r = await runConformance(adapter, selectVectors(vectors, { profiles }), { runner });
+  return r.cases.filter((c) => c.outcome !== 'pass').map((c) => c.id);
+}
+
+t.test('without their bugs, the small verifiers pass every vector of their profiles', async (t) => {
+  t.same(await failures(chainVerifier({}), ['capability', 'chain']), []);
+  t.same(await failures(mandateVerifier({}), ['mandate']), []);
+});
+
+t.test('attenuation that ignores currency', async (t) => {
+  t.same(await failures(chainVerifier({ ignoreCurrency: true }), ['capability', 'chain']), ['capability/currency-swap']);
+});
+
+t.test('revocation checked on the immediate parent only', async (t) => {
+  t.same(await failures(chainVerifier({ revocationParentOnly: true }), ['capability', 'chain']), ['chain/seed-001/revoke-midchain']);
+});
+
+t.test('expiry compared with <=', async (t) => {
+  t.same(await failures(chainVerifier({ expiryInclusive: true }), ['capability', 'chain']), ['chain/expires-at-is-exclusive']);
+});
+
+t.test('a mandate chain that skips the cart hash', async (t) => {
+  t.same(await failures(mandateVerifier({ skipCartHash: true }), ['mandate']), ['mandate/cart-swapped']);
+});
+
+t.test('an overrun not marked failed', async (t) => {
+  t.same(await failures(overrunCharged, ['budget']), ['budget/reconcile/overrun', 'budget/reconciliation/overrun-recorded']);
+});
+
+t.test('permissive (ZIP-215) signature verification', async (t) => {
+  const failed = await failures(zip215, ['signature']);
+  for (const id of ['signature/forgery-identity-key-identity-r-zero-s', 'signature/cofactored-forgery-mixed-order-r', 'signature/cofactored-forgery-mixed-order-key', 'signature/non-canonical-key/y-equals-p', 'signature/small-order-key/identity']) {
+    t.ok(failed.includes(id), id);
+  }
+  t.notOk(failed.includes('signature/valid'), 'it still verifies an honest signature');
+});
+
+t.test('canonical form by sorted JSON.stringify', async (t) => {
+  const failed = await failures(sortedStringify, ['jcs', 'hash']);
+  for (const id of ['jcs/intake/duplicate-key-signature-confusion', 'jcs/intake/lone-surrogate', 'jcs/intake/number-overflow', 'jcs/rfc8785/structures', 'hash/rfc8785/weird']) t.ok(failed.includes(id), id);
+});
+
+t.test('canonical form by Python json.dumps(sort_keys=True): wrong number and escape forms', async (t) => {
+  const failed = await failures(new ProcessAdapter('python3 test/conformance/broken_sorted_dumps.py', ROOT, undefined), ['jcs', 'hash']);
+  for (const id of ['jcs/rfc8785/values', 'jcs/rfc8785/french', 'jcs/rfc8785/unicode', 'hash/rfc8785/values', 'jcs/intake/duplicate-key-signature-confusion']) t.ok(failed.includes(id), id);
+});

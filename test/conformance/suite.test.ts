@@ -1,0 +1,120 @@
+/**
+ * The suite itself (SPEC.md 13.1, 13.5): every registered code is expected by some vector, but
+ * the few SPEC.md 13.5 exempts (and says why); every profile has vectors that accept and vectors
+ * that reject; the Python harness passes every case of the profiles it claims and is reported
+ * as skipping the rest; `writ conformance` and `writ adapter` work as documented.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { PROFILES } from '../../src/conformance/reference.js';
+import { packagedVectors, readVectors } from '../../src/conformance/vectors.js';
+import { ERROR_CODES } from '../../src/generated/error-codes.js';
+import { SchemaRegistry } from '../../src/schema/registry.js';
+import { ROOT, runCli } from '../helpers.js';
+
+const registry = SchemaRegistry.open();
+const { vectors } = readVectors(packagedVectors(registry.index.line), registry);
+const spec = readFileSync(join(ROOT, 'SPEC.md'), 'utf8');
+
+t.test('every registered code is expected by a vector, but the exempt ones SPEC.md 13.5 lists', async (t) => {
+  const expected = new Set<string>();
+  for (const v of vectors) {
+    if (v.expect.code !== undefined) expected.add(v.expect.code);
+    for (const c of v.expect.codes ?? []) expected.add(c);
+    for (const h of v.expect.hops ?? []) if (h.code !== undefined) expected.add(h.code);
+  }
+  // The codes in the first column of the table in 13.5.
+  const table = spec.slice(spec.indexOf('### 13.5'), spec.indexOf('### 13.6'));
+  const exempt = new Set([...table.matchAll(/^\| ([^|]+) \|/gm)].flatMap((m) => [...(m[1] as string).matchAll(/`(ERR_[A-Z0-9_]+)`/g)].map((c) => c[1])));
+  const uncovered = ERROR_CODES.filter((c) => !expected.has(c));
+  t.same(uncovered, ERROR_CODES.filter((c) => exempt.has(c)), 'the codes without a vector are exactly the exempt ones');
+  t.ok(exempt.size <= 13, `${exempt.size} exempt codes`);
+});
+
+t.test('every profile has vectors that accept and vectors that reject', async (t) => {
+  for (const p of PROFILES) {
+    const mine = vectors.filter((v) => v.profile === p);
+    t.ok(mine.some((v) => v.expect.verdict === 'accept'), `${p} accepts`);
+    t.ok(mine.some((v) => v.expect.verdict === 'reject'), `${p} rejects`);
+    t.ok(mine.every((v) => v.id.startsWith(`${p}/`)), `${p}: ids start with the profile`);
+  }
+});
+
+t.test('the seeds\' scenarios are vectors', async (t) => {
+  const ids = new Set(vectors.map((v) => v.id));
+  for (const id of [
+    'budget/seed-000/happy-path-approved',
+    'budget/seed-000/denied-budget',
+    'budget/seed-000/pending-approval',
+    'settlement/seed-000/dispute-reversal-pending',
+    'receipt/seed-000/pair',
+    'capability/seed-001/happy-path',
+    'capability/seed-001/attenuation-deny',
+    'chain/seed-001/revoke-midchain',
+    'budget/seed-001/approval-required',
+    'chain/seed-001/ttl-expiry',
+    'replay/seven-station',
+    'mandate/seed-002/second-payment-over-cap',
+  ]) t.ok(ids.has(id), id);
+});
+
+t.test('the Python harness passes what it claims and is reported as skipping the rest', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'writ-python-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const r = await runCli(['conformance', '--impl', 'python3 conformance/harnesses/python/writ_harness.py', '--validate-protocol', '--jsonl', join(dir, 'report.jsonl')]);
+  t.equal(r.code, 0, r.out + r.err);
+  const lines = readFileSync(join(dir, 'report.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+  const footer = lines[lines.length - 1];
+  const claimed = vectors.filter((v) => ['jcs', 'hash', 'signature'].includes(v.profile)).length;
+  t.same(footer.totals, { pass: claimed, fail: 0, skip: vectors.length - claimed, error: 0 });
+  t.same(lines[0].implementation.language, 'Python');
+  t.match(r.out, /against writ-python-harness 0\.1\.0 \(Python\)/);
+});
+
+t.test('writ conformance: the reference, filters, formats, exit status', async (t) => {
+  const all = await runCli(['conformance']);
+  t.equal(all.code, 0);
+  t.match(all.out, new RegExp(`ok: ${vectors.length} passed`));
+  const one = await runCli(['conformance', '--case', 'chain/seed-001/revoke-midchain', '--format', 'tap']);
+  t.equal(one.code, 0);
+  t.match(one.out, /^TAP version 14\n# writ conformance against writ [^\n]+\n1\.\.1\nok 1 - chain\/seed-001\/revoke-midchain\n/);
+  const prefix = await runCli(['conformance', '--case', 'replay/', '--json']);
+  t.equal(prefix.out.trimEnd().split('\n').length, vectors.filter((v) => v.id.startsWith('replay/')).length + 2, 'a header, the replay cases, a footer');
+  const junit = await runCli(['conformance', '--profile', 'intent', '--format', 'junit']);
+  t.match(junit.out, /<testsuite name="intent" tests="6" failures="0" errors="0" skipped="0"/);
+  for (const [args, code] of [
+    [['conformance', '--profile', 'ledger'], 'ERR_USAGE_INVALID_ARGUMENT'],
+    [['conformance', '--format', 'xml'], 'ERR_USAGE_INVALID_ARGUMENT'],
+    [['conformance', '--case', 'no/such/vector'], 'ERR_USAGE_INVALID_ARGUMENT'],
+    [['conformance', '--timeout', '0'], 'ERR_USAGE_INVALID_ARGUMENT'],
+  ] as const) {
+    const r = await runCli([...args]);
+    t.equal(r.code, 2, args.join(' '));
+    t.match(r.err, code);
+  }
+  const broken = await runCli(['conformance', '--impl', 'node test/conformance/fakes/fake.mjs garbage', '--profile', 'jcs', '--case', 'jcs/rfc8785/']);
+  t.equal(broken.code, 1, 'an error is not a pass');
+  t.match(broken.out, /ERROR jcs\/rfc8785\/[a-z]+\n {6}the implementation answered with a line that is not JSON/);
+});
+
+t.test('writ adapter answers the protocol on its standard input', async (t) => {
+  let out = '';
+  const { main } = await import('../../src/cli/main.js');
+  const lines = [
+    JSON.stringify({ cmd: 'start', protocol: 'writ-adapter/1' }),
+    JSON.stringify({ cmd: 'run', seq: 4, case: { id: 'hash/x', profile: 'hash', input: { text: '{ }' }, context: { now: 0 } } }),
+    'not a command',
+    JSON.stringify({ cmd: 'stop' }),
+    JSON.stringify({ cmd: 'run', seq: 5, case: { id: 'hash/x', profile: 'hash', input: { text: '{}' }, context: { now: 0 } } }),
+  ];
+  const code = await main(['adapter'], { out: (s) => void (out += s), err: () => {}, cwd: ROOT, lines: async function* () { yield* lines; } });
+  t.equal(code, 0);
+  const answers = out.trimEnd().split('\n').map((l) => JSON.parse(l));
+  t.equal(answers.length, 3, 'nothing is answered after stop');
+  t.equal(registry.validate('conformance/adapter-hello', answers[0]).ok, true);
+  t.same(answers[1], { seq: 4, verdict: 'accept', output: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' });
+  t.match(answers[2], { errored: true });
+  t.equal(registry.validate('conformance/adapter-result', answers[2]).ok, true, 'a line that is not a command is answered in the protocol\'s terms');
+});
