@@ -26,6 +26,7 @@ import { listFiles } from '../dist/files.js';
 import { fixtureSchema } from '../dist/schema/fixtures.js';
 import { SchemaRegistry } from '../dist/schema/registry.js';
 import { ROOT, emit } from './lib/emit.js';
+import { PARTIES } from './lib/parties.js';
 
 const LINE = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')).line;
 const SHARED = join(ROOT, '..', 'shared', 'vectors');
@@ -70,24 +71,7 @@ const fixture = (id, name, kind = 'valid') => {
   const [family, doc] = id.split('/');
   return JSON.parse(readFileSync(join(EXAMPLES, family, doc, kind, `${doc}.${name}.json`), 'utf8'));
 };
-const party = (label) => {
-  const seed = sha256Bytes(new TextEncoder().encode(`writ/${LINE}/examples/${label}`));
-  const pk = publicKeyOf(seed);
-  return { seed, pk, hex: toHex(pk), didKey: toDidKey(pk), vm: didKeyVerificationMethod(pk) };
-};
-const P = {
-  commander: party('seed-001/commander-agent'),
-  liaison: party('seed-001/vendor-liaison-agent'),
-  coordinator: party('seed-001/provider-coordinator'),
-  opsKernel: party('seed-001/provider-ops-kernel'),
-  trust000: party('seed-000/trust-control'),
-  buyerKernel: party('seed-000/buyer-kernel'),
-  providerKernel: party('seed-000/provider-kernel'),
-  merchant: party('seed-002/dreamineering'),
-  user: party('seed-002/user'),
-  agent: party('seed-002/shopping-agent'),
-  stranger: party('other/stranger'),
-};
+const P = PARTIES;
 /** Sign again (compact) after a change. */
 const resign = (doc, signer) => {
   const { signature: _s, ...body } = doc;

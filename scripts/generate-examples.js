@@ -23,6 +23,7 @@ import { documentHash, sha256Bytes } from '../dist/crypto/hash.js';
 import { didKeyVerificationMethod, toDidKey, toMultikey } from '../dist/crypto/keys.js';
 import { toBase64Url, toHex } from '../dist/encoding/bytes.js';
 import { ROOT, emit } from './lib/emit.js';
+import { PARTIES } from './lib/parties.js';
 
 const LINE = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')).line;
 const BASE = `https://writ.dev/schemas/${LINE}/`;
@@ -83,12 +84,6 @@ const without = (value, ...members) => mut(value, (d) => members.forEach((m) => 
 // ---------------------------------------------------------------------------------------------
 // Parties and signing
 
-/** @param {string} label */
-function party(label) {
-  const seed = sha256Bytes(new TextEncoder().encode(`writ/${LINE}/examples/${label}`));
-  const pk = publicKeyOf(seed);
-  return { label, seed, pk, hex: toHex(pk), multikey: toMultikey(pk), didKey: toDidKey(pk), vm: didKeyVerificationMethod(pk) };
-}
 const compact = (doc, signer) => signCompact(doc, signer.seed);
 /** @param {Record<string, unknown>} doc */
 function prove(doc, signer, verificationMethod, created, purpose = 'assertionMethod') {
@@ -98,27 +93,10 @@ const withoutHash = (intent) => without(intent, 'intent_hash');
 const withHash = (intent) => ({ ...intent, intent_hash: documentHash(withoutHash(intent)) });
 
 // The three worlds of the seeds.
+const { trust000, buyerKernel, providerKernel, commander, triage, change, liaison, coordinator, executor, merchant, user, agent, recorder, opsKernel, toolsKernel, agentKernel, trust002, stranger } = PARTIES;
 // Seed 000: lattice-platform-security buys a security review from vanguard-security.
-const trust000 = party('seed-000/trust-control');
-const buyerKernel = party('seed-000/buyer-kernel');
-const providerKernel = party('seed-000/provider-kernel');
 // Seed 001: a six-hop delegation across Meridian Labs and Stratos Networks.
-const commander = party('seed-001/commander-agent');
-const triage = party('seed-001/triage-agent');
-const change = party('seed-001/change-agent');
-const liaison = party('seed-001/vendor-liaison-agent');
-const coordinator = party('seed-001/provider-coordinator');
-const executor = party('seed-001/provider-executor');
 // Seed 002: the seven stations at Dreamineering.
-const merchant = party('seed-002/dreamineering');
-const user = party('seed-002/user');
-const agent = party('seed-002/shopping-agent');
-const recorder = party('seed-002/trace-recorder');
-const opsKernel = party('seed-001/provider-ops-kernel');
-const toolsKernel = party('seed-002/dreamineering-tools-kernel');
-const agentKernel = party('seed-002/shopping-agent-kernel');
-const trust002 = party('seed-002/trust-control');
-const stranger = party('other/stranger');
 
 const T0 = 1776272775; // 2026-04-15T17:06:15Z, the seeds' clock (seed 001's root issued_at)
 const iso = (unix) => new Date(unix * 1000).toISOString().replace('.000Z', 'Z');

@@ -5,30 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { publicKeyOf } from '../../src/crypto/ed25519.js';
 import { signCompact, signDataIntegrity, type ProofOptions } from '../../src/crypto/envelopes.js';
 import { documentHash, sha256Bytes } from '../../src/crypto/hash.js';
-import { didKeyVerificationMethod, toDidKey } from '../../src/crypto/keys.js';
 import { toHex } from '../../src/encoding/bytes.js';
 import { ROOT } from '../helpers.js';
+import { PARTIES, type Party } from '../../scripts/lib/parties.js';
 
 export const LINE = 'v1.0.0';
 export const EXAMPLES = join(ROOT, 'examples', LINE);
 
-/** A party of the examples: its seed and public key in every form. */
-export interface Party {
-  readonly seed: Uint8Array;
-  readonly hex: string;
-  readonly didKey: string;
-  readonly vm: string;
-}
-
-/** The key of an example party, from its label (`seed-001/commander-agent`). */
-export function party(label: string): Party {
-  const seed = sha256Bytes(new TextEncoder().encode(`writ/${LINE}/examples/${label}`));
-  const pk = publicKeyOf(seed);
-  return { seed, hex: toHex(pk), didKey: toDidKey(pk), vm: didKeyVerificationMethod(pk) };
-}
+export type { Party } from '../../scripts/lib/parties.js';
+export { party } from '../../scripts/lib/parties.js';
 
 /** A valid fixture, `capability/token` + `root-commander.seed-001`. */
 export function fixture<T = any>(id: string, name: string): T {
@@ -77,18 +64,4 @@ export function bundleOf(docs: Readonly<Record<string, unknown>>, bundleId = 'te
 }
 
 export const T0 = 1776272775;
-export const parties = {
-  commander: party('seed-001/commander-agent'),
-  liaison: party('seed-001/vendor-liaison-agent'),
-  coordinator: party('seed-001/provider-coordinator'),
-  executor: party('seed-001/provider-executor'),
-  opsKernel: party('seed-001/provider-ops-kernel'),
-  trust000: party('seed-000/trust-control'),
-  buyerKernel: party('seed-000/buyer-kernel'),
-  providerKernel: party('seed-000/provider-kernel'),
-  merchant: party('seed-002/dreamineering'),
-  user: party('seed-002/user'),
-  agent: party('seed-002/shopping-agent'),
-  recorder: party('seed-002/trace-recorder'),
-  stranger: party('other/stranger'),
-};
+export const parties = PARTIES;
