@@ -18,15 +18,13 @@ import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519';
 import { sha512 } from '@noble/hashes/sha2';
 import { publicKeyOf, signEd25519 } from '../dist/crypto/ed25519.js';
-import { signCompact, signDataIntegrity } from '../dist/crypto/envelopes.js';
 import { documentHash, sha256Bytes } from '../dist/crypto/hash.js';
-import { didKeyVerificationMethod, toDidKey } from '../dist/crypto/keys.js';
 import { toBase64Url, toHex } from '../dist/encoding/bytes.js';
 import { listFiles } from '../dist/files.js';
 import { fixtureSchema } from '../dist/schema/fixtures.js';
 import { SchemaRegistry } from '../dist/schema/registry.js';
 import { ROOT, emit } from './lib/emit.js';
-import { PARTIES } from './lib/parties.js';
+import { PARTIES, rehash, reprove, resign } from './lib/parties.js';
 
 const LINE = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')).line;
 const SHARED = join(ROOT, '..', 'shared', 'vectors');
@@ -72,21 +70,6 @@ const fixture = (id, name, kind = 'valid') => {
   return JSON.parse(readFileSync(join(EXAMPLES, family, doc, kind, `${doc}.${name}.json`), 'utf8'));
 };
 const P = PARTIES;
-/** Sign again (compact) after a change. */
-const resign = (doc, signer) => {
-  const { signature: _s, ...body } = doc;
-  return signCompact(body, signer.seed);
-};
-/** Prove again (eddsa-jcs-2022) after a change, with the same options or a new method. */
-const reprove = (doc, signer, verificationMethod, extra = {}) => {
-  const { proof, ...body } = doc;
-  const { proofValue: _v, '@context': _c, ...options } = proof;
-  return signDataIntegrity(body, { ...options, ...extra, verificationMethod: verificationMethod ?? options.verificationMethod }, signer.seed);
-};
-const rehash = (intent) => {
-  const { intent_hash: _h, ...body } = intent;
-  return { ...body, intent_hash: documentHash(body) };
-};
 const b64 = (bytes) => toBase64Url(bytes);
 const utf8 = (s) => new TextEncoder().encode(s);
 const usd = (units) => ({ units, currency: 'USD' });

@@ -23,7 +23,7 @@ import { documentHash, sha256Bytes } from '../dist/crypto/hash.js';
 import { didKeyVerificationMethod, toDidKey, toMultikey } from '../dist/crypto/keys.js';
 import { toBase64Url, toHex } from '../dist/encoding/bytes.js';
 import { ROOT, emit } from './lib/emit.js';
-import { PARTIES } from './lib/parties.js';
+import { PARTIES, rehash } from './lib/parties.js';
 
 const LINE = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')).line;
 const BASE = `https://writ.dev/schemas/${LINE}/`;
@@ -89,8 +89,6 @@ const compact = (doc, signer) => signCompact(doc, signer.seed);
 function prove(doc, signer, verificationMethod, created, purpose = 'assertionMethod') {
   return signDataIntegrity(doc, { type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', created, verificationMethod, proofPurpose: purpose }, signer.seed);
 }
-const withoutHash = (intent) => without(intent, 'intent_hash');
-const withHash = (intent) => ({ ...intent, intent_hash: documentHash(withoutHash(intent)) });
 
 // The three worlds of the seeds.
 const { trust000, buyerKernel, providerKernel, commander, triage, change, liaison, coordinator, executor, merchant, user, agent, recorder, opsKernel, toolsKernel, agentKernel, trust002, stranger } = PARTIES;
@@ -431,7 +429,7 @@ invalid('capability/lineage-chain', 'depth-skips-a-level', mut(lineage, (d) => (
 const intent = valid(
   'intent/governed-intent',
   'seed-000',
-  withHash({
+  rehash({
     intent_id: 'intent_lattice_vanguard_001',
     capability_id: PROCUREMENT_ID,
     buyer_org: 'lattice-platform-security',
@@ -445,7 +443,7 @@ const intent = valid(
 valid(
   'intent/governed-intent',
   'fixed-price-prepaid',
-  withHash({
+  rehash({
     intent_id: 'intent_lattice_vanguard_002',
     capability_id: PROCUREMENT_ID,
     buyer_org: 'lattice-platform-security',
@@ -470,7 +468,7 @@ invalid('intent/governed-intent', 'price-as-decimal-string', mut(intent, (d) => 
 const disableIntent = valid(
   'intent/governed-intent',
   'disable-edge-rule.seed-001',
-  withHash({
+  rehash({
     intent_id: 'intent_INC-2026-0428_disable-geo-restrict',
     capability_id: EXEC_ID,
     buyer_org: 'meridian-labs',
@@ -1145,7 +1143,7 @@ const sidecarGrant = (operations, invocations, total, perCall) => ({
 });
 const agentsRoot = capabilityToken({ id: 'cap-dreamineering-agents-root', issuer: trust002, subject: trust002.hex, grants: [sidecarGrant(['invoke', 'delegate'], 100, 10000, 2000)], issuedAt: T7, ttl: 86400, depth: 0, parent: null });
 const agentCap = capabilityToken({ id: 'cap-dreamineering-shopping-agent-0001', issuer: trust002, subject: agent.hex, grants: [sidecarGrant(['invoke'], 4, 2000, 500)], issuedAt: T7, ttl: 3600, depth: 1, parent: agentsRoot.id });
-const buyIntent = withHash({
+const buyIntent = rehash({
   intent_id: 'intent_dreamineering_market_report_0001',
   capability_id: agentCap.id,
   buyer_org: 'dreamineering-agents',

@@ -11,3 +11,6 @@ export interface Party {
 export declare const PARTY_LABELS: Readonly<Record<string, string>>;
 export declare function party(label: string, line?: string): Party;
 export declare const PARTIES: Readonly<Record<'trust000' | 'buyerKernel' | 'providerKernel' | 'commander' | 'triage' | 'change' | 'liaison' | 'coordinator' | 'executor' | 'opsKernel' | 'merchant' | 'user' | 'agent' | 'recorder' | 'trust002' | 'agentKernel' | 'toolsKernel' | 'stranger', Party>>;
+export declare function resign<T extends object>(doc: T, signer: Pick<Party, 'seed'>): T;
+export declare function reprove<T extends object>(doc: T, signer: Pick<Party, 'seed'>, verificationMethod?: string, extra?: Readonly<Record<string, unknown>>): T;
+export declare function rehash<T extends object>(intent: T): T;

@@ -1,11 +1,13 @@
 // @ts-check
 /**
  * The parties of the examples and their public test keys (SPEC.md 9): each party's Ed25519
- * private key is the SHA-256 of `writ/<line>/examples/<label>`. Shared by the generators and the
- * tests, so that a label is spelt once.
+ * private key is the SHA-256 of `writ/<line>/examples/<label>`; and how an example changed in
+ * one place is signed, proved or hashed again. Shared by the generators and the tests, so that
+ * each is written once.
  */
 import { publicKeyOf } from '../../dist/crypto/ed25519.js';
-import { sha256Bytes } from '../../dist/crypto/hash.js';
+import { signCompact, signDataIntegrity } from '../../dist/crypto/envelopes.js';
+import { documentHash, sha256Bytes } from '../../dist/crypto/hash.js';
 import { didKeyVerificationMethod, toDidKey, toMultikey } from '../../dist/crypto/keys.js';
 import { toHex } from '../../dist/encoding/bytes.js';
 
@@ -45,3 +47,38 @@ export function party(label, line = 'v1.0.0') {
 
 /** Every party, by name. */
 export const PARTIES = Object.fromEntries(Object.entries(PARTY_LABELS).map(([name, label]) => [name, party(label)]));
+
+/**
+ * Sign a document again with the compact envelope, after a change.
+ *
+ * @param {Record<string, unknown>} doc - the document, with or without its old signature.
+ * @param {{ seed: Uint8Array }} signer - the party that signs.
+ */
+export function resign(doc, signer) {
+  const { signature: _s, ...body } = doc;
+  return signCompact(body, signer.seed);
+}
+
+/**
+ * Prove a document again (eddsa-jcs-2022) with its proof's options, after a change.
+ *
+ * @param {Record<string, any>} doc - the document with its old proof.
+ * @param {{ seed: Uint8Array }} signer - the party that proves.
+ * @param {string} [verificationMethod] - another method than the old proof's.
+ * @param {Record<string, unknown>} [extra] - options to add (`expires`).
+ */
+export function reprove(doc, signer, verificationMethod, extra = {}) {
+  const { proof, ...body } = doc;
+  const { proofValue: _v, '@context': _c, ...options } = proof;
+  return signDataIntegrity(body, { ...options, ...extra, verificationMethod: verificationMethod ?? options.verificationMethod }, signer.seed);
+}
+
+/**
+ * Give a governed intent its hash (SPEC.md 6.3): the hash of the intent without `intent_hash`.
+ *
+ * @param {Record<string, unknown>} intent - the intent, with or without a stale hash.
+ */
+export function rehash(intent) {
+  const { intent_hash: _h, ...body } = intent;
+  return { ...body, intent_hash: documentHash(body) };
+}

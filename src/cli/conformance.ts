@@ -15,7 +15,7 @@ import { packagedVectors, readVectors } from '../conformance/vectors.js';
 import { parseJson } from '../encoding/json.js';
 import { readManifest } from '../release/manifest.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { SchemaRegistry } from '../schema/registry.js';
+import { registryOf } from '../verify/context.js';
 import { parseCommand } from './args.js';
 import { type CliIo, type ExitCode, UsageError } from './io.js';
 import { formatIssues } from './report.js';
@@ -92,7 +92,7 @@ export async function runConformanceCommand(args: readonly string[], io: CliIo):
   for (const p of profiles) if (!(PROFILES as readonly string[]).includes(p)) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ conformance: no profile ${JSON.stringify(p)}; the profiles are ${PROFILES.join(', ')}`);
   const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
   if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ conformance: --timeout must be a positive number of milliseconds');
-  const registry = SchemaRegistry.open();
+  const registry = registryOf({});
   const runner = identity();
   const dir = values.vectors === undefined ? packagedVectors(registry.index.line) : resolve(io.cwd, values.vectors);
   const set = readVectors(dir, registry);
@@ -129,7 +129,7 @@ export async function runAdapterCommand(args: readonly string[], io: CliIo): Pro
   if (positionals.length > 0) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: takes no arguments');
   if (io.lines === undefined) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: needs standard input');
   const reference = new ReferenceAdapter(identity().version);
-  const registry = SchemaRegistry.open();
+  const registry = registryOf({});
   for await (const line of io.lines()) {
     if (line.trim() === '') continue;
     const parsed = parseJson(line);

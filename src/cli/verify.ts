@@ -9,9 +9,9 @@ import { resolve } from 'node:path';
 import type { IntentTrace, VerificationReport } from '../generated/types.js';
 import { parseJson } from '../encoding/json.js';
 import type { Issue } from '../issues.js';
-import { SchemaRegistry } from '../schema/registry.js';
+import type { SchemaRegistry } from '../schema/registry.js';
 import { BUNDLE_MANIFEST_PATH, verifyBundle } from '../verify/bundle.js';
-import { parseTime, type VerifyContext } from '../verify/context.js';
+import { parseTime, registryOf, type VerifyContext } from '../verify/context.js';
 import { verifyDocument } from '../verify/document.js';
 import { readBundleFolder } from '../verify/folder.js';
 import { replayTransaction } from '../verify/replay.js';
@@ -74,7 +74,7 @@ export function runVerify(args: readonly string[], io: CliIo): ExitCode {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('ERR_USAGE_MISSING_ARGUMENT', 'writ verify: name at least one file or folder');
-  const registry = SchemaRegistry.open();
+  const registry = registryOf({});
   const type = values.type;
   if (type !== undefined && type !== 'transaction' && type !== 'bundle' && registry.find(type)?.kind !== 'document') {
     throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --type must be transaction, bundle or a document schema id, not ${JSON.stringify(type)}`);
@@ -104,8 +104,9 @@ export function runVerify(args: readonly string[], io: CliIo): ExitCode {
   const reports: { input: string; kind: 'transaction' | 'bundle'; report: VerificationReport }[] = [];
   for (const folder of folders) {
     const read = readBundleFolder(resolve(io.cwd, folder));
-    const kind = type === 'bundle' || type === 'transaction' ? type : holdsTrace(read.files, registry) !== undefined ? 'transaction' : 'bundle';
-    const at = now ?? (kind === 'transaction' ? (holdsTrace(read.files, registry) ?? clock()) : clock());
+    const traced = holdsTrace(read.files, registry);
+    const kind = type === 'bundle' || type === 'transaction' ? type : traced !== undefined ? 'transaction' : 'bundle';
+    const at = now ?? (kind === 'transaction' ? (traced ?? clock()) : clock());
     const report = kind === 'transaction' ? replayTransaction(read.files, { ...base, now: at }, read.issues) : verifyBundle(read.files, { ...base, now: at }, read.issues);
     ok &&= report.ok;
     reports.push({ input: folder, kind, report });

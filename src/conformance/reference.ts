@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { AdapterResult, CaseOutcome, ConformanceContext, ConformanceProfile, HopVerdict } from '../generated/types.js';
-import { verifyEd25519, precheckEd25519 } from '../crypto/ed25519.js';
-import { verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
+import { verifyEd25519 } from '../crypto/ed25519.js';
+import { precheckVerdict, verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { canonicalJson } from '../crypto/jcs.js';
 import { fromBase64Url, fromHex } from '../encoding/bytes.js';
@@ -18,11 +18,11 @@ import type { Issue, Verdict } from '../issues.js';
 import { fail } from '../issues.js';
 import { checkIntegrity } from '../release/integrity.js';
 import { checkFixtures } from '../schema/fixtures.js';
-import { SchemaRegistry } from '../schema/registry.js';
+import type { SchemaRegistry } from '../schema/registry.js';
 import { authorizeExposure, reconcileSpend, verifyBudgetAuthorization, verifySpendReconciliation } from '../verify/budget.js';
 import { verifyBundle } from '../verify/bundle.js';
 import { verifyCapabilityChain } from '../verify/capability.js';
-import type { VerifyContext } from '../verify/context.js';
+import { registryOf, type VerifyContext } from '../verify/context.js';
 import { verifyAgentCard, verifyCredential } from '../verify/identity.js';
 import { verifyIntent } from '../verify/intent.js';
 import { verifyMandateChain } from '../verify/mandate.js';
@@ -44,8 +44,8 @@ export type CaseResult = Omit<AdapterResult, 'seq'>;
 /** Every profile, in SPEC order. */
 export const PROFILES: readonly ConformanceProfile[] = ['schema', 'jcs', 'hash', 'signature', 'proof', 'compact', 'capability', 'chain', 'budget', 'intent', 'mandate', 'receipt', 'settlement', 'bundle', 'replay', 'release'];
 
-let registry: SchemaRegistry | undefined;
-const schemas = (): SchemaRegistry => (registry ??= SchemaRegistry.open());
+/** The package's schemas: the registry every verifier uses by default, so they compile once. */
+const schemas = (): SchemaRegistry => registryOf({});
 
 /**
  * The reference implementation's answer to one case.
@@ -164,10 +164,8 @@ function signatureCase(input: Record<string, unknown>): CaseResult {
   const sig = typeof input['signature'] === 'string' ? fromHex(input['signature']) : undefined;
   const message = typeof input['message'] === 'string' ? fromHex(input['message']) : undefined;
   if (key === undefined || sig === undefined || message === undefined) return reject('ERR_SIG_MALFORMED');
-  const refused = precheckEd25519(sig, key);
-  if (refused !== undefined) {
-    return reject(refused.reason === 'length' ? 'ERR_SIG_MALFORMED' : refused.reason === 'small_order' ? 'ERR_SIG_SMALL_ORDER' : 'ERR_SIG_NON_CANONICAL');
-  }
+  const refused = precheckVerdict(sig, key, '/signature', '/public_key');
+  if (refused !== undefined) return outcome(refused);
   return verifyEd25519(sig, message, key) ? { verdict: 'accept' } : reject('ERR_SIG_INVALID');
 }
 

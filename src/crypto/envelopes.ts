@@ -92,7 +92,16 @@ function notPlainVerdict(doc: SignableDocument): Verdict | undefined {
   return e === undefined ? undefined : fail(e.code, e.path, `the document is not plain JSON at ${e.path || 'its root'}: ${e.reason}`);
 }
 
-function precheckVerdict(sig: Uint8Array, pk: Uint8Array, sigPath: string, keyPath: string): Verdict | undefined {
+/**
+ * The checks every Ed25519 verification runs before the equation (SPEC.md 6.4), as a verdict.
+ *
+ * @param sig - the signature bytes.
+ * @param pk - the key bytes.
+ * @param sigPath - where the signature is, for the verdict's path.
+ * @param keyPath - where the key is.
+ * @returns `undefined`, or `ERR_SIG_MALFORMED`, `ERR_SIG_NON_CANONICAL`, `ERR_SIG_SMALL_ORDER`.
+ */
+export function precheckVerdict(sig: Uint8Array, pk: Uint8Array, sigPath: string, keyPath: string): Verdict | undefined {
   const refusal = precheckEd25519(sig, pk);
   if (refusal === undefined) return undefined;
   const [path, what] = refusal.part === 'key' ? [keyPath, 'the key'] : [sigPath, "the signature's R"];

@@ -16,7 +16,7 @@ import type { Issue, Verdict } from '../issues.js';
 import { registryOf, contextProblem, type VerifyContext } from './context.js';
 import { invalidDocument } from './common.js';
 import { covers } from './capability.js';
-import { verifyDocument } from './document.js';
+import { Evidence, verifyWithEvidence } from './document.js';
 
 /** The manifest's place in a bundle. */
 export const BUNDLE_MANIFEST_PATH = 'bundle-manifest.json';
@@ -218,13 +218,24 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Verify
   const opened = openBundle(files, ctx);
   const errors: Issue[] = [...(Array.isArray(readIssues) ? readIssues : []), ...opened.issues];
   const good = opened.artifacts.filter((a) => a.issue === undefined && a.type !== undefined);
-  const docs = good.map((a) => a.doc);
+  const evidence = bundleEvidence(good);
+  const full = evidence.context(ctx);
   for (const a of good) {
-    const v = verifyDocument(a.doc, docs.filter((d) => d !== a.doc), ctx, a.type);
+    const v = verifyWithEvidence(a.doc, a.type as string, evidence, full);
     if (!v.ok) errors.push(artifactIssue(a, v, good));
   }
   errors.push(...lineageIssues(good), ...costIssues(good));
   return report(errors, ctx.now, opened.bundle_id);
+}
+
+/**
+ * The evidence of a bundle: its readable artifacts, with the types found when it was read.
+ *
+ * @param artifacts - artifacts without an issue, each with its type.
+ * @returns the evidence.
+ */
+export function bundleEvidence(artifacts: readonly BundleArtifact[]): Evidence {
+  return new Evidence(artifacts.map((a) => ({ type: a.type as string, doc: a.doc })));
 }
 
 /** A lineage record agrees with the capabilities the bundle holds: depth and parent. */

@@ -36,24 +36,45 @@ import { verifyMandateChain } from './mandate.js';
 import { verifyReceipt, verifyReceiptPair } from './receipt.js';
 import { verifySettlement } from './settlement.js';
 
+/** A document whose type is known. */
+export interface TypedDocument {
+  readonly type: string;
+  readonly doc: unknown;
+}
+
 /** Documents of a verification, recognised once, by type. */
 export class Evidence {
   private readonly byType = new Map<string, unknown[]>();
+  private intents: Map<string, GovernedIntent> | undefined;
 
   /**
-   * @param docs - the documents; those that are not recognisable documents of the line are left out.
-   * @param ctx - the context (for its registry).
+   * @param documents - the documents, each with its type.
    */
-  constructor(docs: readonly unknown[], ctx: Pick<VerifyContext, 'registry'>) {
+  constructor(documents: readonly TypedDocument[]) {
+    for (const { type, doc } of documents) {
+      const list = this.byType.get(type) ?? [];
+      list.push(doc);
+      this.byType.set(type, list);
+    }
+  }
+
+  /**
+   * Evidence from documents of unknown type: each is recognised from its members, and those
+   * that are not documents of the line are left out.
+   *
+   * @param docs - the documents.
+   * @param ctx - the context (for its registry).
+   * @returns the evidence.
+   */
+  static recognise(docs: readonly unknown[], ctx: Pick<VerifyContext, 'registry'>): Evidence {
     const registry = registryOf(ctx);
+    const typed: TypedDocument[] = [];
     for (const doc of docs) {
       if (notPlainJson(doc) !== undefined) continue;
       const detected = registry.detect(doc);
-      if (!detected.ok) continue;
-      const list = this.byType.get(detected.schema.id) ?? [];
-      list.push(doc);
-      this.byType.set(detected.schema.id, list);
+      if (detected.ok) typed.push({ type: detected.schema.id, doc });
     }
+    return new Evidence(typed);
   }
 
   /**
@@ -122,9 +143,21 @@ export class Evidence {
     return out;
   }
 
-  /** The governed intent whose recomputed hash is `hash`. */
+  /** The governed intent whose recomputed hash is `hash` (the intact intents are found once). */
   intentFor(hash: string, ctx: VerifyContext): GovernedIntent | undefined {
-    return this.find<GovernedIntent>('intent/governed-intent', (i) => intactIntent(i, ctx).ok && i.intent_hash === hash);
+    this.intents ??= new Map(this.all<GovernedIntent>('intent/governed-intent').filter((i) => intactIntent(i, ctx).ok).map((i) => [i.intent_hash, i]));
+    return this.intents.get(hash);
+  }
+
+  /**
+   * The context a verification with this evidence runs in: the evidence's DID documents and
+   * revocations added to the caller's.
+   *
+   * @param ctx - the caller's context.
+   * @returns the context.
+   */
+  context(ctx: VerifyContext): VerifyContext {
+    return { ...ctx, documents: this.didDocuments(ctx), revocations: this.revocations(ctx) };
   }
 }
 
@@ -156,10 +189,22 @@ export function verifyDocument(doc: unknown, others: readonly unknown[], ctx: Ve
   }
   // The document is evidence too: a revocation is judged against the capability it revokes,
   // even when that capability is the one being verified.
-  const evidence = new Evidence([doc, ...others], ctx);
-  const full: VerifyContext = { ...ctx, documents: evidence.didDocuments(ctx), revocations: evidence.revocations(ctx) };
-  const v = dispatch(id, doc, evidence, full);
-  return { ...v, details: { type: id, ...v.details } } as Verdict;
+  const evidence = Evidence.recognise([doc, ...others], ctx);
+  return verifyWithEvidence(doc, id, evidence, evidence.context(ctx));
+}
+
+/**
+ * Verify a document of a known type against evidence built once for many documents (a bundle's).
+ *
+ * @param doc - the document; it is in the evidence too.
+ * @param type - its schema id.
+ * @param evidence - every document of the verification.
+ * @param ctx - the context, from {@link Evidence.context}.
+ * @returns as {@link verifyDocument}.
+ */
+export function verifyWithEvidence(doc: unknown, type: string, evidence: Evidence, ctx: VerifyContext): Verdict {
+  const v = dispatch(type, doc, evidence, ctx);
+  return { ...v, details: { type, ...v.details } } as Verdict;
 }
 
 function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Verdict {

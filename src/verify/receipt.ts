@@ -24,15 +24,22 @@ import { intactIntent } from './intent.js';
  *   `ERR_RECEIPT_CAPABILITY_MISMATCH`.
  */
 export function verifyReceipt(receipt: unknown, intent: unknown, ctx: VerifyContext): Verdict {
-  const problem = contextProblem(ctx) ?? invalidDocument(ctx, 'receipt/tool-call', receipt);
+  const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
+  const signed = signedReceipt(receipt, ctx);
+  if (!signed.ok || intent === undefined) return signed;
+  const intact = intactIntent(intent, ctx);
+  if (!intact.ok) return within('/intent', intact);
+  return bindToIntent(receipt as ToolCallReceipt, intent as GovernedIntent) ?? signed;
+}
+
+/** A receipt is well formed and signed by its kernel_key. */
+function signedReceipt(receipt: unknown, ctx: VerifyContext): Verdict {
+  const invalid = invalidDocument(ctx, 'receipt/tool-call', receipt);
+  if (invalid !== undefined) return invalid;
   const signed = verifyCompact(receipt, 'kernel_key', ctx.backend === undefined ? {} : { backend: ctx.backend });
   if (!signed.ok) return signed;
   const r = receipt as ToolCallReceipt;
-  if (intent !== undefined) {
-    const bound = bindToIntent(r, intent, ctx);
-    if (bound !== undefined) return bound;
-  }
   return pass(`receipt ${r.id} is signed by kernel ${r.kernel_key}`, { kernel_key: r.kernel_key });
 }
 
@@ -53,8 +60,9 @@ export function verifyBilateralReceipts(buyer: unknown, provider: unknown, inten
   const intentVerdict = intactIntent(intent, ctx);
   if (!intentVerdict.ok) return within('/intent', intentVerdict);
   for (const [at, receipt] of [['/buyer_receipt', buyer], ['/provider_receipt', provider]] as const) {
-    const v = verifyReceipt(receipt, intent, ctx);
-    if (!v.ok) return within(at, v);
+    const v = signedReceipt(receipt, ctx);
+    const bound = v.ok ? bindToIntent(receipt as ToolCallReceipt, intent as GovernedIntent) : v;
+    if (bound !== undefined) return within(at, bound);
   }
   const b = buyer as ToolCallReceipt;
   const p = provider as ToolCallReceipt;
@@ -97,11 +105,8 @@ export function verifyReceiptPair(pair: unknown, intent: unknown, ctx: VerifyCon
   return pass(`pair ${p.pair_id}: ${v.message}`, v.details);
 }
 
-/** The receipt's commitment to the intent: the recomputed hash, the intent's capability. */
-function bindToIntent(r: ToolCallReceipt, intent: unknown, ctx: VerifyContext): Verdict | undefined {
-  const v = intactIntent(intent, ctx);
-  if (!v.ok) return within('/intent', v);
-  const i = intent as GovernedIntent;
+/** The receipt's commitment to an intact intent: its recomputed hash, its capability. */
+function bindToIntent(r: ToolCallReceipt, i: GovernedIntent): Verdict | undefined {
   if (r.intent_hash !== i.intent_hash) {
     return fail('ERR_RECEIPT_INTENT_MISMATCH', '/intent_hash', `receipt ${r.id} commits to ${r.intent_hash}, but the intent hashes to ${i.intent_hash}`);
   }

@@ -22,9 +22,9 @@ import type {
 } from '../generated/types.js';
 import type { Issue } from '../issues.js';
 import { toMinorUnits } from '../rules/currency.js';
-import { artifactIssue, costIssues, lineageIssues, openBundle, report, type BundleArtifact } from './bundle.js';
+import { artifactIssue, bundleEvidence, costIssues, lineageIssues, openBundle, report, type BundleArtifact } from './bundle.js';
 import { contextProblem, type VerifyContext } from './context.js';
-import { Evidence, verifyDocument } from './document.js';
+import { verifyWithEvidence } from './document.js';
 import { verifyBilateralReceipts } from './receipt.js';
 
 /** The hops of a replay, in order, with the document types that belong to each. */
@@ -68,8 +68,8 @@ export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, ctx: V
   if (problem !== undefined && !problem.ok) return report([{ code: problem.code, path: '', message: problem.message }], undefined, undefined);
   const opened = openBundle(files, ctx);
   const good = opened.artifacts.filter((a) => a.issue === undefined && a.type !== undefined);
-  const evidence = new Evidence(good.map((a) => a.doc), ctx);
-  const full: VerifyContext = { ...ctx, documents: evidence.didDocuments(ctx), revocations: evidence.revocations(ctx) };
+  const evidence = bundleEvidence(good);
+  const full = evidence.context(ctx);
   const found = new Map<ReportHop['hop'], Issue[]>(HOPS.map((h) => [h.hop, []]));
   const general: Issue[] = [...(Array.isArray(readIssues) ? readIssues : [])];
   // Problems with the files themselves go to the hop of the file's type, or to the bundle.
@@ -87,7 +87,7 @@ export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, ctx: V
       }
     }
     for (const a of mine) {
-      const v = verifyDocument(a.doc, good.filter((o) => o !== a).map((o) => o.doc), full, a.type);
+      const v = verifyWithEvidence(a.doc, a.type as string, evidence, full);
       if (!v.ok) issues.push(artifactIssue(a, v, good));
     }
   }

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { signCompact, signDataIntegrity, type ProofOptions } from '../../src/crypto/envelopes.js';
-import { documentHash, sha256Bytes } from '../../src/crypto/hash.js';
+import { sha256Bytes } from '../../src/crypto/hash.js';
 import { toHex } from '../../src/encoding/bytes.js';
 import { ROOT } from '../helpers.js';
 import { PARTIES, type Party } from '../../scripts/lib/parties.js';
@@ -30,25 +29,7 @@ export function changed<T>(value: T, change: (copy: any) => void): T {
   return copy as T;
 }
 
-/** Sign again with the compact envelope, after a change. */
-export function resign<T extends object>(doc: T, signer: Party): T {
-  const { signature: _s, ...body } = doc as Record<string, unknown>;
-  return signCompact(body, signer.seed) as unknown as T;
-}
-
-/** Prove again (eddsa-jcs-2022) with the same proof options, after a change. */
-export function reprove<T extends object>(doc: T, signer: Party, verificationMethod?: string): T {
-  const { proof, ...body } = doc as Record<string, unknown> & { proof: Record<string, unknown> };
-  const { proofValue: _v, '@context': _c, ...options } = proof;
-  const proofOptions = { ...options, verificationMethod: verificationMethod ?? (options['verificationMethod'] as string) } as unknown as ProofOptions;
-  return signDataIntegrity(body, proofOptions, signer.seed) as unknown as T;
-}
-
-/** Give a governed intent its hash again after a change. */
-export function rehash<T extends object>(intent: T): T {
-  const { intent_hash: _h, ...body } = intent as Record<string, unknown>;
-  return { ...body, intent_hash: documentHash(body) } as unknown as T;
-}
+export { rehash, reprove, resign } from '../../scripts/lib/parties.js';
 
 /** A bundle in memory: each document as canonical-free pretty JSON, and a manifest of their hashes. */
 export function bundleOf(docs: Readonly<Record<string, unknown>>, bundleId = 'test-bundle'): Map<string, Uint8Array> {
