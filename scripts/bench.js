@@ -3,7 +3,7 @@
  * `npm run bench`: what verifying a signed receipt costs, next to the bare signature check it
  * rests on. From one run, interleaved rounds, medians, and ratios to bare native Ed25519 verify
  * of the same bytes (absolute numbers drift from machine to machine; ratios from one run are what
- * to compare, ../shared/design/PERFORMANCE.md); then the conformance runner's throughput: cases
+ * to compare); then the conformance runner's throughput: cases
  * per second through one long-lived stdio process (a trivial adapter, so the protocol and the
  * runner are what is timed), through `writ adapter`, and in-process. A benchmark, never a test:
  * nothing here fails.

@@ -11,8 +11,8 @@ import { readManifest } from '../src/release/manifest.js';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** The shared public material next to the repository (seeds, vectors). */
-export const SHARED = join(ROOT, '..', 'shared');
+/** Public test vectors copied into the repository, with their provenance (test/vectors/PROVENANCE.md). */
+export const VECTORS = join(ROOT, 'test', 'vectors');
 
 /** The manifest of this repository. */
 export function manifest() {

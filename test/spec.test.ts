@@ -11,7 +11,7 @@ import { documentHash, sha256Bytes } from '../src/crypto/hash.js';
 import { canonicalJson } from '../src/crypto/jcs.js';
 import { fromMultikey } from '../src/crypto/keys.js';
 import { fromBase58, toHex } from '../src/encoding/bytes.js';
-import { ROOT, SHARED } from './helpers.js';
+import { ROOT, VECTORS } from './helpers.js';
 
 const spec = readFileSync(join(ROOT, 'SPEC.md'), 'utf8');
 const section = spec.slice(spec.indexOf('### 6.6 Worked examples'), spec.indexOf('## 7. The families'));
@@ -25,7 +25,7 @@ t.test('canonical form and hash', async (t) => {
 });
 
 t.test('the W3C eddsa-jcs-2022 vector, step by step', async (t) => {
-  const dir = join(SHARED, 'vectors/eddsa-jcs-2022');
+  const dir = join(VECTORS, 'eddsa-jcs-2022');
   const json = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
   const combined = toHex(dataIntegrityHashData(json('unsigned.json'), json('proofConfigJCS.json')));
   t.ok(shows(combined.slice(0, 64)), '6.6 shows the proof configuration hash');

@@ -13,7 +13,7 @@ import { precheckEd25519, publicKeyOf, signEd25519, verifyEd25519 } from '../../
 import { sha256Bytes } from '../../src/crypto/hash.js';
 import { canonicalJson } from '../../src/crypto/jcs.js';
 import { fromHex, toHex } from '../../src/encoding/bytes.js';
-import { SHARED } from '../helpers.js';
+import { VECTORS } from '../helpers.js';
 
 const hex = (s: string) => fromHex(s) as Uint8Array;
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -36,7 +36,7 @@ t.test('RFC 8032 section 7.1, tests 1 and 2', async (t) => {
 });
 
 t.test("chio's signing vectors (UTF-8 and canonical JSON messages)", async (t) => {
-  const v = JSON.parse(readFileSync(join(SHARED, 'vectors/chio/signing.v1.json'), 'utf8'));
+  const v = JSON.parse(readFileSync(join(VECTORS, 'chio/signing.v1.json'), 'utf8'));
   const seed = hex(v.signing_key_seed_hex);
   for (const c of v.utf8_cases) {
     t.equal(toHex(publicKeyOf(seed)), c.public_key_hex);
@@ -50,7 +50,7 @@ t.test("chio's signing vectors (UTF-8 and canonical JSON messages)", async (t) =
 });
 
 t.test("chio's hashing vectors, native and portable SHA-256", async (t) => {
-  const v = JSON.parse(readFileSync(join(SHARED, 'vectors/chio/hashing.v1.json'), 'utf8'));
+  const v = JSON.parse(readFileSync(join(VECTORS, 'chio/hashing.v1.json'), 'utf8'));
   for (const c of v.cases) {
     t.equal(toHex(sha256Bytes(utf8(c.input_utf8))), c.sha256_hex, c.id);
     t.equal(toHex(sha256Bytes(utf8(c.input_utf8), { backend: 'portable' })), c.sha256_hex, `${c.id} (portable)`);

@@ -11,9 +11,9 @@ import { sha256Bytes } from '../../src/crypto/hash.js';
 import { canonicalJson } from '../../src/crypto/jcs.js';
 import { fromMultikey } from '../../src/crypto/keys.js';
 import { fromBase58, toHex } from '../../src/encoding/bytes.js';
-import { SHARED } from '../helpers.js';
+import { VECTORS } from '../helpers.js';
 
-const W3C = join(SHARED, 'vectors/eddsa-jcs-2022');
+const W3C = join(VECTORS, 'eddsa-jcs-2022');
 const file = (name: string) => readFileSync(join(W3C, name), 'utf8');
 const json = (name: string) => JSON.parse(file(name));
 const td = new TextDecoder();
@@ -52,7 +52,7 @@ t.test('W3C eddsa-jcs-2022: the signed credential verifies, and a change anywher
 });
 
 t.test("chio's capability vectors: signature, delegation links and canonical body as published", async (t) => {
-  const v = JSON.parse(readFileSync(join(SHARED, 'vectors/chio/capability.v1.json'), 'utf8'));
+  const v = JSON.parse(readFileSync(join(VECTORS, 'chio/capability.v1.json'), 'utf8'));
   for (const c of v.cases) {
     t.equal(td.decode(compactSigningBytes(c.capability)), c.capability_body_canonical_json, `${c.id}: signed bytes`);
     t.equal(verifyCompact(c.capability, 'issuer').ok, c.expected.signature_valid, `${c.id}: token signature`);
@@ -63,7 +63,7 @@ t.test("chio's capability vectors: signature, delegation links and canonical bod
 });
 
 t.test("chio's receipt vectors: signature and parameter hash as published", async (t) => {
-  const v = JSON.parse(readFileSync(join(SHARED, 'vectors/chio/receipt.v1.json'), 'utf8'));
+  const v = JSON.parse(readFileSync(join(VECTORS, 'chio/receipt.v1.json'), 'utf8'));
   for (const c of v.cases) {
     t.equal(td.decode(compactSigningBytes(c.receipt)), c.receipt_body_canonical_json, `${c.id}: signed bytes`);
     t.equal(verifyCompact(c.receipt, 'kernel_key').ok, c.expected.signature_valid, `${c.id}: signature`);
@@ -75,16 +75,16 @@ t.test("chio's receipt vectors: signature and parameter hash as published", asyn
 });
 
 t.test('a tampered copy of every valid chio vector fails with ERR_SIG_INVALID', async (t) => {
-  const cap = JSON.parse(readFileSync(join(SHARED, 'vectors/chio/capability.v1.json'), 'utf8')).cases.find((c: { expected: { signature_valid: boolean } }) => c.expected.signature_valid).capability;
+  const cap = JSON.parse(readFileSync(join(VECTORS, 'chio/capability.v1.json'), 'utf8')).cases.find((c: { expected: { signature_valid: boolean } }) => c.expected.signature_valid).capability;
   t.match(verifyCompact({ ...cap, expires_at: cap.expires_at + 1 }, 'issuer'), { ok: false, code: 'ERR_SIG_INVALID', path: '/signature' });
   t.match(verifyCompact({ ...cap, issuer: cap.subject }, 'issuer'), { ok: false, code: 'ERR_SIG_INVALID' });
-  const rcpt = JSON.parse(readFileSync(join(SHARED, 'vectors/chio/receipt.v1.json'), 'utf8')).cases[0].receipt;
+  const rcpt = JSON.parse(readFileSync(join(VECTORS, 'chio/receipt.v1.json'), 'utf8')).cases[0].receipt;
   t.match(verifyCompact({ ...rcpt, tool_name: 'other' }, 'kernel_key'), { ok: false, code: 'ERR_SIG_INVALID' });
   t.match(verifyCompact({ ...rcpt, algorithm: 'ed25519' }, 'kernel_key'), { ok: true }, 'algorithm is not signed, as chio specifies');
 });
 
 t.test('integers beyond 2^53 in signed content are refused, not guessed (SPEC.md 6.4)', async (t) => {
-  const rcpt = JSON.parse(readFileSync(join(SHARED, 'vectors/chio/receipt.v1.json'), 'utf8')).cases[0].receipt;
+  const rcpt = JSON.parse(readFileSync(join(VECTORS, 'chio/receipt.v1.json'), 'utf8')).cases[0].receipt;
   t.match(verifyCompact({ ...rcpt, timestamp: 18446744073709551615 }, 'kernel_key'), { ok: false, code: 'ERR_JSON_UNSAFE_INTEGER', path: '/timestamp' });
   t.match(verifyCompact({ ...rcpt, timestamp: -0 }, 'kernel_key'), { ok: false, code: 'ERR_JSON_NEGATIVE_ZERO' });
 });

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import t from 'tap';
 import { canonicalJson, signedContentIssue } from '../../src/crypto/jcs.js';
-import { SHARED } from '../helpers.js';
+import { VECTORS } from '../helpers.js';
 
-const JCS = join(SHARED, 'vectors/jcs');
+const JCS = join(VECTORS, 'jcs');
 
 t.test('cyberphone test data: input -> output, byte for byte', async (t) => {
   const files = readdirSync(join(JCS, 'input'));
@@ -36,7 +36,7 @@ t.test('ES6 number serialisation: 10,000 IEEE-754 bit patterns', async (t) => {
 });
 
 t.test("chio's canonical vectors", async (t) => {
-  const v = JSON.parse(readFileSync(join(SHARED, 'vectors/chio/canonical.v1.json'), 'utf8')) as { cases: { id: string; input_json: string; canonical_json: string }[] };
+  const v = JSON.parse(readFileSync(join(VECTORS, 'chio/canonical.v1.json'), 'utf8')) as { cases: { id: string; input_json: string; canonical_json: string }[] };
   for (const c of v.cases) t.same(canonicalJson(JSON.parse(c.input_json)), { ok: true, text: c.canonical_json }, c.id);
 });
 

@@ -1,0 +1,541 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * Generates the conformance vectors (SPEC.md 13) into conformance/<line>/<profile>/...: one JSON
+ * file per vector, `{ id, profile, description, spec, input, context, expect }`.
+ *
+ * Every expectation is stated here, from what the case is (a tampered signature is
+ * ERR_SIG_INVALID), from a fixture's recorded sidecar, or from a standard's published output;
+ * none is computed by the verifier under test. Inputs are built from the example fixtures and
+ * the example keys (SPEC.md 9), so every signature in them is real; standards' vectors are
+ * copied into test/vectors (see test/vectors/PROVENANCE.md and conformance/PROVENANCE.md).
+ *
+ * Usage: node scripts/generate-conformance.js [--check]
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ed25519 } from '@noble/curves/ed25519';
+import { sha512 } from '@noble/hashes/sha2';
+import { publicKeyOf, signEd25519 } from '../../dist/crypto/ed25519.js';
+import { documentHash, sha256Bytes } from '../../dist/crypto/hash.js';
+import { toBase64Url, toHex } from '../../dist/encoding/bytes.js';
+import { listFiles } from '../../dist/files.js';
+import { fixtureSchema } from '../../dist/schema/fixtures.js';
+import { SchemaRegistry } from '../../dist/schema/registry.js';
+import { ROOT, emit } from '../lib/emit.js';
+import { PARTIES, rehash, reprove, resign } from '../lib/parties.js';
+
+const LINE = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')).line;
+const VECTORS = join(ROOT, 'test', 'vectors');
+const EXAMPLES = join(ROOT, 'examples', LINE);
+const registry = SchemaRegistry.open();
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+/** @type {Map<string, string>} */
+const out = new Map();
+const text = (value) => `${JSON.stringify(value, null, 2)}\n`;
+const clone = (value) => JSON.parse(JSON.stringify(value));
+/** A deep copy changed by `change`. */
+const mut = (value, change) => {
+  const copy = clone(value);
+  change(copy);
+  return copy;
+};
+
+/**
+ * @param {string} id - `<profile>/<name>[/<name>...]`
+ * @param {string} spec - the SPEC.md section
+ * @param {string} description - what it checks; for an attack, the attack
+ * @param {Record<string, unknown>} input
+ * @param {Record<string, unknown>} context
+ * @param {Record<string, unknown>} expect
+ */
+function vector(id, spec, description, input, context, expect) {
+  const path = `conformance/${LINE}/${id}.json`;
+  if (out.has(path)) throw new Error(`two vectors named ${id}`);
+  out.set(path, text({ id, profile: id.split('/')[0], description, spec, input, context, expect }));
+}
+const accept = (extra = {}) => ({ verdict: 'accept', ...extra });
+const reject = (code) => ({ verdict: 'reject', code });
+const at = (now, extra = {}) => ({ now, ...extra });
+
+// ---------------------------------------------------------------------------------------------
+// The examples' world: fixtures and keys (SPEC.md 9)
+
+const fixture = (id, name, kind = 'valid') => {
+  const [family, doc] = id.split('/');
+  return JSON.parse(readFileSync(join(EXAMPLES, family, doc, kind, `${doc}.${name}.json`), 'utf8'));
+};
+const P = PARTIES;
+const b64 = (bytes) => toBase64Url(bytes);
+const utf8 = (s) => new TextEncoder().encode(s);
+const usd = (units) => ({ units, currency: 'USD' });
+const T0 = 1776272775;
+
+// ---------------------------------------------------------------------------------------------
+// schema (SPEC.md 4.2, 5): every fixture, with the verdict its folder and sidecar record
+
+for (const file of listFiles(EXAMPLES)) {
+  if (!file.endsWith('.json') || file.endsWith('.expect.json') || file.startsWith('transactions/')) continue;
+  const [, , kind, name] = file.split('/');
+  const schema = fixtureSchema(registry, file);
+  const [family, doc] = schema.split('/');
+  const caseName = name.slice(doc.length + 1, -'.json'.length);
+  const document = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'));
+  if (kind === 'valid') {
+    vector(`schema/${family}/${doc}/${caseName}`, '5.1', `A valid ${schema} (the example fixture ${file}).`, { schema, document }, at(0), accept());
+  } else {
+    const sidecar = JSON.parse(readFileSync(join(EXAMPLES, file.replace(/\.json$/, '.expect.json')), 'utf8'));
+    vector(`schema/${family}/${doc}/${caseName}`, sidecar.keyword.startsWith('rule:') ? '5.3' : '5.2', `An invalid ${schema}: it breaks ${sidecar.keyword} at ${sidecar.path || '(root)'} and nothing else (the example fixture ${file}).`, { schema, document }, at(0), reject(sidecar.code));
+  }
+}
+const seedCheckout = fixture('commercial/checkout', 'request.seed-004');
+vector('schema/detect/checkout-request', '4.2', 'Without a schema named, the type is recognised from the members: a checkout request.', { document: seedCheckout }, at(0), accept({ output: 'commercial/checkout.request' }));
+vector('schema/detect/capability-token', '4.2', 'Without a schema named, the type is recognised from the members: a capability token.', { document: fixture('capability/token', 'root-commander.seed-001') }, at(0), accept({ output: 'capability/token' }));
+vector('schema/detect/undetected', '4.2', 'A document whose members match no type is not guessed at.', { document: { hello: 'world' } }, at(0), reject('ERR_SCHEMA_UNDETECTED'));
+vector('schema/detect/ambiguous', '4.2', 'A document whose members match two types (a vector and an adapter command at once) is not guessed at.', { document: { cmd: 'stop', profile: 'jcs', input: {}, expect: { verdict: 'accept' } } }, at(0), reject('ERR_SCHEMA_AMBIGUOUS'));
+vector('schema/unknown-schema', '4.2', 'A schema id that is not in the line is refused, not fetched.', { schema: 'commercial/refund.request', document: {} }, at(0), reject('ERR_SCHEMA_UNKNOWN'));
+
+// ---------------------------------------------------------------------------------------------
+// jcs and hash (SPEC.md 3, 6.3): RFC 8785 through the reader of section 3
+
+const sha256 = (bytes) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+for (const name of readdirSync(join(VECTORS, 'jcs', 'input')).sort()) {
+  const input = readFileSync(join(VECTORS, 'jcs', 'input', name), 'utf8');
+  const output = readFileSync(join(VECTORS, 'jcs', 'output', name), 'utf8');
+  const base = name.replace(/\.json$/, '');
+  vector(`jcs/rfc8785/${base}`, '6.3', `RFC 8785 test data "${name}" (cyberphone/json-canonicalization): the canonical form, byte for byte.`, { text: input }, at(0), accept({ output }));
+  vector(`hash/rfc8785/${base}`, '6.3', `The hash of RFC 8785 test data "${name}": SHA-256 of its canonical form.`, { text: input }, at(0), accept({ output: sha256(utf8(output)) }));
+}
+// ES6 number serialisation, sampled from the 10,000-line file: each double written with 17
+// significant digits (which reads back as the same double), expected in its shortest form.
+const numbers = readFileSync(join(VECTORS, 'jcs', 'es6numbers-10000.txt'), 'utf8').trim().split('\n');
+for (let i = 0; i < numbers.length; i += 97) {
+  const [bits, expected] = numbers[i].split(',');
+  const value = new DataView(new Uint8Array(bits.padStart(16, '0').match(/../g).map((h) => parseInt(h, 16))).buffer).getFloat64(0);
+  if (!Number.isFinite(value)) continue;
+  vector(`jcs/es6-number/${bits}`, '6.3', `The IEEE 754 double ${bits}, written with 17 significant digits, canonicalises to ECMAScript's shortest form ${expected}.`, { text: `[${value.toPrecision(17)}]` }, at(0), accept({ output: `[${expected}]` }));
+}
+vector('hash/empty-object', '6.6', 'The hash of {} (SPEC.md 6.6).', { text: '{ }' }, at(0), accept({ output: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' }));
+vector('hash/members-in-any-order', '6.3', 'Two texts of one value hash alike: member order and whitespace do not count.', { text: '{"b": [1, 2.50, "x"], "a": null}' }, at(0), accept({ output: sha256(utf8('{"a":null,"b":[1,2.5,"x"]}')) }));
+const intake = [
+  ['duplicate-key-signature-confusion', '{"amount":"1.00","amount":"1000.00"}', 'ERR_JSON_DUPLICATE_KEY', 'Signature confusion: JSON.parse keeps the last of two "amount" members, another reader the first; a signature over one reading must not verify over the other.'],
+  ['duplicate-key-after-unescaping', '{"a":1,"\\u0061":2}', 'ERR_JSON_DUPLICATE_KEY', 'The same member name, once escaped: names are compared after unescaping.'],
+  ['lone-surrogate', '["\\ud800"]', 'ERR_JSON_LONE_SURROGATE', 'An unpaired UTF-16 surrogate has no canonical form.'],
+  ['lone-low-surrogate', '{"k\\udc00":1}', 'ERR_JSON_LONE_SURROGATE', 'An unpaired low surrogate in a member name.'],
+  ['number-overflow', '[1e400]', 'ERR_JSON_NUMBER_RANGE', 'A number beyond the largest double would become Infinity.'],
+  ['trailing-comma', '{"a":1,}', 'ERR_JSON_SYNTAX', 'A trailing comma is not JSON.'],
+  ['comment', '{"a":1 /* note */}', 'ERR_JSON_SYNTAX', 'A comment is not JSON.'],
+  ['single-quotes', "{'a':1}", 'ERR_JSON_SYNTAX', 'Single quotes are not JSON.'],
+  ['two-values', '{} {}', 'ERR_JSON_SYNTAX', 'Anything after the value is refused.'],
+  ['too-deep', `${'['.repeat(65)}${']'.repeat(65)}`, 'ERR_JSON_TOO_DEEP', 'Arrays nested 65 deep: past the reader limit of 64.'],
+];
+for (const [name, t, code, description] of intake) {
+  vector(`jcs/intake/${name}`, '3', description, { text: t }, at(0), reject(code));
+  vector(`hash/intake/${name}`, '3', description, { text: t }, at(0), reject(code));
+}
+vector('jcs/intake/deep-enough', '3', 'Arrays nested 64 deep are read.', { text: `${'['.repeat(64)}${']'.repeat(64)}` }, at(0), accept({ output: `${'['.repeat(64)}${']'.repeat(64)}` }));
+vector('jcs/intake/byte-order-mark', '3', 'UTF-8 with a byte-order mark is refused (RFC 8259 8.1).', { bytes: b64(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('{}')])) }, at(0), reject('ERR_JSON_ENCODING'));
+vector('jcs/intake/invalid-utf8', '3', 'Bytes that are not UTF-8 (an overlong encoding of "/") are refused.', { bytes: b64(new Uint8Array([0x5b, 0x22, 0xc0, 0xaf, 0x22, 0x5d])) }, at(0), reject('ERR_JSON_ENCODING'));
+vector('jcs/intake/proto-is-a-member', '3', '"__proto__" is an ordinary member name.', { text: '{"__proto__":{"x":1},"a":1}' }, at(0), accept({ output: '{"__proto__":{"x":1},"a":1}' }));
+vector('jcs/negative-zero', '6.3', 'RFC 8785 writes -0 as 0 (which is why signed content may not hold it, SPEC.md 3).', { text: '[-0]' }, at(0), accept({ output: '[0]' }));
+
+// ---------------------------------------------------------------------------------------------
+// signature (SPEC.md 6.4): strict Ed25519, the checks in order
+
+const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+const le = (b) => b.reduceRight((acc, x) => (acc << 8n) | BigInt(x), 0n);
+const leBytes = (n) => Uint8Array.from({ length: 32 }, (_, i) => Number((n >> BigInt(8 * i)) & 0xffn));
+const hexBytes = (h) => Uint8Array.from(h.match(/../g).map((x) => parseInt(x, 16)));
+const sigVector = (name, description, pk, signature, message, expect) =>
+  vector(`signature/${name}`, '6.4', description, { public_key: toHex(pk), signature: toHex(signature), message: toHex(message) }, at(0), expect);
+for (const [n, sk, pk, msg, sig] of [
+  ['1', '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60', 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', '', 'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b'],
+  ['2', '4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb', '3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c', '72', '92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00'],
+]) {
+  void sk;
+  sigVector(`rfc8032/test-${n}`, `RFC 8032 section 7.1, test ${n}.`, hexBytes(pk), hexBytes(sig), msg === '' ? new Uint8Array() : hexBytes(msg), accept());
+}
+const sigSeed = sha256Bytes(utf8('writ conformance ed25519'));
+const sigPk = publicKeyOf(sigSeed);
+const sigMsg = utf8('pay 5.00 USD to did:web:dreamineering.com');
+const goodSig = signEd25519(sigMsg, sigSeed);
+const goodS = le(goodSig.subarray(32));
+const withS = (v) => new Uint8Array([...goodSig.subarray(0, 32), ...leBytes(v)]);
+const withR = (r) => new Uint8Array([...r, ...goodSig.subarray(32)]);
+const SMALL_ORDER = {
+  identity: '0100000000000000000000000000000000000000000000000000000000000000',
+  'order-2': 'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'order-4': '0000000000000000000000000000000000000000000000000000000000000000',
+  'order-8': 'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
+};
+const NON_CANONICAL = {
+  'y-equals-p': 'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'y-equals-p-plus-1': 'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'negative-zero-x': '0100000000000000000000000000000000000000000000000000000000000080',
+};
+sigVector('valid', 'A valid signature.', sigPk, goodSig, sigMsg, accept());
+sigVector('message-changed', 'The message changed after signing.', sigPk, goodSig, utf8('pay 500.00 USD to did:web:dreamineering.com'), reject('ERR_SIG_INVALID'));
+sigVector('wrong-key', 'Another key.', publicKeyOf(sha256Bytes(utf8('other key'))), goodSig, sigMsg, reject('ERR_SIG_INVALID'));
+sigVector('malleability-s-plus-l', 'Signature malleability: S + L verifies under a lax check, giving a second signature for the same message.', sigPk, withS(goodS + L), sigMsg, reject('ERR_SIG_NON_CANONICAL'));
+sigVector('malleability-s-equals-l', 'S = L, the first non-canonical scalar.', sigPk, withS(L), sigMsg, reject('ERR_SIG_NON_CANONICAL'));
+sigVector('short-signature', 'A 63-byte signature.', sigPk, goodSig.subarray(0, 63), sigMsg, reject('ERR_SIG_MALFORMED'));
+sigVector('short-key', 'A 31-byte key.', sigPk.subarray(0, 31), goodSig, sigMsg, reject('ERR_SIG_MALFORMED'));
+for (const [name, h] of Object.entries(SMALL_ORDER)) {
+  sigVector(`small-order-key/${name}`, `A public key of small order (${name}): one signature would verify for many messages.`, hexBytes(h), goodSig, sigMsg, reject('ERR_SIG_SMALL_ORDER'));
+  sigVector(`small-order-r/${name}`, `R of small order (${name}).`, sigPk, withR(hexBytes(h)), sigMsg, reject('ERR_SIG_SMALL_ORDER'));
+}
+for (const [name, h] of Object.entries(NON_CANONICAL)) {
+  sigVector(`non-canonical-key/${name}`, `A non-canonical encoding of the key (${name}), which ZIP-215 verifiers accept.`, hexBytes(h), goodSig, sigMsg, reject('ERR_SIG_NON_CANONICAL'));
+  sigVector(`non-canonical-r/${name}`, `A non-canonical encoding of R (${name}).`, sigPk, withR(hexBytes(h)), sigMsg, reject('ERR_SIG_NON_CANONICAL'));
+}
+sigVector('forgery-identity-key-identity-r-zero-s', 'The classic forgery against lax verifiers: the identity as key and as R, and S = 0, "verify" for every message.', hexBytes(SMALL_ORDER.identity), new Uint8Array([...hexBytes(SMALL_ORDER.identity), ...new Uint8Array(32)]), sigMsg, reject('ERR_SIG_SMALL_ORDER'));
+{
+  // Cofactored-equation forgeries: an R, or a key, with a torsion component.
+  const { ExtendedPoint } = ed25519;
+  const a = ed25519.utils.getExtendedPublicKey(sigSeed).scalar;
+  const A = ExtendedPoint.BASE.multiply(a);
+  const T = ExtendedPoint.fromHex(SMALL_ORDER['order-8']);
+  const k = (R, pk) => le(sha512(new Uint8Array([...R, ...pk, ...sigMsg]))) % L;
+  const r = 1234567890123456789n;
+  const R = ExtendedPoint.BASE.multiply(r).add(T).toRawBytes();
+  sigVector('cofactored-forgery-mixed-order-r', 'R = rB + T with T of order 8: the cofactored equation accepts it, the cofactorless one (OpenSSL, writ) does not; verifiers that disagree can be played against each other.', sigPk, new Uint8Array([...R, ...leBytes((r + k(R, sigPk) * a) % L)]), sigMsg, reject('ERR_SIG_INVALID'));
+  const pkT = A.add(T).toRawBytes();
+  for (let rr = 1n; ; rr++) {
+    const R2 = ExtendedPoint.BASE.multiply(rr).toRawBytes();
+    if (k(R2, pkT) % 8n === 0n) continue;
+    sigVector('cofactored-forgery-mixed-order-key', 'A key A + T with a torsion component: the cofactored equation accepts the signature, the cofactorless one does not.', pkT, new Uint8Array([...R2, ...leBytes((rr + k(R2, pkT) * a) % L)]), sigMsg, reject('ERR_SIG_INVALID'));
+    break;
+  }
+}
+vector('signature/not-hex', '6.4', 'A signature in upper-case hex is not the lower-case hex the envelope requires.', { public_key: toHex(sigPk), signature: toHex(goodSig).toUpperCase(), message: toHex(sigMsg) }, at(0), reject('ERR_SIG_MALFORMED'));
+
+// ---------------------------------------------------------------------------------------------
+// proof (SPEC.md 6.4, 12.1): eddsa-jcs-2022, credentials and agent cards
+
+const w3c = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'signedJCS.json'), 'utf8'));
+const proofVector = (name, spec, description, document, context, expect, extra = {}) => vector(`proof/${name}`, spec, description, { document, ...extra }, context, expect);
+proofVector('w3c/eddsa-jcs-2022', '6.6', 'The W3C vc-di-eddsa test vector (eddsa-jcs-2022), as published.', w3c, at(0), accept());
+proofVector('w3c/credential-changed', '6.4', 'The W3C vector with its subject changed after signing.', mut(w3c, (d) => (d.credentialSubject.alumniOf = 'Another School')), at(0), reject('ERR_PROOF_INVALID'));
+proofVector('w3c/proof-options-changed', '6.4', 'The W3C vector with its proof\'s created time changed: the proof options are signed too.', mut(w3c, (d) => (d.proof.created = '2023-02-24T23:36:39Z')), at(0), reject('ERR_PROOF_INVALID'));
+proofVector('w3c/no-proof', '6.4', 'The W3C vector without its proof.', mut(w3c, (d) => delete d.proof), at(0), reject('ERR_PROOF_MISSING'));
+proofVector('w3c/rdfc-cryptosuite', '6.4', 'Cryptosuite substitution: the same proof relabelled eddsa-rdfc-2022, which canonicalises differently.', mut(w3c, (d) => (d.proof.cryptosuite = 'eddsa-rdfc-2022')), at(0), reject('ERR_PROOF_UNSUPPORTED'));
+proofVector('w3c/proof-value-not-multibase', '6.4', 'A proofValue in hex, not z + base58btc.', mut(w3c, (d) => (d.proof.proofValue = 'f' + '0'.repeat(128))), at(0), reject('ERR_PROOF_MALFORMED'));
+proofVector('w3c/proof-context-not-a-prefix', '6.4', "The proof's @context is not a prefix of the document's.", mut(w3c, (d) => (d.proof['@context'] = ['https://www.w3.org/ns/credentials/examples/v2'])), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
+proofVector('w3c/did-key-fragment-of-another-key', '6.5', 'A did:key method whose fragment is not the DID\'s own key.', mut(w3c, (d) => (d.proof.verificationMethod = `${d.proof.verificationMethod.split('#')[0]}#${P.stranger.didKey.slice('did:key:'.length)}`)), at(0), reject('ERR_KEY_MALFORMED'));
+const merchantDid = fixture('identity/did-document', 'dreamineering.seed-002');
+const didContext = (now) => at(now, { documents: [merchantDid] });
+const NOV = Date.parse('2026-11-01T10:08:00Z') / 1000;
+const merchantCredential = fixture('identity/merchant-credential', 'dreamineering-self-issued.seed-002');
+const agentCredential = fixture('identity/agent-credential', 'shopping-agent.seed-002');
+const card = fixture('discovery/agent-card', 'dreamineering.seed-002');
+proofVector('did-web/merchant-credential', '12.1', 'Seed 002 station 1: a third party verifies Dreamineering\'s self-issued credential with the did:web document it supplies.', merchantCredential, didContext(NOV), accept());
+proofVector('did-web/not-supplied', '6.5', 'A did:web method with no DID document supplied: never fetched.', merchantCredential, at(NOV), reject('ERR_KEY_UNRESOLVED'));
+proofVector('did-web/not-for-assertion', '6.5', 'The method is in the DID document but not under assertionMethod.', merchantCredential, at(NOV, { documents: [mut(merchantDid, (d) => (d.assertionMethod = []))] }), reject('ERR_PROOF_PURPOSE'));
+proofVector('expired-proof', '6.4', 'A proof whose expires time has passed.', reprove(agentCredential, P.merchant, undefined, { expires: '2026-11-01T09:00:00Z' }), didContext(NOV), reject('ERR_PROOF_EXPIRED'));
+// -0 does not survive JSON.stringify, so these cases give the document as text (SPEC.md 13.2).
+const negativeZeroText = (doc) => JSON.stringify({ ...doc, zero: 0.5 }).replace('"zero":0.5', '"zero":-0');
+vector('proof/signed-negative-zero', '3', 'Signed content holding -0, which canonicalises to 0: two texts would share one signature.', { document_text: negativeZeroText(merchantCredential) }, didContext(NOV), reject('ERR_JSON_NEGATIVE_ZERO'));
+const credentialVector = (name, description, document, context, expect) => vector(`proof/credential/${name}`, '12.1', description, { operation: 'credential', document }, context, expect);
+credentialVector('merchant.seed-002', 'Seed 002 station 1: the merchant credential, issued and proved by did:web:dreamineering.com.', merchantCredential, didContext(NOV), accept());
+credentialVector('agent.seed-002', 'Seed 002 station 1: the shopping agent\'s credential, issued by Dreamineering.', agentCredential, didContext(NOV), accept());
+credentialVector('not-yet-valid', 'A credential used before its validFrom.', merchantCredential, didContext(Date.parse('2026-10-31T23:59:59Z') / 1000), reject('ERR_IDENTITY_NOT_YET_VALID'));
+credentialVector('expired', 'A credential used at its validUntil.', merchantCredential, didContext(Date.parse('2027-11-01T00:00:00Z') / 1000), reject('ERR_IDENTITY_EXPIRED'));
+credentialVector('issuer-impersonation', 'Issuer impersonation: a credential naming Dreamineering as issuer, proved by another key (a valid proof, by the wrong party).', reprove(mut(agentCredential, (d) => (d.credentialSubject.roles = ['buyer', 'seller'])), P.stranger, P.stranger.vm), didContext(NOV), reject('ERR_IDENTITY_ISSUER_MISMATCH'));
+const cardVector = (name, description, document, credentials, context, expect) => vector(`proof/agent-card/${name}`, '12.1', description, { operation: 'agent_card', document, credentials }, context, expect);
+cardVector('dreamineering.seed-002', 'Seed 002 station 2: the agent card verifies against the did:web document, and lists the merchant credential by its hash.', card, [merchantCredential], didContext(NOV), accept());
+cardVector('signed-by-another-did', 'Manifest spoofing: a card for did:web:dreamineering.com with cheaper prices, proved by another key.', reprove(mut(card, (d) => (d.tools[0].pricing.base_price.units = 1)), P.stranger, P.stranger.vm), [], didContext(NOV), reject('ERR_IDENTITY_ISSUER_MISMATCH'));
+cardVector('credential-swapped', 'The card lists a credential whose hash is not the hash of the credential given (a re-issued, changed credential).', card, [reprove(mut(merchantCredential, (d) => (d.name = 'changed')), P.merchant)], didContext(NOV), reject('ERR_IDENTITY_CREDENTIAL_MISMATCH'));
+
+// ---------------------------------------------------------------------------------------------
+// compact (SPEC.md 6.4): the chio-shaped envelope
+
+const buyer = fixture('receipt/tool-call', 'buyer.seed-000');
+const provider = fixture('receipt/tool-call', 'provider.seed-000');
+const root = fixture('capability/token', 'root-commander.seed-001');
+const vendor = fixture('capability/token', 'vendor-liaison.seed-001');
+const coordinator = fixture('capability/token', 'provider-coordinator.seed-001');
+const executor = fixture('capability/token', 'provider-executor.seed-001');
+const revocation = fixture('capability/revocation', 'vendor-liaison.seed-001');
+const compactVector = (name, description, document, signer, expect) => vector(`compact/${name}`, '6.4', description, { document, signer }, at(0), expect);
+compactVector('receipt.seed-000', 'Seed 000: the buyer kernel\'s receipt, signed by its kernel_key.', buyer, 'kernel_key', accept());
+compactVector('capability.seed-001', 'Seed 001: the root capability, signed by its issuer.', root, 'issuer', accept());
+compactVector('revocation.seed-001', 'Seed 001: the revocation of the vendor liaison\'s capability, signed by the commander.', revocation, 'revoked_by', accept());
+compactVector('algorithm-is-not-signed', 'The algorithm member is informational and outside the signed bytes: changing it changes nothing.', { ...buyer, algorithm: 'Ed25519' }, 'kernel_key', accept());
+compactVector('receipt-changed', 'A receipt whose settlement status was changed after signing.', { ...buyer, settlement_status: 'settled' }, 'kernel_key', reject('ERR_SIG_INVALID'));
+compactVector('key-substitution', 'Key substitution: the signer member replaced by another key.', { ...buyer, kernel_key: P.stranger.hex }, 'kernel_key', reject('ERR_SIG_INVALID'));
+compactVector('no-signature', 'A receipt without its signature.', mut(buyer, (d) => delete d.signature), 'kernel_key', reject('ERR_SIG_MISSING'));
+compactVector('no-signer', 'A receipt without its signer key.', mut(buyer, (d) => delete d.kernel_key), 'kernel_key', reject('ERR_SIG_MISSING'));
+compactVector('signature-upper-case', 'A signature in upper-case hex.', { ...buyer, signature: buyer.signature.toUpperCase() }, 'kernel_key', reject('ERR_SIG_MALFORMED'));
+compactVector('malleated-signature', 'Signature malleability: S + L.', { ...buyer, signature: `${buyer.signature.slice(0, 64)}${toHex(leBytes(le(hexBytes(buyer.signature.slice(64))) + L))}` }, 'kernel_key', reject('ERR_SIG_NON_CANONICAL'));
+compactVector('small-order-signer', 'A small-order key as signer.', { ...buyer, kernel_key: SMALL_ORDER.identity }, 'kernel_key', reject('ERR_SIG_SMALL_ORDER'));
+vector('compact/signed-negative-zero', '3', 'Signed content holding -0.', { document_text: negativeZeroText(buyer), signer: 'kernel_key' }, at(0), reject('ERR_JSON_NEGATIVE_ZERO'));
+vector('compact/duplicate-member-text', '3', 'Signature confusion in the document text itself: the settlement status given twice.', { document_text: JSON.stringify(buyer).replace('"settlement_status":"charged"', '"settlement_status":"charged","settlement_status":"settled"'), signer: 'kernel_key' }, at(0), reject('ERR_JSON_DUPLICATE_KEY'));
+compactVector('signed-unsafe-integer', 'Signed content holding 2^53 + 1, which readers round differently (chio prints it exactly; writ refuses it, SPEC.md 6.6).', { ...buyer, timestamp: 9007199254740993 }, 'kernel_key', reject('ERR_JSON_UNSAFE_INTEGER'));
+
+// ---------------------------------------------------------------------------------------------
+// capability and chain (SPEC.md 12.2): seed 001's delegation chain
+
+const chain = [root, vendor, coordinator];
+const NOW1 = T0 + 20;
+const chainInput = (capability, capabilities = chain) => ({ capability, capabilities });
+const child = (change) => resign(mut(executor, change), P.coordinator);
+vector('capability/seed-001/happy-path', '12.2', 'Seed 001 happy path: commander -> vendor liaison -> provider coordinator -> executor, each narrowing its parent.', chainInput(executor), at(NOW1), accept());
+vector('capability/seed-001/attenuation-deny', '12.2', 'Seed 001 attenuation deny: the executor\'s capability asks for any rule, dropping the one-rule constraint its chain carries.', chainInput(fixture('capability/token', 'provider-executor-broader-rule.seed-001')), at(NOW1), reject('ERR_CAP_CONSTRAINT_DROPPED'));
+vector('capability/constraints-in-another-order', '12.2', 'Constraints are compared as a set: the same constraints in another order narrow nothing away.', chainInput(child((d) => d.scope.grants[0].constraints.reverse())), at(NOW1), accept());
+for (const [name, description, change, code] of [
+  ['tool-not-covered', 'Privilege escalation by tool: the child grants a tool no parent grant covers.', (d) => (d.scope.grants[0].tool_name = 'delete_edge_rule'), 'ERR_CAP_NOT_COVERED'],
+  ['operation-widened', 'The child allows an operation (subscribe) its parent grant does not.', (d) => d.scope.grants[0].operations.push('subscribe'), 'ERR_CAP_OPERATION_WIDENED'],
+  ['invocation-cap-dropped', 'Leaving the invocation cap out widens it to unlimited.', (d) => delete d.scope.grants[0].max_invocations, 'ERR_CAP_LIMIT_DROPPED'],
+  ['more-invocations', 'The child allows 3 calls where its parent allows 2.', (d) => (d.scope.grants[0].max_invocations = 3), 'ERR_CAP_LIMIT_EXCEEDED'],
+  ['total-cap-dropped', 'Leaving the total cost cap out widens it.', (d) => delete d.scope.grants[0].max_total_cost, 'ERR_CAP_LIMIT_DROPPED'],
+  ['currency-swap', 'Currency confusion: the child\'s caps are the same numbers in another currency (500 JPY is not 500 US cents).', (d) => ((d.scope.grants[0].max_total_cost.currency = 'JPY'), (d.scope.grants[0].max_cost_per_invocation.currency = 'JPY')), 'ERR_CAP_CURRENCY_MISMATCH'],
+  ['larger-total', 'The child\'s total cost cap is larger than its parent\'s.', (d) => (d.scope.grants[0].max_total_cost.units = 501), 'ERR_CAP_LIMIT_EXCEEDED'],
+  ['approval-threshold-dropped', 'The child leaves out its parent\'s require_approval_above constraint.', (d) => d.scope.grants[0].constraints.pop(), 'ERR_CAP_CONSTRAINT_DROPPED'],
+  ['expiry-extended', 'The child outlives its parent.', (d) => ((d.expires_at = coordinator.expires_at + 1), (d.ttl_secs = coordinator.expires_at + 1 - d.issued_at)), 'ERR_CAP_EXPIRY_EXTENDED'],
+]) {
+  vector(`capability/${name}`, '12.2', description, chainInput(child(change)), at(NOW1), reject(code));
+}
+vector('capability/parent-not-delegable', '12.2', 'The parent grant does not include delegate, so it could not be delegated.', chainInput(executor, [root, vendor, resign(mut(coordinator, (d) => (d.scope.grants[0].operations = ['invoke'])), P.liaison)]), at(NOW1), reject('ERR_CAP_NOT_DELEGABLE'));
+
+vector('chain/seed-001/happy-path', '12.2', 'Seed 001: the executor\'s capability is usable 20 seconds in.', chainInput(executor), at(NOW1), accept());
+vector('chain/seed-001/revoke-midchain', '12.2', 'Seed 001 revoke mid-chain: the vendor liaison\'s capability is revoked after the executor\'s was issued; the kernel walks the chain and denies.', chainInput(executor), at(NOW1, { revocations: [{ capability_id: vendor.id, revoked_at: T0 + 15 }] }), reject('ERR_CHAIN_REVOKED_ANCESTOR'));
+vector('chain/seed-001/ttl-expiry', '12.2', 'Seed 001 capability TTL expiry: the vendor liaison\'s capability has lapsed before the executor runs.', chainInput(executor), at(vendor.expires_at + 5), reject('ERR_CHAIN_EXPIRED'));
+vector('chain/revoked-itself', '12.2', 'The capability itself is revoked.', chainInput(vendor, [root]), at(NOW1, { revocations: [{ capability_id: vendor.id, revoked_at: T0 + 15 }] }), reject('ERR_CHAIN_REVOKED'));
+vector('chain/revocation-counts-from-its-time', '12.2', 'A revocation counts from revoked_at: before it, the chain is usable.', chainInput(executor), at(T0 + 14, { revocations: [{ capability_id: vendor.id, revoked_at: T0 + 15 }] }), accept());
+vector('chain/expires-at-is-exclusive', '12.2', 'At expires_at the capability is already gone (now < expires_at).', chainInput(executor), at(executor.expires_at), reject('ERR_CHAIN_EXPIRED'));
+vector('chain/one-second-before-expiry', '12.2', 'One second before expires_at the capability is usable.', chainInput(executor), at(executor.expires_at - 1), accept());
+vector('chain/not-yet-valid', '12.2', 'Used before its issued_at.', chainInput(executor), at(executor.issued_at - 1), reject('ERR_CHAIN_NOT_YET_VALID'));
+vector('chain/signature-broken', '12.2', 'A capability changed after signing (one more invocation).', chainInput(mut(executor, (d) => (d.scope.grants[0].max_invocations = 2))), at(NOW1), reject('ERR_SIG_INVALID'));
+vector('chain/parent-missing', '12.2', 'The parent named is not among the capabilities given.', chainInput(executor, [root, vendor]), at(NOW1), reject('ERR_CHAIN_PARENT_MISSING'));
+vector('chain/depth-lie', '12.2', 'The capability states another depth than its place in the chain.', chainInput(child((d) => (d.delegation_depth = 4))), at(NOW1), reject('ERR_CHAIN_DEPTH_MISMATCH'));
+vector('chain/too-deep', '12.2', 'A chain deeper than the verifier accepts.', chainInput(executor), at(NOW1, { max_depth: 2 }), reject('ERR_CHAIN_TOO_DEEP'));
+vector('chain/delegated-by-a-stranger', '12.2', 'Delegation by someone who does not hold the parent: issued by a key that is not the parent\'s subject.', chainInput(resign(mut(executor, (d) => (d.issuer = P.stranger.hex)), P.stranger)), at(NOW1), reject('ERR_CHAIN_ISSUER_MISMATCH'));
+vector('chain/untrusted-root', '12.2', 'The root is issued by a key that is not a trust anchor.', chainInput(executor), at(NOW1, { trust_anchors: [P.stranger.hex] }), reject('ERR_CHAIN_UNTRUSTED_ROOT'));
+vector('chain/trusted-root', '12.2', 'The root is issued by the trust anchor named.', chainInput(executor), at(NOW1, { trust_anchors: [P.commander.hex] }), accept());
+vector('chain/cycle', '12.2', 'Parent ids that lead back to a capability already on the chain.', chainInput(executor, [resign(mut(root, (d) => ((d.parent_capability_id = executor.id), (d.delegation_depth = 4))), P.commander), vendor, coordinator, executor]), at(NOW1), reject('ERR_CHAIN_CYCLE'));
+
+// ---------------------------------------------------------------------------------------------
+// budget (SPEC.md 12.5): seed 000's procurement grant and seed 001's executor grant
+
+const procurement = fixture('capability/token', 'procurement.seed-000');
+const authorize = (name, description, capability, grantIndex, exposure, ledger, approved, expect) =>
+  vector(`budget/${name}`, '12.5', description, { operation: 'authorize', capability, grant_index: grantIndex, exposure, ...(ledger === undefined ? {} : { ledger }), approved }, at(T0), expect);
+authorize('seed-000/happy-path-approved', 'Seed 000 happy path: the worst-case price of 125000 fits the grant, with the approval the quote asked for.', procurement, 1, usd(125000), undefined, true, accept());
+authorize('seed-000/denied-budget', 'Seed 000 denied_budget: 210000 on top of 125000 already charged breaks max_total_cost; the pre-charge never lands.', procurement, 1, usd(210000), { invocations: 1, total: 125000 }, true, reject('ERR_BUDGET_TOTAL_EXCEEDED'));
+authorize('seed-000/pending-approval', 'Seed 000 pending_approval: 125000 is above the grant\'s 100000 approval threshold and no approval was given.', procurement, 1, usd(125000), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
+authorize('invocations-exhausted', 'A fourth call on a three-call grant.', procurement, 1, usd(100), { invocations: 3, total: 300 }, false, reject('ERR_BUDGET_INVOCATIONS_EXCEEDED'));
+authorize('per-call-exceeded', 'One call above max_cost_per_invocation, within the total.', resign(mut(procurement, (d) => (d.scope.grants[1].max_total_cost.units = 900000)), P.trust000), 1, usd(150001), undefined, true, reject('ERR_BUDGET_PER_CALL_EXCEEDED'));
+authorize('currency-swap', 'Currency confusion: an exposure in EUR against a grant capped in USD.', procurement, 1, { units: 10, currency: 'EUR' }, undefined, true, reject('ERR_BUDGET_CURRENCY_MISMATCH'));
+authorize('no-such-grant', 'A grant index the capability does not have.', procurement, 7, usd(10), undefined, true, reject('ERR_BUDGET_GRANT_MISSING'));
+authorize('seed-001/approval-required', 'Seed 001 approval required: a broader rollback (4.50) is above the $3.00 threshold on the executor\'s grant.', executor, 0, usd(450), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
+authorize('seed-001/approved-rollback', 'Seed 001: with the approval, the broader rollback goes ahead.', executor, 0, usd(450), undefined, true, accept());
+authorize('negative-ledger', 'A ledger with a negative count is the caller\'s mistake: a verdict with a code, not a crash and not a decision.', procurement, 1, usd(10), { invocations: -1, total: 0 }, true, reject('ERR_USAGE_INVALID_ARGUMENT'));
+authorize('exactly-the-total', 'An exposure that brings the total exactly to max_total_cost fits.', procurement, 1, usd(25000), { invocations: 1, total: 125000 }, true, accept());
+const record = (name, description, rec, capability, expect) => vector(`budget/record/${name}`, '12.5', description, { operation: 'record', record: rec, capability }, at(T0), expect);
+record('seed-000-allowed', 'Seed 000: the recorded authorization, with its approval, is what the caps give.', fixture('settlement/budget-authorization', 'allowed.seed-000'), procurement, accept());
+record('seed-000-denied', 'Seed 000: the recorded denial names max_total_cost, the first limit broken.', fixture('settlement/budget-authorization', 'denied-budget.seed-000'), procurement, accept());
+record('seed-000-pending', 'Seed 000: the recorded pending approval.', fixture('settlement/budget-authorization', 'pending-approval.seed-000'), procurement, accept());
+record('allowed-without-approval', 'A record that allows an exposure above the threshold without an approval is false.', mut(fixture('settlement/budget-authorization', 'allowed.seed-000'), (d) => delete d.approval), procurement, reject('ERR_BUDGET_DECISION_MISMATCH'));
+record('approval-after-the-fact', 'An approval dated after the decision does not count.', mut(fixture('settlement/budget-authorization', 'allowed.seed-000'), (d) => (d.approval.approved_at = d.decided_at + 1)), procurement, reject('ERR_BUDGET_DECISION_MISMATCH'));
+record('another-capability', 'A record about another capability.', fixture('settlement/budget-authorization', 'allowed.seed-000'), executor, reject('ERR_REPLAY_LINK_BROKEN'));
+const reconcile = (name, description, charged, actual, expect) => vector(`budget/reconcile/${name}`, '12.5', description, { operation: 'reconcile', charged, actual }, at(T0), expect);
+reconcile('credited', 'Seed 000 phase 5: actual below charged; the difference is credited back.', usd(125000), usd(118000), accept());
+reconcile('unchanged', 'Seed 000 phase 5: actual equal to charged; no adjustment.', usd(125000), usd(125000), accept());
+reconcile('overrun', 'Seed 000 phase 5: actual above charged; the receipt\'s settlement fails and the overrun is recorded.', usd(125000), usd(131000), reject('ERR_BUDGET_OVERRUN'));
+reconcile('currency-swap', 'An actual cost in another currency than the charge.', usd(125000), { units: 125000, currency: 'EUR' }, reject('ERR_BUDGET_CURRENCY_MISMATCH'));
+vector('budget/reconciliation/seed-000-unchanged', '12.5', 'Seed 000: the spend reconciliation against its authorization and the buyer\'s receipt.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.seed-000'), authorization: fixture('settlement/budget-authorization', 'allowed.seed-000'), receipt: buyer }, at(T0), accept());
+vector('budget/reconciliation/overrun-recorded', '12.5', 'A reconciliation that records an overrun: the settlement failed.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'overrun-fails-receipt') }, at(T0), reject('ERR_BUDGET_OVERRUN'));
+vector('budget/reconciliation/receipt-cost-differs', '12.5', 'The receipt records another cost than the actual cost reconciled.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.seed-000'), receipt: resign({ ...buyer, cost: usd(124000) }, P.buyerKernel) }, at(T0), reject('ERR_BUNDLE_COST_MISMATCH'));
+vector('budget/reconciliation/denied-charge', '12.5', 'Reconciling a charge whose authorization was denied: nothing was charged.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.seed-000'), authorization: mut(fixture('settlement/budget-authorization', 'allowed.seed-000'), (d) => ((d.decision = 'denied'), (d.denial = 'max_total_cost'), delete d.hold_id)) }, at(T0), reject('ERR_BUDGET_DECISION_MISMATCH'));
+
+// ---------------------------------------------------------------------------------------------
+// intent and receipt (SPEC.md 12.3, 12.4): seed 000 phases 2 and 4
+
+const intent = fixture('intent/governed-intent', 'seed-000');
+const prepaid = fixture('intent/governed-intent', 'fixed-price-prepaid');
+const pair = fixture('receipt/receipt-pair', 'seed-000');
+vector('intent/seed-000', '12.3', 'Seed 000 phase 2: the governed intent\'s hash is its own, and the call is the one it names.', { intent, call: { capability_id: procurement.id, tool_server: 'provider-security-review', tool_name: 'execute_review' } }, at(T0), accept());
+vector('intent/price-raised-after-hashing', '12.3', 'The worst-case price raised after the hash was taken: the stated intent_hash is stale.', { intent: mut(intent, (d) => (d.billing_context.max_price_minor = 999999)) }, at(T0), reject('ERR_INTENT_HASH_MISMATCH'));
+vector('intent/another-capability', '12.3', 'The call is made under another capability than the intent names.', { intent, call: { capability_id: 'cap-elsewhere' } }, at(T0), reject('ERR_INTENT_CAPABILITY_MISMATCH'));
+vector('intent/another-tool', '12.3', 'Tool substitution: the call is to another tool than the intent names.', { intent, call: { tool_server: 'provider-security-review', tool_name: 'export_findings' } }, at(T0), reject('ERR_INTENT_TOOL_MISMATCH'));
+vector('intent/expired', '12.3', 'Dispatched at the intent\'s expires_at.', { intent: prepaid }, at(prepaid.expires_at), reject('ERR_INTENT_EXPIRED'));
+vector('intent/before-expiry', '12.3', 'Dispatched one second before the intent\'s expires_at.', { intent: prepaid }, at(prepaid.expires_at - 1), accept());
+vector('receipt/seed-000/pair', '12.4', 'Seed 000 phase 4: both receipts commit to the hash recomputed from the buyer\'s intent, under two kernels.', { pair, intent }, at(T0), accept());
+vector('receipt/seed-000/buyer', '12.4', 'Seed 000: the buyer kernel\'s receipt against the intent.', { receipt: buyer, intent }, at(T0), accept());
+vector('receipt/another-intent', '12.4', 'A receipt that commits to another intent hash than the one recomputed.', { receipt: resign({ ...provider, intent_hash: `sha256:${'0'.repeat(64)}` }, P.providerKernel), intent }, at(T0), reject('ERR_RECEIPT_INTENT_MISMATCH'));
+vector('receipt/another-capability', '12.4', 'A receipt under another capability than its intent.', { receipt: resign({ ...provider, capability_id: 'cap-elsewhere' }, P.providerKernel), intent }, at(T0), reject('ERR_RECEIPT_CAPABILITY_MISMATCH'));
+vector('receipt/one-kernel-signs-both', '12.4', 'Self-dealing: one kernel signs both sides of the "bilateral" evidence.', { buyer_receipt: buyer, provider_receipt: resign({ ...provider, kernel_key: P.buyerKernel.hex }, P.buyerKernel), intent }, at(T0), reject('ERR_RECEIPT_SAME_KERNEL'));
+vector('receipt/pair-one-kernel', '12.4', 'A receipt pair signed by one kernel: decided by the verifier after the signatures.', { pair: { ...pair, provider_receipt: resign({ ...provider, kernel_key: P.buyerKernel.hex }, P.buyerKernel) }, intent }, at(T0), reject('ERR_RECEIPT_SAME_KERNEL'));
+vector('receipt/forged-kernel-key', '12.4', 'The provider receipt\'s kernel_key swapped for the buyer\'s without re-signing: its signature fails first.', { pair: { ...pair, provider_receipt: { ...provider, kernel_key: P.buyerKernel.hex } }, intent }, at(T0), reject('ERR_SIG_INVALID'));
+vector('receipt/provider-called-another-tool', '12.4', 'The provider\'s receipt is for another tool than the intent\'s.', { buyer_receipt: buyer, provider_receipt: resign({ ...provider, tool_name: 'export_findings' }, P.providerKernel), intent }, at(T0), reject('ERR_INTENT_TOOL_MISMATCH'));
+vector('receipt/pair-hash-stale', '12.4', 'A pair whose own intent_hash is not the recomputed one.', { pair: { ...pair, intent_hash: `sha256:${'1'.repeat(64)}` }, intent }, at(T0), reject('ERR_RECEIPT_INTENT_MISMATCH'));
+
+// ---------------------------------------------------------------------------------------------
+// mandate (SPEC.md 12.6): seed 002 station 4
+
+const intentMandate = fixture('mandate/intent-mandate', 'shopping-agent.seed-002');
+const cart = fixture('mandate/cart-mandate', 'dreamineering.seed-002');
+const payment = fixture('mandate/payment-mandate', 'seed-002');
+const byUser = (d) => reprove(d, P.user);
+const byMerchant = (d) => reprove(d, P.merchant);
+const payFor = (c, i = intentMandate, change = () => {}) => byUser(mut(payment, (d) => ((d.cart_mandate_hash = documentHash(c)), (d.intent_mandate_hash = documentHash(i)), change(d))));
+const mandate = (name, description, m, spent, expect) => vector(`mandate/${name}`, '12.6', description, { ...m, ...(spent === undefined ? {} : { spent }) }, didContext(NOV), expect);
+const chainOf = (i, c, p) => ({ intent_mandate: i, cart_mandate: c, payment_mandate: p });
+mandate('seed-002/first-payment', 'Seed 002 station 4: intent -> cart -> payment, each signed by the right party, within the 20.00 USD cap.', chainOf(intentMandate, cart, payment), undefined, accept());
+mandate('seed-002/second-payment-over-cap', 'Seed 002 station 4: with 16.00 already paid under the intent mandate, a second 5.00 payment is over the 20.00 cap and is refused with a clear reason.', chainOf(intentMandate, cart, payment), { currency: 'USD', value: '16.00' }, reject('ERR_MANDATE_OVER_CAP'));
+mandate('reaches-the-cap', 'A payment that brings the total exactly to the cap is within it.', chainOf(intentMandate, cart, payment), { currency: 'USD', value: '15.00' }, accept());
+mandate('spent-in-another-currency', 'Earlier payments counted in another currency than the cap.', chainOf(intentMandate, cart, payment), { currency: 'EUR', value: '1.00' }, reject('ERR_MANDATE_CAP_MISMATCH'));
+const cartByUser = reprove(cart, P.user, P.user.vm);
+mandate('cart-signed-by-user', 'Cart forgery: the cart is proved by the user, not by the merchant it names.', chainOf(intentMandate, cartByUser, payFor(cartByUser)), undefined, reject('ERR_MANDATE_WRONG_SIGNER'));
+mandate('payment-signed-by-agent', 'The agent signs the payment itself: a payment mandate must be the user\'s.', chainOf(intentMandate, cart, reprove(payment, P.agent, P.agent.vm)), undefined, reject('ERR_MANDATE_WRONG_SIGNER'));
+mandate('cart-swapped', 'Cart substitution: the payment names another cart than the one given.', chainOf(intentMandate, byMerchant(mut(cart, (d) => (d.contents.id = 'cart-other'))), payment), undefined, reject('ERR_MANDATE_CHAIN_BROKEN'));
+mandate('cart-for-another-intent', 'The cart names another intent mandate.', chainOf(intentMandate, byMerchant(mut(cart, (d) => (d.intent_mandate_hash = `sha256:${'2'.repeat(64)}`))), payment), undefined, reject('ERR_MANDATE_CHAIN_BROKEN'));
+const capped = byMerchant(mut(cart, (d) => (d.spend_cap = { currency: 'USD', value: '25.00' })));
+mandate('cart-raises-the-cap', 'The cart restates a higher spend cap than the user\'s intent mandate set.', chainOf(intentMandate, capped, payFor(capped)), undefined, reject('ERR_MANDATE_CAP_MISMATCH'));
+const elsewhere = byMerchant(mut(cart, (d) => (d.contents.merchant_name = 'Elsewhere Ltd')));
+mandate('merchant-not-allowed', 'A cart from a merchant the intent mandate does not allow.', chainOf(intentMandate, elsewhere, payFor(elsewhere, intentMandate, (d) => (d.payment_mandate_contents.merchant_agent = 'Elsewhere Ltd'))), undefined, reject('ERR_MANDATE_MERCHANT_NOT_ALLOWED'));
+mandate('cart-lapsed', 'Paid at the cart\'s expiry.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.timestamp = '2026-11-01T10:30:00Z'))), undefined, reject('ERR_MANDATE_EXPIRED'));
+const lapsed = byUser(mut(intentMandate, (d) => (d.intent_expiry = '2026-11-01T10:06:00Z')));
+const cartOfLapsed = byMerchant(mut(cart, (d) => (d.intent_mandate_hash = documentHash(lapsed))));
+mandate('intent-lapsed', 'Paid after the intent mandate lapsed.', chainOf(lapsed, cartOfLapsed, payFor(cartOfLapsed, lapsed)), undefined, reject('ERR_MANDATE_EXPIRED'));
+mandate('pays-less-than-the-cart', 'The payment\'s total is not the cart\'s.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_details_total.amount.value = '4.00'))), undefined, reject('ERR_MANDATE_CART_MISMATCH'));
+mandate('pays-another-request', 'The payment is for another payment request than the cart\'s.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_details_id = 'pr-other'))), undefined, reject('ERR_MANDATE_CART_MISMATCH'));
+mandate('payment-changed', 'The payment changed after the user signed it.', chainOf(intentMandate, cart, mut(payment, (d) => (d.payment_mandate_contents.timestamp = '2026-11-01T10:07:01Z'))), undefined, reject('ERR_PROOF_INVALID'));
+
+// ---------------------------------------------------------------------------------------------
+// settlement (SPEC.md 12.7): seed 000 phase 6 and the dispute path
+
+const settled = fixture('settlement/settlement-reconciliation', 'seed-000');
+const reversal = fixture('settlement/settlement-reconciliation', 'dispute-reversal-pending.seed-000');
+const dispute = fixture('settlement/dispute', 'opened.seed-000');
+const quote = fixture('commercial/quote', 'response.seed-000');
+const settlement = (name, description, input, expect) => vector(`settlement/${name}`, '12.7', description, input, at(T0), expect);
+settlement('seed-000/reconciled', 'Seed 000 phase 6: quoted, approved and settled at 125000 USD, both sides accepting, against the quote and the intent.', { settlement: settled, quote, intent }, accept());
+settlement('seed-000/dispute-reversal-pending', 'Seed 000 dispute: an open dispute puts the settlement in reversal_pending.', { settlement: reversal, quote, intent, dispute }, accept());
+settlement('reconciled-under-dispute', 'A settlement still reported reconciled while a dispute over it stands.', { settlement: settled, dispute }, reject('ERR_SETTLEMENT_STATE'));
+settlement('quote-misstated', 'The settlement states another quoted amount than the quote.', { settlement: settled, quote: { ...quote, price_minor: 120000 } }, reject('ERR_SETTLEMENT_QUOTE_MISMATCH'));
+settlement('approved-over-intent', 'More approved than the intent\'s worst-case price.', { settlement: settled, intent: rehash(mut(intent, (d) => (d.billing_context.max_price_minor = 100000))) }, reject('ERR_SETTLEMENT_OVER_INTENT'));
+settlement('dispute-about-another-settlement', 'A dispute over another settlement.', { settlement: settled, dispute: { ...dispute, settlement_id: 'settlement_other' } }, reject('ERR_REPLAY_LINK_BROKEN'));
+
+// ---------------------------------------------------------------------------------------------
+// bundle and replay (SPEC.md 12.8, 12.9)
+
+/** Files as a vector gives them: each a UTF-8 JSON text, base64url. */
+const files = (docs) => Object.fromEntries(Object.entries(docs).map(([path, doc]) => [path, { base64: b64(utf8(typeof doc === 'string' ? doc : text(doc))) }]));
+/** A bundle: the documents and a manifest of their hashes. */
+const bundle = (docs, manifestChange = () => {}) => {
+  const f = files(docs);
+  const artifacts = Object.fromEntries(Object.entries(f).map(([path, { base64 }]) => [path, sha256(Buffer.from(base64, 'base64url'))]));
+  return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(mut({ bundle_id: 'conformance-bundle', artifacts }, manifestChange)))) } };
+};
+const smoke = {
+  'capabilities/root-commander.json': root,
+  'capabilities/vendor-liaison-agent.json': vendor,
+  'capabilities/provider-coordinator.json': coordinator,
+  'capabilities/provider-executor.json': executor,
+  'lineage/root-commander-chain.json': fixture('capability/lineage-chain', 'root-commander.seed-001'),
+  'intent/disable-edge-rule.json': fixture('intent/governed-intent', 'disable-edge-rule.seed-001'),
+  'financial/budget.json': fixture('settlement/budget-authorization', 'executor.seed-001'),
+  'receipts/executor.json': fixture('receipt/tool-call', 'executor.seed-001'),
+};
+const bundleVector = (name, description, f, now, expect) => vector(`bundle/${name}`, '12.8', description, { files: f }, at(now), expect);
+const rejectAll = (...codes) => ({ verdict: 'reject', codes: [...codes].sort() });
+const AT = T0 + 45;
+bundleVector('seed-001/smoke', 'Seed 001 smoke assertions: every artifact present with its hash, the lineage walked for every capability, the executor\'s receipt cost equal to the budget consumed.', bundle(smoke), AT, accept());
+bundleVector('seed-001/cost-mismatch', 'The executor\'s receipt records 300 where the budget consumed is 250.', bundle({ ...smoke, 'receipts/executor.json': resign(mut(smoke['receipts/executor.json'], (d) => (d.cost.units = 300)), P.opsKernel) }), AT, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
+bundleVector('seed-001/revoked-in-bundle', 'Seed 001: the bundle carries the revocation of the vendor capability; it and everything under it are denied.', bundle({ ...smoke, 'revocations/vendor.json': revocation }), AT, rejectAll('ERR_CHAIN_REVOKED', 'ERR_CHAIN_REVOKED_ANCESTOR'));
+bundleVector('revocation-by-a-stranger', 'Denial by forged revocation: a record signed by a key that issued nothing on the chain does not count.', bundle({ ...smoke, 'revocations/vendor.json': resign({ ...revocation, revoked_by: P.stranger.hex }, P.stranger) }), AT, rejectAll('ERR_KEY_NOT_AUTHORIZED'));
+bundleVector('lineage-disagrees', 'A lineage record that gives a capability another parent than it names.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => (d.chain[4].parent_capability_id = 'INC-2026-0428-change')) }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN'));
+bundleVector('lineage-depth-disagrees', 'A lineage record that puts a capability at another depth.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => ((d.chain[5].parent_capability_id = 'INC-2026-0428-change'), (d.chain[5].delegation_depth = 2))) }), AT, rejectAll('ERR_CHAIN_DEPTH_MISMATCH'));
+const small = { 'dispute.json': dispute };
+bundleVector('path-traversal', 'Path traversal: the manifest lists ../etc/passwd.', bundle(small, (d) => (d.artifacts['../etc/passwd'] = d.artifacts['dispute.json'])), T0, rejectAll('ERR_BUNDLE_PATH_UNSAFE'));
+bundleVector('absolute-path', 'An absolute path in the manifest.', bundle(small, (d) => (d.artifacts['/etc/passwd'] = d.artifacts['dispute.json'])), T0, rejectAll('ERR_BUNDLE_PATH_UNSAFE'));
+bundleVector('case-collision', 'Two paths that differ only in case: one file on case-insensitive file systems.', bundle(small, (d) => (d.artifacts['Dispute.json'] = d.artifacts['dispute.json'])), T0, rejectAll('ERR_BUNDLE_CASE_COLLISION'));
+bundleVector('missing-file', 'A file the manifest lists is not there.', bundle(small, (d) => (d.artifacts['receipt.json'] = d.artifacts['dispute.json'])), T0, rejectAll('ERR_BUNDLE_MISSING'));
+bundleVector('altered-file', 'A file changed after the manifest was written.', { ...bundle(small), 'dispute.json': files({ x: { ...dispute, status: 'withdrawn' } }).x }, T0, rejectAll('ERR_BUNDLE_ALTERED'));
+bundleVector('unlisted-file', 'A file in the bundle the manifest does not list: unverified evidence.', { ...bundle(small), 'extra.json': files({ x: dispute }).x }, T0, rejectAll('ERR_BUNDLE_UNRECOGNISED'));
+bundleVector('symbolic-link', 'A symbolic link in the bundle, which could point anywhere: reported, never followed.', { ...bundle(small), 'link.json': { symlink: 'dispute.json' } }, T0, rejectAll('ERR_BUNDLE_SYMLINK'));
+bundleVector('no-manifest', 'A bundle without bundle-manifest.json.', files(small), T0, rejectAll('ERR_BUNDLE_MANIFEST_MISSING'));
+bundleVector('manifest-lists-a-path-twice', 'A manifest that lists one path twice, with two hashes: the reader refuses the duplicate.', { ...files(small), 'bundle-manifest.json': { base64: b64(utf8(`{"artifacts":{"dispute.json":"${sha256(utf8(text(dispute)))}","dispute.json":"sha256:${'0'.repeat(64)}"}}`)) } }, T0, rejectAll('ERR_JSON_DUPLICATE_KEY'));
+
+const SEVEN = join(EXAMPLES, 'transactions', 'seven-station');
+const sevenFiles = Object.fromEntries(listFiles(SEVEN).map((f) => [f, { base64: b64(readFileSync(join(SEVEN, f))) }]));
+const HOPS = ['identity', 'manifest', 'capability_chain', 'intent', 'mandates', 'settlement', 'receipts'];
+const hops = (failures = {}) => HOPS.map((hop) => (failures[hop] === undefined ? { hop, verdict: 'accept' } : { hop, verdict: 'reject', code: failures[hop] }));
+const replay = (name, description, f, now, failures) =>
+  vector(`replay/${name}`, '12.9', description, { files: f }, at(now), Object.keys(failures).length === 0 ? accept({ hops: hops() }) : { verdict: 'reject', hops: hops(failures) });
+const tamper = (path, change) => {
+  const doc = JSON.parse(Buffer.from(sevenFiles[path].base64, 'base64url').toString('utf8'));
+  return { ...sevenFiles, [path]: { base64: b64(utf8(text(mut(doc, change)))) } };
+};
+replay('seven-station', 'Seed 002 station 5 acceptance: a complete transaction replayed end to end with cryptographic proof at each hop.', sevenFiles, NOV, {});
+replay('seven-station/later', 'The same transaction replayed two hours later: the agent\'s capability and the intent have expired.', sevenFiles, NOV + 7200, { capability_chain: 'ERR_CHAIN_EXPIRED', intent: 'ERR_INTENT_EXPIRED' });
+replay('seven-station/cart-tampered', 'The cart mandate\'s total changed in the bundle: the mandates hop fails.', tamper('mandates/cart-mandate.json', (d) => (d.contents.payment_request.details.total.amount.value = '0.50')), NOV, { mandates: 'ERR_BUNDLE_ALTERED' });
+replay('seven-station/card-tampered', 'The agent card changed in the bundle: the manifest hop fails.', tamper('manifest/agent-card.json', (d) => (d.tools[0].pricing.base_price.units = 1)), NOV, { manifest: 'ERR_BUNDLE_ALTERED' });
+replay('seven-station/credential-tampered', 'The agent credential changed in the bundle: the identity hop fails.', tamper('identity/agent-credential.json', (d) => (d.credentialSubject.roles = ['seller'])), NOV, { identity: 'ERR_BUNDLE_ALTERED' });
+replay('seven-station/intent-tampered', 'The governed intent changed in the bundle: the intent hop fails.', tamper('intent/governed-intent.json', (d) => (d.billing_context.max_price_minor = 50000)), NOV, { intent: 'ERR_BUNDLE_ALTERED' });
+replay('seven-station/receipt-tampered', 'The provider\'s receipt changed in the bundle: the receipts hop fails.', tamper('receipts/provider-receipt.json', (d) => (d.cost.units = 1)), NOV, { receipts: 'ERR_BUNDLE_ALTERED' });
+replay('seven-station/budget-tampered', 'The budget authorization changed in the bundle: the settlement hop fails.', tamper('settlement/budget-authorization.json', (d) => (d.exposure.units = 400)), NOV, { settlement: 'ERR_BUNDLE_ALTERED' });
+replay('seven-station/capability-tampered', 'The agent\'s capability changed in the bundle: the capability chain hop fails, and the budget charged to it is no longer held to a capability.', tamper('capability/shopping-agent.json', (d) => (d.scope.grants[0].max_invocations = 40)), NOV, { capability_chain: 'ERR_BUNDLE_ALTERED', settlement: 'ERR_REPLAY_LINK_BROKEN' });
+{
+  const { 'receipts/intent-trace.json': _trace, ...rest } = sevenFiles;
+  const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+  delete manifest.artifacts['receipts/intent-trace.json'];
+  delete manifest.proof;
+  replay('seven-station/no-trace', 'A transaction without its intent trace: the receipts hop is missing its anchor.', { ...rest, 'bundle-manifest.json': { base64: b64(utf8(text(manifest))) } }, NOV, { receipts: 'ERR_REPLAY_HOP_MISSING' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// release (SPEC.md 9, 10.3): a copy checked against its manifest and ledger; fixtures checked
+
+const releaseManifest = {
+  $schema: `https://writ.dev/schemas/${LINE}/release/manifest.schema.json`,
+  name: 'acme-writ-vendored',
+  line: LINE,
+  version: '1.0.0',
+  schema_index: `schemas/${LINE}/index.json`,
+  boundary: ['README.md', 'checksums.txt', 'manifest.json', `schemas/${LINE}/`],
+};
+const releaseFiles = { 'README.md': 'vendored writ\n', [`schemas/${LINE}/index.json`]: '{"line":"v1.0.0"}\n', 'manifest.json': text(releaseManifest) };
+const ledgerOf = (fs) => Object.keys(fs).sort().map((p) => `${createHash('sha256').update(fs[p]).digest('hex')}  ${p}`).join('\n') + '\n';
+const raw = (fs) => Object.fromEntries(Object.entries(fs).map(([p, t]) => [p, { base64: b64(utf8(t)) }]));
+const release = (name, description, fs, expect, extra = {}) => vector(`release/${name}`, '10.3', description, { operation: 'integrity', files: { ...raw(fs), ...extra } }, at(0), expect);
+const ledger = ledgerOf(releaseFiles);
+release('intact', 'An intact copy: every file of the boundary present and as the ledger records.', { ...releaseFiles, 'checksums.txt': ledger }, accept());
+release('file-altered', 'A vendored copy changed in place.', { ...releaseFiles, 'README.md': 'vendored writ, patched\n', 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_ALTERED'));
+release('file-missing', 'A file of the boundary deleted from the copy.', { 'manifest.json': releaseFiles['manifest.json'], [`schemas/${LINE}/index.json`]: releaseFiles[`schemas/${LINE}/index.json`], 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_MISSING'));
+release('file-added', 'A file added inside the boundary, not in the ledger.', { ...releaseFiles, [`schemas/${LINE}/extra.schema.json`]: '{}\n', 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_EXTRA'));
+release('ledger-lists-outside', 'The ledger lists a file outside the boundary.', { ...releaseFiles, 'checksums.txt': ledgerOf({ ...releaseFiles, 'src/index.ts': 'x' }) }, rejectAll('ERR_INTEGRITY_OUTSIDE_BOUNDARY'));
+{
+  const { 'README.md': _readme, ...withoutReadme } = releaseFiles;
+  release('symbolic-link', 'A boundary file replaced by a symbolic link: reported, never followed.', { ...withoutReadme, 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_NOT_REGULAR', 'ERR_INTEGRITY_MISSING'), { 'README.md': { symlink: 'manifest.json' } });
+}
+release('no-ledger', 'A copy without checksums.txt.', releaseFiles, rejectAll('ERR_INTEGRITY_LEDGER_MISSING'));
+release('ledger-malformed', 'A ledger line that is not "<sha256>  <path>".', { ...releaseFiles, 'checksums.txt': `${ledger}not a ledger line\n` }, rejectAll('ERR_INTEGRITY_LEDGER_MALFORMED'));
+release('ledger-unsorted', 'A ledger not in byte order of paths.', { ...releaseFiles, 'checksums.txt': ledger.split('\n').filter(Boolean).reverse().join('\n') + '\n' }, rejectAll('ERR_INTEGRITY_LEDGER_UNSORTED'));
+release('no-manifest', 'A copy without manifest.json.', { 'README.md': releaseFiles['README.md'], 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_MANIFEST_MISSING'));
+release('manifest-invalid', 'A manifest.json that is not a valid release manifest.', { ...releaseFiles, 'manifest.json': '{"name":"x"}\n', 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_MANIFEST_INVALID'));
+
+const fixtureFiles = (fs) => ({ operation: 'fixtures', files: raw(fs) });
+const fixturesVector = (name, description, fs, expect) => vector(`release/fixtures/${name}`, '9', description, fixtureFiles(fs), at(0), expect);
+const negCap = readFileSync(join(EXAMPLES, 'capability/token/invalid/token.negative-cap.json'), 'utf8');
+const negCapExpect = readFileSync(join(EXAMPLES, 'capability/token/invalid/token.negative-cap.expect.json'), 'utf8');
+const validRoot = readFileSync(join(EXAMPLES, 'capability/token/valid/token.root-commander.seed-001.json'), 'utf8');
+fixturesVector('as-recorded', 'A valid and an invalid fixture, each behaving as recorded.', { 'capability/token/valid/token.root.json': validRoot, 'capability/token/invalid/token.negative-cap.json': negCap, 'capability/token/invalid/token.negative-cap.expect.json': negCapExpect }, accept());
+fixturesVector('invalid-that-passes', 'An "invalid" fixture that validates.', { 'capability/token/invalid/token.not-really.json': validRoot, 'capability/token/invalid/token.not-really.expect.json': negCapExpect }, rejectAll('ERR_FIXTURE_UNEXPECTED_PASS'));
+fixturesVector('wrong-reason', 'An invalid fixture that fails for another reason than its sidecar records.', { 'capability/token/invalid/token.negative-cap.json': negCap, 'capability/token/invalid/token.negative-cap.expect.json': negCapExpect.replace('/scope/grants/0/max_total_cost/units', '/scope/grants/0/max_cost_per_invocation/units') }, rejectAll('ERR_FIXTURE_WRONG_REASON'));
+fixturesVector('no-expectation', 'An invalid fixture without its sidecar.', { 'capability/token/invalid/token.negative-cap.json': negCap }, rejectAll('ERR_FIXTURE_EXPECTATION_MISSING'));
+fixturesVector('expectation-invalid', 'A sidecar that is not a fixture expectation.', { 'capability/token/invalid/token.negative-cap.json': negCap, 'capability/token/invalid/token.negative-cap.expect.json': '{"code":"must be >= 0"}\n' }, rejectAll('ERR_FIXTURE_EXPECTATION_INVALID'));
+fixturesVector('orphan-expectation', 'A sidecar whose fixture does not exist.', { 'capability/token/invalid/token.gone.expect.json': negCapExpect }, rejectAll('ERR_FIXTURE_ORPHAN_EXPECTATION'));
+fixturesVector('unknown-document', 'A fixture whose name names no document of its family.', { 'capability/token/valid/ticket.seed.json': validRoot }, rejectAll('ERR_FIXTURE_UNKNOWN_SCHEMA'));
+fixturesVector('misplaced', 'A fixture outside a valid/ or invalid/ folder.', { 'capability/token/token.root.json': validRoot }, rejectAll('ERR_FIXTURE_MISPLACED'));
+{
+  const { $schema: _s, ...bare } = JSON.parse(negCapExpect);
+  fixturesVector('not-recognisable', 'A valid fixture whose members do not let a reader recognise its type (a fixture expectation without its $schema).', { 'release/fixture-expectation/valid/fixture-expectation.bare.json': text(bare) }, rejectAll('ERR_FIXTURE_DETECTED_AS'));
+}
+
+emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });
