@@ -92,9 +92,9 @@ for (const file of listFiles(EXAMPLES)) {
     vector(`schema/${family}/${doc}/${caseName}`, sidecar.keyword.startsWith('rule:') ? '5.3' : '5.2', `An invalid ${schema}: it breaks ${sidecar.keyword} at ${sidecar.path || '(root)'} and nothing else (the example fixture ${file}).`, { schema, document }, at(0), reject(sidecar.code));
   }
 }
-const seedCheckout = fixture('commercial/checkout', 'request.seed-004');
+const seedCheckout = fixture('commercial/checkout', 'request.protocol-commercial');
 vector('schema/detect/checkout-request', '4.2', 'Without a schema named, the type is recognised from the members: a checkout request.', { document: seedCheckout }, at(0), accept({ output: 'commercial/checkout.request' }));
-vector('schema/detect/capability-token', '4.2', 'Without a schema named, the type is recognised from the members: a capability token.', { document: fixture('capability/token', 'root-commander.seed-001') }, at(0), accept({ output: 'capability/token' }));
+vector('schema/detect/capability-token', '4.2', 'Without a schema named, the type is recognised from the members: a capability token.', { document: fixture('capability/token', 'root-commander.incident-network') }, at(0), accept({ output: 'capability/token' }));
 vector('schema/detect/undetected', '4.2', 'A document whose members match no type is not guessed at.', { document: { hello: 'world' } }, at(0), reject('ERR_SCHEMA_UNDETECTED'));
 vector('schema/detect/ambiguous', '4.2', 'A document whose members match two types (a vector and an adapter command at once) is not guessed at.', { document: { cmd: 'stop', profile: 'jcs', input: {}, expect: { verdict: 'accept' } } }, at(0), reject('ERR_SCHEMA_AMBIGUOUS'));
 vector('schema/unknown-schema', '4.2', 'A schema id that is not in the line is refused, not fetched.', { schema: 'commercial/refund.request', document: {} }, at(0), reject('ERR_SCHEMA_UNKNOWN'));
@@ -226,13 +226,13 @@ proofVector('w3c/rdfc-cryptosuite', '6.4', 'Cryptosuite substitution: the same p
 proofVector('w3c/proof-value-not-multibase', '6.4', 'A proofValue in hex, not z + base58btc.', mut(w3c, (d) => (d.proof.proofValue = 'f' + '0'.repeat(128))), at(0), reject('ERR_PROOF_MALFORMED'));
 proofVector('w3c/proof-context-not-a-prefix', '6.4', "The proof's @context is not a prefix of the document's.", mut(w3c, (d) => (d.proof['@context'] = ['https://www.w3.org/ns/credentials/examples/v2'])), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
 proofVector('w3c/did-key-fragment-of-another-key', '6.5', 'A did:key method whose fragment is not the DID\'s own key.', mut(w3c, (d) => (d.proof.verificationMethod = `${d.proof.verificationMethod.split('#')[0]}#${P.stranger.didKey.slice('did:key:'.length)}`)), at(0), reject('ERR_KEY_MALFORMED'));
-const merchantDid = fixture('identity/did-document', 'dreamineering.seed-002');
+const merchantDid = fixture('identity/did-document', 'dreamineering.commerce-rails');
 const didContext = (now) => at(now, { documents: [merchantDid] });
 const NOV = Date.parse('2026-11-01T10:08:00Z') / 1000;
-const merchantCredential = fixture('identity/merchant-credential', 'dreamineering-self-issued.seed-002');
-const agentCredential = fixture('identity/agent-credential', 'shopping-agent.seed-002');
-const card = fixture('discovery/agent-card', 'dreamineering.seed-002');
-proofVector('did-web/merchant-credential', '12.1', 'Seed 002 station 1: a third party verifies Dreamineering\'s self-issued credential with the did:web document it supplies.', merchantCredential, didContext(NOV), accept());
+const merchantCredential = fixture('identity/merchant-credential', 'dreamineering-self-issued.commerce-rails');
+const agentCredential = fixture('identity/agent-credential', 'shopping-agent.commerce-rails');
+const card = fixture('discovery/agent-card', 'dreamineering.commerce-rails');
+proofVector('did-web/merchant-credential', '12.1', 'Agent Commerce Rails station 1: a third party verifies Dreamineering\'s self-issued credential with the did:web document it supplies.', merchantCredential, didContext(NOV), accept());
 proofVector('did-web/not-supplied', '6.5', 'A did:web method with no DID document supplied: never fetched.', merchantCredential, at(NOV), reject('ERR_KEY_UNRESOLVED'));
 proofVector('did-web/not-for-assertion', '6.5', 'The method is in the DID document but not under assertionMethod.', merchantCredential, at(NOV, { documents: [mut(merchantDid, (d) => (d.assertionMethod = []))] }), reject('ERR_PROOF_PURPOSE'));
 proofVector('expired-proof', '6.4', 'A proof whose expires time has passed.', reprove(agentCredential, P.merchant, undefined, { expires: '2026-11-01T09:00:00Z' }), didContext(NOV), reject('ERR_PROOF_EXPIRED'));
@@ -240,30 +240,30 @@ proofVector('expired-proof', '6.4', 'A proof whose expires time has passed.', re
 const negativeZeroText = (doc) => JSON.stringify({ ...doc, zero: 0.5 }).replace('"zero":0.5', '"zero":-0');
 vector('proof/signed-negative-zero', '3', 'Signed content holding -0, which canonicalises to 0: two texts would share one signature.', { document_text: negativeZeroText(merchantCredential) }, didContext(NOV), reject('ERR_JSON_NEGATIVE_ZERO'));
 const credentialVector = (name, description, document, context, expect) => vector(`proof/credential/${name}`, '12.1', description, { operation: 'credential', document }, context, expect);
-credentialVector('merchant.seed-002', 'Seed 002 station 1: the merchant credential, issued and proved by did:web:dreamineering.com.', merchantCredential, didContext(NOV), accept());
-credentialVector('agent.seed-002', 'Seed 002 station 1: the shopping agent\'s credential, issued by Dreamineering.', agentCredential, didContext(NOV), accept());
+credentialVector('merchant.commerce-rails', 'Agent Commerce Rails station 1: the merchant credential, issued and proved by did:web:dreamineering.com.', merchantCredential, didContext(NOV), accept());
+credentialVector('agent.commerce-rails', 'Agent Commerce Rails station 1: the shopping agent\'s credential, issued by Dreamineering.', agentCredential, didContext(NOV), accept());
 credentialVector('not-yet-valid', 'A credential used before its validFrom.', merchantCredential, didContext(Date.parse('2026-10-31T23:59:59Z') / 1000), reject('ERR_IDENTITY_NOT_YET_VALID'));
 credentialVector('expired', 'A credential used at its validUntil.', merchantCredential, didContext(Date.parse('2027-11-01T00:00:00Z') / 1000), reject('ERR_IDENTITY_EXPIRED'));
 credentialVector('issuer-impersonation', 'Issuer impersonation: a credential naming Dreamineering as issuer, proved by another key (a valid proof, by the wrong party).', reprove(mut(agentCredential, (d) => (d.credentialSubject.roles = ['buyer', 'seller'])), P.stranger, P.stranger.vm), didContext(NOV), reject('ERR_IDENTITY_ISSUER_MISMATCH'));
 const cardVector = (name, description, document, credentials, context, expect) => vector(`proof/agent-card/${name}`, '12.1', description, { operation: 'agent_card', document, credentials }, context, expect);
-cardVector('dreamineering.seed-002', 'Seed 002 station 2: the agent card verifies against the did:web document, and lists the merchant credential by its hash.', card, [merchantCredential], didContext(NOV), accept());
+cardVector('dreamineering.commerce-rails', 'Agent Commerce Rails station 2: the agent card verifies against the did:web document, and lists the merchant credential by its hash.', card, [merchantCredential], didContext(NOV), accept());
 cardVector('signed-by-another-did', 'Manifest spoofing: a card for did:web:dreamineering.com with cheaper prices, proved by another key.', reprove(mut(card, (d) => (d.tools[0].pricing.base_price.units = 1)), P.stranger, P.stranger.vm), [], didContext(NOV), reject('ERR_IDENTITY_ISSUER_MISMATCH'));
 cardVector('credential-swapped', 'The card lists a credential whose hash is not the hash of the credential given (a re-issued, changed credential).', card, [reprove(mut(merchantCredential, (d) => (d.name = 'changed')), P.merchant)], didContext(NOV), reject('ERR_IDENTITY_CREDENTIAL_MISMATCH'));
 
 // ---------------------------------------------------------------------------------------------
 // compact (SPEC.md 6.4): the chio-shaped envelope
 
-const buyer = fixture('receipt/tool-call', 'buyer.seed-000');
-const provider = fixture('receipt/tool-call', 'provider.seed-000');
-const root = fixture('capability/token', 'root-commander.seed-001');
-const vendor = fixture('capability/token', 'vendor-liaison.seed-001');
-const coordinator = fixture('capability/token', 'provider-coordinator.seed-001');
-const executor = fixture('capability/token', 'provider-executor.seed-001');
-const revocation = fixture('capability/revocation', 'vendor-liaison.seed-001');
+const buyer = fixture('receipt/tool-call', 'buyer.commerce-network');
+const provider = fixture('receipt/tool-call', 'provider.commerce-network');
+const root = fixture('capability/token', 'root-commander.incident-network');
+const vendor = fixture('capability/token', 'vendor-liaison.incident-network');
+const coordinator = fixture('capability/token', 'provider-coordinator.incident-network');
+const executor = fixture('capability/token', 'provider-executor.incident-network');
+const revocation = fixture('capability/revocation', 'vendor-liaison.incident-network');
 const compactVector = (name, description, document, signer, expect) => vector(`compact/${name}`, '6.4', description, { document, signer }, at(0), expect);
-compactVector('receipt.seed-000', 'Seed 000: the buyer kernel\'s receipt, signed by its kernel_key.', buyer, 'kernel_key', accept());
-compactVector('capability.seed-001', 'Seed 001: the root capability, signed by its issuer.', root, 'issuer', accept());
-compactVector('revocation.seed-001', 'Seed 001: the revocation of the vendor liaison\'s capability, signed by the commander.', revocation, 'revoked_by', accept());
+compactVector('receipt.commerce-network', 'Agent Commerce Network: the buyer kernel\'s receipt, signed by its kernel_key.', buyer, 'kernel_key', accept());
+compactVector('capability.incident-network', 'Incident Network: the root capability, signed by its issuer.', root, 'issuer', accept());
+compactVector('revocation.incident-network', 'Incident Network: the revocation of the vendor liaison\'s capability, signed by the commander.', revocation, 'revoked_by', accept());
 compactVector('algorithm-is-not-signed', 'The algorithm member is informational and outside the signed bytes: changing it changes nothing.', { ...buyer, algorithm: 'Ed25519' }, 'kernel_key', accept());
 compactVector('receipt-changed', 'A receipt whose settlement status was changed after signing.', { ...buyer, settlement_status: 'settled' }, 'kernel_key', reject('ERR_SIG_INVALID'));
 compactVector('key-substitution', 'Key substitution: the signer member replaced by another key.', { ...buyer, kernel_key: P.stranger.hex }, 'kernel_key', reject('ERR_SIG_INVALID'));
@@ -277,14 +277,14 @@ vector('compact/duplicate-member-text', '3', 'Signature confusion in the documen
 compactVector('signed-unsafe-integer', 'Signed content holding 2^53 + 1, which readers round differently (chio prints it exactly; writ refuses it, SPEC.md 6.6).', { ...buyer, timestamp: 9007199254740993 }, 'kernel_key', reject('ERR_JSON_UNSAFE_INTEGER'));
 
 // ---------------------------------------------------------------------------------------------
-// capability and chain (SPEC.md 12.2): seed 001's delegation chain
+// capability and chain (SPEC.md 12.2): Incident Network's delegation chain
 
 const chain = [root, vendor, coordinator];
 const NOW1 = T0 + 20;
 const chainInput = (capability, capabilities = chain) => ({ capability, capabilities });
 const child = (change) => resign(mut(executor, change), P.coordinator);
-vector('capability/seed-001/happy-path', '12.2', 'Seed 001 happy path: commander -> vendor liaison -> provider coordinator -> executor, each narrowing its parent.', chainInput(executor), at(NOW1), accept());
-vector('capability/seed-001/attenuation-deny', '12.2', 'Seed 001 attenuation deny: the executor\'s capability asks for any rule, dropping the one-rule constraint its chain carries.', chainInput(fixture('capability/token', 'provider-executor-broader-rule.seed-001')), at(NOW1), reject('ERR_CAP_CONSTRAINT_DROPPED'));
+vector('capability/incident-network/happy-path', '12.2', 'Incident Network happy path: commander -> vendor liaison -> provider coordinator -> executor, each narrowing its parent.', chainInput(executor), at(NOW1), accept());
+vector('capability/incident-network/attenuation-deny', '12.2', 'Incident Network attenuation deny: the executor\'s capability asks for any rule, dropping the one-rule constraint its chain carries.', chainInput(fixture('capability/token', 'provider-executor-broader-rule.incident-network')), at(NOW1), reject('ERR_CAP_CONSTRAINT_DROPPED'));
 vector('capability/constraints-in-another-order', '12.2', 'Constraints are compared as a set: the same constraints in another order narrow nothing away.', chainInput(child((d) => d.scope.grants[0].constraints.reverse())), at(NOW1), accept());
 for (const [name, description, change, code] of [
   ['tool-not-covered', 'Privilege escalation by tool: the child grants a tool no parent grant covers.', (d) => (d.scope.grants[0].tool_name = 'delete_edge_rule'), 'ERR_CAP_NOT_COVERED'],
@@ -301,9 +301,9 @@ for (const [name, description, change, code] of [
 }
 vector('capability/parent-not-delegable', '12.2', 'The parent grant does not include delegate, so it could not be delegated.', chainInput(executor, [root, vendor, resign(mut(coordinator, (d) => (d.scope.grants[0].operations = ['invoke'])), P.liaison)]), at(NOW1), reject('ERR_CAP_NOT_DELEGABLE'));
 
-vector('chain/seed-001/happy-path', '12.2', 'Seed 001: the executor\'s capability is usable 20 seconds in.', chainInput(executor), at(NOW1), accept());
-vector('chain/seed-001/revoke-midchain', '12.2', 'Seed 001 revoke mid-chain: the vendor liaison\'s capability is revoked after the executor\'s was issued; the kernel walks the chain and denies.', chainInput(executor), at(NOW1, { revocations: [{ capability_id: vendor.id, revoked_at: T0 + 15 }] }), reject('ERR_CHAIN_REVOKED_ANCESTOR'));
-vector('chain/seed-001/ttl-expiry', '12.2', 'Seed 001 capability TTL expiry: the vendor liaison\'s capability has lapsed before the executor runs.', chainInput(executor), at(vendor.expires_at + 5), reject('ERR_CHAIN_EXPIRED'));
+vector('chain/incident-network/happy-path', '12.2', 'Incident Network: the executor\'s capability is usable 20 seconds in.', chainInput(executor), at(NOW1), accept());
+vector('chain/incident-network/revoke-midchain', '12.2', 'Incident Network revoke mid-chain: the vendor liaison\'s capability is revoked after the executor\'s was issued; the kernel walks the chain and denies.', chainInput(executor), at(NOW1, { revocations: [{ capability_id: vendor.id, revoked_at: T0 + 15 }] }), reject('ERR_CHAIN_REVOKED_ANCESTOR'));
+vector('chain/incident-network/ttl-expiry', '12.2', 'Incident Network capability TTL expiry: the vendor liaison\'s capability has lapsed before the executor runs.', chainInput(executor), at(vendor.expires_at + 5), reject('ERR_CHAIN_EXPIRED'));
 vector('chain/revoked-itself', '12.2', 'The capability itself is revoked.', chainInput(vendor, [root]), at(NOW1, { revocations: [{ capability_id: vendor.id, revoked_at: T0 + 15 }] }), reject('ERR_CHAIN_REVOKED'));
 vector('chain/revocation-counts-from-its-time', '12.2', 'A revocation counts from revoked_at: before it, the chain is usable.', chainInput(executor), at(T0 + 14, { revocations: [{ capability_id: vendor.id, revoked_at: T0 + 15 }] }), accept());
 vector('chain/expires-at-is-exclusive', '12.2', 'At expires_at the capability is already gone (now < expires_at).', chainInput(executor), at(executor.expires_at), reject('ERR_CHAIN_EXPIRED'));
@@ -319,53 +319,53 @@ vector('chain/trusted-root', '12.2', 'The root is issued by the trust anchor nam
 vector('chain/cycle', '12.2', 'Parent ids that lead back to a capability already on the chain.', chainInput(executor, [resign(mut(root, (d) => ((d.parent_capability_id = executor.id), (d.delegation_depth = 4))), P.commander), vendor, coordinator, executor]), at(NOW1), reject('ERR_CHAIN_CYCLE'));
 
 // ---------------------------------------------------------------------------------------------
-// budget (SPEC.md 12.5): seed 000's procurement grant and seed 001's executor grant
+// budget (SPEC.md 12.5): Agent Commerce Network's procurement grant and Incident Network's executor grant
 
-const procurement = fixture('capability/token', 'procurement.seed-000');
+const procurement = fixture('capability/token', 'procurement.commerce-network');
 const authorize = (name, description, capability, grantIndex, exposure, ledger, approved, expect) =>
   vector(`budget/${name}`, '12.5', description, { operation: 'authorize', capability, grant_index: grantIndex, exposure, ...(ledger === undefined ? {} : { ledger }), approved }, at(T0), expect);
-authorize('seed-000/happy-path-approved', 'Seed 000 happy path: the worst-case price of 125000 fits the grant, with the approval the quote asked for.', procurement, 1, usd(125000), undefined, true, accept());
-authorize('seed-000/denied-budget', 'Seed 000 denied_budget: 210000 on top of 125000 already charged breaks max_total_cost; the pre-charge never lands.', procurement, 1, usd(210000), { invocations: 1, total: 125000 }, true, reject('ERR_BUDGET_TOTAL_EXCEEDED'));
-authorize('seed-000/pending-approval', 'Seed 000 pending_approval: 125000 is above the grant\'s 100000 approval threshold and no approval was given.', procurement, 1, usd(125000), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
+authorize('commerce-network/happy-path-approved', 'Agent Commerce Network happy path: the worst-case price of 125000 fits the grant, with the approval the quote asked for.', procurement, 1, usd(125000), undefined, true, accept());
+authorize('commerce-network/denied-budget', 'Agent Commerce Network denied_budget: 210000 on top of 125000 already charged breaks max_total_cost; the pre-charge never lands.', procurement, 1, usd(210000), { invocations: 1, total: 125000 }, true, reject('ERR_BUDGET_TOTAL_EXCEEDED'));
+authorize('commerce-network/pending-approval', 'Agent Commerce Network pending_approval: 125000 is above the grant\'s 100000 approval threshold and no approval was given.', procurement, 1, usd(125000), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
 authorize('invocations-exhausted', 'A fourth call on a three-call grant.', procurement, 1, usd(100), { invocations: 3, total: 300 }, false, reject('ERR_BUDGET_INVOCATIONS_EXCEEDED'));
 authorize('per-call-exceeded', 'One call above max_cost_per_invocation, within the total.', resign(mut(procurement, (d) => (d.scope.grants[1].max_total_cost.units = 900000)), P.trust000), 1, usd(150001), undefined, true, reject('ERR_BUDGET_PER_CALL_EXCEEDED'));
 authorize('currency-swap', 'Currency confusion: an exposure in EUR against a grant capped in USD.', procurement, 1, { units: 10, currency: 'EUR' }, undefined, true, reject('ERR_BUDGET_CURRENCY_MISMATCH'));
 authorize('no-such-grant', 'A grant index the capability does not have.', procurement, 7, usd(10), undefined, true, reject('ERR_BUDGET_GRANT_MISSING'));
-authorize('seed-001/approval-required', 'Seed 001 approval required: a broader rollback (4.50) is above the $3.00 threshold on the executor\'s grant.', executor, 0, usd(450), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
-authorize('seed-001/approved-rollback', 'Seed 001: with the approval, the broader rollback goes ahead.', executor, 0, usd(450), undefined, true, accept());
+authorize('incident-network/approval-required', 'Incident Network approval required: a broader rollback (4.50) is above the $3.00 threshold on the executor\'s grant.', executor, 0, usd(450), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
+authorize('incident-network/approved-rollback', 'Incident Network: with the approval, the broader rollback goes ahead.', executor, 0, usd(450), undefined, true, accept());
 authorize('negative-ledger', 'A ledger with a negative count is the caller\'s mistake: a verdict with a code, not a crash and not a decision.', procurement, 1, usd(10), { invocations: -1, total: 0 }, true, reject('ERR_USAGE_INVALID_ARGUMENT'));
 authorize('exactly-the-total', 'An exposure that brings the total exactly to max_total_cost fits.', procurement, 1, usd(25000), { invocations: 1, total: 125000 }, true, accept());
 const record = (name, description, rec, capability, expect) => vector(`budget/record/${name}`, '12.5', description, { operation: 'record', record: rec, capability }, at(T0), expect);
-record('seed-000-allowed', 'Seed 000: the recorded authorization, with its approval, is what the caps give.', fixture('settlement/budget-authorization', 'allowed.seed-000'), procurement, accept());
-record('seed-000-denied', 'Seed 000: the recorded denial names max_total_cost, the first limit broken.', fixture('settlement/budget-authorization', 'denied-budget.seed-000'), procurement, accept());
-record('seed-000-pending', 'Seed 000: the recorded pending approval.', fixture('settlement/budget-authorization', 'pending-approval.seed-000'), procurement, accept());
-record('allowed-without-approval', 'A record that allows an exposure above the threshold without an approval is false.', mut(fixture('settlement/budget-authorization', 'allowed.seed-000'), (d) => delete d.approval), procurement, reject('ERR_BUDGET_DECISION_MISMATCH'));
-record('approval-after-the-fact', 'An approval dated after the decision does not count.', mut(fixture('settlement/budget-authorization', 'allowed.seed-000'), (d) => (d.approval.approved_at = d.decided_at + 1)), procurement, reject('ERR_BUDGET_DECISION_MISMATCH'));
-record('another-capability', 'A record about another capability.', fixture('settlement/budget-authorization', 'allowed.seed-000'), executor, reject('ERR_REPLAY_LINK_BROKEN'));
+record('commerce-network-allowed', 'Agent Commerce Network: the recorded authorization, with its approval, is what the caps give.', fixture('settlement/budget-authorization', 'allowed.commerce-network'), procurement, accept());
+record('commerce-network-denied', 'Agent Commerce Network: the recorded denial names max_total_cost, the first limit broken.', fixture('settlement/budget-authorization', 'denied-budget.commerce-network'), procurement, accept());
+record('commerce-network-pending', 'Agent Commerce Network: the recorded pending approval.', fixture('settlement/budget-authorization', 'pending-approval.commerce-network'), procurement, accept());
+record('allowed-without-approval', 'A record that allows an exposure above the threshold without an approval is false.', mut(fixture('settlement/budget-authorization', 'allowed.commerce-network'), (d) => delete d.approval), procurement, reject('ERR_BUDGET_DECISION_MISMATCH'));
+record('approval-after-the-fact', 'An approval dated after the decision does not count.', mut(fixture('settlement/budget-authorization', 'allowed.commerce-network'), (d) => (d.approval.approved_at = d.decided_at + 1)), procurement, reject('ERR_BUDGET_DECISION_MISMATCH'));
+record('another-capability', 'A record about another capability.', fixture('settlement/budget-authorization', 'allowed.commerce-network'), executor, reject('ERR_REPLAY_LINK_BROKEN'));
 const reconcile = (name, description, charged, actual, expect) => vector(`budget/reconcile/${name}`, '12.5', description, { operation: 'reconcile', charged, actual }, at(T0), expect);
-reconcile('credited', 'Seed 000 phase 5: actual below charged; the difference is credited back.', usd(125000), usd(118000), accept());
-reconcile('unchanged', 'Seed 000 phase 5: actual equal to charged; no adjustment.', usd(125000), usd(125000), accept());
-reconcile('overrun', 'Seed 000 phase 5: actual above charged; the receipt\'s settlement fails and the overrun is recorded.', usd(125000), usd(131000), reject('ERR_BUDGET_OVERRUN'));
+reconcile('credited', 'Agent Commerce Network phase 5: actual below charged; the difference is credited back.', usd(125000), usd(118000), accept());
+reconcile('unchanged', 'Agent Commerce Network phase 5: actual equal to charged; no adjustment.', usd(125000), usd(125000), accept());
+reconcile('overrun', 'Agent Commerce Network phase 5: actual above charged; the receipt\'s settlement fails and the overrun is recorded.', usd(125000), usd(131000), reject('ERR_BUDGET_OVERRUN'));
 reconcile('currency-swap', 'An actual cost in another currency than the charge.', usd(125000), { units: 125000, currency: 'EUR' }, reject('ERR_BUDGET_CURRENCY_MISMATCH'));
-vector('budget/reconciliation/seed-000-unchanged', '12.5', 'Seed 000: the spend reconciliation against its authorization and the buyer\'s receipt.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.seed-000'), authorization: fixture('settlement/budget-authorization', 'allowed.seed-000'), receipt: buyer }, at(T0), accept());
+vector('budget/reconciliation/commerce-network-unchanged', '12.5', 'Agent Commerce Network: the spend reconciliation against its authorization and the buyer\'s receipt.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.commerce-network'), authorization: fixture('settlement/budget-authorization', 'allowed.commerce-network'), receipt: buyer }, at(T0), accept());
 vector('budget/reconciliation/overrun-recorded', '12.5', 'A reconciliation that records an overrun: the settlement failed.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'overrun-fails-receipt') }, at(T0), reject('ERR_BUDGET_OVERRUN'));
-vector('budget/reconciliation/receipt-cost-differs', '12.5', 'The receipt records another cost than the actual cost reconciled.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.seed-000'), receipt: resign({ ...buyer, cost: usd(124000) }, P.buyerKernel) }, at(T0), reject('ERR_BUNDLE_COST_MISMATCH'));
-vector('budget/reconciliation/denied-charge', '12.5', 'Reconciling a charge whose authorization was denied: nothing was charged.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.seed-000'), authorization: mut(fixture('settlement/budget-authorization', 'allowed.seed-000'), (d) => ((d.decision = 'denied'), (d.denial = 'max_total_cost'), delete d.hold_id)) }, at(T0), reject('ERR_BUDGET_DECISION_MISMATCH'));
+vector('budget/reconciliation/receipt-cost-differs', '12.5', 'The receipt records another cost than the actual cost reconciled.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.commerce-network'), receipt: resign({ ...buyer, cost: usd(124000) }, P.buyerKernel) }, at(T0), reject('ERR_BUNDLE_COST_MISMATCH'));
+vector('budget/reconciliation/denied-charge', '12.5', 'Reconciling a charge whose authorization was denied: nothing was charged.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.commerce-network'), authorization: mut(fixture('settlement/budget-authorization', 'allowed.commerce-network'), (d) => ((d.decision = 'denied'), (d.denial = 'max_total_cost'), delete d.hold_id)) }, at(T0), reject('ERR_BUDGET_DECISION_MISMATCH'));
 
 // ---------------------------------------------------------------------------------------------
-// intent and receipt (SPEC.md 12.3, 12.4): seed 000 phases 2 and 4
+// intent and receipt (SPEC.md 12.3, 12.4): Agent Commerce Network phases 2 and 4
 
-const intent = fixture('intent/governed-intent', 'seed-000');
+const intent = fixture('intent/governed-intent', 'commerce-network');
 const prepaid = fixture('intent/governed-intent', 'fixed-price-prepaid');
-const pair = fixture('receipt/receipt-pair', 'seed-000');
-vector('intent/seed-000', '12.3', 'Seed 000 phase 2: the governed intent\'s hash is its own, and the call is the one it names.', { intent, call: { capability_id: procurement.id, tool_server: 'provider-security-review', tool_name: 'execute_review' } }, at(T0), accept());
+const pair = fixture('receipt/receipt-pair', 'commerce-network');
+vector('intent/commerce-network', '12.3', 'Agent Commerce Network phase 2: the governed intent\'s hash is its own, and the call is the one it names.', { intent, call: { capability_id: procurement.id, tool_server: 'provider-security-review', tool_name: 'execute_review' } }, at(T0), accept());
 vector('intent/price-raised-after-hashing', '12.3', 'The worst-case price raised after the hash was taken: the stated intent_hash is stale.', { intent: mut(intent, (d) => (d.billing_context.max_price_minor = 999999)) }, at(T0), reject('ERR_INTENT_HASH_MISMATCH'));
 vector('intent/another-capability', '12.3', 'The call is made under another capability than the intent names.', { intent, call: { capability_id: 'cap-elsewhere' } }, at(T0), reject('ERR_INTENT_CAPABILITY_MISMATCH'));
 vector('intent/another-tool', '12.3', 'Tool substitution: the call is to another tool than the intent names.', { intent, call: { tool_server: 'provider-security-review', tool_name: 'export_findings' } }, at(T0), reject('ERR_INTENT_TOOL_MISMATCH'));
 vector('intent/expired', '12.3', 'Dispatched at the intent\'s expires_at.', { intent: prepaid }, at(prepaid.expires_at), reject('ERR_INTENT_EXPIRED'));
 vector('intent/before-expiry', '12.3', 'Dispatched one second before the intent\'s expires_at.', { intent: prepaid }, at(prepaid.expires_at - 1), accept());
-vector('receipt/seed-000/pair', '12.4', 'Seed 000 phase 4: both receipts commit to the hash recomputed from the buyer\'s intent, under two kernels.', { pair, intent }, at(T0), accept());
-vector('receipt/seed-000/buyer', '12.4', 'Seed 000: the buyer kernel\'s receipt against the intent.', { receipt: buyer, intent }, at(T0), accept());
+vector('receipt/commerce-network/pair', '12.4', 'Agent Commerce Network phase 4: both receipts commit to the hash recomputed from the buyer\'s intent, under two kernels.', { pair, intent }, at(T0), accept());
+vector('receipt/commerce-network/buyer', '12.4', 'Agent Commerce Network: the buyer kernel\'s receipt against the intent.', { receipt: buyer, intent }, at(T0), accept());
 vector('receipt/another-intent', '12.4', 'A receipt that commits to another intent hash than the one recomputed.', { receipt: resign({ ...provider, intent_hash: `sha256:${'0'.repeat(64)}` }, P.providerKernel), intent }, at(T0), reject('ERR_RECEIPT_INTENT_MISMATCH'));
 vector('receipt/another-capability', '12.4', 'A receipt under another capability than its intent.', { receipt: resign({ ...provider, capability_id: 'cap-elsewhere' }, P.providerKernel), intent }, at(T0), reject('ERR_RECEIPT_CAPABILITY_MISMATCH'));
 vector('receipt/one-kernel-signs-both', '12.4', 'Self-dealing: one kernel signs both sides of the "bilateral" evidence.', { buyer_receipt: buyer, provider_receipt: resign({ ...provider, kernel_key: P.buyerKernel.hex }, P.buyerKernel), intent }, at(T0), reject('ERR_RECEIPT_SAME_KERNEL'));
@@ -375,18 +375,18 @@ vector('receipt/provider-called-another-tool', '12.4', 'The provider\'s receipt 
 vector('receipt/pair-hash-stale', '12.4', 'A pair whose own intent_hash is not the recomputed one.', { pair: { ...pair, intent_hash: `sha256:${'1'.repeat(64)}` }, intent }, at(T0), reject('ERR_RECEIPT_INTENT_MISMATCH'));
 
 // ---------------------------------------------------------------------------------------------
-// mandate (SPEC.md 12.6): seed 002 station 4
+// mandate (SPEC.md 12.6): Agent Commerce Rails station 4
 
-const intentMandate = fixture('mandate/intent-mandate', 'shopping-agent.seed-002');
-const cart = fixture('mandate/cart-mandate', 'dreamineering.seed-002');
-const payment = fixture('mandate/payment-mandate', 'seed-002');
+const intentMandate = fixture('mandate/intent-mandate', 'shopping-agent.commerce-rails');
+const cart = fixture('mandate/cart-mandate', 'dreamineering.commerce-rails');
+const payment = fixture('mandate/payment-mandate', 'commerce-rails');
 const byUser = (d) => reprove(d, P.user);
 const byMerchant = (d) => reprove(d, P.merchant);
 const payFor = (c, i = intentMandate, change = () => {}) => byUser(mut(payment, (d) => ((d.cart_mandate_hash = documentHash(c)), (d.intent_mandate_hash = documentHash(i)), change(d))));
 const mandate = (name, description, m, spent, expect) => vector(`mandate/${name}`, '12.6', description, { ...m, ...(spent === undefined ? {} : { spent }) }, didContext(NOV), expect);
 const chainOf = (i, c, p) => ({ intent_mandate: i, cart_mandate: c, payment_mandate: p });
-mandate('seed-002/first-payment', 'Seed 002 station 4: intent -> cart -> payment, each signed by the right party, within the 20.00 USD cap.', chainOf(intentMandate, cart, payment), undefined, accept());
-mandate('seed-002/second-payment-over-cap', 'Seed 002 station 4: with 16.00 already paid under the intent mandate, a second 5.00 payment is over the 20.00 cap and is refused with a clear reason.', chainOf(intentMandate, cart, payment), { currency: 'USD', value: '16.00' }, reject('ERR_MANDATE_OVER_CAP'));
+mandate('commerce-rails/first-payment', 'Agent Commerce Rails station 4: intent -> cart -> payment, each signed by the right party, within the 20.00 USD cap.', chainOf(intentMandate, cart, payment), undefined, accept());
+mandate('commerce-rails/second-payment-over-cap', 'Agent Commerce Rails station 4: with 16.00 already paid under the intent mandate, a second 5.00 payment is over the 20.00 cap and is refused with a clear reason.', chainOf(intentMandate, cart, payment), { currency: 'USD', value: '16.00' }, reject('ERR_MANDATE_OVER_CAP'));
 mandate('reaches-the-cap', 'A payment that brings the total exactly to the cap is within it.', chainOf(intentMandate, cart, payment), { currency: 'USD', value: '15.00' }, accept());
 mandate('spent-in-another-currency', 'Earlier payments counted in another currency than the cap.', chainOf(intentMandate, cart, payment), { currency: 'EUR', value: '1.00' }, reject('ERR_MANDATE_CAP_MISMATCH'));
 const cartByUser = reprove(cart, P.user, P.user.vm);
@@ -407,15 +407,15 @@ mandate('pays-another-request', 'The payment is for another payment request than
 mandate('payment-changed', 'The payment changed after the user signed it.', chainOf(intentMandate, cart, mut(payment, (d) => (d.payment_mandate_contents.timestamp = '2026-11-01T10:07:01Z'))), undefined, reject('ERR_PROOF_INVALID'));
 
 // ---------------------------------------------------------------------------------------------
-// settlement (SPEC.md 12.7): seed 000 phase 6 and the dispute path
+// settlement (SPEC.md 12.7): Agent Commerce Network phase 6 and the dispute path
 
-const settled = fixture('settlement/settlement-reconciliation', 'seed-000');
-const reversal = fixture('settlement/settlement-reconciliation', 'dispute-reversal-pending.seed-000');
-const dispute = fixture('settlement/dispute', 'opened.seed-000');
-const quote = fixture('commercial/quote', 'response.seed-000');
+const settled = fixture('settlement/settlement-reconciliation', 'commerce-network');
+const reversal = fixture('settlement/settlement-reconciliation', 'dispute-reversal-pending.commerce-network');
+const dispute = fixture('settlement/dispute', 'opened.commerce-network');
+const quote = fixture('commercial/quote', 'response.commerce-network');
 const settlement = (name, description, input, expect) => vector(`settlement/${name}`, '12.7', description, input, at(T0), expect);
-settlement('seed-000/reconciled', 'Seed 000 phase 6: quoted, approved and settled at 125000 USD, both sides accepting, against the quote and the intent.', { settlement: settled, quote, intent }, accept());
-settlement('seed-000/dispute-reversal-pending', 'Seed 000 dispute: an open dispute puts the settlement in reversal_pending.', { settlement: reversal, quote, intent, dispute }, accept());
+settlement('commerce-network/reconciled', 'Agent Commerce Network phase 6: quoted, approved and settled at 125000 USD, both sides accepting, against the quote and the intent.', { settlement: settled, quote, intent }, accept());
+settlement('commerce-network/dispute-reversal-pending', 'Agent Commerce Network dispute: an open dispute puts the settlement in reversal_pending.', { settlement: reversal, quote, intent, dispute }, accept());
 settlement('reconciled-under-dispute', 'A settlement still reported reconciled while a dispute over it stands.', { settlement: settled, dispute }, reject('ERR_SETTLEMENT_STATE'));
 settlement('quote-misstated', 'The settlement states another quoted amount than the quote.', { settlement: settled, quote: { ...quote, price_minor: 120000 } }, reject('ERR_SETTLEMENT_QUOTE_MISMATCH'));
 settlement('approved-over-intent', 'More approved than the intent\'s worst-case price.', { settlement: settled, intent: rehash(mut(intent, (d) => (d.billing_context.max_price_minor = 100000))) }, reject('ERR_SETTLEMENT_OVER_INTENT'));
@@ -437,17 +437,17 @@ const smoke = {
   'capabilities/vendor-liaison-agent.json': vendor,
   'capabilities/provider-coordinator.json': coordinator,
   'capabilities/provider-executor.json': executor,
-  'lineage/root-commander-chain.json': fixture('capability/lineage-chain', 'root-commander.seed-001'),
-  'intent/disable-edge-rule.json': fixture('intent/governed-intent', 'disable-edge-rule.seed-001'),
-  'financial/budget.json': fixture('settlement/budget-authorization', 'executor.seed-001'),
-  'receipts/executor.json': fixture('receipt/tool-call', 'executor.seed-001'),
+  'lineage/root-commander-chain.json': fixture('capability/lineage-chain', 'root-commander.incident-network'),
+  'intent/disable-edge-rule.json': fixture('intent/governed-intent', 'disable-edge-rule.incident-network'),
+  'financial/budget.json': fixture('settlement/budget-authorization', 'executor.incident-network'),
+  'receipts/executor.json': fixture('receipt/tool-call', 'executor.incident-network'),
 };
 const bundleVector = (name, description, f, now, expect) => vector(`bundle/${name}`, '12.8', description, { files: f }, at(now), expect);
 const rejectAll = (...codes) => ({ verdict: 'reject', codes: [...codes].sort() });
 const AT = T0 + 45;
-bundleVector('seed-001/smoke', 'Seed 001 smoke assertions: every artifact present with its hash, the lineage walked for every capability, the executor\'s receipt cost equal to the budget consumed.', bundle(smoke), AT, accept());
-bundleVector('seed-001/cost-mismatch', 'The executor\'s receipt records 300 where the budget consumed is 250.', bundle({ ...smoke, 'receipts/executor.json': resign(mut(smoke['receipts/executor.json'], (d) => (d.cost.units = 300)), P.opsKernel) }), AT, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
-bundleVector('seed-001/revoked-in-bundle', 'Seed 001: the bundle carries the revocation of the vendor capability; it and everything under it are denied.', bundle({ ...smoke, 'revocations/vendor.json': revocation }), AT, rejectAll('ERR_CHAIN_REVOKED', 'ERR_CHAIN_REVOKED_ANCESTOR'));
+bundleVector('incident-network/smoke', 'Incident Network smoke assertions: every artifact present with its hash, the lineage walked for every capability, the executor\'s receipt cost equal to the budget consumed.', bundle(smoke), AT, accept());
+bundleVector('incident-network/cost-mismatch', 'The executor\'s receipt records 300 where the budget consumed is 250.', bundle({ ...smoke, 'receipts/executor.json': resign(mut(smoke['receipts/executor.json'], (d) => (d.cost.units = 300)), P.opsKernel) }), AT, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
+bundleVector('incident-network/revoked-in-bundle', 'Incident Network: the bundle carries the revocation of the vendor capability; it and everything under it are denied.', bundle({ ...smoke, 'revocations/vendor.json': revocation }), AT, rejectAll('ERR_CHAIN_REVOKED', 'ERR_CHAIN_REVOKED_ANCESTOR'));
 bundleVector('revocation-by-a-stranger', 'Denial by forged revocation: a record signed by a key that issued nothing on the chain does not count.', bundle({ ...smoke, 'revocations/vendor.json': resign({ ...revocation, revoked_by: P.stranger.hex }, P.stranger) }), AT, rejectAll('ERR_KEY_NOT_AUTHORIZED'));
 bundleVector('lineage-disagrees', 'A lineage record that gives a capability another parent than it names.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => (d.chain[4].parent_capability_id = 'INC-2026-0428-change')) }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN'));
 bundleVector('lineage-depth-disagrees', 'A lineage record that puts a capability at another depth.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => ((d.chain[5].parent_capability_id = 'INC-2026-0428-change'), (d.chain[5].delegation_depth = 2))) }), AT, rejectAll('ERR_CHAIN_DEPTH_MISMATCH'));
@@ -472,7 +472,7 @@ const tamper = (path, change) => {
   const doc = JSON.parse(Buffer.from(sevenFiles[path].base64, 'base64url').toString('utf8'));
   return { ...sevenFiles, [path]: { base64: b64(utf8(text(mut(doc, change)))) } };
 };
-replay('seven-station', 'Seed 002 station 5 acceptance: a complete transaction replayed end to end with cryptographic proof at each hop.', sevenFiles, NOV, {});
+replay('seven-station', 'Agent Commerce Rails station 5 acceptance: a complete transaction replayed end to end with cryptographic proof at each hop.', sevenFiles, NOV, {});
 replay('seven-station/later', 'The same transaction replayed two hours later: the agent\'s capability and the intent have expired.', sevenFiles, NOV + 7200, { capability_chain: 'ERR_CHAIN_EXPIRED', intent: 'ERR_INTENT_EXPIRED' });
 replay('seven-station/cart-tampered', 'The cart mandate\'s total changed in the bundle: the mandates hop fails.', tamper('mandates/cart-mandate.json', (d) => (d.contents.payment_request.details.total.amount.value = '0.50')), NOV, { mandates: 'ERR_BUNDLE_ALTERED' });
 replay('seven-station/card-tampered', 'The agent card changed in the bundle: the manifest hop fails.', tamper('manifest/agent-card.json', (d) => (d.tools[0].pricing.base_price.units = 1)), NOV, { manifest: 'ERR_BUNDLE_ALTERED' });
@@ -524,7 +524,7 @@ const fixtureFiles = (fs) => ({ operation: 'fixtures', files: raw(fs) });
 const fixturesVector = (name, description, fs, expect) => vector(`release/fixtures/${name}`, '9', description, fixtureFiles(fs), at(0), expect);
 const negCap = readFileSync(join(EXAMPLES, 'capability/token/invalid/token.negative-cap.json'), 'utf8');
 const negCapExpect = readFileSync(join(EXAMPLES, 'capability/token/invalid/token.negative-cap.expect.json'), 'utf8');
-const validRoot = readFileSync(join(EXAMPLES, 'capability/token/valid/token.root-commander.seed-001.json'), 'utf8');
+const validRoot = readFileSync(join(EXAMPLES, 'capability/token/valid/token.root-commander.incident-network.json'), 'utf8');
 fixturesVector('as-recorded', 'A valid and an invalid fixture, each behaving as recorded.', { 'capability/token/valid/token.root.json': validRoot, 'capability/token/invalid/token.negative-cap.json': negCap, 'capability/token/invalid/token.negative-cap.expect.json': negCapExpect }, accept());
 fixturesVector('invalid-that-passes', 'An "invalid" fixture that validates.', { 'capability/token/invalid/token.not-really.json': validRoot, 'capability/token/invalid/token.not-really.expect.json': negCapExpect }, rejectAll('ERR_FIXTURE_UNEXPECTED_PASS'));
 fixturesVector('wrong-reason', 'An invalid fixture that fails for another reason than its sidecar records.', { 'capability/token/invalid/token.negative-cap.json': negCap, 'capability/token/invalid/token.negative-cap.expect.json': negCapExpect.replace('/scope/grants/0/max_total_cost/units', '/scope/grants/0/max_cost_per_invocation/units') }, rejectAll('ERR_FIXTURE_WRONG_REASON'));

@@ -90,13 +90,13 @@ function prove(doc, signer, verificationMethod, created, purpose = 'assertionMet
   return signDataIntegrity(doc, { type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', created, verificationMethod, proofPurpose: purpose }, signer.seed);
 }
 
-// The three worlds of the seeds.
+// The three worlds of the source documents.
 const { trust000, buyerKernel, providerKernel, commander, triage, change, liaison, coordinator, executor, merchant, user, agent, recorder, opsKernel, toolsKernel, agentKernel, trust002, stranger } = PARTIES;
-// Seed 000: lattice-platform-security buys a security review from vanguard-security.
-// Seed 001: a six-hop delegation across Meridian Labs and Stratos Networks.
-// Seed 002: the seven stations at Dreamineering.
+// Agent Commerce Network: lattice-platform-security buys a security review from vanguard-security.
+// Incident Network: a six-hop delegation across Meridian Labs and Stratos Networks.
+// Agent Commerce Rails: the seven stations at Dreamineering.
 
-const T0 = 1776272775; // 2026-04-15T17:06:15Z, the seeds' clock (seed 001's root issued_at)
+const T0 = 1776272775; // 2026-04-15T17:06:15Z, the source documents' clock (Incident Network's root issued_at)
 const iso = (unix) => new Date(unix * 1000).toISOString().replace('.000Z', 'Z');
 const MERCHANT_DID = 'did:web:dreamineering.com';
 const MERCHANT_VM = `${MERCHANT_DID}#key-1`;
@@ -105,7 +105,7 @@ const usd = (units) => ({ units, currency: 'USD' });
 // ---------------------------------------------------------------------------------------------
 // identity
 
-const merchantDidDoc = valid('identity/did-document', 'dreamineering.seed-002', {
+const merchantDidDoc = valid('identity/did-document', 'dreamineering.commerce-rails', {
   '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
   id: MERCHANT_DID,
   verificationMethod: [{ id: MERCHANT_VM, type: 'Multikey', controller: MERCHANT_DID, publicKeyMultibase: merchant.multikey }],
@@ -147,7 +147,7 @@ const merchantCredentialBody = {
   validUntil: '2027-11-01T00:00:00Z',
   credentialSubject: { id: MERCHANT_DID, legal_name: 'Dreamineering Ltd', domain: 'dreamineering.com', jurisdiction: 'NZ', website: 'https://dreamineering.com' },
 };
-const merchantCredential = valid('identity/merchant-credential', 'dreamineering-self-issued.seed-002', prove(merchantCredentialBody, merchant, MERCHANT_VM, '2026-11-01T00:00:00Z'));
+const merchantCredential = valid('identity/merchant-credential', 'dreamineering-self-issued.commerce-rails', prove(merchantCredentialBody, merchant, MERCHANT_VM, '2026-11-01T00:00:00Z'));
 valid(
   'identity/merchant-credential',
   'issuer-object-with-status',
@@ -171,7 +171,7 @@ invalid('identity/merchant-credential', 'valid-until-before-valid-from', mut(mer
 
 const agentCredential = valid(
   'identity/agent-credential',
-  'shopping-agent.seed-002',
+  'shopping-agent.commerce-rails',
   prove(
     {
       '@context': VC,
@@ -234,7 +234,7 @@ const cardBody = {
   credentials: [{ id: merchantCredential.id, hash: documentHash(merchantCredential) }],
   updated_at: '2026-11-01T09:00:00Z',
 };
-const card = valid('discovery/agent-card', 'dreamineering.seed-002', prove(cardBody, merchant, MERCHANT_VM, '2026-11-01T09:00:00Z'));
+const card = valid('discovery/agent-card', 'dreamineering.commerce-rails', prove(cardBody, merchant, MERCHANT_VM, '2026-11-01T09:00:00Z'));
 valid(
   'discovery/agent-card',
   'metered-tool',
@@ -260,9 +260,9 @@ invalid('discovery/agent-card', 'price-as-decimal-string', mut(card, (d) => (d.t
 invalid('discovery/agent-card', 'tool-listed-twice', mut(card, (d) => d.tools.push(clone(d.tools[0]))), broken('/tools/1/name', 'tools-unique', 'ERR_RULE_DUPLICATE'));
 
 // ---------------------------------------------------------------------------------------------
-// capability (seed 001's chain; seed 000's procurement capability)
+// capability (Incident Network's chain; Agent Commerce Network's procurement capability)
 
-/** A capability token in the seeds' member order, signed by its issuer. */
+/** A capability token in the source documents' member order, signed by its issuer. */
 const capabilityToken = ({ id, issuer, subject, grants, issuedAt, ttl, depth, parent }) =>
   compact(
     {
@@ -292,11 +292,11 @@ const createTask = (maxInvocations, total, perCall, extra = {}) => ({
   max_cost_per_invocation: usd(perCall),
   ...extra,
 });
-// Seed 001 delegates the coordinator's provider-ops/disable_edge_rule grant from the vendor
+// Incident Network delegates the coordinator's provider-ops/disable_edge_rule grant from the vendor
 // capability, whose printed excerpt shows only acp-broker/create_task. Under writ's attenuation
 // (SPEC.md 12.2) every child grant must sit within a delegable parent grant, so the root and the
 // vendor capabilities carry this grant after the printed one (SPEC.md 8).
-// Seed 001's approval-required scenario: a broader rollback needs a signed approval before
+// Incident Network's approval-required scenario: a broader rollback needs a signed approval before
 // dispatch. Calls on the provider-ops grant above $3.00 need one, on every hop.
 const APPROVAL_ABOVE_300 = { type: 'require_approval_above', value: { threshold_units: 300 } };
 const providerOps = (maxInvocations, total) => ({
@@ -311,9 +311,9 @@ const providerOps = (maxInvocations, total) => ({
 // The seed prints the root's issuer and subject as the same key: the commander holds the root
 // authority over its own incident tools.
 const rootToken = capabilityToken({ id: ROOT_ID, issuer: commander, subject: commander.hex, grants: [createTask(100, 1000, 500), providerOps(10, 1000)], issuedAt: T0, ttl: 1800, depth: 0, parent: null });
-valid('capability/token', 'root-commander.seed-001', rootToken);
+valid('capability/token', 'root-commander.incident-network', rootToken);
 const vendorToken = capabilityToken({ id: VENDOR_ID, issuer: commander, subject: liaison.hex, grants: [createTask(10, 500, 500), providerOps(5, 500)], issuedAt: T0, ttl: 900, depth: 1, parent: ROOT_ID });
-valid('capability/token', 'vendor-liaison.seed-001', vendorToken);
+valid('capability/token', 'vendor-liaison.incident-network', vendorToken);
 const disableRule = (maxInvocations, extra = {}) => ({
   server_id: 'provider-ops',
   tool_name: 'disable_edge_rule',
@@ -325,14 +325,14 @@ const disableRule = (maxInvocations, extra = {}) => ({
   ...extra,
 });
 const coordinatorToken = capabilityToken({ id: COORD_ID, issuer: liaison, subject: coordinator.hex, grants: [disableRule(2)], issuedAt: T0 + 5, ttl: 600, depth: 2, parent: VENDOR_ID });
-valid('capability/token', 'provider-coordinator.seed-001', coordinatorToken);
+valid('capability/token', 'provider-coordinator.incident-network', coordinatorToken);
 const executorToken = capabilityToken({ id: EXEC_ID, issuer: coordinator, subject: executor.hex, grants: [{ ...disableRule(1), operations: ['invoke'] }], issuedAt: T0 + 10, ttl: 300, depth: 3, parent: COORD_ID });
-valid('capability/token', 'provider-executor.seed-001', executorToken);
-// Seed 001's attenuation-deny scenario: the executor's capability asks for any rule, not the
+valid('capability/token', 'provider-executor.incident-network', executorToken);
+// Incident Network's attenuation-deny scenario: the executor's capability asks for any rule, not the
 // one rule its chain allows. The token is well formed; its chain is not.
 valid(
   'capability/token',
-  'provider-executor-broader-rule.seed-001',
+  'provider-executor-broader-rule.incident-network',
   compact({ ...without(executorToken, 'signature'), scope: { grants: [{ ...disableRule(1), operations: ['invoke'], constraints: [{ type: 'custom', value: ['target_rule', '*'] }, APPROVAL_ABOVE_300] }] } }, coordinator),
 );
 const PROCUREMENT_ID = 'cap-019d921b-4c2e-73e9-a8b1-procurement';
@@ -362,7 +362,7 @@ const procurementToken = compact(
   },
   trust000,
 );
-valid('capability/token', 'procurement.seed-000', procurementToken);
+valid('capability/token', 'procurement.commerce-network', procurementToken);
 invalid('capability/token', 'negative-cap', mut(vendorToken, (d) => (d.scope.grants[0].max_total_cost.units = -500)), at('/scope/grants/0/max_total_cost/units', 'minimum', 'ERR_SCHEMA_RANGE'));
 invalid('capability/token', 'child-without-parent-id', without(vendorToken, 'parent_capability_id'), missing('', 'parent_capability_id'));
 invalid(
@@ -382,7 +382,7 @@ invalid('capability/token', 'per-call-above-total', mut(vendorToken, (d) => (d.s
 
 const revocation = valid(
   'capability/revocation',
-  'vendor-liaison.seed-001',
+  'vendor-liaison.incident-network',
   compact({ capability_id: VENDOR_ID, revoked_at: T0 + 15, revoked_by: commander.hex, reason: 'incident scope changed; vendor hand-off withdrawn' }, commander),
 );
 valid('capability/revocation', 'unsigned-local-record', { capability_id: COORD_ID, revoked_at: T0 + 20 });
@@ -390,14 +390,14 @@ invalid('capability/revocation', 'signature-without-revoker', without(revocation
 invalid('capability/revocation', 'negative-time', { ...revocation, revoked_at: -1 }, at('/revoked_at', 'minimum', 'ERR_SCHEMA_RANGE'));
 invalid('capability/revocation', 'time-as-iso-string', { ...revocation, revoked_at: iso(T0 + 15) }, at('/revoked_at', 'type', 'ERR_SCHEMA_TYPE'));
 
-const revokeResponse = valid('capability/revoke-response', 'seed-001', { capability_id: VENDOR_ID, revoked: true, newly_revoked: true, revoked_at: T0 + 15 });
+const revokeResponse = valid('capability/revoke-response', 'incident-network', { capability_id: VENDOR_ID, revoked: true, newly_revoked: true, revoked_at: T0 + 15 });
 const alreadyRevoked = valid('capability/revoke-response', 'already-revoked', { ...revokeResponse, newly_revoked: false });
 invalid('capability/revoke-response', 'newly-revoked-but-not-revoked', { ...revokeResponse, revoked: false }, at('/revoked', 'const', 'ERR_SCHEMA_CONST'));
 invalid('capability/revoke-response', 'revoked-without-time', without(revokeResponse, 'revoked_at'), missing('', 'revoked_at'));
 invalid('capability/revoke-response', 'revoked-as-string', { ...alreadyRevoked, revoked: 'true' }, at('/revoked', 'type', 'ERR_SCHEMA_TYPE'));
 
 const entry = (id, depth, parent) => ({ id, delegation_depth: depth, parent_capability_id: parent });
-const lineage = valid('capability/lineage-chain', 'root-commander.seed-001', {
+const lineage = valid('capability/lineage-chain', 'root-commander.incident-network', {
   root_capability_id: ROOT_ID,
   chain: [
     entry(ROOT_ID, 0, null),
@@ -424,11 +424,11 @@ invalid('capability/lineage-chain', 'parent-not-listed', mut(lineage, (d) => (d.
 invalid('capability/lineage-chain', 'depth-skips-a-level', mut(lineage, (d) => (d.chain[5].delegation_depth = 4)), broken('/chain/5/delegation_depth', 'lineage-links-up', 'ERR_RULE_BROKEN_CHAIN'));
 
 // ---------------------------------------------------------------------------------------------
-// intent (seed 000 phase 2)
+// intent (Agent Commerce Network, phase 2)
 
 const intent = valid(
   'intent/governed-intent',
-  'seed-000',
+  'commerce-network',
   rehash({
     intent_id: 'intent_lattice_vanguard_001',
     capability_id: PROCUREMENT_ID,
@@ -463,11 +463,11 @@ invalid('intent/governed-intent', 'metered-without-quote', mut(intent, (d) => de
 invalid('intent/governed-intent', 'hash-without-prefix', { ...intent, intent_hash: intent.intent_hash.slice('sha256:'.length) }, at('/intent_hash', 'pattern', 'ERR_SCHEMA_PATTERN'));
 invalid('intent/governed-intent', 'price-as-decimal-string', mut(intent, (d) => (d.billing_context.max_price_minor = '1250.00')), at('/billing_context/max_price_minor', 'type', 'ERR_SCHEMA_TYPE'));
 
-// Seed 001: the executor's call, as a governed intent (the seed's executor call has none; a
+// Incident Network: the executor's call, as a governed intent (the seed's executor call has none; a
 // writ receipt commits to one).
 const disableIntent = valid(
   'intent/governed-intent',
-  'disable-edge-rule.seed-001',
+  'disable-edge-rule.incident-network',
   rehash({
     intent_id: 'intent_INC-2026-0428_disable-geo-restrict',
     capability_id: EXEC_ID,
@@ -484,11 +484,11 @@ const disableIntent = valid(
 );
 
 // ---------------------------------------------------------------------------------------------
-// receipt (seed 000 phase 4)
+// receipt (Agent Commerce Network, phase 4)
 
 const buyerReceipt = valid(
   'receipt/tool-call',
-  'buyer.seed-000',
+  'buyer.commerce-network',
   compact(
     {
       id: 'rcpt-019d921b-buyer-0001',
@@ -506,7 +506,7 @@ const buyerReceipt = valid(
 );
 const providerReceipt = valid(
   'receipt/tool-call',
-  'provider.seed-000',
+  'provider.commerce-network',
   compact(
     {
       id: 'rcpt-019d921b-provider-0001',
@@ -544,10 +544,10 @@ valid(
     buyerKernel,
   ),
 );
-// Seed 001 phase 6: the provider-ops kernel admits the executor's call and charges it.
+// Incident Network phase 6: the provider-ops kernel admits the executor's call and charges it.
 valid(
   'receipt/tool-call',
-  'executor.seed-001',
+  'executor.incident-network',
   compact(
     {
       id: 'rcpt-019d921b-executor-0001',
@@ -570,7 +570,7 @@ invalid('receipt/tool-call', 'deny-without-reason', mut(buyerReceipt, (d) => (d.
 invalid('receipt/tool-call', 'rust-variant-settlement-status', { ...buyerReceipt, settlement_status: 'Charged' }, at('/settlement_status', 'enum', 'ERR_SCHEMA_ENUM'));
 invalid('receipt/tool-call', 'signature-in-upper-case', { ...buyerReceipt, signature: buyerReceipt.signature.toUpperCase() }, at('/signature', 'pattern', 'ERR_SCHEMA_PATTERN'));
 
-const pair = valid('receipt/receipt-pair', 'seed-000', { pair_id: 'pair-lattice-vanguard-001', intent_hash: intent.intent_hash, buyer_receipt: buyerReceipt, provider_receipt: providerReceipt });
+const pair = valid('receipt/receipt-pair', 'commerce-network', { pair_id: 'pair-lattice-vanguard-001', intent_hash: intent.intent_hash, buyer_receipt: buyerReceipt, provider_receipt: providerReceipt });
 const prepaid = JSON.parse(out.get(`examples/${LINE}/intent/governed-intent/valid/governed-intent.fixed-price-prepaid.json`) ?? '{}');
 const prepaidReceipt = (kernel, side, toolServer, toolName, extra) =>
   compact({ id: `rcpt-019d9a40-${side}-0001`, timestamp: T0 + 3700, capability_id: PROCUREMENT_ID, intent_hash: prepaid.intent_hash, tool_server: toolServer, tool_name: toolName, decision: { verdict: 'allow' }, ...extra, kernel_key: kernel.hex }, kernel);
@@ -585,12 +585,12 @@ invalid('receipt/receipt-pair', 'one-kernel-signed-both', mut(pair, (d) => (d.pr
 invalid('receipt/receipt-pair', 'missing-provider-receipt', without(pair, 'provider_receipt'), missing('', 'provider_receipt'));
 
 // ---------------------------------------------------------------------------------------------
-// mandate (seed 002 station 4)
+// mandate (Agent Commerce Rails, station 4)
 
 const cap = { currency: 'USD', value: '20.00' };
 const intentMandate = valid(
   'mandate/intent-mandate',
-  'shopping-agent.seed-002',
+  'shopping-agent.commerce-rails',
   prove(
     {
       mandate_id: 'im-2026-11-01-0001',
@@ -656,7 +656,7 @@ const cartContents = {
 };
 const cartMandate = valid(
   'mandate/cart-mandate',
-  'dreamineering.seed-002',
+  'dreamineering.commerce-rails',
   prove({ contents: cartContents, merchant_authorization: null, merchant: MERCHANT_DID, intent_mandate_hash: documentHash(intentMandate), spend_cap: cap }, merchant, MERCHANT_VM, '2026-11-01T10:05:00Z'),
 );
 valid(
@@ -711,7 +711,7 @@ const paymentContents = {
 };
 const paymentMandate = valid(
   'mandate/payment-mandate',
-  'seed-002',
+  'commerce-rails',
   prove({ payment_mandate_contents: paymentContents, user_authorization: null, cart_mandate_hash: documentHash(cartMandate), intent_mandate_hash: documentHash(intentMandate) }, user, user.vm, '2026-11-01T10:07:00Z'),
 );
 valid(
@@ -734,9 +734,9 @@ invalid('mandate/payment-mandate', 'total-as-json-number', mut(paymentMandate, (
 invalid('mandate/payment-mandate', 'w3c-shipping-option-id', mut(paymentMandate, (d) => (d.payment_mandate_contents.payment_response.shipping_option = 'standard')), at('/payment_mandate_contents/payment_response/shipping_option', 'type', 'ERR_SCHEMA_TYPE'));
 
 // ---------------------------------------------------------------------------------------------
-// settlement (seed 000 phases 2, 5, 6 and failure paths)
+// settlement (Agent Commerce Network, phases 2, 5, 6 and failure paths)
 
-const authorization = valid('settlement/budget-authorization', 'allowed.seed-000', {
+const authorization = valid('settlement/budget-authorization', 'allowed.commerce-network', {
   capability_id: PROCUREMENT_ID,
   grant_index: 1,
   intent_hash: intent.intent_hash,
@@ -746,11 +746,11 @@ const authorization = valid('settlement/budget-authorization', 'allowed.seed-000
   total_exposure: usd(125000),
   hold_id: 'hold-lattice-0001',
   // 125000 is above the grant's require_approval_above threshold (100000): the quote said
-  // approval_required, and the approval is recorded before dispatch (seed 000 failure paths).
+  // approval_required, and the approval is recorded before dispatch (Agent Commerce Network, failure paths).
   approval: { approved_by: 'lattice-procurement-lead', reason: 'release review for the 2026-04 window; within the quarter budget', approved_at: T0 - 30 },
   decided_at: T0 - 5,
 });
-valid('settlement/budget-authorization', 'pending-approval.seed-000', {
+valid('settlement/budget-authorization', 'pending-approval.commerce-network', {
   capability_id: PROCUREMENT_ID,
   grant_index: 1,
   intent_hash: intent.intent_hash,
@@ -761,7 +761,7 @@ valid('settlement/budget-authorization', 'pending-approval.seed-000', {
   total_exposure: usd(0),
   decided_at: T0 - 60,
 });
-valid('settlement/budget-authorization', 'denied-budget.seed-000', {
+valid('settlement/budget-authorization', 'denied-budget.commerce-network', {
   capability_id: PROCUREMENT_ID,
   grant_index: 1,
   exposure: usd(210000),
@@ -771,13 +771,13 @@ valid('settlement/budget-authorization', 'denied-budget.seed-000', {
   total_exposure: usd(125000),
   decided_at: T0 + 118,
 });
-// Seed 001: the executor's call fits its grant; a broader rollback (4.50) is above the $3.00
+// Incident Network: the executor's call fits its grant; a broader rollback (4.50) is above the $3.00
 // approval threshold and waits for a signed approval, then goes ahead.
 const executorBudget = (name, exposure, extra) =>
   valid('settlement/budget-authorization', name, { capability_id: EXEC_ID, grant_index: 0, exposure: usd(exposure), ...extra, decided_at: T0 + 40 });
-executorBudget('executor.seed-001', 250, { intent_hash: disableIntent.intent_hash, decision: 'allowed', invocation_count: 1, total_exposure: usd(250) });
-executorBudget('broader-rollback-pending-approval.seed-001', 450, { decision: 'denied', denial: 'approval_required', invocation_count: 0, total_exposure: usd(0) });
-executorBudget('broader-rollback-approved.seed-001', 450, {
+executorBudget('executor.incident-network', 250, { intent_hash: disableIntent.intent_hash, decision: 'allowed', invocation_count: 1, total_exposure: usd(250) });
+executorBudget('broader-rollback-pending-approval.incident-network', 450, { decision: 'denied', denial: 'approval_required', invocation_count: 0, total_exposure: usd(0) });
+executorBudget('broader-rollback-approved.incident-network', 450, {
   decision: 'allowed',
   invocation_count: 1,
   total_exposure: usd(450),
@@ -800,14 +800,14 @@ const recon = (outcome, actual, extra) => ({
   reconciled_at: T0 + 900,
 });
 const credited = valid('settlement/spend-reconciliation', 'credited', recon('credited', 118000, { credited: usd(7000), settlement_status: 'charged' }));
-valid('settlement/spend-reconciliation', 'unchanged.seed-000', recon('unchanged', 125000, { settlement_status: 'settled' }));
+valid('settlement/spend-reconciliation', 'unchanged.commerce-network', recon('unchanged', 125000, { settlement_status: 'settled' }));
 const overrun = valid('settlement/spend-reconciliation', 'overrun-fails-receipt', recon('overrun', 131000, { overrun: usd(6000), settlement_status: 'failed' }));
 invalid('settlement/spend-reconciliation', 'overrun-not-failed', { ...overrun, settlement_status: 'charged' }, at('/settlement_status', 'const', 'ERR_SCHEMA_CONST'));
 invalid('settlement/spend-reconciliation', 'credited-without-amount', without(credited, 'credited'), missing('', 'credited'));
 invalid('settlement/spend-reconciliation', 'outcome-contradicts-amounts', { ...credited, actual: usd(125000), credited: usd(0) }, broken('/outcome', 'reconciliation-adds-up', 'ERR_RULE_MISMATCH'));
 invalid('settlement/spend-reconciliation', 'credit-miscalculated', { ...credited, credited: usd(700) }, broken('/credited/units', 'reconciliation-adds-up', 'ERR_RULE_ARITHMETIC'));
 
-const settlementRecord = valid('settlement/settlement-reconciliation', 'seed-000', {
+const settlementRecord = valid('settlement/settlement-reconciliation', 'commerce-network', {
   settlement_id: 'settlement_lattice_vanguard_001',
   job_id: 'job_lattice_001',
   quoted_amount_minor: 125000,
@@ -818,7 +818,7 @@ const settlementRecord = valid('settlement/settlement-reconciliation', 'seed-000
   buyer_position: 'accepted',
   provider_position: 'accepted',
 });
-const reversal = valid('settlement/settlement-reconciliation', 'dispute-reversal-pending.seed-000', {
+const reversal = valid('settlement/settlement-reconciliation', 'dispute-reversal-pending.commerce-network', {
   ...settlementRecord,
   status: 'reversal_pending',
   buyer_position: 'disputed',
@@ -829,7 +829,7 @@ invalid('settlement/settlement-reconciliation', 'reversal-without-dispute', with
 invalid('settlement/settlement-reconciliation', 'reversal-nobody-disputes', { ...reversal, buyer_position: 'accepted' }, at('/provider_position', 'const', 'ERR_SCHEMA_CONST'));
 invalid('settlement/settlement-reconciliation', 'settled-above-approved', { ...settlementRecord, settled_amount_minor: 130000 }, broken('/settled_amount_minor', 'amounts-in-order', 'ERR_RULE_EXCEEDS_LIMIT'));
 
-const dispute = valid('settlement/dispute', 'opened.seed-000', {
+const dispute = valid('settlement/dispute', 'opened.commerce-network', {
   dispute_id: 'dispute_lattice_001',
   settlement_id: 'settlement_lattice_vanguard_001',
   job_id: 'job_lattice_001',
@@ -844,12 +844,12 @@ invalid('settlement/dispute', 'opened-by-a-third-party', { ...dispute, opened_by
 invalid('settlement/dispute', 'resolved-before-opened', { ...resolved, resolved_at: T0 }, broken('/resolved_at', 'resolved-after-opened', 'ERR_RULE_TIME_ORDER'));
 
 // ---------------------------------------------------------------------------------------------
-// receipt: intent trace (seed 002 station 5)
+// receipt: intent trace (Agent Commerce Rails, station 5)
 
 const settleResponse = { success: true, payer: '0x51be77c0ffee0000000000000000000000000001', transaction: '0x9f1c3ab2e4d5c6b7a8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7', network: 'eip155:8453', amount: '5000000' };
 const trace = valid(
   'receipt/intent-trace',
-  'settled.seed-002',
+  'settled.commerce-rails',
   prove(
     {
       trace_version: '1.2',
@@ -901,9 +901,9 @@ invalid('receipt/intent-trace', 'unsigned', without(trace, 'proof'), missing('',
 invalid('receipt/intent-trace', 'x402-amount-as-number', mut(trace, (d) => (d.references.settlement_proof.amount = 5000000)), at('/references/settlement_proof/amount', 'type', 'ERR_SCHEMA_TYPE'));
 
 // ---------------------------------------------------------------------------------------------
-// task (seed 001 phases 5 and 6, seed 000 phase 3)
+// task (Incident Network, phases 5 and 6, Agent Commerce Network phase 3)
 
-const taskCreated = valid('task/task-created', 'seed-001', {
+const taskCreated = valid('task/task-created', 'incident-network', {
   task_id: TASK_ID,
   incident_id: 'INC-2026-0428',
   target_service: 'inference-gateway',
@@ -918,7 +918,7 @@ invalid('task/task-created', 'without-capability', without(taskCreated, 'vendor_
 invalid('task/task-created', 'deadline-as-iso-string', { ...taskCreated, execution_deadline: iso(T0 + 900) }, at('/execution_deadline', 'type', 'ERR_SCHEMA_TYPE'));
 invalid('task/task-created', 'deadline-after-capability-expires', { ...taskCreated, execution_deadline: T0 + 1800 }, broken('/execution_deadline', 'deadline-within-capability', 'ERR_RULE_EXCEEDS_LIMIT'));
 
-const processRequest = valid('task/process-task-request', 'seed-001', {
+const processRequest = valid('task/process-task-request', 'incident-network', {
   task: {
     task_id: TASK_ID,
     target_service: 'inference-gateway',
@@ -938,15 +938,15 @@ invalid('task/process-task-request', 'coordinator-capability-without-parent', mu
 invalid('task/process-task-request', 'control-url-without-scheme', { ...processRequest, control_url: '127.0.0.1:48211' }, at('/control_url', 'format', 'ERR_SCHEMA_FORMAT'));
 invalid('task/process-task-request', 'zero-ttl', { ...processRequest, executor_ttl_seconds: 0 }, at('/executor_ttl_seconds', 'minimum', 'ERR_SCHEMA_RANGE'));
 
-const denial = valid('task/process-task-response', 'revoked-ancestor.seed-001', {
+const denial = valid('task/process-task-response', 'revoked-ancestor.incident-network', {
   execution: { verdict: 'deny', reason: 'ancestor capability revoked', revoked_capability_id: VENDOR_ID, denied_at_depth: 1 },
 });
-valid('task/process-task-response', 'executed.seed-001', { execution: { verdict: 'allow', receipt_id: 'rcpt-019d921b-executor-0001', completed_at: T0 + 42 } });
+valid('task/process-task-response', 'executed.incident-network', { execution: { verdict: 'allow', receipt_id: 'rcpt-019d921b-executor-0001', completed_at: T0 + 42 } });
 invalid('task/process-task-response', 'deny-without-reason', mut(denial, (d) => delete d.execution.reason), missing('/execution', 'reason'));
 invalid('task/process-task-response', 'revoked-without-depth', mut(denial, (d) => delete d.execution.denied_at_depth), { instancePath: '/execution', keyword: 'dependentRequired', path: '/execution/denied_at_depth', code: 'ERR_SCHEMA_DEPENDENCY' });
 invalid('task/process-task-response', 'allow-naming-revoked-ancestor', { execution: { verdict: 'allow', revoked_capability_id: VENDOR_ID, denied_at_depth: 1 } }, at('/execution/revoked_capability_id', 'false schema', 'ERR_SCHEMA_FORBIDDEN'));
 
-const fulfillment = valid('task/fulfillment-package', 'seed-000', {
+const fulfillment = valid('task/fulfillment-package', 'commerce-network', {
   fulfillment_id: 'fulfillment_vanguard_001',
   job_id: 'job_lattice_001',
   service_family: 'security-review',
@@ -960,23 +960,23 @@ invalid('task/fulfillment-package', 'no-deliverables', { ...fulfillment, deliver
 invalid('task/fulfillment-package', 'negative-finding-count', mut(fulfillment, (d) => (d.severity_summary.low = -1)), at('/severity_summary/low', 'minimum', 'ERR_SCHEMA_RANGE'));
 
 // ---------------------------------------------------------------------------------------------
-// bundle (seeds 000 and 001: bundle-manifest.json, review-result.json)
+// bundle (Agent Commerce Network and Incident Network: bundle-manifest.json, review-result.json)
 
 const commerceArtifacts = {
   'capability.json': procurementToken,
-  'contracts/quote-response.json': JSON.parse(readFileSync(join(ROOT, `examples/${LINE}/commercial/quote/valid/quote.response.seed-000.json`), 'utf8')),
+  'contracts/quote-response.json': JSON.parse(readFileSync(join(ROOT, `examples/${LINE}/commercial/quote/valid/quote.response.commerce-network.json`), 'utf8')),
   'contracts/governed-intent.json': intent,
   'contracts/fulfillment-package.json': fulfillment,
   'contracts/settlement-reconciliation.json': settlementRecord,
   'receipts/buyer.json': buyerReceipt,
   'receipts/provider.json': providerReceipt,
 };
-const manifest = valid('bundle/manifest', 'commerce-network.seed-000', {
+const manifest = valid('bundle/manifest', 'commerce-network', {
   bundle_id: 'agent-commerce-network-20260415T162615Z',
   created_at: iso(T0 + 1000),
   artifacts: Object.fromEntries(Object.entries(commerceArtifacts).map(([path, doc]) => [path, documentHash(doc)])),
 });
-valid('bundle/manifest', 'incident-network.seed-001', {
+valid('bundle/manifest', 'incident-network', {
   bundle_id: 'internet-of-agents-incident-network-20260415T162615Z',
   artifacts: Object.fromEntries(
     Object.entries({
@@ -997,8 +997,8 @@ invalid('bundle/manifest', 'hash-without-prefix', artifactsWith('receipts/buyer.
 invalid('bundle/manifest', 'paths-differ-only-in-case', artifactsWith('Receipts/Buyer.json', documentHash(buyerReceipt)), broken('/artifacts/Receipts~1Buyer.json', 'no-case-collisions', 'ERR_RULE_DUPLICATE'));
 invalid('bundle/manifest', 'no-artifacts', { ...manifest, artifacts: {} }, at('/artifacts', 'minProperties', 'ERR_SCHEMA_PROPERTY_COUNT'));
 
-const reportOk = valid('bundle/verification-report', 'ok.seed-000', { ok: true, verified_at: iso(T0 + 1010), subject: manifest.bundle_id, errors: [] });
-const reportFailed = valid('bundle/verification-report', 'revoked-ancestor.seed-001', {
+const reportOk = valid('bundle/verification-report', 'ok.commerce-network', { ok: true, verified_at: iso(T0 + 1010), subject: manifest.bundle_id, errors: [] });
+const reportFailed = valid('bundle/verification-report', 'revoked-ancestor.incident-network', {
   ok: false,
   verified_at: iso(T0 + 60),
   subject: 'internet-of-agents-incident-network-20260415T162615Z',
@@ -1026,10 +1026,10 @@ const jcsVector = valid('conformance/vector', 'jcs-sorts-members', {
   context: { now: 0 },
   expect: { verdict: 'accept', output: '{"a":2,"b":1}' },
 });
-valid('conformance/vector', 'chain-revoke-midchain.seed-001', {
-  id: 'chain/seed-001/revoke-midchain',
+valid('conformance/vector', 'chain-revoke-midchain.incident-network', {
+  id: 'chain/incident-network/revoke-midchain',
   profile: 'chain',
-  description: "Seed 001: the vendor liaison's capability is revoked after the executor's was issued; the executor's call is denied, naming the revoked ancestor.",
+  description: "Incident Network: the vendor liaison's capability is revoked after the executor's was issued; the executor's call is denied, naming the revoked ancestor.",
   spec: '12.2',
   input: { capability: executorToken, capabilities: [rootToken, vendorToken, coordinatorToken] },
   context: { now: T0 + 20, revocations: [{ capability_id: VENDOR_ID, revoked_at: T0 + 15 }] },
@@ -1078,9 +1078,9 @@ invalid('conformance/report-header', 'without-start', without(header, 'started_a
 invalid('conformance/report-header', 'another-runner', mut(header, (d) => (d.runner.name = 'bowtie')), at('/runner/name', 'const', 'ERR_SCHEMA_CONST'));
 invalid('conformance/report-header', 'negative-vector-count', { ...header, vectors: -1 }, at('/vectors', 'minimum', 'ERR_SCHEMA_RANGE'));
 
-const failed = valid('conformance/report-case', 'fail.seed-001', {
+const failed = valid('conformance/report-case', 'fail.incident-network', {
   type: 'case',
-  id: 'chain/seed-001/revoke-midchain',
+  id: 'chain/incident-network/revoke-midchain',
   profile: 'chain',
   outcome: 'fail',
   expected: { verdict: 'reject', code: 'ERR_CHAIN_REVOKED_ANCESTOR' },
@@ -1128,7 +1128,7 @@ invalid('release/fixture-expectation', 'path-not-a-pointer', { ...expectation, p
 invalid('release/fixture-expectation', 'message-instead-of-code', { ...expectation, code: 'must be >= 0' }, at('/code', 'pattern', 'ERR_SCHEMA_PATTERN'));
 
 // ---------------------------------------------------------------------------------------------
-// A whole transaction: seed 002's stations, with the chio-side artifacts between them, as the
+// A whole transaction: Agent Commerce Rails' stations, with the chio-side artifacts between them, as the
 // bundle `writ verify` replays hop by hop (SPEC.md 12.9). Files are written as every example is
 // (two-space JSON and a newline); the manifest records the SHA-256 of those bytes.
 

@@ -13,30 +13,30 @@ import { toHex } from '../../dist/encoding/bytes.js';
 
 /** Every party of the examples, by the name the generators and tests use, with its label. */
 export const PARTY_LABELS = {
-  trust000: 'seed-000/trust-control',
-  buyerKernel: 'seed-000/buyer-kernel',
-  providerKernel: 'seed-000/provider-kernel',
-  commander: 'seed-001/commander-agent',
-  triage: 'seed-001/triage-agent',
-  change: 'seed-001/change-agent',
-  liaison: 'seed-001/vendor-liaison-agent',
-  coordinator: 'seed-001/provider-coordinator',
-  executor: 'seed-001/provider-executor',
-  opsKernel: 'seed-001/provider-ops-kernel',
-  merchant: 'seed-002/dreamineering',
-  user: 'seed-002/user',
-  agent: 'seed-002/shopping-agent',
-  recorder: 'seed-002/trace-recorder',
-  trust002: 'seed-002/trust-control',
-  agentKernel: 'seed-002/shopping-agent-kernel',
-  toolsKernel: 'seed-002/dreamineering-tools-kernel',
+  trust000: 'commerce-network/trust-control',
+  buyerKernel: 'commerce-network/buyer-kernel',
+  providerKernel: 'commerce-network/provider-kernel',
+  commander: 'incident-network/commander-agent',
+  triage: 'incident-network/triage-agent',
+  change: 'incident-network/change-agent',
+  liaison: 'incident-network/vendor-liaison-agent',
+  coordinator: 'incident-network/provider-coordinator',
+  executor: 'incident-network/provider-executor',
+  opsKernel: 'incident-network/provider-ops-kernel',
+  merchant: 'commerce-rails/dreamineering',
+  user: 'commerce-rails/user',
+  agent: 'commerce-rails/shopping-agent',
+  recorder: 'commerce-rails/trace-recorder',
+  trust002: 'commerce-rails/trust-control',
+  agentKernel: 'commerce-rails/shopping-agent-kernel',
+  toolsKernel: 'commerce-rails/dreamineering-tools-kernel',
   stranger: 'other/stranger',
 };
 
 /**
  * A party's keys, from its label.
  *
- * @param {string} label - e.g. `seed-001/commander-agent`.
+ * @param {string} label - e.g. `incident-network/commander-agent`.
  * @param {string} line - the schema line, `v1.0.0`.
  */
 export function party(label, line = 'v1.0.0') {

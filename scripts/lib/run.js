@@ -51,10 +51,11 @@ function describe(error) {
   if (code === 'ERR_MODULE_NOT_FOUND') {
     const missing = url ?? /Cannot find (?:module|package) '([^']+)'/.exec(error.message)?.[1];
     if (missing === undefined) return undefined;
+    if (!/^(?:file:|\.|\/|[A-Za-z]:[\\/])/.test(missing)) return `the package ${missing} is not installed: run \`npm ci\``;
     const rel = repoPath(missing);
     if (rel.startsWith('dist/')) return `${rel} does not exist: build the package first with \`npm run build\` (\`npm test\` builds before it checks)`;
-    if (!rel.startsWith('..') && !rel.startsWith('/')) return `${rel} does not exist: restore it from git with \`git checkout -- ${rel}\``;
-    return `the package ${missing} is not installed: run \`npm ci\``;
+    if (rel.startsWith('node_modules/')) return `${rel} does not exist: the installed packages are incomplete; run \`npm ci\``;
+    return `${rel} does not exist: restore it from git with \`git checkout -- ${rel}\``;
   }
   if (typeof code === 'string' && code in UNREADABLE && typeof path === 'string') {
     const rel = repoPath(path);

@@ -949,7 +949,7 @@ export interface DidDocument {
 }
 
 /**
- * A W3C Verifiable Credential 2.0 in which an organisation vouches for an agent it operates: the agent's DID, its operator and its agent card (seed 002 station 1).
+ * A W3C Verifiable Credential 2.0 in which an organisation vouches for an agent it operates: the agent's DID, its operator and its agent card (Agent Commerce Rails, station 1).
  */
 export interface AgentCredential {
   /**
@@ -1027,7 +1027,7 @@ export interface AgentCredentialSubject {
 }
 
 /**
- * A W3C Verifiable Credential 2.0 that names a merchant: its DID, legal name and domain (seed 002 station 1; a merchant may issue its own as first issuer).
+ * A W3C Verifiable Credential 2.0 that names a merchant: its DID, legal name and domain (Agent Commerce Rails, station 1; a merchant may issue its own as first issuer).
  */
 export interface MerchantCredential {
   /**
@@ -1102,7 +1102,7 @@ export interface MerchantCredentialSubject {
 }
 
 /**
- * An agent's service manifest as served at /.well-known/agent.json: who it is (a DID), where to reach it, which tools it sells with pricing hints, signed with a Data Integrity proof by a key of that DID (seed 002 station 2).
+ * An agent's service manifest as served at /.well-known/agent.json: who it is (a DID), where to reach it, which tools it sells with pricing hints, signed with a Data Integrity proof by a key of that DID (Agent Commerce Rails, station 2).
  */
 export interface AgentCard {
   /**
@@ -1247,7 +1247,7 @@ export interface RevocationRecord {
 }
 
 /**
- * The answer to a revoke request (seed 001's revocation/revoke-response.json).
+ * The answer to a revoke request (Incident Network's revocation/revoke-response.json).
  */
 export interface RevokeResponse {
   /**
@@ -1269,7 +1269,7 @@ export interface RevokeResponse {
 }
 
 /**
- * A capability's delegation tree as recorded, root first: each entry names its parent and depth (seed 001's capability lineage). The root has depth 0 and no parent; every other entry has a parent listed before it.
+ * A capability's delegation tree as recorded, root first: each entry names its parent and depth (Incident Network's capability lineage). The root has depth 0 and no parent; every other entry has a parent listed before it.
  */
 export interface LineageChain {
   /**
@@ -1286,7 +1286,7 @@ export interface LineageChain {
 }
 
 /**
- * A governed transaction intent: what the buyer means to call, under which capability, at what worst-case price and settlement mode. Both parties' receipts commit to its intent_hash (seed 000 phase 2).
+ * A governed transaction intent: what the buyer means to call, under which capability, at what worst-case price and settlement mode. Both parties' receipts commit to its intent_hash (Agent Commerce Network, phase 2).
  */
 export interface GovernedIntent {
   /**
@@ -1471,7 +1471,7 @@ export interface PaymentMandate {
 }
 
 /**
- * The outcome of authorizing the worst-case exposure of one call against a grant's caps before dispatch (seed 000 phase 2, authorize-exposure).
+ * The outcome of authorizing the worst-case exposure of one call against a grant's caps before dispatch (Agent Commerce Network, phase 2, authorize-exposure).
  */
 export interface BudgetAuthorization {
   /**
@@ -1518,7 +1518,7 @@ export interface BudgetAuthorization {
    */
   hold_id?: Identifier;
   /**
-   * The approval an exposure above the grant's require_approval_above threshold needs (seed 000, pending approval: approve_job with a reason).
+   * The approval an exposure above the grant's require_approval_above threshold needs (Agent Commerce Network, pending approval: approve_job with a reason).
    */
   approval?: {
     /**
@@ -1541,7 +1541,7 @@ export interface BudgetAuthorization {
 }
 
 /**
- * Actual cost reconciled against the exposure charged before dispatch (seed 000 phase 5): less credits the difference back, equal changes nothing, more fails the receipt and records the overrun.
+ * Actual cost reconciled against the exposure charged before dispatch (Agent Commerce Network, phase 5): less credits the difference back, equal changes nothing, more fails the receipt and records the overrun.
  */
 export interface SpendReconciliation {
   /**
@@ -1587,7 +1587,7 @@ export interface SpendReconciliation {
 }
 
 /**
- * The settlement of a job reconciled between buyer and provider: quoted, approved and settled amounts in minor units, and each side's position (seed 000 phase 6).
+ * The settlement of a job reconciled between buyer and provider: quoted, approved and settled amounts in minor units, and each side's position (Agent Commerce Network, phase 6).
  */
 export interface SettlementReconciliation {
   /**
@@ -1637,7 +1637,7 @@ export interface SettlementReconciliation {
 }
 
 /**
- * A dispute over a settlement and where it stands (seed 000 failure path: a dispute moves the settlement to reversal_pending).
+ * A dispute over a settlement and where it stands (Agent Commerce Network, failure path: a dispute moves the settlement to reversal_pending).
  */
 export interface Dispute {
   /**
@@ -1679,7 +1679,7 @@ export interface Dispute {
 }
 
 /**
- * A kernel's signed record of one tool call under a capability, bound to the governed intent by its hash (seed 000 phase 4). Compact envelope: Ed25519 by kernel_key over the canonical receipt without signature.
+ * A kernel's signed record of one tool call under a capability, bound to the governed intent by its hash (Agent Commerce Network, phase 4). Compact envelope: Ed25519 by kernel_key over the canonical receipt without signature.
  */
 export interface ToolCallReceipt {
   /**
@@ -1800,7 +1800,7 @@ export interface ReceiptPair {
 }
 
 /**
- * IntentTrace v1.2 (seed 002 station 5): the anchored record of a settled mandate, pointing by hash at the intent, the action, the payment mandate, the settlement proof and the identity credential, signed with a Data Integrity proof.
+ * IntentTrace v1.2 (Agent Commerce Rails, station 5): the anchored record of a settled mandate, pointing by hash at the intent, the action, the payment mandate, the settlement proof and the identity credential, signed with a Data Integrity proof.
  */
 export interface IntentTrace {
   /**
@@ -1874,7 +1874,7 @@ export interface IntentTrace {
 }
 
 /**
- * A bounded task handed across the organisation boundary through a broker, carrying the delegated capability it runs under (seed 001 phase 5, acp/task-created.json).
+ * A bounded task handed across the organisation boundary through a broker, carrying the delegated capability it runs under (Incident Network, phase 5, acp/task-created.json).
  */
 export interface TaskCreated {
   /**
@@ -1912,7 +1912,7 @@ export interface TaskCreated {
 }
 
 /**
- * The broker's hand-off of a task to the provider's coordinator (seed 001 phase 5, provider/process-task-request.json).
+ * The broker's hand-off of a task to the provider's coordinator (Incident Network, phase 5, provider/process-task-request.json).
  */
 export interface ProcessTaskRequest {
   /**
@@ -1967,7 +1967,7 @@ export interface ProcessTaskRequest {
 }
 
 /**
- * The provider's answer for a task: executed, or denied, naming the revoked ancestor and its depth when revocation denied it (seed 001 revocation).
+ * The provider's answer for a task: executed, or denied, naming the revoked ancestor and its depth when revocation denied it (Incident Network, revocation).
  */
 export interface ProcessTaskResponse {
   /**
@@ -2002,7 +2002,7 @@ export interface ProcessTaskResponse {
 }
 
 /**
- * What a provider's tool delivered for a job (seed 000 phase 3).
+ * What a provider's tool delivered for a job (Agent Commerce Network, phase 3).
  */
 export interface FulfillmentPackage {
   /**
@@ -2052,7 +2052,7 @@ export interface FulfillmentPackage {
 }
 
 /**
- * The manifest of an evidence bundle: every artifact by relative path with its SHA-256, for offline verification (seeds 000 and 001, bundle-manifest.json). Paths are relative, /-separated, without . or .. segments; the verifier also refuses case collisions and symbolic links.
+ * The manifest of an evidence bundle: every artifact by relative path with its SHA-256, for offline verification (Agent Commerce Network and Incident Network, bundle-manifest.json). Paths are relative, /-separated, without . or .. segments; the verifier also refuses case collisions and symbolic links.
  */
 export interface BundleManifest {
   /**
@@ -2076,7 +2076,7 @@ export interface BundleManifest {
 }
 
 /**
- * The outcome of verifying a bundle or replaying a transaction: ok, and every problem with its code and path (seeds 000 and 001, review-result.json), with a verdict per hop for a replay.
+ * The outcome of verifying a bundle or replaying a transaction: ok, and every problem with its code and path (Agent Commerce Network and Incident Network, review-result.json), with a verdict per hop for a replay.
  */
 export interface VerificationReport {
   /**

@@ -323,7 +323,7 @@ function credentialPeriod<T extends AgentCredential | MerchantCredential>(): Doc
  * @returns every rule issue (code `ERR_RULE_*`, keyword `rule:<id>`); none when all rules hold.
  * @example
  * ```ts
- * checkRules('commercial/checkout.request', doc); // [] for the seed 004 request
+ * checkRules('commercial/checkout.request', doc); // [] for the Protocol-Commercial v1.1.0 request
  * ```
  */
 export function checkRules(schemaId: string, doc: unknown): Issue[] {

@@ -134,7 +134,7 @@ function checkOne(root: string, file: string, registry: SchemaRegistry): Fixture
  * @returns the schema id, or `undefined` when the name selects none.
  * @example
  * ```ts
- * fixtureSchema(registry, 'commercial/checkout/valid/checkout.request.seed-004.json'); // 'commercial/checkout.request'
+ * fixtureSchema(registry, 'commercial/checkout/valid/checkout.request.protocol-commercial.json'); // 'commercial/checkout.request'
  * ```
  */
 export function fixtureSchema(registry: SchemaRegistry, file: string): string | undefined {

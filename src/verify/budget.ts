@@ -1,7 +1,7 @@
 /**
  * Budgets (SPEC.md 12.5): before dispatch, the worst-case exposure of a call is authorized
  * against the caps of the grant it is made under; after it, the actual cost is reconciled with
- * what was charged (seed 000 phases 2 and 5). The checks run in a fixed order, so that one
+ * what was charged (Agent Commerce Network, phases 2 and 5). The checks run in a fixed order, so that one
  * request always gets one answer: currency, max_total_cost, max_invocations,
  * max_cost_per_invocation, then the approval threshold.
  */

@@ -199,7 +199,7 @@ export function artifactIssue(artifact: Pick<BundleArtifact, 'path' | 'type'>, v
  * Verify an evidence bundle: read it ({@link openBundle}), verify every artifact with the rest
  * as its evidence (every capability's lineage walked to its root), check lineage records
  * against the capabilities, and check that the cost on the receipts under each capability is
- * the budget it consumed (seed 001, smoke assertions).
+ * the budget it consumed (Incident Network, smoke assertions).
  *
  * @param files - path -> bytes.
  * @param ctx - the time, trust anchors, revocations, DID documents.
@@ -258,7 +258,7 @@ export function lineageIssues(artifacts: readonly BundleArtifact[]): Issue[] {
 
 /**
  * The cost on the receipts charged to each grant is the budget it consumed: the actual costs
- * reconciled, or, where nothing was reconciled, the exposures allowed (seed 001, smoke
+ * reconciled, or, where nothing was reconciled, the exposures allowed (Incident Network, smoke
  * assertions). A receipt is charged to a grant when it is under the grant's capability and
  * calls a tool the grant covers: the other party's receipt of the same call is not.
  * Grants with budget records and costed receipts are compared; others have nothing to compare.

@@ -3,7 +3,7 @@
  * its root to it is well formed, signed by its issuer, within its validity period, not revoked,
  * linked to its parent (depth, parent id, issuer = parent's subject), and no wider than its
  * parent. The chain is walked root first, so the shallowest problem is the one reported; a
- * revoked ancestor is named with its depth (seed 001, revoke mid-chain).
+ * revoked ancestor is named with its depth (Incident Network, revoke mid-chain).
  */
 import type { CapabilityToken, MoneyUnits, ToolGrant } from '../generated/types.js';
 import { verifyCompact } from '../crypto/envelopes.js';

@@ -1,7 +1,7 @@
 /**
  * Identity and discovery (SPEC.md 12.1): a credential is proved by a key of its issuer's DID,
  * for assertion, and is used within its validity period; an agent card is proved by a key of the
- * DID it describes, and the credentials it lists are the ones given, by hash (seed 002 stations
+ * DID it describes, and the credentials it lists are the ones given, by hash (Agent Commerce Rails, stations
  * 1 and 2). did:web documents come from the caller.
  */
 import type { AgentCard, AgentCredential, MerchantCredential } from '../generated/types.js';

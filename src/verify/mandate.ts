@@ -3,7 +3,7 @@
  * the merchant that names the intent mandate by hash, and a payment mandate signed by the user
  * that names both. The cart must honour the intent's spend cap and merchants, the payment must
  * pay that cart before either lapses, and every payment under one intent mandate counts against
- * its cap: a second payment over the cap is refused (seed 002 station 4).
+ * its cap: a second payment over the cap is refused (Agent Commerce Rails, station 4).
  */
 import type { CartMandate, IntentMandate, PaymentCurrencyAmount, PaymentMandate } from '../generated/types.js';
 import { verifyDataIntegrity } from '../crypto/envelopes.js';

@@ -3,7 +3,7 @@
  * two such records of one intent, by two kernels. Each signature must verify, both receipts
  * must commit to the hash recomputed from the buyer's intent (never to the hash the intent
  * states), both must name the intent's capability, the provider's must be the call the intent
- * names, and the two must be signed under different keys (seed 000 phase 4).
+ * names, and the two must be signed under different keys (Agent Commerce Network, phase 4).
  */
 import type { GovernedIntent, ReceiptPair, ToolCallReceipt } from '../generated/types.js';
 import { verifyCompact } from '../crypto/envelopes.js';

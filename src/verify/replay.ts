@@ -1,6 +1,6 @@
 /**
  * Transaction replay (SPEC.md 12.9): the artifacts of one transaction, in a bundle, replayed
- * hop by hop in the order of the seven stations (seed 002): identity -> manifest -> capability
+ * hop by hop in the order of the seven stations (Agent Commerce Rails): identity -> manifest -> capability
  * chain -> intent -> mandates -> settlement -> receipts. Each hop gets a verdict: the first
  * problem with its artifacts (their files, their own verification) or with its links to the
  * hops before it. A tampered artifact fails the hop it belongs to, and the report names it.

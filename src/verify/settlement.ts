@@ -1,7 +1,7 @@
 /**
  * Settlement (SPEC.md 12.7): a settlement record agrees with the quote it settles (amount and
  * currency) and with the intent that bounded it (the approved amount within the intent's
- * worst-case price), and its status is the one its dispute gives (seed 000 phase 6 and the
+ * worst-case price), and its status is the one its dispute gives (Agent Commerce Network, phase 6 and the
  * dispute failure path).
  */
 import type { Dispute, GovernedIntent, QuoteResponse, SettlementReconciliation } from '../generated/types.js';

@@ -13,12 +13,12 @@ import { ROOT, copyBoundary, listFiles, runCli } from '../helpers.js';
 const registry = SchemaRegistry.open();
 
 const EX = 'examples/v1.0.0';
-const SEED = `${EX}/commercial/checkout/valid/checkout.request.seed-004.json`;
+const SEED = `${EX}/commercial/checkout/valid/checkout.request.protocol-commercial.json`;
 const invalidFixtures = listFiles(join(ROOT, EX))
   .filter((f) => f.includes('/invalid/') && !f.endsWith('.expect.json'))
   .map((f) => `${EX}/${f}`);
 
-t.test('validate: the seed 004 checkout request is valid', async (t) => {
+t.test('validate: the Protocol-Commercial v1.1.0 checkout request is valid', async (t) => {
   const r = await runCli(['validate', SEED]);
   t.equal(r.code, 0);
   t.match(r.out, 'valid (commercial/checkout.request)');
@@ -123,7 +123,7 @@ t.test('integrity: intact repository, and a copy with one byte changed', async (
 t.test('examples: the shipped fixtures behave as recorded; a broken one is named', async (t) => {
   const ok = await runCli(['examples']);
   t.equal(ok.code, 0, ok.out);
-  const dir = t.testdir({ commercial: { quote: { invalid: { 'quote.request.fine.json': readFileSync(join(ROOT, EX, 'commercial/quote/valid/quote.request.seed-000.json'), 'utf8') } } } });
+  const dir = t.testdir({ commercial: { quote: { invalid: { 'quote.request.fine.json': readFileSync(join(ROOT, EX, 'commercial/quote/valid/quote.request.commerce-network.json'), 'utf8') } } } });
   const bad = await runCli(['examples', '--json', dir]);
   t.equal(bad.code, 1);
   t.match(JSON.parse(bad.out), { ok: false, results: [{ file: 'commercial/quote/invalid/quote.request.fine.json', issues: [{ code: 'ERR_FIXTURE_EXPECTATION_MISSING' }] }] });

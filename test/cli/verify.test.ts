@@ -11,8 +11,8 @@ import { runCli } from '../helpers.js';
 
 const SEVEN = 'examples/v1.0.0/transactions/seven-station';
 const TOKENS = 'examples/v1.0.0/capability/token/valid';
-const chain = ['provider-executor', 'root-commander', 'vendor-liaison', 'provider-coordinator'].map((n) => `${TOKENS}/token.${n}.seed-001.json`);
-const REVOCATION = 'examples/v1.0.0/capability/revocation/valid/revocation.vendor-liaison.seed-001.json';
+const chain = ['provider-executor', 'root-commander', 'vendor-liaison', 'provider-coordinator'].map((n) => `${TOKENS}/token.${n}.incident-network.json`);
+const REVOCATION = 'examples/v1.0.0/capability/revocation/valid/revocation.vendor-liaison.incident-network.json';
 
 t.test('a transaction folder is replayed at the time of its trace, hop by hop', async (t) => {
   const r = await runCli(['verify', SEVEN]);
@@ -46,7 +46,7 @@ t.test('a tampered copy fails, and the failing hop is named', async (t) => {
 t.test('files are verified with each other as evidence, at --now', async (t) => {
   const ok = await runCli(['verify', ...chain, '--now', '1776272800']);
   t.equal(ok.code, 0, ok.out);
-  t.match(ok.out, /token\.provider-executor\.seed-001\.json: verified \(capability\/token\)/);
+  t.match(ok.out, /token\.provider-executor\.incident-network\.json: verified \(capability\/token\)/);
   const revoked = await runCli(['verify', ...chain, REVOCATION, '--now', '1776272800', '--json']);
   t.equal(revoked.code, 1);
   const executor = JSON.parse(revoked.out).files[0];
@@ -59,8 +59,8 @@ t.test('files are verified with each other as evidence, at --now', async (t) => 
 });
 
 t.test('DID documents come from the command line, never the network', async (t) => {
-  const credential = 'examples/v1.0.0/identity/merchant-credential/valid/merchant-credential.dreamineering-self-issued.seed-002.json';
-  const did = 'examples/v1.0.0/identity/did-document/valid/did-document.dreamineering.seed-002.json';
+  const credential = 'examples/v1.0.0/identity/merchant-credential/valid/merchant-credential.dreamineering-self-issued.commerce-rails.json';
+  const did = 'examples/v1.0.0/identity/did-document/valid/did-document.dreamineering.commerce-rails.json';
   const without = await runCli(['verify', credential, '--now', '2026-11-02T00:00:00Z']);
   t.equal(without.code, 1);
   t.match(without.out, /ERR_KEY_UNRESOLVED/);

@@ -4,6 +4,7 @@
  * every vector of their profiles, so each failure is the bug's own.
  */
 import t from 'tap';
+import { PYTHON3, needs, present } from '../tools.js';
 import { ProcessAdapter, type Adapter } from '../../src/conformance/adapters.js';
 import { runConformance, selectVectors } from '../../src/conformance/runner.js';
 import { packagedVectors, readVectors } from '../../src/conformance/vectors.js';
@@ -31,7 +32,7 @@ t.test('attenuation that ignores currency', async (t) => {
 });
 
 t.test('revocation checked on the immediate parent only', async (t) => {
-  t.same(await failures(chainVerifier({ revocationParentOnly: true }), ['capability', 'chain']), ['chain/seed-001/revoke-midchain']);
+  t.same(await failures(chainVerifier({ revocationParentOnly: true }), ['capability', 'chain']), ['chain/incident-network/revoke-midchain']);
 });
 
 t.test('expiry compared with <=', async (t) => {
@@ -59,7 +60,8 @@ t.test('canonical form by sorted JSON.stringify', async (t) => {
   for (const id of ['jcs/intake/duplicate-key-signature-confusion', 'jcs/intake/lone-surrogate', 'jcs/intake/number-overflow', 'jcs/rfc8785/structures', 'hash/rfc8785/weird']) t.ok(failed.includes(id), id);
 });
 
-t.test('canonical form by Python json.dumps(sort_keys=True): wrong number and escape forms', async (t) => {
-  const failed = await failures(new ProcessAdapter('python3 test/conformance/broken_sorted_dumps.py', ROOT, undefined), ['jcs', 'hash']);
+t.test('canonical form by Python json.dumps(sort_keys=True): wrong number and escape forms', needs(PYTHON3), async (t) => {
+  if (!present(t, PYTHON3)) return;
+  const failed = await failures(new ProcessAdapter(`${PYTHON3.command} test/conformance/broken_sorted_dumps.py`, ROOT, undefined), ['jcs', 'hash']);
   for (const id of ['jcs/rfc8785/values', 'jcs/rfc8785/french', 'jcs/rfc8785/unicode', 'hash/rfc8785/values', 'jcs/intake/duplicate-key-signature-confusion']) t.ok(failed.includes(id), id);
 });

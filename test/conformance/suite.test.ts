@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
+import { PYTHON3, needs, present } from '../tools.js';
 import { PROFILES } from '../../src/conformance/reference.js';
 import { packagedVectors, readVectors } from '../../src/conformance/vectors.js';
 import { ERROR_CODES } from '../../src/generated/error-codes.js';
@@ -42,28 +43,29 @@ t.test('every profile has vectors that accept and vectors that reject', async (t
   }
 });
 
-t.test('the seeds\' scenarios are vectors', async (t) => {
+t.test('the source documents\' scenarios are vectors', async (t) => {
   const ids = new Set(vectors.map((v) => v.id));
   for (const id of [
-    'budget/seed-000/happy-path-approved',
-    'budget/seed-000/denied-budget',
-    'budget/seed-000/pending-approval',
-    'settlement/seed-000/dispute-reversal-pending',
-    'receipt/seed-000/pair',
-    'capability/seed-001/happy-path',
-    'capability/seed-001/attenuation-deny',
-    'chain/seed-001/revoke-midchain',
-    'budget/seed-001/approval-required',
-    'chain/seed-001/ttl-expiry',
+    'budget/commerce-network/happy-path-approved',
+    'budget/commerce-network/denied-budget',
+    'budget/commerce-network/pending-approval',
+    'settlement/commerce-network/dispute-reversal-pending',
+    'receipt/commerce-network/pair',
+    'capability/incident-network/happy-path',
+    'capability/incident-network/attenuation-deny',
+    'chain/incident-network/revoke-midchain',
+    'budget/incident-network/approval-required',
+    'chain/incident-network/ttl-expiry',
     'replay/seven-station',
-    'mandate/seed-002/second-payment-over-cap',
+    'mandate/commerce-rails/second-payment-over-cap',
   ]) t.ok(ids.has(id), id);
 });
 
-t.test('the Python harness passes what it claims and is reported as skipping the rest', async (t) => {
+t.test('the Python harness passes what it claims and is reported as skipping the rest', needs(PYTHON3), async (t) => {
+  if (!present(t, PYTHON3)) return;
   const dir = mkdtempSync(join(tmpdir(), 'writ-python-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const r = await runCli(['conformance', '--impl', 'python3 conformance/harnesses/python/writ_harness.py', '--validate-protocol', '--jsonl', join(dir, 'report.jsonl')]);
+  const r = await runCli(['conformance', '--impl', `${PYTHON3.command} conformance/harnesses/python/writ_harness.py`, '--validate-protocol', '--jsonl', join(dir, 'report.jsonl')]);
   t.equal(r.code, 0, r.out + r.err);
   const lines = readFileSync(join(dir, 'report.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
   const footer = lines[lines.length - 1];
@@ -77,9 +79,9 @@ t.test('writ conformance: the reference, filters, formats, exit status', async (
   const all = await runCli(['conformance']);
   t.equal(all.code, 0);
   t.match(all.out, new RegExp(`ok: ${vectors.length} passed`));
-  const one = await runCli(['conformance', '--case', 'chain/seed-001/revoke-midchain', '--format', 'tap']);
+  const one = await runCli(['conformance', '--case', 'chain/incident-network/revoke-midchain', '--format', 'tap']);
   t.equal(one.code, 0);
-  t.match(one.out, /^TAP version 14\n# writ conformance against writ [^\n]+\n1\.\.1\nok 1 - chain\/seed-001\/revoke-midchain\n/);
+  t.match(one.out, /^TAP version 14\n# writ conformance against writ [^\n]+\n1\.\.1\nok 1 - chain\/incident-network\/revoke-midchain\n/);
   const prefix = await runCli(['conformance', '--case', 'replay/', '--json']);
   t.equal(prefix.out.trimEnd().split('\n').length, vectors.filter((v) => v.id.startsWith('replay/')).length + 2, 'a header, the replay cases, a footer');
   const junit = await runCli(['conformance', '--profile', 'intent', '--format', 'junit']);

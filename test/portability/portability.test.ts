@@ -2,7 +2,7 @@
  * Portability (issue: vendoring into other runtimes): every fixture, against its schema as
  * files and against its bundled single-file schema, gets the same verdict from Ajv (what writ
  * uses), from @hyperjump/json-schema, and from Python's jsonschema (Debian's
- * python3-jsonschema), and that verdict is the one the fixture's folder and sidecar state.
+ * python3-jsonschema, optional outside CI: test/tools.ts), and that verdict is the one the fixture's folder and sidecar state.
  * A fixture that breaks only a document rule (keyword rule:...) is valid as far as JSON Schema
  * goes, and all three must say so.
  */
@@ -19,8 +19,9 @@ import { fixtureSchema } from '../../src/schema/fixtures.js';
 import { isDateTime, isUri } from '../../src/schema/formats.js';
 import { SchemaRegistry } from '../../src/schema/registry.js';
 import { ROOT, listFiles } from '../helpers.js';
+import { PYTHON_JSONSCHEMA, needs, present } from '../tools.js';
 
-const PYTHON = '/usr/bin/python3';
+const PYTHON = PYTHON_JSONSCHEMA.command;
 const registry = SchemaRegistry.open();
 const examples = join(ROOT, 'examples', registry.index.line);
 
@@ -67,13 +68,15 @@ function python(sets: Record<string, readonly object[]>, list: readonly { id: st
   return JSON.parse(r.stdout) as { version: string; results: Record<string, { valid: boolean }> };
 }
 
-t.test('Debian python3-jsonschema is the Python validator (installed by .ci/run)', async (t) => {
+t.test("Python's jsonschema 4.x is the third validator (Debian's python3-jsonschema, installed by .ci/run)", needs(PYTHON_JSONSCHEMA), async (t) => {
+  if (!present(t, PYTHON_JSONSCHEMA)) return;
   const r = spawnSync(PYTHON, ['-c', 'from importlib import metadata; print(metadata.version("jsonschema"))'], { encoding: 'utf8' });
   t.equal(r.status, 0, r.stderr);
   t.match(r.stdout, /^4\.\d+/);
 });
 
-t.test('every fixture: Ajv, hyperjump and Python agree, on the verdict its folder states', async (t) => {
+t.test('every fixture: Ajv, hyperjump and Python agree, on the verdict its folder states', needs(PYTHON_JSONSCHEMA), async (t) => {
+  if (!present(t, PYTHON_JSONSCHEMA)) return;
   t.ok(cases.length > 200, `${cases.length} fixtures`);
   const ajv = ajvFor(allSchemas);
   for (const s of allSchemas) registerSchema(s as Parameters<typeof registerSchema>[0]);
@@ -90,7 +93,8 @@ t.test('every fixture: Ajv, hyperjump and Python agree, on the verdict its folde
   for (const s of allSchemas) unregisterSchema((s as { $id: string }).$id);
 });
 
-t.test('every fixture against its bundled single-file schema: the three still agree', async (t) => {
+t.test('every fixture against its bundled single-file schema: the three still agree', needs(PYTHON_JSONSCHEMA), async (t) => {
+  if (!present(t, PYTHON_JSONSCHEMA)) return;
   const sets = Object.fromEntries([...bundles].map(([uri, b]) => [uri, [b]]));
   const py = python(sets, cases.map((c) => ({ id: c.id, set: c.uri, schema: c.uri, instance: c.text })));
   for (const [uri, bundle] of bundles) {

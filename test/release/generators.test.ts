@@ -1,16 +1,23 @@
 /**
  * The generators' --check: passes on this repository, and fails (exit 1, naming the file) when
- * a generated file has drifted from its source. Run on a scratch copy, never on the repository.
+ * a generated file has drifted from its source; an input they cannot read ends them with one
+ * line naming it and what to do (exit 2), never a stack trace. Run on a scratch copy, never on
+ * the repository.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { ROOT } from '../helpers.js';
 
-/** A scratch copy of what the generators read and write, sharing node_modules. */
-function workspace(t: Test): string {
-  const dir = t.testdir();
+/**
+ * A scratch copy of what the generators read and write, sharing node_modules. `outside` puts it
+ * in the system's temporary folder, where no node_modules above it can stand in for its own.
+ */
+function workspace(t: Test, outside = false): string {
+  const dir = outside ? mkdtempSync(join(tmpdir(), 'writ-generators-')) : t.testdir();
+  if (outside) t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   for (const p of ['package.json', 'manifest.json', 'checksums.txt', 'LICENSE', 'README.md', 'SPEC.md', 'POLICY.md', 'index.js', 'index.d.ts', 'schemas', 'examples', 'scripts', 'src', 'dist']) {
     cpSync(join(ROOT, p), join(dir, p), { recursive: true });
   }
@@ -64,4 +71,38 @@ t.test('generate:checksums --check fails when a shipped file changes', async (t)
 
 t.test('generators refuse unknown arguments with exit 2', async (t) => {
   t.equal(spawnSync(process.execPath, ['scripts/generate-types.js', '--chek'], { cwd: ROOT }).status, 2);
+});
+
+/** One line on standard error, no stack trace: what a user of the CLI would get. */
+function oneLine(t: Test, r: ReturnType<typeof run>, script: string, names: string | RegExp, fix: string) {
+  t.equal(r.status, 2, r.stderr);
+  const lines = r.stderr.trimEnd().split('\n');
+  t.equal(lines.length, 1, r.stderr);
+  t.ok(lines[0]?.startsWith(`${script}: `), lines[0] ?? '');
+  t.match(lines[0], names);
+  t.match(lines[0], fix);
+  t.notMatch(r.stderr, /\n\s+at /, 'no stack trace');
+}
+
+t.test('a generator whose input is missing says which file, and how to restore it', async (t) => {
+  const dir = workspace(t);
+  cpSync(join(ROOT, 'test/vectors'), join(dir, 'test/vectors'), { recursive: true });
+  rmSync(join(dir, 'test/vectors/jcs/input'), { recursive: true });
+  oneLine(t, run(dir, 'generate-conformance.js', '--check'), 'generate:conformance', 'test/vectors/jcs/input does not exist (ENOENT)', 'git checkout -- test/vectors/jcs/input');
+  rmSync(join(dir, 'schemas/v1.0.0/index.json'));
+  oneLine(t, run(dir, 'generate-types.js', '--check'), 'generate:types', 'schemas/v1.0.0/index.json does not exist (ENOENT)', 'git checkout -- schemas/v1.0.0/index.json');
+});
+
+t.test('a generator run before the build says to build first', async (t) => {
+  const dir = workspace(t);
+  rmSync(join(dir, 'dist'), { recursive: true });
+  for (const [script, name] of [['generate-examples.js', 'generate:examples'], ['generate-conformance.js', 'generate:conformance'], ['generate-checksums.js', 'generate:checksums']] as const) {
+    oneLine(t, run(dir, script, '--check'), name, /dist\/\S+\.js does not exist/, 'npm run build');
+  }
+});
+
+t.test('a generator without its packages says to install them', async (t) => {
+  const dir = workspace(t, true);
+  rmSync(join(dir, 'node_modules'));
+  oneLine(t, run(dir, 'generate-types.js', '--check'), 'generate:types', 'the package json-schema-to-typescript is not installed', 'npm ci');
 });

@@ -48,13 +48,13 @@ const cases: [string, string, (d: Record<string, any>) => void, string, string][
   ['commercial/purchase.receipt', 'commercial/purchase/valid/purchase.receipt.captured.json', (d) => (d.amount_breakdown.total.amount = '20.00'), 'ERR_RULE_ARITHMETIC', '/amount_breakdown/total/amount'],
   ['commercial/purchase.receipt', 'commercial/purchase/valid/purchase.receipt.captured.json', (d) => (d.settlement.amount.currency = 'USD'), 'ERR_RULE_CURRENCY_MISMATCH', '/settlement/amount/currency'],
   ['commercial/checkout.receipt', 'commercial/checkout/valid/checkout.receipt.failed.json', (d) => (d.amount_breakdown.subtotal.amount = '40.00'), 'ERR_RULE_ARITHMETIC', '/amount_breakdown/total/amount'],
-  ['commercial/checkout.request', 'commercial/checkout/valid/checkout.request.seed-004.json', (d) => (d.items[0].quantity = 2), 'ERR_RULE_ARITHMETIC', '/amount_breakdown/subtotal/amount'],
+  ['commercial/checkout.request', 'commercial/checkout/valid/checkout.request.protocol-commercial.json', (d) => (d.items[0].quantity = 2), 'ERR_RULE_ARITHMETIC', '/amount_breakdown/subtotal/amount'],
   ['commercial/purchase.request', 'commercial/purchase/valid/purchase.request.paid-by-proof.json', (d) => (d.items[0].unit_price.currency = 'USD'), 'ERR_RULE_CURRENCY_MISMATCH', '/amount_breakdown/subtotal/currency'],
   ['commercial/purchase.request', 'commercial/purchase/valid/purchase.request.paid-by-proof.json', (d) => (d.amount_breakdown.tax = { amount: '1.00', currency: 'USDC', decimals: 2 }), 'ERR_RULE_ARITHMETIC', '/amount_breakdown/total/amount'],
   ['commercial/authorize.request', 'commercial/authorize/valid/authorize.request.with-payment-requirement.json', (d) => (d.payment_requirement.max_amount.currency = 'USD'), 'ERR_RULE_CURRENCY_MISMATCH', '/amount/currency'],
   [
     'capability/token',
-    'capability/token/valid/token.vendor-liaison.seed-001.json',
+    'capability/token/valid/token.vendor-liaison.incident-network.json',
     (d) => {
       const link = { capability_id: 'x', delegator: 'a'.repeat(64), delegatee: 'b'.repeat(64), timestamp: 10, signature: 'c'.repeat(128) };
       d.delegation_chain = [link, { ...link, delegator: 'd'.repeat(64), timestamp: 11 }];
@@ -64,7 +64,7 @@ const cases: [string, string, (d: Record<string, any>) => void, string, string][
   ],
   [
     'capability/token',
-    'capability/token/valid/token.vendor-liaison.seed-001.json',
+    'capability/token/valid/token.vendor-liaison.incident-network.json',
     (d) => {
       const link = { capability_id: 'x', delegator: 'a'.repeat(64), delegatee: 'b'.repeat(64), timestamp: 10, signature: 'c'.repeat(128) };
       d.delegation_chain = [link, { ...link, delegator: 'b'.repeat(64), timestamp: 9 }];
@@ -72,19 +72,19 @@ const cases: [string, string, (d: Record<string, any>) => void, string, string][
     'ERR_RULE_TIME_ORDER',
     '/delegation_chain/1/timestamp',
   ],
-  ['capability/token', 'capability/token/valid/token.vendor-liaison.seed-001.json', (d) => (d.scope.grants[0].max_total_cost.currency = 'EUR'), 'ERR_RULE_CURRENCY_MISMATCH', '/scope/grants/0/max_cost_per_invocation/currency'],
-  ['capability/lineage-chain', 'capability/lineage-chain/valid/lineage-chain.root-commander.seed-001.json', (d) => (d.chain[2].id = d.chain[1].id), 'ERR_RULE_DUPLICATE', '/chain/2/id'],
-  ['capability/lineage-chain', 'capability/lineage-chain/valid/lineage-chain.root-commander.seed-001.json', (d) => (d.root_capability_id = 'INC-2026-0428-vendor'), 'ERR_RULE_MISMATCH', '/root_capability_id'],
-  ['settlement/settlement-reconciliation', 'settlement/settlement-reconciliation/valid/settlement-reconciliation.seed-000.json', (d) => (d.approved_amount_minor = 130000), 'ERR_RULE_EXCEEDS_LIMIT', '/approved_amount_minor'],
+  ['capability/token', 'capability/token/valid/token.vendor-liaison.incident-network.json', (d) => (d.scope.grants[0].max_total_cost.currency = 'EUR'), 'ERR_RULE_CURRENCY_MISMATCH', '/scope/grants/0/max_cost_per_invocation/currency'],
+  ['capability/lineage-chain', 'capability/lineage-chain/valid/lineage-chain.root-commander.incident-network.json', (d) => (d.chain[2].id = d.chain[1].id), 'ERR_RULE_DUPLICATE', '/chain/2/id'],
+  ['capability/lineage-chain', 'capability/lineage-chain/valid/lineage-chain.root-commander.incident-network.json', (d) => (d.root_capability_id = 'INC-2026-0428-vendor'), 'ERR_RULE_MISMATCH', '/root_capability_id'],
+  ['settlement/settlement-reconciliation', 'settlement/settlement-reconciliation/valid/settlement-reconciliation.commerce-network.json', (d) => (d.approved_amount_minor = 130000), 'ERR_RULE_EXCEEDS_LIMIT', '/approved_amount_minor'],
   ['settlement/spend-reconciliation', 'settlement/spend-reconciliation/valid/spend-reconciliation.overrun-fails-receipt.json', (d) => (d.overrun.units = 1), 'ERR_RULE_ARITHMETIC', '/overrun/units'],
   ['settlement/spend-reconciliation', 'settlement/spend-reconciliation/valid/spend-reconciliation.overrun-fails-receipt.json', (d) => (d.actual.currency = 'EUR'), 'ERR_RULE_CURRENCY_MISMATCH', '/actual/currency'],
-  ['identity/did-document', 'identity/did-document/valid/did-document.dreamineering.seed-002.json', (d) => d.verificationMethod.push(d.verificationMethod[0]), 'ERR_RULE_DUPLICATE', '/verificationMethod/1/id'],
-  ['identity/did-document', 'identity/did-document/valid/did-document.dreamineering.seed-002.json', (d) => (d.verificationMethod[0].id = 'did:web:elsewhere.example#key-1'), 'ERR_RULE_MISMATCH', '/verificationMethod/0/id'],
+  ['identity/did-document', 'identity/did-document/valid/did-document.dreamineering.commerce-rails.json', (d) => d.verificationMethod.push(d.verificationMethod[0]), 'ERR_RULE_DUPLICATE', '/verificationMethod/1/id'],
+  ['identity/did-document', 'identity/did-document/valid/did-document.dreamineering.commerce-rails.json', (d) => (d.verificationMethod[0].id = 'did:web:elsewhere.example#key-1'), 'ERR_RULE_MISMATCH', '/verificationMethod/0/id'],
   ['identity/did-document', 'identity/did-document/valid/did-document.user-json-web-key.json', (d) => (d.authentication = ['#key-9']), 'ERR_RULE_DANGLING_REFERENCE', '/authentication/0'],
   ['identity/agent-credential', 'identity/agent-credential/valid/agent-credential.seller-agent-with-expiry.json', (d) => (d.validUntil = d.validFrom), 'ERR_RULE_TIME_ORDER', '/validUntil'],
   [
     'discovery/agent-card',
-    'discovery/agent-card/valid/agent-card.dreamineering.seed-002.json',
+    'discovery/agent-card/valid/agent-card.dreamineering.commerce-rails.json',
     (d) => (d.tools[0].pricing = { pricing_model: 'hybrid', base_price: { units: 1, currency: 'USD' }, unit_price: { units: 1, currency: 'EUR' }, billing_unit: 'page' }),
     'ERR_RULE_CURRENCY_MISMATCH',
     '/tools/0/pricing/unit_price/currency',

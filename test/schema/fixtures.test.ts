@@ -1,7 +1,7 @@
 /**
  * The example fixtures: every valid one validates, every invalid one fails for exactly the one
  * reason its sidecar records, and the fixture checker itself catches each kind of dishonest
- * fixture. (The seeds' documents are checked against the seed texts in test/seeds.test.ts.)
+ * fixture. (The documents the sources print are checked against their printed form in test/sources.test.ts.)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -70,7 +70,7 @@ t.test('the fixture checker catches each kind of dishonest fixture', async (t) =
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), typeof value === 'string' ? value : JSON.stringify(value));
   };
-  const seed = JSON.parse(readFileSync(join(examples, 'commercial/checkout/valid/checkout.request.seed-004.json'), 'utf8'));
+  const seed = JSON.parse(readFileSync(join(examples, 'commercial/checkout/valid/checkout.request.protocol-commercial.json'), 'utf8'));
   const expect = (o: object) => ({ $schema: 'https://writ.dev/schemas/v1.0.0/release/fixture-expectation.schema.json', ...o });
   put('commercial/checkout/invalid/checkout.request.passes.json', seed);
   put('commercial/checkout/invalid/checkout.request.passes.expect.json', expect({ instancePath: '', keyword: 'required', path: '/x', code: 'ERR_SCHEMA_REQUIRED' }));

@@ -38,7 +38,7 @@ t.test('opens the line manifest.json declares, and finds schemas by id, $id or p
 t.test('compiles nothing when opened, and each schema once, when first used', async (t) => {
   const r = SchemaRegistry.open();
   t.same(r.compiledIds(), []);
-  const doc = readJson('examples/v1.0.0/commercial/checkout/valid/checkout.request.seed-004.json');
+  const doc = readJson('examples/v1.0.0/commercial/checkout/valid/checkout.request.protocol-commercial.json');
   t.ok(r.validate('commercial/checkout.request', doc).ok);
   t.ok(r.validate('commercial/checkout.request', doc).ok);
   t.same(r.compiledIds(), ['commercial/checkout.request']);
@@ -93,7 +93,7 @@ t.test('a missing or malformed index is a WritError with a code', async (t) => {
 
 t.test('detection: exactly one rule must match', async (t) => {
   const r = SchemaRegistry.open();
-  const seed = readJson('examples/v1.0.0/commercial/checkout/valid/checkout.request.seed-004.json') as Record<string, unknown>;
+  const seed = readJson('examples/v1.0.0/commercial/checkout/valid/checkout.request.protocol-commercial.json') as Record<string, unknown>;
   t.match(r.detect(seed), { ok: true, schema: { id: 'commercial/checkout.request' } });
   t.match(r.detect({ ...seed, receipt_id: 'r-1' }), { ok: true, schema: { id: 'commercial/checkout.receipt' } });
   t.match(r.detect({ hello: 'world' }), { ok: false, issue: { code: 'ERR_SCHEMA_UNDETECTED' } });
@@ -113,7 +113,7 @@ t.test('first-error mode reports one issue; report mode reports all', async (t) 
 
 t.test('issues carry the member path for required and additional members, and Ajv locations in details', async (t) => {
   const r = SchemaRegistry.open();
-  const doc = readJson('examples/v1.0.0/commercial/checkout/valid/checkout.request.seed-004.json') as Record<string, unknown>;
+  const doc = readJson('examples/v1.0.0/commercial/checkout/valid/checkout.request.protocol-commercial.json') as Record<string, unknown>;
   const { payment_session: _dropped, ...noSession } = doc;
   t.match(r.validate('commercial/checkout.request', { ...noSession, payment_sesion: {} }), {
     ok: false,

@@ -2,7 +2,7 @@
  * Evidence bundles and transaction replay (SPEC.md 12.8, 12.9): the seven-station transaction
  * in examples/ replays hop by hop, and any one artifact tampered with fails the hop it belongs
  * to; hostile bundles (paths, case, links, missing and unlisted files) are refused in every
- * mode; seed 001's bundle passes its smoke assertions and fails them when the cost is wrong.
+ * mode; Incident Network's bundle passes its smoke assertions and fails them when the cost is wrong.
  */
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,7 +96,7 @@ t.test('replayed after the capability expired, the chain hop fails and names why
 });
 
 t.test('hostile bundles are refused, from memory and from a folder alike', async (t) => {
-  const base = bundleOf({ 'a.json': fixture('settlement/dispute', 'opened.seed-000') });
+  const base = bundleOf({ 'a.json': fixture('settlement/dispute', 'opened.commerce-network') });
   const withManifest = (artifacts: Record<string, string>) => {
     const files = new Map(base);
     files.set(BUNDLE_MANIFEST_PATH, enc.encode(JSON.stringify({ artifacts })));
@@ -141,30 +141,30 @@ t.test('hostile bundles are refused, from memory and from a folder alike', async
   t.match(readBundleFolder(join(dir, 'nothing-here')).issues, [{ code: 'ERR_IO_NOT_FOUND' }]);
 });
 
-t.test('seed 001, smoke assertions: lineage walked for every capability, the executor\'s cost is the budget consumed', async (t) => {
+t.test('Incident Network, smoke assertions: lineage walked for every capability, the executor\'s cost is the budget consumed', async (t) => {
   const docs = {
-    'capabilities/root-commander.json': fixture('capability/token', 'root-commander.seed-001'),
-    'capabilities/vendor-liaison-agent.json': fixture('capability/token', 'vendor-liaison.seed-001'),
-    'capabilities/provider-coordinator.json': fixture('capability/token', 'provider-coordinator.seed-001'),
-    'capabilities/provider-executor.json': fixture('capability/token', 'provider-executor.seed-001'),
-    'lineage/root-commander-chain.json': fixture('capability/lineage-chain', 'root-commander.seed-001'),
-    'acp/task-created.json': fixture('task/task-created', 'seed-001'),
-    'intent/disable-edge-rule.json': fixture('intent/governed-intent', 'disable-edge-rule.seed-001'),
-    'financial/budget.json': fixture('settlement/budget-authorization', 'executor.seed-001'),
-    'receipts/executor.json': fixture('receipt/tool-call', 'executor.seed-001'),
+    'capabilities/root-commander.json': fixture('capability/token', 'root-commander.incident-network'),
+    'capabilities/vendor-liaison-agent.json': fixture('capability/token', 'vendor-liaison.incident-network'),
+    'capabilities/provider-coordinator.json': fixture('capability/token', 'provider-coordinator.incident-network'),
+    'capabilities/provider-executor.json': fixture('capability/token', 'provider-executor.incident-network'),
+    'lineage/root-commander-chain.json': fixture('capability/lineage-chain', 'root-commander.incident-network'),
+    'acp/task-created.json': fixture('task/task-created', 'incident-network'),
+    'intent/disable-edge-rule.json': fixture('intent/governed-intent', 'disable-edge-rule.incident-network'),
+    'financial/budget.json': fixture('settlement/budget-authorization', 'executor.incident-network'),
+    'receipts/executor.json': fixture('receipt/tool-call', 'executor.incident-network'),
   };
   const at = T0 + 45;
   t.same(verifyBundle(bundleOf(docs), { now: at }).errors, []);
   const overcharged = resign(changed(docs['receipts/executor.json'], (d) => (d.cost.units = 300)), { ...parties.opsKernel });
   t.match(verifyBundle(bundleOf({ ...docs, 'receipts/executor.json': overcharged }), { now: at }).errors, [{ code: 'ERR_BUNDLE_COST_MISMATCH', path: 'receipts/executor.json#/cost', details: { receipts_cost: 300, budget_consumed: 250 } }]);
-  const revoked = { ...docs, 'revocations/vendor.json': fixture('capability/revocation', 'vendor-liaison.seed-001') };
+  const revoked = { ...docs, 'revocations/vendor.json': fixture('capability/revocation', 'vendor-liaison.incident-network') };
   const errors = verifyBundle(bundleOf(revoked), { now: at }).errors.map((e) => `${e.code} ${e.path}`);
   t.same(errors, [
     'ERR_CHAIN_REVOKED capabilities/vendor-liaison-agent.json',
     'ERR_CHAIN_REVOKED_ANCESTOR capabilities/vendor-liaison-agent.json',
     'ERR_CHAIN_REVOKED_ANCESTOR capabilities/vendor-liaison-agent.json',
   ], 'the revocation in the bundle denies the vendor capability and everything under it, each reported at the vendor\'s file');
-  const forgedRevocation = resign(changed(fixture('capability/revocation', 'vendor-liaison.seed-001'), (d) => (d.revoked_by = parties.stranger.hex)), parties.stranger);
+  const forgedRevocation = resign(changed(fixture('capability/revocation', 'vendor-liaison.incident-network'), (d) => (d.revoked_by = parties.stranger.hex)), parties.stranger);
   t.match(verifyBundle(bundleOf({ ...docs, 'revocations/vendor.json': forgedRevocation }), { now: at }).errors, [{ code: 'ERR_KEY_NOT_AUTHORIZED', path: 'revocations/vendor.json#/revoked_by' }], 'a revocation by a stranger does not count');
   const lineage = (change: (d: any) => void) => bundleOf({ ...docs, 'lineage/root-commander-chain.json': changed(docs['lineage/root-commander-chain.json'], change) });
   t.match(verifyBundle(lineage((d) => (d.chain[4].parent_capability_id = 'INC-2026-0428-change')), { now: at }).errors, [{ code: 'ERR_REPLAY_LINK_BROKEN', path: 'lineage/root-commander-chain.json#/chain/4/parent_capability_id' }], 'a lineage record that gives a capability another parent');

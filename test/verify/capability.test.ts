@@ -1,5 +1,5 @@
 /**
- * Capability chains (SPEC.md 12.2): seed 001's five scenarios, built from the fixtures, and one
+ * Capability chains (SPEC.md 12.2): Incident Network's five scenarios, built from the fixtures, and one
  * case per attenuation and chain rule, each a valid chain changed in one place and signed again
  * by the party who signs it, so that nothing but the rule under test can fail.
  */
@@ -10,27 +10,27 @@ import { verifyCapabilityChain } from '../../src/verify/capability.js';
 import { changed, fixture, parties, resign, T0 } from './world.js';
 
 const token = (name: string) => fixture<CapabilityToken>('capability/token', name);
-const root = token('root-commander.seed-001');
-const vendor = token('vendor-liaison.seed-001');
-const coordinator = token('provider-coordinator.seed-001');
-const executor = token('provider-executor.seed-001');
+const root = token('root-commander.incident-network');
+const vendor = token('vendor-liaison.incident-network');
+const coordinator = token('provider-coordinator.incident-network');
+const executor = token('provider-executor.incident-network');
 const chain = [root, vendor, coordinator];
 const at = (now: number, extra = {}) => ({ now, ...extra });
 const NOW = T0 + 20;
 
-t.test('seed 001, happy path: the six-hop chain lands the executor capability', async (t) => {
+t.test('Incident Network, happy path: the six-hop chain lands the executor capability', async (t) => {
   const v = verifyCapabilityChain(executor, chain, at(NOW));
   t.equal(v.ok, true, v.message);
   t.same(v.details?.['chain'], [root.id, vendor.id, coordinator.id, executor.id]);
 });
 
-t.test('seed 001, attenuation deny: an executor capability for any rule is refused', async (t) => {
-  const broader = token('provider-executor-broader-rule.seed-001');
+t.test('Incident Network, attenuation deny: an executor capability for any rule is refused', async (t) => {
+  const broader = token('provider-executor-broader-rule.incident-network');
   const v = verifyCapabilityChain(broader, chain, at(NOW));
   t.match(v, { ok: false, code: 'ERR_CAP_CONSTRAINT_DROPPED', path: `/${executor.id}/scope/grants/0/constraints` });
 });
 
-t.test('seed 001, revoke mid-chain: the revoked ancestor is named with its depth', async (t) => {
+t.test('Incident Network, revoke mid-chain: the revoked ancestor is named with its depth', async (t) => {
   const revoked = new Map([[vendor.id, T0 + 15]]);
   const v = verifyCapabilityChain(executor, chain, at(NOW, { revocations: revoked }));
   t.match(v, { ok: false, code: 'ERR_CHAIN_REVOKED_ANCESTOR', path: `/${vendor.id}`, details: { revoked_capability_id: vendor.id, denied_at_depth: 1 } });
@@ -38,21 +38,21 @@ t.test('seed 001, revoke mid-chain: the revoked ancestor is named with its depth
   t.equal(verifyCapabilityChain(executor, chain, at(T0 + 14, { revocations: revoked })).ok, true, 'a revocation counts from its time on');
 });
 
-t.test('seed 001, approval required: a broader rollback waits for a signed approval', async (t) => {
+t.test('Incident Network, approval required: a broader rollback waits for a signed approval', async (t) => {
   const ctx = at(T0 + 40);
   const denied = authorizeExposure(executor, 0, { units: 450, currency: 'USD' }, { invocations: 0, total: 0 }, false, ctx);
   t.match(denied, { ok: false, code: 'ERR_BUDGET_APPROVAL_REQUIRED', path: '/scope/grants/0/constraints', details: { decision: 'denied', denial: 'approval_required' } });
   t.match(authorizeExposure(executor, 0, { units: 450, currency: 'USD' }, undefined, true, ctx), { ok: true, details: { decision: 'allowed', invocation_count: 1 } });
   t.match(authorizeExposure(executor, 0, { units: 250, currency: 'USD' }, undefined, false, ctx), { ok: true }, 'below the threshold no approval is needed');
-  for (const name of ['executor.seed-001', 'broader-rollback-pending-approval.seed-001', 'broader-rollback-approved.seed-001']) {
+  for (const name of ['executor.incident-network', 'broader-rollback-pending-approval.incident-network', 'broader-rollback-approved.incident-network']) {
     const record = fixture('settlement/budget-authorization', name);
     t.match(verifyBudgetAuthorization(record, executor, undefined, ctx), { ok: true }, `${name} records the decision the caps give`);
   }
-  const unapproved = changed(fixture('settlement/budget-authorization', 'broader-rollback-approved.seed-001'), (d) => delete d.approval);
+  const unapproved = changed(fixture('settlement/budget-authorization', 'broader-rollback-approved.incident-network'), (d) => delete d.approval);
   t.match(verifyBudgetAuthorization(unapproved, executor, undefined, ctx), { ok: false, code: 'ERR_BUDGET_DECISION_MISMATCH', path: '/decision' }, 'allowed without the approval is a false record');
 });
 
-t.test('seed 001, TTL expiry: the vendor capability lapses before the executor runs', async (t) => {
+t.test('Incident Network, TTL expiry: the vendor capability lapses before the executor runs', async (t) => {
   const v = verifyCapabilityChain(executor, chain, at(vendor.expires_at + 5));
   t.match(v, { ok: false, code: 'ERR_CHAIN_EXPIRED', path: `/${vendor.id}/expires_at` });
   t.match(verifyCapabilityChain(executor, chain, at(executor.expires_at)), { code: 'ERR_CHAIN_EXPIRED', path: `/${executor.id}/expires_at` }, 'expiry is exclusive: at expires_at the capability is gone');

@@ -1,5 +1,5 @@
 /**
- * Seed 000, the agent commerce network, built from the fixtures: the happy path (intent, the
+ * Agent Commerce Network, the agent commerce network, built from the fixtures: the happy path (intent, the
  * bilateral receipt pair, the budget, reconciliation, settlement) and the failure paths
  * (denied_budget, pending_approval, an overrun, a dispute), with every intent, receipt, budget
  * and settlement code isolated.
@@ -12,44 +12,44 @@ import { verifyBilateralReceipts, verifyReceipt, verifyReceiptPair } from '../..
 import { verifySettlement } from '../../src/verify/settlement.js';
 import { changed, fixture, parties, rehash, resign, T0 } from './world.js';
 
-const capability = fixture<CapabilityToken>('capability/token', 'procurement.seed-000');
-const intent = fixture<GovernedIntent>('intent/governed-intent', 'seed-000');
-const pair = fixture<ReceiptPair>('receipt/receipt-pair', 'seed-000');
-const buyer = fixture<ToolCallReceipt>('receipt/tool-call', 'buyer.seed-000');
-const provider = fixture<ToolCallReceipt>('receipt/tool-call', 'provider.seed-000');
-const quote = fixture('commercial/quote', 'response.seed-000');
-const settled = fixture('settlement/settlement-reconciliation', 'seed-000');
-const reversal = fixture('settlement/settlement-reconciliation', 'dispute-reversal-pending.seed-000');
-const dispute = fixture('settlement/dispute', 'opened.seed-000');
+const capability = fixture<CapabilityToken>('capability/token', 'procurement.commerce-network');
+const intent = fixture<GovernedIntent>('intent/governed-intent', 'commerce-network');
+const pair = fixture<ReceiptPair>('receipt/receipt-pair', 'commerce-network');
+const buyer = fixture<ToolCallReceipt>('receipt/tool-call', 'buyer.commerce-network');
+const provider = fixture<ToolCallReceipt>('receipt/tool-call', 'provider.commerce-network');
+const quote = fixture('commercial/quote', 'response.commerce-network');
+const settled = fixture('settlement/settlement-reconciliation', 'commerce-network');
+const reversal = fixture('settlement/settlement-reconciliation', 'dispute-reversal-pending.commerce-network');
+const dispute = fixture('settlement/dispute', 'opened.commerce-network');
 const ctx = { now: T0 };
 const usd = (units: number) => ({ units, currency: 'USD' });
 
 t.test('happy path: intent, receipt pair, budget, reconciliation, settlement', async (t) => {
   t.match(verifyIntent(intent, { capability_id: capability.id, tool_server: 'provider-security-review', tool_name: 'execute_review' }, ctx), { ok: true, details: { intent_hash: intent.intent_hash } });
   t.match(verifyReceiptPair(pair, intent, ctx), { ok: true }, 'both receipts commit to the recomputed intent hash under two kernels');
-  t.match(verifyBudgetAuthorization(fixture('settlement/budget-authorization', 'allowed.seed-000'), capability, undefined, ctx), { ok: true, details: { decision: 'allowed' } }, 'allowed, with the approval the threshold asks for');
-  t.match(verifySpendReconciliation(fixture('settlement/spend-reconciliation', 'unchanged.seed-000'), fixture('settlement/budget-authorization', 'allowed.seed-000'), buyer, ctx), { ok: true, details: { outcome: 'unchanged' } });
+  t.match(verifyBudgetAuthorization(fixture('settlement/budget-authorization', 'allowed.commerce-network'), capability, undefined, ctx), { ok: true, details: { decision: 'allowed' } }, 'allowed, with the approval the threshold asks for');
+  t.match(verifySpendReconciliation(fixture('settlement/spend-reconciliation', 'unchanged.commerce-network'), fixture('settlement/budget-authorization', 'allowed.commerce-network'), buyer, ctx), { ok: true, details: { outcome: 'unchanged' } });
   t.match(verifySettlement(settled, { quote, intent }, ctx), { ok: true, details: { status: 'reconciled' } });
 });
 
 t.test('failure path: denied_budget, the pre-charge never lands', async (t) => {
   const v = authorizeExposure(capability, 1, usd(210000), { invocations: 1, total: 125000 }, true, ctx);
   t.match(v, { ok: false, code: 'ERR_BUDGET_TOTAL_EXCEEDED', path: '/scope/grants/1/max_total_cost', details: { decision: 'denied', denial: 'max_total_cost', invocation_count: 1, total_exposure: usd(125000) } });
-  t.match(verifyBudgetAuthorization(fixture('settlement/budget-authorization', 'denied-budget.seed-000'), capability, undefined, ctx), { ok: true, details: { decision: 'denied' } }, 'the recorded denial is the one the caps give');
+  t.match(verifyBudgetAuthorization(fixture('settlement/budget-authorization', 'denied-budget.commerce-network'), capability, undefined, ctx), { ok: true, details: { decision: 'denied' } }, 'the recorded denial is the one the caps give');
   t.match(authorizeExposure(capability, 1, usd(100), { invocations: 3, total: 0 }, false, ctx), { code: 'ERR_BUDGET_INVOCATIONS_EXCEEDED', path: '/scope/grants/1/max_invocations' });
   t.match(authorizeExposure(capability, 1, usd(150001), undefined, true, ctx), { code: 'ERR_BUDGET_TOTAL_EXCEEDED' }, 'total first: the seed denies on max_total_cost');
   const perCallOnly = resign(changed(capability, (d) => (d.scope.grants[1].max_total_cost.units = 900000)), parties.trust000);
   t.match(authorizeExposure(perCallOnly, 1, usd(150001), undefined, true, ctx), { code: 'ERR_BUDGET_PER_CALL_EXCEEDED', path: '/scope/grants/1/max_cost_per_invocation' });
   t.match(authorizeExposure(capability, 1, { units: 10, currency: 'EUR' }, undefined, true, ctx), { code: 'ERR_BUDGET_CURRENCY_MISMATCH' });
   t.match(authorizeExposure(capability, 7, usd(10), undefined, true, ctx), { code: 'ERR_BUDGET_GRANT_MISSING' });
-  const wrongLimit = changed(fixture('settlement/budget-authorization', 'denied-budget.seed-000'), (d) => (d.denial = 'max_invocations'));
+  const wrongLimit = changed(fixture('settlement/budget-authorization', 'denied-budget.commerce-network'), (d) => (d.denial = 'max_invocations'));
   t.match(verifyBudgetAuthorization(wrongLimit, capability, undefined, ctx), { code: 'ERR_BUDGET_DECISION_MISMATCH', path: '/denial' });
 });
 
 t.test('failure path: pending_approval, the quote tripped approval_required', async (t) => {
   t.match(authorizeExposure(capability, 1, usd(125000), undefined, false, ctx), { ok: false, code: 'ERR_BUDGET_APPROVAL_REQUIRED', details: { denial: 'approval_required' } });
-  t.match(verifyBudgetAuthorization(fixture('settlement/budget-authorization', 'pending-approval.seed-000'), capability, undefined, ctx), { ok: true, details: { decision: 'denied', denial: 'approval_required' } });
-  const late = changed(fixture('settlement/budget-authorization', 'allowed.seed-000'), (d) => (d.approval.approved_at = d.decided_at + 1));
+  t.match(verifyBudgetAuthorization(fixture('settlement/budget-authorization', 'pending-approval.commerce-network'), capability, undefined, ctx), { ok: true, details: { decision: 'denied', denial: 'approval_required' } });
+  const late = changed(fixture('settlement/budget-authorization', 'allowed.commerce-network'), (d) => (d.approval.approved_at = d.decided_at + 1));
   t.match(verifyBudgetAuthorization(late, capability, undefined, ctx), { code: 'ERR_BUDGET_DECISION_MISMATCH' }, 'an approval given after the decision does not count');
 });
 
@@ -62,7 +62,7 @@ t.test('reconcile-spend: less credits, equal is a no-op, more fails the receipt'
   t.match(reconcileSpend(usd(1), { units: 1, currency: 'EUR' }), { code: 'ERR_BUDGET_CURRENCY_MISMATCH' });
   t.match(reconcileSpend(usd(1), { units: -1, currency: 'USD' } as never), { code: 'ERR_SCHEMA_TYPE', path: '/actual' });
   const costed = resign(changed(buyer, (d) => (d.cost = usd(124000))), parties.buyerKernel);
-  t.match(verifySpendReconciliation(fixture('settlement/spend-reconciliation', 'unchanged.seed-000'), undefined, costed, ctx), { code: 'ERR_BUNDLE_COST_MISMATCH', path: '/actual' });
+  t.match(verifySpendReconciliation(fixture('settlement/spend-reconciliation', 'unchanged.commerce-network'), undefined, costed, ctx), { code: 'ERR_BUNDLE_COST_MISMATCH', path: '/actual' });
 });
 
 t.test('failure path: a dispute moves the settlement to reversal_pending', async (t) => {

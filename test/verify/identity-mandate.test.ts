@@ -1,5 +1,5 @@
 /**
- * Seed 002 stations 1, 2 and 4 from the fixtures: credentials and the agent card proved against
+ * Agent Commerce Rails stations 1, 2 and 4 from the fixtures: credentials and the agent card proved against
  * the did:web document the caller supplies, and the AP2 mandate chain, including the second
  * payment over the spend cap.
  */
@@ -10,11 +10,11 @@ import { verifyAgentCard, verifyCredential } from '../../src/verify/identity.js'
 import { verifyMandateChain } from '../../src/verify/mandate.js';
 import { changed, fixture, parties, reprove } from './world.js';
 
-const didDoc = fixture('identity/did-document', 'dreamineering.seed-002');
+const didDoc = fixture('identity/did-document', 'dreamineering.commerce-rails');
 const documents = new Map([[didDoc.id as string, didDoc]]);
-const merchantCredential = fixture('identity/merchant-credential', 'dreamineering-self-issued.seed-002');
-const agentCredential = fixture('identity/agent-credential', 'shopping-agent.seed-002');
-const card = fixture('discovery/agent-card', 'dreamineering.seed-002');
+const merchantCredential = fixture('identity/merchant-credential', 'dreamineering-self-issued.commerce-rails');
+const agentCredential = fixture('identity/agent-credential', 'shopping-agent.commerce-rails');
+const card = fixture('discovery/agent-card', 'dreamineering.commerce-rails');
 const NOW = Date.parse('2026-11-01T10:08:00Z') / 1000;
 const ctx = { now: NOW, documents };
 
@@ -41,9 +41,9 @@ t.test('station 2: the manifest\'s signature against the identity it claims', as
   t.match(verifyAgentCard(card, [other], ctx), { code: 'ERR_PROOF_INVALID', path: '/credentials/0/proof/proofValue' }, 'a listed credential given is verified too');
 });
 
-const intentMandate = fixture<IntentMandate>('mandate/intent-mandate', 'shopping-agent.seed-002');
-const cart = fixture<CartMandate>('mandate/cart-mandate', 'dreamineering.seed-002');
-const payment = fixture<PaymentMandate>('mandate/payment-mandate', 'seed-002');
+const intentMandate = fixture<IntentMandate>('mandate/intent-mandate', 'shopping-agent.commerce-rails');
+const cart = fixture<CartMandate>('mandate/cart-mandate', 'dreamineering.commerce-rails');
+const payment = fixture<PaymentMandate>('mandate/payment-mandate', 'commerce-rails');
 const chain = { intent_mandate: intentMandate, cart_mandate: cart, payment_mandate: payment };
 const byUser = <T extends object>(d: T) => reprove(d, parties.user);
 const byMerchant = <T extends object>(d: T) => reprove(d, parties.merchant);

@@ -25,16 +25,16 @@ const ctx = { now: T0 };
 const RUNS = 150;
 
 const fixtures = [
-  fixture('capability/token', 'provider-executor.seed-001'),
-  fixture('intent/governed-intent', 'seed-000'),
-  fixture('receipt/tool-call', 'buyer.seed-000'),
-  fixture('receipt/receipt-pair', 'seed-000'),
-  fixture('mandate/payment-mandate', 'seed-002'),
-  fixture('identity/agent-credential', 'shopping-agent.seed-002'),
-  fixture('discovery/agent-card', 'dreamineering.seed-002'),
-  fixture('settlement/budget-authorization', 'allowed.seed-000'),
-  fixture('settlement/settlement-reconciliation', 'seed-000'),
-  fixture('receipt/intent-trace', 'settled.seed-002'),
+  fixture('capability/token', 'provider-executor.incident-network'),
+  fixture('intent/governed-intent', 'commerce-network'),
+  fixture('receipt/tool-call', 'buyer.commerce-network'),
+  fixture('receipt/receipt-pair', 'commerce-network'),
+  fixture('mandate/payment-mandate', 'commerce-rails'),
+  fixture('identity/agent-credential', 'shopping-agent.commerce-rails'),
+  fixture('discovery/agent-card', 'dreamineering.commerce-rails'),
+  fixture('settlement/budget-authorization', 'allowed.commerce-network'),
+  fixture('settlement/settlement-reconciliation', 'commerce-network'),
+  fixture('receipt/intent-trace', 'settled.commerce-rails'),
 ];
 
 /** Every pointer into a value, as member paths. */

@@ -17,7 +17,7 @@ import { listFiles } from '../helpers.js';
 import { EXAMPLES, fixture } from './world.js';
 
 const registry = SchemaRegistry.open();
-const didDoc = fixture('identity/did-document', 'dreamineering.seed-002');
+const didDoc = fixture('identity/did-document', 'dreamineering.commerce-rails');
 const documents = new Map([[didDoc.id as string, didDoc]]);
 const SIGNER: Readonly<Record<string, string>> = { 'capability/token': 'issuer', 'capability/revocation': 'revoked_by', 'receipt/tool-call': 'kernel_key' };
 

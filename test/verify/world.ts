@@ -1,5 +1,5 @@
 /**
- * The seeds' world for the verifier tests: the example fixtures, and the keys that signed them
+ * The source documents' world for the verifier tests: the example fixtures, and the keys that signed them
  * (derived as scripts/generate-examples.js derives them, from public labels), so that a test
  * can change an artifact and sign it again, to isolate one rule.
  */
@@ -16,7 +16,7 @@ export const EXAMPLES = join(ROOT, 'examples', LINE);
 export type { Party } from '../../scripts/lib/parties.js';
 export { party } from '../../scripts/lib/parties.js';
 
-/** A valid fixture, `capability/token` + `root-commander.seed-001`. */
+/** A valid fixture, `capability/token` + `root-commander.incident-network`. */
 export function fixture<T = any>(id: string, name: string): T {
   const [family, doc] = id.split('/') as [string, string];
   return JSON.parse(readFileSync(join(EXAMPLES, family, doc, 'valid', `${doc}.${name}.json`), 'utf8')) as T;
