@@ -33,6 +33,10 @@ function find(candidates: readonly string[], args: readonly string[], missing: s
 /** Python 3, standard library only. */
 export const PYTHON3 = find([process.env['WRIT_PYTHON'] ?? 'python3', 'python3'], ['-c', 'import sys; assert sys.version_info >= (3, 8)'], 'needs python3 (3.8 or later) on PATH: install it (Debian: apt-get install python3), or set WRIT_PYTHON to one');
 
+/** Why the portability test's third validator is skipped when it is missing, and how to install it. */
+export const JSONSCHEMA_MISSING =
+  "needs Python's jsonschema 4.x: install it (Debian: apt-get install python3-jsonschema; elsewhere: python3 -m pip install 'jsonschema>=4,<5'), or set WRIT_PYTHON to a Python that has it";
+
 /**
  * A Python 3 that can import `jsonschema` 4.x. Debian's `/usr/bin/python3` is tried before a
  * bare `python3`, which may be another interpreter (pyenv) that cannot see Debian's packages.
@@ -40,7 +44,7 @@ export const PYTHON3 = find([process.env['WRIT_PYTHON'] ?? 'python3', 'python3']
 export const PYTHON_JSONSCHEMA = find(
   [...(process.env['WRIT_PYTHON'] === undefined ? [] : [process.env['WRIT_PYTHON']]), '/usr/bin/python3', 'python3'],
   ['-c', 'from importlib import metadata; import jsonschema; assert metadata.version("jsonschema").startswith("4.")'],
-  "needs Python's jsonschema 4.x: install it (Debian: apt-get install python3-jsonschema; elsewhere: python3 -m pip install 'jsonschema>=4,<5'), or set WRIT_PYTHON to a Python that has it",
+  JSONSCHEMA_MISSING,
 );
 
 /** GNU coreutils' `sha256sum`, which reads checksums.txt as users do. */
@@ -49,10 +53,13 @@ export const SHA256SUM = find(['sha256sum'], ['--version'], 'needs sha256sum (GN
 /**
  * The tap options for a test that needs `tools`: skipped with the first missing tool's reason,
  * except under CI, where the test runs and {@link present} fails it.
+ *
+ * @param tools - what the test needs.
+ * @param ci - whether this is CI's run (default: `CI=true` in the environment).
  */
-export function needs(...tools: readonly Tool[]): { skip?: string } {
-  const missing = tools.find((tool) => !tool.available);
-  return missing === undefined || IN_CI ? {} : { skip: missing.reason };
+export function needs(tools: Tool | readonly Tool[], ci = IN_CI): { skip?: string } {
+  const missing = (Array.isArray(tools) ? tools : [tools]).find((tool: Tool) => !tool.available);
+  return missing === undefined || ci ? {} : { skip: missing.reason };
 }
 
 /**

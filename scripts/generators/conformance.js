@@ -18,8 +18,9 @@ import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519';
 import { sha512 } from '@noble/hashes/sha2';
 import { publicKeyOf, signEd25519 } from '../../dist/crypto/ed25519.js';
+import { signDataIntegrity } from '../../dist/crypto/envelopes.js';
 import { documentHash, sha256Bytes } from '../../dist/crypto/hash.js';
-import { toBase64Url, toHex } from '../../dist/encoding/bytes.js';
+import { fromBase58, toBase64Url, toHex } from '../../dist/encoding/bytes.js';
 import { listFiles } from '../../dist/files.js';
 import { fixtureSchema } from '../../dist/schema/fixtures.js';
 import { SchemaRegistry } from '../../dist/schema/registry.js';
@@ -223,6 +224,26 @@ proofVector('w3c/credential-changed', '6.4', 'The W3C vector with its subject ch
 proofVector('w3c/proof-options-changed', '6.4', 'The W3C vector with its proof\'s created time changed: the proof options are signed too.', mut(w3c, (d) => (d.proof.created = '2023-02-24T23:36:39Z')), at(0), reject('ERR_PROOF_INVALID'));
 proofVector('w3c/no-proof', '6.4', 'The W3C vector without its proof.', mut(w3c, (d) => delete d.proof), at(0), reject('ERR_PROOF_MISSING'));
 proofVector('w3c/rdfc-cryptosuite', '6.4', 'Cryptosuite substitution: the same proof relabelled eddsa-rdfc-2022, which canonicalises differently.', mut(w3c, (d) => (d.proof.cryptosuite = 'eddsa-rdfc-2022')), at(0), reject('ERR_PROOF_UNSUPPORTED'));
+// Time (SPEC.md 6.2): the W3C vector re-signed, with its key, under proof options that expire.
+// A leap second is the midnight after it; an expiry that does not read is refused, never
+// taken as "not expired".
+{
+  const keyPair = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'keyPair.json'), 'utf8'));
+  const w3cSeed = fromBase58(keyPair.privateKeyMultibase.slice(1)).slice(2);
+  const { '@context': _c, ...w3cOptions } = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'proofConfigJCS.json'), 'utf8'));
+  const w3cUnsigned = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'unsigned.json'), 'utf8'));
+  const expiring = (expires) => signDataIntegrity(w3cUnsigned, { ...w3cOptions, expires }, w3cSeed);
+  const LEAP_MIDNIGHT = 1483228800; // 2017-01-01T00:00:00Z
+  proofVector('w3c/expires-leap-second-passed', '6.2', 'A proof that expires at the leap second 2016-12-31T23:59:60Z, checked in 2026: expired, as the same proof expiring at 23:59:59 is (an implementation that cannot read the leap second must not skip the check).', expiring('2016-12-31T23:59:60Z'), at(T0), reject('ERR_PROOF_EXPIRED'));
+  proofVector('w3c/expires-leap-second-at-midnight', '6.2', 'A proof that expires at the leap second 2016-12-31T23:59:60Z, checked at the midnight after it: the leap second is that midnight, so the proof has expired.', expiring('2016-12-31T23:59:60Z'), at(LEAP_MIDNIGHT), reject('ERR_PROOF_EXPIRED'));
+  proofVector('w3c/expires-leap-second-not-yet', '6.2', 'A proof that expires at the leap second 2016-12-31T23:59:60Z, checked at 23:59:59: not yet expired.', expiring('2016-12-31T23:59:60Z'), at(LEAP_MIDNIGHT - 1), accept());
+  proofVector('w3c/expires-offset-not-yet', '6.2', 'A proof that expires at 2017-01-01T01:00:00+01:00 (midnight UTC), checked one second before midnight UTC: not yet expired.', expiring('2017-01-01T01:00:00+01:00'), at(LEAP_MIDNIGHT - 1), accept());
+  proofVector('w3c/expires-offset-passed', '6.2', 'A proof that expires at 2017-01-01T01:00:00+01:00 (midnight UTC), checked at midnight UTC: expired; an implementation that ignores the offset thinks it has an hour left.', expiring('2017-01-01T01:00:00+01:00'), at(LEAP_MIDNIGHT), reject('ERR_PROOF_EXPIRED'));
+  proofVector('w3c/expires-fraction-not-yet', '6.2', 'A proof that expires at 2016-12-31T23:59:59.5Z, checked at 23:59:59: half a second is left (an implementation that drops the fraction thinks it has expired).', expiring('2016-12-31T23:59:59.5Z'), at(LEAP_MIDNIGHT - 1), accept());
+  proofVector('w3c/expires-day-does-not-exist', '6.2', 'A proof whose expiry is 2030-02-30, a day that does not exist: refused, not taken as "not expired".', expiring('2030-02-30T00:00:00Z'), at(T0), reject('ERR_TIME_INVALID'));
+  proofVector('w3c/expires-leap-second-not-utc', '6.2', 'A proof whose expiry is a leap second at noon UTC (2030-06-15T12:00:60Z), which cannot exist: refused.', expiring('2030-06-15T12:00:60Z'), at(T0), reject('ERR_TIME_INVALID'));
+  proofVector('w3c/expires-no-offset', '6.2', 'A proof whose expiry has no offset (2099-01-01T00:00:00): not RFC 3339, refused rather than read as local time.', expiring('2099-01-01T00:00:00'), at(T0), reject('ERR_TIME_INVALID'));
+}
 proofVector('w3c/proof-value-not-multibase', '6.4', 'A proofValue in hex, not z + base58btc.', mut(w3c, (d) => (d.proof.proofValue = 'f' + '0'.repeat(128))), at(0), reject('ERR_PROOF_MALFORMED'));
 proofVector('w3c/proof-context-not-a-prefix', '6.4', "The proof's @context is not a prefix of the document's.", mut(w3c, (d) => (d.proof['@context'] = ['https://www.w3.org/ns/credentials/examples/v2'])), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
 proofVector('w3c/did-key-fragment-of-another-key', '6.5', 'A did:key method whose fragment is not the DID\'s own key.', mut(w3c, (d) => (d.proof.verificationMethod = `${d.proof.verificationMethod.split('#')[0]}#${P.stranger.didKey.slice('did:key:'.length)}`)), at(0), reject('ERR_KEY_MALFORMED'));

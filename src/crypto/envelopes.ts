@@ -11,6 +11,7 @@
  * Verification never throws: every outcome is a {@link Verdict} with a code.
  */
 import { fromBase58, fromHex, toBase58, toHex } from '../encoding/bytes.js';
+import { compareInstants, instantOfSeconds, readRfc3339 } from '../encoding/time.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { precheckEd25519, signEd25519, verifyEd25519, type Ed25519Options } from './ed25519.js';
 import { sha256Bytes } from './hash.js';
@@ -205,9 +206,12 @@ export function verifyDataIntegrity(doc: unknown, options: DataIntegrityOptions 
     return fail('ERR_PROOF_PURPOSE', '/proof/proofPurpose', `the proof's purpose must be ${options.purpose ?? 'a string'}`);
   }
   if (typeof method !== 'string') return fail('ERR_KEY_UNRESOLVED', '/proof/verificationMethod', 'the proof names no verification method');
-  if (options.now !== undefined && typeof proof['expires'] === 'string') {
-    const expires = Date.parse(proof['expires']);
-    if (!Number.isNaN(expires) && options.now * 1000 >= expires) return fail('ERR_PROOF_EXPIRED', '/proof/expires', `the proof expired at ${proof['expires']}`);
+  if (proof['expires'] !== undefined) {
+    // An expiry that does not read is refused, whether or not a time was given: it is never
+    // taken as "not expired" (SPEC.md 6.2).
+    const expires = readRfc3339(proof['expires']);
+    if (!expires.ok) return fail(expires.code, '/proof/expires', `the proof's expires: ${expires.message}`);
+    if (options.now !== undefined && compareInstants(instantOfSeconds(options.now), expires.instant) >= 0) return fail('ERR_PROOF_EXPIRED', '/proof/expires', `the proof expired at ${proof['expires']}`);
   }
   const key = resolveVerificationMethod(method, purpose, options.documents ?? new Map());
   if (!key.ok) return key.verdict;

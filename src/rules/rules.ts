@@ -31,6 +31,7 @@ import type {
   TaskCreated,
 } from '../generated/types.js';
 import { pointerAppend } from '../encoding/pointer.js';
+import { compareInstants, readRfc3339 } from '../encoding/time.js';
 import type { Issue } from '../issues.js';
 import { addDecimal, compareDecimal, formatDecimal, mulDecimal, negDecimal, parseDecimal, type Decimal } from './decimal.js';
 
@@ -137,9 +138,6 @@ function timeOrder(fail: Fail, path: string, earlier: number, later: number, wha
   if (!(later > earlier)) fail('ERR_RULE_TIME_ORDER', path, what);
 }
 
-function rfc3339(t: string): number {
-  return Date.parse(t);
-}
 
 /** The rules of each document type, by schema id. */
 export const DOCUMENT_RULES: Readonly<Record<string, readonly DocumentRule[]>> = {
@@ -310,8 +308,12 @@ export const DOCUMENT_RULES: Readonly<Record<string, readonly DocumentRule[]>> =
 function credentialPeriod<T extends AgentCredential | MerchantCredential>(): DocumentRule {
   return rule<T>('valid-period', 'A credential stops being valid after it starts.', (d, fail) => {
     if (d.validUntil === undefined) return;
-    const [from, until] = [rfc3339(d.validFrom), rfc3339(d.validUntil)];
-    if (!Number.isNaN(from) && !Number.isNaN(until)) timeOrder(fail, '/validUntil', from, until, `validUntil ${d.validUntil} is not after validFrom ${d.validFrom}`);
+    const from = readRfc3339(d.validFrom);
+    const until = readRfc3339(d.validUntil);
+    // A time that does not read is refused, never taken as "in order".
+    if (!from.ok) return fail(from.code, '/validFrom', from.message);
+    if (!until.ok) return fail(until.code, '/validUntil', until.message);
+    if (compareInstants(from.instant, until.instant) >= 0) fail('ERR_RULE_TIME_ORDER', '/validUntil', `validUntil ${d.validUntil} is not after validFrom ${d.validFrom}`);
   });
 }
 

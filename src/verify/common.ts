@@ -4,6 +4,7 @@
  * whole's path in front.
  */
 import { notPlainJson } from '../crypto/jcs.js';
+import { compareInstants, instantOfSeconds, readRfc3339, type Instant } from '../encoding/time.js';
 import { fail, type Issue, type Verdict } from '../issues.js';
 import { registryOf, type VerifyContext } from './context.js';
 
@@ -60,16 +61,31 @@ export function within(at: string, verdict: Verdict): Verdict {
   return at === '' ? verdict : { ...verdict, path: `${at}${verdict.path}` };
 }
 
+/** A document's time read (SPEC.md 6.2), or the failing verdict that stops the check needing it. */
+export type TimeAt = { readonly ok: true; readonly instant: Instant } | { readonly ok: false; readonly verdict: Verdict };
+
 /**
- * An RFC 3339 date-time (already validated) as Unix seconds.
+ * Read an RFC 3339 time of a document. A time that does not read fails the verification with
+ * `ERR_TIME_INVALID` at its path: a check is never skipped because its time did not parse.
  *
- * @param text - the date-time.
- * @returns whole seconds, rounded down.
+ * @param text - the member's value.
+ * @param path - its JSON Pointer, for the verdict.
+ * @returns the instant, or the failing verdict.
  */
-export function unixSeconds(text: string): number {
-  const ms = Date.parse(text);
-  // A leap second (23:59:60) is the last second of its minute; Date.parse does not read it.
-  return Math.floor((Number.isNaN(ms) ? Date.parse(text.replace(/:60(?=[.zZ+-])/, ':59')) + 1000 : ms) / 1000);
+export function timeAt(text: unknown, path: string): TimeAt {
+  const read = readRfc3339(text);
+  return read.ok ? read : { ok: false, verdict: fail(read.code, path, read.message) };
+}
+
+/**
+ * Whether a verification's `now` (whole Unix seconds) is at or after an instant.
+ *
+ * @param now - the context's time.
+ * @param instant - the instant.
+ * @returns true when `now` ≥ `instant`.
+ */
+export function reached(now: number, instant: Instant): boolean {
+  return compareInstants(instantOfSeconds(now), instant) >= 0;
 }
 
 /** A document type's name for messages: `capability/token` reads "capability token". */

@@ -6,7 +6,7 @@
 import type { Ed25519Backend } from '../crypto/ed25519.js';
 import type { DidDocuments } from '../crypto/resolve.js';
 import { fail, WritError, type Verdict } from '../issues.js';
-import { isDateTime } from '../schema/formats.js';
+import { LATEST_SECOND, readTime } from '../encoding/time.js';
 import { SchemaRegistry } from '../schema/registry.js';
 
 /** The caller's side of a verification. */
@@ -26,9 +26,6 @@ export interface VerifyContext {
   /** The schemas to validate against; the package's own by default. */
   readonly registry?: SchemaRegistry;
 }
-
-/** 9999-12-31T23:59:59Z, the last second RFC 3339 can write. */
-const LATEST = 253402300799;
 
 let defaultRegistry: SchemaRegistry | undefined;
 
@@ -54,7 +51,7 @@ export function registryOf(ctx: Pick<VerifyContext, 'registry'>): SchemaRegistry
 export function contextProblem(ctx: unknown): Verdict | undefined {
   if (ctx === null || typeof ctx !== 'object') return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the context must be an object with now (Unix seconds)');
   const c = ctx as Record<string, unknown>;
-  if (!Number.isSafeInteger(c['now']) || (c['now'] as number) < 0 || (c['now'] as number) > LATEST) {
+  if (!Number.isSafeInteger(c['now']) || (c['now'] as number) < 0 || (c['now'] as number) > LATEST_SECOND) {
     return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.now must be the time of verification in whole Unix seconds, before the year 10000');
   }
   if (c['documents'] !== undefined && !(c['documents'] instanceof Map)) return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.documents must be a Map from DID to DID document');
@@ -76,14 +73,11 @@ export function contextProblem(ctx: unknown): Verdict | undefined {
  * Read a time given on a command line or in a vector: RFC 3339, or Unix seconds.
  *
  * @param text - `2026-04-15T16:26:15Z` or `1776272775`.
- * @returns Unix seconds.
+ * @returns whole Unix seconds (a fraction of a second is dropped).
  * @throws {@link WritError} `ERR_USAGE_INVALID_ARGUMENT` when the text is neither.
  */
 export function parseTime(text: string): number {
-  if (/^(0|[1-9][0-9]{0,11})$/.test(text) && Number(text) <= LATEST) return Number(text);
-  const ms = Date.parse(text);
-  if (!isDateTime(text) || Number.isNaN(ms) || ms < 0) {
-    throw new WritError({ code: 'ERR_USAGE_INVALID_ARGUMENT', message: `${JSON.stringify(text)} is neither an RFC 3339 date-time nor Unix seconds` });
-  }
-  return Math.floor(ms / 1000);
+  const read = readTime(text);
+  if (!read.ok) throw new WritError({ code: 'ERR_USAGE_INVALID_ARGUMENT', message: read.message });
+  return read.instant.seconds;
 }

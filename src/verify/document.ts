@@ -28,7 +28,8 @@ import { fail, pass, type Verdict } from '../issues.js';
 import { addDecimal, formatDecimal, parseDecimal } from '../rules/decimal.js';
 import { verifyBudgetAuthorization, verifySpendReconciliation } from './budget.js';
 import { verifyCapabilityChain } from './capability.js';
-import { invalidDocument, unixSeconds, within } from './common.js';
+import { compareInstants, readRfc3339 } from '../encoding/time.js';
+import { invalidDocument, within } from './common.js';
 import { contextProblem, registryOf, type VerifyContext } from './context.js';
 import { verifyAgentCard, verifyCredential } from './identity.js';
 import { intactIntent, verifyIntent } from './intent.js';
@@ -292,7 +293,7 @@ function verifyMandate(id: string, doc: unknown, e: Evidence, ctx: VerifyContext
     if (intent !== undefined && cart !== undefined) {
       const earlier = e
         .all<PaymentMandate>('mandate/payment-mandate')
-        .filter((o) => o !== p && o.intent_mandate_hash === p.intent_mandate_hash && unixSeconds(o.payment_mandate_contents.timestamp) < unixSeconds(p.payment_mandate_contents.timestamp));
+        .filter((o) => o !== p && o.intent_mandate_hash === p.intent_mandate_hash && paidBefore(o, p));
       const v = verifyMandateChain({ intent_mandate: intent, cart_mandate: cart, payment_mandate: p }, spentBy(earlier, intent), ctx);
       if (v.ok) return v;
       // Say where the failure is from this mandate's point of view: in it, or in the mandate
@@ -358,3 +359,13 @@ export function verifyTrace(doc: unknown, e: Evidence, ctx: VerifyContext): Verd
   return pass(`trace ${t.trace_id} is proved by ${String(proved.details?.['signer'])} and its ${links.length} reference(s) resolve`, { signer: proved.details?.['signer'], references_checked: links.length });
 }
 
+/**
+ * Whether payment `o` was made before payment `p`, so that it counts against `p`'s cap. A
+ * timestamp that does not read counts as earlier: an unreadable record can only add to what
+ * was spent, never hide a payment.
+ */
+function paidBefore(o: PaymentMandate, p: PaymentMandate): boolean {
+  const a = readRfc3339(o.payment_mandate_contents?.timestamp);
+  const b = readRfc3339(p.payment_mandate_contents?.timestamp);
+  return !a.ok || !b.ok || compareInstants(a.instant, b.instant) < 0;
+}

@@ -8,7 +8,7 @@ import type { AgentCard, AgentCredential, MerchantCredential } from '../generate
 import { verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { fail, pass, type Verdict } from '../issues.js';
-import { invalidDocument, unixSeconds, within } from './common.js';
+import { invalidDocument, reached, timeAt, within } from './common.js';
 import { contextProblem, registryOf, type VerifyContext } from './context.js';
 
 const CREDENTIAL_TYPES = ['identity/agent-credential', 'identity/merchant-credential'] as const;
@@ -33,9 +33,14 @@ export function verifyCredential(credential: unknown, ctx: VerifyContext): Verdi
   const issuer = typeof vc.issuer === 'string' ? vc.issuer : vc.issuer.id;
   const proved = proofBy(vc, issuer, ctx, 'ERR_IDENTITY_ISSUER_MISMATCH', `credential ${vc.id} is issued by ${issuer}`);
   if (!proved.ok) return proved;
-  const from = unixSeconds(vc.validFrom);
-  if (ctx.now < from) return fail('ERR_IDENTITY_NOT_YET_VALID', '/validFrom', `credential ${vc.id} is not valid before ${vc.validFrom}`);
-  if (vc.validUntil !== undefined && ctx.now >= unixSeconds(vc.validUntil)) return fail('ERR_IDENTITY_EXPIRED', '/validUntil', `credential ${vc.id} expired at ${vc.validUntil}`);
+  const from = timeAt(vc.validFrom, '/validFrom');
+  if (!from.ok) return from.verdict;
+  if (!reached(ctx.now, from.instant)) return fail('ERR_IDENTITY_NOT_YET_VALID', '/validFrom', `credential ${vc.id} is not valid before ${vc.validFrom}`);
+  if (vc.validUntil !== undefined) {
+    const until = timeAt(vc.validUntil, '/validUntil');
+    if (!until.ok) return until.verdict;
+    if (reached(ctx.now, until.instant)) return fail('ERR_IDENTITY_EXPIRED', '/validUntil', `credential ${vc.id} expired at ${vc.validUntil}`);
+  }
   return pass(`credential ${vc.id} is issued and proved by ${issuer}`, { issuer, subject: vc.credentialSubject.id, hash: documentHash(vc) });
 }
 

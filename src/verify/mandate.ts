@@ -10,7 +10,8 @@ import { verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { addDecimal, compareDecimal, formatDecimal, parseDecimal, type Decimal } from '../rules/decimal.js';
-import { invalidDocument, unixSeconds, within } from './common.js';
+import { compareInstants } from '../encoding/time.js';
+import { invalidDocument, timeAt, within } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
 
 /** The three mandates of one payment. */
@@ -85,11 +86,16 @@ export function verifyMandateChain(chain: MandateChain, spent: PaymentCurrencyAm
   }
 
   const contents = payment.payment_mandate_contents;
-  const paidAt = unixSeconds(contents.timestamp);
-  if (paidAt >= unixSeconds(intent.intent_expiry)) {
+  const paidAt = timeAt(contents.timestamp, '/payment_mandate/payment_mandate_contents/timestamp');
+  const intentExpiry = timeAt(intent.intent_expiry, '/intent_mandate/intent_expiry');
+  const cartExpiry = timeAt(cart.contents.cart_expiry, '/cart_mandate/contents/cart_expiry');
+  if (!paidAt.ok) return paidAt.verdict;
+  if (!intentExpiry.ok) return intentExpiry.verdict;
+  if (!cartExpiry.ok) return cartExpiry.verdict;
+  if (compareInstants(paidAt.instant, intentExpiry.instant) >= 0) {
     return fail('ERR_MANDATE_EXPIRED', '/intent_mandate/intent_expiry', `the payment at ${contents.timestamp} comes after the intent lapsed at ${intent.intent_expiry}`);
   }
-  if (paidAt >= unixSeconds(cart.contents.cart_expiry)) {
+  if (compareInstants(paidAt.instant, cartExpiry.instant) >= 0) {
     return fail('ERR_MANDATE_EXPIRED', '/cart_mandate/contents/cart_expiry', `the payment at ${contents.timestamp} comes after the cart lapsed at ${cart.contents.cart_expiry}`);
   }
 
