@@ -3,6 +3,7 @@
  * with a stable code from `schemas/v1.0.0/error-codes.json`, the JSON Pointer of the value at
  * fault, and a message for people. Codes are API; messages are not.
  */
+import type { JsonValue } from './encoding/json.js';
 import type { ErrorCode } from './generated/error-codes.js';
 
 export type { ErrorCode } from './generated/error-codes.js';
@@ -49,7 +50,14 @@ export class WritError extends Error {
  * throws on bad data.
  */
 export type Verdict =
-  | { readonly ok: true; readonly path: string; readonly message: string; readonly details?: Readonly<Record<string, unknown>> }
+  | {
+      readonly ok: true;
+      readonly path: string;
+      readonly message: string;
+      readonly details?: Readonly<Record<string, unknown>>;
+      /** The frozen copy of the input that was verified: go on with this, not with your own object. */
+      readonly value?: JsonValue;
+    }
   | { readonly ok: false; readonly code: ErrorCode; readonly path: string; readonly message: string; readonly details?: Readonly<Record<string, unknown>> };
 
 /**

@@ -3,6 +3,7 @@
  * and read their output. Only `bin.ts` binds it to the real process.
  */
 import type { ErrorCode } from '../generated/error-codes.js';
+import { WritError } from '../issues.js';
 
 /** Streams and working folder of one command run. */
 export interface CliIo {
@@ -21,15 +22,11 @@ export interface CliIo {
 /** Exit status: 0 all is well, 1 something was rejected, 2 the command line was wrong. */
 export type ExitCode = 0 | 1 | 2;
 
-/** A wrong command line, reported with exit status 2. */
-export class UsageError extends Error {
-  /** Stable code from the registry (`ERR_USAGE_*`, or `ERR_IO_NOT_FOUND` for a missing path). */
-  readonly code: ErrorCode;
-
+/** A wrong command line, reported with exit status 2: a {@link WritError} with an `ERR_USAGE_*` code (or `ERR_IO_NOT_FOUND` for a missing path). */
+export class UsageError extends WritError {
   constructor(code: ErrorCode, message: string) {
-    super(message);
+    super({ code, message });
     this.name = 'UsageError';
-    this.code = code;
   }
 }
 

@@ -21,6 +21,7 @@ import { createPrivateKey, createPublicKey, sign as nodeSign, verify as nodeVeri
 import { ed25519 } from '@noble/curves/ed25519';
 import { sha512 } from '@noble/hashes/sha2';
 import { toBase64Url, toHex } from '../encoding/bytes.js';
+import { WORK } from '../work.js';
 
 /** Which implementation to use. */
 export type Ed25519Backend = 'native' | 'portable';
@@ -65,28 +66,41 @@ function canonicalPoint(bytes: Uint8Array): boolean {
   return !(sign && (y === 1n || y === P - 1n));
 }
 
-/** Why {@link precheckEd25519} refuses an input, and which part is at fault. */
+/** Why {@link precheckEd25519} refuses an input, with its code, and which part is at fault. */
 export interface Ed25519Refusal {
+  /** The registered code: a wrong length or type is `ERR_SIG_MALFORMED`. */
+  readonly code: 'ERR_SIG_MALFORMED' | 'ERR_SIG_NON_CANONICAL' | 'ERR_SIG_SMALL_ORDER';
   readonly reason: 'length' | 'non_canonical_s' | 'non_canonical_point' | 'small_order';
   readonly part: 'signature' | 'key';
 }
 
+const refusal = (reason: Ed25519Refusal['reason'], part: Ed25519Refusal['part']): Ed25519Refusal => ({
+  code: reason === 'length' ? 'ERR_SIG_MALFORMED' : reason === 'small_order' ? 'ERR_SIG_SMALL_ORDER' : 'ERR_SIG_NON_CANONICAL',
+  reason,
+  part,
+});
+
 /**
- * The checks both implementations share (see the file comment).
+ * The checks both implementations share (see the file comment). Never throws: a value that is
+ * not a `Uint8Array` is refused as of the wrong length.
  *
  * @param signature - the signature bytes.
  * @param publicKey - the key bytes.
  * @returns why the input is refused before any curve arithmetic, or `undefined`.
+ * @example
+ * ```ts
+ * precheckEd25519(new Uint8Array(64), new Uint8Array(32)); // { code: 'ERR_SIG_SMALL_ORDER', reason: 'small_order', part: 'key' }
+ * ```
  */
 export function precheckEd25519(signature: Uint8Array, publicKey: Uint8Array): Ed25519Refusal | undefined {
-  if (publicKey.length !== 32) return { reason: 'length', part: 'key' };
-  if (signature.length !== 64) return { reason: 'length', part: 'signature' };
-  if (!canonicalPoint(publicKey)) return { reason: 'non_canonical_point', part: 'key' };
-  if (SMALL_ORDER.has(toHex(publicKey))) return { reason: 'small_order', part: 'key' };
-  if (le(signature.subarray(32)) >= L) return { reason: 'non_canonical_s', part: 'signature' };
+  if (!(publicKey instanceof Uint8Array) || publicKey.length !== 32) return refusal('length', 'key');
+  if (!(signature instanceof Uint8Array) || signature.length !== 64) return refusal('length', 'signature');
+  if (!canonicalPoint(publicKey)) return refusal('non_canonical_point', 'key');
+  if (SMALL_ORDER.has(toHex(publicKey))) return refusal('small_order', 'key');
+  if (le(signature.subarray(32)) >= L) return refusal('non_canonical_s', 'signature');
   const r = signature.subarray(0, 32);
-  if (!canonicalPoint(r)) return { reason: 'non_canonical_point', part: 'signature' };
-  if (SMALL_ORDER.has(toHex(r))) return { reason: 'small_order', part: 'signature' };
+  if (!canonicalPoint(r)) return refusal('non_canonical_point', 'signature');
+  if (SMALL_ORDER.has(toHex(r))) return refusal('small_order', 'signature');
   return undefined;
 }
 
@@ -123,7 +137,8 @@ function nativeKey(publicKey: Uint8Array): KeyObject | null {
  * ```
  */
 export function verifyEd25519(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array, options: Ed25519Options = {}): boolean {
-  if (precheckEd25519(signature, publicKey) !== undefined) return false;
+  if (!(message instanceof Uint8Array) || precheckEd25519(signature, publicKey) !== undefined) return false;
+  WORK.signatures++;
   try {
     if ((options.backend ?? 'native') === 'portable') return portableVerify(signature, message, publicKey);
     const key = nativeKey(publicKey);
@@ -154,8 +169,10 @@ function portableVerify(signature: Uint8Array, message: Uint8Array, publicKey: U
  *
  * @param seed - 32 bytes.
  * @returns the 32-byte public key.
+ * @throws TypeError when the seed is not 32 bytes (a caller's mistake, not bad data).
  */
 export function publicKeyOf(seed: Uint8Array): Uint8Array {
+  if (!(seed instanceof Uint8Array) || seed.length !== 32) throw new TypeError('publicKeyOf: the seed must be a Uint8Array of 32 bytes');
   return ed25519.getPublicKey(seed);
 }
 
@@ -167,8 +184,11 @@ export function publicKeyOf(seed: Uint8Array): Uint8Array {
  * @param seed - the 32-byte private seed.
  * @param options - which implementation.
  * @returns the 64-byte signature.
+ * @throws TypeError when the message or seed is not a Uint8Array, or the seed is not 32 bytes.
  */
 export function signEd25519(message: Uint8Array, seed: Uint8Array, options: Ed25519Options = {}): Uint8Array {
+  if (!(message instanceof Uint8Array)) throw new TypeError('signEd25519: the message must be a Uint8Array');
+  if (!(seed instanceof Uint8Array) || seed.length !== 32) throw new TypeError('signEd25519: the seed must be a Uint8Array of 32 bytes');
   if ((options.backend ?? 'native') === 'portable') return ed25519.sign(message, seed);
   const key = createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: toBase64Url(seed), x: toBase64Url(publicKeyOf(seed)) }, format: 'jwk' });
   return new Uint8Array(nodeSign(null, message, key));

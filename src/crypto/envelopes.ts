@@ -15,6 +15,7 @@ import { compareInstants, instantOfSeconds, readRfc3339 } from '../encoding/time
 import { fail, pass, type Verdict } from '../issues.js';
 import { precheckEd25519, signEd25519, verifyEd25519, type Ed25519Options } from './ed25519.js';
 import { sha256Bytes } from './hash.js';
+import { snapshotJson } from '../encoding/snapshot.js';
 import { canonicalBytes, notPlainJson, signedContentIssue } from './jcs.js';
 import { resolveVerificationMethod, type DidDocuments } from './resolve.js';
 
@@ -66,9 +67,26 @@ export function signCompact<T extends SignableDocument>(doc: T, seed: Uint8Array
  * ```
  */
 export function verifyCompact(doc: unknown, signerMember: string, options: Ed25519Options = {}): Verdict {
-  if (!isRecord(doc)) return fail('ERR_SIG_MISSING', '', 'a signed document must be a JSON object');
-  const plain = notPlainVerdict(doc);
-  if (plain !== undefined) return plain;
+  // Read once, into a frozen copy; a copy verified once keeps its verdict (SPEC.md 3).
+  const snap = snapshotJson(doc);
+  if (!snap.ok) return fail(snap.error.code, snap.error.path, `the document is not plain JSON at ${snap.error.path || 'its root'}: ${snap.error.reason}`);
+  const value = snap.value;
+  if (!isRecord(value)) return fail('ERR_SIG_MISSING', '', 'a signed document must be a JSON object');
+  const key = `${signerMember} ${options.backend ?? 'native'}`;
+  const memo = COMPACT_VERDICTS.get(value);
+  const known = memo?.get(key);
+  if (known !== undefined) return known;
+  const verdict = compactVerdict(value, signerMember, options);
+  if (memo === undefined) COMPACT_VERDICTS.set(value, new Map([[key, verdict]]));
+  else memo.set(key, verdict);
+  return verdict;
+}
+
+const COMPACT_VERDICTS = new WeakMap<object, Map<string, Verdict>>();
+/** Whether a snapshot's proof verifies under a key (hex and backend): the equation is solved once. */
+const PROOFS_VERIFIED = new WeakMap<object, Map<string, boolean>>();
+
+function compactVerdict(doc: SignableDocument, signerMember: string, options: Ed25519Options): Verdict {
   const key = doc[signerMember];
   const signature = doc['signature'];
   if (typeof key !== 'string') return fail('ERR_SIG_MISSING', `/${signerMember}`, `the document names no signer key in ${signerMember}`);
@@ -85,12 +103,6 @@ export function verifyCompact(doc: unknown, signerMember: string, options: Ed255
     return fail('ERR_SIG_INVALID', '/signature', `the signature does not verify under ${signerMember} ${key}: the document was changed after signing, or another key signed it`);
   }
   return pass(`signed by ${signerMember} ${key}`, { signer: key });
-}
-
-/** A document handed over in memory that is not plain JSON cannot have been signed as JSON. */
-function notPlainVerdict(doc: SignableDocument): Verdict | undefined {
-  const e = notPlainJson(doc);
-  return e === undefined ? undefined : fail(e.code, e.path, `the document is not plain JSON at ${e.path || 'its root'}: ${e.reason}`);
 }
 
 /**
@@ -180,10 +192,12 @@ export interface DataIntegrityOptions extends Ed25519Options {
  *   `ERR_KEY_UNRESOLVED`, `ERR_SIG_NON_CANONICAL`, `ERR_SIG_SMALL_ORDER`,
  *   `ERR_JSON_NEGATIVE_ZERO`, `ERR_JSON_UNSAFE_INTEGER`, `ERR_JSON_NOT_PLAIN`, `ERR_JSON_TOO_DEEP`.
  */
-export function verifyDataIntegrity(doc: unknown, options: DataIntegrityOptions = {}): Verdict {
+export function verifyDataIntegrity(input: unknown, options: DataIntegrityOptions = {}): Verdict {
+  // Read once, into a frozen copy (SPEC.md 3); the equation for a copy and a key is solved once.
+  const snap = snapshotJson(input);
+  if (!snap.ok) return fail(snap.error.code, snap.error.path, `the document is not plain JSON at ${snap.error.path || 'its root'}: ${snap.error.reason}`);
+  const doc = snap.value;
   if (!isRecord(doc)) return fail('ERR_PROOF_MISSING', '', 'a secured document must be a JSON object');
-  const plain = notPlainVerdict(doc);
-  if (plain !== undefined) return plain;
   const proof = doc['proof'];
   if (!isRecord(proof)) return fail('ERR_PROOF_MISSING', '/proof', 'the document carries no proof');
   if (proof['type'] !== 'DataIntegrityProof') return fail('ERR_PROOF_UNSUPPORTED', '/proof/type', 'the proof type must be DataIntegrityProof');
@@ -219,7 +233,15 @@ export function verifyDataIntegrity(doc: unknown, options: DataIntegrityOptions 
   if (content !== undefined) return fail(content.code, content.path, content.message);
   const pre = precheckVerdict(signature, key.publicKey, '/proof/proofValue', '/proof/verificationMethod');
   if (pre !== undefined) return pre;
-  if (!verifyEd25519(signature, dataIntegrityHashData(unsecured, proofOptions), key.publicKey, options)) {
+  const solved = `${toHex(key.publicKey)} ${options.backend ?? 'native'}`;
+  const memo = PROOFS_VERIFIED.get(doc);
+  let verified = memo?.get(solved);
+  if (verified === undefined) {
+    verified = verifyEd25519(signature, dataIntegrityHashData(unsecured, proofOptions), key.publicKey, options);
+    if (memo === undefined) PROOFS_VERIFIED.set(doc, new Map([[solved, verified]]));
+    else memo.set(solved, verified);
+  }
+  if (!verified) {
     return fail('ERR_PROOF_INVALID', '/proof/proofValue', `the proof does not verify under ${method}: the document or the proof changed after signing, or another key signed it`);
   }
   return pass(`proved by ${method} (${purpose})`, { signer: key.did, verificationMethod: method, purpose });

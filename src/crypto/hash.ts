@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2';
 import { toHex } from '../encoding/bytes.js';
+import { snapshotJson } from '../encoding/snapshot.js';
+import { WORK } from '../work.js';
 import { canonicalBytes } from './jcs.js';
 
 /**
@@ -15,6 +17,7 @@ import { canonicalBytes } from './jcs.js';
  * @returns the 32-byte digest.
  */
 export function sha256Bytes(bytes: Uint8Array, options: { readonly backend?: 'native' | 'portable' } = {}): Uint8Array {
+  WORK.hashes++;
   if (options.backend === 'portable') return sha256(bytes);
   return new Uint8Array(createHash('sha256').update(bytes).digest());
 }
@@ -31,5 +34,15 @@ export function sha256Bytes(bytes: Uint8Array, options: { readonly backend?: 'na
  * ```
  */
 export function documentHash(value: unknown): string {
-  return `sha256:${toHex(sha256Bytes(canonicalBytes(value)))}`;
+  // A snapshot is frozen, so its hash is taken once.
+  const snap = snapshotJson(value);
+  if (!snap.ok) throw new TypeError(`not plain JSON at ${snap.error.path || '(root)'}: ${snap.error.reason}`);
+  const v = snap.value;
+  const known = v !== null && typeof v === 'object' ? HASHES.get(v) : undefined;
+  if (known !== undefined) return known;
+  const hash = `sha256:${toHex(sha256Bytes(canonicalBytes(v)))}`;
+  if (v !== null && typeof v === 'object') HASHES.set(v, hash);
+  return hash;
 }
+
+const HASHES = new WeakMap<object, string>();

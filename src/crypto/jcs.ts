@@ -5,65 +5,35 @@
  * shares, so anything else is refused before it gets there.
  */
 import canonicalizeModule from 'canonicalize';
-import { DEFAULT_MAX_DEPTH } from '../encoding/json.js';
+import { MAX_VALUE_DEPTH, snapshotJson, type NotPlainJson } from '../encoding/snapshot.js';
 
 type Serialize = (input: unknown) => string | undefined;
 // The package is CommonJS (`module.exports = serialize`) with ESM-style typings: at run time the
 // default import is the function itself.
 const canonicalize: Serialize = ((canonicalizeModule as unknown as { default?: Serialize }).default ?? canonicalizeModule) as Serialize;
 
-/** Why a value cannot be canonicalised. */
-export interface CanonicalError {
-  /** `ERR_JSON_NOT_PLAIN`, or `ERR_JSON_TOO_DEEP` past {@link MAX_VALUE_DEPTH} (a cycle ends there too). */
-  readonly code: 'ERR_JSON_NOT_PLAIN' | 'ERR_JSON_TOO_DEEP';
-  /** JSON Pointer of the first value that is not plain JSON. */
-  readonly path: string;
-  /** What it is. */
-  readonly reason: string;
-}
+/** Why a value cannot be canonicalised: it is not plain JSON (SPEC.md 3, "In memory"). */
+export type CanonicalError = NotPlainJson;
 
-/** The deepest nesting of arrays and objects a value handed over in memory may have: the reader's default (SPEC.md 3). */
-export const MAX_VALUE_DEPTH = DEFAULT_MAX_DEPTH;
+export { MAX_VALUE_DEPTH };
 
 /**
- * The first value inside `value` that is not plain JSON, if any: a non-finite number,
- * `undefined`, a function, a symbol, a BigInt, an object that is not a plain object or array, or
- * nesting deeper than {@link MAX_VALUE_DEPTH} (which is also where a cycle is caught). Which
- * numbers signed content may hold is decided when it is read, not here.
+ * The first value inside `value` that is not plain JSON, if any (see {@link snapshotJson}):
+ * an accessor (never called), a Proxy, a symbol-named or hidden member, a non-finite number,
+ * `undefined`, a function, a BigInt, an object that is not a plain object or array, or nesting
+ * deeper than {@link MAX_VALUE_DEPTH} or a cycle. Which numbers signed content may hold is
+ * decided when it is read, not here.
  *
  * @param value - any value.
- * @param path - pointer of `value` (for recursion).
- * @param depth - nesting of `value` (for recursion).
  * @returns the problem, or `undefined` for plain JSON.
+ * @example
+ * ```ts
+ * notPlainJson({ a: 1n }); // { code: 'ERR_JSON_NOT_PLAIN', path: '/a', reason: 'a bigint' }
+ * ```
  */
-export function notPlainJson(value: unknown, path = '', depth = 0): CanonicalError | undefined {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return undefined;
-    case 'number':
-      return Number.isFinite(value) ? undefined : { code: 'ERR_JSON_NOT_PLAIN', path, reason: 'a non-finite number' };
-    case 'object': {
-      if (value === null) return undefined;
-      if (depth >= MAX_VALUE_DEPTH) return { code: 'ERR_JSON_TOO_DEEP', path, reason: `nesting deeper than ${MAX_VALUE_DEPTH} levels (or a cycle)` };
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-          const e = notPlainJson(value[i], `${path}/${i}`, depth + 1);
-          if (e !== undefined) return e;
-        }
-        return undefined;
-      }
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return { code: 'ERR_JSON_NOT_PLAIN', path, reason: 'an object that is not a plain JSON object' };
-      for (const [k, v] of Object.entries(value)) {
-        const e = notPlainJson(v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
-        if (e !== undefined) return e;
-      }
-      return undefined;
-    }
-    default:
-      return { code: 'ERR_JSON_NOT_PLAIN', path, reason: `a ${typeof value}` };
-  }
+export function notPlainJson(value: unknown): CanonicalError | undefined {
+  const s = snapshotJson(value);
+  return s.ok ? undefined : s.error;
 }
 
 /**
@@ -77,9 +47,10 @@ export function notPlainJson(value: unknown, path = '', depth = 0): CanonicalErr
  * ```
  */
 export function canonicalJson(value: unknown): { ok: true; text: string } | { ok: false; error: CanonicalError } {
-  const error = notPlainJson(value);
-  if (error !== undefined) return { ok: false, error };
-  const text = canonicalize(value);
+  // The canonical form is taken of the snapshot: nothing the caller holds is read twice.
+  const s = snapshotJson(value);
+  if (!s.ok) return { ok: false, error: s.error };
+  const text = canonicalize(s.value);
   if (text === undefined) return { ok: false, error: { code: 'ERR_JSON_NOT_PLAIN', path: '', reason: 'a value canonicalize cannot serialise' } };
   return { ok: true, text };
 }

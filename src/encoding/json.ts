@@ -57,7 +57,8 @@ const ESCAPES: Readonly<Record<string, string>> = {
  * @param options - size and depth limits.
  * @returns `{ ok: true, value }`, or `{ ok: false, issue }` with one of the codes
  *   `ERR_JSON_SYNTAX`, `ERR_JSON_ENCODING`, `ERR_JSON_DUPLICATE_KEY`, `ERR_JSON_LONE_SURROGATE`,
- *   `ERR_JSON_NUMBER_RANGE`, `ERR_JSON_TOO_DEEP`, `ERR_JSON_TOO_LARGE`.
+ *   `ERR_JSON_NUMBER_RANGE`, `ERR_JSON_TOO_DEEP`, `ERR_JSON_TOO_LARGE`; `ERR_USAGE_INVALID_ARGUMENT` when
+ *   the input is neither a string nor a `Uint8Array`.
  * @example
  * ```ts
  * const r = parseJson('{"a":1,"a":2}');
@@ -65,6 +66,10 @@ const ESCAPES: Readonly<Record<string, string>> = {
  * ```
  */
 export function parseJson(input: string | Uint8Array, options: ParseJsonOptions = {}): ParseJsonResult {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    return fail('ERR_USAGE_INVALID_ARGUMENT', '', `parseJson reads JSON text (a string) or its UTF-8 bytes (a Uint8Array), not ${input === null ? 'null' : typeof input}`);
+  }
+  if (options === null || typeof options !== 'object') return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'parseJson: options must be an object');
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (input.length > maxBytes) {

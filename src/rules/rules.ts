@@ -51,9 +51,16 @@ function rule<T>(id: string, description: string, check: (doc: T, fail: Fail) =>
     description,
     check: (doc) => {
       const issues: Issue[] = [];
-      check(doc as T, (code, path, message, details) => {
-        issues.push({ code, path, keyword: `rule:${id}`, message: `${message}; rule: ${lowerFirst(description)}`, details: { instancePath: path, ...details } });
-      });
+      try {
+        check(doc as T, (code, path, message, details) => {
+          issues.push({ code, path, keyword: `rule:${id}`, message: `${message}; rule: ${lowerFirst(description)}`, details: { instancePath: path, ...details } });
+        });
+      } catch {
+        // A rule reads members its schema requires. Given a document that does not have them
+        // (rules run after the schema; a caller that skipped it gets this), the rule cannot be
+        // applied, which is a refusal, never a crash or a pass.
+        return [{ code: 'ERR_SCHEMA_TYPE', path: '', keyword: `rule:${id}`, message: `rule ${id} cannot be applied: the document does not have the shape its schema requires; validate it against its schema first`, details: { instancePath: '' } }];
+      }
       return issues;
     },
   };

@@ -9,10 +9,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parseJson } from '../encoding/json.js';
+import { snapshotJson } from '../encoding/snapshot.js';
 import { WritError, type Issue } from '../issues.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { readManifest } from '../release/manifest.js';
 import { checkRules } from '../rules/rules.js';
+import { WORK } from '../work.js';
 import { ajvIssues } from './ajv-issues.js';
 import { isDateTime, isUri } from './formats.js';
 import { detectMatches, loadSchemaIndex, type SchemaEntry, type LoadedSchemaIndex } from './schema-index.js';
@@ -69,6 +71,9 @@ export class SchemaRegistry {
   private readonly ajv = new Map<Mode, Ajv2020>();
   private readonly added = new Map<Mode, Set<string>>();
   private readonly compiled: string[] = [];
+  /** Results for snapshots already validated or recognised: a frozen copy cannot change. */
+  private readonly validated = new WeakMap<object, Map<string, ValidationResult>>();
+  private readonly detected = new WeakMap<object, DetectResult>();
 
   private constructor(index: LoadedSchemaIndex) {
     this.index = index;
@@ -119,6 +124,19 @@ export class SchemaRegistry {
    *   `ERR_SCHEMA_AMBIGUOUS` (several do).
    */
   detect(doc: unknown): DetectResult {
+    // A snapshot is frozen: what it was recognised as once, it is for good.
+    const snap = snapshotJson(doc);
+    if (!snap.ok) return { ok: false, issue: { code: snap.error.code, path: snap.error.path, message: `the document is not plain JSON at ${snap.error.path || 'its root'}: ${snap.error.reason}` } };
+    const value = snap.value;
+    const memo = value !== null && typeof value === 'object' ? this.detected.get(value) : undefined;
+    if (memo !== undefined) return memo;
+    const result = this.detectOnce(value);
+    if (value !== null && typeof value === 'object') this.detected.set(value, result);
+    return result;
+  }
+
+  private detectOnce(doc: unknown): DetectResult {
+    WORK.detections++;
     const hits = this.documents().filter((e) => e.detect !== undefined && detectMatches(e.detect, doc));
     if (hits.length === 1 && hits[0] !== undefined) return { ok: true, schema: hits[0] };
     if (hits.length === 0) {
@@ -166,11 +184,30 @@ export class SchemaRegistry {
       };
       return { ok: false, schema: entry, issues: [issue] };
     }
+    // The document is read once, into a frozen copy (SPEC.md 3): Ajv never sees a getter or a
+    // Proxy, and a copy validated once stays valid, so its result is kept.
+    const snap = snapshotJson(doc);
+    if (!snap.ok) return { ok: false, schema: entry, issues: [{ code: snap.error.code, path: snap.error.path, message: `the document is not plain JSON at ${snap.error.path || 'its root'}: ${snap.error.reason}` }] };
+    const value = snap.value;
     const mode: Mode = options.allErrors === false ? 'first' : 'all';
+    const key = `${entry.id} ${mode} ${options.rules === false ? 'schema' : 'rules'}`;
+    const memo = value !== null && typeof value === 'object' ? this.validated.get(value) : undefined;
+    const known = memo?.get(key);
+    if (known !== undefined) return known;
+    const result = this.validateOnce(entry, value, mode, options.rules !== false);
+    if (value !== null && typeof value === 'object') {
+      if (memo === undefined) this.validated.set(value, new Map([[key, result]]));
+      else memo.set(key, result);
+    }
+    return result;
+  }
+
+  private validateOnce(entry: SchemaEntry, doc: unknown, mode: Mode, rules: boolean): ValidationResult {
+    WORK.validations++;
     const compiled = this.compile(entry, mode);
     if (!compiled.ok) return { ok: false, schema: entry, issues: [compiled.issue] };
     if (!compiled.validate(doc)) return { ok: false, schema: entry, issues: ajvIssues(compiled.validate.errors ?? [], mode === 'all') };
-    const broken = options.rules === false ? [] : checkRules(entry.id, doc);
+    const broken = rules ? checkRules(entry.id, doc) : [];
     if (broken.length === 0) return { ok: true, schema: entry };
     return { ok: false, schema: entry, issues: mode === 'all' ? broken : broken.slice(0, 1) };
   }

@@ -10,6 +10,7 @@ import type { ErrorCode } from '../generated/error-codes.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { invalidDocument, notMoneyUnits } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
+import { readInputs, verified } from '../model/read.js';
 
 /** What a grant has been charged before a call: the ledger's state. */
 export interface GrantLedger {
@@ -63,6 +64,14 @@ export function approvalThreshold(grant: ToolGrant): number | undefined {
  * ```
  */
 export function authorizeExposure(capability: unknown, grantIndex: number, exposure: unknown, ledger: GrantLedger | undefined, approved: boolean, ctx: VerifyContext): Verdict {
+  const read = readInputs(['/capability', capability], ['/exposure', exposure], ['/ledger', ledger]);
+  if (!read.ok) return read.verdict;
+  const [capability_, exposure_, ledger_] = read.values as [typeof capability, typeof exposure, typeof ledger];
+  return authorizeExposureModel(capability_, grantIndex, exposure_, ledger_, approved, ctx);
+}
+
+/** {@link authorizeExposure} on its inputs as read once, into snapshots. */
+function authorizeExposureModel(capability: unknown, grantIndex: number, exposure: unknown, ledger: GrantLedger | undefined, approved: boolean, ctx: VerifyContext): Verdict {
   const problem =
     contextProblem(ctx) ??
     invalidDocument(ctx, 'capability/token', capability) ??
@@ -116,6 +125,14 @@ function decide(grant: ToolGrant, at: string, exposure: MoneyUnits, ledger: Gran
  *   `ERR_REPLAY_LINK_BROKEN` (another capability), schema codes.
  */
 export function verifyBudgetAuthorization(record: unknown, capability: unknown, ledger: GrantLedger | undefined, ctx: VerifyContext): Verdict {
+  const read = readInputs(['', record], ['/capability', capability], ['/ledger', ledger]);
+  if (!read.ok) return read.verdict;
+  const [record_, capability_, ledger_] = read.values as [typeof record, typeof capability, typeof ledger];
+  return verified(verifyBudgetAuthorizationModel(record_, capability_, ledger_, ctx), record_);
+}
+
+/** {@link verifyBudgetAuthorization} on its inputs as read once, into snapshots. */
+function verifyBudgetAuthorizationModel(record: unknown, capability: unknown, ledger: GrantLedger | undefined, ctx: VerifyContext): Verdict {
   const problem = contextProblem(ctx) ?? invalidDocument(ctx, 'settlement/budget-authorization', record) ?? invalidDocument(ctx, 'capability/token', capability, '/capability');
   if (problem !== undefined) return problem;
   const r = record as BudgetAuthorization;
@@ -188,6 +205,14 @@ export function reconcileSpend(charged: MoneyUnits, actual: MoneyUnits): Verdict
  *   the actual cost) and schema codes.
  */
 export function verifySpendReconciliation(record: unknown, authorization: unknown, receipt: unknown, ctx: VerifyContext): Verdict {
+  const read = readInputs(['', record], ['/authorization', authorization], ['/receipt', receipt]);
+  if (!read.ok) return read.verdict;
+  const [record_, authorization_, receipt_] = read.values as [typeof record, typeof authorization, typeof receipt];
+  return verified(verifySpendReconciliationModel(record_, authorization_, receipt_, ctx), record_);
+}
+
+/** {@link verifySpendReconciliation} on its inputs as read once, into snapshots. */
+function verifySpendReconciliationModel(record: unknown, authorization: unknown, receipt: unknown, ctx: VerifyContext): Verdict {
   const problem =
     contextProblem(ctx) ??
     invalidDocument(ctx, 'settlement/spend-reconciliation', record) ??

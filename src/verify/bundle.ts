@@ -11,7 +11,7 @@ import { verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash, sha256Bytes } from '../crypto/hash.js';
 import { notPlainJson } from '../crypto/jcs.js';
 import { toHex } from '../encoding/bytes.js';
-import { parseJson } from '../encoding/json.js';
+import { readJson } from '../model/read.js';
 import type { Issue, Verdict } from '../issues.js';
 import { registryOf, contextProblem, type VerifyContext } from './context.js';
 import { invalidDocument } from './common.js';
@@ -101,7 +101,7 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
     issues.push({ code: 'ERR_BUNDLE_MANIFEST_MISSING', path: BUNDLE_MANIFEST_PATH, message: `the bundle has no ${BUNDLE_MANIFEST_PATH}: without it nothing in the bundle can be checked` });
     return { artifacts: [], issues };
   }
-  const parsed = parseJson(manifestBytes);
+  const parsed = readJson(manifestBytes);
   if (!parsed.ok) {
     issues.push({ ...parsed.issue, path: at(BUNDLE_MANIFEST_PATH, parsed.issue.path), message: `${BUNDLE_MANIFEST_PATH}: ${parsed.issue.message}` });
     return { artifacts: [], issues };
@@ -137,7 +137,7 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
       artifacts.push({ path, issue });
       continue;
     }
-    const read = parseJson(bytes);
+    const read = readJson(bytes);
     const doc = read.ok ? read.value : undefined;
     const detected = read.ok ? registry.detect(doc) : undefined;
     const type = detected?.ok === true ? detected.schema.id : undefined;

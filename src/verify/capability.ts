@@ -12,6 +12,7 @@ import { pointerAppend } from '../encoding/pointer.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { invalidDocument } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
+import { readInputs, verified } from '../model/read.js';
 
 const DEFAULT_MAX_DEPTH = 16;
 
@@ -44,6 +45,14 @@ export interface ChainDetails {
  * ```
  */
 export function verifyCapabilityChain(capability: unknown, others: readonly unknown[], ctx: VerifyContext): Verdict {
+  const read = readInputs(['', capability], ['/others', others]);
+  if (!read.ok) return read.verdict;
+  const [capability_, others_] = read.values as [typeof capability, typeof others];
+  return verified(verifyCapabilityChainModel(capability_, others_, ctx), capability_);
+}
+
+/** {@link verifyCapabilityChain} on its inputs as read once, into snapshots. */
+function verifyCapabilityChainModel(capability: unknown, others: readonly unknown[], ctx: VerifyContext): Verdict {
   const problem = contextProblem(ctx) ?? (Array.isArray(others) ? undefined : fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the other capabilities must be an array'));
   if (problem !== undefined) return problem;
   const byId = new Map<string, unknown>();

@@ -36,6 +36,7 @@ import { intactIntent, verifyIntent } from './intent.js';
 import { verifyMandateChain } from './mandate.js';
 import { verifyReceipt, verifyReceiptPair } from './receipt.js';
 import { verifySettlement } from './settlement.js';
+import { readInputs, verified } from '../model/read.js';
 
 /** A document whose type is known. */
 export interface TypedDocument {
@@ -178,6 +179,14 @@ export class Evidence {
  * ```
  */
 export function verifyDocument(doc: unknown, others: readonly unknown[], ctx: VerifyContext, type?: string): Verdict {
+  const read = readInputs(['', doc], ['/others', others]);
+  if (!read.ok) return read.verdict;
+  const [doc_, others_] = read.values as [typeof doc, typeof others];
+  return verified(verifyDocumentModel(doc_, others_, ctx, type), doc_);
+}
+
+/** {@link verifyDocument} on its inputs as read once, into snapshots. */
+function verifyDocumentModel(doc: unknown, others: readonly unknown[], ctx: VerifyContext, type?: string): Verdict {
   const problem = contextProblem(ctx) ?? (Array.isArray(others) ? undefined : fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the other documents must be an array'));
   if (problem !== undefined) return problem;
   let id = type;

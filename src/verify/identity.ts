@@ -10,6 +10,7 @@ import { documentHash } from '../crypto/hash.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { invalidDocument, reached, timeAt, within } from './common.js';
 import { contextProblem, registryOf, type VerifyContext } from './context.js';
+import { readInputs, verified } from '../model/read.js';
 
 const CREDENTIAL_TYPES = ['identity/agent-credential', 'identity/merchant-credential'] as const;
 
@@ -23,6 +24,14 @@ const CREDENTIAL_TYPES = ['identity/agent-credential', 'identity/merchant-creden
  *   `ERR_IDENTITY_NOT_YET_VALID`, `ERR_IDENTITY_EXPIRED`.
  */
 export function verifyCredential(credential: unknown, ctx: VerifyContext): Verdict {
+  const read = readInputs(['', credential]);
+  if (!read.ok) return read.verdict;
+  const [credential_] = read.values as [typeof credential];
+  return verified(verifyCredentialModel(credential_, ctx), credential_);
+}
+
+/** {@link verifyCredential} on its inputs as read once, into snapshots. */
+function verifyCredentialModel(credential: unknown, ctx: VerifyContext): Verdict {
   const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
   const detected = registryOf(ctx).detect(credential);
@@ -57,6 +66,14 @@ export function verifyCredential(credential: unknown, ctx: VerifyContext): Verdi
  *   {@link verifyCredential} under `/credentials/<i>`.
  */
 export function verifyAgentCard(card: unknown, credentials: readonly unknown[], ctx: VerifyContext): Verdict {
+  const read = readInputs(['', card], ['/credentials', credentials]);
+  if (!read.ok) return read.verdict;
+  const [card_, credentials_] = read.values as [typeof card, typeof credentials];
+  return verified(verifyAgentCardModel(card_, credentials_, ctx), card_);
+}
+
+/** {@link verifyAgentCard} on its inputs as read once, into snapshots. */
+function verifyAgentCardModel(card: unknown, credentials: readonly unknown[], ctx: VerifyContext): Verdict {
   const problem =
     contextProblem(ctx) ?? invalidDocument(ctx, 'discovery/agent-card', card) ?? (Array.isArray(credentials) ? undefined : fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the credentials must be an array'));
   if (problem !== undefined) return problem;

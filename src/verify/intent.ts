@@ -4,10 +4,12 @@
  */
 import type { GovernedIntent } from '../generated/types.js';
 import { documentHash } from '../crypto/hash.js';
+import { snapshotJson } from '../encoding/snapshot.js';
 import { signedContentIssue } from '../crypto/jcs.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { invalidDocument } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
+import { readInputs, verified } from '../model/read.js';
 
 /** The call an intent is used for: what a kernel knows when it dispatches. */
 export interface IntentCall {
@@ -24,15 +26,28 @@ export interface IntentCall {
  *
  * @param intent - a governed intent (plain JSON; its own `intent_hash` is ignored).
  * @returns `sha256:<64 hex>`.
+ * @throws TypeError when the intent is not a plain JSON object (a caller's mistake: verifiers check first).
  * @example
  * ```ts
  * intentHash(intent) === intent.intent_hash; // true for an intent not changed since it was hashed
  * ```
  */
 export function intentHash(intent: Readonly<Record<string, unknown>>): string {
-  const { intent_hash: _ignored, ...body } = intent;
-  return documentHash(body);
+  const snap = snapshotJson(intent);
+  if (!snap.ok || snap.value === null || typeof snap.value !== 'object' || Array.isArray(snap.value)) {
+    throw new TypeError(`intentHash: the intent must be a plain JSON object${snap.ok ? '' : ` (${snap.error.reason} at ${snap.error.path || 'its root'})`}`);
+  }
+  const frozen = snap.value;
+  const known = INTENT_HASHES.get(frozen);
+  if (known !== undefined) return known;
+  const { intent_hash: _ignored, ...body } = frozen;
+  const hash = documentHash(body);
+  INTENT_HASHES.set(frozen, hash);
+  return hash;
 }
+
+/** Each snapshot's intent hash, computed once. */
+const INTENT_HASHES = new WeakMap<object, string>();
 
 /**
  * Verify a governed intent, and that a call is the one it names.
@@ -49,6 +64,14 @@ export function intentHash(intent: Readonly<Record<string, unknown>>): string {
  * ```
  */
 export function verifyIntent(intent: unknown, call: IntentCall | undefined, ctx: VerifyContext): Verdict {
+  const read = readInputs(['', intent], ['/call', call]);
+  if (!read.ok) return read.verdict;
+  const [intent_, call_] = read.values as [typeof intent, typeof call];
+  return verified(verifyIntentModel(intent_, call_, ctx), intent_);
+}
+
+/** {@link verifyIntent} on its inputs as read once, into snapshots. */
+function verifyIntentModel(intent: unknown, call: IntentCall | undefined, ctx: VerifyContext): Verdict {
   const intact = intactIntent(intent, ctx);
   if (!intact.ok) return intact;
   const doc = intent as GovernedIntent;

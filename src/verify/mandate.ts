@@ -13,6 +13,7 @@ import { addDecimal, compareDecimal, formatDecimal, parseDecimal, type Decimal }
 import { compareInstants } from '../encoding/time.js';
 import { invalidDocument, timeAt, within } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
+import { readInputs, verified } from '../model/read.js';
 
 /** The three mandates of one payment. */
 export interface MandateChain {
@@ -40,6 +41,14 @@ export interface MandateChain {
  * ```
  */
 export function verifyMandateChain(chain: MandateChain, spent: PaymentCurrencyAmount | undefined, ctx: VerifyContext): Verdict {
+  const read = readInputs(['', chain], ['/spent', spent]);
+  if (!read.ok) return read.verdict;
+  const [chain_, spent_] = read.values as [typeof chain, typeof spent];
+  return verified(verifyMandateChainModel(chain_, spent_, ctx), chain_);
+}
+
+/** {@link verifyMandateChain} on its inputs as read once, into snapshots. */
+function verifyMandateChainModel(chain: MandateChain, spent: PaymentCurrencyAmount | undefined, ctx: VerifyContext): Verdict {
   const c = (chain ?? {}) as Partial<MandateChain>;
   const problem =
     contextProblem(ctx) ??

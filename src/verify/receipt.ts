@@ -11,6 +11,7 @@ import { fail, pass, type Verdict } from '../issues.js';
 import { invalidDocument, within } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
 import { intactIntent } from './intent.js';
+import { readInputs, verified } from '../model/read.js';
 
 /**
  * Verify one tool-call receipt: its shape and its kernel's signature, and, given the intent it
@@ -24,6 +25,14 @@ import { intactIntent } from './intent.js';
  *   `ERR_RECEIPT_CAPABILITY_MISMATCH`.
  */
 export function verifyReceipt(receipt: unknown, intent: unknown, ctx: VerifyContext): Verdict {
+  const read = readInputs(['', receipt], ['/intent', intent]);
+  if (!read.ok) return read.verdict;
+  const [receipt_, intent_] = read.values as [typeof receipt, typeof intent];
+  return verified(verifyReceiptModel(receipt_, intent_, ctx), receipt_);
+}
+
+/** {@link verifyReceipt} on its inputs as read once, into snapshots. */
+function verifyReceiptModel(receipt: unknown, intent: unknown, ctx: VerifyContext): Verdict {
   const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
   const signed = signedReceipt(receipt, ctx);
@@ -55,6 +64,14 @@ function signedReceipt(receipt: unknown, ctx: VerifyContext): Verdict {
  *   signed both, and the codes of {@link verifyReceipt} and {@link verifyIntent}.
  */
 export function verifyBilateralReceipts(buyer: unknown, provider: unknown, intent: unknown, ctx: VerifyContext): Verdict {
+  const read = readInputs(['/buyer_receipt', buyer], ['/provider_receipt', provider], ['/intent', intent]);
+  if (!read.ok) return read.verdict;
+  const [buyer_, provider_, intent_] = read.values as [typeof buyer, typeof provider, typeof intent];
+  return verifyBilateralReceiptsModel(buyer_, provider_, intent_, ctx);
+}
+
+/** {@link verifyBilateralReceipts} on its inputs as read once, into snapshots. */
+function verifyBilateralReceiptsModel(buyer: unknown, provider: unknown, intent: unknown, ctx: VerifyContext): Verdict {
   const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
   const intentVerdict = intactIntent(intent, ctx);
@@ -91,6 +108,14 @@ export function verifyBilateralReceipts(buyer: unknown, provider: unknown, inten
  * ```
  */
 export function verifyReceiptPair(pair: unknown, intent: unknown, ctx: VerifyContext): Verdict {
+  const read = readInputs(['', pair], ['/intent', intent]);
+  if (!read.ok) return read.verdict;
+  const [pair_, intent_] = read.values as [typeof pair, typeof intent];
+  return verified(verifyReceiptPairModel(pair_, intent_, ctx), pair_);
+}
+
+/** {@link verifyReceiptPair} on its inputs as read once, into snapshots. */
+function verifyReceiptPairModel(pair: unknown, intent: unknown, ctx: VerifyContext): Verdict {
   // The pair's document rules (one intent, two signers) are decided below, with this
   // verifier's codes, once the signatures are known to be good: the shape alone comes first.
   const problem = contextProblem(ctx) ?? invalidDocument(ctx, 'receipt/receipt-pair', pair, '', false);

@@ -8,6 +8,7 @@ import type { Dispute, GovernedIntent, QuoteResponse, SettlementReconciliation }
 import { fail, pass, type Verdict } from '../issues.js';
 import { invalidDocument } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
+import { readInputs, verified } from '../model/read.js';
 
 /** What a settlement is checked against; each is optional. */
 export interface SettlementEvidence {
@@ -43,6 +44,14 @@ const STATUS_FOR_DISPUTE: Readonly<Record<Dispute['status'], SettlementReconcili
  * ```
  */
 export function verifySettlement(record: unknown, evidence: SettlementEvidence, ctx: VerifyContext): Verdict {
+  const read = readInputs(['', record], ['', evidence]);
+  if (!read.ok) return read.verdict;
+  const [record_, evidence_] = read.values as [typeof record, typeof evidence];
+  return verified(verifySettlementModel(record_, evidence_, ctx), record_);
+}
+
+/** {@link verifySettlement} on its inputs as read once, into snapshots. */
+function verifySettlementModel(record: unknown, evidence: SettlementEvidence, ctx: VerifyContext): Verdict {
   const e = (evidence ?? {}) as SettlementEvidence;
   const problem =
     contextProblem(ctx) ??
