@@ -18,24 +18,13 @@ import { verifyMandateChain } from '../../src/verify/mandate.js';
 import { verifyBilateralReceipts, verifyReceipt, verifyReceiptPair } from '../../src/verify/receipt.js';
 import { replayTransaction } from '../../src/verify/replay.js';
 import { verifySettlement } from '../../src/verify/settlement.js';
-import { bundleOf, fixture, T0 } from './world.js';
+import { bundleOf, SAMPLES, T0 } from './world.js';
 
 const codes = new Set<string>(ERROR_CODES as readonly string[]);
 const ctx = { now: T0 };
 const RUNS = 150;
 
-const fixtures = [
-  fixture('capability/token', 'provider-executor.incident-network'),
-  fixture('intent/governed-intent', 'commerce-network'),
-  fixture('receipt/tool-call', 'buyer.commerce-network'),
-  fixture('receipt/receipt-pair', 'commerce-network'),
-  fixture('mandate/payment-mandate', 'commerce-rails'),
-  fixture('identity/agent-credential', 'shopping-agent.commerce-rails'),
-  fixture('discovery/agent-card', 'dreamineering.commerce-rails'),
-  fixture('settlement/budget-authorization', 'allowed.commerce-network'),
-  fixture('settlement/settlement-reconciliation', 'commerce-network'),
-  fixture('receipt/intent-trace', 'settled.commerce-rails'),
-];
+const fixtures = SAMPLES;
 
 /** Every pointer into a value, as member paths. */
 function paths(value: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {

@@ -10,19 +10,11 @@ import fc from 'fast-check';
 import t from 'tap';
 import { snapshotJson } from '../../src/encoding/snapshot.js';
 import { verifyDocument } from '../../src/verify/document.js';
-import { fixture, T0 } from './world.js';
+import { SAMPLES, T0 } from './world.js';
 
 const ctx = { now: T0 };
 const RUNS = 100;
-const fixtures = [
-  fixture('capability/token', 'provider-executor.incident-network'),
-  fixture('intent/governed-intent', 'commerce-network'),
-  fixture('receipt/tool-call', 'buyer.commerce-network'),
-  fixture('receipt/receipt-pair', 'commerce-network'),
-  fixture('mandate/payment-mandate', 'commerce-rails'),
-  fixture('identity/agent-credential', 'shopping-agent.commerce-rails'),
-  fixture('settlement/budget-authorization', 'allowed.commerce-network'),
-];
+const fixtures = SAMPLES;
 
 const gist = (v: { ok: boolean; code?: string; path: string }) => ({ ok: v.ok, code: v.code, path: v.path });
 

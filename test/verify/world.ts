@@ -46,3 +46,17 @@ export function bundleOf(docs: Readonly<Record<string, unknown>>, bundleId = 'te
 
 export const T0 = 1776272775;
 export const parties = PARTIES;
+
+/** One valid artifact of each signed kind, for the property tests. */
+export const SAMPLES: readonly Record<string, unknown>[] = [
+  fixture('capability/token', 'provider-executor.incident-network'),
+  fixture('intent/governed-intent', 'commerce-network'),
+  fixture('receipt/tool-call', 'buyer.commerce-network'),
+  fixture('receipt/receipt-pair', 'commerce-network'),
+  fixture('mandate/payment-mandate', 'commerce-rails'),
+  fixture('identity/agent-credential', 'shopping-agent.commerce-rails'),
+  fixture('discovery/agent-card', 'dreamineering.commerce-rails'),
+  fixture('settlement/budget-authorization', 'allowed.commerce-network'),
+  fixture('settlement/settlement-reconciliation', 'commerce-network'),
+  fixture('receipt/intent-trace', 'settled.commerce-rails'),
+];
