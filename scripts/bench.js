@@ -41,10 +41,10 @@ const portable = { now: 1793527680, backend: 'portable' };
 
 const cases = [
   ['bare native Ed25519 verify (node:crypto, cached key)', () => nodeVerify(null, bytes, keyObject, signature)],
-  ['writ verifyReceipt, native (schema, canonical form, strict Ed25519)', () => verifyReceipt(receipt, undefined, ctx).ok],
+  ['writ verifyReceipt, native (schema, canonical form, strict Ed25519)', () => verifyReceipt(receipt, ctx).ok],
   ['writ verifyCompact, native (canonical form, strict Ed25519)', () => verifyCompact(receipt, 'kernel_key').ok],
   ['bare pure-JS Ed25519 verify (@noble/curves, strict)', () => ed25519.verify(signature, bytes, publicKey, { zip215: false })],
-  ['writ verifyReceipt, portable (@noble/curves, @noble/hashes)', () => verifyReceipt(receipt, undefined, portable).ok],
+  ['writ verifyReceipt, portable (@noble/curves, @noble/hashes)', () => verifyReceipt(receipt, portable).ok],
 ];
 
 for (const [name, run] of cases) if (run() !== true) throw new Error(`bench: ${name} does not verify the receipt`);

@@ -6,60 +6,73 @@
  * schema line. Explicit exports only: this list is the
  * public API.
  */
+// Reading
 export { parseJson, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from './encoding/json.js';
 export type { JsonValue, JsonObject, ParseJsonOptions, ParseJsonResult } from './encoding/json.js';
-export { pointerAppend, pointerGet, pointerTokens } from './encoding/pointer.js';
-export { WritError, fail, pass } from './issues.js';
+export { snapshotJson, MAX_VALUE_DEPTH } from './encoding/snapshot.js';
+export type { NotPlainJson, SnapshotResult } from './encoding/snapshot.js';
+export { readJson } from './model/read.js';
+export type { ReadJsonResult } from './model/read.js';
+export { readRfc3339, readTime, readUnixSeconds, compareInstants } from './encoding/time.js';
+export type { Instant, TimeRead } from './encoding/time.js';
+
+// Errors and verdicts
+export { WritError } from './issues.js';
 export type { Issue, Verdict } from './issues.js';
 export { ERROR_CODES, ERROR_AREAS } from './generated/error-codes.js';
 export type { ErrorCode, ErrorArea } from './generated/error-codes.js';
+
+// Schemas and validation
 export { SchemaRegistry } from './schema/registry.js';
 export type { DetectResult, RegistryOptions, ValidateOptions, ValidationResult } from './schema/registry.js';
-export { detectMatches, loadSchemaIndex } from './schema/schema-index.js';
 export type { LoadedSchemaIndex, SchemaEntry } from './schema/schema-index.js';
 export { bundleSchema } from './schema/bundle.js';
-export { checkRules, DOCUMENT_RULES } from './rules/rules.js';
 export type { DocumentRule } from './rules/rules.js';
-export { canonicalJson, notPlainJson, signedContentIssue, MAX_VALUE_DEPTH } from './crypto/jcs.js';
-export type { CanonicalError, SignedContentIssue } from './crypto/jcs.js';
+
+// Canonical form, hashes, signatures, keys
+export { canonicalJson } from './crypto/jcs.js';
+export type { CanonicalError } from './crypto/jcs.js';
 export { documentHash, sha256Bytes } from './crypto/hash.js';
-export { precheckEd25519, publicKeyOf, signEd25519, verifyEd25519 } from './crypto/ed25519.js';
-export type { Ed25519Backend, Ed25519Options, Ed25519Refusal } from './crypto/ed25519.js';
+export { publicKeyOf, signEd25519, verifyEd25519 } from './crypto/ed25519.js';
+export type { Ed25519Backend, Ed25519Options } from './crypto/ed25519.js';
 export { didKeyVerificationMethod, fromKeyHex, fromMultikey, toDidKey, toMultikey } from './crypto/keys.js';
-export { resolveVerificationMethod } from './crypto/resolve.js';
 export type { DidDocuments } from './crypto/resolve.js';
-export { COMPACT_UNSIGNED, compactSigningBytes, dataIntegrityHashData, signCompact, signDataIntegrity, verifyCompact, verifyDataIntegrity } from './crypto/envelopes.js';
+export { signCompact, signDataIntegrity, verifyCompact, verifyDataIntegrity } from './crypto/envelopes.js';
 export type { DataIntegrityOptions, ProofOptions, SignableDocument } from './crypto/envelopes.js';
-export { minorExponent, toMinorUnits } from './rules/currency.js';
-export { contextProblem, parseTime } from './verify/context.js';
+
+// Verification: each verifier takes its subject and one options object (the context, and what
+// the subject is checked against)
+export { parseTime } from './verify/context.js';
 export type { VerifyContext } from './verify/context.js';
-export { covers, verifyCapabilityChain } from './verify/capability.js';
-export type { ChainDetails } from './verify/capability.js';
+export { verifyCapabilityChain } from './verify/capability.js';
+export type { ChainDetails, ChainOptions } from './verify/capability.js';
 export { intentHash, verifyIntent } from './verify/intent.js';
-export type { IntentCall } from './verify/intent.js';
+export type { IntentCall, IntentOptions } from './verify/intent.js';
 export { verifyBilateralReceipts, verifyReceipt, verifyReceiptPair } from './verify/receipt.js';
-export { approvalThreshold, authorizeExposure, reconcileSpend, verifyBudgetAuthorization, verifySpendReconciliation } from './verify/budget.js';
-export type { GrantLedger } from './verify/budget.js';
+export type { BilateralReceipts, ReceiptOptions } from './verify/receipt.js';
+export { authorizeExposure, reconcileSpend, verifyBudgetAuthorization, verifySpendReconciliation } from './verify/budget.js';
+export type { BudgetAuthorizationOptions, ExposureOptions, GrantLedger, SpendReconciliationOptions } from './verify/budget.js';
 export { verifyMandateChain } from './verify/mandate.js';
-export type { MandateChain } from './verify/mandate.js';
+export type { MandateChain, MandateOptions } from './verify/mandate.js';
 export { verifyAgentCard, verifyCredential } from './verify/identity.js';
+export type { AgentCardOptions } from './verify/identity.js';
 export { verifySettlement } from './verify/settlement.js';
-export type { SettlementEvidence } from './verify/settlement.js';
+export type { SettlementEvidence, SettlementOptions } from './verify/settlement.js';
 export { verifyDocument } from './verify/document.js';
-export { BUNDLE_MANIFEST_PATH, openBundle, unsafePath, verifyBundle } from './verify/bundle.js';
-export type { BundleArtifact, OpenedBundle } from './verify/bundle.js';
-export { MAX_BUNDLE_FILES, readBundleFolder } from './verify/folder.js';
+export type { DocumentOptions } from './verify/document.js';
+export { openBundle, verifyBundle } from './verify/bundle.js';
+export type { BundleArtifact, BundleOptions, OpenedBundle } from './verify/bundle.js';
+export { readBundleFolder } from './verify/folder.js';
 export type { BundleFolder } from './verify/folder.js';
-export { HOPS, replayTransaction } from './verify/replay.js';
-export { checkFixtures, fixtureSchema, TRANSACTIONS } from './schema/fixtures.js';
+export { replayTransaction } from './verify/replay.js';
+
+// Fixtures and the release boundary
+export { checkFixtures } from './schema/fixtures.js';
 export type { FixtureReport, FixtureResult } from './schema/fixtures.js';
 export { checkIntegrity } from './release/integrity.js';
 export type { IntegrityOptions, IntegrityReport } from './release/integrity.js';
-export { LEDGER_FILE, MANIFEST_FILE, inBoundary, readManifest } from './release/manifest.js';
-export { compareBytewise, formatLedger, parseLedger, sha256Hex } from './release/ledger.js';
+export { readManifest } from './release/manifest.js';
 export type { LedgerEntry } from './release/ledger.js';
-export { listBoundary } from './release/boundary.js';
-export type { BoundaryListing } from './release/boundary.js';
 export type {
   WritDocument,
   AuthorizeRequest,

@@ -107,7 +107,7 @@ export function runVerify(args: readonly string[], io: CliIo): ExitCode {
     const traced = holdsTrace(read.files, registry);
     const kind = type === 'bundle' || type === 'transaction' ? type : traced !== undefined ? 'transaction' : 'bundle';
     const at = now ?? (kind === 'transaction' ? (traced ?? clock()) : clock());
-    const report = kind === 'transaction' ? replayTransaction(read.files, { ...base, now: at }, read.issues) : verifyBundle(read.files, { ...base, now: at }, read.issues);
+    const report = kind === 'transaction' ? replayTransaction(read.files, { ...base, now: at, readIssues: read.issues }) : verifyBundle(read.files, { ...base, now: at, readIssues: read.issues });
     ok &&= report.ok;
     reports.push({ input: folder, kind, report });
   }
@@ -193,7 +193,7 @@ function verifyFiles(files: readonly string[], type: string | undefined, ctx: Ve
   return read.map((r): VerifyFileResult => {
     if ('issue' in r && r.issue !== undefined) return { file: r.file, ok: false, code: r.issue.code, path: r.issue.path, message: r.issue.message };
     const doc = (r as { doc: unknown }).doc;
-    const v = verifyDocument(doc, docs.filter((d) => d !== doc), ctx, type);
+    const v = verifyDocument(doc, { ...ctx, evidence: docs.filter((d) => d !== doc), type });
     const found = v.details?.['type'];
     const { type: _t, ...details } = v.details ?? {};
     const rest = Object.keys(details).length > 0 ? { details } : {};

@@ -78,29 +78,29 @@ export function referenceAnswer(c: ConformanceCase): CaseResult {
       }
       case 'capability':
       case 'chain':
-        return outcome(verifyCapabilityChain(input['capability'], input['capabilities'] as unknown[], ctx));
+        return outcome(verifyCapabilityChain(input['capability'], { ...ctx, evidence: input['capabilities'] as unknown[] }));
       case 'intent':
-        return outcome(verifyIntent(input['intent'], input['call'] as never, ctx));
+        return outcome(verifyIntent(input['intent'], { ...ctx, call: input['call'] as never }));
       case 'receipt':
         return outcome(
           'pair' in input
-            ? verifyReceiptPair(input['pair'], input['intent'], ctx)
+            ? verifyReceiptPair(input['pair'], { ...ctx, intent: input['intent'] })
             : 'buyer_receipt' in input
-              ? verifyBilateralReceipts(input['buyer_receipt'], input['provider_receipt'], input['intent'], ctx)
-              : verifyReceipt(input['receipt'], input['intent'], ctx),
+              ? verifyBilateralReceipts({ buyer: input['buyer_receipt'], provider: input['provider_receipt'] }, { ...ctx, intent: input['intent'] })
+              : verifyReceipt(input['receipt'], { ...ctx, intent: input['intent'] }),
         );
       case 'budget':
         return budgetCase(input, ctx);
       case 'mandate':
-        return outcome(verifyMandateChain({ intent_mandate: input['intent_mandate'], cart_mandate: input['cart_mandate'], payment_mandate: input['payment_mandate'] }, input['spent'] as never, ctx));
+        return outcome(verifyMandateChain({ intent_mandate: input['intent_mandate'], cart_mandate: input['cart_mandate'], payment_mandate: input['payment_mandate'] }, { ...ctx, spent: input['spent'] as never }));
       case 'settlement':
-        return outcome(verifySettlement(input['settlement'], { ...pick(input, 'quote'), ...pick(input, 'intent'), ...pick(input, 'dispute') }, ctx));
+        return outcome(verifySettlement(input['settlement'], { ...ctx, ...pick(input, 'quote'), ...pick(input, 'intent'), ...pick(input, 'dispute') }));
       case 'bundle': {
-        const r = verifyBundle(bundleFiles(input['files']), ctx, linkIssues(input['files']));
+        const r = verifyBundle(bundleFiles(input['files']), { ...ctx, readIssues: linkIssues(input['files']) });
         return r.ok ? { verdict: 'accept' } : { verdict: 'reject', codes: nonEmpty(distinct(r.errors.map((e) => e.code))) };
       }
       case 'replay': {
-        const r = replayTransaction(bundleFiles(input['files']), ctx, linkIssues(input['files']));
+        const r = replayTransaction(bundleFiles(input['files']), { ...ctx, readIssues: linkIssues(input['files']) });
         const hops: HopVerdict[] = (r.hops ?? []).map((h) => (h.ok ? { hop: h.hop, verdict: 'accept' } : { hop: h.hop, verdict: 'reject', code: h.code as string }));
         if (hops.length === 0) return { verdict: 'reject', codes: nonEmpty(distinct(r.errors.map((e) => e.code))) };
         return r.ok ? { verdict: 'accept', hops: nonEmpty(hops) } : { verdict: 'reject', hops: nonEmpty(hops) };
@@ -184,7 +184,7 @@ function proofCase(input: Record<string, unknown>, ctx: VerifyContext): CaseResu
     case 'credential':
       return outcome(verifyCredential(input['document'], ctx));
     case 'agent_card':
-      return outcome(verifyAgentCard(input['document'], (input['credentials'] as unknown[] | undefined) ?? [], ctx));
+      return outcome(verifyAgentCard(input['document'], { ...ctx, credentials: (input['credentials'] as unknown[] | undefined) ?? [] }));
     default:
       return outcome(verifyDataIntegrity(input['document'], { documents: ctx.documents ?? new Map(), now: ctx.now }));
   }
@@ -193,13 +193,13 @@ function proofCase(input: Record<string, unknown>, ctx: VerifyContext): CaseResu
 function budgetCase(input: Record<string, unknown>, ctx: VerifyContext): CaseResult {
   switch (input['operation']) {
     case 'authorize':
-      return outcome(authorizeExposure(input['capability'], input['grant_index'] as number, input['exposure'], input['ledger'] as never, input['approved'] === true, ctx));
+      return outcome(authorizeExposure(input['capability'], { ...ctx, grantIndex: input['grant_index'] as number, exposure: input['exposure'], ledger: input['ledger'] as never, approved: input['approved'] === true }));
     case 'record':
-      return outcome(verifyBudgetAuthorization(input['record'], input['capability'], input['ledger'] as never, ctx));
+      return outcome(verifyBudgetAuthorization(input['record'], { ...ctx, capability: input['capability'], ledger: input['ledger'] as never }));
     case 'reconcile':
       return outcome(reconcileSpend(input['charged'] as never, input['actual'] as never));
     case 'reconciliation':
-      return outcome(verifySpendReconciliation(input['record'], input['authorization'], input['receipt'], ctx));
+      return outcome(verifySpendReconciliation(input['record'], { ...ctx, authorization: input['authorization'], receipt: input['receipt'] }));
     default:
       return outcome(fail('ERR_USAGE_INVALID_ARGUMENT', '/operation', 'a budget case names its operation: authorize, record, reconcile or reconciliation'));
   }

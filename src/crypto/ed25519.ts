@@ -170,6 +170,10 @@ function portableVerify(signature: Uint8Array, message: Uint8Array, publicKey: U
  * @param seed - 32 bytes.
  * @returns the 32-byte public key.
  * @throws TypeError when the seed is not 32 bytes (a caller's mistake, not bad data).
+ * @example
+ * ```ts
+ * const pk = publicKeyOf(seed); // 32 bytes
+ * ```
  */
 export function publicKeyOf(seed: Uint8Array): Uint8Array {
   if (!(seed instanceof Uint8Array) || seed.length !== 32) throw new TypeError('publicKeyOf: the seed must be a Uint8Array of 32 bytes');
@@ -185,6 +189,11 @@ export function publicKeyOf(seed: Uint8Array): Uint8Array {
  * @param options - which implementation.
  * @returns the 64-byte signature.
  * @throws TypeError when the message or seed is not a Uint8Array, or the seed is not 32 bytes.
+ * @example
+ * ```ts
+ * const sig = signEd25519(new TextEncoder().encode('hello'), seed);
+ * verifyEd25519(sig, new TextEncoder().encode('hello'), publicKeyOf(seed)); // true
+ * ```
  */
 export function signEd25519(message: Uint8Array, seed: Uint8Array, options: Ed25519Options = {}): Uint8Array {
   if (!(message instanceof Uint8Array)) throw new TypeError('signEd25519: the message must be a Uint8Array');

@@ -15,6 +15,10 @@ import { canonicalBytes } from './jcs.js';
  * @param bytes - the bytes.
  * @param options - `portable` for @noble/hashes; node:crypto otherwise.
  * @returns the 32-byte digest.
+ * @example
+ * ```ts
+ * toHex(sha256Bytes(new TextEncoder().encode('abc'))); // 'ba7816bf...f20015ad'
+ * ```
  */
 export function sha256Bytes(bytes: Uint8Array, options: { readonly backend?: 'native' | 'portable' } = {}): Uint8Array {
   WORK.hashes++;

@@ -12,6 +12,10 @@ const ED25519_HEADER = [0xed, 0x01] as const;
  *
  * @param publicKey - 32 bytes.
  * @returns `z6Mk...`.
+ * @example
+ * ```ts
+ * toMultikey(pk); // 'z6Mk...'
+ * ```
  */
 export function toMultikey(publicKey: Uint8Array): string {
   return `z${toBase58(new Uint8Array([...ED25519_HEADER, ...publicKey]))}`;
@@ -22,6 +26,10 @@ export function toMultikey(publicKey: Uint8Array): string {
  *
  * @param multikey - `z` + base58btc(0xed 0x01 + 32 bytes).
  * @returns the 32 bytes, or `undefined` when the text is not an Ed25519 Multikey.
+ * @example
+ * ```ts
+ * fromMultikey('z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2'); // the W3C vector's 32-byte key
+ * ```
  */
 export function fromMultikey(multikey: string): Uint8Array | undefined {
   if (!multikey.startsWith('z')) return undefined;
@@ -36,6 +44,10 @@ export function fromMultikey(multikey: string): Uint8Array | undefined {
  *
  * @param publicKey - 32 bytes.
  * @returns `did:key:z6Mk...`.
+ * @example
+ * ```ts
+ * toDidKey(pk); // 'did:key:z6Mk...'
+ * ```
  */
 export function toDidKey(publicKey: Uint8Array): string {
   return `did:key:${toMultikey(publicKey)}`;
@@ -46,6 +58,10 @@ export function toDidKey(publicKey: Uint8Array): string {
  *
  * @param publicKey - 32 bytes.
  * @returns the DID URL.
+ * @example
+ * ```ts
+ * didKeyVerificationMethod(pk); // 'did:key:z6Mk...#z6Mk...'
+ * ```
  */
 export function didKeyVerificationMethod(publicKey: Uint8Array): string {
   const mb = toMultikey(publicKey);
@@ -57,6 +73,10 @@ export function didKeyVerificationMethod(publicKey: Uint8Array): string {
  *
  * @param hex - the text.
  * @returns 32 bytes, or `undefined`.
+ * @example
+ * ```ts
+ * fromKeyHex(receipt.kernel_key)?.length; // 32
+ * ```
  */
 export function fromKeyHex(hex: string): Uint8Array | undefined {
   const bytes = fromHex(hex);

@@ -90,7 +90,7 @@ export function isDateTime(value: string): boolean {
 }
 
 /**
- * Read Unix seconds: a whole number of seconds from 0 to {@link LATEST_SECOND}.
+ * Read Unix seconds: a whole number of seconds from 0 to 253402300799 (9999-12-31T23:59:59Z).
  *
  * @param value - the value; a number, or with `text`, decimal digits.
  * @returns the instant, or `ERR_TIME_INVALID`.

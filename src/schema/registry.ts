@@ -91,6 +91,10 @@ export class SchemaRegistry {
    * @returns the registry.
    * @throws {@link WritError} `ERR_SCHEMA_INDEX_INVALID` when the manifest or the index is
    *   missing or malformed.
+   * @example
+   * ```ts
+   * const registry = SchemaRegistry.open(); // the package's own current line
+   * ```
    */
   static open(options: RegistryOptions = {}): SchemaRegistry {
     const root = options.root ?? PACKAGE_ROOT;
@@ -100,7 +104,15 @@ export class SchemaRegistry {
     return new SchemaRegistry(loadSchemaIndex(join(root, ...m.manifest.schema_index.split('/'))));
   }
 
-  /** Every document type of the line, in index order. */
+  /**
+   * Every document type of the line, in index order.
+   *
+   * @returns the entries whose kind is `document`.
+   * @example
+   * ```ts
+   * SchemaRegistry.open().documents().map((e) => e.id); // ['commercial/authorize.request', ...]
+   * ```
+   */
   documents(): readonly SchemaEntry[] {
     return this.index.entries.filter((e) => e.kind === 'document');
   }
@@ -111,6 +123,10 @@ export class SchemaRegistry {
    *
    * @param ref - the name to look up.
    * @returns the entry, or `undefined`.
+   * @example
+   * ```ts
+   * registry.find('capability/token')?.uri; // 'https://writ.dev/schemas/v1.0.0/capability/token.schema.json'
+   * ```
    */
   find(ref: string): SchemaEntry | undefined {
     return this.byKey.get(ref);
@@ -122,6 +138,11 @@ export class SchemaRegistry {
    * @param doc - a parsed JSON document.
    * @returns the one matching schema, or an issue: `ERR_SCHEMA_UNDETECTED` (no rule matches) or
    *   `ERR_SCHEMA_AMBIGUOUS` (several do).
+   * @example
+   * ```ts
+   * const d = registry.detect(doc);
+   * if (d.ok) console.log(d.schema.id); // e.g. 'receipt/tool-call'
+   * ```
    */
   detect(doc: unknown): DetectResult {
     // A snapshot is frozen: what it was recognised as once, it is for good.
@@ -170,6 +191,11 @@ export class SchemaRegistry {
    *   document-rule codes (`ERR_RULE_*`) for a schema-valid document that breaks a rule of its
    *   type, or `ERR_SCHEMA_UNKNOWN`, `ERR_SCHEMA_UNRESOLVED_REF`, `ERR_SCHEMA_INVALID` when the
    *   schema itself cannot be used.
+   * @example
+   * ```ts
+   * const r = registry.validate('capability/token', token, { allErrors: false });
+   * if (!r.ok) console.log(r.issues[0]?.code, r.issues[0]?.path);
+   * ```
    */
   validate(ref: string, doc: unknown, options: ValidateOptions = {}): ValidationResult {
     const entry = this.find(ref);
@@ -218,6 +244,10 @@ export class SchemaRegistry {
    * @param entry - an entry of this registry.
    * @returns the schema object.
    * @throws {@link WritError} `ERR_SCHEMA_INDEX_INVALID` when the file is missing or not JSON.
+   * @example
+   * ```ts
+   * registry.schemaJson(registry.find('capability/token')!)['title']; // 'CapabilityToken'
+   * ```
    */
   schemaJson(entry: SchemaEntry): Record<string, unknown> {
     let s = this.json.get(entry.uri);
@@ -244,6 +274,11 @@ export class SchemaRegistry {
    *
    * @param entry - the starting schema.
    * @returns the entries, or the issue naming the first `$ref` that is not in the index.
+   * @example
+   * ```ts
+   * const c = registry.closure(registry.find('capability/token')!);
+   * if (c.ok) console.log(c.entries.map((e) => e.id)); // the token and the definitions it refers to
+   * ```
    */
   closure(entry: SchemaEntry): { ok: true; entries: SchemaEntry[] } | { ok: false; issue: Issue } {
     const out: SchemaEntry[] = [];
@@ -284,6 +319,11 @@ export class SchemaRegistry {
    * The document schemas compiled so far, by short id: what the registry has paid for.
    *
    * @returns the ids, in the order they were first used.
+   * @example
+   * ```ts
+   * registry.validate('capability/token', token);
+   * registry.compiledIds(); // ['capability/token']
+   * ```
    */
   compiledIds(): readonly string[] {
     return [...this.compiled];

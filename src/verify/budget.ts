@@ -41,16 +41,24 @@ export function approvalThreshold(grant: ToolGrant): number | undefined {
   return typeof value?.threshold_units === 'number' ? value.threshold_units : undefined;
 }
 
+/** The options of {@link authorizeExposure}: the context, and the call's exposure against one grant. */
+export interface ExposureOptions extends VerifyContext {
+  /** Which grant of the capability the call is made under (its index in `scope.grants`). */
+  readonly grantIndex: number;
+  /** The call's worst-case cost, as chio money `{ units, currency }`. */
+  readonly exposure: unknown;
+  /** What the grant had already spent; nothing when absent. */
+  readonly ledger?: GrantLedger | undefined;
+  /** Whether the approval an exposure above the grant's threshold needs was given. Default false. */
+  readonly approved?: boolean | undefined;
+}
+
 /**
  * Decide whether the worst-case exposure of one call fits a grant (authorize-exposure).
  *
  * @param capability - the capability the call is made under (any value; its chain is
  *   {@link verifyCapabilityChain}'s business).
- * @param grantIndex - which grant of its scope.
- * @param exposure - the worst-case price, chio money.
- * @param ledger - what the grant was charged before; nothing when absent.
- * @param approved - whether an approval was given for this call.
- * @param ctx - the context.
+ * @param options - the context and the call: `grantIndex` (which grant of its scope), `exposure` (the worst-case price, chio money), `ledger` (what the grant was charged before; nothing when absent), `approved` (whether an approval was given for this call).
  * @returns a passing verdict with `details { decision: 'allowed', invocation_count,
  *   total_exposure }`, or a denial with the code of the limit (`ERR_BUDGET_CURRENCY_MISMATCH`,
  *   `ERR_BUDGET_TOTAL_EXCEEDED`, `ERR_BUDGET_INVOCATIONS_EXCEEDED`,
@@ -59,15 +67,15 @@ export function approvalThreshold(grant: ToolGrant): number | undefined {
  *   or `ERR_BUDGET_GRANT_MISSING` and schema codes.
  * @example
  * ```ts
- * authorizeExposure(cap, 1, { units: 210000, currency: 'USD' }, { invocations: 1, total: 125000 }, false, { now });
+ * authorizeExposure(cap, { now, grantIndex: 1, exposure: { units: 210000, currency: 'USD' }, ledger: { invocations: 1, total: 125000 } });
  * // { ok: false, code: 'ERR_BUDGET_TOTAL_EXCEEDED', path: '/scope/grants/1/max_total_cost', ... }
  * ```
  */
-export function authorizeExposure(capability: unknown, grantIndex: number, exposure: unknown, ledger: GrantLedger | undefined, approved: boolean, ctx: VerifyContext): Verdict {
-  const read = readInputs(['/capability', capability], ['/exposure', exposure], ['/ledger', ledger]);
+export function authorizeExposure(capability: unknown, options: ExposureOptions): Verdict {
+  const read = readInputs(['/capability', capability], ['/exposure', options?.exposure], ['/ledger', options?.ledger]);
   if (!read.ok) return read.verdict;
-  const [capability_, exposure_, ledger_] = read.values as [typeof capability, typeof exposure, typeof ledger];
-  return authorizeExposureModel(capability_, grantIndex, exposure_, ledger_, approved, ctx);
+  const [capability_, exposure_, ledger_] = read.values as [unknown, unknown, GrantLedger | undefined];
+  return authorizeExposureModel(capability_, options?.grantIndex as number, exposure_, ledger_, options?.approved === true, options);
 }
 
 /** {@link authorizeExposure} on its inputs as read once, into snapshots. */
@@ -112,23 +120,32 @@ function decide(grant: ToolGrant, at: string, exposure: MoneyUnits, ledger: Gran
   });
 }
 
+/** The options of {@link verifyBudgetAuthorization}: the context, and what the subject is checked against. */
+export interface BudgetAuthorizationOptions extends VerifyContext {
+  /** The capability whose grant the decision was made against. */
+  readonly capability?: unknown | undefined;
+  /** What the grant had already spent before the decision. */
+  readonly ledger?: GrantLedger | undefined;
+}
+
 /**
  * Verify a budget authorization record: that its decision is the one the grant's caps give.
  *
  * @param record - the budget authorization (any value).
- * @param capability - the capability it charges.
- * @param ledger - the grant's state before the call; when absent, the state the record implies
- *   (its counts, less this call when it was allowed).
- * @param ctx - the context.
+ * @param options - the context, `capability`: the capability it charges, and `ledger`: the grant's state before the call (when absent, the state the record implies).
  * @returns a passing verdict with `details.decision` (a correct denial passes: the record is
  *   true), or `ERR_BUDGET_DECISION_MISMATCH`, `ERR_BUDGET_GRANT_MISSING`,
  *   `ERR_REPLAY_LINK_BROKEN` (another capability), schema codes.
+ * @example
+ * ```ts
+ * verifyBudgetAuthorization(record, { now, capability }).ok; // true when the recorded decision is what the grant's caps give
+ * ```
  */
-export function verifyBudgetAuthorization(record: unknown, capability: unknown, ledger: GrantLedger | undefined, ctx: VerifyContext): Verdict {
-  const read = readInputs(['', record], ['/capability', capability], ['/ledger', ledger]);
+export function verifyBudgetAuthorization(record: unknown, options: BudgetAuthorizationOptions): Verdict {
+  const read = readInputs(['', record], ['/capability', options?.capability], ['/ledger', options?.ledger]);
   if (!read.ok) return read.verdict;
-  const [record_, capability_, ledger_] = read.values as [typeof record, typeof capability, typeof ledger];
-  return verified(verifyBudgetAuthorizationModel(record_, capability_, ledger_, ctx), record_);
+  const [record_, capability_, ledger_] = read.values as [unknown, any, any];
+  return verified(verifyBudgetAuthorizationModel(record_, capability_, ledger_, options), record_);
 }
 
 /** {@link verifyBudgetAuthorization} on its inputs as read once, into snapshots. */
@@ -147,7 +164,7 @@ function verifyBudgetAuthorizationModel(record: unknown, capability: unknown, le
     return fail('ERR_BUDGET_DECISION_MISMATCH', implied.invocations < 0 ? '/invocation_count' : '/total_exposure/units', 'an allowed call is counted in the ledger it reports: at least this call and this exposure');
   }
   const approved = r.approval !== undefined && r.approval.approved_at <= r.decided_at;
-  const decision = authorizeExposure(capability, r.grant_index, r.exposure, ledger ?? implied, approved, ctx);
+  const decision = authorizeExposure(capability, { ...ctx, grantIndex: r.grant_index, exposure: r.exposure, ledger: ledger ?? implied, approved });
   if (!decision.ok && decision.code === 'ERR_BUDGET_GRANT_MISSING') return fail(decision.code, '/grant_index', decision.message);
   if (!decision.ok && decision.code === 'ERR_USAGE_INVALID_ARGUMENT') return decision;
   if (decision.ok !== allowed) {
@@ -190,25 +207,35 @@ export function reconcileSpend(charged: MoneyUnits, actual: MoneyUnits): Verdict
   });
 }
 
+/** The options of {@link verifySpendReconciliation}: the context, and what the subject is checked against. */
+export interface SpendReconciliationOptions extends VerifyContext {
+  /** The budget authorization that charged the exposure. */
+  readonly authorization?: unknown | undefined;
+  /** The receipt of the call whose cost is reconciled. */
+  readonly receipt?: unknown | undefined;
+}
+
 /**
  * Verify a spend reconciliation record against the authorization it reconciles and the receipt
  * of the call.
  *
  * @param record - the spend reconciliation (any value).
- * @param authorization - the budget authorization that charged the exposure, when known.
- * @param receipt - the receipt of the call, when known.
- * @param ctx - the context.
+ * @param options - the context, `authorization`: the budget authorization that charged the exposure, and `receipt`: the receipt of the call, each when known.
  * @returns as {@link reconcileSpend} for the record's amounts (an overrun is
  *   `ERR_BUDGET_OVERRUN`: the settlement failed), after `ERR_REPLAY_LINK_BROKEN` (the record
  *   names another capability, grant, charge or receipt), `ERR_BUDGET_DECISION_MISMATCH` (it
  *   reconciles a denied authorization), `ERR_BUNDLE_COST_MISMATCH` (the receipt's cost is not
  *   the actual cost) and schema codes.
+ * @example
+ * ```ts
+ * verifySpendReconciliation(record, { now, authorization, receipt });
+ * ```
  */
-export function verifySpendReconciliation(record: unknown, authorization: unknown, receipt: unknown, ctx: VerifyContext): Verdict {
-  const read = readInputs(['', record], ['/authorization', authorization], ['/receipt', receipt]);
+export function verifySpendReconciliation(record: unknown, options: SpendReconciliationOptions): Verdict {
+  const read = readInputs(['', record], ['/authorization', options?.authorization], ['/receipt', options?.receipt]);
   if (!read.ok) return read.verdict;
-  const [record_, authorization_, receipt_] = read.values as [typeof record, typeof authorization, typeof receipt];
-  return verified(verifySpendReconciliationModel(record_, authorization_, receipt_, ctx), record_);
+  const [record_, authorization_, receipt_] = read.values as [unknown, any, any];
+  return verified(verifySpendReconciliationModel(record_, authorization_, receipt_, options), record_);
 }
 
 /** {@link verifySpendReconciliation} on its inputs as read once, into snapshots. */

@@ -82,6 +82,10 @@ const at = (file: string, pointer: string): string => (pointer === '' ? file : `
  * @param files - path -> bytes.
  * @param ctx - the context: its registry, and the DID documents and backend for a manifest proof.
  * @returns the artifacts and the problems found.
+ * @example
+ * ```ts
+ * const { artifacts, issues } = openBundle(readBundleFolder(dir).files, {});
+ * ```
  */
 export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<VerifyContext, 'registry' | 'documents' | 'backend'>): OpenedBundle {
   const issues: Issue[] = [];
@@ -195,6 +199,12 @@ export function artifactIssue(artifact: Pick<BundleArtifact, 'path' | 'type'>, v
   return { code: verdict.code, path: at(path, pointer), message: `${path}: ${verdict.message}`, ...(verdict.details === undefined ? {} : { details: verdict.details }) };
 }
 
+/** The options of {@link verifyBundle} and {@link replayTransaction}: the context, and what reading the bundle found. */
+export interface BundleOptions extends VerifyContext {
+  /** Problems found reading the bundle's files (a folder's links, oversized files), reported first. */
+  readonly readIssues?: readonly Issue[] | undefined;
+}
+
 /**
  * Verify an evidence bundle: read it ({@link openBundle}), verify every artifact with the rest
  * as its evidence (every capability's lineage walked to its root), check lineage records
@@ -202,17 +212,18 @@ export function artifactIssue(artifact: Pick<BundleArtifact, 'path' | 'type'>, v
  * the budget it consumed (Incident Network, smoke assertions).
  *
  * @param files - path -> bytes.
- * @param ctx - the time, trust anchors, revocations, DID documents.
- * @param readIssues - problems found reading the files ({@link readBundleFolder}'s), reported first.
+ * @param options - the time, trust anchors, revocations, DID documents, and `readIssues`: problems found reading the files ({@link readBundleFolder}'s), reported first.
  * @returns a verification report (bundle/verification-report); `ok` only when nothing failed.
  * @example
  * ```ts
  * const folder = readBundleFolder('artifacts/run-1');
- * const report = verifyBundle(folder.files, { now }, folder.issues);
+ * const report = verifyBundle(folder.files, { now, readIssues: folder.issues });
  * for (const e of report.errors) console.log(e.code, e.path);
  * ```
  */
-export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, ctx: VerifyContext, readIssues: readonly Issue[] = []): VerificationReport {
+export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: BundleOptions): VerificationReport {
+  const ctx = options;
+  const readIssues = options?.readIssues ?? [];
   const problem = contextProblem(ctx);
   if (problem !== undefined && !problem.ok) return report([{ code: problem.code, path: '', message: problem.message }], undefined, undefined);
   const opened = openBundle(files, ctx);

@@ -29,26 +29,31 @@ export interface ChainDetails {
   readonly denied_at_depth?: number;
 }
 
+/** The options of {@link verifyCapabilityChain}: the context, and what the subject is checked against. */
+export interface ChainOptions extends VerifyContext {
+  /** The capabilities the chain descends from, in any order (and any others: they are ignored). */
+  readonly evidence?: readonly unknown[] | undefined;
+}
+
 /**
  * Verify a capability and the chain of capabilities it was delegated through.
  *
  * @param capability - the capability to use (the leaf).
- * @param others - the capabilities it may descend from, in any order (a bundle's, a store's).
- * @param ctx - time, revocations, trust anchors, maximum depth.
+ * @param options - the context (time, revocations, trust anchors, maximum depth) and `evidence`: the capabilities it may descend from, in any order (a bundle's, a store's).
  * @returns a passing verdict with the chain in `details.chain`, or the first failure root first:
  *   schema codes, `ERR_SIG_*`, `ERR_CHAIN_*`, `ERR_CAP_*`. The path starts with the failing
  *   capability's id (`/<id>/scope/grants/0`).
  * @example
  * ```ts
- * const v = verifyCapabilityChain(executor, [root, vendor, coordinator], { now: 1776272800 });
+ * const v = verifyCapabilityChain(executor, { now: 1776272800, evidence: [root, vendor, coordinator] });
  * if (!v.ok && v.code === 'ERR_CHAIN_REVOKED_ANCESTOR') console.log(v.details?.revoked_capability_id);
  * ```
  */
-export function verifyCapabilityChain(capability: unknown, others: readonly unknown[], ctx: VerifyContext): Verdict {
-  const read = readInputs(['', capability], ['/others', others]);
+export function verifyCapabilityChain(capability: unknown, options: ChainOptions): Verdict {
+  const read = readInputs(['', capability], ['/evidence', options?.evidence]);
   if (!read.ok) return read.verdict;
-  const [capability_, others_] = read.values as [typeof capability, typeof others];
-  return verified(verifyCapabilityChainModel(capability_, others_, ctx), capability_);
+  const [capability_, evidence_] = read.values as [unknown, any];
+  return verified(verifyCapabilityChainModel(capability_, evidence_ ?? [], options), capability_);
 }
 
 /** {@link verifyCapabilityChain} on its inputs as read once, into snapshots. */

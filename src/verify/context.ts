@@ -75,6 +75,11 @@ export function contextProblem(ctx: unknown): Verdict | undefined {
  * @param text - `2026-04-15T16:26:15Z` or `1776272775`.
  * @returns whole Unix seconds (a fraction of a second is dropped).
  * @throws {@link WritError} `ERR_USAGE_INVALID_ARGUMENT` when the text is neither.
+ * @example
+ * ```ts
+ * parseTime('2026-04-15T17:06:15Z'); // 1776272775
+ * parseTime('1776272775');           // 1776272775
+ * ```
  */
 export function parseTime(text: string): number {
   const read = readTime(text);

@@ -163,26 +163,31 @@ export class Evidence {
   }
 }
 
+/** The options of {@link verifyDocument}: the context, and what the subject is checked against. */
+export interface DocumentOptions extends VerifyContext {
+  /** Other documents it may depend on, of any type, in any order. */
+  readonly evidence?: readonly unknown[] | undefined;
+  /** Its schema id, when known; otherwise it is recognised from its members. */
+  readonly type?: string | undefined;
+}
+
 /**
  * Verify one document of any type, with the others as its evidence.
  *
  * @param doc - the document (any value).
- * @param others - other documents it may depend on, of any type, in any order.
- * @param ctx - the time, trust, revocations and DID documents (the evidence's DID documents and
- *   revocation records are added to the context's).
- * @param type - the schema id, when known; otherwise recognised from the document.
+ * @param options - the time, trust, revocations and DID documents (the evidence's DID documents and revocation records are added to these); `evidence`: other documents it may depend on, of any type, in any order; `type`: the schema id, when known (otherwise it is recognised from the document).
  * @returns the verdict of the document's verifier, with `details.type`; a type without a
  *   verifier of its own (a quote, a task, a report) is verified by its schema alone.
  * @example
  * ```ts
- * verifyDocument(executorCapability, [root, vendor, coordinator, revocation], { now });
+ * verifyDocument(executorCapability, { now, evidence: [root, vendor, coordinator, revocation] });
  * ```
  */
-export function verifyDocument(doc: unknown, others: readonly unknown[], ctx: VerifyContext, type?: string): Verdict {
-  const read = readInputs(['', doc], ['/others', others]);
+export function verifyDocument(doc: unknown, options: DocumentOptions): Verdict {
+  const read = readInputs(['', doc], ['/evidence', options?.evidence]);
   if (!read.ok) return read.verdict;
-  const [doc_, others_] = read.values as [typeof doc, typeof others];
-  return verified(verifyDocumentModel(doc_, others_, ctx, type), doc_);
+  const [doc_, evidence_] = read.values as [unknown, any];
+  return verified(verifyDocumentModel(doc_, evidence_ ?? [], options, options?.type), doc_);
 }
 
 /** {@link verifyDocument} on its inputs as read once, into snapshots. */
@@ -220,7 +225,7 @@ export function verifyWithEvidence(doc: unknown, type: string, evidence: Evidenc
 function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Verdict {
   switch (id) {
     case 'capability/token':
-      return verifyCapabilityChain(doc, e.all('capability/token'), ctx);
+      return verifyCapabilityChain(doc, { ...ctx, evidence: e.all('capability/token') });
     case 'capability/revocation': {
       const invalid = invalidDocument(ctx, id, doc);
       if (invalid !== undefined) return invalid;
@@ -234,20 +239,20 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
       return signed;
     }
     case 'intent/governed-intent':
-      return verifyIntent(doc, undefined, ctx);
+      return verifyIntent(doc, ctx);
     case 'receipt/tool-call': {
       const hash = (doc as ToolCallReceipt | null)?.intent_hash;
-      return verifyReceipt(doc, typeof hash === 'string' ? e.intentFor(hash, ctx) : undefined, ctx);
+      return verifyReceipt(doc, { ...ctx, intent: typeof hash === 'string' ? e.intentFor(hash, ctx) : undefined });
     }
     case 'receipt/receipt-pair': {
       const hash = (doc as ReceiptPair | null)?.intent_hash;
       const intent = typeof hash === 'string' ? e.intentFor(hash, ctx) : undefined;
-      if (intent !== undefined) return verifyReceiptPair(doc, intent, ctx);
+      if (intent !== undefined) return verifyReceiptPair(doc, { ...ctx, intent });
       const invalid = invalidDocument(ctx, id, doc);
       if (invalid !== undefined) return invalid;
       const p = doc as ReceiptPair;
       for (const [at, r] of [['/buyer_receipt', p.buyer_receipt], ['/provider_receipt', p.provider_receipt]] as const) {
-        const v = verifyReceipt(r, undefined, ctx);
+        const v = verifyReceipt(r, ctx);
         if (!v.ok) return within(at, v);
       }
       return pass(`both receipts of pair ${p.pair_id} are signed (the intent was not given, so the commitment to it is unchecked)`, { intent_checked: false });
@@ -258,7 +263,7 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
     case 'identity/merchant-credential':
       return verifyCredential(doc, ctx);
     case 'discovery/agent-card':
-      return verifyAgentCard(doc, [...e.all('identity/agent-credential'), ...e.all('identity/merchant-credential')], ctx);
+      return verifyAgentCard(doc, { ...ctx, credentials: [...e.all('identity/agent-credential'), ...e.all('identity/merchant-credential')] });
     case 'mandate/intent-mandate':
     case 'mandate/cart-mandate':
     case 'mandate/payment-mandate':
@@ -267,13 +272,13 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
       const capId = (doc as BudgetAuthorization | null)?.capability_id;
       const cap = e.find<{ id: string }>('capability/token', (c) => c.id === capId);
       if (cap === undefined) return invalidDocument(ctx, id, doc) ?? fail('ERR_REPLAY_LINK_BROKEN', '/capability_id', `capability ${String(capId)} was not given: the decision cannot be checked against its grant`);
-      return verifyBudgetAuthorization(doc, cap, undefined, ctx);
+      return verifyBudgetAuthorization(doc, { ...ctx, capability: cap });
     }
     case 'settlement/spend-reconciliation': {
       const r = doc as SpendReconciliation | null;
       const authorization = e.find<BudgetAuthorization>('settlement/budget-authorization', (a) => a.capability_id === r?.capability_id && a.grant_index === r?.grant_index && a.decision === 'allowed' && a.exposure.units === r?.charged?.units);
       const receipt = e.find<ToolCallReceipt>('receipt/tool-call', (c) => c.id === r?.receipt_id);
-      return verifySpendReconciliation(doc, authorization, receipt, ctx);
+      return verifySpendReconciliation(doc, { ...ctx, authorization, receipt });
     }
     case 'settlement/settlement-reconciliation': {
       const s = doc as SettlementReconciliation | null;
@@ -281,7 +286,7 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
       const intent = e.all<GovernedIntent>('intent/governed-intent')[0];
       const quoteId = intent?.billing_context?.quote_id;
       const quote = e.find<QuoteResponse>('commercial/quote.response', (q) => quoteId === undefined || q.quote_id === quoteId);
-      return verifySettlement(doc, { ...(quote === undefined ? {} : { quote }), ...(intent === undefined ? {} : { intent }), ...(dispute === undefined ? {} : { dispute }) }, ctx);
+      return verifySettlement(doc, { ...ctx, ...(quote === undefined ? {} : { quote }), ...(intent === undefined ? {} : { intent }), ...(dispute === undefined ? {} : { dispute }) });
     }
     default: {
       const invalid = invalidDocument(ctx, id, doc);
@@ -303,7 +308,7 @@ function verifyMandate(id: string, doc: unknown, e: Evidence, ctx: VerifyContext
       const earlier = e
         .all<PaymentMandate>('mandate/payment-mandate')
         .filter((o) => o !== p && o.intent_mandate_hash === p.intent_mandate_hash && paidBefore(o, p));
-      const v = verifyMandateChain({ intent_mandate: intent, cart_mandate: cart, payment_mandate: p }, spentBy(earlier, intent), ctx);
+      const v = verifyMandateChain({ intent_mandate: intent, cart_mandate: cart, payment_mandate: p }, { ...ctx, spent: spentBy(earlier, intent) });
       if (v.ok) return v;
       // Say where the failure is from this mandate's point of view: in it, or in the mandate
       // of the given hash (a bundle reports that one at its own file).

@@ -26,6 +26,11 @@ export interface BundleFolder {
  * @param dir - the bundle folder.
  * @returns the files and the problems: `ERR_BUNDLE_SYMLINK`, `ERR_JSON_TOO_LARGE`,
  *   `ERR_IO_READ`, `ERR_IO_NOT_FOUND` (the folder itself).
+ * @example
+ * ```ts
+ * const folder = readBundleFolder('examples/v1.0.0/transactions/seven-station');
+ * replayTransaction(folder.files, { now, readIssues: folder.issues });
+ * ```
  */
 export function readBundleFolder(dir: string): BundleFolder {
   const files = new Map<string, Uint8Array>();

@@ -22,6 +22,10 @@ const CREDENTIAL_TYPES = ['identity/agent-credential', 'identity/merchant-creden
  * @returns a passing verdict with `details { issuer, subject, hash }`, or the first failure:
  *   schema codes, `ERR_PROOF_*`, `ERR_KEY_*`, `ERR_IDENTITY_ISSUER_MISMATCH`,
  *   `ERR_IDENTITY_NOT_YET_VALID`, `ERR_IDENTITY_EXPIRED`.
+ * @example
+ * ```ts
+ * verifyCredential(merchantCredential, { now, documents: new Map([['did:web:dreamineering.com', didDocument]]) });
+ * ```
  */
 export function verifyCredential(credential: unknown, ctx: VerifyContext): Verdict {
   const read = readInputs(['', credential]);
@@ -53,23 +57,31 @@ function verifyCredentialModel(credential: unknown, ctx: VerifyContext): Verdict
   return pass(`credential ${vc.id} is issued and proved by ${issuer}`, { issuer, subject: vc.credentialSubject.id, hash: documentHash(vc) });
 }
 
+/** The options of {@link verifyAgentCard}: the context, and what the subject is checked against. */
+export interface AgentCardOptions extends VerifyContext {
+  /** The credentials the card lists by hash. */
+  readonly credentials?: readonly unknown[] | undefined;
+}
+
 /**
  * Verify an agent card (the discovery manifest) and the credentials it lists.
  *
  * @param card - the agent card (any value).
- * @param credentials - credentials to check the card's list against, by id; each one listed and
- *   given is verified too. Listed credentials not given are named in `details.unchecked`.
- * @param ctx - the time, the card's DID document (for did:web), backend.
+ * @param options - the time, the card's DID document (for did:web), backend, and `credentials`: the credentials to check the card's list against.
  * @returns a passing verdict with `details { id, credentials, unchecked }`, or the first failure:
  *   schema codes, `ERR_PROOF_*`, `ERR_KEY_*`, `ERR_IDENTITY_ISSUER_MISMATCH` (proved by another
  *   DID than the card's id), `ERR_IDENTITY_CREDENTIAL_MISMATCH`, and the codes of
  *   {@link verifyCredential} under `/credentials/<i>`.
+ * @example
+ * ```ts
+ * verifyAgentCard(card, { now, documents: new Map([[did, didDocument]]), credentials: [merchantCredential] });
+ * ```
  */
-export function verifyAgentCard(card: unknown, credentials: readonly unknown[], ctx: VerifyContext): Verdict {
-  const read = readInputs(['', card], ['/credentials', credentials]);
+export function verifyAgentCard(card: unknown, options: AgentCardOptions): Verdict {
+  const read = readInputs(['', card], ['/credentials', options?.credentials]);
   if (!read.ok) return read.verdict;
-  const [card_, credentials_] = read.values as [typeof card, typeof credentials];
-  return verified(verifyAgentCardModel(card_, credentials_, ctx), card_);
+  const [card_, credentials_] = read.values as [unknown, any];
+  return verified(verifyAgentCardModel(card_, credentials_ ?? [], options), card_);
 }
 
 /** {@link verifyAgentCard} on its inputs as read once, into snapshots. */

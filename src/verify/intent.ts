@@ -49,25 +49,30 @@ export function intentHash(intent: Readonly<Record<string, unknown>>): string {
 /** Each snapshot's intent hash, computed once. */
 const INTENT_HASHES = new WeakMap<object, string>();
 
+/** The options of {@link verifyIntent}: the context, and what the subject is checked against. */
+export interface IntentOptions extends VerifyContext {
+  /** The call the intent is used for; what is absent is not compared. */
+  readonly call?: IntentCall | undefined;
+}
+
 /**
  * Verify a governed intent, and that a call is the one it names.
  *
  * @param intent - the intent (any value).
- * @param call - the call it is used for; what is absent is not compared.
- * @param ctx - `now` is the time of dispatch, for `expires_at`.
+ * @param options - the context (`now` is the time of dispatch, for `expires_at`) and `call`: the call it is used for; what is absent is not compared.
  * @returns a passing verdict with `details.intent_hash`, or the first failure: schema codes,
  *   `ERR_JSON_NEGATIVE_ZERO`, `ERR_JSON_UNSAFE_INTEGER`, `ERR_INTENT_HASH_MISMATCH`,
  *   `ERR_INTENT_CAPABILITY_MISMATCH`, `ERR_INTENT_TOOL_MISMATCH`, `ERR_INTENT_EXPIRED`.
  * @example
  * ```ts
- * verifyIntent(intent, { capability_id: cap.id, tool_server: 'provider-security-review', tool_name: 'execute_review' }, { now });
+ * verifyIntent(intent, { now, call: { capability_id: cap.id, tool_server: 'provider-security-review', tool_name: 'execute_review' } });
  * ```
  */
-export function verifyIntent(intent: unknown, call: IntentCall | undefined, ctx: VerifyContext): Verdict {
-  const read = readInputs(['', intent], ['/call', call]);
+export function verifyIntent(intent: unknown, options: IntentOptions): Verdict {
+  const read = readInputs(['', intent], ['/call', options?.call]);
   if (!read.ok) return read.verdict;
-  const [intent_, call_] = read.values as [typeof intent, typeof call];
-  return verified(verifyIntentModel(intent_, call_, ctx), intent_);
+  const [intent_, call_] = read.values as [unknown, any];
+  return verified(verifyIntentModel(intent_, call_, options), intent_);
 }
 
 /** {@link verifyIntent} on its inputs as read once, into snapshots. */

@@ -22,13 +22,17 @@ export interface MandateChain {
   readonly payment_mandate: unknown;
 }
 
+/** The options of {@link verifyMandateChain}: the context, and what the subject is checked against. */
+export interface MandateOptions extends VerifyContext {
+  /** What was already paid under the intent mandate, before this payment. */
+  readonly spent?: PaymentCurrencyAmount | undefined;
+}
+
 /**
  * Verify a mandate chain.
  *
  * @param chain - the intent, cart and payment mandates (any values).
- * @param spent - what earlier payments under the same intent mandate have paid, in its cap's
- *   currency; nothing when absent. The ledger is the caller's: a verifier keeps no state.
- * @param ctx - DID documents for the merchant's did:web, the time (for proof expiry), backend.
+ * @param options - DID documents for the merchant's did:web, the time (for proof expiry), backend, and `spent`: what earlier payments under the same intent mandate have paid, in its cap's currency.
  * @returns a passing verdict with `details.spent`, the total paid under the intent mandate with
  *   this payment, or the first failure, its path under `/intent_mandate`, `/cart_mandate` or
  *   `/payment_mandate`: schema codes, `ERR_PROOF_*`, `ERR_KEY_*`, `ERR_MANDATE_WRONG_SIGNER`,
@@ -36,15 +40,15 @@ export interface MandateChain {
  *   `ERR_MANDATE_EXPIRED`, `ERR_MANDATE_CART_MISMATCH`, `ERR_MANDATE_OVER_CAP`.
  * @example
  * ```ts
- * const v = verifyMandateChain({ intent_mandate, cart_mandate, payment_mandate }, { currency: 'USD', value: '16.00' }, ctx);
+ * const v = verifyMandateChain({ intent_mandate, cart_mandate, payment_mandate }, { ...ctx, spent: { currency: 'USD', value: '16.00' } });
  * // 16.00 + 5.00 is over a 20.00 cap: { ok: false, code: 'ERR_MANDATE_OVER_CAP', path: '/payment_mandate/payment_mandate_contents/payment_details_total/amount/value' }
  * ```
  */
-export function verifyMandateChain(chain: MandateChain, spent: PaymentCurrencyAmount | undefined, ctx: VerifyContext): Verdict {
-  const read = readInputs(['', chain], ['/spent', spent]);
+export function verifyMandateChain(chain: unknown, options: MandateOptions): Verdict {
+  const read = readInputs(['', chain], ['/spent', options?.spent]);
   if (!read.ok) return read.verdict;
-  const [chain_, spent_] = read.values as [typeof chain, typeof spent];
-  return verified(verifyMandateChainModel(chain_, spent_, ctx), chain_);
+  const [chain_, spent_] = read.values as [unknown, any];
+  return verified(verifyMandateChainModel(chain_ as MandateChain, spent_, options), chain_);
 }
 
 /** {@link verifyMandateChain} on its inputs as read once, into snapshots. */

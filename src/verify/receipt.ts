@@ -13,22 +13,32 @@ import { contextProblem, type VerifyContext } from './context.js';
 import { intactIntent } from './intent.js';
 import { readInputs, verified } from '../model/read.js';
 
+/** The options of {@link verifyReceipt}: the context, and what the subject is checked against. */
+export interface ReceiptOptions extends VerifyContext {
+  /** The governed intent the receipt commits to; without it the commitment is not checked. */
+  readonly intent?: unknown | undefined;
+}
+
 /**
  * Verify one tool-call receipt: its shape and its kernel's signature, and, given the intent it
  * serves, its commitment to that intent.
  *
  * @param receipt - the receipt (any value).
- * @param intent - the governed intent it commits to, when known.
- * @param ctx - the context (backend, registry); receipts are not time-dependent.
+ * @param options - the context (backend, registry; receipts are not time-dependent) and `intent`: the governed intent it commits to, when known.
  * @returns a passing verdict with `details.kernel_key`, or the first failure: schema codes,
  *   `ERR_SIG_*`, `ERR_INTENT_HASH_MISMATCH` (for the intent), `ERR_RECEIPT_INTENT_MISMATCH`,
  *   `ERR_RECEIPT_CAPABILITY_MISMATCH`.
+ * @example
+ * ```ts
+ * const v = verifyReceipt(receipt, { now, intent });
+ * if (v.ok) console.log(v.value); // the frozen receipt that was verified
+ * ```
  */
-export function verifyReceipt(receipt: unknown, intent: unknown, ctx: VerifyContext): Verdict {
-  const read = readInputs(['', receipt], ['/intent', intent]);
+export function verifyReceipt(receipt: unknown, options: ReceiptOptions): Verdict {
+  const read = readInputs(['', receipt], ['/intent', options?.intent]);
   if (!read.ok) return read.verdict;
-  const [receipt_, intent_] = read.values as [typeof receipt, typeof intent];
-  return verified(verifyReceiptModel(receipt_, intent_, ctx), receipt_);
+  const [receipt_, intent_] = read.values as [unknown, any];
+  return verified(verifyReceiptModel(receipt_, intent_, options), receipt_);
 }
 
 /** {@link verifyReceipt} on its inputs as read once, into snapshots. */
@@ -52,22 +62,32 @@ function signedReceipt(receipt: unknown, ctx: VerifyContext): Verdict {
   return pass(`receipt ${r.id} is signed by kernel ${r.kernel_key}`, { kernel_key: r.kernel_key });
 }
 
+/** The two receipts of one call, one from each side's kernel. */
+export interface BilateralReceipts {
+  /** The buyer kernel's receipt. */
+  readonly buyer: unknown;
+  /** The provider kernel's receipt. */
+  readonly provider: unknown;
+}
+
 /**
  * Verify the two receipts of one intent as bilateral evidence.
  *
- * @param buyer - the buyer kernel's receipt.
- * @param provider - the provider kernel's receipt.
- * @param intent - the buyer's governed intent.
- * @param ctx - the context.
+ * @param receipts - the buyer kernel's receipt (`buyer`) and the provider kernel's (`provider`).
+ * @param options - the context and `intent`: the buyer's governed intent.
  * @returns a passing verdict with `details.intent_hash`, or the first failure, its path under
  *   `/buyer_receipt`, `/provider_receipt` or `/intent`: `ERR_RECEIPT_SAME_KERNEL` when one key
  *   signed both, and the codes of {@link verifyReceipt} and {@link verifyIntent}.
+ * @example
+ * ```ts
+ * verifyBilateralReceipts({ buyer: buyerReceipt, provider: providerReceipt }, { now, intent }).ok; // true when both commit to the intent under two kernels
+ * ```
  */
-export function verifyBilateralReceipts(buyer: unknown, provider: unknown, intent: unknown, ctx: VerifyContext): Verdict {
-  const read = readInputs(['/buyer_receipt', buyer], ['/provider_receipt', provider], ['/intent', intent]);
+export function verifyBilateralReceipts(receipts: BilateralReceipts, options: ReceiptOptions): Verdict {
+  const read = readInputs(['/buyer_receipt', receipts?.buyer], ['/provider_receipt', receipts?.provider], ['/intent', options?.intent]);
   if (!read.ok) return read.verdict;
-  const [buyer_, provider_, intent_] = read.values as [typeof buyer, typeof provider, typeof intent];
-  return verifyBilateralReceiptsModel(buyer_, provider_, intent_, ctx);
+  const [buyer_, provider_, intent_] = read.values;
+  return verifyBilateralReceiptsModel(buyer_, provider_, intent_, options);
 }
 
 /** {@link verifyBilateralReceipts} on its inputs as read once, into snapshots. */
@@ -97,21 +117,20 @@ function verifyBilateralReceiptsModel(buyer: unknown, provider: unknown, intent:
  * Verify a receipt pair against the buyer's intent.
  *
  * @param pair - the receipt pair (any value).
- * @param intent - the buyer's governed intent.
- * @param ctx - the context.
+ * @param options - the context and `intent`: the buyer's governed intent.
  * @returns as {@link verifyBilateralReceipts}, and `ERR_RECEIPT_INTENT_MISMATCH` at `/intent_hash`
  *   when the pair's own hash is not the recomputed one.
  * @example
  * ```ts
- * const v = verifyReceiptPair(pair, intent, { now });
+ * const v = verifyReceiptPair(pair, { now, intent });
  * if (!v.ok && v.code === 'ERR_RECEIPT_SAME_KERNEL') ... // one kernel signed both sides
  * ```
  */
-export function verifyReceiptPair(pair: unknown, intent: unknown, ctx: VerifyContext): Verdict {
-  const read = readInputs(['', pair], ['/intent', intent]);
+export function verifyReceiptPair(pair: unknown, options: ReceiptOptions): Verdict {
+  const read = readInputs(['', pair], ['/intent', options?.intent]);
   if (!read.ok) return read.verdict;
-  const [pair_, intent_] = read.values as [typeof pair, typeof intent];
-  return verified(verifyReceiptPairModel(pair_, intent_, ctx), pair_);
+  const [pair_, intent_] = read.values as [unknown, any];
+  return verified(verifyReceiptPairModel(pair_, intent_, options), pair_);
 }
 
 /** {@link verifyReceiptPair} on its inputs as read once, into snapshots. */
@@ -121,7 +140,7 @@ function verifyReceiptPairModel(pair: unknown, intent: unknown, ctx: VerifyConte
   const problem = contextProblem(ctx) ?? invalidDocument(ctx, 'receipt/receipt-pair', pair, '', false);
   if (problem !== undefined) return problem;
   const p = pair as ReceiptPair;
-  const v = verifyBilateralReceipts(p.buyer_receipt, p.provider_receipt, intent, ctx);
+  const v = verifyBilateralReceipts({ buyer: p.buyer_receipt, provider: p.provider_receipt }, { ...ctx, intent });
   if (!v.ok) return v;
   const i = intent as GovernedIntent;
   if (p.intent_hash !== i.intent_hash) {

@@ -22,7 +22,7 @@ import type {
 } from '../generated/types.js';
 import type { Issue } from '../issues.js';
 import { toMinorUnits } from '../rules/currency.js';
-import { artifactIssue, bundleEvidence, costIssues, lineageIssues, openBundle, report, type BundleArtifact } from './bundle.js';
+import { artifactIssue, bundleEvidence, costIssues, lineageIssues, openBundle, report, type BundleArtifact, type BundleOptions } from './bundle.js';
 import { contextProblem, type VerifyContext } from './context.js';
 import { verifyWithEvidence } from './document.js';
 import { verifyBilateralReceipts } from './receipt.js';
@@ -51,19 +51,19 @@ function hopOf(type: string | undefined): ReportHop['hop'] | undefined {
  * Replay a transaction kept as a bundle.
  *
  * @param files - path -> bytes, with `bundle-manifest.json`.
- * @param ctx - the time (the time of the transaction, to replay it as it was), trust anchors,
- *   revocations, DID documents (the bundle's own are used where the context has none for a DID).
- * @param readIssues - problems found reading the files (from a folder).
+ * @param options - the time (the time of the transaction, to replay it as it was), trust anchors, revocations, DID documents, and `readIssues`: problems found reading the files (from a folder).
  * @returns a verification report with a verdict per hop; `ok` only when every hop verified and
  *   nothing else in the bundle failed.
  * @example
  * ```ts
  * const folder = readBundleFolder('examples/v1.0.0/transactions/seven-station');
- * const r = replayTransaction(folder.files, { now: parseTime('2026-11-01T10:08:00Z') }, folder.issues);
+ * const r = replayTransaction(folder.files, { now: parseTime('2026-11-01T10:08:00Z'), readIssues: folder.issues });
  * r.hops?.find((h) => !h.ok); // the first hop that failed, with its code and path
  * ```
  */
-export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, ctx: VerifyContext, readIssues: readonly Issue[] = []): VerificationReport {
+export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, options: BundleOptions): VerificationReport {
+  const ctx = options;
+  const readIssues = options?.readIssues ?? [];
   const problem = contextProblem(ctx);
   if (problem !== undefined && !problem.ok) return report([{ code: problem.code, path: '', message: problem.message }], undefined, undefined);
   const opened = openBundle(files, ctx);
@@ -195,7 +195,7 @@ function linkIssues(good: readonly BundleArtifact[], ctx: VerifyContext): [Repor
       const path = good.find((a) => a.type === 'receipt/intent-trace')?.path ?? intent[0];
       broken('receipts', path, '', 'the bundle lacks a receipt pair for the intent: one receipt by the buyer kernel and one by the provider kernel for the intent\'s tool');
     } else {
-      const v = verifyBilateralReceipts(buyer.doc, provider.doc, intent[1], ctx);
+      const v = verifyBilateralReceipts({ buyer: buyer.doc, provider: provider.doc }, { ...ctx, intent: intent[1] });
       if (!v.ok) {
         const holder = v.path.startsWith('/buyer_receipt') ? buyer : v.path.startsWith('/provider_receipt') ? provider : { path: intent[0] };
         out.push(['receipts', artifactIssue({ path: holder.path }, { ...v, path: v.path.replace(/^\/(buyer_receipt|provider_receipt|intent)/, '') })]);

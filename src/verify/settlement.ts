@@ -29,25 +29,27 @@ const STATUS_FOR_DISPUTE: Readonly<Record<Dispute['status'], SettlementReconcili
   withdrawn: 'reconciled',
 };
 
+/** The options of {@link verifySettlement}: the context, and the quote, intent and dispute the record is checked against. */
+export interface SettlementOptions extends VerifyContext, SettlementEvidence {}
+
 /**
  * Verify a settlement reconciliation record.
  *
  * @param record - the settlement reconciliation (any value).
- * @param evidence - the quote, intent and dispute it is checked against.
- * @param ctx - the context.
+ * @param options - the context and the `quote`, `intent` and `dispute` it is checked against.
  * @returns a passing verdict with `details.status`, or the first failure: schema codes,
  *   `ERR_SETTLEMENT_QUOTE_MISMATCH`, `ERR_SETTLEMENT_OVER_INTENT`, `ERR_SETTLEMENT_STATE`,
  *   `ERR_REPLAY_LINK_BROKEN` (a dispute or intent about something else).
  * @example
  * ```ts
- * verifySettlement(settled, { quote, intent, dispute }, { now }); // ERR_SETTLEMENT_STATE unless reversal_pending
+ * verifySettlement(settled, { now, quote, intent, dispute }); // ERR_SETTLEMENT_STATE unless reversal_pending
  * ```
  */
-export function verifySettlement(record: unknown, evidence: SettlementEvidence, ctx: VerifyContext): Verdict {
-  const read = readInputs(['', record], ['', evidence]);
+export function verifySettlement(record: unknown, options: SettlementOptions): Verdict {
+  const read = readInputs(['', record], ['/quote', options?.quote], ['/intent', options?.intent], ['/dispute', options?.dispute]);
   if (!read.ok) return read.verdict;
-  const [record_, evidence_] = read.values as [typeof record, typeof evidence];
-  return verified(verifySettlementModel(record_, evidence_, ctx), record_);
+  const [record_, quote_, intent_, dispute_] = read.values as [unknown, any, any, any];
+  return verified(verifySettlementModel(record_, { ...(quote_ === undefined ? {} : { quote: quote_ }), ...(intent_ === undefined ? {} : { intent: intent_ }), ...(dispute_ === undefined ? {} : { dispute: dispute_ }) }, options), record_);
 }
 
 /** {@link verifySettlement} on its inputs as read once, into snapshots. */

@@ -31,38 +31,38 @@ function shapeShifting(): { doc: Record<string, unknown>; reads: () => number } 
 t.test('a receipt whose member is a getter is refused, and the getter is never called', async (t) => {
   const { doc, reads } = shapeShifting();
   t.match(verifyCompact(doc, 'kernel_key'), { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '/settlement_status' });
-  t.match(verifyReceipt(doc, undefined, { now: NOW }), { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '/settlement_status' });
-  t.match(verifyDocument(doc, [], { now: NOW }), { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '/settlement_status' });
+  t.match(verifyReceipt(doc, { now: NOW }), { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '/settlement_status' });
+  t.match(verifyDocument(doc, { now: NOW, evidence: [] }), { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '/settlement_status' });
   t.equal(reads(), 0, 'not one read of the getter');
 });
 
 t.test('a Proxy is refused without one of its traps being asked', async (t) => {
   let asked = 0;
   const trap = new Proxy(receipt(), { get: (o, k) => (asked++, Reflect.get(o, k)), getOwnPropertyDescriptor: (o, k) => (asked++, Reflect.getOwnPropertyDescriptor(o, k)), ownKeys: (o) => (asked++, Reflect.ownKeys(o)) });
-  t.match(verifyReceipt(trap, undefined, { now: NOW }), { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '' });
-  t.match(verifyReceipt({ receipt: 1, nested: trap }, undefined, { now: NOW }), { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '/nested' });
+  t.match(verifyReceipt(trap, { now: NOW }), { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '' });
+  t.match(verifyReceipt({ receipt: 1, nested: trap }, { now: NOW }), { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '/nested' });
   t.equal(asked, 0);
 });
 
 t.test('the verdict carries the copy it verified; changing the original afterwards changes nothing', async (t) => {
   const doc = receipt();
-  const v = verifyReceipt(doc, undefined, { now: NOW });
+  const v = verifyReceipt(doc, { now: NOW });
   t.ok(v.ok);
   if (!v.ok) return;
   t.same(v.value, receipt());
   t.ok(Object.isFrozen(v.value), 'frozen');
   doc['settlement_status'] = 'settled';
   t.equal((v.value as Record<string, unknown>)['settlement_status'], 'charged');
-  t.match(verifyReceipt(doc, undefined, { now: NOW }), { ok: false, code: 'ERR_SIG_INVALID' }, 'the changed original no longer verifies');
+  t.match(verifyReceipt(doc, { now: NOW }), { ok: false, code: 'ERR_SIG_INVALID' }, 'the changed original no longer verifies');
 });
 
 t.test('symbol-named, hidden and inherited-looking members are refused, not silently dropped', async (t) => {
   const withSymbol = Object.assign(receipt(), { [Symbol('x')]: 1 });
-  t.match(verifyReceipt(withSymbol, undefined, { now: NOW }), { ok: false, code: 'ERR_JSON_NOT_PLAIN' });
+  t.match(verifyReceipt(withSymbol, { now: NOW }), { ok: false, code: 'ERR_JSON_NOT_PLAIN' });
   const hidden = receipt();
   Object.defineProperty(hidden, 'settlement_status', { enumerable: false, value: 'charged' });
-  t.match(verifyReceipt(hidden, undefined, { now: NOW }), { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '/settlement_status' });
-  t.match(verifyReceipt(Object.assign(Object.create({ kernel_key: 'x' }), receipt()), undefined, { now: NOW }), { ok: false, code: 'ERR_JSON_NOT_PLAIN' }, 'a prototype of its own');
+  t.match(verifyReceipt(hidden, { now: NOW }), { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '/settlement_status' });
+  t.match(verifyReceipt(Object.assign(Object.create({ kernel_key: 'x' }), receipt()), { now: NOW }), { ok: false, code: 'ERR_JSON_NOT_PLAIN' }, 'a prototype of its own');
 });
 
 t.test('public functions that threw on bad input now answer with a code', async (t) => {

@@ -135,7 +135,7 @@ t.test('hostile bundles are refused, from memory and from a folder alike', async
   writeFileSync(join(dir, 'stray.json'), '{}');
   const read = readBundleFolder(dir);
   t.same(read.issues.map((i) => `${i.code} ${i.path}`), ['ERR_BUNDLE_SYMLINK identity/link.json'], 'a link is reported, never followed');
-  const r = replayTransaction(read.files, { now: NOW }, read.issues);
+  const r = replayTransaction(read.files, { now: NOW, readIssues: read.issues });
   t.same(r.errors.map((e) => e.code), ['ERR_BUNDLE_SYMLINK', 'ERR_BUNDLE_UNRECOGNISED']);
   t.same(failed(r), [], 'the hops themselves verify');
   t.match(readBundleFolder(join(dir, 'nothing-here')).issues, [{ code: 'ERR_IO_NOT_FOUND' }]);

@@ -19,44 +19,44 @@ const at = (now: number, extra = {}) => ({ now, ...extra });
 const NOW = T0 + 20;
 
 t.test('Incident Network, happy path: the six-hop chain lands the executor capability', async (t) => {
-  const v = verifyCapabilityChain(executor, chain, at(NOW));
+  const v = verifyCapabilityChain(executor, { ...at(NOW), evidence: chain });
   t.equal(v.ok, true, v.message);
   t.same(v.details?.['chain'], [root.id, vendor.id, coordinator.id, executor.id]);
 });
 
 t.test('Incident Network, attenuation deny: an executor capability for any rule is refused', async (t) => {
   const broader = token('provider-executor-broader-rule.incident-network');
-  const v = verifyCapabilityChain(broader, chain, at(NOW));
+  const v = verifyCapabilityChain(broader, { ...at(NOW), evidence: chain });
   t.match(v, { ok: false, code: 'ERR_CAP_CONSTRAINT_DROPPED', path: `/${executor.id}/scope/grants/0/constraints` });
 });
 
 t.test('Incident Network, revoke mid-chain: the revoked ancestor is named with its depth', async (t) => {
   const revoked = new Map([[vendor.id, T0 + 15]]);
-  const v = verifyCapabilityChain(executor, chain, at(NOW, { revocations: revoked }));
+  const v = verifyCapabilityChain(executor, { ...at(NOW, { revocations: revoked }), evidence: chain });
   t.match(v, { ok: false, code: 'ERR_CHAIN_REVOKED_ANCESTOR', path: `/${vendor.id}`, details: { revoked_capability_id: vendor.id, denied_at_depth: 1 } });
-  t.match(verifyCapabilityChain(vendor, [root], at(NOW, { revocations: revoked })), { code: 'ERR_CHAIN_REVOKED', details: { denied_at_depth: 1 } }, 'the revoked capability itself');
-  t.equal(verifyCapabilityChain(executor, chain, at(T0 + 14, { revocations: revoked })).ok, true, 'a revocation counts from its time on');
+  t.match(verifyCapabilityChain(vendor, { ...at(NOW, { revocations: revoked }), evidence: [root] }), { code: 'ERR_CHAIN_REVOKED', details: { denied_at_depth: 1 } }, 'the revoked capability itself');
+  t.equal(verifyCapabilityChain(executor, { ...at(T0 + 14, { revocations: revoked }), evidence: chain }).ok, true, 'a revocation counts from its time on');
 });
 
 t.test('Incident Network, approval required: a broader rollback waits for a signed approval', async (t) => {
   const ctx = at(T0 + 40);
-  const denied = authorizeExposure(executor, 0, { units: 450, currency: 'USD' }, { invocations: 0, total: 0 }, false, ctx);
+  const denied = authorizeExposure(executor, { ...ctx, grantIndex: 0, exposure: { units: 450, currency: 'USD' }, ledger: { invocations: 0, total: 0 }, approved: false });
   t.match(denied, { ok: false, code: 'ERR_BUDGET_APPROVAL_REQUIRED', path: '/scope/grants/0/constraints', details: { decision: 'denied', denial: 'approval_required' } });
-  t.match(authorizeExposure(executor, 0, { units: 450, currency: 'USD' }, undefined, true, ctx), { ok: true, details: { decision: 'allowed', invocation_count: 1 } });
-  t.match(authorizeExposure(executor, 0, { units: 250, currency: 'USD' }, undefined, false, ctx), { ok: true }, 'below the threshold no approval is needed');
+  t.match(authorizeExposure(executor, { ...ctx, grantIndex: 0, exposure: { units: 450, currency: 'USD' }, approved: true }), { ok: true, details: { decision: 'allowed', invocation_count: 1 } });
+  t.match(authorizeExposure(executor, { ...ctx, grantIndex: 0, exposure: { units: 250, currency: 'USD' }, approved: false }), { ok: true }, 'below the threshold no approval is needed');
   for (const name of ['executor.incident-network', 'broader-rollback-pending-approval.incident-network', 'broader-rollback-approved.incident-network']) {
     const record = fixture('settlement/budget-authorization', name);
-    t.match(verifyBudgetAuthorization(record, executor, undefined, ctx), { ok: true }, `${name} records the decision the caps give`);
+    t.match(verifyBudgetAuthorization(record, { ...ctx, capability: executor }), { ok: true }, `${name} records the decision the caps give`);
   }
   const unapproved = changed(fixture('settlement/budget-authorization', 'broader-rollback-approved.incident-network'), (d) => delete d.approval);
-  t.match(verifyBudgetAuthorization(unapproved, executor, undefined, ctx), { ok: false, code: 'ERR_BUDGET_DECISION_MISMATCH', path: '/decision' }, 'allowed without the approval is a false record');
+  t.match(verifyBudgetAuthorization(unapproved, { ...ctx, capability: executor }), { ok: false, code: 'ERR_BUDGET_DECISION_MISMATCH', path: '/decision' }, 'allowed without the approval is a false record');
 });
 
 t.test('Incident Network, TTL expiry: the vendor capability lapses before the executor runs', async (t) => {
-  const v = verifyCapabilityChain(executor, chain, at(vendor.expires_at + 5));
+  const v = verifyCapabilityChain(executor, { ...at(vendor.expires_at + 5), evidence: chain });
   t.match(v, { ok: false, code: 'ERR_CHAIN_EXPIRED', path: `/${vendor.id}/expires_at` });
-  t.match(verifyCapabilityChain(executor, chain, at(executor.expires_at)), { code: 'ERR_CHAIN_EXPIRED', path: `/${executor.id}/expires_at` }, 'expiry is exclusive: at expires_at the capability is gone');
-  t.match(verifyCapabilityChain(executor, chain, at(executor.issued_at - 1)), { code: 'ERR_CHAIN_NOT_YET_VALID', path: `/${executor.id}/issued_at` });
+  t.match(verifyCapabilityChain(executor, { ...at(executor.expires_at), evidence: chain }), { code: 'ERR_CHAIN_EXPIRED', path: `/${executor.id}/expires_at` }, 'expiry is exclusive: at expires_at the capability is gone');
+  t.match(verifyCapabilityChain(executor, { ...at(executor.issued_at - 1), evidence: chain }), { code: 'ERR_CHAIN_NOT_YET_VALID', path: `/${executor.id}/issued_at` });
 });
 
 // A child of the coordinator, changed in one place and signed by the coordinator again.
@@ -76,33 +76,33 @@ const attenuation: [string, (d: any) => void, string, string][] = [
 ];
 t.test('attenuation: a child may only narrow its parent', async (t) => {
   for (const [what, change, code, path] of attenuation) {
-    t.match(verifyCapabilityChain(child(change), chain, at(NOW)), { ok: false, code, path }, what);
+    t.match(verifyCapabilityChain(child(change), { ...at(NOW), evidence: chain }), { ok: false, code, path }, what);
   }
   const parentNotDelegable = resign(changed(coordinator, (d) => (d.scope.grants[0].operations = ['invoke'])), parties.liaison);
-  t.match(verifyCapabilityChain(executor, [root, vendor, parentNotDelegable], at(NOW)), { code: 'ERR_CAP_NOT_DELEGABLE', path: grant0 }, 'a parent grant without delegate');
+  t.match(verifyCapabilityChain(executor, { ...at(NOW), evidence: [root, vendor, parentNotDelegable] }), { code: 'ERR_CAP_NOT_DELEGABLE', path: grant0 }, 'a parent grant without delegate');
   t.match(
-    verifyCapabilityChain(child((d) => (d.scope.grants[0].constraints = [...d.scope.grants[0].constraints].reverse())), chain, at(NOW)),
+    verifyCapabilityChain(child((d) => (d.scope.grants[0].constraints = [...d.scope.grants[0].constraints].reverse())), { ...at(NOW), evidence: chain }),
     { ok: true },
     'constraints are compared as a set',
   );
 });
 
 t.test('chain: signatures, links, depth, trust', async (t) => {
-  t.match(verifyCapabilityChain(changed(executor, (d) => (d.scope.grants[0].max_invocations = 0)), chain, at(NOW)), { code: 'ERR_SIG_INVALID', path: `/${executor.id}/signature` }, 'a change without re-signing');
-  t.match(verifyCapabilityChain(executor, [root, vendor], at(NOW)), { code: 'ERR_CHAIN_PARENT_MISSING', path: `/${executor.id}/parent_capability_id` });
-  t.match(verifyCapabilityChain(child((d) => (d.delegation_depth = 4)), chain, at(NOW)), { code: 'ERR_CHAIN_DEPTH_MISMATCH', path: `/${executor.id}/delegation_depth` });
-  t.match(verifyCapabilityChain(executor, chain, at(NOW, { maxDepth: 2 })), { code: 'ERR_CHAIN_TOO_DEEP' });
+  t.match(verifyCapabilityChain(changed(executor, (d) => (d.scope.grants[0].max_invocations = 0)), { ...at(NOW), evidence: chain }), { code: 'ERR_SIG_INVALID', path: `/${executor.id}/signature` }, 'a change without re-signing');
+  t.match(verifyCapabilityChain(executor, { ...at(NOW), evidence: [root, vendor] }), { code: 'ERR_CHAIN_PARENT_MISSING', path: `/${executor.id}/parent_capability_id` });
+  t.match(verifyCapabilityChain(child((d) => (d.delegation_depth = 4)), { ...at(NOW), evidence: chain }), { code: 'ERR_CHAIN_DEPTH_MISMATCH', path: `/${executor.id}/delegation_depth` });
+  t.match(verifyCapabilityChain(executor, { ...at(NOW, { maxDepth: 2 }), evidence: chain }), { code: 'ERR_CHAIN_TOO_DEEP' });
   const byStranger = resign(changed(executor, (d) => (d.issuer = parties.stranger.hex)), parties.stranger);
-  t.match(verifyCapabilityChain(byStranger, chain, at(NOW)), { code: 'ERR_CHAIN_ISSUER_MISMATCH', path: `/${executor.id}/issuer` }, 'only the parent\'s subject may delegate');
-  t.match(verifyCapabilityChain(executor, chain, at(NOW, { trustAnchors: [parties.stranger.hex] })), { code: 'ERR_CHAIN_UNTRUSTED_ROOT', path: `/${root.id}/issuer` });
-  t.equal(verifyCapabilityChain(executor, chain, at(NOW, { trustAnchors: [parties.commander.hex] })).ok, true, 'the commander is the anchor');
+  t.match(verifyCapabilityChain(byStranger, { ...at(NOW), evidence: chain }), { code: 'ERR_CHAIN_ISSUER_MISMATCH', path: `/${executor.id}/issuer` }, 'only the parent\'s subject may delegate');
+  t.match(verifyCapabilityChain(executor, { ...at(NOW, { trustAnchors: [parties.stranger.hex] }), evidence: chain }), { code: 'ERR_CHAIN_UNTRUSTED_ROOT', path: `/${root.id}/issuer` });
+  t.equal(verifyCapabilityChain(executor, { ...at(NOW, { trustAnchors: [parties.commander.hex] }), evidence: chain }).ok, true, 'the commander is the anchor');
   const loopA = resign(changed(root, (d) => ((d.parent_capability_id = executor.id), (d.delegation_depth = 4))), parties.commander);
-  t.match(verifyCapabilityChain(executor, [loopA, vendor, coordinator, executor], at(NOW)), { code: 'ERR_CHAIN_CYCLE' });
-  t.match(verifyCapabilityChain(executor, chain, at(NOW, { backend: 'portable' })), { ok: true }, 'the portable backend agrees');
+  t.match(verifyCapabilityChain(executor, { ...at(NOW), evidence: [loopA, vendor, coordinator, executor] }), { code: 'ERR_CHAIN_CYCLE' });
+  t.match(verifyCapabilityChain(executor, { ...at(NOW, { backend: 'portable' }), evidence: chain }), { ok: true }, 'the portable backend agrees');
 });
 
 t.test('a bad context or argument is a verdict, never an exception', async (t) => {
-  t.match(verifyCapabilityChain(executor, chain, { now: -1 }), { ok: false, code: 'ERR_USAGE_INVALID_ARGUMENT' });
-  t.match(verifyCapabilityChain(executor, 'not a list' as never, at(NOW)), { ok: false, code: 'ERR_USAGE_INVALID_ARGUMENT' });
-  t.match(verifyCapabilityChain(undefined, chain, at(NOW)), { ok: false, code: 'ERR_JSON_NOT_PLAIN' });
+  t.match(verifyCapabilityChain(executor, { now: -1, evidence: chain }), { ok: false, code: 'ERR_USAGE_INVALID_ARGUMENT' });
+  t.match(verifyCapabilityChain(executor, { ...at(NOW), evidence: 'not a list' as never }), { ok: false, code: 'ERR_USAGE_INVALID_ARGUMENT' });
+  t.match(verifyCapabilityChain(undefined, { ...at(NOW), evidence: chain }), { ok: false, code: 'ERR_JSON_NOT_PLAIN' });
 });

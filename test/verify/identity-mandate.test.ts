@@ -32,13 +32,13 @@ t.test('station 1: a third party verifies the credentials with the did:web docum
 });
 
 t.test('station 2: the manifest\'s signature against the identity it claims', async (t) => {
-  t.match(verifyAgentCard(card, [merchantCredential], ctx), { ok: true, details: { id: 'did:web:dreamineering.com', credentials: [merchantCredential.id], unchecked: [] } });
-  t.match(verifyAgentCard(card, [], ctx), { ok: true, details: { unchecked: [merchantCredential.id] } });
+  t.match(verifyAgentCard(card, { ...ctx, credentials: [merchantCredential] }), { ok: true, details: { id: 'did:web:dreamineering.com', credentials: [merchantCredential.id], unchecked: [] } });
+  t.match(verifyAgentCard(card, { ...ctx, credentials: [] }), { ok: true, details: { unchecked: [merchantCredential.id] } });
   const forged = reprove(changed(card, (d) => (d.tools[0].pricing.base_price.units = 1)), parties.stranger, parties.stranger.vm);
-  t.match(verifyAgentCard(forged, [], ctx), { code: 'ERR_IDENTITY_ISSUER_MISMATCH', path: '/proof/verificationMethod' });
+  t.match(verifyAgentCard(forged, { ...ctx, credentials: [] }), { code: 'ERR_IDENTITY_ISSUER_MISMATCH', path: '/proof/verificationMethod' });
   const other = changed(merchantCredential, (d) => (d.name = 'changed'));
-  t.match(verifyAgentCard(card, [reprove(other, parties.merchant)], ctx), { code: 'ERR_IDENTITY_CREDENTIAL_MISMATCH', path: '/credentials/0/hash' });
-  t.match(verifyAgentCard(card, [other], ctx), { code: 'ERR_PROOF_INVALID', path: '/credentials/0/proof/proofValue' }, 'a listed credential given is verified too');
+  t.match(verifyAgentCard(card, { ...ctx, credentials: [reprove(other, parties.merchant)] }), { code: 'ERR_IDENTITY_CREDENTIAL_MISMATCH', path: '/credentials/0/hash' });
+  t.match(verifyAgentCard(card, { ...ctx, credentials: [other] }), { code: 'ERR_PROOF_INVALID', path: '/credentials/0/proof/proofValue' }, 'a listed credential given is verified too');
 });
 
 const intentMandate = fixture<IntentMandate>('mandate/intent-mandate', 'shopping-agent.commerce-rails');
@@ -52,33 +52,33 @@ const payFor = (c: CartMandate, i: IntentMandate = intentMandate, change: (d: an
   byUser(changed(payment, (d) => ((d.cart_mandate_hash = documentHash(c)), (d.intent_mandate_hash = documentHash(i)), change(d))));
 
 t.test('station 4: intent -> cart -> payment, chained by hash, each from the right party', async (t) => {
-  t.match(verifyMandateChain(chain, undefined, ctx), { ok: true, details: { spent: { currency: 'USD', value: '5' } } });
-  t.match(verifyMandateChain(chain, { currency: 'USD', value: '15.00' }, ctx), { ok: true, details: { spent: { value: '20' } } }, 'a payment that reaches the cap exactly');
+  t.match(verifyMandateChain(chain, ctx), { ok: true, details: { spent: { currency: 'USD', value: '5' } } });
+  t.match(verifyMandateChain(chain, { ...ctx, spent: { currency: 'USD', value: '15.00' } }), { ok: true, details: { spent: { value: '20' } } }, 'a payment that reaches the cap exactly');
   t.match(
-    verifyMandateChain(chain, { currency: 'USD', value: '16.00' }, ctx),
+    verifyMandateChain(chain, { ...ctx, spent: { currency: 'USD', value: '16.00' } }),
     { ok: false, code: 'ERR_MANDATE_OVER_CAP', path: '/payment_mandate/payment_mandate_contents/payment_details_total/amount/value', details: { spent: { value: '21' } } },
     'a second call over the cap is rejected with a clear reason',
   );
-  t.match(verifyMandateChain(chain, { currency: 'EUR', value: '1.00' }, ctx), { code: 'ERR_MANDATE_CAP_MISMATCH' });
+  t.match(verifyMandateChain(chain, { ...ctx, spent: { currency: 'EUR', value: '1.00' } }), { code: 'ERR_MANDATE_CAP_MISMATCH' });
 });
 
 t.test('station 4: every mandate rule', async (t) => {
   const cartByUser = reprove(cart, parties.user, parties.user.vm);
-  t.match(verifyMandateChain({ ...chain, cart_mandate: cartByUser, payment_mandate: payFor(cartByUser) }, undefined, ctx), { code: 'ERR_MANDATE_WRONG_SIGNER', path: '/cart_mandate/proof/verificationMethod' });
-  t.match(verifyMandateChain({ ...chain, payment_mandate: reprove(payment, parties.agent, parties.agent.vm) }, undefined, ctx), { code: 'ERR_MANDATE_WRONG_SIGNER', path: '/payment_mandate/proof/verificationMethod' });
-  t.match(verifyMandateChain({ ...chain, cart_mandate: byMerchant(changed(cart, (d) => (d.contents.id = 'cart-other'))) }, undefined, ctx), { code: 'ERR_MANDATE_CHAIN_BROKEN', path: '/payment_mandate/cart_mandate_hash' });
-  t.match(verifyMandateChain({ ...chain, cart_mandate: byMerchant(changed(cart, (d) => (d.intent_mandate_hash = `sha256:${'2'.repeat(64)}`))) }, undefined, ctx), { code: 'ERR_MANDATE_CHAIN_BROKEN', path: '/cart_mandate/intent_mandate_hash' });
+  t.match(verifyMandateChain({ ...chain, cart_mandate: cartByUser, payment_mandate: payFor(cartByUser) }, ctx), { code: 'ERR_MANDATE_WRONG_SIGNER', path: '/cart_mandate/proof/verificationMethod' });
+  t.match(verifyMandateChain({ ...chain, payment_mandate: reprove(payment, parties.agent, parties.agent.vm) }, ctx), { code: 'ERR_MANDATE_WRONG_SIGNER', path: '/payment_mandate/proof/verificationMethod' });
+  t.match(verifyMandateChain({ ...chain, cart_mandate: byMerchant(changed(cart, (d) => (d.contents.id = 'cart-other'))) }, ctx), { code: 'ERR_MANDATE_CHAIN_BROKEN', path: '/payment_mandate/cart_mandate_hash' });
+  t.match(verifyMandateChain({ ...chain, cart_mandate: byMerchant(changed(cart, (d) => (d.intent_mandate_hash = `sha256:${'2'.repeat(64)}`))) }, ctx), { code: 'ERR_MANDATE_CHAIN_BROKEN', path: '/cart_mandate/intent_mandate_hash' });
   const capped = byMerchant(changed(cart, (d) => (d.spend_cap = { currency: 'USD', value: '25.00' })));
-  t.match(verifyMandateChain({ ...chain, cart_mandate: capped, payment_mandate: payFor(capped) }, undefined, ctx), { code: 'ERR_MANDATE_CAP_MISMATCH', path: '/cart_mandate/spend_cap' });
+  t.match(verifyMandateChain({ ...chain, cart_mandate: capped, payment_mandate: payFor(capped) }, ctx), { code: 'ERR_MANDATE_CAP_MISMATCH', path: '/cart_mandate/spend_cap' });
   const elsewhere = byMerchant(changed(cart, (d) => (d.contents.merchant_name = 'Elsewhere Ltd')));
-  t.match(verifyMandateChain({ ...chain, cart_mandate: elsewhere, payment_mandate: payFor(elsewhere, intentMandate, (d) => (d.payment_mandate_contents.merchant_agent = 'Elsewhere Ltd')) }, undefined, ctx), { code: 'ERR_MANDATE_MERCHANT_NOT_ALLOWED', path: '/cart_mandate/contents/merchant_name' });
-  t.match(verifyMandateChain({ ...chain, payment_mandate: payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.timestamp = '2026-11-01T10:30:00Z')) }, undefined, ctx), { code: 'ERR_MANDATE_EXPIRED', path: '/cart_mandate/contents/cart_expiry' });
+  t.match(verifyMandateChain({ ...chain, cart_mandate: elsewhere, payment_mandate: payFor(elsewhere, intentMandate, (d) => (d.payment_mandate_contents.merchant_agent = 'Elsewhere Ltd')) }, ctx), { code: 'ERR_MANDATE_MERCHANT_NOT_ALLOWED', path: '/cart_mandate/contents/merchant_name' });
+  t.match(verifyMandateChain({ ...chain, payment_mandate: payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.timestamp = '2026-11-01T10:30:00Z')) }, ctx), { code: 'ERR_MANDATE_EXPIRED', path: '/cart_mandate/contents/cart_expiry' });
   const lapsed = byUser(changed(intentMandate, (d) => (d.intent_expiry = '2026-11-01T10:06:00Z')));
   const cartOfLapsed = byMerchant(changed(cart, (d) => (d.intent_mandate_hash = documentHash(lapsed))));
-  t.match(verifyMandateChain({ intent_mandate: lapsed, cart_mandate: cartOfLapsed, payment_mandate: payFor(cartOfLapsed, lapsed) }, undefined, ctx), { code: 'ERR_MANDATE_EXPIRED', path: '/intent_mandate/intent_expiry' });
-  t.match(verifyMandateChain({ ...chain, payment_mandate: payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_details_total.amount.value = '4.00')) }, undefined, ctx), { code: 'ERR_MANDATE_CART_MISMATCH', path: '/payment_mandate/payment_mandate_contents/payment_details_total/amount' });
-  t.match(verifyMandateChain({ ...chain, payment_mandate: payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_details_id = 'pr-other')) }, undefined, ctx), { code: 'ERR_MANDATE_CART_MISMATCH', path: '/payment_mandate/payment_mandate_contents/payment_details_id' });
-  t.match(verifyMandateChain({ ...chain, payment_mandate: payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.merchant_agent = 'Other')) }, undefined, ctx), { code: 'ERR_MANDATE_CART_MISMATCH', path: '/payment_mandate/payment_mandate_contents/merchant_agent' });
-  t.match(verifyMandateChain({ ...chain, payment_mandate: changed(payment, (d) => (d.payment_mandate_contents.timestamp = '2026-11-01T10:07:01Z')) }, undefined, ctx), { code: 'ERR_PROOF_INVALID', path: '/payment_mandate/proof/proofValue' });
-  t.match(verifyMandateChain(null as never, undefined, ctx), { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '/intent_mandate' });
+  t.match(verifyMandateChain({ intent_mandate: lapsed, cart_mandate: cartOfLapsed, payment_mandate: payFor(cartOfLapsed, lapsed) }, ctx), { code: 'ERR_MANDATE_EXPIRED', path: '/intent_mandate/intent_expiry' });
+  t.match(verifyMandateChain({ ...chain, payment_mandate: payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_details_total.amount.value = '4.00')) }, ctx), { code: 'ERR_MANDATE_CART_MISMATCH', path: '/payment_mandate/payment_mandate_contents/payment_details_total/amount' });
+  t.match(verifyMandateChain({ ...chain, payment_mandate: payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_details_id = 'pr-other')) }, ctx), { code: 'ERR_MANDATE_CART_MISMATCH', path: '/payment_mandate/payment_mandate_contents/payment_details_id' });
+  t.match(verifyMandateChain({ ...chain, payment_mandate: payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.merchant_agent = 'Other')) }, ctx), { code: 'ERR_MANDATE_CART_MISMATCH', path: '/payment_mandate/payment_mandate_contents/merchant_agent' });
+  t.match(verifyMandateChain({ ...chain, payment_mandate: changed(payment, (d) => (d.payment_mandate_contents.timestamp = '2026-11-01T10:07:01Z')) }, ctx), { code: 'ERR_PROOF_INVALID', path: '/payment_mandate/proof/proofValue' });
+  t.match(verifyMandateChain(null as never, ctx), { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '/intent_mandate' });
 });

@@ -69,23 +69,23 @@ function isReport(v: unknown): boolean {
 }
 
 const single: [string, (x: unknown, y: unknown) => unknown][] = [
-  ['verifyCapabilityChain', (x, y) => verifyCapabilityChain(x, [y, fixtures[0]], ctx)],
-  ['verifyIntent', (x, y) => verifyIntent(x, y as never, ctx)],
-  ['verifyReceipt', (x, y) => verifyReceipt(x, y, ctx)],
-  ['verifyBilateralReceipts', (x, y) => verifyBilateralReceipts(x, y, fixtures[1], ctx)],
-  ['verifyReceiptPair', (x, y) => verifyReceiptPair(x, y, ctx)],
-  ['authorizeExposure', (x, y) => authorizeExposure(x, 0, y, undefined, false, ctx)],
+  ['verifyCapabilityChain', (x, y) => verifyCapabilityChain(x, { ...ctx, evidence: [y, fixtures[0]] })],
+  ['verifyIntent', (x, y) => verifyIntent(x, { ...ctx, call: y as never })],
+  ['verifyReceipt', (x, y) => verifyReceipt(x, { ...ctx, intent: y })],
+  ['verifyBilateralReceipts', (x, y) => verifyBilateralReceipts({ buyer: x, provider: y }, { ...ctx, intent: fixtures[1] })],
+  ['verifyReceiptPair', (x, y) => verifyReceiptPair(x, { ...ctx, intent: y })],
+  ['authorizeExposure', (x, y) => authorizeExposure(x, { ...ctx, grantIndex: 0, exposure: y, approved: false })],
   ['reconcileSpend', (x, y) => reconcileSpend(x as never, y as never)],
-  ['verifyBudgetAuthorization', (x, y) => verifyBudgetAuthorization(x, y, undefined, ctx)],
-  ['verifySpendReconciliation', (x, y) => verifySpendReconciliation(x, y, undefined, ctx)],
-  ['verifyMandateChain', (x, y) => verifyMandateChain({ intent_mandate: x, cart_mandate: y, payment_mandate: fixtures[4] }, undefined, ctx)],
+  ['verifyBudgetAuthorization', (x, y) => verifyBudgetAuthorization(x, { ...ctx, capability: y })],
+  ['verifySpendReconciliation', (x, y) => verifySpendReconciliation(x, { ...ctx, authorization: y })],
+  ['verifyMandateChain', (x, y) => verifyMandateChain({ intent_mandate: x, cart_mandate: y, payment_mandate: fixtures[4] }, ctx)],
   ['verifyCredential', (x) => verifyCredential(x, ctx)],
-  ['verifyAgentCard', (x, y) => verifyAgentCard(x, [y], ctx)],
-  ['verifySettlement', (x, y) => verifySettlement(x, { dispute: y }, ctx)],
-  ['verifyDocument', (x, y) => verifyDocument(x, [y, ...fixtures], ctx)],
+  ['verifyAgentCard', (x, y) => verifyAgentCard(x, { ...ctx, credentials: [y] })],
+  ['verifySettlement', (x, y) => verifySettlement(x, { ...ctx, dispute: y })],
+  ['verifyDocument', (x, y) => verifyDocument(x, { ...ctx, evidence: [y, ...fixtures] })],
   ['verifyCompact', (x) => verifyCompact(x, 'kernel_key')],
   ['verifyDataIntegrity', (x) => verifyDataIntegrity(x)],
-  ['a hostile context', (x, y) => verifyCapabilityChain(fixtures[0], [], x as never) ?? y],
+  ['a hostile context', (x, y) => verifyCapabilityChain(fixtures[0], x as never) ?? y],
 ];
 
 for (const [name, run] of single) {

@@ -41,8 +41,8 @@ function disguise(value: unknown, how: 'freeze' | 'seal' | 'null-prototype'): un
 t.test('frozen, sealed and null-prototype copies get the plain copy\'s verdict', async (t) => {
   fc.assert(
     fc.property(fc.constantFrom(...fixtures), fc.constantFrom('freeze' as const, 'seal' as const, 'null-prototype' as const), (doc, how) => {
-      const plain = verifyDocument(structuredClone(doc), [], ctx);
-      const held = verifyDocument(disguise(structuredClone(doc), how), [], ctx);
+      const plain = verifyDocument(structuredClone(doc), { ...ctx, evidence: [] });
+      const held = verifyDocument(disguise(structuredClone(doc), how), { ...ctx, evidence: [] });
       return JSON.stringify(gist(plain)) === JSON.stringify(gist(held));
     }),
     { numRuns: RUNS },
@@ -90,7 +90,7 @@ t.test('a getter, a Proxy, a symbol, a class instance or a cycle anywhere: refus
   fc.assert(
     fc.property(fc.constantFrom(...fixtures), fc.nat(), fc.constantFrom<Hostile>('getter', 'proxy', 'symbol', 'instance', 'cycle'), (doc, n, kind) => {
       const { value, at, asked } = plant(doc, n, kind);
-      const v = verifyDocument(value, [], ctx);
+      const v = verifyDocument(value, { ...ctx, evidence: [] });
       const code = kind === 'cycle' ? 'ERR_JSON_TOO_DEEP' : 'ERR_JSON_NOT_PLAIN';
       return !v.ok && v.code === code && v.path === at && asked() === 0;
     }),
@@ -101,7 +101,7 @@ t.test('a getter, a Proxy, a symbol, a class instance or a cycle anywhere: refus
 t.test('an object changed after its verification leaves the verified copy as it was', async (t) => {
   for (const doc of fixtures) {
     const mine = structuredClone(doc) as Record<string, unknown>;
-    const v = verifyDocument(mine, [], ctx);
+    const v = verifyDocument(mine, { ...ctx, evidence: [] });
     const before = JSON.stringify(v.ok ? v.value : null);
     for (const k of Object.keys(mine)) mine[k] = 'changed';
     t.equal(JSON.stringify(v.ok ? v.value : null), before, `${String(doc['id'] ?? doc['intent_id'] ?? '')}`);

@@ -37,7 +37,7 @@ t.test('one seven-station replay: each artifact recognised once and validated on
   t.equal(artifacts.length, 17);
   t.equal(distinct.size, 12, 'the bundle holds 12 distinct signatures and proofs');
   takeWork();
-  const report = replayTransaction(folder.files, { now: parseTime('2026-11-01T10:08:00Z') }, folder.issues);
+  const report = replayTransaction(folder.files, { now: parseTime('2026-11-01T10:08:00Z'), readIssues: folder.issues });
   const work = takeWork();
   t.ok(report.ok, JSON.stringify(report.errors));
   t.equal(work.detections, artifacts.length, 'each artifact recognised once');
@@ -50,7 +50,7 @@ t.test('one seven-station replay: each artifact recognised once and validated on
 
 t.test('a second replay of the same bytes does the same work: nothing is kept across verifications of new input', async (t) => {
   takeWork();
-  replayTransaction(folder.files, { now: parseTime('2026-11-01T10:08:00Z') }, folder.issues);
+  replayTransaction(folder.files, { now: parseTime('2026-11-01T10:08:00Z'), readIssues: folder.issues });
   const work = takeWork();
   t.equal(work.validations, artifacts.length + 1);
   t.equal(work.signatures, distinct.size);
