@@ -83,3 +83,24 @@ export function pass(message: string, details?: Readonly<Record<string, unknown>
 export function fail(code: ErrorCode, path: string, message: string, details?: Readonly<Record<string, unknown>>): Verdict {
   return details === undefined ? { ok: false, code, path, message } : { ok: false, code, path, message, details };
 }
+
+/**
+ * Freeze a result writ made, and everything inside it. A result that is kept and handed out
+ * again (a memoised verdict or validation) must not be changeable by the caller it was handed
+ * to: one caller could otherwise turn the next caller's refusal into a pass.
+ *
+ * @param value - a verdict, an issue list, a validation result.
+ * @returns the same value, frozen throughout.
+ * @example
+ * ```ts
+ * const v = freezeDeep(fail('ERR_SIG_INVALID', '/signature', 'the signature does not verify'));
+ * Object.isFrozen(v); // true
+ * ```
+ */
+export function freezeDeep<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) freezeDeep(v);
+  }
+  return value;
+}

@@ -1091,6 +1091,18 @@ const skipped = valid('conformance/report-case', 'skip', { type: 'case', id: 're
 invalid('conformance/report-case', 'fail-without-answer', without(failed, 'actual'), missing('', 'actual'));
 invalid('conformance/report-case', 'skip-without-reason', without(skipped, 'reason'), missing('', 'reason'));
 invalid('conformance/report-case', 'unknown-outcome', { ...failed, outcome: 'flaky' }, at('/outcome', 'enum', 'ERR_SCHEMA_ENUM'));
+const errored = valid('conformance/report-case', 'error-timeout', {
+  type: 'case',
+  id: 'chain/incident-network/revoke-midchain',
+  profile: 'chain',
+  outcome: 'error',
+  expected: { verdict: 'reject', code: 'ERR_CHAIN_REVOKED_ANCESTOR' },
+  code: 'ERR_RUNNER_TIMEOUT',
+  reason: 'no answer within 10000 ms: the implementation hangs',
+  duration_ms: 10000.412,
+});
+invalid('conformance/report-case', 'error-without-code', without(errored, 'code'), missing('', 'code'));
+invalid('conformance/report-case', 'skip-with-code', { ...skipped, code: 'ERR_RUNNER_TIMEOUT' }, at('/code', 'false schema', 'ERR_SCHEMA_FORBIDDEN'));
 
 const counts = (pass, fail, skip, error) => ({ pass, fail, skip, error });
 const footer = valid('conformance/report-footer', 'ok', { type: 'footer', ok: true, counts: { jcs: counts(40, 0, 0, 0), hash: counts(12, 0, 0, 0) }, totals: counts(52, 0, 0, 0), finished_at: '2026-11-22T09:00:03Z', duration_ms: 2950 });

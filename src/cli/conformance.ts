@@ -7,8 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AdapterCommand } from '../generated/types.js';
-import { ProcessAdapter, ReferenceAdapter, schemaCheck, type Adapter } from '../conformance/adapters.js';
-import { PROFILES, referenceAnswer } from '../conformance/reference.js';
+import { ProcessAdapter, schemaCheck, type Adapter } from '../conformance/adapters.js';
+import { PROFILES } from '../conformance/case.js';
+import { ReferenceAdapter, referenceAnswer } from '../conformance/reference.js';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../conformance/reports.js';
 import { runConformance, selectVectors } from '../conformance/runner.js';
 import { packagedVectors, readVectors } from '../conformance/vectors.js';

@@ -3,26 +3,37 @@
  * implementation in-process, and any implementation as a long-lived child process speaking
  * newline-delimited JSON on its standard input and output. A child that crashes, hangs or
  * prints a line that is not in the protocol costs the case it was running, is restarted, and
- * the run goes on.
+ * the run goes on. Each such failure carries a code of the registry's RUNNER area, so that
+ * reports and tests can tell a crash from a hang without reading the reason.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ErrorCode } from '../generated/error-codes.js';
 import type { AdapterHello, AdapterResult } from '../generated/types.js';
 import type { Issue } from '../issues.js';
 import type { SchemaRegistry } from '../schema/registry.js';
-import { PROFILES, referenceAnswer, type ConformanceCase } from './reference.js';
+import { PROFILES, type ConformanceCase } from './case.js';
 
 /** The protocol this runner speaks. */
 export const PROTOCOL = 'writ-adapter/1';
 
+/**
+ * The codes of what went wrong with an implementation (SPEC.md 13.3): the RUNNER area of the
+ * registry. Derived from the generated union, so that a code the registry lacks cannot be given.
+ */
+export type RunnerCode = Extract<ErrorCode, `ERR_RUNNER_${string}`>;
+
+/** Why an implementation could not be started: the code, and the reason for people. */
+export type StartFailure = { readonly ok: false; readonly code: RunnerCode; readonly reason: string };
+
 /** What came back for one run command. */
 export type Answer =
   | { readonly kind: 'result'; readonly result: AdapterResult }
-  | { readonly kind: 'broken'; readonly reason: string };
+  | { readonly kind: 'broken'; readonly code: RunnerCode; readonly reason: string };
 
 /** An implementation under test. */
 export interface Adapter {
   /** Start it, or start it again after a crash: its hello, or why it could not start. */
-  start(): Promise<{ ok: true; hello: AdapterHello } | { ok: false; reason: string }>;
+  start(): Promise<{ ok: true; hello: AdapterHello } | StartFailure>;
   /** Run one case. A `broken` answer means the implementation must be restarted. */
   run(seq: number, c: ConformanceCase, timeoutMs: number): Promise<Answer>;
   /** Stop it. */
@@ -37,6 +48,10 @@ export type ProtocolCheck = (schemaId: string, message: unknown) => Issue | unde
  *
  * @param registry - the schemas.
  * @returns the check.
+ * @example
+ * ```ts
+ * const adapter = new ProcessAdapter('python3 harness.py', process.cwd(), schemaCheck(SchemaRegistry.open()));
+ * ```
  */
 export function schemaCheck(registry: SchemaRegistry): ProtocolCheck {
   return (id, message) => {
@@ -45,21 +60,6 @@ export function schemaCheck(registry: SchemaRegistry): ProtocolCheck {
   };
 }
 
-/** writ's own implementation, answering in-process. */
-export class ReferenceAdapter implements Adapter {
-  /** What the reference says of itself. */
-  constructor(private readonly version: string) {}
-
-  async start(): Promise<{ ok: true; hello: AdapterHello }> {
-    return { ok: true, hello: { protocol: PROTOCOL, implementation: { name: 'writ', version: this.version, language: 'TypeScript', homepage: 'https://writ.dev/' }, profiles: [...PROFILES] } };
-  }
-
-  async run(seq: number, c: ConformanceCase): Promise<Answer> {
-    return { kind: 'result', result: { seq, ...referenceAnswer(c) } as AdapterResult };
-  }
-
-  async stop(): Promise<void> {}
-}
 
 type Line = { readonly kind: 'line'; readonly text: string } | { readonly kind: 'timeout' } | { readonly kind: 'exit'; readonly detail: string };
 
@@ -85,7 +85,18 @@ export class ProcessAdapter implements Adapter {
     private readonly startTimeoutMs = 30_000,
   ) {}
 
-  async start(): Promise<{ ok: true; hello: AdapterHello } | { ok: false; reason: string }> {
+  /**
+   * Start the implementation, or start it again after a crash.
+   *
+   * @returns its hello, or how it failed to start (`ERR_RUNNER_CANNOT_START`, `ERR_RUNNER_TIMEOUT`,
+   *   `ERR_RUNNER_GARBAGE`, `ERR_RUNNER_PROTOCOL`).
+   * @example
+   * ```ts
+   * const started = await adapter.start();
+   * if (started.ok) console.log(started.hello.implementation.name);
+   * ```
+   */
+  async start(): Promise<{ ok: true; hello: AdapterHello } | StartFailure> {
     this.kill();
     this.child = undefined;
     this.wake = undefined;
@@ -127,28 +138,55 @@ export class ProcessAdapter implements Adapter {
     });
     this.send({ cmd: 'start', protocol: PROTOCOL });
     const line = await this.next(this.startTimeoutMs);
-    if (line.kind !== 'line') return { ok: false, reason: `the implementation did not answer start: it ${line.kind === 'timeout' ? `was silent for ${this.startTimeoutMs} ms` : line.detail}${this.stderrTail()}` };
+    if (line.kind === 'timeout') return { ok: false, code: 'ERR_RUNNER_TIMEOUT', reason: `the implementation did not answer start: it was silent for ${this.startTimeoutMs} ms${this.stderrTail()}` };
+    // Exiting before any hello is not a crash of a running implementation: it never ran.
+    if (line.kind === 'exit') return { ok: false, code: 'ERR_RUNNER_CANNOT_START', reason: `the implementation did not answer start: it ${line.detail}${this.stderrTail()}` };
     const hello = parseLine(line.text);
-    if (hello === undefined) return { ok: false, reason: `the implementation answered start with a line that is not JSON: ${JSON.stringify(line.text.slice(0, 200))}` };
-    const issue = this.check?.('conformance/adapter-hello', hello) ?? basicHello(hello);
-    if (issue !== undefined) return { ok: false, reason: `the implementation's answer to start is not an adapter hello: ${issue.code} at ${issue.path || '(root)'}: ${issue.message}` };
-    return { ok: true, hello: hello as unknown as AdapterHello };
+    if (hello === undefined) return { ok: false, code: 'ERR_RUNNER_GARBAGE', reason: `the implementation answered start with a line that is not JSON: ${JSON.stringify(line.text.slice(0, 200))}` };
+    if (!isObject(hello.value)) return { ok: false, code: 'ERR_RUNNER_PROTOCOL', reason: `the implementation's answer to start is not an adapter hello: it is JSON, but not an object: ${JSON.stringify(line.text.slice(0, 200))}` };
+    const issue = this.check?.('conformance/adapter-hello', hello.value) ?? basicHello(hello.value);
+    if (issue !== undefined) return { ok: false, code: 'ERR_RUNNER_PROTOCOL', reason: `the implementation's answer to start is not an adapter hello: ${issue.code} at ${issue.path || '(root)'}: ${issue.message}` };
+    return { ok: true, hello: hello.value as unknown as AdapterHello };
   }
 
+  /**
+   * Run one case.
+   *
+   * @param seq - the case's sequence number, echoed by the answer.
+   * @param c - the case (a vector without its expectation).
+   * @param timeoutMs - how long the answer may take.
+   * @returns the result, or a `broken` answer with its code, after which the implementation is restarted.
+   * @example
+   * ```ts
+   * const answer = await adapter.run(1, { id: 'jcs/rfc8785/arrays', profile: 'jcs', input, context }, 5000);
+   * ```
+   */
   async run(seq: number, c: ConformanceCase, timeoutMs: number): Promise<Answer> {
-    if (this.child === undefined || this.exit !== undefined) return { kind: 'broken', reason: `the implementation is not running: it ${this.exit ?? 'was never started'}` };
+    // Never started, or gone since its last answer without being asked to stop: a crash too.
+    if (this.child === undefined || this.exit !== undefined) return { kind: 'broken', code: 'ERR_RUNNER_CRASHED', reason: `the implementation is not running: it ${this.exit ?? 'was never started'}` };
     this.send({ cmd: 'run', seq, case: c });
     const line = await this.next(timeoutMs);
-    if (line.kind === 'timeout') return { kind: 'broken', reason: `no answer within ${timeoutMs} ms: the implementation hangs` };
-    if (line.kind === 'exit') return { kind: 'broken', reason: `the implementation ${line.detail} while running the case${this.stderrTail()}` };
-    const result = parseLine(line.text);
-    if (result === undefined) return { kind: 'broken', reason: `the implementation answered with a line that is not JSON: ${JSON.stringify(line.text.slice(0, 200))}` };
+    if (line.kind === 'timeout') return { kind: 'broken', code: 'ERR_RUNNER_TIMEOUT', reason: `no answer within ${timeoutMs} ms: the implementation hangs` };
+    if (line.kind === 'exit') return { kind: 'broken', code: 'ERR_RUNNER_CRASHED', reason: `the implementation ${line.detail} while running the case${this.stderrTail()}` };
+    const parsed = parseLine(line.text);
+    if (parsed === undefined) return { kind: 'broken', code: 'ERR_RUNNER_GARBAGE', reason: `the implementation answered with a line that is not JSON: ${JSON.stringify(line.text.slice(0, 200))}` };
+    if (!isObject(parsed.value)) return { kind: 'broken', code: 'ERR_RUNNER_PROTOCOL', reason: `the implementation's answer is not an adapter result: it is JSON, but not an object: ${JSON.stringify(line.text.slice(0, 200))}` };
+    const result = parsed.value;
     const issue = this.check?.('conformance/adapter-result', result) ?? basicResult(result, seq);
-    if (issue !== undefined) return { kind: 'broken', reason: `the implementation's answer is not an adapter result: ${issue.code} at ${issue.path || '(root)'}: ${issue.message}` };
-    if (result['seq'] !== seq) return { kind: 'broken', reason: `the answer is for case ${String(result['seq'])}, not ${seq}: the implementation is out of step` };
+    if (issue !== undefined) return { kind: 'broken', code: 'ERR_RUNNER_PROTOCOL', reason: `the implementation's answer is not an adapter result: ${issue.code} at ${issue.path || '(root)'}: ${issue.message}` };
+    if (result['seq'] !== seq) return { kind: 'broken', code: 'ERR_RUNNER_OUT_OF_STEP', reason: `the answer is for case ${String(result['seq'])}, not ${seq}: the implementation is out of step` };
     return { kind: 'result', result: result as unknown as AdapterResult };
   }
 
+  /**
+   * Stop the implementation: `stop` is sent and its standard input closed.
+   *
+   * @returns when it has stopped.
+   * @example
+   * ```ts
+   * await adapter.stop();
+   * ```
+   */
   async stop(): Promise<void> {
     if (this.child === undefined || this.exit !== undefined) return;
     this.send({ cmd: 'stop' });
@@ -207,13 +245,17 @@ export class ProcessAdapter implements Adapter {
   }
 }
 
-function parseLine(text: string): Record<string, unknown> | undefined {
+/** The JSON value of a line, or undefined when it is not JSON (garbage, not a wrong message). */
+function parseLine(text: string): { readonly value: unknown } | undefined {
   try {
-    const v = JSON.parse(text) as unknown;
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    return { value: JSON.parse(text) as unknown };
   } catch {
     return undefined;
   }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 /** What the runner needs of a hello even without --validate-protocol. */

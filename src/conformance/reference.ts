@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { AdapterResult, CaseOutcome, ConformanceContext, ConformanceProfile, HopVerdict } from '../generated/types.js';
+import type { AdapterHello, AdapterResult, CaseOutcome, ConformanceContext, HopVerdict } from '../generated/types.js';
 import { verifyEd25519 } from '../crypto/ed25519.js';
 import { precheckVerdict, verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
@@ -19,6 +19,8 @@ import { fail } from '../issues.js';
 import { checkIntegrity } from '../release/integrity.js';
 import { checkFixtures } from '../schema/fixtures.js';
 import type { SchemaRegistry } from '../schema/registry.js';
+import { PROTOCOL, type Adapter, type Answer } from './adapters.js';
+import { PROFILES, type CaseResult, type ConformanceCase } from './case.js';
 import { authorizeExposure, reconcileSpend, verifyBudgetAuthorization, verifySpendReconciliation } from '../verify/budget.js';
 import { verifyBundle } from '../verify/bundle.js';
 import { verifyCapabilityChain } from '../verify/capability.js';
@@ -30,20 +32,6 @@ import { verifyBilateralReceipts, verifyReceipt, verifyReceiptPair } from '../ve
 import { replayTransaction } from '../verify/replay.js';
 import { verifySettlement } from '../verify/settlement.js';
 
-/** A case as the runner sends it: a vector without its description, spec and expectation. */
-export interface ConformanceCase {
-  readonly id: string;
-  readonly profile: ConformanceProfile;
-  readonly input: Record<string, unknown>;
-  readonly context: ConformanceContext;
-}
-
-/** A result without its sequence number. */
-export type CaseResult = Omit<AdapterResult, 'seq'>;
-
-/** Every profile, in SPEC order. */
-export const PROFILES: readonly ConformanceProfile[] = ['schema', 'jcs', 'hash', 'signature', 'proof', 'compact', 'capability', 'chain', 'budget', 'intent', 'mandate', 'receipt', 'settlement', 'bundle', 'replay', 'release'];
-
 /** The package's schemas: the registry every verifier uses by default, so they compile once. */
 const schemas = (): SchemaRegistry => registryOf({});
 
@@ -52,6 +40,10 @@ const schemas = (): SchemaRegistry => registryOf({});
  *
  * @param c - the case.
  * @returns its outcome, or `{ errored, context }` when the input is not what the profile takes.
+ * @example
+ * ```ts
+ * referenceAnswer({ id: 'jcs/x', profile: 'jcs', input: { text: '[1.0]' }, context: { now: 0 } }); // { verdict: 'accept', output: '[1]' }
+ * ```
  */
 export function referenceAnswer(c: ConformanceCase): CaseResult {
   try {
@@ -239,23 +231,49 @@ function releaseCase(input: Record<string, unknown>): CaseResult {
   }
 }
 
-/**
- * Whether an answer is the expected one: the same verdict, and the same code, codes (as sets),
- * output and hop verdicts wherever the expectation names them. Messages are never compared.
- *
- * @param expected - the vector's expectation.
- * @param actual - the implementation's outcome.
- * @returns true when they agree.
- */
-export function agrees(expected: CaseOutcome, actual: CaseOutcome): boolean {
-  if (expected.verdict !== actual.verdict) return false;
-  if (expected.code !== undefined && expected.code !== actual.code) return false;
-  if (expected.codes !== undefined && distinct(expected.codes).join(' ') !== distinct(actual.codes ?? []).join(' ')) return false;
-  if (expected.output !== undefined && expected.output !== actual.output) return false;
-  if (expected.hops !== undefined) {
-    const got = actual.hops ?? [];
-    if (got.length !== expected.hops.length) return false;
-    return expected.hops.every((h, i) => got[i]?.hop === h.hop && got[i]?.verdict === h.verdict && (h.code === undefined || got[i]?.code === h.code));
+/** writ's own implementation, answering in-process. */
+export class ReferenceAdapter implements Adapter {
+  /** What the reference says of itself. */
+  constructor(private readonly version: string) {}
+
+  /**
+   * Start the implementation, or start it again after a crash.
+   *
+   * @returns its hello, or how it failed to start (`ERR_RUNNER_CANNOT_START`, `ERR_RUNNER_TIMEOUT`,
+   *   `ERR_RUNNER_GARBAGE`, `ERR_RUNNER_PROTOCOL`).
+   * @example
+   * ```ts
+   * const started = await adapter.start();
+   * if (started.ok) console.log(started.hello.implementation.name);
+   * ```
+   */
+  async start(): Promise<{ ok: true; hello: AdapterHello }> {
+    return { ok: true, hello: { protocol: PROTOCOL, implementation: { name: 'writ', version: this.version, language: 'TypeScript', homepage: 'https://writ.dev/' }, profiles: [...PROFILES] } };
   }
-  return true;
+
+  /**
+   * Run one case.
+   *
+   * @param seq - the case's sequence number, echoed by the answer.
+   * @param c - the case (a vector without its expectation).
+   * @returns the result, or a `broken` answer with its code, after which the implementation is restarted.
+   * @example
+   * ```ts
+   * const answer = await adapter.run(1, { id: 'jcs/rfc8785/arrays', profile: 'jcs', input, context }, 5000);
+   * ```
+   */
+  async run(seq: number, c: ConformanceCase): Promise<Answer> {
+    return { kind: 'result', result: { seq, ...referenceAnswer(c) } as AdapterResult };
+  }
+
+  /**
+   * Stop the implementation: `stop` is sent and its standard input closed.
+   *
+   * @returns when it has stopped.
+   * @example
+   * ```ts
+   * await adapter.stop();
+   * ```
+   */
+  async stop(): Promise<void> {}
 }

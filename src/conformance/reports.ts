@@ -2,7 +2,8 @@
  * The four forms of a conformance report (SPEC.md 13.4): JSON lines (a header, one line per case,
  * a footer; each line follows its schema), TAP as node-tap reads it, JUnit XML for CI systems,
  * and a summary for people: pass, fail, skip and error per profile, and each failure with its
- * vector id and the expected and actual answers.
+ * vector id and the expected and actual answers. Every form shows an error's RUNNER code beside
+ * its reason, so that a reader of any form can tell a crash from a hang without parsing prose.
  */
 import type { CaseOutcome, ReportCase } from '../generated/types.js';
 import type { RunReport } from './runner.js';
@@ -18,6 +19,10 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
  * @param report - the run.
  * @param format - the form.
  * @returns the text, ending in a newline.
+ * @example
+ * ```ts
+ * process.stdout.write(formatReport(report, 'tap'));
+ * ```
  */
 export function formatReport(report: RunReport, format: ReportFormat): string {
   switch (format) {
@@ -32,7 +37,16 @@ export function formatReport(report: RunReport, format: ReportFormat): string {
   }
 }
 
-/** An answer in a few words: `reject ERR_SIG_INVALID`, `accept "{...}"`, the failing hops. */
+/**
+ * An answer in a few words: `reject ERR_SIG_INVALID`, `accept "{...}"`, the failing hops.
+ *
+ * @param o - the outcome, or `undefined` when there was no answer.
+ * @returns the words.
+ * @example
+ * ```ts
+ * describeOutcome({ verdict: 'reject', code: 'ERR_SIG_INVALID' }); // 'reject ERR_SIG_INVALID'
+ * ```
+ */
 export function describeOutcome(o: CaseOutcome | undefined): string {
   if (o === undefined) return 'no answer';
   const parts: string[] = [o.verdict];
@@ -41,6 +55,18 @@ export function describeOutcome(o: CaseOutcome | undefined): string {
   if (o.hops !== undefined) parts.push(o.hops.map((h) => (h.verdict === 'accept' ? `${h.hop}:ok` : `${h.hop}:${h.code ?? 'reject'}`)).join(' '));
   if (o.output !== undefined) parts.push(JSON.stringify(o.output.length > 80 ? `${o.output.slice(0, 77)}...` : o.output));
   return parts.join(' ');
+}
+
+/**
+ * An errored case in one line: its code, then its reason (`ERR_RUNNER_TIMEOUT: no answer within
+ * 10000 ms: the implementation hangs`).
+ *
+ * @param c - a case whose outcome is `error`.
+ * @returns the code and the reason (the reason alone for a case without a code).
+ */
+function describeError(c: Pick<ReportCase, 'code' | 'reason'>): string {
+  const reason = c.reason ?? '';
+  return c.code === undefined ? reason : reason === '' ? c.code : `${c.code}: ${reason}`;
 }
 
 function summary(report: RunReport): string {
@@ -57,7 +83,7 @@ function summary(report: RunReport): string {
   const t = footer.totals;
   lines.push(`${'total'.padEnd(width)}  ${[t.pass, t.fail, t.skip, t.error].map((n) => String(n).padStart(5)).join(' ')}`, '');
   for (const c of cases.filter((x) => x.outcome === 'fail')) lines.push(`FAIL  ${c.id}`, `      expected ${describeOutcome(c.expected)}`, `      got      ${describeOutcome(c.actual)}`);
-  for (const c of cases.filter((x) => x.outcome === 'error')) lines.push(`ERROR ${c.id}`, `      ${c.reason ?? ''}`);
+  for (const c of cases.filter((x) => x.outcome === 'error')) lines.push(`ERROR ${c.id}`, `      ${describeError(c)}`);
   if (t.fail + t.error > 0) lines.push('');
   lines.push(footer.ok ? `ok: ${t.pass} passed${t.skip > 0 ? `, ${t.skip} skipped` : ''} in ${(footer.duration_ms / 1000).toFixed(1)} s` : `not ok: ${t.fail} failed, ${t.error} errored, ${t.pass} passed, ${t.skip} skipped`);
   return `${lines.join('\n')}\n`;
@@ -72,6 +98,7 @@ function tap(report: RunReport): string {
     else {
       out.push(`not ok ${n} - ${c.id}`, '  ---', `  profile: ${c.profile}`, `  outcome: ${c.outcome}`, `  expected: ${JSON.stringify(describeOutcome(c.expected))}`);
       if (c.actual !== undefined) out.push(`  actual: ${JSON.stringify(describeOutcome(c.actual))}`);
+      if (c.code !== undefined) out.push(`  code: ${c.code}`);
       if (c.reason !== undefined) out.push(`  reason: ${JSON.stringify(c.reason)}`);
       out.push('  ...');
     }
@@ -99,7 +126,7 @@ function junit(report: RunReport): string {
       else if (c.outcome === 'fail') {
         const message = `expected ${describeOutcome(c.expected)}, got ${describeOutcome(c.actual)}`;
         out.push(`${open}>`, `      <failure message="${xml(message)}" type="mismatch">${xml(message)}</failure>`, '    </testcase>');
-      } else out.push(`${open}>`, `      <error message="${xml(c.reason ?? '')}" type="protocol">${xml(c.reason ?? '')}</error>`, '    </testcase>');
+      } else out.push(`${open}>`, `      <error message="${xml(describeError(c))}" type="${xml(c.code ?? 'error')}">${xml(describeError(c))}</error>`, '    </testcase>');
     }
     out.push('  </testsuite>');
   }

@@ -2,12 +2,13 @@
  * The conformance runner (SPEC.md 13.3): every selected vector sent to one implementation, its
  * answer compared with the expectation by verdict and code (never by message), and each case
  * recorded as pass, fail, skip or error. One process serves the whole run; it is restarted only
- * after it crashed, hung, or left the protocol.
+ * after it crashed, hung, or left the protocol. An error carries a RUNNER code beside its reason,
+ * so that what went wrong is compared by code, like everything else in the suite.
  */
 import type { AdapterHello, CaseOutcome, ConformanceVector, ImplementationInfo, ReportCase, ReportFooter, ReportHeader } from '../generated/types.js';
-import type { Adapter } from './adapters.js';
+import type { Adapter, RunnerCode } from './adapters.js';
 import { PROTOCOL } from './adapters.js';
-import { agrees } from './reference.js';
+import { agrees } from './case.js';
 
 /** What to run, and how. */
 export interface RunOptions {
@@ -40,6 +41,10 @@ const UNKNOWN: ImplementationInfo = { name: 'unknown', version: 'unknown', langu
  * @param vectors - all vectors.
  * @param options - the profile and case filters.
  * @returns the selected vectors, in id order.
+ * @example
+ * ```ts
+ * selectVectors(set.vectors, { profiles: ['jcs'], cases: ['jcs/rfc8785/'] });
+ * ```
  */
 export function selectVectors(vectors: readonly ConformanceVector[], options: Pick<RunOptions, 'profiles' | 'cases'>): ConformanceVector[] {
   return vectors.filter(
@@ -56,13 +61,20 @@ export function selectVectors(vectors: readonly ConformanceVector[], options: Pi
  * @param vectors - the vectors to run (see {@link selectVectors}).
  * @param options - timeouts, fail-fast, the runner's identity, progress.
  * @returns the report; `footer.ok` when no case failed or errored.
+ * @example
+ * ```ts
+ * const set = readVectors(packagedVectors('v1.0.0'), SchemaRegistry.open());
+ * const report = await runConformance(new ReferenceAdapter('1.0.0'), set.vectors, { runner });
+ * console.log(report.totals);
+ * ```
  */
 export async function runConformance(adapter: Adapter, vectors: readonly ConformanceVector[], options: RunOptions): Promise<RunReport> {
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 10_000;
   let first = await adapter.start();
   let hello: AdapterHello | undefined = first.ok ? first.hello : undefined;
-  let dead: string | undefined = first.ok ? undefined : first.reason;
+  // Once set, why no further case can be sent: every remaining case is an error with this code.
+  let dead: { readonly code: RunnerCode; readonly reason: string } | undefined = first.ok ? undefined : { code: first.code, reason: first.reason };
   const header: ReportHeader = {
     type: 'header',
     protocol: PROTOCOL,
@@ -83,21 +95,22 @@ export async function runConformance(adapter: Adapter, vectors: readonly Conform
     const base = { type: 'case' as const, id: v.id, profile: v.profile, expected: v.expect };
     const elapsed = (): number => Math.round((performance.now() - t0) * 1000) / 1000;
     if (dead !== undefined) {
-      record({ ...base, outcome: 'error', reason: dead, duration_ms: 0 });
+      record({ ...base, outcome: 'error', code: dead.code, reason: dead.reason, duration_ms: 0 });
     } else if (!(hello?.profiles ?? []).includes(v.profile)) {
       record({ ...base, outcome: 'skip', reason: `the implementation does not support the ${v.profile} profile`, duration_ms: 0 });
     } else {
       const answer = await adapter.run(seq++, { id: v.id, profile: v.profile, input: v.input, context: v.context }, timeoutMs);
       if (answer.kind === 'broken') {
-        record({ ...base, outcome: 'error', reason: answer.reason, duration_ms: elapsed() });
+        record({ ...base, outcome: 'error', code: answer.code, reason: answer.reason, duration_ms: elapsed() });
         first = await adapter.start();
-        if (!first.ok) dead = `the implementation could not be restarted: ${first.reason}`;
-        else if (JSON.stringify(first.hello) !== JSON.stringify(hello)) dead = 'the implementation described itself differently after a restart; its answers cannot be trusted to come from one implementation';
+        // A failed restart keeps the code of how it failed (it could not start, hung, ...).
+        if (!first.ok) dead = { code: first.code, reason: `the implementation could not be restarted: ${first.reason}` };
+        else if (JSON.stringify(first.hello) !== JSON.stringify(hello)) dead = { code: 'ERR_RUNNER_IDENTITY_CHANGED', reason: 'the implementation described itself differently after a restart; its answers cannot be trusted to come from one implementation' };
         else hello = first.hello;
       } else {
         const r = answer.result;
         if (r.skipped === true) record({ ...base, outcome: 'skip', reason: r.reason as string, ...(r.issue_url === undefined ? {} : { issue_url: r.issue_url }), duration_ms: elapsed() });
-        else if (r.errored === true) record({ ...base, outcome: 'error', reason: `the implementation reports an error: ${JSON.stringify(r.context)}`.slice(0, 4096), duration_ms: elapsed() });
+        else if (r.errored === true) record({ ...base, outcome: 'error', code: 'ERR_RUNNER_REPORTED_ERROR', reason: `the implementation reports an error: ${JSON.stringify(r.context)}`.slice(0, 4096), duration_ms: elapsed() });
         else {
           const actual = outcomeOf(r);
           record({ ...base, outcome: agrees(v.expect, actual) ? 'pass' : 'fail', actual, duration_ms: elapsed() });

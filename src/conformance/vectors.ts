@@ -25,6 +25,10 @@ export interface VectorSet {
  *
  * @param line - the schema line, `v1.0.0`.
  * @returns `<package>/conformance/<line>`.
+ * @example
+ * ```ts
+ * packagedVectors('v1.0.0'); // <package>/conformance/v1.0.0
+ * ```
  */
 export function packagedVectors(line: string): string {
   return join(PACKAGE_ROOT, 'conformance', line);
@@ -36,6 +40,10 @@ export function packagedVectors(line: string): string {
  * @param dir - the folder.
  * @param registry - the schemas, to validate each vector.
  * @returns the vectors and the problems.
+ * @example
+ * ```ts
+ * const { vectors, issues } = readVectors(packagedVectors('v1.0.0'), SchemaRegistry.open());
+ * ```
  */
 export function readVectors(dir: string, registry: SchemaRegistry): VectorSet {
   const vectors: ConformanceVector[] = [];

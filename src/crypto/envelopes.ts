@@ -12,11 +12,11 @@
  */
 import { fromBase58, fromHex, toBase58, toHex } from '../encoding/bytes.js';
 import { compareInstants, instantOfSeconds, readRfc3339 } from '../encoding/time.js';
-import { fail, pass, type Verdict } from '../issues.js';
+import { fail, freezeDeep, pass, type Verdict } from '../issues.js';
 import { precheckEd25519, signEd25519, verifyEd25519, type Ed25519Options } from './ed25519.js';
 import { sha256Bytes } from './hash.js';
 import { snapshotJson } from '../encoding/snapshot.js';
-import { canonicalBytes, notPlainJson, signedContentIssue } from './jcs.js';
+import { canonicalBytes, canonicalJson, notPlainJson, signedContentIssue } from './jcs.js';
 import { resolveVerificationMethod, type DidDocuments } from './resolve.js';
 
 /** A JSON object as a signer or verifier handles it: plain parsed JSON, member name to value. */
@@ -35,9 +35,14 @@ export const COMPACT_UNSIGNED = ['signature', 'algorithm'] as const;
  * @returns the canonical UTF-8 bytes.
  */
 export function compactSigningBytes(doc: SignableDocument): Uint8Array {
+  return canonicalBytes(compactBody(doc));
+}
+
+/** The document without the members the compact envelope leaves out of the signed bytes. */
+function compactBody(doc: SignableDocument): SignableDocument {
   const body: SignableDocument = { ...doc };
   for (const k of COMPACT_UNSIGNED) delete body[k];
-  return canonicalBytes(body);
+  return body;
 }
 
 /**
@@ -72,22 +77,35 @@ export function signCompact<T extends SignableDocument>(doc: T, seed: Uint8Array
  * ```
  */
 export function verifyCompact(doc: unknown, signerMember: string, options: Ed25519Options = {}): Verdict {
+  if (typeof signerMember !== 'string') return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verifyCompact: the signer member must be a string, such as "issuer" or "kernel_key"');
+  const optionsProblem = ed25519OptionsProblem(options);
+  if (optionsProblem !== undefined) return optionsProblem;
   // Read once, into a frozen copy; a copy verified once keeps its verdict (SPEC.md 3).
   const snap = snapshotJson(doc);
   if (!snap.ok) return fail(snap.error.code, snap.error.path, `the document is not plain JSON at ${snap.error.path || 'its root'}: ${snap.error.reason}`);
   const value = snap.value;
   if (!isRecord(value)) return fail('ERR_SIG_MISSING', '', 'a signed document must be a JSON object');
-  const key = `${signerMember} ${options.backend ?? 'native'}`;
+  // Length-prefixed, so no member name and backend can spell another pair's key.
+  const key = `${signerMember.length}:${signerMember}:${options.backend ?? 'native'}`;
   const memo = COMPACT_VERDICTS.get(value);
   const known = memo?.get(key);
   if (known !== undefined) return known;
-  const verdict = compactVerdict(value, signerMember, options);
+  // Frozen: the verdict is handed to every later caller that verifies this snapshot.
+  const verdict = freezeDeep(compactVerdict(value, signerMember, options));
   if (memo === undefined) COMPACT_VERDICTS.set(value, new Map([[key, verdict]]));
   else memo.set(key, verdict);
   return verdict;
 }
 
 const COMPACT_VERDICTS = new WeakMap<object, Map<string, Verdict>>();
+
+/** Options that are not an object, or name a backend that does not exist, are a caller's mistake, answered with a code. */
+function ed25519OptionsProblem(options: unknown): Verdict | undefined {
+  if (options === null || typeof options !== 'object') return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'the options must be an object');
+  const backend = (options as { backend?: unknown }).backend;
+  if (backend !== undefined && backend !== 'native' && backend !== 'portable') return fail('ERR_USAGE_INVALID_ARGUMENT', '', "the backend must be 'native' or 'portable'");
+  return undefined;
+}
 /** Whether a snapshot's proof verifies under a key (hex and backend): the equation is solved once. */
 const PROOFS_VERIFIED = new WeakMap<object, Map<string, boolean>>();
 
@@ -104,7 +122,11 @@ function compactVerdict(doc: SignableDocument, signerMember: string, options: Ed
   if (content !== undefined) return fail(content.code, content.path, content.message);
   const pre = precheckVerdict(sig, pk, '/signature', `/${signerMember}`);
   if (pre !== undefined) return pre;
-  if (!verifyEd25519(sig, compactSigningBytes(doc), pk, options)) {
+  // Not compactSigningBytes, which throws: a document that has no canonical form (a polluted
+  // runtime) is refused with a code, never a crash.
+  const canonical = canonicalJson(compactBody(doc));
+  if (!canonical.ok) return fail(canonical.error.code, canonical.error.path, `no canonical form: ${canonical.error.reason}`);
+  if (!verifyEd25519(sig, new TextEncoder().encode(canonical.text), pk, options)) {
     return fail('ERR_SIG_INVALID', '/signature', `the signature does not verify under ${signerMember} ${key}: the document was changed after signing, or another key signed it`);
   }
   return pass(`signed by ${signerMember} ${key}`, { signer: key });
@@ -207,6 +229,8 @@ export interface DataIntegrityOptions extends Ed25519Options {
  * ```
  */
 export function verifyDataIntegrity(input: unknown, options: DataIntegrityOptions = {}): Verdict {
+  const optionsProblem = ed25519OptionsProblem(options);
+  if (optionsProblem !== undefined) return optionsProblem;
   // Read once, into a frozen copy (SPEC.md 3); the equation for a copy and a key is solved once.
   const snap = snapshotJson(input);
   if (!snap.ok) return fail(snap.error.code, snap.error.path, `the document is not plain JSON at ${snap.error.path || 'its root'}: ${snap.error.reason}`);
@@ -247,11 +271,16 @@ export function verifyDataIntegrity(input: unknown, options: DataIntegrityOption
   if (content !== undefined) return fail(content.code, content.path, content.message);
   const pre = precheckVerdict(signature, key.publicKey, '/proof/proofValue', '/proof/verificationMethod');
   if (pre !== undefined) return pre;
-  const solved = `${toHex(key.publicKey)} ${options.backend ?? 'native'}`;
+  const solved = `${toHex(key.publicKey)}:${options.backend ?? 'native'}`;
   const memo = PROOFS_VERIFIED.get(doc);
   let verified = memo?.get(solved);
   if (verified === undefined) {
-    verified = verifyEd25519(signature, dataIntegrityHashData(unsecured, proofOptions), key.publicKey, options);
+    const options_ = canonicalJson(proofOptions);
+    const document_ = canonicalJson(unsecured);
+    if (!options_.ok) return fail(options_.error.code, '/proof', `no canonical form: ${options_.error.reason}`);
+    if (!document_.ok) return fail(document_.error.code, document_.error.path, `no canonical form: ${document_.error.reason}`);
+    const encode = (text: string) => sha256Bytes(new TextEncoder().encode(text));
+    verified = verifyEd25519(signature, new Uint8Array([...encode(options_.text), ...encode(document_.text)]), key.publicKey, options);
     if (memo === undefined) PROOFS_VERIFIED.set(doc, new Map([[solved, verified]]));
     else memo.set(solved, verified);
   }

@@ -5,6 +5,7 @@
  * shares, so anything else is refused before it gets there.
  */
 import canonicalizeModule from 'canonicalize';
+import { pointerAppend } from '../encoding/pointer.js';
 import { MAX_VALUE_DEPTH, snapshotJson, type NotPlainJson } from '../encoding/snapshot.js';
 
 type Serialize = (input: unknown) => string | undefined;
@@ -50,6 +51,12 @@ export function canonicalJson(value: unknown): { ok: true; text: string } | { ok
   // The canonical form is taken of the snapshot: nothing the caller holds is read twice.
   const s = snapshotJson(value);
   if (!s.ok) return { ok: false, error: s.error };
+  // canonicalize honours a toJSON anywhere on the prototype chain. A snapshot's objects have no
+  // prototype, but its arrays inherit Array.prototype and Object.prototype: if either carries a
+  // toJSON (prototype pollution), the bytes would be the polluter's, so nothing is canonicalised.
+  if (Object.hasOwn(Array.prototype, 'toJSON') || Object.hasOwn(Object.prototype, 'toJSON')) {
+    return { ok: false, error: { code: 'ERR_JSON_NOT_PLAIN', path: '', reason: "the runtime's Object.prototype or Array.prototype has a toJSON member (prototype pollution): no canonical form can be trusted" } };
+  }
   const text = canonicalize(s.value);
   if (text === undefined) return { ok: false, error: { code: 'ERR_JSON_NOT_PLAIN', path: '', reason: 'a value canonicalize cannot serialise' } };
   return { ok: true, text };
@@ -98,7 +105,7 @@ export function signedContentIssue(value: unknown, path = ''): SignedContentIssu
     }
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      const issue = signedContentIssue(v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      const issue = signedContentIssue(v, pointerAppend(path, k));
       if (issue !== undefined) return issue;
     }
   }

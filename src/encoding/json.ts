@@ -8,6 +8,7 @@
  * {@link Issue} with a stable code and the JSON Pointer of the offending value. It never throws
  * on bad input.
  */
+import { types } from 'node:util';
 import type { Issue } from '../issues.js';
 import { pointerAppend } from './pointer.js';
 
@@ -66,7 +67,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
  * ```
  */
 export function parseJson(input: string | Uint8Array, options: ParseJsonOptions = {}): ParseJsonResult {
-  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+  if (types.isProxy(input) || (typeof input !== 'string' && !(input instanceof Uint8Array))) {
     return fail('ERR_USAGE_INVALID_ARGUMENT', '', `parseJson reads JSON text (a string) or its UTF-8 bytes (a Uint8Array), not ${input === null ? 'null' : typeof input}`);
   }
   if (options === null || typeof options !== 'object') return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'parseJson: options must be an object');

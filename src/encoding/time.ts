@@ -154,14 +154,3 @@ export function compareInstants(a: Instant, b: Instant): -1 | 0 | 1 {
 export function instantOfSeconds(seconds: number): Instant {
   return { seconds, fraction: '' };
 }
-
-/**
- * An instant as RFC 3339 in UTC, `Z`, with its fraction when it has one.
- *
- * @param instant - the instant, within years 0000 to 9999.
- * @returns e.g. `2026-04-15T17:06:15Z`.
- */
-export function formatRfc3339(instant: Instant): string {
-  const whole = new Date(instant.seconds * 1000).toISOString().slice(0, 19);
-  return `${whole}${instant.fraction === '' ? '' : `.${instant.fraction}`}Z`;
-}

@@ -150,6 +150,14 @@ export const ERROR_CODES = [
   'ERR_USAGE_UNKNOWN_OPTION',
   'ERR_USAGE_MISSING_ARGUMENT',
   'ERR_USAGE_INVALID_ARGUMENT',
+  'ERR_RUNNER_CANNOT_START',
+  'ERR_RUNNER_CRASHED',
+  'ERR_RUNNER_TIMEOUT',
+  'ERR_RUNNER_GARBAGE',
+  'ERR_RUNNER_PROTOCOL',
+  'ERR_RUNNER_OUT_OF_STEP',
+  'ERR_RUNNER_IDENTITY_CHANGED',
+  'ERR_RUNNER_REPORTED_ERROR',
 ] as const;
 
 /** A stable error code `ERR_<AREA>_<CONDITION>`; switch on it, never on messages. */
@@ -178,6 +186,7 @@ export const ERROR_AREAS = [
   'FIXTURE',
   'IO',
   'USAGE',
+  'RUNNER',
 ] as const;
 
 /** The area part of an error code. */

@@ -2514,7 +2514,7 @@ export interface ReportCase {
    */
   profile: ConformanceProfile;
   /**
-   * pass: the answer is the expected one (codes compared, never messages); fail: another answer; skip: declined or unsupported; error: a crash, a hang, or a line not in the protocol.
+   * pass: the answer is the expected one (codes compared, never messages); fail: another answer; skip: declined or unsupported; error: no answer to compare (the implementation could not be started, crashed, hung, left the protocol, changed its identity, or reported that it could not process the case), with its code.
    */
   outcome: "pass" | "fail" | "skip" | "error";
   /**
@@ -2526,7 +2526,11 @@ export interface ReportCase {
    */
   actual?: CaseOutcome;
   /**
-   * Why the case was skipped or errored.
+   * For an error: the runner's code for what went wrong, one of the registry's RUNNER area (SPEC.md 13.3). Compare codes, never reasons.
+   */
+  code?: ErrorCodeName;
+  /**
+   * Why the case was skipped or errored, in words for people; programs read an error's code.
    */
   reason?: string;
   /**

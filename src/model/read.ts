@@ -6,6 +6,7 @@
  * change), so no document is validated or recognised twice in one verification.
  */
 import { parseJson, type JsonValue, type ParseJsonOptions } from '../encoding/json.js';
+import { types } from 'node:util';
 import { snapshotJson } from '../encoding/snapshot.js';
 import { fail, type Issue, type Verdict } from '../issues.js';
 
@@ -71,4 +72,57 @@ export function readInputs(...inputs: readonly (readonly [path: string, value: u
  */
 export function verified(verdict: Verdict, value: unknown): Verdict {
   return verdict.ok && value !== undefined ? { ...verdict, value: value as JsonValue } : verdict;
+}
+
+/** A verifier's options read once, or why they cannot be. */
+export type OptionsRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly verdict: Verdict };
+
+/**
+ * Read a verifier's options once, into a frozen copy of their own data members, before any
+ * check reads them: a getter is never run and a Proxy never asked (a `now` that answers one
+ * time for the check of its shape and another for the comparison would otherwise pass an
+ * expired artifact). The DID documents and revocations are copied out of their Maps, each DID
+ * document into a snapshot; the trust anchors into a snapshot.
+ *
+ * @param options - the options as the caller gave them.
+ * @returns the frozen copy, or `ERR_USAGE_INVALID_ARGUMENT` naming the member at fault.
+ * @example
+ * ```ts
+ * const o = readOptions({ now: 1776272775 });
+ * o.ok && Object.isFrozen(o.value); // true
+ * ```
+ */
+export function readOptions<T>(options: T): OptionsRead<T> {
+  const usage = (message: string): OptionsRead<T> => ({ ok: false, verdict: fail('ERR_USAGE_INVALID_ARGUMENT', '', `verify: ${message}`) });
+  // A Proxy first: even Array.isArray asks a Proxy (and throws on a revoked one).
+  if (types.isProxy(options)) return usage('the options must be a plain object, not a Proxy');
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) return usage('the options must be an object with now (Unix seconds)');
+  const out: Record<string, unknown> = {};
+  for (const key of Reflect.ownKeys(options)) {
+    if (typeof key === 'symbol') continue;
+    const d = Object.getOwnPropertyDescriptor(options, key) as PropertyDescriptor;
+    if (!Object.hasOwn(d, 'value')) return usage(`options.${key} is an accessor; it was not called (give its value)`);
+    out[key] = d.value;
+  }
+  for (const key of ['documents', 'revocations'] as const) {
+    const map = out[key];
+    if (map === undefined) continue;
+    if (!(map instanceof Map) || types.isProxy(map)) return usage(`options.${key} must be a Map`);
+    // The Map's own entries, through Map.prototype: a subclass cannot answer differently.
+    const copied = new Map<unknown, unknown>();
+    for (const [k, v] of Map.prototype.entries.call(map) as IterableIterator<[unknown, unknown]>) {
+      if (key === 'documents') {
+        const snap = snapshotJson(v);
+        if (!snap.ok) return usage(`the DID document for ${String(k)} is not plain JSON at ${snap.error.path || 'its root'}: ${snap.error.reason}`);
+        copied.set(k, snap.value);
+      } else copied.set(k, v);
+    }
+    out[key] = copied;
+  }
+  if (out['trustAnchors'] !== undefined) {
+    const snap = snapshotJson(out['trustAnchors']);
+    if (!snap.ok) return usage('options.trustAnchors must be an array of hex keys');
+    out['trustAnchors'] = snap.value;
+  }
+  return { ok: true, value: Object.freeze(out) as T };
 }

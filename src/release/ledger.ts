@@ -4,7 +4,8 @@
  * One line per file: 64 lowercase hex digits, two spaces, the repo-relative path, LF. Lines are
  * sorted bytewise by the UTF-8 bytes of the path; each path appears once.
  */
-import { createHash } from 'node:crypto';
+import { sha256Bytes } from '../crypto/hash.js';
+import { toHex } from '../encoding/bytes.js';
 import type { Issue } from '../issues.js';
 import { LEDGER_FILE } from './manifest.js';
 
@@ -25,7 +26,7 @@ const LINE = /^([0-9a-f]{64}) {2}(.+)$/;
  * @returns the digest.
  */
 export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return toHex(sha256Bytes(bytes));
 }
 
 /**

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parseJson } from '../encoding/json.js';
 import { snapshotJson } from '../encoding/snapshot.js';
-import { WritError, type Issue } from '../issues.js';
+import { freezeDeep, WritError, type Issue } from '../issues.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { readManifest } from '../release/manifest.js';
 import { checkRules } from '../rules/rules.js';
@@ -65,6 +65,8 @@ type Mode = 'all' | 'first';
 export class SchemaRegistry {
   /** The line's index. */
   readonly index: LoadedSchemaIndex;
+  /** Set by the constructor only: what {@link SchemaRegistry.isRegistry} checks. */
+  readonly #opened = true;
   private readonly byKey = new Map<string, SchemaEntry>();
   private readonly byUri = new Map<string, SchemaEntry>();
   private readonly json = new Map<string, Record<string, unknown>>();
@@ -102,6 +104,22 @@ export class SchemaRegistry {
     const m = readManifest(root);
     if (!m.ok) throw new WritError({ code: 'ERR_SCHEMA_INDEX_INVALID', message: `cannot find the current line: ${m.issue.message}` });
     return new SchemaRegistry(loadSchemaIndex(join(root, ...m.manifest.schema_index.split('/'))));
+  }
+
+  /**
+   * Whether a value is a registry this class built (not an object that only shares its
+   * prototype, which `instanceof` would accept).
+   *
+   * @param value - any value.
+   * @returns true for a registry made by {@link SchemaRegistry.open}.
+   * @example
+   * ```ts
+   * SchemaRegistry.isRegistry(SchemaRegistry.open());                    // true
+   * SchemaRegistry.isRegistry(Object.create(SchemaRegistry.prototype));  // false
+   * ```
+   */
+  static isRegistry(value: unknown): value is SchemaRegistry {
+    return typeof value === 'object' && value !== null && #opened in value;
   }
 
   /**
@@ -151,7 +169,7 @@ export class SchemaRegistry {
     const value = snap.value;
     const memo = value !== null && typeof value === 'object' ? this.detected.get(value) : undefined;
     if (memo !== undefined) return memo;
-    const result = this.detectOnce(value);
+    const result = freezeDeep(this.detectOnce(value));
     if (value !== null && typeof value === 'object') this.detected.set(value, result);
     return result;
   }
@@ -199,6 +217,9 @@ export class SchemaRegistry {
    */
   validate(ref: string, doc: unknown, options: ValidateOptions = {}): ValidationResult {
     const entry = this.find(ref);
+    if (options === null || typeof options !== 'object') {
+      return { ok: false, schema: entry, issues: [{ code: 'ERR_USAGE_INVALID_ARGUMENT', path: '', message: 'validate: the options must be an object, such as { allErrors: false }' }] };
+    }
     if (entry === undefined || entry.kind !== 'document') {
       const issue: Issue = {
         code: 'ERR_SCHEMA_UNKNOWN',
@@ -220,7 +241,7 @@ export class SchemaRegistry {
     const memo = value !== null && typeof value === 'object' ? this.validated.get(value) : undefined;
     const known = memo?.get(key);
     if (known !== undefined) return known;
-    const result = this.validateOnce(entry, value, mode, options.rules !== false);
+    const result = freezeDeep(this.validateOnce(entry, value, mode, options.rules !== false));
     if (value !== null && typeof value === 'object') {
       if (memo === undefined) this.validated.set(value, new Map([[key, result]]));
       else memo.set(key, result);

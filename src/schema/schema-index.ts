@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { parseJson, type JsonValue } from '../encoding/json.js';
 import { pointerGet, pointerTokens } from '../encoding/pointer.js';
 import type { DetectRule } from '../generated/types.js';
-import { WritError } from '../issues.js';
+import { freezeDeep, WritError } from '../issues.js';
 
 export type { DetectRule } from '../generated/types.js';
 
@@ -102,7 +102,9 @@ function checkIndex(raw: JsonValue, dir: string, file: string): LoadedSchemaInde
       entries.push({ id, uri: base + path, path, file: join(dir, ...path.split('/')), kind, ...(detect ? { detect } : {}) });
     });
   }
-  return { line, base, dir, errorCodes, entries };
+  // Frozen: entries are handed out with every validation result, and a caller that changed one
+  // would change how every later document is validated.
+  return freezeDeep({ line, base, dir, errorCodes, entries });
 }
 
 function checkDetect(raw: JsonValue | undefined, file: string, at: string): DetectRule {

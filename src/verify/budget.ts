@@ -10,7 +10,7 @@ import type { ErrorCode } from '../generated/error-codes.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { invalidDocument, notMoneyUnits } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
-import { readInputs, verified } from '../model/read.js';
+import { readInputs, readOptions, verified } from '../model/read.js';
 
 /** What a grant has been charged before a call: the ledger's state. */
 export interface GrantLedger {
@@ -72,6 +72,9 @@ export interface ExposureOptions extends VerifyContext {
  * ```
  */
 export function authorizeExposure(capability: unknown, options: ExposureOptions): Verdict {
+  const opts = readOptions(options);
+  if (!opts.ok) return opts.verdict;
+  options = opts.value;
   const read = readInputs(['/capability', capability], ['/exposure', options?.exposure], ['/ledger', options?.ledger]);
   if (!read.ok) return read.verdict;
   const [capability_, exposure_, ledger_] = read.values as [unknown, unknown, GrantLedger | undefined];
@@ -142,6 +145,9 @@ export interface BudgetAuthorizationOptions extends VerifyContext {
  * ```
  */
 export function verifyBudgetAuthorization(record: unknown, options: BudgetAuthorizationOptions): Verdict {
+  const opts = readOptions(options);
+  if (!opts.ok) return opts.verdict;
+  options = opts.value;
   const read = readInputs(['', record], ['/capability', options?.capability], ['/ledger', options?.ledger]);
   if (!read.ok) return read.verdict;
   const [record_, capability_, ledger_] = read.values as [unknown, any, any];
@@ -232,6 +238,9 @@ export interface SpendReconciliationOptions extends VerifyContext {
  * ```
  */
 export function verifySpendReconciliation(record: unknown, options: SpendReconciliationOptions): Verdict {
+  const opts = readOptions(options);
+  if (!opts.ok) return opts.verdict;
+  options = opts.value;
   const read = readInputs(['', record], ['/authorization', options?.authorization], ['/receipt', options?.receipt]);
   if (!read.ok) return read.verdict;
   const [record_, authorization_, receipt_] = read.values as [unknown, any, any];

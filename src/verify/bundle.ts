@@ -11,10 +11,11 @@ import { verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash, sha256Bytes } from '../crypto/hash.js';
 import { notPlainJson } from '../crypto/jcs.js';
 import { toHex } from '../encoding/bytes.js';
-import { readJson } from '../model/read.js';
+import { pointerAppend } from '../encoding/pointer.js';
+import { readJson, readOptions } from '../model/read.js';
 import type { Issue, Verdict } from '../issues.js';
 import { registryOf, contextProblem, type VerifyContext } from './context.js';
-import { invalidDocument } from './common.js';
+import { invalidDocument, proofOptionsOf } from './common.js';
 import { covers } from './capability.js';
 import { Evidence, verifyWithEvidence } from './document.js';
 
@@ -115,10 +116,10 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
   const before = issues.length;
   for (const p of listedPaths) {
     const why = unsafePath(p);
-    if (why !== undefined) issues.push({ code: 'ERR_BUNDLE_PATH_UNSAFE', path: at(BUNDLE_MANIFEST_PATH, `/artifacts/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`), message: `the manifest lists ${JSON.stringify(p)}, an unsafe path: ${why}` });
+    if (why !== undefined) issues.push({ code: 'ERR_BUNDLE_PATH_UNSAFE', path: at(BUNDLE_MANIFEST_PATH, pointerAppend('/artifacts', p)), message: `the manifest lists ${JSON.stringify(p)}, an unsafe path: ${why}` });
   }
   for (const [p, first] of caseCollisions(listedPaths)) {
-    issues.push({ code: 'ERR_BUNDLE_CASE_COLLISION', path: at(BUNDLE_MANIFEST_PATH, `/artifacts/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`), message: `the manifest lists ${p} and ${first}, which differ only in letter case` });
+    issues.push({ code: 'ERR_BUNDLE_CASE_COLLISION', path: at(BUNDLE_MANIFEST_PATH, pointerAppend('/artifacts', p)), message: `the manifest lists ${p} and ${first}, which differ only in letter case` });
   }
   if (issues.length > before) return { artifacts: [], issues };
   const invalid = invalidDocument(ctx, 'bundle/manifest', parsed.value);
@@ -128,7 +129,7 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
   }
   const manifest = parsed.value as unknown as BundleManifest;
   if (manifest.proof !== undefined) {
-    const proved = verifyDataIntegrity(manifest, { documents: ctx.documents ?? new Map(), ...(ctx.backend === undefined ? {} : { backend: ctx.backend }) });
+    const proved = verifyDataIntegrity(manifest, proofOptionsOf(ctx, false));
     if (!proved.ok) issues.push({ code: proved.code, path: at(BUNDLE_MANIFEST_PATH, proved.path), message: `${BUNDLE_MANIFEST_PATH}: ${proved.message}; the hashes it records cannot be trusted` });
   }
   const registry = registryOf(ctx);
@@ -222,8 +223,10 @@ export interface BundleOptions extends VerifyContext {
  * ```
  */
 export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: BundleOptions): VerificationReport {
-  const ctx = options;
-  const readIssues = options?.readIssues ?? [];
+  const opts = readOptions(options);
+  if (!opts.ok) return report([{ code: opts.verdict.ok ? 'ERR_USAGE_INVALID_ARGUMENT' : opts.verdict.code, path: '', message: opts.verdict.message }], undefined, undefined);
+  const ctx = opts.value;
+  const readIssues = ctx.readIssues ?? [];
   const problem = contextProblem(ctx);
   if (problem !== undefined && !problem.ok) return report([{ code: problem.code, path: '', message: problem.message }], undefined, undefined);
   const opened = openBundle(files, ctx);

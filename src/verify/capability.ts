@@ -10,9 +10,9 @@ import { verifyCompact } from '../crypto/envelopes.js';
 import { canonicalJson } from '../crypto/jcs.js';
 import { pointerAppend } from '../encoding/pointer.js';
 import { fail, pass, type Verdict } from '../issues.js';
-import { invalidDocument } from './common.js';
+import { backendOf, invalidDocument } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
-import { readInputs, verified } from '../model/read.js';
+import { readInputs, readOptions, verified } from '../model/read.js';
 
 const DEFAULT_MAX_DEPTH = 16;
 
@@ -50,6 +50,9 @@ export interface ChainOptions extends VerifyContext {
  * ```
  */
 export function verifyCapabilityChain(capability: unknown, options: ChainOptions): Verdict {
+  const opts = readOptions(options);
+  if (!opts.ok) return opts.verdict;
+  options = opts.value;
   const read = readInputs(['', capability], ['/evidence', options?.evidence]);
   if (!read.ok) return read.verdict;
   const [capability_, evidence_] = read.values as [unknown, any];
@@ -102,7 +105,7 @@ function checkHop(token: CapabilityToken, parent: CapabilityToken | undefined, d
   const at = idPointer(token.id);
   const stated = token.delegation_depth ?? 0;
   if (stated !== depth) return fail('ERR_CHAIN_DEPTH_MISMATCH', `${at}/delegation_depth`, `${token.id} states depth ${stated} but sits at depth ${depth} of its chain`);
-  const signature = verifyCompact(token, 'issuer', ctx.backend === undefined ? {} : { backend: ctx.backend });
+  const signature = verifyCompact(token, 'issuer', backendOf(ctx));
   if (!signature.ok) return fail(signature.code, `${at}${signature.path}`, `${token.id}: ${signature.message}`);
   if (parent === undefined) {
     if (ctx.trustAnchors !== undefined && !ctx.trustAnchors.includes(token.issuer)) {

@@ -3,6 +3,8 @@
  * schema (document rules included), and report a failure found inside a larger whole with the
  * whole's path in front.
  */
+import type { Ed25519Options } from '../crypto/ed25519.js';
+import type { DataIntegrityOptions } from '../crypto/envelopes.js';
 import { notPlainJson } from '../crypto/jcs.js';
 import { compareInstants, instantOfSeconds, readRfc3339, type Instant } from '../encoding/time.js';
 import { fail, type Issue, type Verdict } from '../issues.js';
@@ -91,4 +93,26 @@ export function reached(now: number, instant: Instant): boolean {
 /** A document type's name for messages: `capability/token` reads "capability token". */
 function what(id: string): string {
   return id.replace(/[/.-]/g, ' ');
+}
+
+/**
+ * The Ed25519 options a verification's context asks for.
+ *
+ * @param ctx - the context.
+ * @returns `{ backend }` when the context names one, else `{}`.
+ */
+export function backendOf(ctx: Pick<VerifyContext, 'backend'>): Ed25519Options {
+  return ctx.backend === undefined ? {} : { backend: ctx.backend };
+}
+
+/**
+ * The options a Data Integrity proof is verified with in a verification: the caller's DID
+ * documents, the time (for `expires`), and the backend.
+ *
+ * @param ctx - the context.
+ * @param timed - whether the proof's expiry is checked at `ctx.now` (a manifest's is not).
+ * @returns the options.
+ */
+export function proofOptionsOf(ctx: Pick<VerifyContext, 'backend' | 'documents'> & { readonly now?: number }, timed = true): DataIntegrityOptions {
+  return { documents: ctx.documents ?? new Map(), ...(timed && ctx.now !== undefined ? { now: ctx.now } : {}), ...backendOf(ctx) };
 }

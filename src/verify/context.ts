@@ -65,7 +65,7 @@ export function contextProblem(ctx: unknown): Verdict | undefined {
   if (c['backend'] !== undefined && c['backend'] !== 'native' && c['backend'] !== 'portable') {
     return fail('ERR_USAGE_INVALID_ARGUMENT', '', "verify: context.backend must be 'native' or 'portable'");
   }
-  if (c['registry'] !== undefined && !(c['registry'] instanceof SchemaRegistry)) return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.registry must be a SchemaRegistry');
+  if (c['registry'] !== undefined && !SchemaRegistry.isRegistry(c['registry'])) return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.registry must be a SchemaRegistry');
   return undefined;
 }
 

@@ -29,14 +29,14 @@ import { addDecimal, formatDecimal, parseDecimal } from '../rules/decimal.js';
 import { verifyBudgetAuthorization, verifySpendReconciliation } from './budget.js';
 import { verifyCapabilityChain } from './capability.js';
 import { compareInstants, readRfc3339 } from '../encoding/time.js';
-import { invalidDocument, within } from './common.js';
+import { backendOf, invalidDocument, proofOptionsOf, within } from './common.js';
 import { contextProblem, registryOf, type VerifyContext } from './context.js';
 import { verifyAgentCard, verifyCredential } from './identity.js';
 import { intactIntent, verifyIntent } from './intent.js';
 import { verifyMandateChain } from './mandate.js';
 import { verifyReceipt, verifyReceiptPair } from './receipt.js';
 import { verifySettlement } from './settlement.js';
-import { readInputs, verified } from '../model/read.js';
+import { readInputs, readOptions, verified } from '../model/read.js';
 
 /** A document whose type is known. */
 export interface TypedDocument {
@@ -105,7 +105,7 @@ export class Evidence {
     const out = new Map(ctx.revocations ?? []);
     for (const r of this.all<RevocationRecord>('capability/revocation')) {
       if (invalidDocument(ctx, 'capability/revocation', r) !== undefined) continue;
-      if (r.signature !== undefined && !verifyCompact(r, 'revoked_by', ctx.backend === undefined ? {} : { backend: ctx.backend }).ok) continue;
+      if (r.signature !== undefined && !verifyCompact(r, 'revoked_by', backendOf(ctx)).ok) continue;
       if (r.revoked_by !== undefined && !this.mayRevoke(r.revoked_by, r.capability_id)) continue;
       const before = out.get(r.capability_id);
       out.set(r.capability_id, before === undefined ? r.revoked_at : Math.min(before, r.revoked_at));
@@ -184,6 +184,9 @@ export interface DocumentOptions extends VerifyContext {
  * ```
  */
 export function verifyDocument(doc: unknown, options: DocumentOptions): Verdict {
+  const opts = readOptions(options);
+  if (!opts.ok) return opts.verdict;
+  options = opts.value;
   const read = readInputs(['', doc], ['/evidence', options?.evidence]);
   if (!read.ok) return read.verdict;
   const [doc_, evidence_] = read.values as [unknown, any];
@@ -231,7 +234,7 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
       if (invalid !== undefined) return invalid;
       const r = doc as RevocationRecord;
       if (r.signature === undefined) return pass(`revocation of ${r.capability_id} (an unsigned local record)`);
-      const signed = verifyCompact(doc, 'revoked_by', ctx.backend === undefined ? {} : { backend: ctx.backend });
+      const signed = verifyCompact(doc, 'revoked_by', backendOf(ctx));
       if (!signed.ok) return signed;
       if (!e.mayRevoke(r.revoked_by as string, r.capability_id)) {
         return fail('ERR_KEY_NOT_AUTHORIZED', '/revoked_by', `${String(r.revoked_by)} issued neither ${r.capability_id} nor any capability it descends from, so it cannot revoke it`);
@@ -322,7 +325,7 @@ function verifyMandate(id: string, doc: unknown, e: Evidence, ctx: VerifyContext
   // An intent or cart mandate on its own: its proof, by the party who must sign it, and for a
   // cart, its link to the intent mandate when that is given.
   const signer = id === 'mandate/intent-mandate' ? (doc as IntentMandate).user : (doc as CartMandate).merchant;
-  const proved = verifyDataIntegrity(doc, { documents: ctx.documents ?? new Map(), now: ctx.now, ...(ctx.backend === undefined ? {} : { backend: ctx.backend }) });
+  const proved = verifyDataIntegrity(doc, proofOptionsOf(ctx));
   if (!proved.ok) return proved;
   if (proved.details?.['signer'] !== signer) return fail('ERR_MANDATE_WRONG_SIGNER', '/proof/verificationMethod', `proved by ${String(proved.details?.['signer'])}; it must be signed by ${signer}`);
   if (id === 'mandate/cart-mandate') {
@@ -350,7 +353,7 @@ function spentBy(earlier: readonly PaymentMandate[], intent: IntentMandate): { c
 export function verifyTrace(doc: unknown, e: Evidence, ctx: VerifyContext): Verdict {
   const invalid = invalidDocument(ctx, 'receipt/intent-trace', doc);
   if (invalid !== undefined) return invalid;
-  const proved = verifyDataIntegrity(doc, { documents: ctx.documents ?? new Map(), now: ctx.now, ...(ctx.backend === undefined ? {} : { backend: ctx.backend }) });
+  const proved = verifyDataIntegrity(doc, proofOptionsOf(ctx));
   if (!proved.ok) return proved;
   const t = doc as IntentTrace;
   const hashes = (type: string): string[] => e.all(type).filter((d) => notPlainJson(d) === undefined).map((d) => documentHash(d));

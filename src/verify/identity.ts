@@ -8,9 +8,9 @@ import type { AgentCard, AgentCredential, MerchantCredential } from '../generate
 import { verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { fail, pass, type Verdict } from '../issues.js';
-import { invalidDocument, reached, timeAt, within } from './common.js';
+import { backendOf, invalidDocument, reached, timeAt, within } from './common.js';
 import { contextProblem, registryOf, type VerifyContext } from './context.js';
-import { readInputs, verified } from '../model/read.js';
+import { readInputs, readOptions, verified } from '../model/read.js';
 
 const CREDENTIAL_TYPES = ['identity/agent-credential', 'identity/merchant-credential'] as const;
 
@@ -28,6 +28,9 @@ const CREDENTIAL_TYPES = ['identity/agent-credential', 'identity/merchant-creden
  * ```
  */
 export function verifyCredential(credential: unknown, ctx: VerifyContext): Verdict {
+  const opts = readOptions(ctx);
+  if (!opts.ok) return opts.verdict;
+  ctx = opts.value;
   const read = readInputs(['', credential]);
   if (!read.ok) return read.verdict;
   const [credential_] = read.values as [typeof credential];
@@ -78,6 +81,9 @@ export interface AgentCardOptions extends VerifyContext {
  * ```
  */
 export function verifyAgentCard(card: unknown, options: AgentCardOptions): Verdict {
+  const opts = readOptions(options);
+  if (!opts.ok) return opts.verdict;
+  options = opts.value;
   const read = readInputs(['', card], ['/credentials', options?.credentials]);
   if (!read.ok) return read.verdict;
   const [card_, credentials_] = read.values as [unknown, any];
@@ -121,7 +127,7 @@ function proofBy(doc: unknown, did: string, ctx: VerifyContext, code: 'ERR_IDENT
     documents: ctx.documents ?? new Map(),
     purpose: 'assertionMethod',
     now: ctx.now,
-    ...(ctx.backend === undefined ? {} : { backend: ctx.backend }),
+    ...(backendOf(ctx)),
   });
   if (!proved.ok) return proved;
   if (proved.details?.['signer'] !== did) return fail(code, '/proof/verificationMethod', `${claim}, but it is proved by a key of ${String(proved.details?.['signer'])}`);

@@ -9,7 +9,7 @@ import { signedContentIssue } from '../crypto/jcs.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { invalidDocument } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
-import { readInputs, verified } from '../model/read.js';
+import { readInputs, readOptions, verified } from '../model/read.js';
 
 /** The call an intent is used for: what a kernel knows when it dispatches. */
 export interface IntentCall {
@@ -69,6 +69,9 @@ export interface IntentOptions extends VerifyContext {
  * ```
  */
 export function verifyIntent(intent: unknown, options: IntentOptions): Verdict {
+  const opts = readOptions(options);
+  if (!opts.ok) return opts.verdict;
+  options = opts.value;
   const read = readInputs(['', intent], ['/call', options?.call]);
   if (!read.ok) return read.verdict;
   const [intent_, call_] = read.values as [unknown, any];
@@ -77,10 +80,12 @@ export function verifyIntent(intent: unknown, options: IntentOptions): Verdict {
 
 /** {@link verifyIntent} on its inputs as read once, into snapshots. */
 function verifyIntentModel(intent: unknown, call: IntentCall | undefined, ctx: VerifyContext): Verdict {
+  const shape = callProblem(call);
+  if (shape !== undefined) return shape;
   const intact = intactIntent(intent, ctx);
   if (!intact.ok) return intact;
   const doc = intent as GovernedIntent;
-  if (call !== undefined && call !== null && typeof call === 'object') {
+  if (call !== undefined) {
     if (call.capability_id !== undefined && call.capability_id !== doc.capability_id) {
       return fail('ERR_INTENT_CAPABILITY_MISMATCH', '/capability_id', `the call is made under ${String(call.capability_id)}, but intent ${doc.intent_id} names ${doc.capability_id}`);
     }
@@ -94,6 +99,17 @@ function verifyIntentModel(intent: unknown, call: IntentCall | undefined, ctx: V
     return fail('ERR_INTENT_EXPIRED', '/expires_at', `intent ${doc.intent_id} expired at ${doc.expires_at} (now ${ctx.now})`);
   }
   return intact;
+}
+
+/** A call that is not an object of strings would compare as "nothing given": refuse it instead. */
+function callProblem(call: unknown): Verdict | undefined {
+  if (call === undefined) return undefined;
+  const usage = fail('ERR_USAGE_INVALID_ARGUMENT', '/call', 'verify: the call must be an object with capability_id, tool_server and tool_name, each a string when given');
+  if (call === null || typeof call !== 'object' || Array.isArray(call)) return usage;
+  const c = call as Record<string, unknown>;
+  const known = ['capability_id', 'tool_server', 'tool_name'];
+  if (Object.keys(c).some((k) => !known.includes(k))) return usage;
+  return known.every((k) => c[k] === undefined || typeof c[k] === 'string') ? undefined : usage;
 }
 
 /**

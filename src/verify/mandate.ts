@@ -11,9 +11,9 @@ import { documentHash } from '../crypto/hash.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { addDecimal, compareDecimal, formatDecimal, parseDecimal, type Decimal } from '../rules/decimal.js';
 import { compareInstants } from '../encoding/time.js';
-import { invalidDocument, timeAt, within } from './common.js';
+import { invalidDocument, proofOptionsOf, timeAt, within } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
-import { readInputs, verified } from '../model/read.js';
+import { readInputs, readOptions, verified } from '../model/read.js';
 
 /** The three mandates of one payment. */
 export interface MandateChain {
@@ -45,6 +45,9 @@ export interface MandateOptions extends VerifyContext {
  * ```
  */
 export function verifyMandateChain(chain: unknown, options: MandateOptions): Verdict {
+  const opts = readOptions(options);
+  if (!opts.ok) return opts.verdict;
+  options = opts.value;
   const read = readInputs(['', chain], ['/spent', options?.spent]);
   if (!read.ok) return read.verdict;
   const [chain_, spent_] = read.values as [unknown, any];
@@ -72,7 +75,7 @@ function verifyMandateChainModel(chain: MandateChain, spent: PaymentCurrencyAmou
     ['/cart_mandate', cart, cart.merchant, 'the merchant'],
     ['/payment_mandate', payment, intent.user, 'the user'],
   ] as const) {
-    const proved = verifyDataIntegrity(doc, { documents: ctx.documents ?? new Map(), now: ctx.now, ...(ctx.backend === undefined ? {} : { backend: ctx.backend }) });
+    const proved = verifyDataIntegrity(doc, proofOptionsOf(ctx));
     if (!proved.ok) return within(at, proved);
     if (proved.details?.['signer'] !== signer) {
       return fail('ERR_MANDATE_WRONG_SIGNER', `${at}/proof/verificationMethod`, `${at.slice(1).replace('_', ' ')} is proved by ${String(proved.details?.['signer'])}; it must be signed by ${party}, ${signer}`);

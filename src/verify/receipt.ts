@@ -8,10 +8,10 @@
 import type { GovernedIntent, ReceiptPair, ToolCallReceipt } from '../generated/types.js';
 import { verifyCompact } from '../crypto/envelopes.js';
 import { fail, pass, type Verdict } from '../issues.js';
-import { invalidDocument, within } from './common.js';
+import { backendOf, invalidDocument, within } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
 import { intactIntent } from './intent.js';
-import { readInputs, verified } from '../model/read.js';
+import { readInputs, readOptions, verified } from '../model/read.js';
 
 /** The options of {@link verifyReceipt}: the context, and what the subject is checked against. */
 export interface ReceiptOptions extends VerifyContext {
@@ -35,6 +35,9 @@ export interface ReceiptOptions extends VerifyContext {
  * ```
  */
 export function verifyReceipt(receipt: unknown, options: ReceiptOptions): Verdict {
+  const opts = readOptions(options);
+  if (!opts.ok) return opts.verdict;
+  options = opts.value;
   const read = readInputs(['', receipt], ['/intent', options?.intent]);
   if (!read.ok) return read.verdict;
   const [receipt_, intent_] = read.values as [unknown, any];
@@ -56,7 +59,7 @@ function verifyReceiptModel(receipt: unknown, intent: unknown, ctx: VerifyContex
 function signedReceipt(receipt: unknown, ctx: VerifyContext): Verdict {
   const invalid = invalidDocument(ctx, 'receipt/tool-call', receipt);
   if (invalid !== undefined) return invalid;
-  const signed = verifyCompact(receipt, 'kernel_key', ctx.backend === undefined ? {} : { backend: ctx.backend });
+  const signed = verifyCompact(receipt, 'kernel_key', backendOf(ctx));
   if (!signed.ok) return signed;
   const r = receipt as ToolCallReceipt;
   return pass(`receipt ${r.id} is signed by kernel ${r.kernel_key}`, { kernel_key: r.kernel_key });
@@ -84,6 +87,9 @@ export interface BilateralReceipts {
  * ```
  */
 export function verifyBilateralReceipts(receipts: BilateralReceipts, options: ReceiptOptions): Verdict {
+  const opts = readOptions(options);
+  if (!opts.ok) return opts.verdict;
+  options = opts.value;
   const read = readInputs(['/buyer_receipt', receipts?.buyer], ['/provider_receipt', receipts?.provider], ['/intent', options?.intent]);
   if (!read.ok) return read.verdict;
   const [buyer_, provider_, intent_] = read.values;
@@ -127,6 +133,9 @@ function verifyBilateralReceiptsModel(buyer: unknown, provider: unknown, intent:
  * ```
  */
 export function verifyReceiptPair(pair: unknown, options: ReceiptOptions): Verdict {
+  const opts = readOptions(options);
+  if (!opts.ok) return opts.verdict;
+  options = opts.value;
   const read = readInputs(['', pair], ['/intent', options?.intent]);
   if (!read.ok) return read.verdict;
   const [pair_, intent_] = read.values as [unknown, any];

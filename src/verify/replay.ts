@@ -22,6 +22,7 @@ import type {
 } from '../generated/types.js';
 import type { Issue } from '../issues.js';
 import { toMinorUnits } from '../rules/currency.js';
+import { readOptions } from '../model/read.js';
 import { artifactIssue, bundleEvidence, costIssues, lineageIssues, openBundle, report, type BundleArtifact, type BundleOptions } from './bundle.js';
 import { contextProblem, type VerifyContext } from './context.js';
 import { verifyWithEvidence } from './document.js';
@@ -62,8 +63,10 @@ function hopOf(type: string | undefined): ReportHop['hop'] | undefined {
  * ```
  */
 export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, options: BundleOptions): VerificationReport {
-  const ctx = options;
-  const readIssues = options?.readIssues ?? [];
+  const opts = readOptions(options);
+  if (!opts.ok) return report([{ code: opts.verdict.ok ? 'ERR_USAGE_INVALID_ARGUMENT' : opts.verdict.code, path: '', message: opts.verdict.message }], undefined, undefined);
+  const ctx = opts.value;
+  const readIssues = ctx.readIssues ?? [];
   const problem = contextProblem(ctx);
   if (problem !== undefined && !problem.ok) return report([{ code: problem.code, path: '', message: problem.message }], undefined, undefined);
   const opened = openBundle(files, ctx);

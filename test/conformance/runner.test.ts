@@ -1,15 +1,18 @@
 /**
  * The runner and its reports (SPEC.md 13.3, 13.4): the reference passes every vector in-process
  * and through `writ adapter`; misbehaving implementations (a crash, a hang, garbage, a wrong
- * sequence number, a wrong protocol, a changed identity, skipping everything) cost exactly the
- * cases the protocol says; every report form is what its consumers read.
+ * sequence number, a wrong protocol, a changed identity, one that cannot start or restart, one
+ * that reports an error, skipping everything) cost exactly the cases the protocol says, each
+ * with its RUNNER code (asserted, never the reason); every report form is what its consumers read.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { Parser } from 'tap-parser';
-import { ProcessAdapter, ReferenceAdapter, schemaCheck } from '../../src/conformance/adapters.js';
+import { ProcessAdapter, schemaCheck } from '../../src/conformance/adapters.js';
+import { ReferenceAdapter } from '../../src/conformance/reference.js';
+import { ERROR_CODES } from '../../src/generated/error-codes.js';
 import { formatReport } from '../../src/conformance/reports.js';
 import { runConformance, selectVectors, type RunReport } from '../../src/conformance/runner.js';
 import { packagedVectors, readVectors } from '../../src/conformance/vectors.js';
@@ -20,8 +23,21 @@ const registry = SchemaRegistry.open();
 const set = readVectors(packagedVectors(registry.index.line), registry);
 const runner = { version: 'test', line: registry.index.line };
 const jcs = selectVectors(set.vectors, { cases: ['jcs/rfc8785/'] }).concat(selectVectors(set.vectors, { cases: ['hash/rfc8785/'] }));
-const fake = (mode: string, state?: string) => new ProcessAdapter(`node test/conformance/fakes/fake.mjs ${mode}${state === undefined ? '' : ` ${state}`}`, ROOT, schemaCheck(registry), 10_000);
+const fake = (mode: string, state?: string, startTimeoutMs = 10_000) => new ProcessAdapter(`node test/conformance/fakes/fake.mjs ${mode}${state === undefined ? '' : ` ${state}`}`, ROOT, schemaCheck(registry), startTimeoutMs);
 const outcomes = (r: RunReport) => r.cases.map((c) => c.outcome);
+// Every code the tests below saw, to show at the end that each RUNNER code is given by one.
+const given = new Set<string>();
+/** Each case's code (undefined for pass, fail and skip). */
+const codes = (r: RunReport) =>
+  r.cases.map((c) => {
+    if (c.code !== undefined) given.add(c.code);
+    return c.code;
+  });
+const scratch = (t: Test): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'writ-fake-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, 'state');
+};
 
 t.test('the vectors are all readable, and the reference passes every one', async (t) => {
   t.same(set.issues, []);
@@ -40,33 +56,54 @@ t.test('through writ adapter, with every message checked against the protocol sc
 t.test('a crash costs the case it was running; the implementation is restarted and the run goes on', async (t) => {
   const r = await runConformance(fake('crash'), jcs.slice(0, 7), { runner });
   t.same(outcomes(r), ['pass', 'pass', 'error', 'pass', 'pass', 'error', 'pass']);
-  t.match(r.cases[2]?.reason, /exited with status 3/);
+  t.same(codes(r), [undefined, undefined, 'ERR_RUNNER_CRASHED', undefined, undefined, 'ERR_RUNNER_CRASHED', undefined]);
 });
 
 t.test('a hang is a timeout for that case only', async (t) => {
   const r = await runConformance(fake('hang'), jcs.slice(0, 4), { runner, timeoutMs: 500 });
   t.same(outcomes(r), ['pass', 'error', 'pass', 'error'], 'it hangs on the second case of each process');
-  t.match(r.cases[1]?.reason, /no answer within 500 ms/);
+  t.same(codes(r), [undefined, 'ERR_RUNNER_TIMEOUT', undefined, 'ERR_RUNNER_TIMEOUT']);
 });
 
-t.test('a line that is not JSON, or an answer out of step, is an error for that case', async (t) => {
+t.test('a line that is not JSON, JSON that is not a result, or an answer out of step, is an error for that case', async (t) => {
   const garbage = await runConformance(fake('garbage'), jcs.slice(0, 3), { runner });
   t.same(outcomes(garbage), ['pass', 'error', 'pass']);
-  t.match(garbage.cases[1]?.reason, /not JSON/);
+  t.same(codes(garbage), [undefined, 'ERR_RUNNER_GARBAGE', undefined]);
+  const array = await runConformance(fake('array'), jcs.slice(0, 3), { runner });
+  t.same(outcomes(array), ['pass', 'error', 'pass']);
+  t.same(codes(array), [undefined, 'ERR_RUNNER_PROTOCOL', undefined], 'JSON, but not a message of the protocol');
   const step = await runConformance(fake('wrong-seq'), jcs.slice(0, 3), { runner });
   t.same(outcomes(step), ['pass', 'error', 'pass']);
-  t.match(step.cases[1]?.reason, /out of step/);
+  t.same(codes(step), [undefined, 'ERR_RUNNER_OUT_OF_STEP', undefined]);
+});
+
+t.test('an error the implementation reports costs that case, without a restart', async (t) => {
+  const r = await runConformance(fake('errored'), jcs.slice(0, 3), { runner });
+  t.same(outcomes(r), ['pass', 'error', 'pass']);
+  t.same(codes(r), [undefined, 'ERR_RUNNER_REPORTED_ERROR', undefined]);
+  t.equal(r.footer.ok, false, 'an error is not a skip');
 });
 
 t.test('an implementation that lies about itself is not trusted', async (t) => {
   const protocol = await runConformance(fake('protocol'), jcs.slice(0, 3), { runner });
   t.same(outcomes(protocol), ['error', 'error', 'error']);
-  t.match(protocol.cases[0]?.reason, /not an adapter hello/);
-  const dir = mkdtempSync(join(tmpdir(), 'writ-fake-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const shape = await runConformance(fake('shapeshift', join(dir, 'state')), jcs.slice(0, 3), { runner });
+  t.same(codes(protocol), Array(3).fill('ERR_RUNNER_PROTOCOL'), 'its hello claims another protocol');
+  const shape = await runConformance(fake('shapeshift', scratch(t)), jcs.slice(0, 3), { runner });
   t.same(outcomes(shape), ['error', 'error', 'error']);
-  t.match(shape.cases[1]?.reason, /described itself differently after a restart/);
+  t.same(codes(shape), ['ERR_RUNNER_CRASHED', 'ERR_RUNNER_IDENTITY_CHANGED', 'ERR_RUNNER_IDENTITY_CHANGED']);
+});
+
+t.test('an implementation that cannot start, or cannot restart, costs every case it could not be sent', async (t) => {
+  const missing = await runConformance(new ProcessAdapter('writ-no-such-implementation --adapter', ROOT, schemaCheck(registry)), jcs.slice(0, 2), { runner });
+  t.same(codes(missing), ['ERR_RUNNER_CANNOT_START', 'ERR_RUNNER_CANNOT_START'], 'a command that does not exist');
+  const mute = await runConformance(fake('mute'), jcs.slice(0, 2), { runner });
+  t.same(codes(mute), ['ERR_RUNNER_CANNOT_START', 'ERR_RUNNER_CANNOT_START'], 'it exits before answering start');
+  const silent = await runConformance(fake('silent', undefined, 500), jcs.slice(0, 2), { runner });
+  t.same(codes(silent), ['ERR_RUNNER_TIMEOUT', 'ERR_RUNNER_TIMEOUT'], 'it never answers start');
+  const fragile = await runConformance(fake('fragile', scratch(t)), jcs.slice(0, 3), { runner });
+  t.same(outcomes(fragile), ['error', 'error', 'error']);
+  t.same(codes(fragile), ['ERR_RUNNER_CRASHED', 'ERR_RUNNER_CANNOT_START', 'ERR_RUNNER_CANNOT_START'], 'the restart fails the way a start does');
+  for (const r of [missing, mute, silent, fragile]) t.equal(r.footer.ok, false);
 });
 
 t.test('skips are reported as skips, with the reason; unsupported profiles are never sent', async (t) => {
@@ -80,6 +117,7 @@ t.test('skips are reported as skips, with the reason; unsupported profiles are n
 t.test('--fail-fast stops at the first failure or error', async (t) => {
   const r = await runConformance(fake('garbage'), jcs.slice(0, 5), { runner, failFast: true });
   t.same(outcomes(r), ['pass', 'error']);
+  t.same(codes(r), [undefined, 'ERR_RUNNER_GARBAGE']);
 });
 
 t.test('the reports: JSON lines against their schemas, TAP as node-tap reads it, JUnit XML, the summary', async (t) => {
@@ -96,12 +134,18 @@ t.test('the reports: JSON lines against their schemas, TAP as node-tap reads it,
     p.end(formatReport(r, 'tap'));
   });
   t.match(parsed, { ok: false, count: 4, pass: 3, fail: 1 }, 'node-tap reads the TAP report');
+  t.match(formatReport(r, 'tap'), /\nnot ok 3 - jcs\/rfc8785\/[a-z]+\n {2}---\n(?: {2}[a-z]+: [^\n]+\n)* {2}code: ERR_RUNNER_CRASHED\n {2}reason: /, 'the YAML block gives the code before the reason');
   const xml = formatReport(r, 'junit');
   t.match(xml, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="writ conformance" tests="4" failures="0" errors="1" skipped="0"/);
   t.equal((xml.match(/<testcase /g) ?? []).length, 4);
   t.equal((xml.match(/<error /g) ?? []).length, 1);
+  t.match(xml, /<error message="ERR_RUNNER_CRASHED: [^"]+" type="ERR_RUNNER_CRASHED">ERR_RUNNER_CRASHED: /);
   t.equal(xml.split('<testsuite ').length - 1, xml.split('</testsuite>').length - 1, 'every suite is closed');
   const summary = formatReport(r, 'summary');
-  t.match(summary, /ERROR jcs\/rfc8785\/[a-z]+\n {6}the implementation exited with status 3/);
+  t.match(summary, /ERROR jcs\/rfc8785\/[a-z]+\n {6}ERR_RUNNER_CRASHED: /);
   t.match(summary, /not ok: 0 failed, 1 errored, 3 passed, 0 skipped/);
+});
+
+t.test('every RUNNER code of the registry is given by one of the misbehaving implementations above', async (t) => {
+  t.same(ERROR_CODES.filter((c) => c.startsWith('ERR_RUNNER_') && !given.has(c)), [], 'a runner code no test provokes is untested');
 });

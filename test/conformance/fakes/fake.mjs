@@ -7,6 +7,11 @@
 //   wrong-seq  answers its second case with another sequence number
 //   protocol   claims to speak writ-adapter/2
 //   shapeshift answers its first case by crashing, and after the restart calls itself by another version
+//   fragile    answers its first case by crashing, and after the restart exits before answering start
+//   mute       exits before answering start
+//   silent     never answers start
+//   array      answers its second case with JSON that is not an object
+//   errored    answers its second case with errored
 //   skip       skips every case
 import { existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -21,20 +26,29 @@ const hello = {
   profiles: ['jcs', 'hash'],
 };
 const say = (m) => process.stdout.write(`${typeof m === 'string' ? m : JSON.stringify(m)}\n`);
+if (mode === 'mute' || (mode === 'fragile' && restarted)) process.exit(5);
 let runs = 0;
 for await (const line of createInterface({ input: process.stdin })) {
   const command = JSON.parse(line);
   if (command.cmd === 'stop') break;
   if (command.cmd === 'start') {
-    say(hello);
+    if (mode !== 'silent') say(hello);
     continue;
   }
   runs++;
   if (mode === 'crash' && runs % 3 === 0) process.exit(3);
-  if (mode === 'shapeshift' && !restarted) process.exit(4);
+  if ((mode === 'shapeshift' || mode === 'fragile') && !restarted) process.exit(4);
   if (mode === 'hang' && runs === 2) continue;
   if (mode === 'garbage' && runs === 2) {
     say('this is not JSON');
+    continue;
+  }
+  if (mode === 'array' && runs === 2) {
+    say([command.seq]);
+    continue;
+  }
+  if (mode === 'errored' && runs === 2) {
+    say({ seq: command.seq, errored: true, context: { message: 'out of memory' } });
     continue;
   }
   if (mode === 'skip') {

@@ -1,0 +1,16 @@
+/**
+ * The conformance kit ('writ/conformance', SPEC.md 13): read the packaged vectors, run them
+ * against any implementation over the adapter protocol (or writ's own, in-process), and write
+ * the reports. Explicit exports only: this list is the public API of the kit.
+ */
+export { PROFILES, agrees } from './case.js';
+export type { CaseResult, ConformanceCase } from './case.js';
+export { PROTOCOL, ProcessAdapter, schemaCheck } from './adapters.js';
+export type { Adapter, Answer, ProtocolCheck, RunnerCode, StartFailure } from './adapters.js';
+export { ReferenceAdapter, referenceAnswer } from './reference.js';
+export { runConformance, selectVectors } from './runner.js';
+export type { RunOptions, RunReport } from './runner.js';
+export { packagedVectors, readVectors } from './vectors.js';
+export type { VectorSet } from './vectors.js';
+export { REPORT_FORMATS, formatReport, describeOutcome } from './reports.js';
+export type { ReportFormat } from './reports.js';
