@@ -27,7 +27,7 @@ export { SchemaRegistry } from './schema/registry.js';
 export type { DetectResult, RegistryOptions, ValidateOptions, ValidationResult } from './schema/registry.js';
 export type { LoadedSchemaIndex, SchemaEntry } from './schema/schema-index.js';
 export { bundleSchema } from './schema/bundle.js';
-export type { DocumentRule } from './rules/rules.js';
+export type { DocumentRule } from './schema/rules.js';
 
 // Canonical form, hashes, signatures, keys
 export { canonicalJson } from './crypto/jcs.js';
@@ -62,8 +62,8 @@ export { verifyDocument } from './verify/document.js';
 export type { DocumentOptions } from './verify/document.js';
 export { openBundle, verifyBundle } from './verify/bundle.js';
 export type { BundleArtifact, BundleOptions, OpenedBundle } from './verify/bundle.js';
-export { readBundleFolder } from './verify/folder.js';
-export type { BundleFolder } from './verify/folder.js';
+export { readBundleFolder } from './io/bundle-folder.js';
+export type { BundleFolder } from './io/bundle-folder.js';
 export { replayTransaction } from './verify/replay.js';
 
 // Fixtures and the release boundary
@@ -71,7 +71,7 @@ export { checkFixtures } from './schema/fixtures.js';
 export type { FixtureReport, FixtureResult } from './schema/fixtures.js';
 export { checkIntegrity } from './release/integrity.js';
 export type { IntegrityOptions, IntegrityReport } from './release/integrity.js';
-export { readManifest } from './release/manifest.js';
+export { readManifest } from './io/manifest.js';
 export type { LedgerEntry } from './release/ledger.js';
 export type {
   WritDocument,

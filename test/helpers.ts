@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../src/cli/main.js';
 import { listBoundary } from '../src/release/boundary.js';
-import { readManifest } from '../src/release/manifest.js';
+import { readManifest } from '../src/io/manifest.js';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -66,4 +66,4 @@ export function copyBoundary(dest: string): readonly string[] {
 }
 
 /** Every fixture file (not sidecar) under examples/<line>, repo-relative, sorted. */
-export { listFiles } from '../src/files.js';
+export { listFiles } from '../src/io/files.js';

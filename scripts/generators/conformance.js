@@ -21,7 +21,7 @@ import { publicKeyOf, signEd25519 } from '../../dist/crypto/ed25519.js';
 import { signDataIntegrity } from '../../dist/crypto/envelopes.js';
 import { documentHash, sha256Bytes } from '../../dist/crypto/hash.js';
 import { fromBase58, toBase64Url, toHex } from '../../dist/encoding/bytes.js';
-import { listFiles } from '../../dist/files.js';
+import { listFiles } from '../../dist/io/files.js';
 import { fixtureSchema } from '../../dist/schema/fixtures.js';
 import { SchemaRegistry } from '../../dist/schema/registry.js';
 import { ROOT, emit } from '../lib/emit.js';

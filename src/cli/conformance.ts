@@ -4,7 +4,6 @@
  * implementation over the adapter protocol on standard input and output: a live example of the
  * protocol, and a way to run writ's verifiers from another language.
  */
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AdapterCommand } from '../generated/types.js';
 import { ProcessAdapter, schemaCheck, type Adapter } from '../conformance/adapters.js';
@@ -14,12 +13,13 @@ import { formatReport, REPORT_FORMATS, type ReportFormat } from '../conformance/
 import { runConformance, selectVectors } from '../conformance/runner.js';
 import { packagedVectors, readVectors } from '../conformance/vectors.js';
 import { parseJson } from '../encoding/json.js';
-import { readManifest } from '../release/manifest.js';
+import { readManifest } from '../io/manifest.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { registryOf } from '../verify/context.js';
 import { parseCommand } from './args.js';
 import { type CliIo, type ExitCode, UsageError } from './io.js';
 import { formatIssues } from './report.js';
+import { writeFileWhole } from '../io/files.js';
 
 export const CONFORMANCE_HELP = `Usage: writ conformance [options]
 
@@ -108,7 +108,9 @@ export async function runConformanceCommand(args: readonly string[], io: CliIo):
   const report = await runConformance(adapter, selected, { runner, failFast: values['fail-fast'], timeoutMs });
   for (const [option, f] of [['tap', 'tap'], ['jsonl', 'jsonl'], ['junit', 'junit']] as const) {
     const file = values[option];
-    if (file !== undefined) writeFileSync(resolve(io.cwd, file), formatReport(report, f));
+    if (file === undefined) continue;
+    const failed = writeFileWhole(resolve(io.cwd, file), formatReport(report, f));
+    if (failed !== undefined) throw new UsageError(failed.code, `writ conformance: ${failed.message}`);
   }
   io.out(formatReport(report, format));
   return report.footer.ok ? 0 : 1;

@@ -3,7 +3,6 @@
  * (SPEC.md, "Fixtures"): valid fixtures validate, each invalid one fails for exactly the reason
  * its sidecar records.
  */
-import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { checkFixtures } from '../schema/fixtures.js';
@@ -11,6 +10,7 @@ import { SchemaRegistry } from '../schema/registry.js';
 import { parseCommand } from './args.js';
 import { type CliIo, type ExitCode, UsageError, printJson } from './io.js';
 import { formatIssues } from './report.js';
+import { pathKind } from '../io/files.js';
 
 export const EXAMPLES_HELP = `Usage: writ examples [dir] [--json]
 
@@ -44,13 +44,7 @@ export function runExamples(args: readonly string[], io: CliIo): ExitCode {
   if (positionals.length > 1) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ examples: give at most one folder');
   const registry = SchemaRegistry.open();
   const dir = positionals[0] === undefined ? join(PACKAGE_ROOT, 'examples', registry.index.line) : resolve(io.cwd, positionals[0]);
-  let isDir = false;
-  try {
-    isDir = statSync(dir).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) throw new UsageError('ERR_IO_NOT_FOUND', `writ examples: ${positionals[0] ?? dir} is not a folder`);
+  if (pathKind(dir) !== 'folder') throw new UsageError('ERR_IO_NOT_FOUND', `writ examples: ${positionals[0] ?? dir} is not a folder`);
   const report = checkFixtures(dir, registry);
   const failed = report.results.filter((r) => !r.ok);
   if (values.json) {

@@ -2,13 +2,13 @@
  * `writ integrity [dir] [--ledger <file>] [--json]`: check a copy of the release boundary
  * (SPEC.md, "Checking a copy").
  */
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { checkIntegrity } from '../release/integrity.js';
 import { parseCommand } from './args.js';
 import { type CliIo, type ExitCode, UsageError, printJson } from './io.js';
 import { formatIssues } from './report.js';
+import { pathKind } from '../io/files.js';
 
 export const INTEGRITY_HELP = `Usage: writ integrity [dir] [--ledger <file>] [--json]
 
@@ -61,9 +61,5 @@ export function runIntegrity(args: readonly string[], io: CliIo): ExitCode {
 }
 
 function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
+  return pathKind(p) === 'folder';
 }

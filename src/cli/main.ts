@@ -2,7 +2,7 @@
  * The `writ` command line: dispatch to a command, turn usage errors into exit status 2 with a
  * code, and never let an exception escape as a stack trace.
  */
-import { readManifest } from '../release/manifest.js';
+import { readManifest } from '../io/manifest.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { WritError } from '../issues.js';
 import { EXAMPLES_HELP, runExamples } from './examples.js';

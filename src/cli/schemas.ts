@@ -1,12 +1,12 @@
 /**
  * `writ schemas list [--json]`: the schemas of the current line, with their ids.
  */
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundleSchema } from '../schema/bundle.js';
 import { SchemaRegistry } from '../schema/registry.js';
 import { parseCommand } from './args.js';
 import { type CliIo, type ExitCode, UsageError, printJson } from './io.js';
+import { writeFileWhole } from '../io/files.js';
 
 export const SCHEMAS_HELP = `Usage: writ schemas list [--json]
        writ schemas bundle <id> [--out <file>]
@@ -64,6 +64,9 @@ function runBundle(args: readonly string[], out: string | undefined, io: CliIo):
   }
   const text = `${JSON.stringify(bundled.schema, null, 2)}\n`;
   if (out === undefined) io.out(text);
-  else writeFileSync(resolve(io.cwd, out), text);
+  else {
+    const failed = writeFileWhole(resolve(io.cwd, out), text);
+    if (failed !== undefined) throw new UsageError(failed.code, `writ schemas bundle: ${failed.message}`);
+  }
   return 0;
 }

@@ -3,15 +3,15 @@
  * schemas of the current line (SPEC.md, "Validation"). The schema is named with --schema or
  * recognised from each document's own members.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseJson } from '../encoding/json.js';
-import { listFiles } from '../files.js';
+import { listFiles } from '../io/files.js';
 import type { Issue } from '../issues.js';
 import { SchemaRegistry } from '../schema/registry.js';
 import { parseCommand } from './args.js';
 import { type CliIo, type ExitCode, UsageError, printJson } from './io.js';
 import { formatIssues } from './report.js';
+import { pathKind, readFileCapped } from '../io/files.js';
 
 export const VALIDATE_HELP = `Usage: writ validate <file|folder|->... [--schema <id>] [--json]
 
@@ -72,15 +72,14 @@ export async function runValidate(args: readonly string[], io: CliIo, stdin: () 
       continue;
     }
     const abs = resolve(io.cwd, p);
-    let isDir: boolean;
-    try {
-      isDir = statSync(abs).isDirectory();
-    } catch {
+    const kind = pathKind(abs);
+    const isDir = kind === 'folder';
+    if (kind === 'missing') {
       missing.push({ file: p, ok: false, issues: [{ code: 'ERR_IO_NOT_FOUND', path: '', message: `${p} does not exist` }] });
       continue;
     }
     const files = isDir ? listFiles(abs).filter((f) => f.endsWith('.json')).map((f) => join(p, f)) : [p];
-    for (const f of files) inputs.push({ file: f, read: async () => readFileSync(resolve(io.cwd, f)) });
+    for (const f of files) inputs.push({ file: f, read: async () => readOrThrow(resolve(io.cwd, f)) });
   }
   const results: ValidateFileResult[] = [...missing];
   for (const input of inputs) {
@@ -120,4 +119,11 @@ function validateOne(registry: SchemaRegistry, file: string, bytes: Uint8Array, 
   const id = registry.find(schema)?.id ?? schema;
   const result = registry.validate(id, parsed.value);
   return result.ok ? { file, schema: id, ok: true, issues: [] } : { file, schema: id, ok: false, issues: result.issues };
+}
+
+/** A file's bytes (a regular file, to the reader's cap), or the reason as an Error for the caller to report. */
+function readOrThrow(path: string): Uint8Array {
+  const r = readFileCapped(path);
+  if (!r.ok) throw new Error(r.message);
+  return r.bytes;
 }

@@ -4,7 +4,6 @@
  * is replayed as a transaction (when it holds an intent trace) or verified as an evidence
  * bundle; files are verified each with the others as evidence.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { IntentTrace, VerificationReport } from '../generated/types.js';
 import { parseJson } from '../encoding/json.js';
@@ -13,11 +12,12 @@ import type { SchemaRegistry } from '../schema/registry.js';
 import { BUNDLE_MANIFEST_PATH, verifyBundle } from '../verify/bundle.js';
 import { parseTime, registryOf, type VerifyContext } from '../verify/context.js';
 import { verifyDocument } from '../verify/document.js';
-import { readBundleFolder } from '../verify/folder.js';
+import { readBundleFolder } from '../io/bundle-folder.js';
 import { replayTransaction } from '../verify/replay.js';
 import { parseCommand } from './args.js';
 import { type CliIo, type ExitCode, UsageError, printJson } from './io.js';
 import { formatIssues } from './report.js';
+import { pathKind, readFileCapped } from '../io/files.js';
 
 export const VERIFY_HELP = `Usage: writ verify <file|folder>... [options]
 
@@ -88,13 +88,9 @@ export function runVerify(args: readonly string[], io: CliIo): ExitCode {
   const folders: string[] = [];
   const files: string[] = [];
   for (const p of positionals) {
-    let isDir: boolean;
-    try {
-      isDir = statSync(resolve(io.cwd, p)).isDirectory();
-    } catch {
-      throw new UsageError('ERR_IO_NOT_FOUND', `writ verify: ${p} does not exist`);
-    }
-    (isDir ? folders : files).push(p);
+    const kind = pathKind(resolve(io.cwd, p));
+    if (kind === 'missing') throw new UsageError('ERR_IO_NOT_FOUND', `writ verify: ${p} does not exist`);
+    (kind === 'folder' ? folders : files).push(p);
   }
   if ((type === 'transaction' || type === 'bundle') && files.length > 0) {
     throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --type ${type} takes bundle folders, and ${files[0]} is a file`);
@@ -144,13 +140,9 @@ function trustAnchors(keys: readonly string[]): string[] {
 function readDidDocuments(paths: readonly string[], io: CliIo, registry: SchemaRegistry): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const p of paths) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(resolve(io.cwd, p));
-    } catch {
-      throw new UsageError('ERR_IO_NOT_FOUND', `writ verify: --did ${p} does not exist`);
-    }
-    const parsed = parseJson(bytes);
+    const read = readFileCapped(resolve(io.cwd, p));
+    if (!read.ok) throw new UsageError(read.code === 'ERR_IO_NOT_FOUND' ? 'ERR_IO_NOT_FOUND' : 'ERR_IO_READ', `writ verify: --did ${read.message}`);
+    const parsed = parseJson(read.bytes);
     const valid = parsed.ok ? registry.validate('identity/did-document', parsed.value) : undefined;
     if (!parsed.ok || valid?.ok !== true) {
       const issue = parsed.ok ? (valid?.ok === false ? valid.issues[0] : undefined) : parsed.issue;
@@ -182,12 +174,10 @@ function holdsTrace(files: ReadonlyMap<string, Uint8Array>, registry: SchemaRegi
 
 function verifyFiles(files: readonly string[], type: string | undefined, ctx: VerifyContext, io: CliIo): VerifyFileResult[] {
   const read = files.map((file) => {
-    try {
-      const parsed = parseJson(readFileSync(resolve(io.cwd, file)));
-      return parsed.ok ? { file, doc: parsed.value as unknown } : { file, issue: parsed.issue };
-    } catch (e) {
-      return { file, issue: { code: 'ERR_IO_READ', path: '', message: `cannot read ${file}: ${(e as Error).message}` } as Issue };
-    }
+    const bytes = readFileCapped(resolve(io.cwd, file));
+    if (!bytes.ok) return { file, issue: { code: bytes.code, path: '', message: bytes.message } as Issue };
+    const parsed = parseJson(bytes.bytes);
+    return parsed.ok ? { file, doc: parsed.value as unknown } : { file, issue: parsed.issue };
   });
   const docs = read.filter((r) => 'doc' in r).map((r) => (r as { doc: unknown }).doc);
   return read.map((r): VerifyFileResult => {

@@ -4,9 +4,6 @@
  * runs in-process, and what `writ adapter` serves over the adapter protocol. It never throws: a
  * case it cannot process is an `errored` result.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
 import type { AdapterHello, AdapterResult, CaseOutcome, ConformanceContext, HopVerdict } from '../generated/types.js';
 import { verifyEd25519 } from '../crypto/ed25519.js';
 import { precheckVerdict, verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
@@ -17,6 +14,7 @@ import { parseJson } from '../encoding/json.js';
 import type { Issue, Verdict } from '../issues.js';
 import { fail } from '../issues.js';
 import { checkIntegrity } from '../release/integrity.js';
+import { withScratchFolder, type ScratchEntry } from '../io/scratch.js';
 import { checkFixtures } from '../schema/fixtures.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { PROTOCOL, type Adapter, type Answer } from './adapters.js';
@@ -215,20 +213,15 @@ function linkIssues(files: unknown): Issue[] {
 
 /** A release copy (or a fixtures folder) written out, to check as a user's copy is checked. */
 function releaseCase(input: Record<string, unknown>): CaseResult {
-  const dir = mkdtempSync(join(tmpdir(), 'writ-conformance-'));
-  try {
-    for (const [path, entry] of Object.entries((input['files'] ?? {}) as Record<string, { base64?: string; symlink?: string }>)) {
-      const target = resolve(dir, path);
-      if (!target.startsWith(`${dir}/`)) return { errored: true, context: { message: `a release case may not write outside its folder: ${path}` } };
-      mkdirSync(dirname(target), { recursive: true });
-      if (typeof entry.symlink === 'string') symlinkSync(entry.symlink, target);
-      else writeFileSync(target, fromBase64Url(entry.base64 ?? '') ?? new Uint8Array());
-    }
-    const issues: readonly Issue[] = input['operation'] === 'fixtures' ? checkFixtures(dir, schemas()).results.flatMap((r) => (r.ok ? [] : r.issues)) : checkIntegrity(dir).issues;
-    return issues.length === 0 ? { verdict: 'accept' } : { verdict: 'reject', codes: nonEmpty(distinct(issues.map((i) => i.code))) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const entries = new Map<string, ScratchEntry>();
+  for (const [path, entry] of Object.entries((input['files'] ?? {}) as Record<string, { base64?: string; symlink?: string }>)) {
+    entries.set(path, typeof entry.symlink === 'string' ? { symlink: entry.symlink } : { bytes: fromBase64Url(entry.base64 ?? '') ?? new Uint8Array() });
   }
+  const issues = withScratchFolder(entries, (dir): readonly Issue[] =>
+    input['operation'] === 'fixtures' ? checkFixtures(dir, schemas()).results.flatMap((r) => (r.ok ? [] : r.issues)) : checkIntegrity(dir).issues,
+  );
+  if ('outside' in issues) return { errored: true, context: { message: `a release case may not write outside its folder: ${issues.outside}` } };
+  return issues.length === 0 ? { verdict: 'accept' } : { verdict: 'reject', codes: nonEmpty(distinct(issues.map((i) => i.code))) };
 }
 
 /** writ's own implementation, answering in-process. */

@@ -3,14 +3,14 @@
  * read strictly and validated as a conformance vector. A vector that cannot be read is a problem
  * with the suite, reported with its code; it never becomes a passing or failing case.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConformanceVector } from '../generated/types.js';
 import { parseJson } from '../encoding/json.js';
-import { listFiles } from '../files.js';
+import { listFiles } from '../io/files.js';
 import type { Issue } from '../issues.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { SchemaRegistry } from '../schema/registry.js';
+import { readFileCapped } from '../io/files.js';
 
 /** The vectors of a folder, and what could not be read. */
 export interface VectorSet {
@@ -56,7 +56,8 @@ export function readVectors(dir: string, registry: SchemaRegistry): VectorSet {
   }
   const seen = new Set<string>();
   for (const f of files) {
-    const parsed = parseJson(readFileSync(join(dir, f)));
+    const read = readFileCapped(join(dir, f));
+    const parsed = read.ok ? parseJson(read.bytes) : { ok: false as const, issue: { code: read.code, path: '', message: read.message } };
     if (!parsed.ok) {
       issues.push({ ...parsed.issue, path: `${f}#${parsed.issue.path}`, message: `${f}: ${parsed.issue.message}` });
       continue;

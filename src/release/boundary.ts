@@ -3,9 +3,9 @@
  * holds regular files only: a symbolic link inside the boundary could point anywhere, so it is
  * reported, never followed.
  */
-import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue } from '../issues.js';
+import { entryKind, walkFolder } from '../io/files.js';
 import { compareBytewise } from './ledger.js';
 
 /** What {@link listBoundary} found. */
@@ -33,47 +33,35 @@ export function listBoundary(dir: string, boundary: readonly string[]): Boundary
   const files: string[] = [];
   const absent: string[] = [];
   const issues: Issue[] = [];
-  const visit = (rel: string, declared: 'file' | 'folder' | undefined): void => {
-    const abs = join(dir, ...rel.split('/'));
-    let st;
-    try {
-      st = lstatSync(abs);
-    } catch {
-      if (declared === 'file') absent.push(rel);
-      return;
-    }
-    if (declared !== undefined && st.isDirectory() !== (declared === 'folder')) {
-      issues.push({
-        code: 'ERR_INTEGRITY_NOT_REGULAR',
-        path: rel,
-        message: `${rel} is a ${st.isDirectory() ? 'folder' : 'file'} but manifest.json declares a ${declared}`,
-      });
-      return;
-    }
-    if (st.isSymbolicLink() || (!st.isFile() && !st.isDirectory())) {
-      issues.push({
-        code: 'ERR_INTEGRITY_NOT_REGULAR',
-        path: rel,
-        message: `${rel} is a ${st.isSymbolicLink() ? 'symbolic link' : 'special file'}; a release holds regular files only`,
-      });
-      return;
-    }
-    if (st.isFile()) {
-      files.push(rel);
-      return;
-    }
-    let names: string[];
-    try {
-      names = readdirSync(abs);
-    } catch (e) {
-      issues.push({ code: 'ERR_IO_READ', path: rel, message: `cannot read folder ${rel}: ${(e as Error).message}` });
-      return;
-    }
-    for (const name of names) visit(`${rel}/${name}`, undefined);
-  };
+  const notRegular = (rel: string, what: string): void =>
+    void issues.push({ code: 'ERR_INTEGRITY_NOT_REGULAR', path: rel, message: `${rel} is a ${what}; a release holds regular files only` });
   for (const b of boundary) {
-    if (b.endsWith('/')) visit(b.slice(0, -1), 'folder');
-    else visit(b, 'file');
+    const declared = b.endsWith('/') ? 'folder' : 'file';
+    const rel = declared === 'folder' ? b.slice(0, -1) : b;
+    const abs = join(dir, ...rel.split('/'));
+    const kind = entryKind(abs);
+    if (kind === 'missing') {
+      if (declared === 'file') absent.push(rel);
+      continue;
+    }
+    if (kind === 'symlink' || kind === 'other') {
+      notRegular(rel, kind === 'symlink' ? 'symbolic link' : 'special file');
+      continue;
+    }
+    if (kind !== declared) {
+      issues.push({ code: 'ERR_INTEGRITY_NOT_REGULAR', path: rel, message: `${rel} is a ${kind} but manifest.json declares a ${declared}` });
+      continue;
+    }
+    if (kind === 'file') {
+      files.push(rel);
+      continue;
+    }
+    const problems = walkFolder(abs, (e) => {
+      const path = `${rel}/${e.path}`;
+      if (e.kind === 'file') files.push(path);
+      else notRegular(path, e.kind === 'symlink' ? 'symbolic link' : 'special file');
+    });
+    for (const p of problems) issues.push({ code: 'ERR_IO_READ', path: p.path === '' ? rel : `${rel}/${p.path}`, message: `cannot read folder ${rel}: ${p.message}` });
   }
   files.sort(compareBytewise);
   return { files: [...new Set(files)], absent, issues };

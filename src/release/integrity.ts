@@ -3,12 +3,12 @@
  * files its boundary declares, each with the digest the ledger records? Works on any copy: an
  * installed package, a vendored folder, an unpacked tarball.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue } from '../issues.js';
 import { listBoundary } from './boundary.js';
-import { LEDGER_FILE, inBoundary, readManifest, type ReleaseManifest } from './manifest.js';
+import { LEDGER_FILE, inBoundary, readManifest, type ReleaseManifest } from '../io/manifest.js';
 import { parseLedger, sha256Hex } from './ledger.js';
+import { readFileCapped, readTextFile } from '../io/files.js';
 
 /** Options for {@link checkIntegrity}. */
 export interface IntegrityOptions {
@@ -53,10 +53,9 @@ export function checkIntegrity(dir: string, options: IntegrityOptions = {}): Int
   if (!m.ok) return { ok: false, verified: 0, issues: [m.issue] };
   const manifest = m.manifest;
   const ledgerPath = options.ledger ?? join(dir, LEDGER_FILE);
-  let ledgerText: string;
-  try {
-    ledgerText = readFileSync(ledgerPath, 'utf8');
-  } catch {
+  const ledgerRead = readTextFile(ledgerPath);
+  const ledgerText = ledgerRead.ok ? ledgerRead.text : '';
+  if (!ledgerRead.ok) {
     return {
       ok: false,
       manifest,
@@ -85,13 +84,13 @@ export function checkIntegrity(dir: string, options: IntegrityOptions = {}): Int
       issues.push({ code: 'ERR_INTEGRITY_MISSING', path, message: `${path} is listed in ${LEDGER_FILE} but is not in the copy` });
       continue;
     }
-    let actual: string;
-    try {
-      actual = sha256Hex(readFileSync(join(dir, ...path.split('/'))));
-    } catch (e) {
-      issues.push({ code: 'ERR_IO_READ', path, message: `cannot read ${path}: ${(e as Error).message}` });
+    // No cap below the file system's: a release may ship a file larger than a JSON document.
+    const read = readFileCapped(join(dir, ...path.split('/')), Number.MAX_SAFE_INTEGER);
+    if (!read.ok) {
+      issues.push({ code: 'ERR_IO_READ', path, message: `cannot read ${path}: ${read.message}` });
       continue;
     }
+    const actual = sha256Hex(read.bytes);
     if (actual !== sha256) {
       issues.push({
         code: 'ERR_INTEGRITY_ALTERED',

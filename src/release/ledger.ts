@@ -7,7 +7,7 @@
 import { sha256Bytes } from '../crypto/hash.js';
 import { toHex } from '../encoding/bytes.js';
 import type { Issue } from '../issues.js';
-import { LEDGER_FILE } from './manifest.js';
+import { LEDGER_FILE } from '../io/manifest.js';
 
 /** One line of the ledger. */
 export interface LedgerEntry {

@@ -6,13 +6,13 @@
  * `<document>.<case>.expect.json` records (instancePath, keyword, path, code). A fixture that
  * fails "for any reason" proves nothing; this check is what keeps them honest.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FixtureExpectation } from '../generated/types.js';
 import { parseJson } from '../encoding/json.js';
-import { listFiles } from '../files.js';
+import { listFiles } from '../io/files.js';
 import type { Issue } from '../issues.js';
 import type { SchemaRegistry } from './registry.js';
+import { readFileCapped } from '../io/files.js';
 
 /** What happened to one fixture. */
 export interface FixtureResult {
@@ -83,7 +83,8 @@ function checkOne(root: string, file: string, registry: SchemaRegistry): Fixture
   if (schema === undefined) {
     return problem(file, kind, 'ERR_FIXTURE_UNKNOWN_SCHEMA', `${file}: the file name must start with a document name of family ${family} (<document>.<case>.json)`);
   }
-  const parsed = parseJson(readFileSync(join(root, file)));
+  const read = readFileCapped(join(root, file));
+  const parsed = read.ok ? parseJson(read.bytes) : { ok: false as const, issue: { code: read.code, path: '', message: read.message } };
   if (!parsed.ok) {
     return { file, kind, schema, ok: false, issues: [parsed.issue] };
   }
@@ -149,13 +150,9 @@ export function fixtureSchema(registry: SchemaRegistry, file: string): string | 
 
 function readExpectation(root: string, file: string, registry: SchemaRegistry): { value: FixtureExpectation } | { issue: Issue } {
   const sidecar = file.slice(0, -'.json'.length) + EXPECT;
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(join(root, sidecar));
-  } catch {
-    return { issue: { code: 'ERR_FIXTURE_EXPECTATION_MISSING', path: '', message: `${file} is an invalid fixture without ${sidecar} recording the rule it breaks` } };
-  }
-  const parsed = parseJson(bytes);
+  const read = readFileCapped(join(root, sidecar));
+  if (!read.ok) return { issue: { code: 'ERR_FIXTURE_EXPECTATION_MISSING', path: '', message: `${file} is an invalid fixture without ${sidecar} recording the rule it breaks` } };
+  const parsed = parseJson(read.bytes);
   const checked = parsed.ok ? registry.validate('release/fixture-expectation', parsed.value) : undefined;
   if (!parsed.ok || checked === undefined || !checked.ok) {
     const why = !parsed.ok ? parsed.issue.message : checked !== undefined && !checked.ok ? checked.issues.map((i) => `${i.path} ${i.message}`).join('; ') : '';

@@ -5,19 +5,19 @@
  * package's own files (never from the network), and turns Ajv's errors into writ
  * {@link Issue}s.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parseJson } from '../encoding/json.js';
 import { snapshotJson } from '../encoding/snapshot.js';
 import { freezeDeep, WritError, type Issue } from '../issues.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { readManifest } from '../release/manifest.js';
-import { checkRules } from '../rules/rules.js';
+import { readManifest } from '../io/manifest.js';
+import { checkRules } from './rules.js';
 import { WORK } from '../work.js';
 import { ajvIssues } from './ajv-issues.js';
 import { isDateTime, isUri } from './formats.js';
 import { detectMatches, loadSchemaIndex, type SchemaEntry, type LoadedSchemaIndex } from './schema-index.js';
+import { readTextFile } from '../io/files.js';
 
 /** Options for {@link SchemaRegistry.validate}. */
 export interface ValidateOptions {
@@ -273,13 +273,9 @@ export class SchemaRegistry {
   schemaJson(entry: SchemaEntry): Record<string, unknown> {
     let s = this.json.get(entry.uri);
     if (s === undefined) {
-      let text: string;
-      try {
-        text = readFileSync(entry.file, 'utf8');
-      } catch (e) {
-        throw indexError(`schema ${entry.id} is listed in the index but ${entry.file} cannot be read: ${(e as Error).message}`);
-      }
-      const parsed = parseJson(text);
+      const read = readTextFile(entry.file);
+      if (!read.ok) throw indexError(`schema ${entry.id} is listed in the index but cannot be read: ${read.message}`);
+      const parsed = parseJson(read.text);
       if (!parsed.ok) throw indexError(`schema file ${entry.file} is not valid JSON: ${parsed.issue.message}`);
       if (!isRecord(parsed.value) || parsed.value['$id'] !== entry.uri) {
         throw indexError(`schema file ${entry.file} must be an object whose $id is ${entry.uri}`);

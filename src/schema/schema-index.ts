@@ -4,12 +4,12 @@
  * recognises each document type from its own members. Every other part of writ finds schemas
  * through it; nothing else hard-codes a schema path.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseJson, type JsonValue } from '../encoding/json.js';
 import { pointerGet, pointerTokens } from '../encoding/pointer.js';
 import type { DetectRule } from '../generated/types.js';
 import { freezeDeep, WritError } from '../issues.js';
+import { readTextFile } from '../io/files.js';
 
 export type { DetectRule } from '../generated/types.js';
 
@@ -61,13 +61,9 @@ const PATH = /^(?:[a-z0-9][a-z0-9._-]*\/)*[a-z0-9][a-z0-9._-]*\.schema\.json$/;
  */
 export function loadSchemaIndex(file: string): LoadedSchemaIndex {
   const dir = dirname(file);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw invalid(`cannot read the schema index ${file}: ${(e as Error).message}`);
-  }
-  const parsed = parseJson(text);
+  const read = readTextFile(file);
+  if (!read.ok) throw invalid(`cannot read the schema index: ${read.message}`);
+  const parsed = parseJson(read.text);
   if (!parsed.ok) throw invalid(`the schema index ${file} is not valid JSON: ${parsed.issue.message}`);
   return checkIndex(parsed.value, dir, file);
 }

@@ -25,7 +25,7 @@ import { verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { notPlainJson } from '../crypto/jcs.js';
 import { fail, pass, type Verdict } from '../issues.js';
-import { addDecimal, formatDecimal, parseDecimal } from '../rules/decimal.js';
+import { addDecimal, formatDecimal, parseDecimal } from '../encoding/decimal.js';
 import { verifyBudgetAuthorization, verifySpendReconciliation } from './budget.js';
 import { verifyCapabilityChain } from './capability.js';
 import { compareInstants, readRfc3339 } from '../encoding/time.js';

@@ -9,7 +9,7 @@ import type { CartMandate, IntentMandate, PaymentCurrencyAmount, PaymentMandate 
 import { verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { fail, pass, type Verdict } from '../issues.js';
-import { addDecimal, compareDecimal, formatDecimal, parseDecimal, type Decimal } from '../rules/decimal.js';
+import { addDecimal, compareDecimal, formatDecimal, parseDecimal, type Decimal } from '../encoding/decimal.js';
 import { compareInstants } from '../encoding/time.js';
 import { invalidDocument, proofOptionsOf, timeAt, within } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';

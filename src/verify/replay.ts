@@ -21,7 +21,7 @@ import type {
   VerificationReport,
 } from '../generated/types.js';
 import type { Issue } from '../issues.js';
-import { toMinorUnits } from '../rules/currency.js';
+import { toMinorUnits } from '../encoding/currency.js';
 import { readOptions } from '../model/read.js';
 import { artifactIssue, bundleEvidence, costIssues, lineageIssues, openBundle, report, type BundleArtifact, type BundleOptions } from './bundle.js';
 import { contextProblem, type VerifyContext } from './context.js';

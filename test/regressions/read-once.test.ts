@@ -12,7 +12,7 @@ import t from 'tap';
 import { precheckEd25519, publicKeyOf, verifyEd25519 } from '../../src/crypto/ed25519.js';
 import { verifyCompact } from '../../src/crypto/envelopes.js';
 import { parseJson } from '../../src/encoding/json.js';
-import { checkRules } from '../../src/rules/rules.js';
+import { checkRules } from '../../src/schema/rules.js';
 import { verifyDocument } from '../../src/verify/document.js';
 import { verifyReceipt } from '../../src/verify/receipt.js';
 import { ROOT } from '../helpers.js';

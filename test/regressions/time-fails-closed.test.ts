@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { signDataIntegrity, verifyDataIntegrity } from '../../src/crypto/envelopes.js';
 import { fromBase58 } from '../../src/encoding/bytes.js';
-import { checkRules } from '../../src/rules/rules.js';
+import { checkRules } from '../../src/schema/rules.js';
 import { ROOT, VECTORS } from '../helpers.js';
 
 const w3c = (f: string) => JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', f), 'utf8'));

@@ -13,7 +13,7 @@ import { toHex } from '../../src/encoding/bytes.js';
 import type { VerificationReport } from '../../src/generated/types.js';
 import { SchemaRegistry } from '../../src/schema/registry.js';
 import { BUNDLE_MANIFEST_PATH, verifyBundle } from '../../src/verify/bundle.js';
-import { readBundleFolder } from '../../src/verify/folder.js';
+import { readBundleFolder } from '../../src/io/bundle-folder.js';
 import { HOPS, replayTransaction } from '../../src/verify/replay.js';
 import { bundleOf, changed, EXAMPLES, fixture, parties, resign, T0 } from './world.js';
 

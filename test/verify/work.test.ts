@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { parseJson, type JsonValue } from '../../src/encoding/json.js';
 import { parseTime } from '../../src/verify/context.js';
-import { readBundleFolder } from '../../src/verify/folder.js';
+import { readBundleFolder } from '../../src/io/bundle-folder.js';
 import { replayTransaction } from '../../src/verify/replay.js';
 import { takeWork } from '../../src/work.js';
 import { ROOT } from '../helpers.js';

@@ -1,20 +1,27 @@
 /**
  * The source documents' world for the verifier tests: the example fixtures, and the keys that signed them
- * (derived as scripts/generate-examples.js derives them, from public labels), so that a test
+ * (derived as the examples generator derives them, from public labels, by the same kit), so that a test
  * can change an artifact and sign it again, to isolate one rule.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256Bytes } from '../../src/crypto/hash.js';
+import { publicKeyOf } from '../../src/crypto/ed25519.js';
+import { signCompact, signDataIntegrity } from '../../src/crypto/envelopes.js';
+import { documentHash, sha256Bytes } from '../../src/crypto/hash.js';
+import { didKeyVerificationMethod, toDidKey, toMultikey } from '../../src/crypto/keys.js';
 import { toHex } from '../../src/encoding/bytes.js';
 import { ROOT } from '../helpers.js';
-import { PARTIES, type Party } from '../../scripts/lib/parties.js';
+import { makeParties, type Party } from '../../scripts/lib/party-kit.js';
+
+// The parties over the sources, not the build: a test never reaches dist/.
+const kit = makeParties({ publicKeyOf, signCompact, signDataIntegrity, documentHash, sha256Bytes, didKeyVerificationMethod, toDidKey, toMultikey, toHex });
+const PARTIES = kit.PARTIES;
 
 export const LINE = 'v1.0.0';
 export const EXAMPLES = join(ROOT, 'examples', LINE);
 
-export type { Party } from '../../scripts/lib/parties.js';
-export { party } from '../../scripts/lib/parties.js';
+export type { Party } from '../../scripts/lib/party-kit.js';
+export const party = kit.party;
 
 /** A valid fixture, `capability/token` + `root-commander.incident-network`. */
 export function fixture<T = any>(id: string, name: string): T {
@@ -29,7 +36,7 @@ export function changed<T>(value: T, change: (copy: any) => void): T {
   return copy as T;
 }
 
-export { rehash, reprove, resign } from '../../scripts/lib/parties.js';
+export const { rehash, reprove, resign } = kit;
 
 /** A bundle in memory: each document as canonical-free pretty JSON, and a manifest of their hashes. */
 export function bundleOf(docs: Readonly<Record<string, unknown>>, bundleId = 'test-bundle'): Map<string, Uint8Array> {

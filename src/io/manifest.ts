@@ -3,11 +3,11 @@
  * line, the package version and the boundary (every path a release ships). The checksum ledger,
  * the npm file list and `writ integrity` all read the boundary from here.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJson } from '../encoding/json.js';
 import type { ReleaseManifest } from '../generated/types.js';
 import type { Issue } from '../issues.js';
+import { readFileCapped } from './files.js';
 
 export type { ReleaseManifest } from '../generated/types.js';
 
@@ -32,13 +32,9 @@ const BOUNDARY_PATH = /^(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*[A-Za-z0-9][A-Za-z0-9._
  * ```
  */
 export function readManifest(dir: string): { ok: true; manifest: ReleaseManifest } | { ok: false; issue: Issue } {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(join(dir, MANIFEST_FILE));
-  } catch {
-    return { ok: false, issue: { code: 'ERR_INTEGRITY_MANIFEST_MISSING', path: MANIFEST_FILE, message: `there is no ${MANIFEST_FILE} in ${dir}; is this the root of a writ release?` } };
-  }
-  const parsed = parseJson(bytes);
+  const read = readFileCapped(join(dir, MANIFEST_FILE));
+  if (!read.ok) return { ok: false, issue: { code: 'ERR_INTEGRITY_MANIFEST_MISSING', path: MANIFEST_FILE, message: `there is no readable ${MANIFEST_FILE} in ${dir} (${read.message}); is this the root of a writ release?` } };
+  const parsed = parseJson(read.bytes);
   if (!parsed.ok) return invalid(`${MANIFEST_FILE} is not valid JSON: ${parsed.issue.message}`);
   const m = parsed.value;
   if (m === null || typeof m !== 'object' || Array.isArray(m)) return invalid(`${MANIFEST_FILE} must hold a JSON object`);

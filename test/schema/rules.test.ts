@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
-import { DOCUMENT_RULES, checkRules } from '../../src/rules/rules.js';
-import { parseDecimal, compareDecimal, addDecimal, formatDecimal, mulDecimal, negDecimal } from '../../src/rules/decimal.js';
+import { DOCUMENT_RULES, checkRules } from '../../src/schema/rules.js';
+import { parseDecimal, compareDecimal, addDecimal, formatDecimal, mulDecimal, negDecimal } from '../../src/encoding/decimal.js';
 import { fixtureSchema } from '../../src/schema/fixtures.js';
 import { SchemaRegistry } from '../../src/schema/registry.js';
 import { ROOT, listFiles } from '../helpers.js';

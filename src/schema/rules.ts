@@ -33,7 +33,7 @@ import type {
 import { pointerAppend } from '../encoding/pointer.js';
 import { compareInstants, readRfc3339 } from '../encoding/time.js';
 import type { Issue } from '../issues.js';
-import { addDecimal, compareDecimal, formatDecimal, mulDecimal, negDecimal, parseDecimal, type Decimal } from './decimal.js';
+import { addDecimal, compareDecimal, formatDecimal, mulDecimal, negDecimal, parseDecimal, type Decimal } from '../encoding/decimal.js';
 
 /** One rule of one document type. */
 export interface DocumentRule {
