@@ -4,7 +4,7 @@
  * runs in-process, and what `writ adapter` serves over the adapter protocol. It never throws: a
  * case it cannot process is an `errored` result.
  */
-import type { AdapterHello, AdapterResult, CaseOutcome, ConformanceContext, HopVerdict } from '../generated/types.js';
+import type { AdapterHello, AdapterResult, ConformanceContext, HopVerdict } from '../generated/types.js';
 import { verifyEd25519 } from '../crypto/ed25519.js';
 import { precheckVerdict, verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';

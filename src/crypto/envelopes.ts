@@ -16,7 +16,7 @@ import { fail, freezeDeep, pass, type Verdict } from '../issues.js';
 import { precheckEd25519, signEd25519, verifyEd25519, type Ed25519Options } from './ed25519.js';
 import { sha256Bytes } from './hash.js';
 import { snapshotJson } from '../encoding/snapshot.js';
-import { canonicalBytes, canonicalJson, notPlainJson, signedContentIssue } from './jcs.js';
+import { canonicalBytes, canonicalJson, signedContentIssue } from './jcs.js';
 import { resolveVerificationMethod, type DidDocuments } from './resolve.js';
 
 /** A JSON object as a signer or verifier handles it: plain parsed JSON, member name to value. */

@@ -126,3 +126,26 @@ export function readOptions<T>(options: T): OptionsRead<T> {
   }
   return { ok: true, value: Object.freeze(out) as T };
 }
+
+/**
+ * How every public verifier starts: its options read once ({@link readOptions}), then its inputs
+ * ({@link readInputs}), named from the copy of the options, then the verification of the
+ * snapshots. Nothing the caller holds is read after this.
+ *
+ * @param options - the verifier's options as the caller gave them.
+ * @param inputs - the inputs to read, with the paths their problems are reported under, from the
+ *   copy of the options.
+ * @param verify - the verification, given the snapshots and the copy of the options.
+ * @returns its verdict, or the refusal of options or inputs that are not plain data.
+ * @example
+ * ```ts
+ * return readCall(options, (o) => [['', receipt], ['/intent', o.intent]], ([r, i], o) => verified(verifyReceiptModel(r, i, o), r));
+ * ```
+ */
+export function readCall<O>(options: O, inputs: (options: O) => readonly (readonly [path: string, value: unknown])[], verify: (values: readonly unknown[], options: O) => Verdict): Verdict {
+  const opts = readOptions(options);
+  if (!opts.ok) return opts.verdict;
+  const read = readInputs(...inputs(opts.value));
+  if (!read.ok) return read.verdict;
+  return verify(read.values, opts.value);
+}

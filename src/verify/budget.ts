@@ -10,7 +10,7 @@ import type { ErrorCode } from '../generated/error-codes.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { invalidDocument, notMoneyUnits } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
-import { readInputs, readOptions, verified } from '../model/read.js';
+import { readCall, verified } from '../model/read.js';
 
 /** What a grant has been charged before a call: the ledger's state. */
 export interface GrantLedger {
@@ -72,13 +72,11 @@ export interface ExposureOptions extends VerifyContext {
  * ```
  */
 export function authorizeExposure(capability: unknown, options: ExposureOptions): Verdict {
-  const opts = readOptions(options);
-  if (!opts.ok) return opts.verdict;
-  options = opts.value;
-  const read = readInputs(['/capability', capability], ['/exposure', options?.exposure], ['/ledger', options?.ledger]);
-  if (!read.ok) return read.verdict;
-  const [capability_, exposure_, ledger_] = read.values as [unknown, unknown, GrantLedger | undefined];
-  return authorizeExposureModel(capability_, options?.grantIndex as number, exposure_, ledger_, options?.approved === true, options);
+  return readCall(
+    options,
+    (options) => [['/capability', capability], ['/exposure', options?.exposure], ['/ledger', options?.ledger]],
+    ([capability_, exposure_, ledger_], options) => authorizeExposureModel(capability_, options?.grantIndex as number, exposure_, ledger_ as GrantLedger | undefined, options?.approved === true, options),
+  );
 }
 
 /** {@link authorizeExposure} on its inputs as read once, into snapshots. */
@@ -145,13 +143,11 @@ export interface BudgetAuthorizationOptions extends VerifyContext {
  * ```
  */
 export function verifyBudgetAuthorization(record: unknown, options: BudgetAuthorizationOptions): Verdict {
-  const opts = readOptions(options);
-  if (!opts.ok) return opts.verdict;
-  options = opts.value;
-  const read = readInputs(['', record], ['/capability', options?.capability], ['/ledger', options?.ledger]);
-  if (!read.ok) return read.verdict;
-  const [record_, capability_, ledger_] = read.values as [unknown, any, any];
-  return verified(verifyBudgetAuthorizationModel(record_, capability_, ledger_, options), record_);
+  return readCall(
+    options,
+    (options) => [['', record], ['/capability', options?.capability], ['/ledger', options?.ledger]],
+    ([record_, capability_, ledger_], options) => verified(verifyBudgetAuthorizationModel(record_, capability_, ledger_ as GrantLedger | undefined, options), record_),
+  );
 }
 
 /** {@link verifyBudgetAuthorization} on its inputs as read once, into snapshots. */
@@ -238,13 +234,11 @@ export interface SpendReconciliationOptions extends VerifyContext {
  * ```
  */
 export function verifySpendReconciliation(record: unknown, options: SpendReconciliationOptions): Verdict {
-  const opts = readOptions(options);
-  if (!opts.ok) return opts.verdict;
-  options = opts.value;
-  const read = readInputs(['', record], ['/authorization', options?.authorization], ['/receipt', options?.receipt]);
-  if (!read.ok) return read.verdict;
-  const [record_, authorization_, receipt_] = read.values as [unknown, any, any];
-  return verified(verifySpendReconciliationModel(record_, authorization_, receipt_, options), record_);
+  return readCall(
+    options,
+    (options) => [['', record], ['/authorization', options?.authorization], ['/receipt', options?.receipt]],
+    ([record_, authorization_, receipt_], options) => verified(verifySpendReconciliationModel(record_, authorization_, receipt_, options), record_),
+  );
 }
 
 /** {@link verifySpendReconciliation} on its inputs as read once, into snapshots. */

@@ -165,6 +165,39 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
   return { ...(manifest.bundle_id === undefined ? {} : { bundle_id: manifest.bundle_id }), artifacts, issues };
 }
 
+/** A bundle opened for verification or replay: the options read once, the artifacts, their evidence. */
+export interface StartedBundle {
+  readonly ctx: BundleOptions;
+  readonly readIssues: readonly Issue[];
+  readonly opened: OpenedBundle;
+  /** The artifacts that were read, recognised and valid. */
+  readonly good: readonly BundleArtifact[];
+  readonly evidence: Evidence;
+  /** The context with the evidence's DID documents and revocations. */
+  readonly full: VerifyContext;
+}
+
+/**
+ * What {@link verifyBundle} and replay do first: read the options once, check the context, open
+ * the bundle, and build its evidence once.
+ *
+ * @param files - path -> bytes.
+ * @param options - the caller's options.
+ * @returns the opened bundle, or the report that refuses the options.
+ */
+export function startBundle(files: ReadonlyMap<string, Uint8Array>, options: BundleOptions): StartedBundle | { readonly report: VerificationReport } {
+  const opts = readOptions(options);
+  if (!opts.ok) return { report: report([{ code: opts.verdict.ok ? 'ERR_USAGE_INVALID_ARGUMENT' : opts.verdict.code, path: '', message: opts.verdict.message }], undefined, undefined) };
+  const ctx = opts.value;
+  const problem = contextProblem(ctx);
+  if (problem !== undefined && !problem.ok) return { report: report([{ code: problem.code, path: '', message: problem.message }], undefined, undefined) };
+  const readIssues = Array.isArray(ctx.readIssues) ? ctx.readIssues : [];
+  const opened = openBundle(files, ctx);
+  const good = opened.artifacts.filter((a) => a.issue === undefined && a.type !== undefined);
+  const evidence = bundleEvidence(good);
+  return { ctx, readIssues, opened, good, evidence, full: evidence.context(ctx) };
+}
+
 /**
  * A failing verdict about an artifact as a report issue: the path is the artifact's, then `#`
  * and the pointer into it. A capability chain's verdict points at a capability by id
@@ -223,17 +256,10 @@ export interface BundleOptions extends VerifyContext {
  * ```
  */
 export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: BundleOptions): VerificationReport {
-  const opts = readOptions(options);
-  if (!opts.ok) return report([{ code: opts.verdict.ok ? 'ERR_USAGE_INVALID_ARGUMENT' : opts.verdict.code, path: '', message: opts.verdict.message }], undefined, undefined);
-  const ctx = opts.value;
-  const readIssues = ctx.readIssues ?? [];
-  const problem = contextProblem(ctx);
-  if (problem !== undefined && !problem.ok) return report([{ code: problem.code, path: '', message: problem.message }], undefined, undefined);
-  const opened = openBundle(files, ctx);
-  const errors: Issue[] = [...(Array.isArray(readIssues) ? readIssues : []), ...opened.issues];
-  const good = opened.artifacts.filter((a) => a.issue === undefined && a.type !== undefined);
-  const evidence = bundleEvidence(good);
-  const full = evidence.context(ctx);
+  const start = startBundle(files, options);
+  if ('report' in start) return start.report;
+  const { ctx, readIssues, opened, good, evidence, full } = start;
+  const errors: Issue[] = [...readIssues, ...opened.issues];
   for (const a of good) {
     const v = verifyWithEvidence(a.doc, a.type as string, evidence, full);
     if (!v.ok) errors.push(artifactIssue(a, v, good));

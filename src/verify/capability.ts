@@ -12,7 +12,7 @@ import { pointerAppend } from '../encoding/pointer.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { backendOf, invalidDocument } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
-import { readInputs, readOptions, verified } from '../model/read.js';
+import { readCall, verified } from '../model/read.js';
 
 const DEFAULT_MAX_DEPTH = 16;
 
@@ -50,13 +50,11 @@ export interface ChainOptions extends VerifyContext {
  * ```
  */
 export function verifyCapabilityChain(capability: unknown, options: ChainOptions): Verdict {
-  const opts = readOptions(options);
-  if (!opts.ok) return opts.verdict;
-  options = opts.value;
-  const read = readInputs(['', capability], ['/evidence', options?.evidence]);
-  if (!read.ok) return read.verdict;
-  const [capability_, evidence_] = read.values as [unknown, any];
-  return verified(verifyCapabilityChainModel(capability_, evidence_ ?? [], options), capability_);
+  return readCall(
+    options,
+    (options) => [['', capability], ['/evidence', options?.evidence]],
+    ([capability_, evidence_], options) => verified(verifyCapabilityChainModel(capability_, (evidence_ ?? []) as readonly unknown[], options), capability_),
+  );
 }
 
 /** {@link verifyCapabilityChain} on its inputs as read once, into snapshots. */

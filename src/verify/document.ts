@@ -36,7 +36,7 @@ import { intactIntent, verifyIntent } from './intent.js';
 import { verifyMandateChain } from './mandate.js';
 import { verifyReceipt, verifyReceiptPair } from './receipt.js';
 import { verifySettlement } from './settlement.js';
-import { readInputs, readOptions, verified } from '../model/read.js';
+import { readCall, verified } from '../model/read.js';
 
 /** A document whose type is known. */
 export interface TypedDocument {
@@ -184,13 +184,11 @@ export interface DocumentOptions extends VerifyContext {
  * ```
  */
 export function verifyDocument(doc: unknown, options: DocumentOptions): Verdict {
-  const opts = readOptions(options);
-  if (!opts.ok) return opts.verdict;
-  options = opts.value;
-  const read = readInputs(['', doc], ['/evidence', options?.evidence]);
-  if (!read.ok) return read.verdict;
-  const [doc_, evidence_] = read.values as [unknown, any];
-  return verified(verifyDocumentModel(doc_, evidence_ ?? [], options, options?.type), doc_);
+  return readCall(
+    options,
+    (options) => [['', doc], ['/evidence', options?.evidence]],
+    ([doc_, evidence_], options) => verified(verifyDocumentModel(doc_, (evidence_ ?? []) as readonly unknown[], options, options?.type), doc_),
+  );
 }
 
 /** {@link verifyDocument} on its inputs as read once, into snapshots. */

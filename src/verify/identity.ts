@@ -10,7 +10,7 @@ import { documentHash } from '../crypto/hash.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { backendOf, invalidDocument, reached, timeAt, within } from './common.js';
 import { contextProblem, registryOf, type VerifyContext } from './context.js';
-import { readInputs, readOptions, verified } from '../model/read.js';
+import { readCall, verified } from '../model/read.js';
 
 const CREDENTIAL_TYPES = ['identity/agent-credential', 'identity/merchant-credential'] as const;
 
@@ -28,13 +28,11 @@ const CREDENTIAL_TYPES = ['identity/agent-credential', 'identity/merchant-creden
  * ```
  */
 export function verifyCredential(credential: unknown, ctx: VerifyContext): Verdict {
-  const opts = readOptions(ctx);
-  if (!opts.ok) return opts.verdict;
-  ctx = opts.value;
-  const read = readInputs(['', credential]);
-  if (!read.ok) return read.verdict;
-  const [credential_] = read.values as [typeof credential];
-  return verified(verifyCredentialModel(credential_, ctx), credential_);
+  return readCall(
+    ctx,
+    () => [['', credential]],
+    ([credential_], ctx) => verified(verifyCredentialModel(credential_, ctx), credential_),
+  );
 }
 
 /** {@link verifyCredential} on its inputs as read once, into snapshots. */
@@ -81,13 +79,11 @@ export interface AgentCardOptions extends VerifyContext {
  * ```
  */
 export function verifyAgentCard(card: unknown, options: AgentCardOptions): Verdict {
-  const opts = readOptions(options);
-  if (!opts.ok) return opts.verdict;
-  options = opts.value;
-  const read = readInputs(['', card], ['/credentials', options?.credentials]);
-  if (!read.ok) return read.verdict;
-  const [card_, credentials_] = read.values as [unknown, any];
-  return verified(verifyAgentCardModel(card_, credentials_ ?? [], options), card_);
+  return readCall(
+    options,
+    (options) => [['', card], ['/credentials', options?.credentials]],
+    ([card_, credentials_], options) => verified(verifyAgentCardModel(card_, (credentials_ ?? []) as readonly unknown[], options), card_),
+  );
 }
 
 /** {@link verifyAgentCard} on its inputs as read once, into snapshots. */

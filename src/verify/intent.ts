@@ -9,7 +9,7 @@ import { signedContentIssue } from '../crypto/jcs.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { invalidDocument } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
-import { readInputs, readOptions, verified } from '../model/read.js';
+import { readCall, verified } from '../model/read.js';
 
 /** The call an intent is used for: what a kernel knows when it dispatches. */
 export interface IntentCall {
@@ -69,13 +69,11 @@ export interface IntentOptions extends VerifyContext {
  * ```
  */
 export function verifyIntent(intent: unknown, options: IntentOptions): Verdict {
-  const opts = readOptions(options);
-  if (!opts.ok) return opts.verdict;
-  options = opts.value;
-  const read = readInputs(['', intent], ['/call', options?.call]);
-  if (!read.ok) return read.verdict;
-  const [intent_, call_] = read.values as [unknown, any];
-  return verified(verifyIntentModel(intent_, call_, options), intent_);
+  return readCall(
+    options,
+    (options) => [['', intent], ['/call', options?.call]],
+    ([intent_, call_], options) => verified(verifyIntentModel(intent_, call_ as IntentCall | undefined, options), intent_),
+  );
 }
 
 /** {@link verifyIntent} on its inputs as read once, into snapshots. */

@@ -13,7 +13,7 @@ import { addDecimal, compareDecimal, formatDecimal, parseDecimal, type Decimal }
 import { compareInstants } from '../encoding/time.js';
 import { invalidDocument, proofOptionsOf, timeAt, within } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
-import { readInputs, readOptions, verified } from '../model/read.js';
+import { readCall, verified } from '../model/read.js';
 
 /** The three mandates of one payment. */
 export interface MandateChain {
@@ -45,13 +45,11 @@ export interface MandateOptions extends VerifyContext {
  * ```
  */
 export function verifyMandateChain(chain: unknown, options: MandateOptions): Verdict {
-  const opts = readOptions(options);
-  if (!opts.ok) return opts.verdict;
-  options = opts.value;
-  const read = readInputs(['', chain], ['/spent', options?.spent]);
-  if (!read.ok) return read.verdict;
-  const [chain_, spent_] = read.values as [unknown, any];
-  return verified(verifyMandateChainModel(chain_ as MandateChain, spent_, options), chain_);
+  return readCall(
+    options,
+    (options) => [['', chain], ['/spent', options?.spent]],
+    ([chain_, spent_], options) => verified(verifyMandateChainModel(chain_ as MandateChain, spent_ as PaymentCurrencyAmount | undefined, options), chain_),
+  );
 }
 
 /** {@link verifyMandateChain} on its inputs as read once, into snapshots. */

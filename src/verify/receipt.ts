@@ -11,7 +11,7 @@ import { fail, pass, type Verdict } from '../issues.js';
 import { backendOf, invalidDocument, within } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
 import { intactIntent } from './intent.js';
-import { readInputs, readOptions, verified } from '../model/read.js';
+import { readCall, verified } from '../model/read.js';
 
 /** The options of {@link verifyReceipt}: the context, and what the subject is checked against. */
 export interface ReceiptOptions extends VerifyContext {
@@ -35,13 +35,11 @@ export interface ReceiptOptions extends VerifyContext {
  * ```
  */
 export function verifyReceipt(receipt: unknown, options: ReceiptOptions): Verdict {
-  const opts = readOptions(options);
-  if (!opts.ok) return opts.verdict;
-  options = opts.value;
-  const read = readInputs(['', receipt], ['/intent', options?.intent]);
-  if (!read.ok) return read.verdict;
-  const [receipt_, intent_] = read.values as [unknown, any];
-  return verified(verifyReceiptModel(receipt_, intent_, options), receipt_);
+  return readCall(
+    options,
+    (options) => [['', receipt], ['/intent', options?.intent]],
+    ([receipt_, intent_], options) => verified(verifyReceiptModel(receipt_, intent_, options), receipt_),
+  );
 }
 
 /** {@link verifyReceipt} on its inputs as read once, into snapshots. */
@@ -87,13 +85,11 @@ export interface BilateralReceipts {
  * ```
  */
 export function verifyBilateralReceipts(receipts: BilateralReceipts, options: ReceiptOptions): Verdict {
-  const opts = readOptions(options);
-  if (!opts.ok) return opts.verdict;
-  options = opts.value;
-  const read = readInputs(['/buyer_receipt', receipts?.buyer], ['/provider_receipt', receipts?.provider], ['/intent', options?.intent]);
-  if (!read.ok) return read.verdict;
-  const [buyer_, provider_, intent_] = read.values;
-  return verifyBilateralReceiptsModel(buyer_, provider_, intent_, options);
+  return readCall(
+    options,
+    (options) => [['/buyer_receipt', receipts?.buyer], ['/provider_receipt', receipts?.provider], ['/intent', options?.intent]],
+    ([buyer_, provider_, intent_], options) => verifyBilateralReceiptsModel(buyer_, provider_, intent_, options),
+  );
 }
 
 /** {@link verifyBilateralReceipts} on its inputs as read once, into snapshots. */
@@ -133,13 +129,11 @@ function verifyBilateralReceiptsModel(buyer: unknown, provider: unknown, intent:
  * ```
  */
 export function verifyReceiptPair(pair: unknown, options: ReceiptOptions): Verdict {
-  const opts = readOptions(options);
-  if (!opts.ok) return opts.verdict;
-  options = opts.value;
-  const read = readInputs(['', pair], ['/intent', options?.intent]);
-  if (!read.ok) return read.verdict;
-  const [pair_, intent_] = read.values as [unknown, any];
-  return verified(verifyReceiptPairModel(pair_, intent_, options), pair_);
+  return readCall(
+    options,
+    (options) => [['', pair], ['/intent', options?.intent]],
+    ([pair_, intent_], options) => verified(verifyReceiptPairModel(pair_, intent_, options), pair_),
+  );
 }
 
 /** {@link verifyReceiptPair} on its inputs as read once, into snapshots. */

@@ -22,9 +22,8 @@ import type {
 } from '../generated/types.js';
 import type { Issue } from '../issues.js';
 import { toMinorUnits } from '../encoding/currency.js';
-import { readOptions } from '../model/read.js';
-import { artifactIssue, bundleEvidence, costIssues, lineageIssues, openBundle, report, type BundleArtifact, type BundleOptions } from './bundle.js';
-import { contextProblem, type VerifyContext } from './context.js';
+import { artifactIssue, costIssues, lineageIssues, report, startBundle, type BundleArtifact, type BundleOptions } from './bundle.js';
+import type { VerifyContext } from './context.js';
 import { verifyWithEvidence } from './document.js';
 import { verifyBilateralReceipts } from './receipt.js';
 
@@ -63,18 +62,11 @@ function hopOf(type: string | undefined): ReportHop['hop'] | undefined {
  * ```
  */
 export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, options: BundleOptions): VerificationReport {
-  const opts = readOptions(options);
-  if (!opts.ok) return report([{ code: opts.verdict.ok ? 'ERR_USAGE_INVALID_ARGUMENT' : opts.verdict.code, path: '', message: opts.verdict.message }], undefined, undefined);
-  const ctx = opts.value;
-  const readIssues = ctx.readIssues ?? [];
-  const problem = contextProblem(ctx);
-  if (problem !== undefined && !problem.ok) return report([{ code: problem.code, path: '', message: problem.message }], undefined, undefined);
-  const opened = openBundle(files, ctx);
-  const good = opened.artifacts.filter((a) => a.issue === undefined && a.type !== undefined);
-  const evidence = bundleEvidence(good);
-  const full = evidence.context(ctx);
+  const start = startBundle(files, options);
+  if ('report' in start) return start.report;
+  const { ctx, readIssues, opened, good, evidence, full } = start;
   const found = new Map<ReportHop['hop'], Issue[]>(HOPS.map((h) => [h.hop, []]));
-  const general: Issue[] = [...(Array.isArray(readIssues) ? readIssues : [])];
+  const general: Issue[] = [...readIssues];
   // Problems with the files themselves go to the hop of the file's type, or to the bundle.
   for (const issue of opened.issues) {
     const artifact = opened.artifacts.find((a) => a.issue === issue);

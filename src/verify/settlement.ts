@@ -8,7 +8,7 @@ import type { Dispute, GovernedIntent, QuoteResponse, SettlementReconciliation }
 import { fail, pass, type Verdict } from '../issues.js';
 import { invalidDocument } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
-import { readInputs, readOptions, verified } from '../model/read.js';
+import { readCall, verified } from '../model/read.js';
 
 /** What a settlement is checked against; each is optional. */
 export interface SettlementEvidence {
@@ -46,13 +46,11 @@ export interface SettlementOptions extends VerifyContext, SettlementEvidence {}
  * ```
  */
 export function verifySettlement(record: unknown, options: SettlementOptions): Verdict {
-  const opts = readOptions(options);
-  if (!opts.ok) return opts.verdict;
-  options = opts.value;
-  const read = readInputs(['', record], ['/quote', options?.quote], ['/intent', options?.intent], ['/dispute', options?.dispute]);
-  if (!read.ok) return read.verdict;
-  const [record_, quote_, intent_, dispute_] = read.values as [unknown, any, any, any];
-  return verified(verifySettlementModel(record_, { ...(quote_ === undefined ? {} : { quote: quote_ }), ...(intent_ === undefined ? {} : { intent: intent_ }), ...(dispute_ === undefined ? {} : { dispute: dispute_ }) }, options), record_);
+  return readCall(
+    options,
+    (options) => [['', record], ['/quote', options?.quote], ['/intent', options?.intent], ['/dispute', options?.dispute]],
+    ([record_, quote_, intent_, dispute_], options) => verified(verifySettlementModel(record_, { ...(quote_ === undefined ? {} : { quote: quote_ }), ...(intent_ === undefined ? {} : { intent: intent_ }), ...(dispute_ === undefined ? {} : { dispute: dispute_ }) }, options), record_),
+  );
 }
 
 /** {@link verifySettlement} on its inputs as read once, into snapshots. */

@@ -11,7 +11,7 @@ import { documentHash, sha256Bytes } from '../../src/crypto/hash.js';
 import { didKeyVerificationMethod, toDidKey, toMultikey } from '../../src/crypto/keys.js';
 import { toHex } from '../../src/encoding/bytes.js';
 import { ROOT } from '../helpers.js';
-import { makeParties, type Party } from '../../scripts/lib/party-kit.js';
+import { makeParties } from '../../scripts/lib/party-kit.js';
 
 // The parties over the sources, not the build: a test never reaches dist/.
 const kit = makeParties({ publicKeyOf, signCompact, signDataIntegrity, documentHash, sha256Bytes, didKeyVerificationMethod, toDidKey, toMultikey, toHex });
