@@ -17,7 +17,7 @@ const BELOW: Readonly<Record<string, readonly string[]>> = {
   io: ['encoding', 'generated'],
   crypto: ['encoding', 'generated'],
   schema: ['encoding', 'generated', 'io'],
-  model: ['encoding', 'generated'],
+  model: ['encoding', 'generated', 'crypto', 'schema'],
   verify: ['encoding', 'generated', 'crypto', 'schema', 'model'],
   release: ['encoding', 'generated', 'crypto', 'io'],
   conformance: ['encoding', 'generated', 'crypto', 'schema', 'model', 'verify', 'release', 'io'],

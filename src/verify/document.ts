@@ -12,7 +12,6 @@ import type {
   Dispute,
   GovernedIntent,
   IntentMandate,
-  IntentTrace,
   PaymentMandate,
   QuoteResponse,
   ReceiptPair,
@@ -36,29 +35,15 @@ import { intactIntent, verifyIntent } from './intent.js';
 import { verifyMandateChain } from './mandate.js';
 import { verifyReceipt, verifyReceiptPair } from './receipt.js';
 import { verifySettlement } from './settlement.js';
+import { verifyTrace } from './trace.js';
+import { EvidenceIndex } from '../model/evidence.js';
 import { readCall, verified } from '../model/read.js';
 
-/** A document whose type is known. */
-export interface TypedDocument {
-  readonly type: string;
-  readonly doc: unknown;
-}
+export type { TypedDocument } from '../model/evidence.js';
 
-/** Documents of a verification, recognised once, by type. */
-export class Evidence {
-  private readonly byType = new Map<string, unknown[]>();
+/** The evidence of a verification, with what the verifiers need of it: trusted revocations, DID documents, intact intents. */
+export class Evidence extends EvidenceIndex {
   private intents: Map<string, GovernedIntent> | undefined;
-
-  /**
-   * @param documents - the documents, each with its type.
-   */
-  constructor(documents: readonly TypedDocument[]) {
-    for (const { type, doc } of documents) {
-      const list = this.byType.get(type) ?? [];
-      list.push(doc);
-      this.byType.set(type, list);
-    }
-  }
 
   /**
    * Evidence from documents of unknown type: each is recognised from its members, and those
@@ -68,30 +53,8 @@ export class Evidence {
    * @param ctx - the context (for its registry).
    * @returns the evidence.
    */
-  static recognise(docs: readonly unknown[], ctx: Pick<VerifyContext, 'registry'>): Evidence {
-    const registry = registryOf(ctx);
-    const typed: TypedDocument[] = [];
-    for (const doc of docs) {
-      if (notPlainJson(doc) !== undefined) continue;
-      const detected = registry.detect(doc);
-      if (detected.ok) typed.push({ type: detected.schema.id, doc });
-    }
-    return new Evidence(typed);
-  }
-
-  /**
-   * The documents of one type.
-   *
-   * @param type - a schema id.
-   * @returns them, in the order given.
-   */
-  all<T>(type: string): T[] {
-    return (this.byType.get(type) ?? []) as T[];
-  }
-
-  /** The first document of a type that satisfies a test. */
-  find<T>(type: string, test: (doc: T) => boolean): T | undefined {
-    return this.all<T>(type).find((d) => test(d));
+  static fromDocuments(docs: readonly unknown[], ctx: Pick<VerifyContext, 'registry'>): Evidence {
+    return new Evidence(EvidenceIndex.recognise(docs, registryOf(ctx)));
   }
 
   /**
@@ -205,7 +168,7 @@ function verifyDocumentModel(doc: unknown, others: readonly unknown[], ctx: Veri
   }
   // The document is evidence too: a revocation is judged against the capability it revokes,
   // even when that capability is the one being verified.
-  const evidence = Evidence.recognise([doc, ...others], ctx);
+  const evidence = Evidence.fromDocuments([doc, ...others], ctx);
   return verifyWithEvidence(doc, id, evidence, evidence.context(ctx));
 }
 
@@ -300,11 +263,10 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
 function verifyMandate(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Verdict {
   const invalid = invalidDocument(ctx, id, doc);
   if (invalid !== undefined) return invalid;
-  const hashOf = (d: unknown): string | undefined => (notPlainJson(d) === undefined ? documentHash(d) : undefined);
   if (id === 'mandate/payment-mandate') {
     const p = doc as PaymentMandate;
-    const intent = e.find<IntentMandate>('mandate/intent-mandate', (m) => hashOf(m) === p.intent_mandate_hash);
-    const cart = e.find<CartMandate>('mandate/cart-mandate', (m) => hashOf(m) === p.cart_mandate_hash);
+    const intent = e.withHash<IntentMandate>('mandate/intent-mandate', p.intent_mandate_hash);
+    const cart = e.withHash<CartMandate>('mandate/cart-mandate', p.cart_mandate_hash);
     if (intent !== undefined && cart !== undefined) {
       const earlier = e
         .all<PaymentMandate>('mandate/payment-mandate')
@@ -328,7 +290,7 @@ function verifyMandate(id: string, doc: unknown, e: Evidence, ctx: VerifyContext
   if (proved.details?.['signer'] !== signer) return fail('ERR_MANDATE_WRONG_SIGNER', '/proof/verificationMethod', `proved by ${String(proved.details?.['signer'])}; it must be signed by ${signer}`);
   if (id === 'mandate/cart-mandate') {
     const c = doc as CartMandate;
-    const intent = e.find<IntentMandate>('mandate/intent-mandate', (m) => hashOf(m) === c.intent_mandate_hash);
+    const intent = e.withHash<IntentMandate>('mandate/intent-mandate', c.intent_mandate_hash);
     if (intent === undefined && e.all('mandate/intent-mandate').length > 0) {
       return fail('ERR_MANDATE_CHAIN_BROKEN', '/intent_mandate_hash', `no intent mandate given hashes to ${c.intent_mandate_hash}`);
     }
@@ -344,35 +306,6 @@ function spentBy(earlier: readonly PaymentMandate[], intent: IntentMandate): { c
   return { currency: intent.spend_cap.currency, value: formatDecimal(total) };
 }
 
-/**
- * An intent trace: its proof, and every reference it makes that the evidence can answer: the
- * intent mandate (`intent_ref`), the payment mandate, the identity credential, the receipts.
- */
-export function verifyTrace(doc: unknown, e: Evidence, ctx: VerifyContext): Verdict {
-  const invalid = invalidDocument(ctx, 'receipt/intent-trace', doc);
-  if (invalid !== undefined) return invalid;
-  const proved = verifyDataIntegrity(doc, proofOptionsOf(ctx));
-  if (!proved.ok) return proved;
-  const t = doc as IntentTrace;
-  const hashes = (type: string): string[] => e.all(type).filter((d) => notPlainJson(d) === undefined).map((d) => documentHash(d));
-  const links: [string, boolean, string][] = [];
-  if (e.all('mandate/intent-mandate').length > 0) links.push(['/intent_ref', hashes('mandate/intent-mandate').includes(t.intent_ref), `no intent mandate given hashes to ${t.intent_ref}`]);
-  if (e.all('mandate/payment-mandate').length > 0) links.push(['/references/mandate_hash', hashes('mandate/payment-mandate').includes(t.references.mandate_hash), `no payment mandate given hashes to ${t.references.mandate_hash}`]);
-  const credential = t.references.identity_credential;
-  const given = e.find<{ id: string }>('identity/agent-credential', (c) => c.id === credential.id);
-  if (given !== undefined) links.push(['/references/identity_credential/hash', documentHash(given) === credential.hash, `credential ${credential.id} hashes to ${documentHash(given)}, not ${credential.hash}`]);
-  if (given !== undefined) {
-    const subject = (given as { credentialSubject?: { id?: string } }).credentialSubject?.id;
-    links.push(['/subject', subject === t.subject, `the trace is about ${t.subject}; credential ${credential.id} is about ${String(subject)}`]);
-  }
-  const receipts = hashes('receipt/tool-call');
-  for (const [i, h] of (t.references.receipt_hashes ?? []).entries()) links.push([`/references/receipt_hashes/${i}`, receipts.includes(h), `no receipt given hashes to ${h}`]);
-  const actions = e.all<ToolCallReceipt>('receipt/tool-call').filter((r) => r.action !== undefined).map((r) => documentHash(r.action));
-  if (actions.length > 0) links.push(['/action_hash', actions.includes(t.action_hash), `no receipt given records an action that hashes to ${t.action_hash}`]);
-  const broken = links.find(([, ok]) => !ok);
-  if (broken !== undefined) return fail('ERR_REPLAY_LINK_BROKEN', broken[0], broken[2]);
-  return pass(`trace ${t.trace_id} is proved by ${String(proved.details?.['signer'])} and its ${links.length} reference(s) resolve`, { signer: proved.details?.['signer'], references_checked: links.length });
-}
 
 /**
  * Whether payment `o` was made before payment `p`, so that it counts against `p`'s cap. A

@@ -1,0 +1,100 @@
+/**
+ * The evidence of a verification (SPEC.md 12): the other artifacts of a call, a bundle or a
+ * transaction, each read once into a snapshot, recognised once, and indexed by type and by
+ * hash, so that a verifier finds "the intent mandate this payment names" by looking up its hash,
+ * not by hashing every candidate again.
+ */
+import { documentHash } from '../crypto/hash.js';
+import { snapshotJson } from '../encoding/snapshot.js';
+import type { SchemaRegistry } from '../schema/registry.js';
+
+/** A document whose type is known. */
+export interface TypedDocument {
+  readonly type: string;
+  readonly doc: unknown;
+}
+
+/** Documents of a verification, by type and by hash. */
+export class EvidenceIndex {
+  private readonly byType = new Map<string, unknown[]>();
+  private readonly byHash = new Map<string, Map<string, unknown>>();
+
+  /**
+   * @param documents - the documents, each with its type (snapshots, or plain JSON to be read).
+   */
+  constructor(documents: readonly TypedDocument[]) {
+    for (const { type, doc } of documents) {
+      const snap = snapshotJson(doc);
+      if (!snap.ok) continue;
+      const list = this.byType.get(type) ?? [];
+      list.push(snap.value);
+      this.byType.set(type, list);
+    }
+  }
+
+  /**
+   * Documents of unknown type, each recognised from its members; those that are not plain JSON
+   * or not documents of the line are left out.
+   *
+   * @param docs - the documents.
+   * @param registry - the schema line to recognise them by.
+   * @returns the typed documents, in the order given.
+   */
+  static recognise(docs: readonly unknown[], registry: SchemaRegistry): TypedDocument[] {
+    const typed: TypedDocument[] = [];
+    for (const doc of docs) {
+      const snap = snapshotJson(doc);
+      if (!snap.ok) continue;
+      const detected = registry.detect(snap.value);
+      if (detected.ok) typed.push({ type: detected.schema.id, doc: snap.value });
+    }
+    return typed;
+  }
+
+  /**
+   * The documents of one type.
+   *
+   * @param type - a schema id.
+   * @returns them, in the order given.
+   */
+  all<T>(type: string): T[] {
+    return (this.byType.get(type) ?? []) as T[];
+  }
+
+  /**
+   * The first document of a type that satisfies a test.
+   *
+   * @param type - a schema id.
+   * @param test - the test.
+   * @returns the document, or `undefined`.
+   */
+  find<T>(type: string, test: (doc: T) => boolean): T | undefined {
+    return this.all<T>(type).find((d) => test(d));
+  }
+
+  /**
+   * The document of a type whose hash (SPEC.md 6.3) is the one given.
+   *
+   * @param type - a schema id.
+   * @param hash - `sha256:<hex>`.
+   * @returns the document, or `undefined`.
+   */
+  withHash<T>(type: string, hash: unknown): T | undefined {
+    return typeof hash === 'string' ? (this.hashesOf(type).get(hash) as T | undefined) : undefined;
+  }
+
+  /**
+   * The hashes of the documents of one type.
+   *
+   * @param type - a schema id.
+   * @returns hash -> document, each hash taken once.
+   */
+  hashesOf(type: string): ReadonlyMap<string, unknown> {
+    let hashes = this.byHash.get(type);
+    if (hashes === undefined) {
+      hashes = new Map(this.all(type).map((d) => [documentHash(d), d]));
+      this.byHash.set(type, hashes);
+    }
+    return hashes;
+  }
+}
