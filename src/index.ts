@@ -11,8 +11,8 @@ export { parseJson, DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH } from './encoding/json
 export type { JsonValue, JsonObject, ParseJsonOptions, ParseJsonResult } from './encoding/json.js';
 export { snapshotJson, MAX_VALUE_DEPTH } from './encoding/snapshot.js';
 export type { NotPlainJson, SnapshotResult } from './encoding/snapshot.js';
-export { readJson } from './model/read.js';
-export type { ReadJsonResult } from './model/read.js';
+export { readDocument, readJson } from './model/read.js';
+export type { DocumentRead, ReadJsonResult } from './model/read.js';
 export { readRfc3339, readTime, readUnixSeconds, compareInstants } from './encoding/time.js';
 export type { Instant, TimeRead } from './encoding/time.js';
 
@@ -24,7 +24,7 @@ export type { ErrorCode, ErrorArea } from './generated/error-codes.js';
 
 // Schemas and validation
 export { SchemaRegistry } from './schema/registry.js';
-export type { DetectResult, RegistryOptions, ValidateOptions, ValidationResult } from './schema/registry.js';
+export type { DetectResult, RegistryOptions, TypedValidation, ValidateOptions, ValidationResult } from './schema/registry.js';
 export type { LoadedSchemaIndex, SchemaEntry } from './schema/schema-index.js';
 export { bundleSchema } from './schema/bundle.js';
 export type { DocumentRule } from './schema/rules.js';
@@ -74,6 +74,7 @@ export type { IntegrityOptions, IntegrityReport } from './release/integrity.js';
 export { readManifest } from './io/manifest.js';
 export type { LedgerEntry } from './release/ledger.js';
 export type {
+  DocumentTypes,
   WritDocument,
   AuthorizeRequest,
   AuthorizeReceipt,

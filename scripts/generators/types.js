@@ -112,12 +112,15 @@ function flattenPins(node, baseUri) {
 
 const defs = {};
 const documents = [];
+/** @type {[string, string][]} schema id -> type name, for every document type */
+const documentIds = [];
 for (const e of entries) {
   const uri = index.base + e.path;
   const schema = schemas.get(uri);
   if (e.detect !== undefined) {
     defs[e.id] = rewrite(schema, uri);
     documents.push(schema.title);
+    documentIds.push([e.id, schema.title]);
   }
   for (const [name, def] of Object.entries(schema.$defs ?? {})) {
     if (typeof def.title !== 'string') throw new Error(`${uri}#/$defs/${name} has no title`);
@@ -155,6 +158,11 @@ const types = `${banner(`the schemas of line ${LINE}:\n${sources.map((s) => ` * 
 /** Any document of schema line ${LINE}. */
 export type WritDocument =
 ${documents.map((t) => `  | ${t}`).join('\n')};
+
+/** The type of each document of schema line ${LINE}, by its schema id: what validating against that id proves. */
+export interface DocumentTypes {
+${documentIds.map(([id, t]) => `  '${id}': ${t};`).join('\n')}
+}
 
 ${rendered.map((r) => r.trim()).join('\n\n')}
 `;

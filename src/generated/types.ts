@@ -115,6 +115,58 @@ export type WritDocument =
   | ReportCase
   | ReportFooter;
 
+/** The type of each document of schema line v1.0.0, by its schema id: what validating against that id proves. */
+export interface DocumentTypes {
+  'commercial/authorize.request': AuthorizeRequest;
+  'commercial/authorize.receipt': AuthorizeReceipt;
+  'commercial/checkout.request': CheckoutRequest;
+  'commercial/checkout.receipt': CheckoutReceipt;
+  'commercial/purchase.request': PurchaseRequest;
+  'commercial/purchase.receipt': PurchaseReceipt;
+  'commercial/ship.request': ShipRequest;
+  'commercial/ship.receipt': ShipReceipt;
+  'commercial/verify.request': VerifyRequest;
+  'commercial/verify.receipt': VerifyReceipt;
+  'commercial/quote.request': QuoteRequest;
+  'commercial/quote.response': QuoteResponse;
+  'identity/did-document': DidDocument;
+  'identity/agent-credential': AgentCredential;
+  'identity/merchant-credential': MerchantCredential;
+  'discovery/agent-card': AgentCard;
+  'capability/token': CapabilityToken;
+  'capability/revocation': RevocationRecord;
+  'capability/revoke-response': RevokeResponse;
+  'capability/lineage-chain': LineageChain;
+  'intent/governed-intent': GovernedIntent;
+  'mandate/intent-mandate': IntentMandate;
+  'mandate/cart-mandate': CartMandate;
+  'mandate/payment-mandate': PaymentMandate;
+  'settlement/budget-authorization': BudgetAuthorization;
+  'settlement/spend-reconciliation': SpendReconciliation;
+  'settlement/settlement-reconciliation': SettlementReconciliation;
+  'settlement/dispute': Dispute;
+  'receipt/tool-call': ToolCallReceipt;
+  'receipt/receipt-pair': ReceiptPair;
+  'receipt/intent-trace': IntentTrace;
+  'task/task-created': TaskCreated;
+  'task/process-task-request': ProcessTaskRequest;
+  'task/process-task-response': ProcessTaskResponse;
+  'task/fulfillment-package': FulfillmentPackage;
+  'bundle/manifest': BundleManifest;
+  'bundle/verification-report': VerificationReport;
+  'release/manifest': ReleaseManifest;
+  'release/schema-index': SchemaIndex;
+  'release/error-codes': ErrorCodeRegistry;
+  'release/fixture-expectation': FixtureExpectation;
+  'conformance/vector': ConformanceVector;
+  'conformance/adapter-command': AdapterCommand;
+  'conformance/adapter-hello': AdapterHello;
+  'conformance/adapter-result': AdapterResult;
+  'conformance/report-header': ReportHeader;
+  'conformance/report-case': ReportCase;
+  'conformance/report-footer': ReportFooter;
+}
+
 /**
  * Reserve payment authority before a later capture or settlement.
  */

@@ -8,7 +8,9 @@
 import { parseJson, type JsonValue, type ParseJsonOptions } from '../encoding/json.js';
 import { types } from 'node:util';
 import { snapshotJson } from '../encoding/snapshot.js';
+import type { DocumentTypes } from '../generated/types.js';
 import { fail, type Issue, type Verdict } from '../issues.js';
+import type { SchemaRegistry } from '../schema/registry.js';
 
 /** JSON read from text or bytes into a frozen snapshot, or the first reason it was refused. */
 export type ReadJsonResult = { readonly ok: true; readonly value: JsonValue } | { readonly ok: false; readonly issue: Issue };
@@ -148,4 +150,28 @@ export function readCall<O>(options: O, inputs: (options: O) => readonly (readon
   const read = readInputs(...inputs(opts.value));
   if (!read.ok) return read.verdict;
   return verify(read.values, opts.value);
+}
+
+/** A document read and validated, typed as its schema proves, or the verdict that refuses it. */
+export type DocumentRead<T> = { readonly ok: true; readonly doc: T } | { readonly ok: false; readonly verdict: Verdict };
+
+/**
+ * Read a document of a known type: snapshot, schema and document rules (SPEC.md 3, 5), once.
+ *
+ * @param registry - the schema line.
+ * @param ref - the document's schema id.
+ * @param doc - any value.
+ * @param at - its path inside what is verified, for the verdict.
+ * @returns the typed, frozen document, or the first problem as a failing verdict.
+ * @example
+ * ```ts
+ * const r = readDocument(registry, 'receipt/tool-call', input);
+ * if (r.ok) console.log(r.doc.kernel_key); // r.doc is a ToolCallReceipt
+ * ```
+ */
+export function readDocument<K extends keyof DocumentTypes>(registry: SchemaRegistry, ref: K, doc: unknown, at = ''): DocumentRead<DocumentTypes[K]> {
+  const r = registry.validateDocument(ref, doc, { allErrors: false });
+  if (r.ok) return { ok: true, doc: r.value };
+  const issue = r.issues[0] as Issue;
+  return { ok: false, verdict: fail(issue.code, `${at}${issue.path}`, `${ref.replace(/[/.-]/g, ' ')}: ${issue.message}`, issue.keyword === undefined ? undefined : { keyword: issue.keyword }) };
 }

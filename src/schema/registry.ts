@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parseJson } from '../encoding/json.js';
+import type { DocumentTypes } from '../generated/types.js';
 import { snapshotJson } from '../encoding/snapshot.js';
 import { freezeDeep, WritError, type Issue } from '../issues.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -37,6 +38,11 @@ export interface ValidateOptions {
 /** The outcome of validating one document. */
 export type ValidationResult =
   | { readonly ok: true; readonly schema: SchemaEntry }
+  | { readonly ok: false; readonly schema: SchemaEntry | undefined; readonly issues: readonly Issue[] };
+
+/** The outcome of {@link SchemaRegistry.validateDocument}: the validated copy, typed, or the issues. */
+export type TypedValidation<T> =
+  | { readonly ok: true; readonly schema: SchemaEntry; readonly value: T }
   | { readonly ok: false; readonly schema: SchemaEntry | undefined; readonly issues: readonly Issue[] };
 
 /** The outcome of {@link SchemaRegistry.detect}. */
@@ -247,6 +253,28 @@ export class SchemaRegistry {
       else memo.set(key, result);
     }
     return result;
+  }
+
+  /**
+   * Validate a document against a document type, and get the copy that was validated, typed as
+   * what validation proves: the type guard of the line. Untrusted input is read once into a
+   * frozen snapshot (SPEC.md 3); the typed value is that snapshot, never the caller's object,
+   * which could answer differently the next time it is read.
+   *
+   * @param ref - a document schema id of the line.
+   * @param doc - any value.
+   * @param options - as {@link SchemaRegistry.validate}.
+   * @returns `{ ok: true, schema, value }` with the typed snapshot, or the issues.
+   * @example
+   * ```ts
+   * const r = registry.validateDocument('capability/token', input);
+   * if (r.ok) console.log(r.value.scope.grants.length); // r.value is a CapabilityToken
+   * ```
+   */
+  validateDocument<K extends keyof DocumentTypes>(ref: K, doc: unknown, options: ValidateOptions = {}): TypedValidation<DocumentTypes[K]> {
+    const snap = snapshotJson(doc);
+    const result = this.validate(ref, snap.ok ? snap.value : doc, options);
+    return result.ok && snap.ok ? { ok: true, schema: result.schema, value: snap.value as unknown as DocumentTypes[K] } : (result as TypedValidation<DocumentTypes[K]>);
   }
 
   private validateOnce(entry: SchemaEntry, doc: unknown, mode: Mode, rules: boolean): ValidationResult {

@@ -9,9 +9,9 @@ import type { GovernedIntent, ReceiptPair, ToolCallReceipt } from '../generated/
 import { verifyCompact } from '../crypto/envelopes.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { backendOf, invalidDocument, within } from './common.js';
-import { contextProblem, type VerifyContext } from './context.js';
+import { contextProblem, registryOf, type VerifyContext } from './context.js';
 import { intactIntent } from './intent.js';
-import { readCall, verified } from '../model/read.js';
+import { readCall, readDocument, verified } from '../model/read.js';
 
 /** The options of {@link verifyReceipt}: the context, and what the subject is checked against. */
 export interface ReceiptOptions extends VerifyContext {
@@ -55,11 +55,11 @@ function verifyReceiptModel(receipt: unknown, intent: unknown, ctx: VerifyContex
 
 /** A receipt is well formed and signed by its kernel_key. */
 function signedReceipt(receipt: unknown, ctx: VerifyContext): Verdict {
-  const invalid = invalidDocument(ctx, 'receipt/tool-call', receipt);
-  if (invalid !== undefined) return invalid;
-  const signed = verifyCompact(receipt, 'kernel_key', backendOf(ctx));
+  const read = readDocument(registryOf(ctx), 'receipt/tool-call', receipt);
+  if (!read.ok) return read.verdict;
+  const r = read.doc;
+  const signed = verifyCompact(r, 'kernel_key', backendOf(ctx));
   if (!signed.ok) return signed;
-  const r = receipt as ToolCallReceipt;
   return pass(`receipt ${r.id} is signed by kernel ${r.kernel_key}`, { kernel_key: r.kernel_key });
 }
 
