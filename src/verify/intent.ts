@@ -7,9 +7,8 @@ import { documentHash } from '../crypto/hash.js';
 import { snapshotJson } from '../encoding/snapshot.js';
 import { signedContentIssue } from '../crypto/jcs.js';
 import { fail, pass, type Verdict } from '../issues.js';
-import { invalidDocument } from './common.js';
-import { contextProblem, type VerifyContext } from './context.js';
-import { readCall, verified } from '../model/read.js';
+import { contextProblem, registryOf, type VerifyContext } from './context.js';
+import { readCall, readDocument, verified } from '../model/read.js';
 
 /** The call an intent is used for: what a kernel knows when it dispatches. */
 export interface IntentCall {
@@ -119,12 +118,14 @@ function callProblem(call: unknown): Verdict | undefined {
  *   `ERR_INTENT_HASH_MISMATCH`.
  */
 export function intactIntent(intent: unknown, ctx: VerifyContext): Verdict {
-  const problem = contextProblem(ctx) ?? invalidDocument(ctx, 'intent/governed-intent', intent);
+  const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
-  const doc = intent as GovernedIntent;
+  const read = readDocument(registryOf(ctx), 'intent/governed-intent', intent);
+  if (!read.ok) return read.verdict;
+  const doc = read.doc;
   const content = signedContentIssue(doc);
   if (content !== undefined) return fail(content.code, content.path, content.message);
-  const recomputed = intentHash(doc as unknown as Record<string, unknown>);
+  const recomputed = intentHash(doc as unknown as Readonly<Record<string, unknown>>);
   if (recomputed !== doc.intent_hash) {
     return fail('ERR_INTENT_HASH_MISMATCH', '/intent_hash', `intent ${doc.intent_id} hashes to ${recomputed}, not the ${doc.intent_hash} it states: it was changed after it was hashed`, { recomputed });
   }

@@ -2,24 +2,25 @@
  * The intent trace (SPEC.md 12.9, station 5): the anchored record of a settled mandate, proved by
  * its recorder, whose every reference the evidence can answer must resolve.
  */
-import type { IntentTrace, ToolCallReceipt } from '../generated/types.js';
+import type { ToolCallReceipt } from '../generated/types.js';
 import { verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import type { EvidenceIndex } from '../model/evidence.js';
-import { invalidDocument, proofOptionsOf } from './common.js';
-import type { VerifyContext } from './context.js';
+import { readDocument } from '../model/read.js';
+import { proofOptionsOf } from './common.js';
+import { registryOf, type VerifyContext } from './context.js';
 
 /**
  * An intent trace: its proof, and every reference it makes that the evidence can answer: the
  * intent mandate (`intent_ref`), the payment mandate, the identity credential, the receipts.
  */
 export function verifyTrace(doc: unknown, e: EvidenceIndex, ctx: VerifyContext): Verdict {
-  const invalid = invalidDocument(ctx, 'receipt/intent-trace', doc);
-  if (invalid !== undefined) return invalid;
-  const proved = verifyDataIntegrity(doc, proofOptionsOf(ctx));
+  const read = readDocument(registryOf(ctx), 'receipt/intent-trace', doc);
+  if (!read.ok) return read.verdict;
+  const t = read.doc;
+  const proved = verifyDataIntegrity(t, proofOptionsOf(ctx));
   if (!proved.ok) return proved;
-  const t = doc as IntentTrace;
   const hashes = (type: string): string[] => [...e.hashesOf(type).keys()];
   const links: [string, boolean, string][] = [];
   if (e.all('mandate/intent-mandate').length > 0) links.push(['/intent_ref', hashes('mandate/intent-mandate').includes(t.intent_ref), `no intent mandate given hashes to ${t.intent_ref}`]);
