@@ -15,8 +15,8 @@ import { compareInstants, instantOfSeconds, readRfc3339 } from '../encoding/time
 import { fail, freezeDeep, pass, type Verdict } from '../issues.js';
 import { precheckEd25519, signEd25519, verifyEd25519, type Ed25519Options } from './ed25519.js';
 import { sha256Bytes } from './hash.js';
-import { snapshotJson } from '../encoding/snapshot.js';
-import { canonicalBytes, canonicalJson, signedContentIssue } from './jcs.js';
+import { notPlainMessage, snapshotJson } from '../encoding/snapshot.js';
+import { canonicalBytes, canonicalUtf8, signedContentIssue, type CanonicalError } from './jcs.js';
 import { resolveVerificationMethod, type DidDocuments } from './resolve.js';
 
 /** A JSON object as a signer or verifier handles it: plain parsed JSON, member name to value. */
@@ -82,7 +82,7 @@ export function verifyCompact(doc: unknown, signerMember: string, options: Ed255
   if (optionsProblem !== undefined) return optionsProblem;
   // Read once, into a frozen copy; a copy verified once keeps its verdict (SPEC.md 3).
   const snap = snapshotJson(doc);
-  if (!snap.ok) return fail(snap.error.code, snap.error.path, `the document is not plain JSON at ${snap.error.path || 'its root'}: ${snap.error.reason}`);
+  if (!snap.ok) return fail(snap.error.code, snap.error.path, notPlainMessage(snap.error));
   const value = snap.value;
   if (!isRecord(value)) return fail('ERR_SIG_MISSING', '', 'a signed document must be a JSON object');
   // Length-prefixed, so no member name and backend can spell another pair's key.
@@ -124,9 +124,9 @@ function compactVerdict(doc: SignableDocument, signerMember: string, options: Ed
   if (pre !== undefined) return pre;
   // Not compactSigningBytes, which throws: a document that has no canonical form (a polluted
   // runtime) is refused with a code, never a crash.
-  const canonical = canonicalJson(compactBody(doc));
+  const canonical = canonicalUtf8(compactBody(doc));
   if (!canonical.ok) return fail(canonical.error.code, canonical.error.path, `no canonical form: ${canonical.error.reason}`);
-  if (!verifyEd25519(sig, new TextEncoder().encode(canonical.text), pk, options)) {
+  if (!verifyEd25519(sig, canonical.bytes, pk, options)) {
     return fail('ERR_SIG_INVALID', '/signature', `the signature does not verify under ${signerMember} ${key}: the document was changed after signing, or another key signed it`);
   }
   return pass(`signed by ${signerMember} ${key}`, { signer: key });
@@ -178,7 +178,18 @@ export interface ProofOptions {
  * @returns SHA-256(JCS(proofOptions)) || SHA-256(JCS(unsecured)).
  */
 export function dataIntegrityHashData(unsecured: SignableDocument, proofOptions: SignableDocument): Uint8Array {
-  return new Uint8Array([...sha256Bytes(canonicalBytes(proofOptions)), ...sha256Bytes(canonicalBytes(unsecured))]);
+  const r = hashData(unsecured, proofOptions);
+  if (!r.ok) throw new TypeError(`not plain JSON at ${r.path}: ${r.error.reason}`);
+  return r.bytes;
+}
+
+/** The eddsa-jcs-2022 hash data, or the part that has no canonical form and where. */
+function hashData(unsecured: SignableDocument, proofOptions: SignableDocument): { ok: true; bytes: Uint8Array } | { ok: false; error: CanonicalError; path: string } {
+  const options = canonicalUtf8(proofOptions);
+  if (!options.ok) return { ok: false, error: options.error, path: `/proof${options.error.path}` };
+  const document = canonicalUtf8(unsecured);
+  if (!document.ok) return { ok: false, error: document.error, path: document.error.path };
+  return { ok: true, bytes: new Uint8Array([...sha256Bytes(options.bytes), ...sha256Bytes(document.bytes)]) };
 }
 
 /**
@@ -233,7 +244,7 @@ export function verifyDataIntegrity(input: unknown, options: DataIntegrityOption
   if (optionsProblem !== undefined) return optionsProblem;
   // Read once, into a frozen copy (SPEC.md 3); the equation for a copy and a key is solved once.
   const snap = snapshotJson(input);
-  if (!snap.ok) return fail(snap.error.code, snap.error.path, `the document is not plain JSON at ${snap.error.path || 'its root'}: ${snap.error.reason}`);
+  if (!snap.ok) return fail(snap.error.code, snap.error.path, notPlainMessage(snap.error));
   const doc = snap.value;
   if (!isRecord(doc)) return fail('ERR_PROOF_MISSING', '', 'a secured document must be a JSON object');
   const proof = doc['proof'];
@@ -275,12 +286,9 @@ export function verifyDataIntegrity(input: unknown, options: DataIntegrityOption
   const memo = PROOFS_VERIFIED.get(doc);
   let verified = memo?.get(solved);
   if (verified === undefined) {
-    const options_ = canonicalJson(proofOptions);
-    const document_ = canonicalJson(unsecured);
-    if (!options_.ok) return fail(options_.error.code, '/proof', `no canonical form: ${options_.error.reason}`);
-    if (!document_.ok) return fail(document_.error.code, document_.error.path, `no canonical form: ${document_.error.reason}`);
-    const encode = (text: string) => sha256Bytes(new TextEncoder().encode(text));
-    verified = verifyEd25519(signature, new Uint8Array([...encode(options_.text), ...encode(document_.text)]), key.publicKey, options);
+    const data = hashData(unsecured, proofOptions);
+    if (!data.ok) return fail(data.error.code, data.path, `no canonical form: ${data.error.reason}`);
+    verified = verifyEd25519(signature, data.bytes, key.publicKey, options);
     if (memo === undefined) PROOFS_VERIFIED.set(doc, new Map([[solved, verified]]));
     else memo.set(solved, verified);
   }

@@ -70,9 +70,25 @@ export function canonicalJson(value: unknown): { ok: true; text: string } | { ok
  * @throws TypeError when `value` is not plain JSON (a programming error, not bad input).
  */
 export function canonicalBytes(value: unknown): Uint8Array {
-  const r = canonicalJson(value);
+  const r = canonicalUtf8(value);
   if (!r.ok) throw new TypeError(`not plain JSON at ${r.error.path || '(root)'}: ${r.error.reason}`);
-  return new TextEncoder().encode(r.text);
+  return r.bytes;
+}
+
+/**
+ * Canonical UTF-8 bytes of any value, or why it has none: what a verifier uses, since it must
+ * refuse with a code where a signer may throw.
+ *
+ * @param value - any value.
+ * @returns the bytes, or the first value that is not plain JSON.
+ * @example
+ * ```ts
+ * canonicalUtf8({ b: 1, a: 2 }); // { ok: true, bytes: <UTF-8 of {"a":2,"b":1}> }
+ * ```
+ */
+export function canonicalUtf8(value: unknown): { ok: true; bytes: Uint8Array } | { ok: false; error: CanonicalError } {
+  const r = canonicalJson(value);
+  return r.ok ? { ok: true, bytes: new TextEncoder().encode(r.text) } : r;
 }
 
 /** A number signed content may not hold, and where. */

@@ -35,6 +35,23 @@ export interface NotPlainJson {
   readonly reason: string;
 }
 
+/**
+ * The words for a value that is not plain JSON, wherever it is reported.
+ *
+ * @param error - why it is not.
+ * @param at - the pointer of the value inside what is verified (`/intent`), if any.
+ * @param what - what the value is, for the sentence.
+ * @returns e.g. `the document is not plain JSON at /status: an accessor ...`.
+ * @example
+ * ```ts
+ * const s = snapshotJson(input);
+ * if (!s.ok) console.log(notPlainMessage(s.error));
+ * ```
+ */
+export function notPlainMessage(error: NotPlainJson, at = '', what = 'the document'): string {
+  return `${what} is not plain JSON at ${at}${error.path || (at === '' ? 'its root' : '')}: ${error.reason}`;
+}
+
 /** A snapshot taken, or why it could not be. */
 export type SnapshotResult = { readonly ok: true; readonly value: JsonValue } | { readonly ok: false; readonly error: NotPlainJson };
 

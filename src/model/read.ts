@@ -7,7 +7,7 @@
  */
 import { parseJson, type JsonValue, type ParseJsonOptions } from '../encoding/json.js';
 import { types } from 'node:util';
-import { snapshotJson } from '../encoding/snapshot.js';
+import { notPlainMessage, snapshotJson } from '../encoding/snapshot.js';
 import type { DocumentTypes } from '../generated/types.js';
 import { fail, type Issue, type Verdict } from '../issues.js';
 import type { SchemaRegistry } from '../schema/registry.js';
@@ -57,7 +57,7 @@ export function readInputs(...inputs: readonly (readonly [path: string, value: u
       continue;
     }
     const snap = snapshotJson(value);
-    if (!snap.ok) return { ok: false, verdict: fail(snap.error.code, `${at}${snap.error.path}`, `${at === '' ? 'the document' : at.slice(1)} is not plain JSON at ${at}${snap.error.path || ''}: ${snap.error.reason}`) };
+    if (!snap.ok) return { ok: false, verdict: fail(snap.error.code, `${at}${snap.error.path}`, notPlainMessage(snap.error, at, at === '' ? 'the document' : at.slice(1))) };
     values.push(snap.value);
   }
   return { ok: true, values };
@@ -99,6 +99,8 @@ export function readOptions<T>(options: T): OptionsRead<T> {
   // A Proxy first: even Array.isArray asks a Proxy (and throws on a revoked one).
   if (types.isProxy(options)) return usage('the options must be a plain object, not a Proxy');
   if (options === null || typeof options !== 'object' || Array.isArray(options)) return usage('the options must be an object with now (Unix seconds)');
+  // A copy made here is read already: the verifiers hand it to each other as it is.
+  if (READ_HERE.has(options)) return { ok: true, value: options };
   const out: Record<string, unknown> = {};
   for (const key of Reflect.ownKeys(options)) {
     if (typeof key === 'symbol') continue;
@@ -108,17 +110,19 @@ export function readOptions<T>(options: T): OptionsRead<T> {
   }
   for (const key of ['documents', 'revocations'] as const) {
     const map = out[key];
-    if (map === undefined) continue;
-    if (!(map instanceof Map) || types.isProxy(map)) return usage(`options.${key} must be a Map`);
+    if (map === undefined || READ_HERE.has(map as object)) continue;
+    // A Proxy first: instanceof would ask it for its prototype.
+    if (types.isProxy(map) || !(map instanceof Map)) return usage(`options.${key} must be a Map`);
     // The Map's own entries, through Map.prototype: a subclass cannot answer differently.
     const copied = new Map<unknown, unknown>();
     for (const [k, v] of Map.prototype.entries.call(map) as IterableIterator<[unknown, unknown]>) {
       if (key === 'documents') {
         const snap = snapshotJson(v);
-        if (!snap.ok) return usage(`the DID document for ${String(k)} is not plain JSON at ${snap.error.path || 'its root'}: ${snap.error.reason}`);
+        if (!snap.ok) return usage(notPlainMessage(snap.error, '', `the DID document for ${String(k)}`));
         copied.set(k, snap.value);
       } else copied.set(k, v);
     }
+    READ_HERE.add(copied);
     out[key] = copied;
   }
   if (out['trustAnchors'] !== undefined) {
@@ -126,8 +130,12 @@ export function readOptions<T>(options: T): OptionsRead<T> {
     if (!snap.ok) return usage('options.trustAnchors must be an array of hex keys');
     out['trustAnchors'] = snap.value;
   }
-  return { ok: true, value: Object.freeze(out) as T };
+  READ_HERE.add(Object.freeze(out));
+  return { ok: true, value: out as T };
 }
+
+/** Option copies and Maps {@link readOptions} made: never handed to a caller, never changed. */
+const READ_HERE = new WeakSet<object>();
 
 /**
  * How every public verifier starts: its options read once ({@link readOptions}), then its inputs

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parseJson } from '../encoding/json.js';
 import type { DocumentTypes } from '../generated/types.js';
-import { snapshotJson } from '../encoding/snapshot.js';
+import { notPlainMessage, snapshotJson } from '../encoding/snapshot.js';
 import { freezeDeep, WritError, type Issue } from '../issues.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { readManifest } from '../io/manifest.js';
@@ -171,7 +171,7 @@ export class SchemaRegistry {
   detect(doc: unknown): DetectResult {
     // A snapshot is frozen: what it was recognised as once, it is for good.
     const snap = snapshotJson(doc);
-    if (!snap.ok) return { ok: false, issue: { code: snap.error.code, path: snap.error.path, message: `the document is not plain JSON at ${snap.error.path || 'its root'}: ${snap.error.reason}` } };
+    if (!snap.ok) return { ok: false, issue: { code: snap.error.code, path: snap.error.path, message: notPlainMessage(snap.error) } };
     const value = snap.value;
     const memo = value !== null && typeof value === 'object' ? this.detected.get(value) : undefined;
     if (memo !== undefined) return memo;
@@ -240,7 +240,7 @@ export class SchemaRegistry {
     // The document is read once, into a frozen copy (SPEC.md 3): Ajv never sees a getter or a
     // Proxy, and a copy validated once stays valid, so its result is kept.
     const snap = snapshotJson(doc);
-    if (!snap.ok) return { ok: false, schema: entry, issues: [{ code: snap.error.code, path: snap.error.path, message: `the document is not plain JSON at ${snap.error.path || 'its root'}: ${snap.error.reason}` }] };
+    if (!snap.ok) return { ok: false, schema: entry, issues: [{ code: snap.error.code, path: snap.error.path, message: notPlainMessage(snap.error) }] };
     const value = snap.value;
     const mode: Mode = options.allErrors === false ? 'first' : 'all';
     const key = `${entry.id} ${mode} ${options.rules === false ? 'schema' : 'rules'}`;

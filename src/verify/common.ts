@@ -6,6 +6,7 @@
 import type { Ed25519Options } from '../crypto/ed25519.js';
 import type { DataIntegrityOptions } from '../crypto/envelopes.js';
 import { notPlainJson } from '../crypto/jcs.js';
+import { notPlainMessage } from '../encoding/snapshot.js';
 import { compareInstants, instantOfSeconds, readRfc3339, type Instant } from '../encoding/time.js';
 import { fail, type Issue, type Verdict } from '../issues.js';
 import { registryOf, type VerifyContext } from './context.js';
@@ -24,7 +25,7 @@ import { registryOf, type VerifyContext } from './context.js';
  */
 export function invalidDocument(ctx: Pick<VerifyContext, 'registry'>, id: string, doc: unknown, at = '', rules = true): Verdict | undefined {
   const plain = notPlainJson(doc);
-  if (plain !== undefined) return fail(plain.code, `${at}${plain.path}`, `${what(id)} is not plain JSON at ${at}${plain.path || ''}: ${plain.reason}`);
+  if (plain !== undefined) return fail(plain.code, `${at}${plain.path}`, notPlainMessage(plain, at, what(id)));
   const result = registryOf(ctx).validate(id, doc, { allErrors: false, rules });
   if (result.ok) return undefined;
   const issue = result.issues[0] as Issue;

@@ -99,9 +99,13 @@ t.test('a getter, a Proxy, a symbol, a class instance or a cycle anywhere: refus
 });
 
 t.test('an object changed after its verification leaves the verified copy as it was', async (t) => {
-  for (const doc of fixtures) {
+  // Only artifacts that verify on their own carry a copy to compare (the others need evidence).
+  const alone = fixtures.filter((doc) => verifyDocument(structuredClone(doc), ctx).ok);
+  t.ok(alone.length >= 4, `${alone.length} artifacts verify on their own`);
+  for (const doc of alone) {
     const mine = structuredClone(doc) as Record<string, unknown>;
-    const v = verifyDocument(mine, { ...ctx, evidence: [] });
+    const v = verifyDocument(mine, ctx);
+    t.ok(v.ok && v.value !== undefined, 'a passing verdict carries the copy');
     const before = JSON.stringify(v.ok ? v.value : null);
     for (const k of Object.keys(mine)) mine[k] = 'changed';
     t.equal(JSON.stringify(v.ok ? v.value : null), before, `${String(doc['id'] ?? doc['intent_id'] ?? '')}`);
