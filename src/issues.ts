@@ -45,6 +45,28 @@ export class WritError extends Error {
 }
 
 /**
+ * Why something was refused: the failing side of every result writ returns (a verdict, a
+ * parse, a snapshot, a validation, a file read). One shape everywhere: switch on `code`, point
+ * at `path`, show `message` to a person.
+ */
+export interface Refusal<C extends ErrorCode = ErrorCode> {
+  readonly ok: false;
+  /** Stable code from the registry. */
+  readonly code: C;
+  /** JSON Pointer of the value at fault (`""` for the whole input), or a file's path for a file. */
+  readonly path: string;
+  /** What is wrong and what to do about it, for a person. Not API. */
+  readonly message: string;
+  /** Machine-readable context. */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The outcome of an operation that yields a value: `{ ok: true, value }`, or a {@link Refusal}.
+ */
+export type Result<T, R extends Refusal = Refusal> = { readonly ok: true; readonly value: T } | R;
+
+/**
  * The answer of a verification step (SPEC.md 6.4 and the verifiers): `ok`, and when not, the
  * code and the JSON Pointer of what failed. A verifier returns one for every input, and never
  * throws on bad data.
@@ -58,7 +80,7 @@ export type Verdict =
       /** The frozen copy of the input that was verified: go on with this, not with your own object. */
       readonly value?: JsonValue;
     }
-  | { readonly ok: false; readonly code: ErrorCode; readonly path: string; readonly message: string; readonly details?: Readonly<Record<string, unknown>> };
+  | Refusal;
 
 /**
  * A passing verdict.
