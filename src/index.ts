@@ -18,13 +18,14 @@ export type { Instant, TimeRead } from './encoding/time.js';
 
 // Errors and verdicts
 export { WritError } from './issues.js';
-export type { Issue, Verdict } from './issues.js';
+export { issueOf } from './issues.js';
+export type { Issue, Refusal, Result, Verdict } from './issues.js';
 export { ERROR_CODES, ERROR_AREAS } from './generated/error-codes.js';
 export type { ErrorCode, ErrorArea } from './generated/error-codes.js';
 
 // Schemas and validation
 export { SchemaRegistry } from './schema/registry.js';
-export type { DetectResult, RegistryOptions, TypedValidation, ValidateOptions, ValidationResult } from './schema/registry.js';
+export type { DetectResult, Invalid, RegistryOptions, TypedValidation, ValidateOptions, ValidationResult } from './schema/registry.js';
 export type { LoadedSchemaIndex, SchemaEntry } from './schema/schema-index.js';
 export { bundleSchema } from './schema/bundle.js';
 export type { DocumentRule } from './schema/rules.js';

@@ -62,6 +62,22 @@ export interface Refusal<C extends ErrorCode = ErrorCode> {
 }
 
 /**
+ * The issue a refusal reports, without its `ok`: for lists of issues (a report, a validation).
+ *
+ * @param refusal - any refusal.
+ * @returns its code, path, message and details.
+ * @example
+ * ```ts
+ * const r = parseJson('{');
+ * if (!r.ok) issues.push(issueOf(r));
+ * ```
+ */
+export function issueOf(refusal: Refusal): Issue {
+  const { ok: _ok, ...issue } = refusal;
+  return issue;
+}
+
+/**
  * The outcome of an operation that yields a value: `{ ok: true, value }`, or a {@link Refusal}.
  */
 export type Result<T, R extends Refusal = Refusal> = { readonly ok: true; readonly value: T } | R;
@@ -102,7 +118,7 @@ export function pass(message: string, details?: Readonly<Record<string, unknown>
  * @param details - machine-readable context.
  * @returns the verdict.
  */
-export function fail(code: ErrorCode, path: string, message: string, details?: Readonly<Record<string, unknown>>): Verdict {
+export function fail(code: ErrorCode, path: string, message: string, details?: Readonly<Record<string, unknown>>): Refusal {
   return details === undefined ? { ok: false, code, path, message } : { ok: false, code, path, message, details };
 }
 

@@ -17,7 +17,7 @@ export const VECTORS = join(ROOT, 'test', 'vectors');
 /** The manifest of this repository. */
 export function manifest() {
   const m = readManifest(ROOT);
-  if (!m.ok) throw new Error(m.issue.message);
+  if (!m.ok) throw new Error(m.message);
   return m.manifest;
 }
 

@@ -18,7 +18,7 @@ import { ROOT, emit } from '../lib/emit.js';
 
 const m = readManifest(ROOT);
 if (!m.ok) {
-  process.stderr.write(`generate:checksums: ${m.issue.code}: ${m.issue.message}\n`);
+  process.stderr.write(`generate:checksums: ${m.code}: ${m.message}\n`);
   process.exit(1);
 }
 const listing = listBoundary(ROOT, m.manifest.boundary);

@@ -34,15 +34,17 @@ Options:
 Exit status: 0 all is well, 1 something was rejected, 2 usage error.
 `;
 
-const COMMANDS: Readonly<Record<string, string>> = {
-  validate: VALIDATE_HELP,
-  verify: VERIFY_HELP,
-  conformance: CONFORMANCE_HELP,
-  adapter: ADAPTER_HELP,
-  integrity: INTEGRITY_HELP,
-  examples: EXAMPLES_HELP,
-  schemas: SCHEMAS_HELP,
-};
+// A Map, not an object: a name given on the command line (`constructor`, `__proto__`) must never
+// find what an object inherits.
+const COMMANDS: ReadonlyMap<string, string> = new Map([
+  ['validate', VALIDATE_HELP],
+  ['verify', VERIFY_HELP],
+  ['conformance', CONFORMANCE_HELP],
+  ['adapter', ADAPTER_HELP],
+  ['integrity', INTEGRITY_HELP],
+  ['examples', EXAMPLES_HELP],
+  ['schemas', SCHEMAS_HELP],
+]);
 
 /**
  * Run the command line.
@@ -76,14 +78,15 @@ export async function main(argv: readonly string[], io: CliIo, stdin: () => Prom
       case '--help':
       case '-h': {
         const topic = command === 'help' ? args[0] : undefined;
-        if (topic !== undefined && COMMANDS[topic] === undefined) throw new UsageError('ERR_USAGE_UNKNOWN_COMMAND', `writ help: no command ${JSON.stringify(topic)}`);
-        io.out(topic === undefined ? HELP : (COMMANDS[topic] as string));
+        const help = topic === undefined ? HELP : COMMANDS.get(topic);
+        if (help === undefined) throw new UsageError('ERR_USAGE_UNKNOWN_COMMAND', `writ help: no command ${JSON.stringify(topic)}; the commands are ${[...COMMANDS.keys()].join(', ')}`);
+        io.out(help);
         return command === undefined ? 2 : 0;
       }
       case '--version':
       case '-v': {
         const m = readManifest(PACKAGE_ROOT);
-        io.out(m.ok ? `${m.manifest.name} ${m.manifest.version} (schema line ${m.manifest.line})\n` : `unknown version: ${m.issue.message}\n`);
+        io.out(m.ok ? `${m.manifest.name} ${m.manifest.version} (schema line ${m.manifest.line})\n` : `unknown version: ${m.message}\n`);
         return m.ok ? 0 : 1;
       }
       default:
@@ -92,7 +95,7 @@ export async function main(argv: readonly string[], io: CliIo, stdin: () => Prom
   } catch (e) {
     if (e instanceof UsageError) {
       if (json) printJson(io, { ok: false, error: { code: e.code, message: e.message } });
-      else io.err(`${e.message}\n${e.code}: run \`writ help${command !== undefined && COMMANDS[command] !== undefined ? ` ${command}` : ''}\` for usage\n`);
+      else io.err(`${e.message}\n${e.code}: run \`writ help${command !== undefined && COMMANDS.has(command) ? ` ${command}` : ''}\` for usage\n`);
       return 2;
     }
     if (e instanceof WritError) {

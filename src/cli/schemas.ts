@@ -58,8 +58,8 @@ function runBundle(args: readonly string[], out: string | undefined, io: CliIo):
   const registry = SchemaRegistry.open();
   const bundled = bundleSchema(registry, args[0] as string);
   if (!bundled.ok) {
-    if (bundled.issue.code === 'ERR_SCHEMA_UNKNOWN') throw new UsageError('ERR_SCHEMA_UNKNOWN', `writ schemas bundle: ${bundled.issue.message}; run \`writ schemas list\``);
-    io.err(`writ schemas bundle: ${bundled.issue.code}: ${bundled.issue.message}\n`);
+    if (bundled.code === 'ERR_SCHEMA_UNKNOWN') throw new UsageError('ERR_SCHEMA_UNKNOWN', `writ schemas bundle: ${bundled.message}; run \`writ schemas list\``);
+    io.err(`writ schemas bundle: ${bundled.code}: ${bundled.message}\n`);
     return 1;
   }
   const text = `${JSON.stringify(bundled.schema, null, 2)}\n`;

@@ -5,13 +5,12 @@
  */
 import { join, resolve } from 'node:path';
 import { parseJson } from '../encoding/json.js';
-import { listFiles } from '../io/files.js';
-import type { Issue } from '../issues.js';
+import { issueOf, WritError, type Issue } from '../issues.js';
 import { SchemaRegistry } from '../schema/registry.js';
 import { parseCommand } from './args.js';
 import { type CliIo, type ExitCode, UsageError, printJson } from './io.js';
 import { formatIssues } from './report.js';
-import { pathKind, readFileCapped } from '../io/files.js';
+import { pathKind, readFileCapped, walkFolder } from '../io/files.js';
 
 export const VALIDATE_HELP = `Usage: writ validate <file|folder|->... [--schema <id>] [--json]
 
@@ -78,8 +77,20 @@ export async function runValidate(args: readonly string[], io: CliIo, stdin: () 
       missing.push({ file: p, ok: false, issues: [{ code: 'ERR_IO_NOT_FOUND', path: '', message: `${p} does not exist` }] });
       continue;
     }
-    const files = isDir ? listFiles(abs).filter((f) => f.endsWith('.json')).map((f) => join(p, f)) : [p];
-    for (const f of files) inputs.push({ file: f, read: async () => readOrThrow(resolve(io.cwd, f)) });
+    if (!isDir) {
+      inputs.push({ file: p, read: async () => readOrThrow(abs) });
+      continue;
+    }
+    // A folder: its *.json files. A link is read as what it leads to, if that is a regular file
+    // (readFileCapped checks the file it opened); a FIFO, socket or device named *.json is
+    // reported and never opened, and so is a part of the folder that cannot be read.
+    const problems = walkFolder(abs, (e) => {
+      if (!e.path.endsWith('.json')) return;
+      const f = join(p, e.path);
+      const refused = new WritError({ code: 'ERR_IO_READ', message: `${f} is not a regular file (a FIFO, socket or device); writ reads regular files only` });
+      inputs.push({ file: f, read: e.kind === 'other' ? async () => Promise.reject(refused) : async () => readOrThrow(resolve(io.cwd, f)) });
+    });
+    for (const problem of problems) inputs.push({ file: join(p, problem.path), read: async () => Promise.reject(new WritError({ code: problem.code, message: problem.message })) });
   }
   const results: ValidateFileResult[] = [...missing];
   for (const input of inputs) {
@@ -87,7 +98,9 @@ export async function runValidate(args: readonly string[], io: CliIo, stdin: () 
     try {
       bytes = await input.read();
     } catch (e) {
-      results.push({ file: input.file, ok: false, issues: [{ code: 'ERR_IO_READ', path: '', message: `cannot read ${input.file}: ${(e as Error).message}` }] });
+      // A file too large or not regular (WritError), standard input past the limit, or a stream that failed.
+      const code = e instanceof WritError ? e.code : 'ERR_IO_READ';
+      results.push({ file: input.file, ok: false, issues: [{ code, path: '', message: `cannot read ${input.file}: ${(e as Error).message}` }] });
       continue;
     }
     results.push(validateOne(registry, input.file, bytes, forced));
@@ -109,11 +122,11 @@ export async function runValidate(args: readonly string[], io: CliIo, stdin: () 
 
 function validateOne(registry: SchemaRegistry, file: string, bytes: Uint8Array, forced: string | undefined): ValidateFileResult {
   const parsed = parseJson(bytes);
-  if (!parsed.ok) return { file, ok: false, issues: [parsed.issue] };
+  if (!parsed.ok) return { file, ok: false, issues: [issueOf(parsed)] };
   let schema = forced;
   if (schema === undefined) {
     const detected = registry.detect(parsed.value);
-    if (!detected.ok) return { file, ok: false, issues: [detected.issue] };
+    if (!detected.ok) return { file, ok: false, issues: [issueOf(detected)] };
     schema = detected.schema.id;
   }
   const id = registry.find(schema)?.id ?? schema;
@@ -121,9 +134,9 @@ function validateOne(registry: SchemaRegistry, file: string, bytes: Uint8Array, 
   return result.ok ? { file, schema: id, ok: true, issues: [] } : { file, schema: id, ok: false, issues: result.issues };
 }
 
-/** A file's bytes (a regular file, to the reader's cap), or the reason as an Error for the caller to report. */
+/** A file's bytes (a regular file, to the reader's cap), or the reason, with its code, for the caller to report. */
 function readOrThrow(path: string): Uint8Array {
   const r = readFileCapped(path);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new WritError({ code: r.code, message: r.message });
   return r.bytes;
 }

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import type { IntentTrace, VerificationReport } from '../generated/types.js';
 import { parseJson } from '../encoding/json.js';
-import type { Issue } from '../issues.js';
+import { issueOf, type Issue } from '../issues.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { BUNDLE_MANIFEST_PATH, verifyBundle } from '../verify/bundle.js';
 import { parseTime, registryOf, type VerifyContext } from '../verify/context.js';
@@ -145,7 +145,7 @@ function readDidDocuments(paths: readonly string[], io: CliIo, registry: SchemaR
     const parsed = parseJson(read.bytes);
     const valid = parsed.ok ? registry.validate('identity/did-document', parsed.value) : undefined;
     if (!parsed.ok || valid?.ok !== true) {
-      const issue = parsed.ok ? (valid?.ok === false ? valid.issues[0] : undefined) : parsed.issue;
+      const issue = parsed.ok ? (valid?.ok === false ? valid : undefined) : parsed;
       throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --did ${p} is not a DID document: ${issue?.code ?? ''} at ${issue?.path || '(root)'}: ${issue?.message ?? ''}`);
     }
     out.set((parsed.value as { id: string }).id, parsed.value);
@@ -175,9 +175,9 @@ function holdsTrace(files: ReadonlyMap<string, Uint8Array>, registry: SchemaRegi
 function verifyFiles(files: readonly string[], type: string | undefined, ctx: VerifyContext, io: CliIo): VerifyFileResult[] {
   const read = files.map((file) => {
     const bytes = readFileCapped(resolve(io.cwd, file));
-    if (!bytes.ok) return { file, issue: { code: bytes.code, path: '', message: bytes.message } as Issue };
+    if (!bytes.ok) return { file, issue: issueOf({ ...bytes, path: '' }) };
     const parsed = parseJson(bytes.bytes);
-    return parsed.ok ? { file, doc: parsed.value as unknown } : { file, issue: parsed.issue };
+    return parsed.ok ? { file, doc: parsed.value as unknown } : { file, issue: issueOf(parsed) };
   });
   const docs = read.filter((r) => 'doc' in r).map((r) => (r as { doc: unknown }).doc);
   return read.map((r): VerifyFileResult => {

@@ -53,9 +53,9 @@ export function referenceAnswer(c: ConformanceCase): CaseResult {
       case 'jcs':
       case 'hash': {
         const parsed = parseJson(typeof input['bytes'] === 'string' ? (fromBase64Url(input['bytes']) ?? new Uint8Array([0xff])) : new TextEncoder().encode(String(input['text'])));
-        if (!parsed.ok) return reject(parsed.issue.code);
+        if (!parsed.ok) return reject(parsed.code);
         const canonical = canonicalJson(parsed.value);
-        if (!canonical.ok) return reject(canonical.error.code);
+        if (!canonical.ok) return reject(canonical.code);
         return { verdict: 'accept', output: c.profile === 'jcs' ? canonical.text : documentHash(parsed.value) };
       }
       case 'signature':
@@ -143,7 +143,7 @@ function schemaCase(input: Record<string, unknown>): CaseResult {
   const id = input['schema'];
   if (id === undefined) {
     const detected = schemas().detect(doc);
-    return detected.ok ? { verdict: 'accept', output: detected.schema.id } : reject(detected.issue.code);
+    return detected.ok ? { verdict: 'accept', output: detected.schema.id } : reject(detected.code);
   }
   const result = schemas().validate(String(id), doc, { allErrors: false });
   return result.ok ? { verdict: 'accept' } : reject((result.issues[0] as Issue).code);
@@ -163,7 +163,7 @@ function signatureCase(input: Record<string, unknown>): CaseResult {
 function documentOf(input: Record<string, unknown>): { value: unknown } | { code: string } {
   if (typeof input['document_text'] !== 'string') return { value: input['document'] };
   const parsed = parseJson(new TextEncoder().encode(input['document_text']));
-  return parsed.ok ? { value: parsed.value } : { code: parsed.issue.code };
+  return parsed.ok ? { value: parsed.value } : { code: parsed.code };
 }
 
 function proofCase(input: Record<string, unknown>, ctx: VerifyContext): CaseResult {

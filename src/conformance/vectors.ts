@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { ConformanceVector } from '../generated/types.js';
 import { parseJson } from '../encoding/json.js';
 import { listFiles } from '../io/files.js';
-import type { Issue } from '../issues.js';
+import { issueOf, type Issue } from '../issues.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { readFileCapped } from '../io/files.js';
@@ -57,9 +57,9 @@ export function readVectors(dir: string, registry: SchemaRegistry): VectorSet {
   const seen = new Set<string>();
   for (const f of files) {
     const read = readFileCapped(join(dir, f));
-    const parsed = read.ok ? parseJson(read.bytes) : { ok: false as const, issue: { code: read.code, path: '', message: read.message } };
+    const parsed = read.ok ? parseJson(read.bytes) : read;
     if (!parsed.ok) {
-      issues.push({ ...parsed.issue, path: `${f}#${parsed.issue.path}`, message: `${f}: ${parsed.issue.message}` });
+      issues.push({ ...issueOf(parsed), path: `${f}#${parsed.path}`, message: `${f}: ${parsed.message}` });
       continue;
     }
     const valid = registry.validate('conformance/vector', parsed.value, { allErrors: false });

@@ -82,7 +82,7 @@ export function verifyCompact(doc: unknown, signerMember: string, options: Ed255
   if (optionsProblem !== undefined) return optionsProblem;
   // Read once, into a frozen copy; a copy verified once keeps its verdict (SPEC.md 3).
   const snap = snapshotJson(doc);
-  if (!snap.ok) return fail(snap.error.code, snap.error.path, notPlainMessage(snap.error));
+  if (!snap.ok) return fail(snap.code, snap.path, notPlainMessage(snap));
   const value = snap.value;
   if (!isRecord(value)) return fail('ERR_SIG_MISSING', '', 'a signed document must be a JSON object');
   // Length-prefixed, so no member name and backend can spell another pair's key.
@@ -125,7 +125,7 @@ function compactVerdict(doc: SignableDocument, signerMember: string, options: Ed
   // Not compactSigningBytes, which throws: a document that has no canonical form (a polluted
   // runtime) is refused with a code, never a crash.
   const canonical = canonicalUtf8(compactBody(doc));
-  if (!canonical.ok) return fail(canonical.error.code, canonical.error.path, `no canonical form: ${canonical.error.reason}`);
+  if (!canonical.ok) return fail(canonical.code, canonical.path, `no canonical form: ${canonical.message}`);
   if (!verifyEd25519(sig, canonical.bytes, pk, options)) {
     return fail('ERR_SIG_INVALID', '/signature', `the signature does not verify under ${signerMember} ${key}: the document was changed after signing, or another key signed it`);
   }
@@ -179,16 +179,16 @@ export interface ProofOptions {
  */
 export function dataIntegrityHashData(unsecured: SignableDocument, proofOptions: SignableDocument): Uint8Array {
   const r = hashData(unsecured, proofOptions);
-  if (!r.ok) throw new TypeError(`not plain JSON at ${r.path}: ${r.error.reason}`);
+  if (!r.ok) throw new TypeError(`not plain JSON at ${r.path}: ${r.message}`);
   return r.bytes;
 }
 
 /** The eddsa-jcs-2022 hash data, or the part that has no canonical form and where. */
-function hashData(unsecured: SignableDocument, proofOptions: SignableDocument): { ok: true; bytes: Uint8Array } | { ok: false; error: CanonicalError; path: string } {
+function hashData(unsecured: SignableDocument, proofOptions: SignableDocument): { ok: true; bytes: Uint8Array } | CanonicalError {
   const options = canonicalUtf8(proofOptions);
-  if (!options.ok) return { ok: false, error: options.error, path: `/proof${options.error.path}` };
+  if (!options.ok) return { ...options, path: `/proof${options.path}` };
   const document = canonicalUtf8(unsecured);
-  if (!document.ok) return { ok: false, error: document.error, path: document.error.path };
+  if (!document.ok) return document;
   return { ok: true, bytes: new Uint8Array([...sha256Bytes(options.bytes), ...sha256Bytes(document.bytes)]) };
 }
 
@@ -244,7 +244,7 @@ export function verifyDataIntegrity(input: unknown, options: DataIntegrityOption
   if (optionsProblem !== undefined) return optionsProblem;
   // Read once, into a frozen copy (SPEC.md 3); the equation for a copy and a key is solved once.
   const snap = snapshotJson(input);
-  if (!snap.ok) return fail(snap.error.code, snap.error.path, notPlainMessage(snap.error));
+  if (!snap.ok) return fail(snap.code, snap.path, notPlainMessage(snap));
   const doc = snap.value;
   if (!isRecord(doc)) return fail('ERR_PROOF_MISSING', '', 'a secured document must be a JSON object');
   const proof = doc['proof'];
@@ -277,7 +277,7 @@ export function verifyDataIntegrity(input: unknown, options: DataIntegrityOption
     if (options.now !== undefined && compareInstants(instantOfSeconds(options.now), expires.instant) >= 0) return fail('ERR_PROOF_EXPIRED', '/proof/expires', `the proof expired at ${proof['expires']}`);
   }
   const key = resolveVerificationMethod(method, purpose, options.documents ?? new Map());
-  if (!key.ok) return key.verdict;
+  if (!key.ok) return key;
   const content = signedContentIssue(doc);
   if (content !== undefined) return fail(content.code, content.path, content.message);
   const pre = precheckVerdict(signature, key.publicKey, '/proof/proofValue', '/proof/verificationMethod');
@@ -287,7 +287,7 @@ export function verifyDataIntegrity(input: unknown, options: DataIntegrityOption
   let verified = memo?.get(solved);
   if (verified === undefined) {
     const data = hashData(unsecured, proofOptions);
-    if (!data.ok) return fail(data.error.code, data.path, `no canonical form: ${data.error.reason}`);
+    if (!data.ok) return fail(data.code, data.path, `no canonical form: ${data.message}`);
     verified = verifyEd25519(signature, data.bytes, key.publicKey, options);
     if (memo === undefined) PROOFS_VERIFIED.set(doc, new Map([[solved, verified]]));
     else memo.set(solved, verified);

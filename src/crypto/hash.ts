@@ -40,7 +40,7 @@ export function sha256Bytes(bytes: Uint8Array, options: { readonly backend?: 'na
 export function documentHash(value: unknown): string {
   // A snapshot is frozen, so its hash is taken once.
   const snap = snapshotJson(value);
-  if (!snap.ok) throw new TypeError(`not plain JSON at ${snap.error.path || '(root)'}: ${snap.error.reason}`);
+  if (!snap.ok) throw new TypeError(`not plain JSON at ${snap.path || '(root)'}: ${snap.message}`);
   const v = snap.value;
   const known = v !== null && typeof v === 'object' ? HASHES.get(v) : undefined;
   if (known !== undefined) return known;

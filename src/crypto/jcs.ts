@@ -29,12 +29,12 @@ export { MAX_VALUE_DEPTH };
  * @returns the problem, or `undefined` for plain JSON.
  * @example
  * ```ts
- * notPlainJson({ a: 1n }); // { code: 'ERR_JSON_NOT_PLAIN', path: '/a', reason: 'a bigint' }
+ * notPlainJson({ a: 1n }); // { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '/a', message: 'a bigint' }
  * ```
  */
 export function notPlainJson(value: unknown): CanonicalError | undefined {
   const s = snapshotJson(value);
-  return s.ok ? undefined : s.error;
+  return s.ok ? undefined : s;
 }
 
 /**
@@ -47,18 +47,18 @@ export function notPlainJson(value: unknown): CanonicalError | undefined {
  * canonicalJson({ b: 1, a: [1e21, 'é'] }); // { ok: true, text: '{"a":[1e+21,"é"],"b":1}' }
  * ```
  */
-export function canonicalJson(value: unknown): { ok: true; text: string } | { ok: false; error: CanonicalError } {
+export function canonicalJson(value: unknown): { ok: true; text: string } | CanonicalError {
   // The canonical form is taken of the snapshot: nothing the caller holds is read twice.
   const s = snapshotJson(value);
-  if (!s.ok) return { ok: false, error: s.error };
+  if (!s.ok) return s;
   // canonicalize honours a toJSON anywhere on the prototype chain. A snapshot's objects have no
   // prototype, but its arrays inherit Array.prototype and Object.prototype: if either carries a
   // toJSON (prototype pollution), the bytes would be the polluter's, so nothing is canonicalised.
   if (Object.hasOwn(Array.prototype, 'toJSON') || Object.hasOwn(Object.prototype, 'toJSON')) {
-    return { ok: false, error: { code: 'ERR_JSON_NOT_PLAIN', path: '', reason: "the runtime's Object.prototype or Array.prototype has a toJSON member (prototype pollution): no canonical form can be trusted" } };
+    return { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '', message: "the runtime's Object.prototype or Array.prototype has a toJSON member (prototype pollution): no canonical form can be trusted" };
   }
   const text = canonicalize(s.value);
-  if (text === undefined) return { ok: false, error: { code: 'ERR_JSON_NOT_PLAIN', path: '', reason: 'a value canonicalize cannot serialise' } };
+  if (text === undefined) return { ok: false, code: 'ERR_JSON_NOT_PLAIN', path: '', message: 'a value canonicalize cannot serialise' };
   return { ok: true, text };
 }
 
@@ -71,7 +71,7 @@ export function canonicalJson(value: unknown): { ok: true; text: string } | { ok
  */
 export function canonicalBytes(value: unknown): Uint8Array {
   const r = canonicalUtf8(value);
-  if (!r.ok) throw new TypeError(`not plain JSON at ${r.error.path || '(root)'}: ${r.error.reason}`);
+  if (!r.ok) throw new TypeError(`not plain JSON at ${r.path || '(root)'}: ${r.message}`);
   return r.bytes;
 }
 
@@ -86,7 +86,7 @@ export function canonicalBytes(value: unknown): Uint8Array {
  * canonicalUtf8({ b: 1, a: 2 }); // { ok: true, bytes: <UTF-8 of {"a":2,"b":1}> }
  * ```
  */
-export function canonicalUtf8(value: unknown): { ok: true; bytes: Uint8Array } | { ok: false; error: CanonicalError } {
+export function canonicalUtf8(value: unknown): { ok: true; bytes: Uint8Array } | CanonicalError {
   const r = canonicalJson(value);
   return r.ok ? { ok: true, bytes: new TextEncoder().encode(r.text) } : r;
 }

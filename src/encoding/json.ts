@@ -9,7 +9,7 @@
  * on bad input.
  */
 import { types } from 'node:util';
-import type { Issue } from '../issues.js';
+import type { Issue, Refusal, Result } from '../issues.js';
 import { pointerAppend } from './pointer.js';
 
 /** A value as JSON can carry it. */
@@ -28,9 +28,7 @@ export interface ParseJsonOptions {
 }
 
 /** The outcome of {@link parseJson}: the value, or the first reason the input was rejected. */
-export type ParseJsonResult =
-  | { readonly ok: true; readonly value: JsonValue }
-  | { readonly ok: false; readonly issue: Issue };
+export type ParseJsonResult = Result<JsonValue>;
 
 /** Default for {@link ParseJsonOptions.maxBytes}. */
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
@@ -56,14 +54,14 @@ const ESCAPES: Readonly<Record<string, string>> = {
  *
  * @param input - JSON text, or its UTF-8 bytes (a byte-order mark is rejected).
  * @param options - size and depth limits.
- * @returns `{ ok: true, value }`, or `{ ok: false, issue }` with one of the codes
+ * @returns `{ ok: true, value }`, or a {@link Refusal} with one of the codes
  *   `ERR_JSON_SYNTAX`, `ERR_JSON_ENCODING`, `ERR_JSON_DUPLICATE_KEY`, `ERR_JSON_LONE_SURROGATE`,
  *   `ERR_JSON_NUMBER_RANGE`, `ERR_JSON_TOO_DEEP`, `ERR_JSON_TOO_LARGE`; `ERR_USAGE_INVALID_ARGUMENT` when
  *   the input is neither a string nor a `Uint8Array`.
  * @example
  * ```ts
  * const r = parseJson('{"a":1,"a":2}');
- * // r.ok === false, r.issue.code === 'ERR_JSON_DUPLICATE_KEY', r.issue.path === '/a'
+ * // r.ok === false, r.code === 'ERR_JSON_DUPLICATE_KEY', r.path === '/a'
  * ```
  */
 export function parseJson(input: string | Uint8Array, options: ParseJsonOptions = {}): ParseJsonResult {
@@ -95,8 +93,8 @@ export function parseJson(input: string | Uint8Array, options: ParseJsonOptions 
   return new Reader(text, maxDepth).document();
 }
 
-function fail(code: Issue['code'], path: string, message: string): { ok: false; issue: Issue } {
-  return { ok: false, issue: { code, path, message } };
+function fail(code: Issue['code'], path: string, message: string): Refusal {
+  return { ok: false, code, path, message };
 }
 
 /** Thrown inside the reader only, caught in {@link Reader.document}. */
@@ -121,7 +119,7 @@ class Reader {
       if (this.pos < this.text.length) this.syntax('unexpected content after the JSON value', '');
       return { ok: true, value };
     } catch (e) {
-      if (e instanceof Reject) return { ok: false, issue: e.issue };
+      if (e instanceof Reject) return { ok: false, ...e.issue };
       throw e;
     }
   }

@@ -17,23 +17,20 @@
 import { types } from 'node:util';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, type JsonValue } from './json.js';
 import { pointerAppend } from './pointer.js';
+import type { Refusal, Result } from '../issues.js';
 
 /** The deepest nesting of arrays and objects a value handed over in memory may have: the reader's default (SPEC.md 3). */
 export const MAX_VALUE_DEPTH = DEFAULT_MAX_DEPTH;
 
-/** Why a value is not plain JSON. */
-export interface NotPlainJson {
-  /**
-   * `ERR_JSON_NOT_PLAIN`; `ERR_JSON_TOO_DEEP` past {@link MAX_VALUE_DEPTH} or for a cycle;
-   * `ERR_JSON_TOO_LARGE` when the value, written out as JSON, would pass the reader's size
-   * limit; `ERR_JSON_LONE_SURROGATE` for a string or member name JSON text cannot carry.
-   */
-  readonly code: 'ERR_JSON_NOT_PLAIN' | 'ERR_JSON_TOO_DEEP' | 'ERR_JSON_TOO_LARGE' | 'ERR_JSON_LONE_SURROGATE';
-  /** JSON Pointer of the first value that is not plain JSON. */
-  readonly path: string;
-  /** What it is, for a person. */
-  readonly reason: string;
-}
+/**
+ * Why a value is not plain JSON: a {@link Refusal} with `ERR_JSON_NOT_PLAIN`; `ERR_JSON_TOO_DEEP`
+ * past {@link MAX_VALUE_DEPTH} or for a cycle; `ERR_JSON_TOO_LARGE` when the value, written out
+ * as JSON, would pass the reader's size limit; `ERR_JSON_LONE_SURROGATE` for a string or member
+ * name JSON text cannot carry. `path` is the JSON Pointer of the first value at fault; `message`
+ * says what it is.
+ */
+export type NotPlainJson = Refusal<'ERR_JSON_NOT_PLAIN' | 'ERR_JSON_TOO_DEEP' | 'ERR_JSON_TOO_LARGE' | 'ERR_JSON_LONE_SURROGATE'>;
+
 
 /**
  * The words for a value that is not plain JSON, wherever it is reported.
@@ -45,15 +42,15 @@ export interface NotPlainJson {
  * @example
  * ```ts
  * const s = snapshotJson(input);
- * if (!s.ok) console.log(notPlainMessage(s.error));
+ * if (!s.ok) console.log(notPlainMessage(s));
  * ```
  */
 export function notPlainMessage(error: NotPlainJson, at = '', what = 'the document'): string {
-  return `${what} is not plain JSON at ${at}${error.path || (at === '' ? 'its root' : '')}: ${error.reason}`;
+  return `${what} is not plain JSON at ${at}${error.path || (at === '' ? 'its root' : '')}: ${error.message}`;
 }
 
 /** A snapshot taken, or why it could not be. */
-export type SnapshotResult = { readonly ok: true; readonly value: JsonValue } | { readonly ok: false; readonly error: NotPlainJson };
+export type SnapshotResult = Result<JsonValue, NotPlainJson>;
 
 /**
  * Every object and array this module made, with its nesting (1 for a container of scalars) and
@@ -68,12 +65,12 @@ const SNAPSHOTS = new WeakMap<object, { readonly height: number; readonly size: 
 const MAX_SIZE = DEFAULT_MAX_BYTES;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-class Refusal {
-  constructor(readonly error: NotPlainJson) {}
+class Refused {
+  constructor(readonly refusal: NotPlainJson) {}
 }
 
-const refuse = (code: NotPlainJson['code'], path: string, reason: string): never => {
-  throw new Refusal({ code, path, reason });
+const refuse = (code: NotPlainJson['code'], path: string, message: string): never => {
+  throw new Refused({ ok: false, code, path, message });
 };
 
 /**
@@ -82,7 +79,7 @@ const refuse = (code: NotPlainJson['code'], path: string, reason: string): never
  * added to `Object.prototype` can be read through them.
  *
  * @param value - any value.
- * @returns `{ ok: true, value }` with the frozen copy, or `{ ok: false, error }` with
+ * @returns `{ ok: true, value }` with the frozen copy, or a {@link NotPlainJson} refusal with
  *   `ERR_JSON_NOT_PLAIN`, `ERR_JSON_TOO_DEEP`, `ERR_JSON_TOO_LARGE` or `ERR_JSON_LONE_SURROGATE`
  *   and the JSON Pointer of the value at fault.
  * @example
@@ -97,7 +94,7 @@ export function snapshotJson(value: unknown): SnapshotResult {
     const [copied] = copy(value, '', 0, new Map(), new Set());
     return { ok: true, value: copied };
   } catch (e) {
-    if (e instanceof Refusal) return { ok: false, error: e.error };
+    if (e instanceof Refused) return e.refusal;
     throw e;
   }
 }

@@ -11,6 +11,7 @@
  * `00:00:00[.f]` of the next day: later than every instant of `23:59:59`, and equal to the
  * midnight that follows it.
  */
+import type { Refusal } from '../issues.js';
 
 /** An exact point in time: whole Unix seconds and the decimal fraction of a second. */
 export interface Instant {
@@ -23,7 +24,7 @@ export interface Instant {
 /** A time read, or why it could not be. */
 export type TimeRead =
   | { readonly ok: true; readonly instant: Instant }
-  | { readonly ok: false; readonly code: 'ERR_TIME_INVALID'; readonly message: string };
+  | Refusal<'ERR_TIME_INVALID'>;
 
 /** 9999-12-31T23:59:59Z, the last whole second RFC 3339 can write. */
 export const LATEST_SECOND = 253402300799;
@@ -31,7 +32,7 @@ export const LATEST_SECOND = 253402300799;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-const refuse = (message: string): TimeRead => ({ ok: false, code: 'ERR_TIME_INVALID', message });
+const refuse = (message: string): TimeRead => ({ ok: false, code: 'ERR_TIME_INVALID', path: '', message });
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
 function daysFromCivil(year: number, month: number, day: number): number {

@@ -14,11 +14,12 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_MAX_BYTES } from '../encoding/json.js';
+import type { Refusal } from '../issues.js';
 
 /** A file read, or why it could not be. */
 export type FileRead =
   | { readonly ok: true; readonly bytes: Uint8Array }
-  | { readonly ok: false; readonly code: 'ERR_IO_NOT_FOUND' | 'ERR_IO_READ' | 'ERR_JSON_TOO_LARGE'; readonly message: string };
+  | Refusal<'ERR_IO_NOT_FOUND' | 'ERR_IO_READ' | 'ERR_JSON_TOO_LARGE'>;
 
 /**
  * Read a regular file, to a cap.
@@ -40,12 +41,12 @@ export function readFileCapped(path: string, maxBytes: number = DEFAULT_MAX_BYTE
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { ok: false, code: 'ERR_IO_NOT_FOUND', message: `${path}: no such file` } : { ok: false, code: 'ERR_IO_READ', message: `${path}: ${(e as Error).message}` };
+    return code === 'ENOENT' ? { ok: false, code: 'ERR_IO_NOT_FOUND', path, message: `${path}: no such file` } : { ok: false, code: 'ERR_IO_READ', path, message: `${path}: ${(e as Error).message}` };
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { ok: false, code: 'ERR_IO_READ', message: `${path} is not a regular file (${st.isDirectory() ? 'a folder' : 'a FIFO, socket or device'}); writ reads regular files only` };
-    if (st.size > maxBytes) return { ok: false, code: 'ERR_JSON_TOO_LARGE', message: `${path} is ${st.size} bytes; the limit is ${maxBytes}` };
+    if (!st.isFile()) return { ok: false, code: 'ERR_IO_READ', path, message: `${path} is not a regular file (${st.isDirectory() ? 'a folder' : 'a FIFO, socket or device'}); writ reads regular files only` };
+    if (st.size > maxBytes) return { ok: false, code: 'ERR_JSON_TOO_LARGE', path, message: `${path} is ${st.size} bytes; the limit is ${maxBytes}` };
     // Read at most one byte past the cap: a file that grows while it is read is still caught.
     const buffer = new Uint8Array(Math.min(st.size, maxBytes) + 1);
     let length = 0;
@@ -53,12 +54,12 @@ export function readFileCapped(path: string, maxBytes: number = DEFAULT_MAX_BYTE
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
-      if (length > maxBytes) return { ok: false, code: 'ERR_JSON_TOO_LARGE', message: `${path} is more than ${maxBytes} bytes` };
+      if (length > maxBytes) return { ok: false, code: 'ERR_JSON_TOO_LARGE', path, message: `${path} is more than ${maxBytes} bytes` };
       if (length === buffer.length) break;
     }
     return { ok: true, bytes: buffer.slice(0, length) };
   } catch (e) {
-    return { ok: false, code: 'ERR_IO_READ', message: `${path}: ${(e as Error).message}` };
+    return { ok: false, code: 'ERR_IO_READ', path, message: `${path}: ${(e as Error).message}` };
   } finally {
     closeSync(fd);
   }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { parseJson } from '../encoding/json.js';
 import type { ReleaseManifest } from '../generated/types.js';
-import type { Issue } from '../issues.js';
+import type { Refusal } from '../issues.js';
 import { readFileCapped } from './files.js';
 
 export type { ReleaseManifest } from '../generated/types.js';
@@ -31,11 +31,11 @@ const BOUNDARY_PATH = /^(?:[A-Za-z0-9][A-Za-z0-9._-]*\/)*[A-Za-z0-9][A-Za-z0-9._
  * if (m.ok) console.log(m.manifest.line, m.manifest.boundary);
  * ```
  */
-export function readManifest(dir: string): { ok: true; manifest: ReleaseManifest } | { ok: false; issue: Issue } {
+export function readManifest(dir: string): { ok: true; manifest: ReleaseManifest } | Refusal {
   const read = readFileCapped(join(dir, MANIFEST_FILE));
-  if (!read.ok) return { ok: false, issue: { code: 'ERR_INTEGRITY_MANIFEST_MISSING', path: MANIFEST_FILE, message: `there is no readable ${MANIFEST_FILE} in ${dir} (${read.message}); is this the root of a writ release?` } };
+  if (!read.ok) return { ok: false, code: 'ERR_INTEGRITY_MANIFEST_MISSING', path: MANIFEST_FILE, message: `there is no readable ${MANIFEST_FILE} in ${dir} (${read.message}); is this the root of a writ release?` };
   const parsed = parseJson(read.bytes);
-  if (!parsed.ok) return invalid(`${MANIFEST_FILE} is not valid JSON: ${parsed.issue.message}`);
+  if (!parsed.ok) return invalid(`${MANIFEST_FILE} is not valid JSON: ${parsed.message}`);
   const m = parsed.value;
   if (m === null || typeof m !== 'object' || Array.isArray(m)) return invalid(`${MANIFEST_FILE} must hold a JSON object`);
   const strings = ['name', 'line', 'version', 'schema_index'] as const;
@@ -57,8 +57,8 @@ export function readManifest(dir: string): { ok: true; manifest: ReleaseManifest
   return { ok: true, manifest: m as unknown as ReleaseManifest };
 }
 
-function invalid(message: string): { ok: false; issue: Issue } {
-  return { ok: false, issue: { code: 'ERR_INTEGRITY_MANIFEST_INVALID', path: MANIFEST_FILE, message } };
+function invalid(message: string): Refusal {
+  return { ok: false, code: 'ERR_INTEGRITY_MANIFEST_INVALID', path: MANIFEST_FILE, message };
 }
 
 /**

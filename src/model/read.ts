@@ -9,11 +9,11 @@ import { parseJson, type JsonValue, type ParseJsonOptions } from '../encoding/js
 import { types } from 'node:util';
 import { notPlainMessage, snapshotJson } from '../encoding/snapshot.js';
 import type { DocumentTypes } from '../generated/types.js';
-import { fail, type Issue, type Verdict } from '../issues.js';
+import { fail, type Issue, type Refusal, type Result, type Verdict } from '../issues.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 
 /** JSON read from text or bytes into a frozen snapshot, or the first reason it was refused. */
-export type ReadJsonResult = { readonly ok: true; readonly value: JsonValue } | { readonly ok: false; readonly issue: Issue };
+export type ReadJsonResult = Result<JsonValue>;
 
 /**
  * Read JSON text strictly (SPEC.md 3) into a frozen snapshot.
@@ -33,11 +33,11 @@ export function readJson(input: string | Uint8Array, options: ParseJsonOptions =
   const snap = snapshotJson(parsed.value);
   // What the strict reader returns is plain JSON within the same depth limit: a snapshot of it
   // cannot fail, but if it did, the refusal is reported, never dropped.
-  return snap.ok ? { ok: true, value: snap.value } : { ok: false, issue: { code: snap.error.code, path: snap.error.path, message: snap.error.reason } };
+  return snap;
 }
 
 /** A verifier's inputs read once, or the refusal of the first that is not plain JSON. */
-export type InputsRead = { readonly ok: true; readonly values: readonly unknown[] } | { readonly ok: false; readonly verdict: Verdict };
+export type InputsRead = { readonly ok: true; readonly values: readonly unknown[] } | Refusal;
 
 /**
  * Read a public verifier's inputs once, each into a frozen snapshot, before anything reads a
@@ -57,7 +57,7 @@ export function readInputs(...inputs: readonly (readonly [path: string, value: u
       continue;
     }
     const snap = snapshotJson(value);
-    if (!snap.ok) return { ok: false, verdict: fail(snap.error.code, `${at}${snap.error.path}`, notPlainMessage(snap.error, at, at === '' ? 'the document' : at.slice(1))) };
+    if (!snap.ok) return fail(snap.code, `${at}${snap.path}`, notPlainMessage(snap, at, at === '' ? 'the document' : at.slice(1)));
     values.push(snap.value);
   }
   return { ok: true, values };
@@ -77,7 +77,7 @@ export function verified(verdict: Verdict, value: unknown): Verdict {
 }
 
 /** A verifier's options read once, or why they cannot be. */
-export type OptionsRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly verdict: Verdict };
+export type OptionsRead<T> = Result<T>;
 
 /**
  * Read a verifier's options once, into a frozen copy of their own data members, before any
@@ -95,7 +95,7 @@ export type OptionsRead<T> = { readonly ok: true; readonly value: T } | { readon
  * ```
  */
 export function readOptions<T>(options: T): OptionsRead<T> {
-  const usage = (message: string): OptionsRead<T> => ({ ok: false, verdict: fail('ERR_USAGE_INVALID_ARGUMENT', '', `verify: ${message}`) });
+  const usage = (message: string): OptionsRead<T> => (fail('ERR_USAGE_INVALID_ARGUMENT', '', `verify: ${message}`));
   // A Proxy first: even Array.isArray asks a Proxy (and throws on a revoked one).
   if (types.isProxy(options)) return usage('the options must be a plain object, not a Proxy');
   if (options === null || typeof options !== 'object' || Array.isArray(options)) return usage('the options must be an object with now (Unix seconds)');
@@ -118,7 +118,7 @@ export function readOptions<T>(options: T): OptionsRead<T> {
     for (const [k, v] of Map.prototype.entries.call(map) as IterableIterator<[unknown, unknown]>) {
       if (key === 'documents') {
         const snap = snapshotJson(v);
-        if (!snap.ok) return usage(notPlainMessage(snap.error, '', `the DID document for ${String(k)}`));
+        if (!snap.ok) return usage(notPlainMessage(snap, '', `the DID document for ${String(k)}`));
         copied.set(k, snap.value);
       } else copied.set(k, v);
     }
@@ -154,14 +154,14 @@ const READ_HERE = new WeakSet<object>();
  */
 export function readCall<O>(options: O, inputs: (options: O) => readonly (readonly [path: string, value: unknown])[], verify: (values: readonly unknown[], options: O) => Verdict): Verdict {
   const opts = readOptions(options);
-  if (!opts.ok) return opts.verdict;
+  if (!opts.ok) return opts;
   const read = readInputs(...inputs(opts.value));
-  if (!read.ok) return read.verdict;
+  if (!read.ok) return read;
   return verify(read.values, opts.value);
 }
 
 /** A document read and validated, typed as its schema proves, or the verdict that refuses it. */
-export type DocumentRead<T> = { readonly ok: true; readonly doc: T } | { readonly ok: false; readonly verdict: Verdict };
+export type DocumentRead<T> = { readonly ok: true; readonly doc: T } | Refusal;
 
 /**
  * Read a document of a known type: snapshot, schema and document rules (SPEC.md 3, 5), once.
@@ -181,5 +181,5 @@ export function readDocument<K extends keyof DocumentTypes>(registry: SchemaRegi
   const r = registry.validateDocument(ref, doc, { allErrors: false });
   if (r.ok) return { ok: true, doc: r.value };
   const issue = r.issues[0] as Issue;
-  return { ok: false, verdict: fail(issue.code, `${at}${issue.path}`, `${ref.replace(/[/.-]/g, ' ')}: ${issue.message}`, issue.keyword === undefined ? undefined : { keyword: issue.keyword }) };
+  return fail(issue.code, `${at}${issue.path}`, `${ref.replace(/[/.-]/g, ' ')}: ${issue.message}`, issue.keyword === undefined ? undefined : { keyword: issue.keyword });
 }

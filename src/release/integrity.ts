@@ -4,7 +4,7 @@
  * installed package, a vendored folder, an unpacked tarball.
  */
 import { join } from 'node:path';
-import type { Issue } from '../issues.js';
+import { issueOf, type Issue } from '../issues.js';
 import { listBoundary } from './boundary.js';
 import { LEDGER_FILE, inBoundary, readManifest, type ReleaseManifest } from '../io/manifest.js';
 import { parseLedger, sha256Hex } from './ledger.js';
@@ -50,7 +50,7 @@ export interface IntegrityReport {
  */
 export function checkIntegrity(dir: string, options: IntegrityOptions = {}): IntegrityReport {
   const m = readManifest(dir);
-  if (!m.ok) return { ok: false, verified: 0, issues: [m.issue] };
+  if (!m.ok) return { ok: false, verified: 0, issues: [issueOf(m)] };
   const manifest = m.manifest;
   const ledgerPath = options.ledger ?? join(dir, LEDGER_FILE);
   const ledgerRead = readTextFile(ledgerPath);

@@ -5,7 +5,7 @@
  * `$id`. No `$ref` is rewritten; each one resolves against its embedded resource exactly as it
  * does across the files.
  */
-import type { Issue } from '../issues.js';
+import type { Refusal } from '../issues.js';
 import type { SchemaRegistry } from './registry.js';
 
 /**
@@ -20,10 +20,10 @@ import type { SchemaRegistry } from './registry.js';
  * if (b.ok) writeFileSync('checkout.request.bundle.json', JSON.stringify(b.schema, null, 2));
  * ```
  */
-export function bundleSchema(registry: SchemaRegistry, ref: string): { ok: true; schema: Record<string, unknown> } | { ok: false; issue: Issue } {
+export function bundleSchema(registry: SchemaRegistry, ref: string): { ok: true; schema: Record<string, unknown> } | Refusal {
   const entry = registry.find(ref);
   if (entry === undefined || entry.kind !== 'document') {
-    return { ok: false, issue: { code: 'ERR_SCHEMA_UNKNOWN', path: '', message: `no document schema ${JSON.stringify(ref)} in line ${registry.index.line}` } };
+    return { ok: false, code: 'ERR_SCHEMA_UNKNOWN', path: '', message: `no document schema ${JSON.stringify(ref)} in line ${registry.index.line}` };
   }
   const closure = registry.closure(entry);
   if (!closure.ok) return closure;

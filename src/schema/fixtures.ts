@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { FixtureExpectation } from '../generated/types.js';
 import { parseJson } from '../encoding/json.js';
 import { listFiles } from '../io/files.js';
-import type { Issue } from '../issues.js';
+import { issueOf, type Issue } from '../issues.js';
 import type { SchemaRegistry } from './registry.js';
 import { readFileCapped } from '../io/files.js';
 
@@ -84,16 +84,16 @@ function checkOne(root: string, file: string, registry: SchemaRegistry): Fixture
     return problem(file, kind, 'ERR_FIXTURE_UNKNOWN_SCHEMA', `${file}: the file name must start with a document name of family ${family} (<document>.<case>.json)`);
   }
   const read = readFileCapped(join(root, file));
-  const parsed = read.ok ? parseJson(read.bytes) : { ok: false as const, issue: { code: read.code, path: '', message: read.message } };
+  const parsed = read.ok ? parseJson(read.bytes) : read;
   if (!parsed.ok) {
-    return { file, kind, schema, ok: false, issues: [parsed.issue] };
+    return { file, kind, schema, ok: false, issues: [issueOf(parsed)] };
   }
   const result = registry.validate(schema, parsed.value);
   if (kind === 'valid') {
     if (!result.ok) return { file, kind, schema, ok: false, issues: result.issues };
     const detected = registry.detect(parsed.value);
     if (!detected.ok || detected.schema.id !== schema) {
-      const as = detected.ok ? detected.schema.id : detected.issue.code === 'ERR_SCHEMA_AMBIGUOUS' ? 'ambiguous' : 'no schema';
+      const as = detected.ok ? detected.schema.id : detected.code === 'ERR_SCHEMA_AMBIGUOUS' ? 'ambiguous' : 'no schema';
       return problem(file, kind, 'ERR_FIXTURE_DETECTED_AS', `${file} is named for ${schema} but its members are recognised as ${as}; fix the fixture or the detect rule in the index`, schema);
     }
     return { file, kind, schema, ok: true, issues: [] };
@@ -155,7 +155,7 @@ function readExpectation(root: string, file: string, registry: SchemaRegistry): 
   const parsed = parseJson(read.bytes);
   const checked = parsed.ok ? registry.validate('release/fixture-expectation', parsed.value) : undefined;
   if (!parsed.ok || checked === undefined || !checked.ok) {
-    const why = !parsed.ok ? parsed.issue.message : checked !== undefined && !checked.ok ? checked.issues.map((i) => `${i.path} ${i.message}`).join('; ') : '';
+    const why = !parsed.ok ? parsed.message : checked !== undefined && !checked.ok ? checked.issues.map((i) => `${i.path} ${i.message}`).join('; ') : '';
     return { issue: { code: 'ERR_FIXTURE_EXPECTATION_INVALID', path: '', message: `${sidecar} is not a fixture expectation: ${why}` } };
   }
   return { value: parsed.value as unknown as FixtureExpectation };

@@ -10,7 +10,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parseJson } from '../encoding/json.js';
 import type { DocumentTypes } from '../generated/types.js';
 import { notPlainMessage, snapshotJson } from '../encoding/snapshot.js';
-import { freezeDeep, WritError, type Issue } from '../issues.js';
+import { freezeDeep, issueOf, WritError, type Issue, type Refusal } from '../issues.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { readManifest } from '../io/manifest.js';
 import { checkRules } from './rules.js';
@@ -36,17 +36,24 @@ export interface ValidateOptions {
 }
 
 /** The outcome of validating one document. */
-export type ValidationResult =
-  | { readonly ok: true; readonly schema: SchemaEntry }
-  | { readonly ok: false; readonly schema: SchemaEntry | undefined; readonly issues: readonly Issue[] };
+export type ValidationResult = { readonly ok: true; readonly schema: SchemaEntry } | Invalid;
+
+/**
+ * A document that does not validate: a {@link Refusal} whose code, path and message are those
+ * of the first issue, with every issue found (one, when collection stops at the first).
+ */
+export interface Invalid extends Refusal {
+  /** The schema it was checked against, when there was one. */
+  readonly schema: SchemaEntry | undefined;
+  /** Every problem found, the first being the refusal's own. */
+  readonly issues: readonly Issue[];
+}
 
 /** The outcome of {@link SchemaRegistry.validateDocument}: the validated copy, typed, or the issues. */
-export type TypedValidation<T> =
-  | { readonly ok: true; readonly schema: SchemaEntry; readonly value: T }
-  | { readonly ok: false; readonly schema: SchemaEntry | undefined; readonly issues: readonly Issue[] };
+export type TypedValidation<T> = { readonly ok: true; readonly schema: SchemaEntry; readonly value: T } | Invalid;
 
 /** The outcome of {@link SchemaRegistry.detect}. */
-export type DetectResult = { readonly ok: true; readonly schema: SchemaEntry } | { readonly ok: false; readonly issue: Issue };
+export type DetectResult = { readonly ok: true; readonly schema: SchemaEntry } | Refusal;
 
 /** Options for {@link SchemaRegistry.open}. */
 export interface RegistryOptions {
@@ -108,7 +115,7 @@ export class SchemaRegistry {
     const root = options.root ?? PACKAGE_ROOT;
     if (options.line !== undefined) return new SchemaRegistry(loadSchemaIndex(join(root, 'schemas', options.line, 'index.json')));
     const m = readManifest(root);
-    if (!m.ok) throw new WritError({ code: 'ERR_SCHEMA_INDEX_INVALID', message: `cannot find the current line: ${m.issue.message}` });
+    if (!m.ok) throw new WritError({ code: 'ERR_SCHEMA_INDEX_INVALID', message: `cannot find the current line: ${m.message}` });
     return new SchemaRegistry(loadSchemaIndex(join(root, ...m.manifest.schema_index.split('/'))));
   }
 
@@ -171,7 +178,7 @@ export class SchemaRegistry {
   detect(doc: unknown): DetectResult {
     // A snapshot is frozen: what it was recognised as once, it is for good.
     const snap = snapshotJson(doc);
-    if (!snap.ok) return { ok: false, issue: { code: snap.error.code, path: snap.error.path, message: notPlainMessage(snap.error) } };
+    if (!snap.ok) return { ...snap, message: notPlainMessage(snap) };
     const value = snap.value;
     const memo = value !== null && typeof value === 'object' ? this.detected.get(value) : undefined;
     if (memo !== undefined) return memo;
@@ -187,21 +194,17 @@ export class SchemaRegistry {
     if (hits.length === 0) {
       return {
         ok: false,
-        issue: {
-          code: 'ERR_SCHEMA_UNDETECTED',
-          path: '',
-          message: 'cannot tell which schema this document follows from its members; name it with --schema <id> (see `writ schemas list`)',
-        },
+        code: 'ERR_SCHEMA_UNDETECTED',
+        path: '',
+        message: 'cannot tell which schema this document follows from its members; name it with --schema <id> (see `writ schemas list`)',
       };
     }
     return {
       ok: false,
-      issue: {
-        code: 'ERR_SCHEMA_AMBIGUOUS',
-        path: '',
-        message: `the document could be any of ${hits.map((h) => h.id).join(', ')}; name one with --schema <id>`,
-        details: { candidates: hits.map((h) => h.id) },
-      },
+      code: 'ERR_SCHEMA_AMBIGUOUS',
+      path: '',
+      message: `the document could be any of ${hits.map((h) => h.id).join(', ')}; name one with --schema <id>`,
+      details: { candidates: hits.map((h) => h.id) },
     };
   }
 
@@ -224,7 +227,7 @@ export class SchemaRegistry {
   validate(ref: string, doc: unknown, options: ValidateOptions = {}): ValidationResult {
     const entry = this.find(ref);
     if (options === null || typeof options !== 'object') {
-      return { ok: false, schema: entry, issues: [{ code: 'ERR_USAGE_INVALID_ARGUMENT', path: '', message: 'validate: the options must be an object, such as { allErrors: false }' }] };
+      return invalid(entry, [{ code: 'ERR_USAGE_INVALID_ARGUMENT', path: '', message: 'validate: the options must be an object, such as { allErrors: false }' }]);
     }
     if (entry === undefined || entry.kind !== 'document') {
       const issue: Issue = {
@@ -235,12 +238,12 @@ export class SchemaRegistry {
             ? `no schema ${JSON.stringify(ref)} in line ${this.index.line}; run \`writ schemas list\` for the ids`
             : `${entry.id} holds shared definitions, not a document type`,
       };
-      return { ok: false, schema: entry, issues: [issue] };
+      return invalid(entry, [issue]);
     }
     // The document is read once, into a frozen copy (SPEC.md 3): Ajv never sees a getter or a
     // Proxy, and a copy validated once stays valid, so its result is kept.
     const snap = snapshotJson(doc);
-    if (!snap.ok) return { ok: false, schema: entry, issues: [{ code: snap.error.code, path: snap.error.path, message: notPlainMessage(snap.error) }] };
+    if (!snap.ok) return invalid(entry, [issueOf({ ...snap, message: notPlainMessage(snap) })]);
     const value = snap.value;
     const mode: Mode = options.allErrors === false ? 'first' : 'all';
     const key = `${entry.id} ${mode} ${options.rules === false ? 'schema' : 'rules'}`;
@@ -280,11 +283,11 @@ export class SchemaRegistry {
   private validateOnce(entry: SchemaEntry, doc: unknown, mode: Mode, rules: boolean): ValidationResult {
     WORK.validations++;
     const compiled = this.compile(entry, mode);
-    if (!compiled.ok) return { ok: false, schema: entry, issues: [compiled.issue] };
-    if (!compiled.validate(doc)) return { ok: false, schema: entry, issues: ajvIssues(compiled.validate.errors ?? [], mode === 'all') };
+    if (!compiled.ok) return invalid(entry, [issueOf(compiled)]);
+    if (!compiled.validate(doc)) return invalid(entry, ajvIssues(compiled.validate.errors ?? [], mode === 'all'));
     const broken = rules ? checkRules(entry.id, doc) : [];
     if (broken.length === 0) return { ok: true, schema: entry };
-    return { ok: false, schema: entry, issues: mode === 'all' ? broken : broken.slice(0, 1) };
+    return invalid(entry, mode === 'all' ? broken : broken.slice(0, 1));
   }
 
   /**
@@ -304,7 +307,7 @@ export class SchemaRegistry {
       const read = readTextFile(entry.file);
       if (!read.ok) throw indexError(`schema ${entry.id} is listed in the index but cannot be read: ${read.message}`);
       const parsed = parseJson(read.text);
-      if (!parsed.ok) throw indexError(`schema file ${entry.file} is not valid JSON: ${parsed.issue.message}`);
+      if (!parsed.ok) throw indexError(`schema file ${entry.file} is not valid JSON: ${parsed.message}`);
       if (!isRecord(parsed.value) || parsed.value['$id'] !== entry.uri) {
         throw indexError(`schema file ${entry.file} must be an object whose $id is ${entry.uri}`);
       }
@@ -325,7 +328,7 @@ export class SchemaRegistry {
    * if (c.ok) console.log(c.entries.map((e) => e.id)); // the token and the definitions it refers to
    * ```
    */
-  closure(entry: SchemaEntry): { ok: true; entries: SchemaEntry[] } | { ok: false; issue: Issue } {
+  closure(entry: SchemaEntry): { ok: true; entries: SchemaEntry[] } | Refusal {
     const out: SchemaEntry[] = [];
     const seen = new Set<string>();
     const stack = [entry];
@@ -346,12 +349,10 @@ export class SchemaRegistry {
         if (next === undefined) {
           return {
             ok: false,
-            issue: {
-              code: 'ERR_SCHEMA_UNRESOLVED_REF',
-              path: '',
-              message: `schema ${e.id} refers to ${JSON.stringify(ref)}, which is not a schema of line ${this.index.line}; writ never fetches schemas over the network`,
-              details: { schema: e.id, ref },
-            },
+            code: 'ERR_SCHEMA_UNRESOLVED_REF',
+            path: '',
+            message: `schema ${e.id} refers to ${JSON.stringify(ref)}, which is not a schema of line ${this.index.line}; writ never fetches schemas over the network`,
+            details: { schema: e.id, ref },
           };
         }
         stack.push(next);
@@ -374,7 +375,7 @@ export class SchemaRegistry {
     return [...this.compiled];
   }
 
-  private compile(entry: SchemaEntry, mode: Mode): { ok: true; validate: ValidateFunction } | { ok: false; issue: Issue } {
+  private compile(entry: SchemaEntry, mode: Mode): { ok: true; validate: ValidateFunction } | Refusal {
     const ajv = this.ajvFor(mode);
     const added = this.added.get(mode) as Set<string>;
     try {
@@ -396,15 +397,13 @@ export class SchemaRegistry {
       if (!this.compiled.includes(entry.id)) this.compiled.push(entry.id);
       return { ok: true, validate };
     } catch (e) {
-      if (e instanceof WritError) return { ok: false, issue: { code: e.code, path: '', message: e.message, details: { schema: entry.id } } };
+      if (e instanceof WritError) return { ok: false, code: e.code, path: '', message: e.message, details: { schema: entry.id } };
       return {
         ok: false,
-        issue: {
-          code: 'ERR_SCHEMA_INVALID',
-          path: '',
-          message: `schema ${entry.id} cannot be compiled: ${(e as Error).message}`,
-          details: { schema: entry.id },
-        },
+        code: 'ERR_SCHEMA_INVALID',
+        path: '',
+        message: `schema ${entry.id} cannot be compiled: ${(e as Error).message}`,
+        details: { schema: entry.id },
       };
     }
   }
@@ -466,4 +465,16 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function indexError(message: string): WritError {
   return new WritError({ code: 'ERR_SCHEMA_INDEX_INVALID', message });
+}
+
+/**
+ * A failed validation: the refusal of its first issue, with every issue.
+ *
+ * @param schema - the schema checked against.
+ * @param issues - at least one issue.
+ * @returns the result.
+ */
+function invalid(schema: SchemaEntry | undefined, issues: readonly Issue[]): Invalid {
+  const first = issues[0] ?? { code: 'ERR_SCHEMA_INVALID', path: '', message: 'the document does not validate' };
+  return { ...issueOf({ ok: false, ...first }), ok: false, schema, issues };
 }

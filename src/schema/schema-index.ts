@@ -64,7 +64,7 @@ export function loadSchemaIndex(file: string): LoadedSchemaIndex {
   const read = readTextFile(file);
   if (!read.ok) throw invalid(`cannot read the schema index: ${read.message}`);
   const parsed = parseJson(read.text);
-  if (!parsed.ok) throw invalid(`the schema index ${file} is not valid JSON: ${parsed.issue.message}`);
+  if (!parsed.ok) throw invalid(`the schema index ${file} is not valid JSON: ${parsed.message}`);
   return checkIndex(parsed.value, dir, file);
 }
 

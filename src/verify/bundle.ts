@@ -13,7 +13,7 @@ import { notPlainJson } from '../crypto/jcs.js';
 import { toHex } from '../encoding/bytes.js';
 import { pointerAppend } from '../encoding/pointer.js';
 import { readJson, readOptions } from '../model/read.js';
-import type { Issue, Verdict } from '../issues.js';
+import { issueOf, type Issue, type Verdict } from '../issues.js';
 import { registryOf, contextProblem, type VerifyContext } from './context.js';
 import { invalidDocument, proofOptionsOf } from './common.js';
 import { covers } from './capability.js';
@@ -108,7 +108,7 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
   }
   const parsed = readJson(manifestBytes);
   if (!parsed.ok) {
-    issues.push({ ...parsed.issue, path: at(BUNDLE_MANIFEST_PATH, parsed.issue.path), message: `${BUNDLE_MANIFEST_PATH}: ${parsed.issue.message}` });
+    issues.push({ ...issueOf(parsed), path: at(BUNDLE_MANIFEST_PATH, parsed.path), message: `${BUNDLE_MANIFEST_PATH}: ${parsed.message}` });
     return { artifacts: [], issues };
   }
   const listed = parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value) ? (parsed.value as { artifacts?: unknown }).artifacts : undefined;
@@ -149,8 +149,8 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
     const digest = `sha256:${toHex(sha256Bytes(bytes))}`;
     let issue: Issue | undefined;
     if (digest !== recorded) issue = { code: 'ERR_BUNDLE_ALTERED', path, message: `${path} hashes to ${digest}; the manifest records ${recorded}: it was changed` };
-    else if (!read.ok) issue = { ...read.issue, path: at(path, read.issue.path), message: `${path}: ${read.issue.message}` };
-    else if (type === undefined) issue = { code: 'ERR_BUNDLE_UNRECOGNISED', path, message: `${path} is not a document of line ${registry.index.line}: ${detected?.ok === false ? detected.issue.message : ''}` };
+    else if (!read.ok) issue = { ...issueOf(read), path: at(path, read.path), message: `${path}: ${read.message}` };
+    else if (type === undefined) issue = { code: 'ERR_BUNDLE_UNRECOGNISED', path, message: `${path} is not a document of line ${registry.index.line}: ${detected?.ok === false ? detected.message : ''}` };
     else {
       const v = invalidDocument(ctx, type, doc);
       if (v !== undefined && !v.ok) issue = { code: v.code, path: at(path, v.path), message: `${path}: ${v.message}` };
@@ -187,7 +187,7 @@ export interface StartedBundle {
  */
 export function startBundle(files: ReadonlyMap<string, Uint8Array>, options: BundleOptions): StartedBundle | { readonly report: VerificationReport } {
   const opts = readOptions(options);
-  if (!opts.ok) return { report: report([{ code: opts.verdict.ok ? 'ERR_USAGE_INVALID_ARGUMENT' : opts.verdict.code, path: '', message: opts.verdict.message }], undefined, undefined) };
+  if (!opts.ok) return { report: report([{ code: opts.code, path: '', message: opts.message }], undefined, undefined) };
   const ctx = opts.value;
   const problem = contextProblem(ctx);
   if (problem !== undefined && !problem.ok) return { report: report([{ code: problem.code, path: '', message: problem.message }], undefined, undefined) };

@@ -8,7 +8,7 @@ import type { DataIntegrityOptions } from '../crypto/envelopes.js';
 import { notPlainJson } from '../crypto/jcs.js';
 import { notPlainMessage } from '../encoding/snapshot.js';
 import { compareInstants, instantOfSeconds, readRfc3339, type Instant } from '../encoding/time.js';
-import { fail, type Issue, type Verdict } from '../issues.js';
+import { fail, type Issue, type Refusal, type Verdict } from '../issues.js';
 import { registryOf, type VerifyContext } from './context.js';
 
 /**
@@ -65,7 +65,7 @@ export function within(at: string, verdict: Verdict): Verdict {
 }
 
 /** A document's time read (SPEC.md 6.2), or the failing verdict that stops the check needing it. */
-export type TimeAt = { readonly ok: true; readonly instant: Instant } | { readonly ok: false; readonly verdict: Verdict };
+export type TimeAt = { readonly ok: true; readonly instant: Instant } | Refusal;
 
 /**
  * Read an RFC 3339 time of a document. A time that does not read fails the verification with
@@ -77,7 +77,7 @@ export type TimeAt = { readonly ok: true; readonly instant: Instant } | { readon
  */
 export function timeAt(text: unknown, path: string): TimeAt {
   const read = readRfc3339(text);
-  return read.ok ? read : { ok: false, verdict: fail(read.code, path, read.message) };
+  return read.ok ? read : fail(read.code, path, read.message);
 }
 
 /**

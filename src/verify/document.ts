@@ -161,9 +161,9 @@ function verifyDocumentModel(doc: unknown, others: readonly unknown[], ctx: Veri
   let id = type;
   if (id === undefined) {
     const plain = notPlainJson(doc);
-    if (plain !== undefined) return fail(plain.code, plain.path, `the document is not plain JSON: ${plain.reason}`);
+    if (plain !== undefined) return fail(plain.code, plain.path, `the document is not plain JSON: ${plain.message}`);
     const detected = registryOf(ctx).detect(doc);
-    if (!detected.ok) return fail(detected.issue.code, detected.issue.path, detected.issue.message, detected.issue.details);
+    if (!detected.ok) return fail(detected.code, detected.path, detected.message, detected.details);
     id = detected.schema.id;
   }
   // The document is evidence too: a revocation is judged against the capability it revokes,

@@ -48,11 +48,11 @@ function verifyCredentialModel(credential: unknown, ctx: VerifyContext): Verdict
   const proved = proofBy(vc, issuer, ctx, 'ERR_IDENTITY_ISSUER_MISMATCH', `credential ${vc.id} is issued by ${issuer}`);
   if (!proved.ok) return proved;
   const from = timeAt(vc.validFrom, '/validFrom');
-  if (!from.ok) return from.verdict;
+  if (!from.ok) return from;
   if (!reached(ctx.now, from.instant)) return fail('ERR_IDENTITY_NOT_YET_VALID', '/validFrom', `credential ${vc.id} is not valid before ${vc.validFrom}`);
   if (vc.validUntil !== undefined) {
     const until = timeAt(vc.validUntil, '/validUntil');
-    if (!until.ok) return until.verdict;
+    if (!until.ok) return until;
     if (reached(ctx.now, until.instant)) return fail('ERR_IDENTITY_EXPIRED', '/validUntil', `credential ${vc.id} expired at ${vc.validUntil}`);
   }
   return pass(`credential ${vc.id} is issued and proved by ${issuer}`, { issuer, subject: vc.credentialSubject.id, hash: documentHash(vc) });

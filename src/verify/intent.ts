@@ -34,7 +34,7 @@ export interface IntentCall {
 export function intentHash(intent: Readonly<Record<string, unknown>>): string {
   const snap = snapshotJson(intent);
   if (!snap.ok || snap.value === null || typeof snap.value !== 'object' || Array.isArray(snap.value)) {
-    throw new TypeError(`intentHash: the intent must be a plain JSON object${snap.ok ? '' : ` (${snap.error.reason} at ${snap.error.path || 'its root'})`}`);
+    throw new TypeError(`intentHash: the intent must be a plain JSON object${snap.ok ? '' : ` (${snap.message} at ${snap.path || 'its root'})`}`);
   }
   const frozen = snap.value;
   const known = INTENT_HASHES.get(frozen);
@@ -121,7 +121,7 @@ export function intactIntent(intent: unknown, ctx: VerifyContext): Verdict {
   const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
   const read = readDocument(registryOf(ctx), 'intent/governed-intent', intent);
-  if (!read.ok) return read.verdict;
+  if (!read.ok) return read;
   const doc = read.doc;
   const content = signedContentIssue(doc);
   if (content !== undefined) return fail(content.code, content.path, content.message);

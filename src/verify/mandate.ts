@@ -103,9 +103,9 @@ function verifyMandateChainModel(chain: MandateChain, spent: PaymentCurrencyAmou
   const paidAt = timeAt(contents.timestamp, '/payment_mandate/payment_mandate_contents/timestamp');
   const intentExpiry = timeAt(intent.intent_expiry, '/intent_mandate/intent_expiry');
   const cartExpiry = timeAt(cart.contents.cart_expiry, '/cart_mandate/contents/cart_expiry');
-  if (!paidAt.ok) return paidAt.verdict;
-  if (!intentExpiry.ok) return intentExpiry.verdict;
-  if (!cartExpiry.ok) return cartExpiry.verdict;
+  if (!paidAt.ok) return paidAt;
+  if (!intentExpiry.ok) return intentExpiry;
+  if (!cartExpiry.ok) return cartExpiry;
   if (compareInstants(paidAt.instant, intentExpiry.instant) >= 0) {
     return fail('ERR_MANDATE_EXPIRED', '/intent_mandate/intent_expiry', `the payment at ${contents.timestamp} comes after the intent lapsed at ${intent.intent_expiry}`);
   }

@@ -56,7 +56,7 @@ function verifyReceiptModel(receipt: unknown, intent: unknown, ctx: VerifyContex
 /** A receipt is well formed and signed by its kernel_key. */
 function signedReceipt(receipt: unknown, ctx: VerifyContext): Verdict {
   const read = readDocument(registryOf(ctx), 'receipt/tool-call', receipt);
-  if (!read.ok) return read.verdict;
+  if (!read.ok) return read;
   const r = read.doc;
   const signed = verifyCompact(r, 'kernel_key', backendOf(ctx));
   if (!signed.ok) return signed;

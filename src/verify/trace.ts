@@ -17,7 +17,7 @@ import { registryOf, type VerifyContext } from './context.js';
  */
 export function verifyTrace(doc: unknown, e: EvidenceIndex, ctx: VerifyContext): Verdict {
   const read = readDocument(registryOf(ctx), 'receipt/intent-trace', doc);
-  if (!read.ok) return read.verdict;
+  if (!read.ok) return read;
   const t = read.doc;
   const proved = verifyDataIntegrity(t, proofOptionsOf(ctx));
   if (!proved.ok) return proved;

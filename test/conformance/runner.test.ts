@@ -124,7 +124,7 @@ t.test('the reports: JSON lines against their schemas, TAP as node-tap reads it,
   const r = await runConformance(fake('crash'), jcs.slice(0, 4), { runner });
   const lines = formatReport(r, 'jsonl').trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
   t.equal(lines.length, 6);
-  t.same(lines.map((l) => registry.detect(l)).map((d) => (d.ok ? d.schema.id : d.issue.code)), ['conformance/report-header', ...Array(4).fill('conformance/report-case'), 'conformance/report-footer']);
+  t.same(lines.map((l) => registry.detect(l)).map((d) => (d.ok ? d.schema.id : d.code)), ['conformance/report-header', ...Array(4).fill('conformance/report-case'), 'conformance/report-footer']);
   for (const l of lines) {
     const d = registry.detect(l);
     if (d.ok) t.equal(registry.validate(d.schema.id, l).ok, true, `${d.schema.id} is valid`);

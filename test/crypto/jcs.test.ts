@@ -66,7 +66,7 @@ t.test('only plain JSON reaches the canonicaliser', async (t) => {
     const r = canonicalJson(bad);
     t.notOk(r.ok, String(typeof bad));
   }
-  t.match(canonicalJson({ a: [1, { b: NaN }] }), { ok: false, error: { path: '/a/1/b' } });
+  t.match(canonicalJson({ a: [1, { b: NaN }] }), { ok: false, path: '/a/1/b' });
 });
 
 t.test('signed content: no -0, no integer beyond 2^53 - 1', async (t) => {

@@ -26,7 +26,7 @@ t.test('never throws, whatever the input', async (t) => {
   fc.assert(
     fc.property(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v).slice(0, -1)), fc.uint8Array()), (input) => {
       const r = parseJson(input);
-      return r.ok || r.issue.code.startsWith('ERR_JSON_');
+      return r.ok || r.code.startsWith('ERR_JSON_');
     }),
     { numRuns: 2000 },
   );
@@ -42,7 +42,7 @@ t.test('duplicate member names are rejected where they occur', async (t) => {
   for (const [text, path] of cases) {
     const r = parseJson(text);
     t.notOk(r.ok, text);
-    if (!r.ok) t.match(r.issue, { code: 'ERR_JSON_DUPLICATE_KEY', path }, text);
+    if (!r.ok) t.match(r, { code: 'ERR_JSON_DUPLICATE_KEY', path }, text);
   }
 });
 
@@ -50,16 +50,16 @@ t.test('lone surrogates are rejected, pairs are kept', async (t) => {
   for (const text of ['"\\ud800"', '"\\udc00"', '"a\\ud83dx"', '{"\\ud800":1}', '"\ud800"']) {
     const r = parseJson(text);
     t.notOk(r.ok, text);
-    if (!r.ok) t.equal(r.issue.code, 'ERR_JSON_LONE_SURROGATE', text);
+    if (!r.ok) t.equal(r.code, 'ERR_JSON_LONE_SURROGATE', text);
   }
   const pair = parseJson('"\\ud83d\\ude00"');
   t.same(pair, { ok: true, value: '😀' });
 });
 
 t.test('encoding: UTF-8 only, without a byte-order mark', async (t) => {
-  t.match(parseJson(new Uint8Array([0xef, 0xbb, 0xbf, 0x31])), { ok: false, issue: { code: 'ERR_JSON_ENCODING' } });
-  t.match(parseJson('\ufeff1'), { ok: false, issue: { code: 'ERR_JSON_ENCODING' } });
-  t.match(parseJson(new Uint8Array([0x22, 0xff, 0x22])), { ok: false, issue: { code: 'ERR_JSON_ENCODING' } });
+  t.match(parseJson(new Uint8Array([0xef, 0xbb, 0xbf, 0x31])), { ok: false, code: 'ERR_JSON_ENCODING' });
+  t.match(parseJson('\ufeff1'), { ok: false, code: 'ERR_JSON_ENCODING' });
+  t.match(parseJson(new Uint8Array([0x22, 0xff, 0x22])), { ok: false, code: 'ERR_JSON_ENCODING' });
   t.same(parseJson(bytes('"é"')), { ok: true, value: 'é' });
 });
 
@@ -85,22 +85,22 @@ t.test('syntax errors carry ERR_JSON_SYNTAX and the path of the enclosing value'
   for (const [text, path] of cases) {
     const r = parseJson(text);
     t.notOk(r.ok, JSON.stringify(text));
-    if (!r.ok) t.match(r.issue, { code: 'ERR_JSON_SYNTAX', path }, JSON.stringify(text));
+    if (!r.ok) t.match(r, { code: 'ERR_JSON_SYNTAX', path }, JSON.stringify(text));
   }
 });
 
 t.test('numbers that overflow a double are rejected', async (t) => {
-  t.match(parseJson('{"n":1e400}'), { ok: false, issue: { code: 'ERR_JSON_NUMBER_RANGE', path: '/n' } });
-  t.match(parseJson('-1e309'), { ok: false, issue: { code: 'ERR_JSON_NUMBER_RANGE' } });
+  t.match(parseJson('{"n":1e400}'), { ok: false, code: 'ERR_JSON_NUMBER_RANGE', path: '/n' });
+  t.match(parseJson('-1e309'), { ok: false, code: 'ERR_JSON_NUMBER_RANGE' });
   t.same(parseJson('1e308'), { ok: true, value: 1e308 });
 });
 
 t.test('depth and size limits', async (t) => {
-  t.match(parseJson('[[[1]]]', { maxDepth: 2 }), { ok: false, issue: { code: 'ERR_JSON_TOO_DEEP', path: '/0/0' } });
+  t.match(parseJson('[[[1]]]', { maxDepth: 2 }), { ok: false, code: 'ERR_JSON_TOO_DEEP', path: '/0/0' });
   t.ok(parseJson('[[[1]]]', { maxDepth: 3 }).ok);
   const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-  t.match(parseJson(deep), { ok: false, issue: { code: 'ERR_JSON_TOO_DEEP' } }, 'deep nesting is refused, not a stack overflow');
-  t.match(parseJson('"abcdef"', { maxBytes: 4 }), { ok: false, issue: { code: 'ERR_JSON_TOO_LARGE' } });
+  t.match(parseJson(deep), { ok: false, code: 'ERR_JSON_TOO_DEEP' }, 'deep nesting is refused, not a stack overflow');
+  t.match(parseJson('"abcdef"', { maxBytes: 4 }), { ok: false, code: 'ERR_JSON_TOO_LARGE' });
 });
 
 t.test('a member named __proto__ stays an own member and changes no prototype', async (t) => {

@@ -47,7 +47,7 @@ const cases: Case[] = listFiles(examples)
 const allSchemas = registry.index.entries.map((e) => registry.schemaJson(e));
 const bundles = new Map(registry.documents().map((d) => {
   const b = bundleSchema(registry, d.id);
-  if (!b.ok) throw new Error(b.issue.message);
+  if (!b.ok) throw new Error(b.message);
   return [d.uri, b.schema];
 }));
 

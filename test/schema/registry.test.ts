@@ -96,10 +96,10 @@ t.test('detection: exactly one rule must match', async (t) => {
   const seed = readJson('examples/v1.0.0/commercial/checkout/valid/checkout.request.protocol-commercial.json') as Record<string, unknown>;
   t.match(r.detect(seed), { ok: true, schema: { id: 'commercial/checkout.request' } });
   t.match(r.detect({ ...seed, receipt_id: 'r-1' }), { ok: true, schema: { id: 'commercial/checkout.receipt' } });
-  t.match(r.detect({ hello: 'world' }), { ok: false, issue: { code: 'ERR_SCHEMA_UNDETECTED' } });
-  t.match(r.detect('text'), { ok: false, issue: { code: 'ERR_SCHEMA_UNDETECTED' } });
+  t.match(r.detect({ hello: 'world' }), { ok: false, code: 'ERR_SCHEMA_UNDETECTED' });
+  t.match(r.detect('text'), { ok: false, code: 'ERR_SCHEMA_UNDETECTED' });
   const dir = scratchLine(t.testdir(), { 'a.schema.json': { type: 'object' }, 'b.schema.json': { type: 'object' } }, { 'a.schema.json': { present: ['/x'] }, 'b.schema.json': { present: ['/x'] } });
-  t.match(SchemaRegistry.open({ root: dir }).detect({ x: 1 }), { ok: false, issue: { code: 'ERR_SCHEMA_AMBIGUOUS', details: { candidates: ['test/a', 'test/b'] } } });
+  t.match(SchemaRegistry.open({ root: dir }).detect({ x: 1 }), { ok: false, code: 'ERR_SCHEMA_AMBIGUOUS', details: { candidates: ['test/a', 'test/b'] } });
 });
 
 t.test('first-error mode reports one issue; report mode reports all', async (t) => {

@@ -24,7 +24,7 @@ const SIGNER: Readonly<Record<string, string>> = { 'capability/token': 'issuer',
 /** The code a document is rejected with, or undefined when it is accepted. */
 function rejection(schema: string, bytes: Uint8Array): string | undefined {
   const parsed = parseJson(bytes);
-  if (!parsed.ok) return parsed.issue.code;
+  if (!parsed.ok) return parsed.code;
   const valid = registry.validate(schema, parsed.value, { allErrors: false });
   if (!valid.ok) return valid.issues[0]?.code;
   const doc = parsed.value as Record<string, unknown>;
