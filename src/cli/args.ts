@@ -23,19 +23,33 @@ export const COMMON_OPTIONS = {
  * @param args - the arguments after the command name.
  * @param options - the command's own options (merged with {@link COMMON_OPTIONS}).
  * @returns parseArgs' values and positionals.
- * @throws {@link UsageError} `ERR_USAGE_UNKNOWN_OPTION` or `ERR_USAGE_INVALID_ARGUMENT`.
+ * @throws {@link UsageError} `ERR_USAGE_UNKNOWN_OPTION`, or `ERR_USAGE_INVALID_ARGUMENT` (a value
+ *   missing, of the wrong kind, or empty, or an empty argument).
+ * @example
+ * ```ts
+ * const { values, positionals } = parseCommand('verify', ['--now', '1776272790', 'token.json'], { now: { type: 'string' } });
+ * ```
  */
 export function parseCommand<O extends NonNullable<ParseArgsConfig['options']>>(
   command: string,
   args: readonly string[],
   options: O,
 ): { values: ParsedValues<O & typeof COMMON_OPTIONS>; positionals: string[] } {
+  let parsed: ReturnType<typeof parseArgs>;
   try {
-    const parsed = parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
-    return { values: parsed.values as unknown as ParsedValues<O & typeof COMMON_OPTIONS>, positionals: parsed.positionals };
+    parsed = parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (e) {
     const code = (e as { code?: string }).code;
     const message = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new UsageError(code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'ERR_USAGE_UNKNOWN_OPTION' : 'ERR_USAGE_INVALID_ARGUMENT', `writ ${command}: ${message}`);
   }
+  // An empty value names nothing: `--impl ''` is no command, `--vectors ''` or `''` no path (it
+  // would resolve to the working folder). Said here once, for every option of every command.
+  for (const [name, value] of Object.entries(parsed.values)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (v === '') throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ ${command}: --${name} needs a value, and it was given an empty one`);
+    }
+  }
+  for (const p of parsed.positionals) if (p === '') throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ ${command}: an argument is empty; name a file, a folder or an id`);
+  return { values: parsed.values as unknown as ParsedValues<O & typeof COMMON_OPTIONS>, positionals: parsed.positionals };
 }

@@ -3,14 +3,13 @@
  * The `writ` executable: binds {@link main} to the process. The only module that touches
  * `process` directly.
  */
-import { createInterface } from 'node:readline';
+import { readInput } from './io.js';
 import { main } from './main.js';
 
-const stdin = async (): Promise<Uint8Array> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-};
+// Standard input is read to the JSON reader's limit and no further: past it, reading stops and
+// the input is refused (ERR_JSON_TOO_LARGE), however much more there is. `writ adapter` reads it
+// as chunks, split into lines each bounded by the same limit.
+const stdin = (): Promise<Uint8Array> => readInput(process.stdin);
 
 // A reader that stops early (`writ verify ... | head`) closes the pipe: that is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -20,11 +19,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(
-  process.argv.slice(2),
-  { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd(), lines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }) },
-  stdin,
-).then(
+main(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), cwd: process.cwd(), input: () => process.stdin }, stdin).then(
   (code) => {
     process.exitCode = code;
   },

@@ -12,7 +12,7 @@ import { ReferenceAdapter, referenceAnswer } from '../conformance/reference.js';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../conformance/reports.js';
 import { runConformance, selectVectors } from '../conformance/runner.js';
 import { packagedVectors, readVectors } from '../conformance/vectors.js';
-import { parseJson } from '../encoding/json.js';
+import { DEFAULT_MAX_BYTES, parseJson } from '../encoding/json.js';
 import { readManifest } from '../io/manifest.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { registryOf } from '../verify/context.js';
@@ -20,6 +20,9 @@ import { parseCommand } from './args.js';
 import { type CliIo, type ExitCode, UsageError } from './io.js';
 import { formatIssues } from './report.js';
 import { writeFileWhole } from '../io/files.js';
+import { splitLines } from '../io/streams.js';
+
+const encoder = new TextEncoder();
 
 export const CONFORMANCE_HELP = `Usage: writ conformance [options]
 
@@ -91,6 +94,8 @@ export async function runConformanceCommand(args: readonly string[], io: CliIo):
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ conformance: --format must be one of ${REPORT_FORMATS.join(', ')}`);
   const profiles = (values.profile as unknown as string[] | undefined) ?? [];
   for (const p of profiles) if (!(PROFILES as readonly string[]).includes(p)) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ conformance: no profile ${JSON.stringify(p)}; the profiles are ${PROFILES.join(', ')}`);
+  // A command of blanks starts nothing: the shell would exit at once and every case would error.
+  if (values.impl !== undefined && values.impl.trim() === '') throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ conformance: --impl needs the command that starts the implementation, such as --impl "python3 harness.py"');
   const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
   if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ conformance: --timeout must be a positive number of milliseconds');
   const registry = registryOf({});
@@ -130,12 +135,20 @@ export async function runAdapterCommand(args: readonly string[], io: CliIo): Pro
     return 0;
   }
   if (positionals.length > 0) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: takes no arguments');
-  if (io.lines === undefined) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: needs standard input');
+  if (io.input === undefined && io.lines === undefined) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: needs standard input');
   const reference = new ReferenceAdapter(identity().version);
   const registry = registryOf({});
-  for await (const line of io.lines()) {
+  for await (const piece of protocolLines(io)) {
+    if (piece.kind === 'overlong') {
+      // Refused as it passed the limit, never held whole; the rest of it is skipped, and the
+      // adapter goes on with the next line.
+      io.out(`${JSON.stringify({ seq: 0, errored: true, context: { code: 'ERR_JSON_TOO_LARGE', message: `a line of more than ${piece.maxBytes} bytes is not an adapter command (writ-adapter/1); it was not read` } })}\n`);
+      continue;
+    }
+    const line = piece.text;
     if (line.trim() === '') continue;
-    const parsed = parseJson(line);
+    // The bytes as they came, when they came as bytes: a line that is not UTF-8 is not JSON (SPEC.md 3).
+    const parsed = parseJson(piece.source);
     const command = parsed.ok ? (parsed.value as unknown as AdapterCommand) : undefined;
     const valid = command !== undefined && registry.validate('conformance/adapter-command', command, { allErrors: false }).ok;
     if (!valid) {
@@ -149,4 +162,14 @@ export async function runAdapterCommand(args: readonly string[], io: CliIo): Pro
     else io.out(`${JSON.stringify({ seq: command.seq, ...referenceAnswer(command.case as never) })}\n`);
   }
   return 0;
+}
+
+/** The lines of standard input, each bounded by the JSON reader's limit (SPEC.md 12.10). */
+async function* protocolLines(io: CliIo): AsyncGenerator<{ readonly kind: 'line'; readonly text: string; readonly source: Uint8Array | string } | { readonly kind: 'overlong'; readonly maxBytes: number }> {
+  if (io.input !== undefined) {
+    const decoder = new TextDecoder();
+    for await (const piece of splitLines(io.input())) yield piece.kind === 'line' ? { kind: 'line', text: decoder.decode(piece.bytes), source: piece.bytes } : piece;
+    return;
+  }
+  for await (const text of io.lines?.() ?? []) yield encoder.encode(text).length > DEFAULT_MAX_BYTES ? { kind: 'overlong', maxBytes: DEFAULT_MAX_BYTES } : { kind: 'line', text, source: text };
 }

@@ -44,6 +44,11 @@ export function runIntegrity(args: readonly string[], io: CliIo): ExitCode {
   const dir = positionals[0] === undefined ? PACKAGE_ROOT : resolve(io.cwd, positionals[0]);
   if (!isDirectory(dir)) throw new UsageError('ERR_IO_NOT_FOUND', `writ integrity: ${positionals[0] ?? dir} is not a folder`);
   const ledger = values.ledger === undefined ? undefined : resolve(io.cwd, values.ledger);
+  // Named on the command line, the ledger must be a regular file (it is read as one, never
+  // waited on); a FIFO or a device is a usage error, as it is for every file a command names.
+  const ledgerKind = ledger === undefined ? 'file' : pathKind(ledger);
+  if (ledgerKind === 'missing') throw new UsageError('ERR_IO_NOT_FOUND', `writ integrity: --ledger ${values.ledger ?? ''} does not exist`);
+  if (ledgerKind !== 'file') throw new UsageError('ERR_IO_READ', `writ integrity: --ledger ${values.ledger ?? ''} is not a regular file; writ reads regular files only`);
   const report = checkIntegrity(dir, ledger === undefined ? {} : { ledger });
   if (values.json) {
     printJson(io, { ok: report.ok, dir, ...(report.manifest ? { line: report.manifest.line, version: report.manifest.version } : {}), verified: report.verified, issues: report.issues });

@@ -3,6 +3,7 @@
  * and read their output. Only `bin.ts` binds it to the real process.
  */
 import type { ErrorCode } from '../generated/error-codes.js';
+import { readStreamCapped, type Chunks } from '../io/streams.js';
 import { WritError } from '../issues.js';
 
 /** Streams and working folder of one command run. */
@@ -15,7 +16,12 @@ export interface CliIo {
   readonly cwd: string;
   /** The time, in Unix seconds, where a command needs it and --now is not given; the system clock when absent. */
   readonly clock?: () => number;
-  /** Standard input, line by line, for `writ adapter`. */
+  /**
+   * Standard input as it arrives, in chunks, for `writ adapter`: it is split into lines there,
+   * each bounded by the JSON reader's limit (a longer line is refused, never held whole).
+   */
+  readonly input?: () => AsyncIterable<Uint8Array | string>;
+  /** Standard input already split into lines (tests), for `writ adapter` when `input` is absent. */
   readonly lines?: () => AsyncIterable<string>;
 }
 
@@ -38,4 +44,23 @@ export class UsageError extends WritError {
  */
 export function printJson(io: CliIo, value: unknown): void {
   io.out(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * Standard input as `writ validate -` reads it: whole, to the JSON reader's limit and no further.
+ * Past the limit, reading stops and the stream is destroyed, however much more it holds.
+ *
+ * @param source - standard input (or any stream of chunks).
+ * @param maxBytes - the most it may hold; default the JSON reader's limit (16 MiB).
+ * @returns its bytes.
+ * @throws {@link WritError} `ERR_JSON_TOO_LARGE` past the limit, `ERR_IO_READ` when the stream fails.
+ * @example
+ * ```ts
+ * main(process.argv.slice(2), io, () => readInput(process.stdin));
+ * ```
+ */
+export async function readInput(source: Chunks, maxBytes?: number): Promise<Uint8Array> {
+  const read = await readStreamCapped(source, maxBytes);
+  if (!read.ok) throw new WritError(read);
+  return read.bytes;
 }

@@ -10,6 +10,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { ErrorCode } from '../generated/error-codes.js';
 import type { AdapterHello, AdapterResult } from '../generated/types.js';
 import type { Issue } from '../issues.js';
+import { DEFAULT_MAX_BYTES } from '../encoding/json.js';
+import { LineSplitter } from '../io/streams.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { PROFILES, type ConformanceCase } from './case.js';
 
@@ -61,13 +63,22 @@ export function schemaCheck(registry: SchemaRegistry): ProtocolCheck {
 }
 
 
-type Line = { readonly kind: 'line'; readonly text: string } | { readonly kind: 'timeout' } | { readonly kind: 'exit'; readonly detail: string };
+/** A line of the implementation's standard output, or one longer than a line may be. */
+type Output = { readonly kind: 'line'; readonly text: string; readonly size: number } | { readonly kind: 'overlong'; readonly maxBytes: number };
+type Line = Output | { readonly kind: 'timeout' } | { readonly kind: 'exit'; readonly detail: string };
+
+/**
+ * How much of an implementation's output is held before reading it is paused until the runner
+ * catches up: an implementation that floods its standard output (`yes`) is not read into memory.
+ */
+const QUEUED_LINES = 1024;
 
 /** Any implementation, run as `command` through the shell. */
 export class ProcessAdapter implements Adapter {
   private child: ChildProcessWithoutNullStreams | undefined;
-  private pending = '';
-  private readonly lines: string[] = [];
+  private split = new LineSplitter(DEFAULT_MAX_BYTES);
+  private readonly lines: Output[] = [];
+  private queuedBytes = 0;
   private wake: (() => void) | undefined;
   private exit: string | undefined;
   private stderr = '';
@@ -77,12 +88,15 @@ export class ProcessAdapter implements Adapter {
    * @param cwd - the folder to run it in.
    * @param check - validates each message it sends, with `--validate-protocol`.
    * @param startTimeoutMs - how long it may take to answer start.
+   * @param maxLineBytes - the longest line it may print (default the JSON reader's limit, 16 MiB):
+   *   a longer one is garbage, found as it passes the limit and never held whole.
    */
   constructor(
     private readonly command: string,
     private readonly cwd: string,
     private readonly check: ProtocolCheck | undefined,
     private readonly startTimeoutMs = 30_000,
+    private readonly maxLineBytes = DEFAULT_MAX_BYTES,
   ) {}
 
   /**
@@ -100,25 +114,36 @@ export class ProcessAdapter implements Adapter {
     this.kill();
     this.child = undefined;
     this.wake = undefined;
-    this.pending = '';
+    this.split = new LineSplitter(this.maxLineBytes);
     this.lines.length = 0;
+    this.queuedBytes = 0;
     this.exit = undefined;
     this.stderr = '';
-    const child = spawn(this.command, { shell: true, cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+    let child: ChildProcessWithoutNullStreams;
+    try {
+      child = spawn(this.command, { shell: true, cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+    } catch (e) {
+      // Refused before any process exists (an empty command, say).
+      return { ok: false, code: 'ERR_RUNNER_CANNOT_START', reason: `the command could not be run: ${(e as Error).message}` };
+    }
     this.child = child;
     // Events of a child that was replaced (killed after a hang, say) are not about this one.
     const current = (): boolean => this.child === child;
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
+    // Bytes, split into lines of at most maxLineBytes: a longer line is reported as it passes the
+    // limit, and the rest of it skipped, however long it goes on.
+    const decoder = new TextDecoder();
+    child.stdout.on('data', (chunk: Buffer) => {
       if (!current()) return;
-      this.pending += chunk;
-      let nl = this.pending.indexOf('\n');
-      while (nl >= 0) {
-        const line = this.pending.slice(0, nl).replace(/\r$/, '');
-        this.pending = this.pending.slice(nl + 1);
-        if (line.trim() !== '') this.lines.push(line);
-        nl = this.pending.indexOf('\n');
+      for (const piece of this.split.push(chunk)) {
+        if (piece.kind === 'overlong') this.lines.push(piece);
+        else {
+          const text = decoder.decode(piece.bytes);
+          if (text.trim() === '') continue;
+          this.lines.push({ kind: 'line', text, size: piece.bytes.length });
+          this.queuedBytes += piece.bytes.length;
+        }
       }
+      if (this.lines.length > QUEUED_LINES || this.queuedBytes > this.maxLineBytes) child.stdout.pause();
       this.wake?.();
     });
     child.stderr.setEncoding('utf8');
@@ -138,6 +163,7 @@ export class ProcessAdapter implements Adapter {
     });
     this.send({ cmd: 'start', protocol: PROTOCOL });
     const line = await this.next(this.startTimeoutMs);
+    if (line.kind === 'overlong') return { ok: false, code: 'ERR_RUNNER_GARBAGE', reason: `the implementation answered start with a line longer than ${line.maxBytes} bytes` };
     if (line.kind === 'timeout') return { ok: false, code: 'ERR_RUNNER_TIMEOUT', reason: `the implementation did not answer start: it was silent for ${this.startTimeoutMs} ms${this.stderrTail()}` };
     // Exiting before any hello is not a crash of a running implementation: it never ran.
     if (line.kind === 'exit') return { ok: false, code: 'ERR_RUNNER_CANNOT_START', reason: `the implementation did not answer start: it ${line.detail}${this.stderrTail()}` };
@@ -166,6 +192,7 @@ export class ProcessAdapter implements Adapter {
     if (this.child === undefined || this.exit !== undefined) return { kind: 'broken', code: 'ERR_RUNNER_CRASHED', reason: `the implementation is not running: it ${this.exit ?? 'was never started'}` };
     this.send({ cmd: 'run', seq, case: c });
     const line = await this.next(timeoutMs);
+    if (line.kind === 'overlong') return { kind: 'broken', code: 'ERR_RUNNER_GARBAGE', reason: `the implementation answered with a line longer than ${line.maxBytes} bytes, which is not read` };
     if (line.kind === 'timeout') return { kind: 'broken', code: 'ERR_RUNNER_TIMEOUT', reason: `no answer within ${timeoutMs} ms: the implementation hangs` };
     if (line.kind === 'exit') return { kind: 'broken', code: 'ERR_RUNNER_CRASHED', reason: `the implementation ${line.detail} while running the case${this.stderrTail()}` };
     const parsed = parseLine(line.text);
@@ -207,9 +234,13 @@ export class ProcessAdapter implements Adapter {
   private next(timeoutMs: number): Promise<Line> {
     return new Promise((resolve) => {
       const settle = (): boolean => {
-        const text = this.lines.shift();
-        if (text !== undefined) resolve({ kind: 'line', text });
-        else if (this.exit !== undefined) resolve({ kind: 'exit', detail: this.exit });
+        const output = this.lines.shift();
+        if (output !== undefined) {
+          if (output.kind === 'line') this.queuedBytes -= output.size;
+          // Caught up: read on.
+          if (this.lines.length <= QUEUED_LINES && this.queuedBytes <= this.maxLineBytes) this.child?.stdout.resume();
+          resolve(output);
+        } else if (this.exit !== undefined) resolve({ kind: 'exit', detail: this.exit });
         else return false;
         return true;
       };

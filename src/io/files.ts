@@ -47,15 +47,21 @@ export function readFileCapped(path: string, maxBytes: number = DEFAULT_MAX_BYTE
     const st = fstatSync(fd);
     if (!st.isFile()) return { ok: false, code: 'ERR_IO_READ', path, message: `${path} is not a regular file (${st.isDirectory() ? 'a folder' : 'a FIFO, socket or device'}); writ reads regular files only` };
     if (st.size > maxBytes) return { ok: false, code: 'ERR_JSON_TOO_LARGE', path, message: `${path} is ${st.size} bytes; the limit is ${maxBytes}` };
-    // Read at most one byte past the cap: a file that grows while it is read is still caught.
-    const buffer = new Uint8Array(Math.min(st.size, maxBytes) + 1);
+    // Read at most one byte past the cap: a file that grows while it is read is still caught. A
+    // file holding more than its size said (one that grows, or a /proc file, whose size is 0) is
+    // read on, in a buffer that grows, to the end or to the cap.
+    let buffer = new Uint8Array(Math.min(st.size, maxBytes) + 1);
     let length = 0;
     for (;;) {
+      if (length === buffer.length) {
+        const grown = new Uint8Array(Math.min(Math.max(buffer.length * 2, 64 * 1024), maxBytes + 1));
+        grown.set(buffer);
+        buffer = grown;
+      }
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
       if (length > maxBytes) return { ok: false, code: 'ERR_JSON_TOO_LARGE', path, message: `${path} is more than ${maxBytes} bytes` };
-      if (length === buffer.length) break;
     }
     return { ok: true, bytes: buffer.slice(0, length) };
   } catch (e) {

@@ -1,0 +1,51 @@
+/**
+ * The one file reader (issue 10, attack 14): it reads regular files only, checked on the opened
+ * descriptor, opens without blocking, and reads to a cap. A FIFO is served by a writer that
+ * opens it again and again (./fifo.ts): a reader that blocked would be let through and read an
+ * empty file (the wrong answer) rather than hang the test.
+ */
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { readFileCapped, readTextFile } from '../../src/io/files.js';
+import { fifo, noFifo } from './fifo.js';
+
+t.test('a FIFO is refused as not a regular file, without waiting for a writer', { timeout: 20_000, skip: noFifo }, async (t) => {
+  const path = fifo(t);
+  t.match(readFileCapped(path), { ok: false, code: 'ERR_IO_READ' });
+  t.match(readTextFile(path), { ok: false, code: 'ERR_IO_READ' });
+  const link = join(path, '..', 'link.json');
+  symlinkSync(path, link);
+  t.match(readFileCapped(link), { ok: false, code: 'ERR_IO_READ' }, 'through a symbolic link too');
+});
+
+t.test('/dev/zero is refused as not a regular file, not read to the cap', { timeout: 20_000, skip: existsSync('/dev/zero') ? false : 'no /dev/zero' }, async (t) => {
+  t.match(readFileCapped('/dev/zero'), { ok: false, code: 'ERR_IO_READ' });
+  // A cap that a reader of the device would pass at once: still ERR_IO_READ, not ERR_JSON_TOO_LARGE.
+  t.match(readFileCapped('/dev/zero', 1), { ok: false, code: 'ERR_IO_READ' });
+  t.match(readFileCapped('/dev/zero', Number.MAX_SAFE_INTEGER), { ok: false, code: 'ERR_IO_READ' });
+});
+
+t.test('a folder is refused; a missing file is ERR_IO_NOT_FOUND', async (t) => {
+  t.match(readFileCapped(tmpdir()), { ok: false, code: 'ERR_IO_READ' });
+  t.match(readFileCapped(join(tmpdir(), 'writ-no-such-file', 'x.json')), { ok: false, code: 'ERR_IO_NOT_FOUND' });
+});
+
+t.test('a regular file is read to its cap: exactly the cap passes, a byte more is ERR_JSON_TOO_LARGE', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'writ-files-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'a.json'), '{"a":1}');
+  t.same(readFileCapped(join(dir, 'a.json'), 7), { ok: true, bytes: new TextEncoder().encode('{"a":1}') });
+  t.match(readFileCapped(join(dir, 'a.json'), 6), { ok: false, code: 'ERR_JSON_TOO_LARGE' });
+  writeFileSync(join(dir, 'empty.json'), '');
+  t.same(readFileCapped(join(dir, 'empty.json')), { ok: true, bytes: new Uint8Array() });
+});
+
+t.test('a regular file holding more than its size says (a /proc file) is read whole, or refused at the cap', { skip: existsSync('/proc/self/status') ? false : 'no /proc' }, async (t) => {
+  const r = readFileCapped('/proc/self/status');
+  t.equal(r.ok, true);
+  const text = r.ok ? new TextDecoder().decode(r.bytes) : '';
+  t.ok(text.length > 100 && text.includes('\nPid:'), `read ${text.length} characters, not the one byte past its size of 0`);
+  t.match(readFileCapped('/proc/self/status', 10), { ok: false, code: 'ERR_JSON_TOO_LARGE' });
+});
