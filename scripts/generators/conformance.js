@@ -339,6 +339,24 @@ vector('chain/untrusted-root', '12.2', 'The root is issued by a key that is not 
 vector('chain/trusted-root', '12.2', 'The root is issued by the trust anchor named.', chainInput(executor), at(NOW1, { trust_anchors: [P.commander.hex] }), accept());
 vector('chain/cycle', '12.2', 'Parent ids that lead back to a capability already on the chain.', chainInput(executor, [resign(mut(root, (d) => ((d.parent_capability_id = executor.id), (d.delegation_depth = 4))), P.commander), vendor, coordinator, executor]), at(NOW1), reject('ERR_CHAIN_CYCLE'));
 
+// Delegation links (SPEC.md 12.2 step 5): each is signed by its delegator and belongs to the chain.
+const link = (signer, change = () => {}) =>
+  resign(mut({ capability_id: coordinator.id, delegator: coordinator.subject, delegatee: executor.subject, timestamp: executor.issued_at, signature: '0'.repeat(128) }, change), signer);
+const withLinks = (...links) => resign(mut(executor, (d) => (d.delegation_chain = links)), P.coordinator);
+vector('chain/delegation-link-signed', '12.2', 'The executor\'s capability carries the delegation link its delegator (the provider coordinator) signed: the chain verifies.', chainInput(withLinks(link(P.coordinator))), at(NOW1), accept());
+vector('chain/delegation-link-forged-signature', '12.2', 'Forged delegation link: the link names the coordinator as delegator but a stranger signed it, inside a token its issuer re-signed.', chainInput(withLinks(link(P.stranger))), at(NOW1), reject('ERR_SIG_INVALID'));
+vector('chain/delegation-link-by-a-stranger', '12.2', 'A delegation link a stranger made and signed, naming itself as delegator: it issued no capability of the chain.', chainInput(withLinks(link(P.stranger, (d) => (d.delegator = P.stranger.hex)))), at(NOW1), reject('ERR_CHAIN_LINK_INVALID'));
+vector('chain/delegation-link-to-a-stranger', '12.2', 'A delegation link, signed by the coordinator, to a delegatee that holds no capability of the chain.', chainInput(withLinks(link(P.coordinator, (d) => (d.delegatee = P.stranger.hex)))), at(NOW1), reject('ERR_CHAIN_LINK_INVALID'));
+vector('chain/delegation-link-from-another-chain', '12.2', 'A delegation link, signed by the coordinator, that delegates a capability of another chain.', chainInput(withLinks(link(P.coordinator, (d) => (d.capability_id = 'INC-2026-0428-other')))), at(NOW1), reject('ERR_CHAIN_LINK_INVALID'));
+// One id, one capability (SPEC.md 12.2): a self-signed fork of the vendor liaison's capability.
+const forkedVendor = resign(mut(vendor, (d) => ((d.issuer = P.stranger.hex), (d.parent_capability_id = null), (d.delegation_depth = 0))), P.stranger);
+vector('chain/forked-id', '12.2', 'Suppress a revocation with a forked id: a self-signed capability reuses the vendor liaison\'s id, so a walk could take one and a revocation check the other.', chainInput(executor, [root, vendor, coordinator, forkedVendor]), at(NOW1), reject('ERR_CHAIN_DUPLICATE_ID'));
+vector('chain/same-capability-twice', '12.2', 'The same capability given twice (the leaf among the evidence too) is one capability.', chainInput(executor, [root, vendor, vendor, coordinator, executor]), at(NOW1), accept());
+// A child's window lies inside its parent's (SPEC.md 12.2, attenuation).
+const issuedAt = (t) => child((d) => ((d.issued_at = t), (d.ttl_secs = d.expires_at - t)));
+vector('capability/issued-before-parent', '12.2', 'Predate the parent: the executor\'s capability is issued one second before the coordinator\'s.', chainInput(issuedAt(coordinator.issued_at - 1)), at(NOW1), reject('ERR_CAP_ISSUED_BEFORE_PARENT'));
+vector('capability/issued-with-parent', '12.2', 'A capability issued in the same second as its parent is within its window.', chainInput(issuedAt(coordinator.issued_at)), at(NOW1), accept());
+
 // ---------------------------------------------------------------------------------------------
 // budget (SPEC.md 12.5): Agent Commerce Network's procurement grant and Incident Network's executor grant
 
@@ -354,6 +372,9 @@ authorize('currency-swap', 'Currency confusion: an exposure in EUR against a gra
 authorize('no-such-grant', 'A grant index the capability does not have.', procurement, 7, usd(10), undefined, true, reject('ERR_BUDGET_GRANT_MISSING'));
 authorize('incident-network/approval-required', 'Incident Network approval required: a broader rollback (4.50) is above the $3.00 threshold on the executor\'s grant.', executor, 0, usd(450), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
 authorize('incident-network/approved-rollback', 'Incident Network: with the approval, the broader rollback goes ahead.', executor, 0, usd(450), undefined, true, accept());
+const shadowed = resign(mut(executor, (d) => d.scope.grants[0].constraints.unshift({ type: 'require_approval_above', value: { threshold_units: 100000 } })), P.coordinator);
+vector('capability/looser-threshold-added', '12.2', 'A delegate keeps its parent\'s approval threshold and adds a looser one first: adding a constraint narrows nothing away, so the chain verifies.', chainInput(shadowed), at(NOW1), accept());
+authorize('threshold-shadowed', 'Shadow a constraint: the same grant with a looser require_approval_above first; constraints of one type all apply, so the lower threshold still holds the 4.50 call.', shadowed, 0, usd(450), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
 authorize('negative-ledger', 'A ledger with a negative count is the caller\'s mistake: a verdict with a code, not a crash and not a decision.', procurement, 1, usd(10), { invocations: -1, total: 0 }, true, reject('ERR_USAGE_INVALID_ARGUMENT'));
 authorize('exactly-the-total', 'An exposure that brings the total exactly to max_total_cost fits.', procurement, 1, usd(25000), { invocations: 1, total: 125000 }, true, accept());
 const record = (name, description, rec, capability, expect) => vector(`budget/record/${name}`, '12.5', description, { operation: 'record', record: rec, capability }, at(T0), expect);
@@ -470,6 +491,14 @@ bundleVector('incident-network/smoke', 'Incident Network smoke assertions: every
 bundleVector('incident-network/cost-mismatch', 'The executor\'s receipt records 300 where the budget consumed is 250.', bundle({ ...smoke, 'receipts/executor.json': resign(mut(smoke['receipts/executor.json'], (d) => (d.cost.units = 300)), P.opsKernel) }), AT, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
 bundleVector('incident-network/revoked-in-bundle', 'Incident Network: the bundle carries the revocation of the vendor capability; it and everything under it are denied.', bundle({ ...smoke, 'revocations/vendor.json': revocation }), AT, rejectAll('ERR_CHAIN_REVOKED', 'ERR_CHAIN_REVOKED_ANCESTOR'));
 bundleVector('revocation-by-a-stranger', 'Denial by forged revocation: a record signed by a key that issued nothing on the chain does not count.', bundle({ ...smoke, 'revocations/vendor.json': resign({ ...revocation, revoked_by: P.stranger.hex }, P.stranger) }), AT, rejectAll('ERR_KEY_NOT_AUTHORIZED'));
+bundleVector('revocation-of-an-unknown-capability', 'A stranger revokes a capability the evidence does not hold: nothing shows it may, so the record is refused.', bundle({ ...smoke, 'revocations/unknown.json': resign({ ...revocation, capability_id: 'INC-2026-0428-unknown', revoked_by: P.stranger.hex }, P.stranger) }), AT, rejectAll('ERR_KEY_NOT_AUTHORIZED'));
+bundleVector('forked-id-suppresses-revocation', 'Suppress a revocation with a forked id: beside the genuine revocation of the vendor liaison\'s capability, a self-signed capability with its id. Every chain refuses the ambiguous evidence, and the revocation counts for no one.', bundle({ ...smoke, 'revocations/vendor.json': revocation, 'capabilities/forked-vendor.json': forkedVendor }), AT, rejectAll('ERR_CHAIN_DUPLICATE_ID', 'ERR_KEY_NOT_AUTHORIZED'));
+{
+  const budget = smoke['financial/budget.json'];
+  const second = { ...budget, hold_id: `${budget.hold_id}-again` };
+  bundleVector('double-spend/second-call-claims-call-one', 'Spend twice: a second authorization under the one-call grant that also calls itself call 1.', bundle({ ...smoke, 'financial/budget-2.json': second }), AT, rejectAll('ERR_BUDGET_DECISION_MISMATCH', 'ERR_BUDGET_INVOCATIONS_EXCEEDED', 'ERR_BUNDLE_COST_MISMATCH'));
+  bundleVector('double-spend/same-artifacts-twice', 'Spend twice: the same receipt and authorization under two more paths. Each is counted once, and each copy is reported.', bundle({ ...smoke, 'financial/budget-copy.json': budget, 'receipts/executor-copy.json': smoke['receipts/executor.json'] }), AT, rejectAll('ERR_BUNDLE_DUPLICATE'));
+}
 bundleVector('lineage-disagrees', 'A lineage record that gives a capability another parent than it names.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => (d.chain[4].parent_capability_id = 'INC-2026-0428-change')) }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN'));
 bundleVector('lineage-depth-disagrees', 'A lineage record that puts a capability at another depth.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => ((d.chain[5].parent_capability_id = 'INC-2026-0428-change'), (d.chain[5].delegation_depth = 2))) }), AT, rejectAll('ERR_CHAIN_DEPTH_MISMATCH'));
 const small = { 'dispute.json': dispute };
@@ -502,6 +531,16 @@ replay('seven-station/intent-tampered', 'The governed intent changed in the bund
 replay('seven-station/receipt-tampered', 'The provider\'s receipt changed in the bundle: the receipts hop fails.', tamper('receipts/provider-receipt.json', (d) => (d.cost.units = 1)), NOV, { receipts: 'ERR_BUNDLE_ALTERED' });
 replay('seven-station/budget-tampered', 'The budget authorization changed in the bundle: the settlement hop fails.', tamper('settlement/budget-authorization.json', (d) => (d.exposure.units = 400)), NOV, { settlement: 'ERR_BUNDLE_ALTERED' });
 replay('seven-station/capability-tampered', 'The agent\'s capability changed in the bundle: the capability chain hop fails, and the budget charged to it is no longer held to a capability.', tamper('capability/shopping-agent.json', (d) => (d.scope.grants[0].max_invocations = 40)), NOV, { capability_chain: 'ERR_BUNDLE_ALTERED', settlement: 'ERR_REPLAY_LINK_BROKEN' });
+{
+  // Spend twice in one second: four more payments of 5.00 under the 20.00 intent mandate, all at
+  // the first payment's timestamp. Ordered by hash within the second, the last of the five
+  // sees 20.00 already paid.
+  const docs = Object.fromEntries(Object.entries(sevenFiles).filter(([f]) => f !== 'bundle-manifest.json').map(([f, { base64 }]) => [f, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
+  const first = docs['mandates/payment-mandate.json'];
+  const more = [2, 3, 4, 5].map((n) => reprove(mut(first, (d) => (d.payment_mandate_contents.payment_mandate_id = `pm-2026-11-01-000${n}`)), P.user));
+  const paths = Object.fromEntries(more.map((d) => [`mandates/payment-mandate-${d.payment_mandate_contents.payment_mandate_id.slice(-1)}.json`, d]));
+  replay('seven-station/same-second-over-cap', 'Spend twice in one second: five payments of 5.00 under the 20.00 intent mandate with one timestamp. Each must count the others before it (by hash within the second), so the fifth is over the cap.', bundle({ ...docs, ...paths }), NOV, { mandates: 'ERR_MANDATE_OVER_CAP' });
+}
 {
   const { 'receipts/intent-trace.json': _trace, ...rest } = sevenFiles;
   const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));

@@ -11,6 +11,7 @@
  * Verification never throws: every outcome is a {@link Verdict} with a code.
  */
 import { fromBase58, fromHex, toBase58, toHex } from '../encoding/bytes.js';
+import { isRecord } from '../encoding/json.js';
 import { compareInstants, instantOfSeconds, readRfc3339 } from '../encoding/time.js';
 import { fail, freezeDeep, pass, type Verdict } from '../issues.js';
 import { precheckEd25519, signEd25519, verifyEd25519, type Ed25519Options } from './ed25519.js';
@@ -22,7 +23,6 @@ import { resolveVerificationMethod, type DidDocuments } from './resolve.js';
 /** A JSON object as a signer or verifier handles it: plain parsed JSON, member name to value. */
 export type SignableDocument = Record<string, unknown>;
 
-const isRecord = (v: unknown): v is SignableDocument => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Members the compact envelope leaves out of the signed bytes. */
 export const COMPACT_UNSIGNED = ['signature', 'algorithm'] as const;

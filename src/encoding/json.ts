@@ -347,3 +347,18 @@ class Reader {
     return `line ${line}, column ${this.pos - lineStart + 1}`;
   }
 }
+
+/**
+ * Is a value a JSON object (not null, not an array)?
+ *
+ * @param value - any value.
+ * @returns whether members can be read from it.
+ * @example
+ * ```ts
+ * isRecord({ a: 1 }); // true
+ * isRecord([1]);      // false
+ * ```
+ */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -98,3 +98,28 @@ export class EvidenceIndex {
     return hashes;
   }
 }
+
+/** Capabilities by id, and the ids two different capabilities share. */
+export interface CapabilitiesById<T> {
+  /** The capability of each id (for a shared id, the last given). */
+  readonly byId: ReadonlyMap<string, T>;
+  /** Ids that two capabilities of different content share: which one is meant cannot be told. */
+  readonly forked: ReadonlySet<string>;
+}
+
+/**
+ * Index capabilities by id, noting the ids two different capabilities share (SPEC.md 12.2).
+ *
+ * @param tokens - capability tokens (snapshots).
+ * @returns the index.
+ */
+export function capabilitiesById<T extends { readonly id: string }>(tokens: Iterable<T>): CapabilitiesById<T> {
+  const byId = new Map<string, T>();
+  const forked = new Set<string>();
+  for (const t of tokens) {
+    const known = byId.get(t.id);
+    if (known !== undefined && documentHash(known) !== documentHash(t)) forked.add(t.id);
+    byId.set(t.id, t);
+  }
+  return { byId, forked };
+}

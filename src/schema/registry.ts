@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { parseJson } from '../encoding/json.js';
+import { isRecord, parseJson } from '../encoding/json.js';
 import type { DocumentTypes } from '../generated/types.js';
 import { notPlainMessage, snapshotJson } from '../encoding/snapshot.js';
 import { freezeDeep, issueOf, WritError, type Issue, type Refusal } from '../issues.js';
@@ -457,10 +457,6 @@ function collectRefs(node: unknown, out: string[] = []): string[] {
     }
   }
   return out;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function indexError(message: string): WritError {

@@ -30,15 +30,21 @@ const DENIALS: ReadonlyArray<readonly [ErrorCode, BudgetAuthorization['denial']]
 ];
 
 /**
- * The approval threshold of a grant: its `require_approval_above` constraint, in minor units.
+ * The approval threshold of a grant: its `require_approval_above` constraints, in minor units.
+ * Constraints of one type all apply (SPEC.md 12.5): with two thresholds the lower holds, so a
+ * delegate cannot shadow its parent's threshold by putting a looser one first.
  *
  * @param grant - a tool grant.
- * @returns the threshold, or `undefined` when the grant has none.
+ * @returns the lowest threshold, or `undefined` when the grant has none.
  */
 export function approvalThreshold(grant: ToolGrant): number | undefined {
-  const c = (grant.constraints ?? []).find((k) => k.type === 'require_approval_above');
-  const value = c?.value as { threshold_units?: unknown } | undefined;
-  return typeof value?.threshold_units === 'number' ? value.threshold_units : undefined;
+  let lowest: number | undefined;
+  for (const c of grant.constraints ?? []) {
+    if (c.type !== 'require_approval_above') continue;
+    const value = c.value as { threshold_units?: unknown } | undefined;
+    if (typeof value?.threshold_units === 'number' && (lowest === undefined || value.threshold_units < lowest)) lowest = value.threshold_units;
+  }
+  return lowest;
 }
 
 /** The options of {@link authorizeExposure}: the context, and the call's exposure against one grant. */

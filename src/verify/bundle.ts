@@ -18,6 +18,8 @@ import { registryOf, contextProblem, type VerifyContext } from './context.js';
 import { invalidDocument, proofOptionsOf } from './common.js';
 import { covers } from './capability.js';
 import { Evidence, verifyWithEvidence } from './document.js';
+import { duplicateIssues, ledgerIssues } from './bundle-ledger.js';
+import { capabilitiesById } from '../model/evidence.js';
 
 /** The manifest's place in a bundle. */
 export const BUNDLE_MANIFEST_PATH = 'bundle-manifest.json';
@@ -264,7 +266,7 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: Bu
     const v = verifyWithEvidence(a.doc, a.type as string, evidence, full);
     if (!v.ok) errors.push(artifactIssue(a, v, good));
   }
-  errors.push(...lineageIssues(good), ...costIssues(good));
+  errors.push(...lineageIssues(good), ...costIssues(good), ...duplicateIssues(good), ...ledgerIssues(good));
   return report(errors, ctx.now, opened.bundle_id);
 }
 
@@ -280,11 +282,13 @@ export function bundleEvidence(artifacts: readonly BundleArtifact[]): Evidence {
 
 /** A lineage record agrees with the capabilities the bundle holds: depth and parent. */
 export function lineageIssues(artifacts: readonly BundleArtifact[]): Issue[] {
-  const tokens = new Map(artifacts.filter((a) => a.type === 'capability/token').map((a) => [(a.doc as CapabilityToken).id, a.doc as CapabilityToken]));
+  const { byId: tokens, forked } = capabilitiesById(artifacts.filter((x) => x.type === 'capability/token').map((a) => a.doc as CapabilityToken));
   const out: Issue[] = [];
   for (const a of artifacts.filter((x) => x.type === 'capability/lineage-chain')) {
     for (const [i, entry] of (a.doc as LineageChain).chain.entries()) {
-      const token = tokens.get(entry.id);
+      // An id two capabilities share is reported by every chain (ERR_CHAIN_DUPLICATE_ID); which
+      // of them a lineage entry means cannot be told.
+      const token = forked.has(entry.id) ? undefined : tokens.get(entry.id);
       if (token === undefined) continue;
       if ((token.delegation_depth ?? 0) !== entry.delegation_depth) {
         out.push({ code: 'ERR_CHAIN_DEPTH_MISMATCH', path: at(a.path, `/chain/${i}/delegation_depth`), message: `${a.path}: the lineage puts ${entry.id} at depth ${entry.delegation_depth}; the capability states ${token.delegation_depth ?? 0}` });

@@ -11,6 +11,7 @@ import { canonicalJson } from '../crypto/jcs.js';
 import { pointerAppend } from '../encoding/pointer.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { backendOf, invalidDocument } from './common.js';
+import { isRecord } from '../encoding/json.js';
 import { contextProblem, type VerifyContext } from './context.js';
 import { readCall, verified } from '../model/read.js';
 
@@ -61,10 +62,18 @@ export function verifyCapabilityChain(capability: unknown, options: ChainOptions
 function verifyCapabilityChainModel(capability: unknown, others: readonly unknown[], ctx: VerifyContext): Verdict {
   const problem = contextProblem(ctx) ?? (Array.isArray(others) ? undefined : fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the other capabilities must be an array'));
   if (problem !== undefined) return problem;
+  // One id, one capability: with two, the walk could take one and a revocation check the other.
+  // The same capability given twice (the leaf among the evidence too) is one capability.
   const byId = new Map<string, unknown>();
+  const leafId = isRecord(capability) ? capability['id'] : undefined;
   for (const o of others) {
-    const id = o !== null && typeof o === 'object' ? (o as { id?: unknown }).id : undefined;
-    if (typeof id === 'string' && !byId.has(id)) byId.set(id, o);
+    const id = isRecord(o) ? o['id'] : undefined;
+    if (typeof id !== 'string') continue;
+    const known = byId.get(id) ?? (id === leafId ? capability : undefined);
+    if (known !== undefined && !sameDocument(known, o)) {
+      return fail('ERR_CHAIN_DUPLICATE_ID', idPointer(id), `two different capabilities among those given have the id ${id}: a chain must name each capability once`);
+    }
+    byId.set(id, o);
   }
   // Walk up from the leaf, checking shape and links, to find the root.
   const path: CapabilityToken[] = [];
@@ -92,15 +101,15 @@ function verifyCapabilityChainModel(capability: unknown, others: readonly unknow
   const chain = path.map((t) => t.id);
   for (let depth = 0; depth < path.length; depth++) {
     const token = path[depth] as CapabilityToken;
-    const parent = depth === 0 ? undefined : (path[depth - 1] as CapabilityToken);
-    const verdict = checkHop(token, parent, depth, path.length - 1, ctx);
+    const verdict = checkHop(token, path, depth, path.length - 1, ctx);
     if (verdict !== undefined) return { ...verdict, details: { ...verdict.details, chain } } as Verdict;
   }
   return pass(`capability ${chain[chain.length - 1]} is usable: ${chain.length} capabilities verified from the root`, { chain });
 }
 
-function checkHop(token: CapabilityToken, parent: CapabilityToken | undefined, depth: number, leafDepth: number, ctx: VerifyContext): Verdict | undefined {
+function checkHop(token: CapabilityToken, path: readonly CapabilityToken[], depth: number, leafDepth: number, ctx: VerifyContext): Verdict | undefined {
   const at = idPointer(token.id);
+  const parent = depth === 0 ? undefined : path[depth - 1];
   const stated = token.delegation_depth ?? 0;
   if (stated !== depth) return fail('ERR_CHAIN_DEPTH_MISMATCH', `${at}/delegation_depth`, `${token.id} states depth ${stated} but sits at depth ${depth} of its chain`);
   const signature = verifyCompact(token, 'issuer', backendOf(ctx));
@@ -116,6 +125,8 @@ function checkHop(token: CapabilityToken, parent: CapabilityToken | undefined, d
     const narrowing = checkNarrowing(token, parent);
     if (narrowing !== undefined) return narrowing;
   }
+  const links = linkProblem(token, path, depth, ctx);
+  if (links !== undefined) return links;
   const revokedAt = ctx.revocations?.get(token.id);
   if (revokedAt !== undefined && revokedAt <= ctx.now) {
     return depth === leafDepth
@@ -127,9 +138,43 @@ function checkHop(token: CapabilityToken, parent: CapabilityToken | undefined, d
   return undefined;
 }
 
-/** A child may only narrow its parent (SPEC.md 12.2): expiry, ttl, and every grant. */
+/**
+ * The delegation links a capability carries (SPEC.md 6.4, 12.2): each is signed by its
+ * delegator, and belongs to this chain: its delegator issued a capability of the chain up to
+ * this one, its delegatee holds one, and the capability it delegates is one of them. A link
+ * signed by a stranger, or copied from another chain, does not vouch for this one.
+ */
+function linkProblem(token: CapabilityToken, path: readonly CapabilityToken[], depth: number, ctx: VerifyContext): Verdict | undefined {
+  const at = idPointer(token.id);
+  const upTo = path.slice(0, depth + 1);
+  const issuers = new Set(upTo.map((t) => t.issuer));
+  const subjects = new Set(upTo.map((t) => t.subject));
+  const ids = new Set(upTo.map((t) => t.id));
+  for (const [i, link] of (token.delegation_chain ?? []).entries()) {
+    const lat = `${at}/delegation_chain/${i}`;
+    const signature = verifyCompact(link, 'delegator', backendOf(ctx));
+    if (!signature.ok) return fail(signature.code, `${lat}${signature.path}`, `${token.id}, delegation link ${i}: ${signature.message}`);
+    if (!issuers.has(link.delegator)) return fail('ERR_CHAIN_LINK_INVALID', `${lat}/delegator`, `${token.id}, delegation link ${i}: its delegator ${link.delegator} issued no capability of this chain`);
+    if (!subjects.has(link.delegatee)) return fail('ERR_CHAIN_LINK_INVALID', `${lat}/delegatee`, `${token.id}, delegation link ${i}: its delegatee ${link.delegatee} holds no capability of this chain`);
+    if (!ids.has(link.capability_id)) return fail('ERR_CHAIN_LINK_INVALID', `${lat}/capability_id`, `${token.id}, delegation link ${i} delegates ${link.capability_id}, which is not a capability of this chain`);
+  }
+  return undefined;
+}
+
+/** Two snapshots of one document: the same canonical form. */
+function sameDocument(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const ca = canonicalJson(a);
+  const cb = canonicalJson(b);
+  return ca.ok && cb.ok && ca.text === cb.text;
+}
+
+/** A child may only narrow its parent (SPEC.md 12.2): its window, expiry, ttl, and every grant. */
 function checkNarrowing(child: CapabilityToken, parent: CapabilityToken): Verdict | undefined {
   const at = idPointer(child.id);
+  if (child.issued_at < parent.issued_at) {
+    return fail('ERR_CAP_ISSUED_BEFORE_PARENT', `${at}/issued_at`, `${child.id} is issued at ${child.issued_at}, before its parent ${parent.id} (${parent.issued_at}): a delegation cannot predate what it delegates`);
+  }
   if (child.expires_at > parent.expires_at) {
     return fail('ERR_CAP_EXPIRY_EXTENDED', `${at}/expires_at`, `${child.id} expires at ${child.expires_at}, after its parent ${parent.id} (${parent.expires_at})`);
   }

@@ -36,7 +36,7 @@ import { verifyMandateChain } from './mandate.js';
 import { verifyReceipt, verifyReceiptPair } from './receipt.js';
 import { verifySettlement } from './settlement.js';
 import { verifyTrace } from './trace.js';
-import { EvidenceIndex } from '../model/evidence.js';
+import { capabilitiesById, EvidenceIndex } from '../model/evidence.js';
 import { readCall, verified } from '../model/read.js';
 
 export type { TypedDocument } from '../model/evidence.js';
@@ -77,20 +77,23 @@ export class Evidence extends EvidenceIndex {
   }
 
   /**
-   * Whether a key may revoke a capability: the key issued it or one of its ancestors. When the
-   * capability is not in the evidence, nothing says otherwise.
+   * Whether a key may revoke a capability: the capability is in the evidence, once, and the key
+   * issued it or one of its ancestors (none of which is held twice under one id).
    *
    * @param key - the revoker's hex key.
    * @param capabilityId - the capability revoked.
    * @returns whether the revocation is authorized as far as the evidence shows.
    */
   mayRevoke(key: string, capabilityId: string): boolean {
-    const tokens = new Map(this.all<{ id: string; issuer: string; parent_capability_id?: string | null }>('capability/token').map((t) => [t.id, t]));
-    let token = tokens.get(capabilityId);
-    if (token === undefined) return true;
+    const { byId: tokens, forked } = capabilitiesById(this.all<{ id: string; issuer: string; parent_capability_id?: string | null }>('capability/token'));
+    // A capability the evidence does not hold, or holds twice under one id, cannot show who may
+    // revoke it: the record does not count (SPEC.md 12.2).
+    let token = forked.has(capabilityId) ? undefined : tokens.get(capabilityId);
+    if (token === undefined) return false;
     for (let hops = 0; token !== undefined && hops <= tokens.size; hops++) {
       if (token.issuer === key) return true;
-      token = token.parent_capability_id === undefined || token.parent_capability_id === null ? undefined : tokens.get(token.parent_capability_id);
+      const parent: string | null | undefined = token.parent_capability_id;
+      token = parent === undefined || parent === null || forked.has(parent) ? undefined : tokens.get(parent);
     }
     return false;
   }
@@ -198,7 +201,10 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
       const signed = verifyCompact(doc, 'revoked_by', backendOf(ctx));
       if (!signed.ok) return signed;
       if (!e.mayRevoke(r.revoked_by as string, r.capability_id)) {
-        return fail('ERR_KEY_NOT_AUTHORIZED', '/revoked_by', `${String(r.revoked_by)} issued neither ${r.capability_id} nor any capability it descends from, so it cannot revoke it`);
+        const held = e.all<{ id: string }>('capability/token').some((c) => c.id === r.capability_id);
+        return held
+          ? fail('ERR_KEY_NOT_AUTHORIZED', '/revoked_by', `${String(r.revoked_by)} issued neither ${r.capability_id} nor any capability it descends from (once each under its id), so it cannot revoke it`)
+          : fail('ERR_KEY_NOT_AUTHORIZED', '/capability_id', `the capability ${r.capability_id} is not among the evidence, so nothing shows that ${String(r.revoked_by)} may revoke it`);
       }
       return signed;
     }
@@ -268,9 +274,9 @@ function verifyMandate(id: string, doc: unknown, e: Evidence, ctx: VerifyContext
     const intent = e.withHash<IntentMandate>('mandate/intent-mandate', p.intent_mandate_hash);
     const cart = e.withHash<CartMandate>('mandate/cart-mandate', p.cart_mandate_hash);
     if (intent !== undefined && cart !== undefined) {
-      const earlier = e
-        .all<PaymentMandate>('mandate/payment-mandate')
-        .filter((o) => o !== p && o.intent_mandate_hash === p.intent_mandate_hash && paidBefore(o, p));
+      const earlier = [...e.hashesOf('mandate/payment-mandate').values()]
+        .map((o) => o as PaymentMandate)
+        .filter((o) => documentHash(o) !== documentHash(p) && o.intent_mandate_hash === p.intent_mandate_hash && paidBefore(o, p));
       const v = verifyMandateChain({ intent_mandate: intent, cart_mandate: cart, payment_mandate: p }, { ...ctx, spent: spentBy(earlier, intent) });
       if (v.ok) return v;
       // Say where the failure is from this mandate's point of view: in it, or in the mandate
@@ -315,5 +321,13 @@ function spentBy(earlier: readonly PaymentMandate[], intent: IntentMandate): { c
 function paidBefore(o: PaymentMandate, p: PaymentMandate): boolean {
   const a = readRfc3339(o.payment_mandate_contents?.timestamp);
   const b = readRfc3339(p.payment_mandate_contents?.timestamp);
-  return !a.ok || !b.ok || compareInstants(a.instant, b.instant) < 0;
+  if (!a.ok || !b.ok) return true;
+  const order = compareInstants(a.instant, b.instant);
+  if (order !== 0) return order < 0;
+  // Two payments in the same instant: one of them is first, whichever its hash says, so each
+  // does not see the other as absent and both under the cap. The same payment twice is one
+  // payment (a bundle reports the copy).
+  const ha = documentHash(o);
+  const hb = documentHash(p);
+  return ha !== hb && ha < hb;
 }

@@ -26,6 +26,7 @@ import { artifactIssue, costIssues, lineageIssues, report, startBundle, type Bun
 import type { VerifyContext } from './context.js';
 import { verifyWithEvidence } from './document.js';
 import { verifyBilateralReceipts } from './receipt.js';
+import { duplicateIssues, ledgerIssues } from './bundle-ledger.js';
 
 /** The hops of a replay, in order, with the document types that belong to each. */
 export const HOPS: readonly { readonly hop: ReportHop['hop']; readonly types: readonly string[]; readonly needs: readonly string[] }[] = [
@@ -90,6 +91,8 @@ export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, option
   for (const [hop, issue] of links) (found.get(hop) as Issue[]).push(issue);
   (found.get('capability_chain') as Issue[]).push(...lineageIssues(good));
   (found.get('receipts') as Issue[]).push(...costIssues(good));
+  (found.get('settlement') as Issue[]).push(...ledgerIssues(good));
+  general.push(...duplicateIssues(good));
   const hops: ReportHop[] = HOPS.map((h) => {
     const issues = found.get(h.hop) as Issue[];
     const artifacts = opened.artifacts.filter((a) => hopOf(a.type) === h.hop).map((a) => a.path);

@@ -1,0 +1,90 @@
+/**
+ * What a bundle is counted as, across all its artifacts (SPEC.md 12.8): each artifact once,
+ * however many paths hold it, and every allowed call under a grant counted against the grant's
+ * caps, whatever each record says of itself. A verifier that checked each budget record alone
+ * would accept a second call under a one-call grant that also calls itself call 1.
+ */
+import type { BudgetAuthorization, CapabilityToken } from '../generated/types.js';
+import { documentHash } from '../crypto/hash.js';
+import { notPlainJson } from '../crypto/jcs.js';
+import type { Issue } from '../issues.js';
+
+/** An artifact of a bundle that was read and recognised. */
+export interface CountedArtifact {
+  readonly path: string;
+  readonly type?: string | undefined;
+  readonly doc?: unknown;
+}
+
+const at = (file: string, pointer: string): string => (pointer === '' ? file : `${file}#${pointer}`);
+
+/**
+ * The artifacts held under more than one path: each copy after the first is reported.
+ *
+ * @param artifacts - the bundle's readable artifacts, in the manifest's order.
+ * @returns an `ERR_BUNDLE_DUPLICATE` issue per copy.
+ */
+export function duplicateIssues(artifacts: readonly CountedArtifact[]): Issue[] {
+  const first = new Map<string, string>();
+  const out: Issue[] = [];
+  for (const a of artifacts) {
+    if (a.doc === undefined || notPlainJson(a.doc) !== undefined) continue;
+    const hash = documentHash(a.doc);
+    const seen = first.get(hash);
+    if (seen === undefined) first.set(hash, a.path);
+    else out.push({ code: 'ERR_BUNDLE_DUPLICATE', path: a.path, message: `${a.path} is the same document as ${seen}: it is counted once`, details: { document_hash: hash, first: seen } });
+  }
+  return out;
+}
+
+/**
+ * The allowed calls under each grant, counted across the bundle (each record once): their
+ * number within the grant's `max_invocations`, their exposures within its `max_total_cost`, and
+ * no two of them claiming the same place in the grant's count.
+ *
+ * @param artifacts - the bundle's readable artifacts.
+ * @returns the issues, at the record that goes over.
+ */
+export function ledgerIssues(artifacts: readonly CountedArtifact[]): Issue[] {
+  const tokens = new Map<string, CapabilityToken>();
+  for (const a of artifacts) if (a.type === 'capability/token') tokens.set((a.doc as CapabilityToken).id, a.doc as CapabilityToken);
+  const byGrant = new Map<string, { path: string; record: BudgetAuthorization }[]>();
+  const counted = new Set<string>();
+  for (const a of artifacts) {
+    if (a.type !== 'settlement/budget-authorization') continue;
+    const record = a.doc as BudgetAuthorization;
+    if (record.decision !== 'allowed') continue;
+    const hash = documentHash(record);
+    if (counted.has(hash)) continue;
+    counted.add(hash);
+    const key = `${record.capability_id.length}:${record.capability_id}:${record.grant_index}`;
+    byGrant.set(key, [...(byGrant.get(key) ?? []), { path: a.path, record }]);
+  }
+  const out: Issue[] = [];
+  for (const calls of byGrant.values()) {
+    const { capability_id, grant_index } = (calls[0] as { record: BudgetAuthorization }).record;
+    const grant = tokens.get(capability_id)?.scope.grants?.[grant_index];
+    const places = new Map<number, string>();
+    let total = 0;
+    for (const [n, { path, record }] of calls.entries()) {
+      const place = record.invocation_count;
+      if (place !== undefined) {
+        const other = places.get(place);
+        if (other !== undefined) {
+          out.push({ code: 'ERR_BUDGET_DECISION_MISMATCH', path: at(path, '/invocation_count'), message: `${path} and ${other} both say they are call ${place} under ${capability_id} grant ${grant_index}: two calls cannot hold one place in the count`, details: { capability_id, grant_index, invocation_count: place } });
+        }
+        places.set(place, path);
+      }
+      total += record.exposure.units;
+      if (grant === undefined) continue;
+      if (grant.max_invocations !== undefined && n + 1 > grant.max_invocations) {
+        out.push({ code: 'ERR_BUDGET_INVOCATIONS_EXCEEDED', path, message: `${path} is allowed call ${n + 1} under ${capability_id} grant ${grant_index}, which allows ${grant.max_invocations}`, details: { capability_id, grant_index, calls: n + 1, max_invocations: grant.max_invocations } });
+      }
+      const cap = grant.max_total_cost;
+      if (cap !== undefined && record.exposure.currency === cap.currency && total > cap.units) {
+        out.push({ code: 'ERR_BUDGET_TOTAL_EXCEEDED', path: at(path, '/exposure/units'), message: `the calls allowed under ${capability_id} grant ${grant_index} reach ${total} ${cap.currency} with ${path}; the grant allows ${cap.units}`, details: { capability_id, grant_index, total_exposure: total, max_total_cost: cap.units } });
+      }
+    }
+  }
+  return out;
+}
