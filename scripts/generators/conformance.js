@@ -128,12 +128,16 @@ const intake = [
   ['lone-surrogate', '["\\ud800"]', 'ERR_JSON_LONE_SURROGATE', 'An unpaired UTF-16 surrogate has no canonical form.'],
   ['lone-low-surrogate', '{"k\\udc00":1}', 'ERR_JSON_LONE_SURROGATE', 'An unpaired low surrogate in a member name.'],
   ['number-overflow', '[1e400]', 'ERR_JSON_NUMBER_RANGE', 'A number beyond the largest double would become Infinity.'],
+  ['number-underflow', '[1e-400]', 'ERR_JSON_NUMBER_RANGE', 'Sign what JSON cannot carry: a number too small for a double would be read, and signed, as 0.'],
+  ['number-underflow-long-mantissa', '[0.000001e-330]', 'ERR_JSON_NUMBER_RANGE', 'A number whose non-zero mantissa underflows to 0 through its exponent.'],
   ['trailing-comma', '{"a":1,}', 'ERR_JSON_SYNTAX', 'A trailing comma is not JSON.'],
   ['comment', '{"a":1 /* note */}', 'ERR_JSON_SYNTAX', 'A comment is not JSON.'],
   ['single-quotes', "{'a':1}", 'ERR_JSON_SYNTAX', 'Single quotes are not JSON.'],
   ['two-values', '{} {}', 'ERR_JSON_SYNTAX', 'Anything after the value is refused.'],
   ['too-deep', `${'['.repeat(65)}${']'.repeat(65)}`, 'ERR_JSON_TOO_DEEP', 'Arrays nested 65 deep: past the reader limit of 64.'],
 ];
+vector('jcs/intake/zero-with-a-large-exponent', '3', 'The other side of underflow: a mantissa of zeros is zero, whatever its exponent.', { text: '[0.0e-400]' }, at(0), accept({ output: '[0]' }));
+vector('jcs/intake/smallest-double', '3', 'The other side of underflow: the smallest positive double is read as itself.', { text: '[5e-324]' }, at(0), accept({ output: '[5e-324]' }));
 for (const [name, t, code, description] of intake) {
   vector(`jcs/intake/${name}`, '3', description, { text: t }, at(0), reject(code));
   vector(`hash/intake/${name}`, '3', description, { text: t }, at(0), reject(code));
@@ -263,6 +267,7 @@ vector('proof/signed-negative-zero', '3', 'Signed content holding -0, which cano
 const credentialVector = (name, description, document, context, expect) => vector(`proof/credential/${name}`, '12.1', description, { operation: 'credential', document }, context, expect);
 credentialVector('merchant.commerce-rails', 'Agent Commerce Rails station 1: the merchant credential, issued and proved by did:web:dreamineering.com.', merchantCredential, didContext(NOV), accept());
 credentialVector('agent.commerce-rails', 'Agent Commerce Rails station 1: the shopping agent\'s credential, issued by Dreamineering.', agentCredential, didContext(NOV), accept());
+credentialVector('proved-for-authentication', 'A credential proved for authentication: the proof does not assert it, even when the key is listed for authentication.', reprove(agentCredential, P.merchant, undefined, { proofPurpose: 'authentication' }), didContext(NOV), reject('ERR_PROOF_PURPOSE'));
 credentialVector('not-yet-valid', 'A credential used before its validFrom.', merchantCredential, didContext(Date.parse('2026-10-31T23:59:59Z') / 1000), reject('ERR_IDENTITY_NOT_YET_VALID'));
 credentialVector('expired', 'A credential used at its validUntil.', merchantCredential, didContext(Date.parse('2027-11-01T00:00:00Z') / 1000), reject('ERR_IDENTITY_EXPIRED'));
 credentialVector('issuer-impersonation', 'Issuer impersonation: a credential naming Dreamineering as issuer, proved by another key (a valid proof, by the wrong party).', reprove(mut(agentCredential, (d) => (d.credentialSubject.roles = ['buyer', 'seller'])), P.stranger, P.stranger.vm), didContext(NOV), reject('ERR_IDENTITY_ISSUER_MISMATCH'));
@@ -433,6 +438,9 @@ mandate('reaches-the-cap', 'A payment that brings the total exactly to the cap i
 mandate('spent-in-another-currency', 'Earlier payments counted in another currency than the cap.', chainOf(intentMandate, cart, payment), { currency: 'EUR', value: '1.00' }, reject('ERR_MANDATE_CAP_MISMATCH'));
 const cartByUser = reprove(cart, P.user, P.user.vm);
 mandate('cart-signed-by-user', 'Cart forgery: the cart is proved by the user, not by the merchant it names.', chainOf(intentMandate, cartByUser, payFor(cartByUser)), undefined, reject('ERR_MANDATE_WRONG_SIGNER'));
+for (const purpose of ['authentication', 'capabilityInvocation', 'capabilityDelegation']) {
+  mandate(`payment-proved-for-${purpose.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, `A payment mandate the user proved for ${purpose}, not assertionMethod: a proof made for another purpose does not assert the payment.`, chainOf(intentMandate, cart, reprove(payment, P.user, undefined, { proofPurpose: purpose })), undefined, reject('ERR_PROOF_PURPOSE'));
+}
 mandate('payment-signed-by-agent', 'The agent signs the payment itself: a payment mandate must be the user\'s.', chainOf(intentMandate, cart, reprove(payment, P.agent, P.agent.vm)), undefined, reject('ERR_MANDATE_WRONG_SIGNER'));
 mandate('cart-swapped', 'Cart substitution: the payment names another cart than the one given.', chainOf(intentMandate, byMerchant(mut(cart, (d) => (d.contents.id = 'cart-other'))), payment), undefined, reject('ERR_MANDATE_CHAIN_BROKEN'));
 mandate('cart-for-another-intent', 'The cart names another intent mandate.', chainOf(intentMandate, byMerchant(mut(cart, (d) => (d.intent_mandate_hash = `sha256:${'2'.repeat(64)}`))), payment), undefined, reject('ERR_MANDATE_CHAIN_BROKEN'));

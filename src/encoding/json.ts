@@ -50,7 +50,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 /**
  * Parse JSON text strictly: RFC 8259 grammar, no duplicate member names, no lone surrogates,
- * no number that overflows a double, bounded size and depth.
+ * no number that overflows a double or underflows to zero, bounded size and depth.
  *
  * @param input - JSON text, or its UTF-8 bytes (a byte-order mark is rejected).
  * @param options - size and depth limits.
@@ -290,6 +290,11 @@ class Reader {
     const n = Number(m[0]);
     if (!Number.isFinite(n)) {
       throw new Reject({ code: 'ERR_JSON_NUMBER_RANGE', path, message: `number ${m[0]} is too large to be represented (${this.where()})` });
+    }
+    // A number too small for a double becomes 0 (or -0): "1e-400" would be read, and signed,
+    // as a value its text does not say. Only a mantissa of zeros may read as zero.
+    if (n === 0 && /[1-9]/.test(m[0].replace(/[eE].*$/, ''))) {
+      throw new Reject({ code: 'ERR_JSON_NUMBER_RANGE', path, message: `number ${m[0]} is too small to be represented: it would be read as 0 (${this.where()})` });
     }
     this.pos += m[0].length;
     return n;

@@ -108,12 +108,15 @@ export function backendOf(ctx: Pick<VerifyContext, 'backend'>): Ed25519Options {
 
 /**
  * The options a Data Integrity proof is verified with in a verification: the caller's DID
- * documents, the time (for `expires`), and the backend.
+ * documents, the time (for `expires`), the backend, and the purpose. Every document writ
+ * verifies by Data Integrity (credentials, cards, mandates, traces, manifests) is an assertion
+ * by its signer, so its proof must be made for `assertionMethod` (SPEC.md 6.4): a key listed
+ * only for authentication, or a proof made for capabilityInvocation, does not assert it.
  *
  * @param ctx - the context.
  * @param timed - whether the proof's expiry is checked at `ctx.now` (a manifest's is not).
  * @returns the options.
  */
 export function proofOptionsOf(ctx: Pick<VerifyContext, 'backend' | 'documents'> & { readonly now?: number }, timed = true): DataIntegrityOptions {
-  return { documents: ctx.documents ?? new Map(), ...(timed && ctx.now !== undefined ? { now: ctx.now } : {}), ...backendOf(ctx) };
+  return { documents: ctx.documents ?? new Map(), purpose: 'assertionMethod', ...(timed && ctx.now !== undefined ? { now: ctx.now } : {}), ...backendOf(ctx) };
 }

@@ -8,7 +8,7 @@ import type { AgentCard, AgentCredential, MerchantCredential } from '../generate
 import { verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { fail, pass, type Verdict } from '../issues.js';
-import { backendOf, invalidDocument, reached, timeAt, within } from './common.js';
+import { invalidDocument, proofOptionsOf, reached, timeAt, within } from './common.js';
 import { contextProblem, registryOf, type VerifyContext } from './context.js';
 import { readCall, verified } from '../model/read.js';
 
@@ -119,12 +119,7 @@ function verifyAgentCardModel(card: unknown, credentials: readonly unknown[], ct
 
 /** The document's proof verifies, for assertion, under a key of `did`. */
 function proofBy(doc: unknown, did: string, ctx: VerifyContext, code: 'ERR_IDENTITY_ISSUER_MISMATCH', claim: string): Verdict {
-  const proved = verifyDataIntegrity(doc, {
-    documents: ctx.documents ?? new Map(),
-    purpose: 'assertionMethod',
-    now: ctx.now,
-    ...(backendOf(ctx)),
-  });
+  const proved = verifyDataIntegrity(doc, proofOptionsOf(ctx));
   if (!proved.ok) return proved;
   if (proved.details?.['signer'] !== did) return fail(code, '/proof/verificationMethod', `${claim}, but it is proved by a key of ${String(proved.details?.['signer'])}`);
   return proved;

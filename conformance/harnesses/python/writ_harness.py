@@ -51,6 +51,9 @@ def _float(text):
     value = float(text)
     if value in (float("inf"), float("-inf")):
         raise Rejected("ERR_JSON_NUMBER_RANGE")
+    # A non-zero mantissa that underflows to 0 is not the value its text says.
+    if value == 0 and re.search("[1-9]", re.split("[eE]", text)[0]):
+        raise Rejected("ERR_JSON_NUMBER_RANGE")
     return value
 
 
