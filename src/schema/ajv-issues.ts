@@ -4,6 +4,11 @@
  * `oneOf`, `propertyNames`, `contains`) are folded into the issue they explain, and each issue
  * gets the code of its keyword, a pointer to the value at fault, and a message that says what
  * to change, quoting the rule's own description from the schema where it has one.
+ *
+ * Collection is linear in the number of Ajv errors and bounded: the work per error depends on
+ * the schema (its paths and its member names), never on how many other errors there are or on
+ * the size of the value at fault, and at most {@link MAX_ISSUES} issues are made; what is found
+ * beyond them is counted in one final `ERR_SCHEMA_TOO_MANY_ISSUES` issue.
  */
 import type { ErrorObject } from 'ajv';
 import type { ErrorCode } from '../generated/error-codes.js';
@@ -52,59 +57,105 @@ const OBJECT_LEVEL = new Set(['required', 'additionalProperties', 'unevaluatedPr
 const SUMMARISING = new Set(['anyOf', 'oneOf', 'propertyNames', 'contains']);
 
 /**
+ * The most issues one validation reports (SPEC.md 5.2). A hostile document can break a rule
+ * once per member; a person reads the first few and a program needs only the first. Past the
+ * cap, one more issue, `ERR_SCHEMA_TOO_MANY_ISSUES`, says how many were found and not reported.
+ */
+export const MAX_ISSUES = 100;
+
+/** Characters of a value quoted in a message. */
+const SHOWN = 80;
+
+/**
  * Convert the errors of one failed Ajv validation into issues.
  *
  * @param errors - `validate.errors` of an Ajv validator (compiled with `verbose` for full messages).
  * @param explain - add rule descriptions and suggestions (needs `verbose` errors).
- * @returns one issue per broken rule, in document order of Ajv's report.
+ * @param cap - the most issues to make (default {@link MAX_ISSUES}).
+ * @returns one issue per broken rule, in document order of Ajv's report, at most `cap` of them,
+ *   then, when more were found, one `ERR_SCHEMA_TOO_MANY_ISSUES` issue whose `details` give
+ *   `collected` (the cap) and `dropped` (how many more broke a rule).
  */
-export function ajvIssues(errors: readonly ErrorObject[], explain: boolean): Issue[] {
+export function ajvIssues(errors: readonly ErrorObject[], explain: boolean, cap: number = MAX_ISSUES): Issue[] {
   // A conditional rule is reported twice: the inner failure (say `required` under `then`) and
   // an `if` error "must match then schema". Keep the inner one; remember the rule's description.
+  // Both maps are keyed by schema paths, so they hold at most one entry per place in the schema.
   const rules = new Map<string, string>();
-  const summaries: string[] = [];
+  const summaries = new Set<string>();
+  // A member name checked through a $ref has its inner error under the referenced schema's
+  // path, not under propertyNames: Ajv marks it with propertyName instead.
+  const namesChecked = new Set<string>();
   for (const e of errors) {
     if (e.keyword === 'if') {
       // A named rule is an allOf entry { description, if, then }; a bare if/else elsewhere (a
       // member that may be null or a string or an object) is structure, not a rule.
       const at = e.schemaPath.slice(0, -'/if'.length);
-      const description = explain && /\/allOf\/\d+$/.test(at) ? describe(e.parentSchema) : undefined;
-      if (description !== undefined) rules.set(at, description);
+      if (explain && !rules.has(at) && /\/allOf\/\d+$/.test(at)) {
+        const description = describe(e.parentSchema);
+        if (description !== undefined) rules.set(at, description);
+      }
     } else if (SUMMARISING.has(e.keyword)) {
-      summaries.push(`${e.schemaPath}/`);
+      summaries.add(`${e.schemaPath}/`);
+      if (e.keyword === 'propertyNames') namesChecked.add(e.instancePath);
     }
   }
-  // A member name checked through a $ref has its inner error under the referenced schema's
-  // path, not under propertyNames: Ajv marks it with propertyName instead.
-  const namesChecked = new Set(errors.filter((e) => e.keyword === 'propertyNames').map((e) => e.instancePath));
   const issues: Issue[] = [];
+  // Ajv reports one object as the value of each error about it: each is written out once.
+  const shown = new Map<object, string>();
+  let dropped = 0;
   for (const e of errors) {
     if (e.keyword === 'if') continue;
-    if (summaries.some((s) => e.schemaPath.startsWith(s))) continue;
+    if (summaries.size > 0 && underSummary(e.schemaPath, summaries)) continue;
     if ((e as ErrorObject & { propertyName?: string }).propertyName !== undefined && namesChecked.has(e.instancePath)) continue;
-    issues.push(toIssue(e, ruleFor(e.schemaPath, rules), explain));
+    if (issues.length < cap) issues.push(toIssue(e, rules.size > 0 ? ruleFor(e.schemaPath, rules) : undefined, explain, shown));
+    else dropped++;
+  }
+  if (dropped > 0) {
+    issues.push({
+      code: 'ERR_SCHEMA_TOO_MANY_ISSUES',
+      path: '',
+      message: `${dropped} more issue(s) were found and not reported: validation reports the first ${cap}`,
+      details: { collected: cap, dropped },
+    });
   }
   return issues;
 }
 
+/** Whether a schema path lies under one of the summaries (each a schema path ending in `/`): one look-up per `/` of the path. */
+function underSummary(schemaPath: string, summaries: ReadonlySet<string>): boolean {
+  for (let i = schemaPath.indexOf('/'); i !== -1; i = schemaPath.indexOf('/', i + 1)) {
+    if (summaries.has(schemaPath.slice(0, i + 1))) return true;
+  }
+  return false;
+}
+
+/** The description of the innermost named rule whose `then` or `else` holds the schema path: one look-up per `/` of the path. */
 function ruleFor(schemaPath: string, rules: ReadonlyMap<string, string>): string | undefined {
   let best: string | undefined;
-  let bestLength = -1;
-  for (const [at, description] of rules) {
-    if ((schemaPath.startsWith(`${at}/then/`) || schemaPath.startsWith(`${at}/else/`)) && at.length > bestLength) {
-      best = description;
-      bestLength = at.length;
-    }
+  for (let i = schemaPath.indexOf('/'); i !== -1; i = schemaPath.indexOf('/', i + 1)) {
+    const head = schemaPath.slice(0, i + 1);
+    if (!head.endsWith('/then/') && !head.endsWith('/else/')) continue;
+    const description = rules.get(head.slice(0, -'/then/'.length));
+    if (description !== undefined) best = description;
   }
   return best;
 }
 
-function toIssue(e: ErrorObject, rule: string | undefined, explain: boolean): Issue {
+function toIssue(e: ErrorObject, rule: string | undefined, explain: boolean, shown: Map<object, string>): Issue {
   const p = e.params as Record<string, unknown>;
   let code: ErrorCode = CODES[e.keyword] ?? 'ERR_SCHEMA_VIOLATION';
   let path = e.instancePath;
   let message: string;
-  const value = explain ? show(e.data) : 'the value';
+  // The value at fault is quoted only by the keywords below that show it, and only its start is
+  // written out: an unknown member's object may hold thousands of members.
+  const value = (): string => {
+    if (!explain) return 'the value';
+    const data: unknown = e.data;
+    if (data === null || typeof data !== 'object') return show(data);
+    let s = shown.get(data);
+    if (s === undefined) shown.set(data, (s = show(data)));
+    return s;
+  };
   switch (e.keyword) {
     case 'required':
     case 'dependentRequired':
@@ -138,16 +189,16 @@ function toIssue(e: ErrorObject, rule: string | undefined, explain: boolean): Is
       message = `must be ${article(String(p['type']).replace(/,/g, ' or '))}, not ${typeName(e.data, explain)}`;
       break;
     case 'const':
-      message = `must be ${show(p['allowedValue'])}${explain ? `, not ${value}` : ''}`;
+      message = `must be ${show(p['allowedValue'])}${explain ? `, not ${value()}` : ''}`;
       break;
     case 'enum':
-      message = `must be one of ${(p['allowedValues'] as unknown[]).map(show).join(', ')}${explain ? `; got ${value}` : ''}`;
+      message = `must be one of ${(p['allowedValues'] as unknown[]).map((v) => show(v)).join(', ')}${explain ? `; got ${value()}` : ''}`;
       break;
     case 'pattern':
-      message = `${value} does not match the pattern ${String(p['pattern'])}`;
+      message = `${value()} does not match the pattern ${String(p['pattern'])}`;
       break;
     case 'format':
-      message = `${value} is not a valid ${String(p['format'])}${FORMAT_HINT[String(p['format'])] ?? ''}`;
+      message = `${value()} is not a valid ${String(p['format'])}${FORMAT_HINT[String(p['format'])] ?? ''}`;
       break;
     case 'minLength':
     case 'maxLength':
@@ -157,7 +208,7 @@ function toIssue(e: ErrorObject, rule: string | undefined, explain: boolean): Is
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      message = `must be ${String(p['comparison'])} ${String(p['limit'])}${explain ? `; got ${value}` : ''}`;
+      message = `must be ${String(p['comparison'])} ${String(p['limit'])}${explain ? `; got ${value()}` : ''}`;
       break;
     case 'minItems':
     case 'maxItems':
@@ -231,6 +282,8 @@ function nearest(name: string, candidates: readonly string[]): string | undefine
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
   for (const c of candidates) {
+    // The distance is at least the difference in length: a long name is never compared in full.
+    if (Math.abs(name.length - c.length) >= bestDistance) continue;
     const d = distance(name.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) {
       best = c;
@@ -253,9 +306,38 @@ function distance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
+/** A value for a message: its JSON, cut to {@link SHOWN} characters. */
 function show(v: unknown): string {
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+  const s = jsonStart(v, SHOWN + 1);
+  return s.length > SHOWN ? `${s.slice(0, SHOWN - 3)}...` : s;
+}
+
+/**
+ * The JSON text of a value, or its first `room` characters at least, without writing out the
+ * rest: the work is bounded by `room`, not by the size of the value.
+ */
+function jsonStart(v: unknown, room: number): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > room ? v.slice(0, room) : v);
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? String(v);
+  const array = Array.isArray(v);
+  let out = array ? '[' : '{';
+  let first = true;
+  const add = (piece: string): boolean => {
+    out += first ? piece : `,${piece}`;
+    first = false;
+    return out.length > room;
+  };
+  if (array) {
+    for (const item of v as unknown[]) if (add(item === undefined ? 'null' : jsonStart(item, room - out.length))) return out;
+    return `${out}]`;
+  }
+  for (const key in v) {
+    if (!Object.hasOwn(v, key)) continue;
+    const item = (v as Record<string, unknown>)[key];
+    if (item === undefined || typeof item === 'function') continue;
+    if (add(`${JSON.stringify(key.length > room ? key.slice(0, room) : key)}:${jsonStart(item, room - out.length)}`)) return out;
+  }
+  return `${out}}`;
 }
 
 function typeName(v: unknown, known: boolean): string {
