@@ -524,8 +524,12 @@ const SEVEN = join(EXAMPLES, 'transactions', 'seven-station');
 const sevenFiles = Object.fromEntries(listFiles(SEVEN).map((f) => [f, { base64: b64(readFileSync(join(SEVEN, f))) }]));
 const HOPS = ['identity', 'manifest', 'capability_chain', 'intent', 'mandates', 'settlement', 'receipts'];
 const hops = (failures = {}) => HOPS.map((hop) => (failures[hop] === undefined ? { hop, verdict: 'accept' } : { hop, verdict: 'reject', code: failures[hop] }));
-const replay = (name, description, f, now, failures) =>
-  vector(`replay/${name}`, '12.9', description, { files: f }, at(now), Object.keys(failures).length === 0 ? accept({ hops: hops() }) : { verdict: 'reject', hops: hops(failures) });
+// The caller vouches for Dreamineering's DID document by its hash (SPEC.md 12.8, trust): the
+// bundle carries the document, but only the pin makes it count.
+const DREAMINEERING_DID = JSON.parse(Buffer.from(sevenFiles['identity/dreamineering-did.json'].base64, 'base64url').toString('utf8'));
+const pinned = { pinned_documents: [documentHash(DREAMINEERING_DID)] };
+const replay = (name, description, f, now, failures, policy = pinned) =>
+  vector(`replay/${name}`, '12.9', description, { files: f }, at(now, policy), Object.keys(failures).length === 0 ? accept({ hops: hops() }) : { verdict: 'reject', hops: hops(failures) });
 const tamper = (path, change) => {
   const doc = JSON.parse(Buffer.from(sevenFiles[path].base64, 'base64url').toString('utf8'));
   return { ...sevenFiles, [path]: { base64: b64(utf8(text(mut(doc, change)))) } };
@@ -539,6 +543,33 @@ replay('seven-station/intent-tampered', 'The governed intent changed in the bund
 replay('seven-station/receipt-tampered', 'The provider\'s receipt changed in the bundle: the receipts hop fails.', tamper('receipts/provider-receipt.json', (d) => (d.cost.units = 1)), NOV, { receipts: 'ERR_BUNDLE_ALTERED' });
 replay('seven-station/budget-tampered', 'The budget authorization changed in the bundle: the settlement hop fails.', tamper('settlement/budget-authorization.json', (d) => (d.exposure.units = 400)), NOV, { settlement: 'ERR_BUNDLE_ALTERED' });
 replay('seven-station/capability-tampered', 'The agent\'s capability changed in the bundle: the capability chain hop fails, and the budget charged to it is no longer held to a capability.', tamper('capability/shopping-agent.json', (d) => (d.scope.grants[0].max_invocations = 40)), NOV, { capability_chain: 'ERR_BUNDLE_ALTERED', settlement: 'ERR_REPLAY_LINK_BROKEN' });
+// Trust (SPEC.md 12.8): who sealed the bundle, and which DID documents count.
+{
+  const docsOf = (f) => Object.fromEntries(Object.entries(f).filter(([p]) => p !== 'bundle-manifest.json').map(([p, { base64 }]) => [p, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
+  const seven = docsOf(sevenFiles);
+  const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+  const BUNDLER = manifest.proof.verificationMethod.split('#')[0];
+  const policy = { ...pinned, sealers: [BUNDLER] };
+  const sevenBundle = (name, description, f, expect, context = policy) => vector(`bundle/seven-station/${name}`, '12.8', description, { files: f }, at(NOV, context), expect);
+  sevenBundle('sealed-by-a-named-sealer', 'The seven-station bundle, sealed by the bundler the trust policy names, with Dreamineering\'s DID document pinned: it verifies.', sevenFiles, accept());
+  // Change an unsigned record, recompute its hash in the manifest, and seal it again.
+  const changed = { ...seven, 'settlement/budget-authorization.json': mut(seven['settlement/budget-authorization.json'], (d) => (d.hold_id = 'hold-attacker')) };
+  const resealed = (signer) => {
+    const f = bundle(changed, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at)));
+    const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+    const proved = signer === undefined ? m : reprove({ ...m, proof: manifest.proof }, signer, signer.vm);
+    return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(proved))) } };
+  };
+  sevenBundle('resealed-by-a-stranger', 'Re-seal a bundle: an unsigned record changed, its hash recomputed in the manifest, and the manifest proved again with a stranger\'s did:key. The trust policy names the bundler, not the stranger.', resealed(P.stranger), rejectAll('ERR_BUNDLE_SEAL_UNTRUSTED'));
+  sevenBundle('seal-stripped', 'Re-seal a bundle by stripping the seal: the changed record\'s hash recomputed and the manifest left without a proof, under a trust policy that names a sealer.', resealed(undefined), rejectAll('ERR_BUNDLE_UNSEALED'));
+  sevenBundle('did-document-not-pinned', 'The bundle\'s own DID document for did:web:dreamineering.com, not pinned by the caller: it does not vouch for itself, so Dreamineering\'s proofs cannot be resolved.', sevenFiles, rejectAll('ERR_KEY_UNRESOLVED'), { sealers: [BUNDLER] });
+  // Bring your own DID document: a did:web document listing the stranger's key, and a merchant
+  // credential proved by it.
+  const forgedDid = mut(DREAMINEERING_DID, (d) => (d.verificationMethod[0].publicKeyMultibase = P.stranger.multikey));
+  const forgedCredential = reprove(mut(seven['identity/merchant-credential.json'], (d) => (d.name = 'Dreamineering (forged)')), P.stranger);
+  bundleVector('forged-did-document', 'Bring your own DID document: a forged did:web:dreamineering.com document listing a stranger\'s key, beside a merchant credential that key proved. The document is not pinned, so it does not count, and the credential\'s key cannot be resolved.', bundle({ 'identity/dreamineering-did.json': forgedDid, 'identity/merchant-credential.json': forgedCredential }), NOV, rejectAll('ERR_KEY_UNRESOLVED'));
+  vector('bundle/forged-did-document-beside-the-pinned-one', '12.8', 'The forged DID document while the caller pins the genuine one: a pin counts for the document of its hash only.', { files: bundle({ 'identity/dreamineering-did.json': forgedDid, 'identity/merchant-credential.json': forgedCredential }) }, at(NOV, pinned), rejectAll('ERR_KEY_UNRESOLVED'));
+}
 {
   // Spend twice in one second: four more payments of 5.00 under the 20.00 intent mandate, all at
   // the first payment's timestamp. Ordered by hash within the second, the last of the five

@@ -1,5 +1,5 @@
 /**
- * `writ verify <file|folder>... [--type <t>] [--now <time>] [--did <file>]... [--trust-anchor <hex>]... [--json]`:
+ * `writ verify <file|folder>... [--type <t>] [--now <time>] [--did <file>]... [--pin <hash>]... [--sealer <did>]... [--trust-anchor <hex>]... [--json]`:
  * the reference verifier on the command line (SPEC.md 12). A folder holding a bundle manifest
  * is replayed as a transaction (when it holds an intent trace) or verified as an evidence
  * bundle; files are verified each with the others as evidence.
@@ -35,8 +35,12 @@ Options:
                         schema id (see \`writ schemas list\`)
   --now <time>          the time of verification, RFC 3339 or Unix seconds. Default:
                         the clock; for a transaction, the time its trace was recorded
-  --did <file>          a DID document to trust (did:web documents are never fetched);
-                        may be repeated. DID documents in a bundle fill in the rest
+  --did <file>          a DID document you vouch for (did:web documents are never
+                        fetched); may be repeated
+  --pin <sha256:hash>   the hash of a DID document you vouch for: a bundle's own DID
+                        documents count only when pinned; may be repeated
+  --sealer <did>        a DID that may seal bundles; with one, a bundle must be sealed
+                        by a sealer named. Without, a seal is reported, not trusted
   --trust-anchor <hex>  a key root capabilities must be issued by; may be repeated
   --json                print a machine-readable report
   -h, --help            show this help
@@ -67,6 +71,8 @@ export function runVerify(args: readonly string[], io: CliIo): ExitCode {
     type: { type: 'string' },
     now: { type: 'string' },
     did: { type: 'string', multiple: true },
+    pin: { type: 'string', multiple: true },
+    sealer: { type: 'string', multiple: true },
     'trust-anchor': { type: 'string', multiple: true },
   });
   if (values.help) {
@@ -84,6 +90,8 @@ export function runVerify(args: readonly string[], io: CliIo): ExitCode {
     registry,
     documents: readDidDocuments((values.did as unknown as string[] | undefined) ?? [], io, registry),
     ...(values['trust-anchor'] === undefined ? {} : { trustAnchors: trustAnchors(values['trust-anchor'] as unknown as string[]) }),
+    ...(values.pin === undefined ? {} : { pinnedDocuments: listed('--pin', values.pin as unknown as string[], /^sha256:[0-9a-f]{64}$/, 'a document hash, sha256: and 64 lowercase hex digits') }),
+    ...(values.sealer === undefined ? {} : { sealers: listed('--sealer', values.sealer as unknown as string[], /^did:[a-z0-9]+:[A-Za-z0-9._:%-]+$/, 'a DID, such as did:key:z6Mk... or did:web:example.com') }),
   };
   const folders: string[] = [];
   const files: string[] = [];
@@ -130,6 +138,11 @@ function readTime(text: string): number {
   } catch (e) {
     throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --now: ${(e as Error).message}`);
   }
+}
+
+function listed(option: string, values: readonly string[], form: RegExp, what: string): string[] {
+  for (const v of values) if (!form.test(v)) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: ${option} ${JSON.stringify(v)} is not ${what}`);
+  return [...values];
 }
 
 function trustAnchors(keys: readonly string[]): string[] {
@@ -194,12 +207,23 @@ function verifyFiles(files: readonly string[], type: string | undefined, ctx: Ve
 }
 
 function formatReport(input: string, kind: 'transaction' | 'bundle', report: VerificationReport): string {
-  const lines = [`${input}: ${kind} ${report.subject ?? ''} at ${report.verified_at ?? ''}: ${report.ok ? 'verified' : 'FAILED'}\n`];
+  // A report that passes is "verified" only under a seal the trust policy names; otherwise it is
+  // what it is, internally consistent, and says who sealed it (SPEC.md 12.8, trust).
+  const seal = report.seal;
+  const verdict = !report.ok
+    ? 'FAILED'
+    : seal === undefined || seal.status === 'trusted'
+      ? `verified${seal?.sealer === undefined ? '' : `, sealed by ${seal.sealer}`}`
+      : seal.status === 'unsealed'
+        ? 'internally consistent, NOT sealed: nobody vouches for it'
+        : `internally consistent, sealed by ${seal.sealer ?? 'an unknown key'}, which no --sealer names`;
+  const lines = [`${input}: ${kind} ${report.subject ?? ''} at ${report.verified_at ?? ''}: ${verdict}\n`];
   for (const hop of report.hops ?? []) {
     lines.push(hop.ok ? `  ok      ${hop.hop.padEnd(16)} ${(hop.artifacts ?? []).length} artifact(s)\n` : `  FAILED  ${hop.hop.padEnd(16)} ${hop.code} at ${hop.path || '(root)'}\n          ${hop.message}\n`);
   }
   const hopped = new Set((report.hops ?? []).filter((h) => !h.ok).map((h) => `${h.code} ${h.path}`));
   const rest = report.errors.filter((e) => !hopped.has(`${e.code} ${e.path}`));
   if (rest.length > 0) lines.push(`  ${report.hops === undefined ? '' : 'also '}${rest.length} problem(s):\n`, formatIssues(rest as Issue[], '    '));
+  if ((report.warnings ?? []).length > 0) lines.push(`  ${(report.warnings ?? []).length} warning(s):\n`, formatIssues((report.warnings ?? []) as Issue[], '    '));
   return lines.join('');
 }

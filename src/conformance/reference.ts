@@ -133,6 +133,8 @@ export function toContext(c: ConformanceContext): VerifyContext {
     documents: new Map((c.documents ?? []).map((d) => [String((d as { id?: unknown }).id), d])),
     revocations: new Map((c.revocations ?? []).map((r) => [r.capability_id, r.revoked_at])),
     ...(c.trust_anchors === undefined ? {} : { trustAnchors: c.trust_anchors }),
+    ...(c.sealers === undefined ? {} : { sealers: c.sealers }),
+    ...(c.pinned_documents === undefined ? {} : { pinnedDocuments: c.pinned_documents }),
     ...(c.max_depth === undefined ? {} : { maxDepth: c.max_depth }),
     registry: schemas(),
   };

@@ -2104,7 +2104,7 @@ export interface FulfillmentPackage {
 }
 
 /**
- * The manifest of an evidence bundle: every artifact by relative path with its SHA-256, for offline verification (Agent Commerce Network and Incident Network, bundle-manifest.json). Paths are relative, /-separated, without . or .. segments; the verifier also refuses case collisions and symbolic links.
+ * The manifest of an evidence bundle: every artifact by relative path with its SHA-256, for offline verification (Agent Commerce Network and Incident Network, bundle-manifest.json). Paths are relative and /-separated, each segment of letters, digits, _, - and ., starting with a letter, digit or _, not ending with a dot, and not a Windows device name (CON, PRN, AUX, NUL, COM0-9 or LPT0-9, in any case, alone or before an extension); the verifier also refuses case collisions and symbolic links.
  */
 export interface BundleManifest {
   /**
@@ -2149,6 +2149,25 @@ export interface VerificationReport {
    * @maxItems 10000
    */
   errors: ReportIssue[];
+  /**
+   * What the verification could not vouch for without failing: a bundle sealed by a key no trust policy names, or not sealed at all. Each carries the code it would fail with under a policy that requires it.
+   *
+   * @maxItems 10000
+   */
+  warnings?: ReportIssue[];
+  /**
+   * Who sealed the bundle, as far as the trust policy vouches for it. Only a trusted seal makes the bundle's unsigned records (budget and settlement records, lineage) count as anyone's word.
+   */
+  seal?: {
+    /**
+     * trusted: the manifest's proof verifies under a DID the trust policy names as a sealer; untrusted: it verifies, under a DID no policy names (or the proof does not verify); unsealed: the manifest has no proof.
+     */
+    status: "trusted" | "untrusted" | "unsealed";
+    /**
+     * The DID whose key proved the manifest, when its proof verified.
+     */
+    sealer?: string;
+  };
   /**
    * The verdict at each hop, for a replay.
    *
@@ -3307,7 +3326,7 @@ export interface CredentialStatus {
    */
   statusPurpose?: "revocation" | "suspension";
   /**
-   * The index in the list.
+   * The index in the list: a base-10 integer of at most 16 digits (every index a JSON number holds exactly).
    */
   statusListIndex?: string;
   /**
@@ -4178,7 +4197,7 @@ export interface ReportHop {
 }
 
 /**
- * A repo-relative path with / separators: no leading /, no empty, . or .. segments, no backslash.
+ * A repo-relative path with / separators: no leading /, no empty, . or .. segments, no backslash; each segment of letters, digits, _, - and ., starting with a letter, digit or _, not ending with a dot, and not a Windows device name (CON, PRN, AUX, NUL, COM0-9 or LPT0-9, in any case, alone or before an extension).
  */
 export type RelativePath = string;
 
@@ -4274,7 +4293,7 @@ export interface HopVerdict {
 }
 
 /**
- * What a case may depend on besides its input: the fixed time (implementations never read the clock), DID documents, revocations, trust anchors, the deepest delegation accepted.
+ * What a case may depend on besides its input: the fixed time (implementations never read the clock), DID documents, revocations, the trust policy (trust anchors, sealers, pinned DID documents), the deepest delegation accepted.
  */
 export interface ConformanceContext {
   /**
@@ -4308,6 +4327,18 @@ export interface ConformanceContext {
    * @maxItems 64
    */
   trust_anchors?: Ed25519PublicKeyHex[];
+  /**
+   * The DIDs that may seal a bundle (SPEC.md 12.8, trust); when absent, no one is trusted to and a seal is reported as a warning.
+   *
+   * @maxItems 64
+   */
+  sealers?: Did[];
+  /**
+   * Hashes of DID documents the verifier vouches for: a DID document among the evidence counts only when its hash is here.
+   *
+   * @maxItems 64
+   */
+  pinned_documents?: Sha256Hash[];
   /**
    * The deepest delegation accepted; 16 when absent.
    */

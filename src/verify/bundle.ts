@@ -44,6 +44,10 @@ export interface OpenedBundle {
   readonly artifacts: readonly BundleArtifact[];
   /** Every problem: with the bundle's paths, the manifest, and each artifact. */
   readonly issues: readonly Issue[];
+  /** Whether the manifest carries a proof. */
+  readonly sealed?: boolean;
+  /** The DID whose key proved the manifest, when its proof verified. */
+  readonly sealer?: string;
 }
 
 /**
@@ -130,9 +134,13 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
     return { artifacts: [], issues };
   }
   const manifest = parsed.value as unknown as BundleManifest;
+  // The manifest's proof resolves keys with the caller's DID documents only: the bundle cannot
+  // bring the document that vouches for its own seal.
+  let sealer: string | undefined;
   if (manifest.proof !== undefined) {
     const proved = verifyDataIntegrity(manifest, proofOptionsOf(ctx, false));
     if (!proved.ok) issues.push({ code: proved.code, path: at(BUNDLE_MANIFEST_PATH, proved.path), message: `${BUNDLE_MANIFEST_PATH}: ${proved.message}; the hashes it records cannot be trusted` });
+    else sealer = String(proved.details?.['signer']);
   }
   const registry = registryOf(ctx);
   const artifacts: BundleArtifact[] = [];
@@ -164,7 +172,49 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
     if (p === BUNDLE_MANIFEST_PATH || Object.hasOwn(manifest.artifacts, p) || unsafePath(p) !== undefined || colliding.has(p)) continue;
     issues.push({ code: 'ERR_BUNDLE_UNRECOGNISED', path: p, message: `${p} is in the bundle but not in its manifest: an unlisted file is unverified evidence` });
   }
-  return { ...(manifest.bundle_id === undefined ? {} : { bundle_id: manifest.bundle_id }), artifacts, issues };
+  return { ...(manifest.bundle_id === undefined ? {} : { bundle_id: manifest.bundle_id }), artifacts, issues, sealed: manifest.proof !== undefined, ...(sealer === undefined ? {} : { sealer }) };
+}
+
+/** Who sealed a bundle, as the trust policy sees it, and what that makes an error or a warning. */
+export interface SealVerdict {
+  readonly seal: NonNullable<VerificationReport['seal']>;
+  /** Under a policy that names sealers: the seal is missing or not theirs. */
+  readonly errors: readonly Issue[];
+  /** Without one: who sealed it, or that no one did, said plainly. */
+  readonly warnings: readonly Issue[];
+}
+
+/**
+ * Judge a bundle's seal by the trust policy (SPEC.md 12.8, trust). A seal is only as good as
+ * the policy that names its sealer: anyone can recompute a changed file's hash and prove the
+ * manifest again with a key of their own.
+ *
+ * @param opened - the bundle as read.
+ * @param ctx - the context, with `sealers` when the caller names who may seal.
+ * @returns the seal, and the errors or warnings it gives.
+ */
+export function sealVerdict(opened: OpenedBundle, ctx: Pick<VerifyContext, 'sealers'>): SealVerdict {
+  if (opened.sealed === undefined) return { seal: { status: 'unsealed' }, errors: [], warnings: [] };
+  const policy = ctx.sealers;
+  const path = BUNDLE_MANIFEST_PATH;
+  if (opened.sealer === undefined) {
+    const seal = { status: opened.sealed ? ('untrusted' as const) : ('unsealed' as const) };
+    if (opened.sealed) return { seal, errors: [], warnings: [] }; // the failing proof is reported already
+    const issue: Issue = { code: 'ERR_BUNDLE_UNSEALED', path, message: `the manifest has no proof: the bundle is internally consistent at most, and nobody vouches for its unsigned records${policy === undefined ? '' : `; the trust policy requires a seal by ${policy.join(', ')}`}` };
+    return policy === undefined ? { seal, errors: [], warnings: [issue] } : { seal, errors: [issue], warnings: [] };
+  }
+  const sealer = opened.sealer;
+  if (policy !== undefined && policy.includes(sealer)) return { seal: { status: 'trusted', sealer }, errors: [], warnings: [] };
+  const issue: Issue = {
+    code: 'ERR_BUNDLE_SEAL_UNTRUSTED',
+    path: `${path}#/proof/verificationMethod`,
+    message:
+      policy === undefined
+        ? `sealed by ${sealer}, which no trust policy names (give the sealers you accept): the bundle is internally consistent, not verified by a named party`
+        : `sealed by ${sealer}, which is not among the sealers the trust policy names (${policy.join(', ')})`,
+    details: { sealer },
+  };
+  return policy === undefined ? { seal: { status: 'untrusted', sealer }, errors: [], warnings: [issue] } : { seal: { status: 'untrusted', sealer }, errors: [issue], warnings: [] };
 }
 
 /** A bundle opened for verification or replay: the options read once, the artifacts, their evidence. */
@@ -267,7 +317,8 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: Bu
     if (!v.ok) errors.push(artifactIssue(a, v, good));
   }
   errors.push(...lineageIssues(good), ...costIssues(good), ...duplicateIssues(good), ...ledgerIssues(good));
-  return report(errors, ctx.now, opened.bundle_id);
+  const seal = sealVerdict(opened, ctx);
+  return report([...seal.errors, ...errors], ctx.now, opened.bundle_id, undefined, seal);
 }
 
 /**
@@ -341,12 +392,14 @@ export function costIssues(artifacts: readonly BundleArtifact[]): Issue[] {
 }
 
 /** A verification report from the problems found. */
-export function report(errors: readonly Issue[], now: number | undefined, subject: string | undefined, hops?: VerificationReport['hops']): VerificationReport {
+export function report(errors: readonly Issue[], now: number | undefined, subject: string | undefined, hops?: VerificationReport['hops'], seal?: Pick<SealVerdict, 'seal' | 'warnings'>): VerificationReport {
+  const entry = (e: Issue): VerificationReport['errors'][number] => ({ code: e.code, path: e.path, message: e.message, ...(e.keyword === undefined ? {} : { keyword: e.keyword }), ...(e.details === undefined ? {} : { details: { ...e.details } }) });
   return {
     ok: errors.length === 0,
     ...(now === undefined ? {} : { verified_at: new Date(now * 1000).toISOString().replace('.000Z', 'Z') }),
     ...(subject === undefined ? {} : { subject }),
-    errors: errors.map((e) => ({ code: e.code, path: e.path, message: e.message, ...(e.keyword === undefined ? {} : { keyword: e.keyword }), ...(e.details === undefined ? {} : { details: { ...e.details } }) })),
+    errors: errors.map(entry),
+    ...(seal === undefined ? {} : { warnings: seal.warnings.map(entry), seal: seal.seal }),
     ...(hops === undefined ? {} : { hops }),
   };
 }

@@ -19,6 +19,18 @@ export interface VerifyContext {
   readonly revocations?: ReadonlyMap<string, number>;
   /** Issuer keys (hex) a root capability must come from; any when absent. */
   readonly trustAnchors?: readonly string[];
+  /**
+   * The DIDs that may seal a bundle (prove its manifest). When given, a bundle must be sealed by
+   * one of them (`ERR_BUNDLE_UNSEALED`, `ERR_BUNDLE_SEAL_UNTRUSTED`); when absent, no one is
+   * trusted to, and a bundle report says who sealed it, as a warning, never as a verification.
+   */
+  readonly sealers?: readonly string[];
+  /**
+   * Hashes (`sha256:...`, SPEC.md 6.3) of DID documents the caller vouches for. A DID document
+   * among the evidence (a bundle's file, another input) counts only when its hash is here: the
+   * evidence never vouches for itself. Documents the caller supplies in `documents` count as they are.
+   */
+  readonly pinnedDocuments?: readonly string[];
   /** The deepest delegation accepted. Default 16. */
   readonly maxDepth?: number;
   /** Ed25519 implementation; both give the same answers. */
@@ -58,6 +70,11 @@ export function contextProblem(ctx: unknown): Verdict | undefined {
   if (c['revocations'] !== undefined && !(c['revocations'] instanceof Map)) return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.revocations must be a Map from capability id to Unix seconds');
   if (c['trustAnchors'] !== undefined && !(Array.isArray(c['trustAnchors']) && c['trustAnchors'].every((a) => typeof a === 'string'))) {
     return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.trustAnchors must be an array of hex keys');
+  }
+  for (const key of ['sealers', 'pinnedDocuments'] as const) {
+    if (c[key] !== undefined && !(Array.isArray(c[key]) && (c[key] as unknown[]).every((a) => typeof a === 'string'))) {
+      return fail('ERR_USAGE_INVALID_ARGUMENT', '', `verify: context.${key} must be an array of ${key === 'sealers' ? 'DIDs' : 'sha256: hashes'}`);
+    }
   }
   if (c['maxDepth'] !== undefined && !(Number.isSafeInteger(c['maxDepth']) && (c['maxDepth'] as number) >= 0)) {
     return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.maxDepth must be a non-negative integer');

@@ -99,14 +99,20 @@ export class Evidence extends EvidenceIndex {
   }
 
   /**
-   * DID documents the evidence carries, by DID, under the context's (which win).
+   * The DID documents a verification may resolve keys with: the caller's, and those the evidence
+   * carries whose hash the caller pinned (`pinnedDocuments`). A DID document the evidence brings
+   * without a pin is not used: a bundle's own document for did:web:shop.example would let anyone
+   * who writes the bundle speak for shop.example (SPEC.md 12.8, trust).
    *
    * @param ctx - the context.
    * @returns DID -> document.
    */
   didDocuments(ctx: VerifyContext): Map<string, unknown> {
     const out = new Map<string, unknown>();
-    for (const d of this.all<DidDocument>('identity/did-document')) if (invalidDocument(ctx, 'identity/did-document', d) === undefined) out.set(d.id, d);
+    const pinned = new Set(ctx.pinnedDocuments ?? []);
+    for (const d of this.all<DidDocument>('identity/did-document')) {
+      if (pinned.has(documentHash(d)) && invalidDocument(ctx, 'identity/did-document', d) === undefined) out.set(d.id, d);
+    }
     for (const [k, v] of ctx.documents ?? []) out.set(k, v);
     return out;
   }

@@ -22,7 +22,7 @@ import type {
 } from '../generated/types.js';
 import type { Issue } from '../issues.js';
 import { toMinorUnits } from '../encoding/currency.js';
-import { artifactIssue, costIssues, lineageIssues, report, startBundle, type BundleArtifact, type BundleOptions } from './bundle.js';
+import { artifactIssue, costIssues, lineageIssues, report, sealVerdict, startBundle, type BundleArtifact, type BundleOptions } from './bundle.js';
 import type { VerifyContext } from './context.js';
 import { verifyWithEvidence } from './document.js';
 import { verifyBilateralReceipts } from './receipt.js';
@@ -101,7 +101,8 @@ export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, option
       ? { hop: h.hop, ok: true, artifacts }
       : { hop: h.hop, ok: false, code: first.code, path: first.path, message: first.message, artifacts };
   });
-  return report([...general, ...HOPS.flatMap((h) => found.get(h.hop) as Issue[])], ctx.now, opened.bundle_id, hops);
+  const seal = sealVerdict(opened, ctx);
+  return report([...seal.errors, ...general, ...HOPS.flatMap((h) => found.get(h.hop) as Issue[])], ctx.now, opened.bundle_id, hops, seal);
 }
 
 /** The links between hops: each artifact refers to the ones before it. */

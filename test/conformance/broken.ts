@@ -113,7 +113,12 @@ export function chainVerifier(bugs: ChainBugs): Adapter {
   return implementation(`chain verifier ${JSON.stringify(bugs)}`, ['capability', 'chain'], (c) => {
     const ctx = toContext(c.context);
     const leaf = c.input['capability'] as CapabilityToken;
-    const byId = new Map((c.input['capabilities'] as CapabilityToken[]).map((t) => [t.id, t]));
+    const byId = new Map<string, CapabilityToken>([[leaf.id, leaf]]);
+    for (const t of c.input['capabilities'] as CapabilityToken[]) {
+      const known = byId.get(t.id);
+      if (known !== undefined && documentHash(known) !== documentHash(t)) return reject('ERR_CHAIN_DUPLICATE_ID');
+      byId.set(t.id, t);
+    }
     const path: CapabilityToken[] = [leaf];
     const seen = new Set([leaf.id]);
     for (let t = leaf; t.parent_capability_id !== undefined && t.parent_capability_id !== null; ) {
@@ -135,6 +140,7 @@ export function chainVerifier(bugs: ChainBugs): Adapter {
         if (ctx.trustAnchors !== undefined && !ctx.trustAnchors.includes(t.issuer)) return reject('ERR_CHAIN_UNTRUSTED_ROOT');
       } else {
         if (t.issuer !== parent.subject) return reject('ERR_CHAIN_ISSUER_MISMATCH');
+        if (t.issued_at < parent.issued_at) return reject('ERR_CAP_ISSUED_BEFORE_PARENT');
         if (t.expires_at > parent.expires_at) return reject('ERR_CAP_EXPIRY_EXTENDED');
         for (const g of t.scope.grants ?? []) {
           const candidates = (parent.scope.grants ?? []).filter((p) => covers(p.server_id, g.server_id) && covers(p.tool_name, g.tool_name));
@@ -142,6 +148,12 @@ export function chainVerifier(bugs: ChainBugs): Adapter {
           const failures = candidates.map((p) => narrows(g, p, bugs));
           if (!failures.includes(undefined)) return reject(failures[0] as string);
         }
+      }
+      const upTo = path.slice(0, depth + 1);
+      for (const link of t.delegation_chain ?? []) {
+        const linked = verifyCompact(link, 'delegator');
+        if (!linked.ok) return reject(linked.code);
+        if (!upTo.some((u) => u.issuer === link.delegator) || !upTo.some((u) => u.subject === link.delegatee) || !upTo.some((u) => u.id === link.capability_id)) return reject('ERR_CHAIN_LINK_INVALID');
       }
       const checked = bugs.revocationParentOnly !== true || depth >= path.length - 2;
       const revokedAt = ctx.revocations?.get(t.id);
@@ -172,7 +184,7 @@ export function mandateVerifier(bugs: { readonly skipCartHash?: boolean }): Adap
     const payment = c.input['payment_mandate'] as PaymentMandate;
     const spent = c.input['spent'] as { currency: string; value: string } | undefined;
     for (const [doc, signer] of [[intent, intent.user], [cart, cart.merchant], [payment, intent.user]] as const) {
-      const proved = verifyDataIntegrity(doc, { documents: ctx.documents ?? new Map(), now: ctx.now });
+      const proved = verifyDataIntegrity(doc, { documents: ctx.documents ?? new Map(), now: ctx.now, purpose: 'assertionMethod' });
       if (!proved.ok) return reject(proved.code);
       if (proved.details?.['signer'] !== signer) return reject('ERR_MANDATE_WRONG_SIGNER');
     }

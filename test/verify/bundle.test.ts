@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { sha256Bytes } from '../../src/crypto/hash.js';
+import { documentHash, sha256Bytes } from '../../src/crypto/hash.js';
 import { toHex } from '../../src/encoding/bytes.js';
 import type { VerificationReport } from '../../src/generated/types.js';
 import { SchemaRegistry } from '../../src/schema/registry.js';
@@ -21,7 +21,11 @@ const registry = SchemaRegistry.open();
 const SEVEN = join(EXAMPLES, 'transactions', 'seven-station');
 const folder = readBundleFolder(SEVEN);
 const NOW = Date.parse('2026-11-01T10:08:00Z') / 1000;
-const replay = (files: ReadonlyMap<string, Uint8Array>, now = NOW) => replayTransaction(files, { now });
+// The caller vouches for Dreamineering's DID document by its hash: the bundle carries it, but
+// only the pin makes it count (SPEC.md 12.8, trust).
+const didFile = folder.files.get('identity/dreamineering-did.json') as Uint8Array;
+const PINNED = [documentHash(JSON.parse(new TextDecoder().decode(didFile)))];
+const replay = (files: ReadonlyMap<string, Uint8Array>, now = NOW) => replayTransaction(files, { now, pinnedDocuments: PINNED });
 const failed = (r: VerificationReport) => (r.hops ?? []).filter((h) => !h.ok);
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -35,7 +39,7 @@ t.test('the seven-station transaction replays end to end, every hop verified', a
     HOPS.map((h) => [h.hop, true]),
   );
   t.equal(registry.validate('bundle/verification-report', r).ok, true, 'the report is a valid verification report');
-  t.equal(verifyBundle(folder.files, { now: NOW }).ok, true, 'and verifies as a bundle');
+  t.equal(verifyBundle(folder.files, { now: NOW, pinnedDocuments: PINNED }).ok, true, 'and verifies as a bundle');
 });
 
 /** Every artifact, with one character of one value changed. */
@@ -135,7 +139,7 @@ t.test('hostile bundles are refused, from memory and from a folder alike', async
   writeFileSync(join(dir, 'stray.json'), '{}');
   const read = readBundleFolder(dir);
   t.same(read.issues.map((i) => `${i.code} ${i.path}`), ['ERR_BUNDLE_SYMLINK identity/link.json'], 'a link is reported, never followed');
-  const r = replayTransaction(read.files, { now: NOW, readIssues: read.issues });
+  const r = replayTransaction(read.files, { now: NOW, pinnedDocuments: PINNED, readIssues: read.issues });
   t.same(r.errors.map((e) => e.code), ['ERR_BUNDLE_SYMLINK', 'ERR_BUNDLE_UNRECOGNISED']);
   t.same(failed(r), [], 'the hops themselves verify');
   t.match(readBundleFolder(join(dir, 'nothing-here')).issues, [{ code: 'ERR_IO_NOT_FOUND' }]);
@@ -169,4 +173,29 @@ t.test('Incident Network, smoke assertions: lineage walked for every capability,
   const lineage = (change: (d: any) => void) => bundleOf({ ...docs, 'lineage/root-commander-chain.json': changed(docs['lineage/root-commander-chain.json'], change) });
   t.match(verifyBundle(lineage((d) => (d.chain[4].parent_capability_id = 'INC-2026-0428-change')), { now: at }).errors, [{ code: 'ERR_REPLAY_LINK_BROKEN', path: 'lineage/root-commander-chain.json#/chain/4/parent_capability_id' }], 'a lineage record that gives a capability another parent');
   t.match(verifyBundle(lineage((d) => ((d.chain[5].parent_capability_id = 'INC-2026-0428-change'), (d.chain[5].delegation_depth = 2))), { now: at }).errors, [{ code: 'ERR_CHAIN_DEPTH_MISMATCH', path: 'lineage/root-commander-chain.json#/chain/5/delegation_depth' }], 'or another depth');
+});
+
+t.test('trust: a seal counts only under a policy that names its sealer, and a bundle never vouches for its own DID documents', async (t) => {
+  const manifest = JSON.parse(dec.decode(folder.files.get(BUNDLE_MANIFEST_PATH) as Uint8Array)) as { proof: { verificationMethod: string } };
+  const bundler = manifest.proof.verificationMethod.split('#')[0] as string;
+  const open = verifyBundle(folder.files, { now: NOW, pinnedDocuments: PINNED });
+  t.equal(open.ok, true, 'without a policy the bundle is internally consistent');
+  t.same(open.seal, { status: 'untrusted', sealer: bundler }, 'and the report names who sealed it, untrusted');
+  t.same(open.warnings?.map((w) => w.code), ['ERR_BUNDLE_SEAL_UNTRUSTED'], 'as a structured warning');
+  t.equal(registry.validate('bundle/verification-report', open).ok, true);
+  const trusted = verifyBundle(folder.files, { now: NOW, pinnedDocuments: PINNED, sealers: [bundler] });
+  t.same([trusted.ok, trusted.seal, trusted.warnings], [true, { status: 'trusted', sealer: bundler }, []], 'named by the policy, the seal is trusted');
+  const other = verifyBundle(folder.files, { now: NOW, pinnedDocuments: PINNED, sealers: ['did:web:someone.else'] });
+  t.same(other.errors.map((e) => e.code), ['ERR_BUNDLE_SEAL_UNTRUSTED'], 'a policy that names another sealer refuses it');
+  const files = new Map(folder.files);
+  const stripped = { ...JSON.parse(dec.decode(files.get(BUNDLE_MANIFEST_PATH) as Uint8Array)) };
+  delete stripped.proof;
+  files.set(BUNDLE_MANIFEST_PATH, enc.encode(JSON.stringify(stripped)));
+  const unsealed = verifyBundle(files, { now: NOW, pinnedDocuments: PINNED });
+  t.same([unsealed.ok, unsealed.seal, unsealed.warnings?.map((w) => w.code)], [true, { status: 'unsealed' }, ['ERR_BUNDLE_UNSEALED']], 'an unsealed bundle says so');
+  t.same(verifyBundle(files, { now: NOW, pinnedDocuments: PINNED, sealers: [bundler] }).errors.map((e) => e.code), ['ERR_BUNDLE_UNSEALED'], 'and fails a policy that requires a seal');
+  const unpinned = verifyBundle(folder.files, { now: NOW, sealers: [bundler] });
+  t.ok(unpinned.errors.length > 0 && unpinned.errors.every((e) => e.code === 'ERR_KEY_UNRESOLVED'), 'the bundle\'s own DID document, unpinned, resolves nothing');
+  const supplied = verifyBundle(folder.files, { now: NOW, sealers: [bundler], documents: new Map([['did:web:dreamineering.com', JSON.parse(dec.decode(didFile))]]) });
+  t.equal(supplied.ok, true, 'the caller may supply the document instead of pinning it');
 });

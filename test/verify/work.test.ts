@@ -10,6 +10,7 @@ import { parseTime } from '../../src/verify/context.js';
 import { readBundleFolder } from '../../src/io/bundle-folder.js';
 import { replayTransaction } from '../../src/verify/replay.js';
 import { takeWork } from '../../src/work.js';
+import { documentHash } from '../../src/crypto/hash.js';
 import { ROOT } from '../helpers.js';
 
 /** Every signature and proof value inside a value, embedded ones included. */
@@ -25,6 +26,8 @@ function signatures(value: JsonValue, out: Set<string>): Set<string> {
 }
 
 const folder = readBundleFolder(join(ROOT, 'examples/v1.0.0/transactions/seven-station'));
+// The caller vouches for the bundle's DID document by its hash (SPEC.md 12.8, trust).
+const PINNED = [documentHash(JSON.parse(new TextDecoder().decode(folder.files.get('identity/dreamineering-did.json') as Uint8Array)))];
 const artifacts = [...folder.files.keys()].filter((p) => p !== 'bundle-manifest.json');
 const distinct = new Set<string>();
 for (const bytes of folder.files.values()) {
@@ -37,7 +40,7 @@ t.test('one seven-station replay: each artifact recognised once and validated on
   t.equal(artifacts.length, 17);
   t.equal(distinct.size, 12, 'the bundle holds 12 distinct signatures and proofs');
   takeWork();
-  const report = replayTransaction(folder.files, { now: parseTime('2026-11-01T10:08:00Z'), readIssues: folder.issues });
+  const report = replayTransaction(folder.files, { now: parseTime('2026-11-01T10:08:00Z'), pinnedDocuments: PINNED, readIssues: folder.issues });
   const work = takeWork();
   t.ok(report.ok, JSON.stringify(report.errors));
   t.equal(work.detections, artifacts.length, 'each artifact recognised once');
@@ -52,7 +55,7 @@ t.test('one seven-station replay: each artifact recognised once and validated on
 
 t.test('a second replay of the same bytes does the same work: nothing is kept across verifications of new input', async (t) => {
   takeWork();
-  replayTransaction(folder.files, { now: parseTime('2026-11-01T10:08:00Z'), readIssues: folder.issues });
+  replayTransaction(folder.files, { now: parseTime('2026-11-01T10:08:00Z'), pinnedDocuments: PINNED, readIssues: folder.issues });
   const work = takeWork();
   t.equal(work.validations, artifacts.length + 1);
   t.equal(work.signatures, distinct.size);
