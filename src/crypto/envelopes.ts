@@ -261,6 +261,12 @@ export function verifyDataIntegrity(input: unknown, options: DataIntegrityOption
     if (proofContext.length > docContext.length || proofContext.some((c, i) => JSON.stringify(c) !== JSON.stringify(docContext[i]))) {
       return fail('ERR_PROOF_CONTEXT_MISMATCH', '/proof/@context', "the proof's @context is not a prefix of the document's");
     }
+    // The W3C algorithm hashes the proof's @context in place of the document's, so what a
+    // document appends to its @context after signing is not covered by the proof, yet changes
+    // what its terms mean. writ refuses it: the document's @context is exactly the signed one.
+    if (docContext.length > proofContext.length) {
+      return fail('ERR_PROOF_CONTEXT_MISMATCH', `/@context/${proofContext.length}`, `the document's @context has ${docContext.length - proofContext.length} more entr${docContext.length - proofContext.length === 1 ? 'y' : 'ies'} than its proof signed: appended after signing, they are not covered by the proof`);
+    }
     unsecured['@context'] = proofOptions['@context'];
   }
   const purpose = proof['proofPurpose'];
