@@ -99,6 +99,20 @@ vector('schema/detect/capability-token', '4.2', 'Without a schema named, the typ
 vector('schema/detect/undetected', '4.2', 'A document whose members match no type is not guessed at.', { document: { hello: 'world' } }, at(0), reject('ERR_SCHEMA_UNDETECTED'));
 vector('schema/detect/ambiguous', '4.2', 'A document whose members match two types (a vector and an adapter command at once) is not guessed at.', { document: { cmd: 'stop', profile: 'jcs', input: {}, expect: { verdict: 'accept' } } }, at(0), reject('ERR_SCHEMA_AMBIGUOUS'));
 vector('schema/unknown-schema', '4.2', 'A schema id that is not in the line is refused, not fetched.', { schema: 'commercial/refund.request', document: {} }, at(0), reject('ERR_SCHEMA_UNKNOWN'));
+// Patterns that backtrack (issue 10, SPEC.md 4.1): the extension-name pattern of the first drafts
+// tried every way of splitting a run of _ after a / or # (2^n of them) before refusing the name.
+const meteredCard = fixture('discovery/agent-card', 'metered-tool');
+const withExtension = (name) => ({ schema: 'discovery/agent-card', document: { ...meteredCard, extensions: { [name]: true } } });
+vector('schema/backtracking/extension-name', '4.1', 'Catastrophic backtracking: an extension member name of 60 characters (t.t#_, a run of _, then :) that a pattern with ambiguous repetitions takes minutes to refuse. It is no reverse-DNS name, and is refused at once.', withExtension(`t.t#_${'_'.repeat(54)}:`), at(0), reject('ERR_SCHEMA_PROPERTY_NAME'));
+vector('schema/backtracking/extension-name-longest', '4.1', 'An extension member name of 256 characters, the most allowed, made of the parts the pattern repeats.', withExtension(`com.example${'/a_b#c.d'.repeat(30)}/${'e'.repeat(4)}`), at(0), accept());
+vector('schema/backtracking/extension-name-too-long', '4.1', 'An extension member name of 257 characters.', withExtension(`com.example${'/a_b#c.d'.repeat(30)}/${'e'.repeat(5)}`), at(0), reject('ERR_SCHEMA_PROPERTY_NAME'));
+// Names Windows cannot hold as themselves (SPEC.md 2): each would be another file, or a device, there.
+const manifestListing = (...paths) => ({ schema: 'bundle/manifest', document: { artifacts: Object.fromEntries(paths.map((p) => [p, `sha256:${'0'.repeat(64)}`])) } });
+vector('schema/windows-path/trailing-dot', '2', 'A bundle manifest listing receipt.json and receipt.json. (with a trailing dot): on Windows the dot is dropped and both name one file.', manifestListing('receipt.json', 'receipt.json.'), at(0), reject('ERR_SCHEMA_PROPERTY_NAME'));
+vector('schema/windows-path/trailing-dot-folder', '2', 'A bundle manifest listing a./b.json: the folder a. is the folder a on Windows.', manifestListing('a./b.json'), at(0), reject('ERR_SCHEMA_PROPERTY_NAME'));
+vector('schema/windows-path/device-name', '2', 'A bundle manifest listing logs/NUL.json: on Windows, in any folder, that is the null device.', manifestListing('logs/NUL.json'), at(0), reject('ERR_SCHEMA_PROPERTY_NAME'));
+vector('schema/windows-path/device-name-lower-case', '2', 'A bundle manifest listing com1.tar.gz: a device name in any case, before any extension.', manifestListing('com1.tar.gz'), at(0), reject('ERR_SCHEMA_PROPERTY_NAME'));
+vector('schema/windows-path/near-device-names', '2', 'Names that only look like device names are files: com10.json, console.log, auxiliary/lpt.json, a.con.', manifestListing('com10.json', 'console.log', 'auxiliary/lpt.json', 'a.con'), at(0), accept());
 
 // ---------------------------------------------------------------------------------------------
 // jcs and hash (SPEC.md 3, 6.3): RFC 8785 through the reader of section 3
@@ -635,6 +649,12 @@ fixturesVector('expectation-invalid', 'A sidecar that is not a fixture expectati
 fixturesVector('orphan-expectation', 'A sidecar whose fixture does not exist.', { 'capability/token/invalid/token.gone.expect.json': negCapExpect }, rejectAll('ERR_FIXTURE_ORPHAN_EXPECTATION'));
 fixturesVector('unknown-document', 'A fixture whose name names no document of its family.', { 'capability/token/valid/ticket.seed.json': validRoot }, rejectAll('ERR_FIXTURE_UNKNOWN_SCHEMA'));
 fixturesVector('misplaced', 'A fixture outside a valid/ or invalid/ folder.', { 'capability/token/token.root.json': validRoot }, rejectAll('ERR_FIXTURE_MISPLACED'));
+{
+  // SPEC.md 5.2: a validation reports at most 100 issues, then one that counts the rest.
+  const crowded = JSON.parse(validRoot);
+  for (let i = 0; i < 150; i++) crowded[`x${i}`] = i;
+  fixturesVector('too-many-issues', 'A valid fixture with 150 members its schema does not allow: 100 issues are reported, then ERR_SCHEMA_TOO_MANY_ISSUES with the count of the other 50.', { 'capability/token/valid/token.crowded.json': text(crowded) }, rejectAll('ERR_SCHEMA_ADDITIONAL_PROPERTY', 'ERR_SCHEMA_TOO_MANY_ISSUES'));
+}
 {
   const { $schema: _s, ...bare } = JSON.parse(negCapExpect);
   fixturesVector('not-recognisable', 'A valid fixture whose members do not let a reader recognise its type (a fixture expectation without its $schema).', { 'release/fixture-expectation/valid/fixture-expectation.bare.json': text(bare) }, rejectAll('ERR_FIXTURE_DETECTED_AS'));
