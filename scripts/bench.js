@@ -5,8 +5,10 @@
  * of the same bytes (absolute numbers drift from machine to machine; ratios from one run are what
  * to compare); then the conformance runner's throughput: cases
  * per second through one long-lived stdio process (a trivial adapter, so the protocol and the
- * runner are what is timed), through `writ adapter`, and in-process. A benchmark, never a test:
- * nothing here fails.
+ * runner are what is timed), through `writ adapter`, and in-process; then hostile input (issue
+ * 10): the CPU time of validating with every issue collected, twice the unknown members against
+ * once (linear collection gives about 2, quadratic 4), and an extension name of 256 characters
+ * built to backtrack against one of 32. A benchmark, never a test: nothing here fails.
  *
  * Usage: node scripts/bench.js [--rounds N] [--ms M] [--json]
  */
@@ -87,8 +89,30 @@ for (const [name, make] of [
   const seconds = (performance.now() - t0) / 1000;
   throughput.push({ name, cases: report.cases.length, seconds: Number(seconds.toFixed(2)), cases_per_second: Math.round(report.cases.length / seconds) });
 }
+// Hostile input: CPU time (user + system) of one validation, median of the rounds.
+const checkout = JSON.parse(readFileSync(join(ROOT, 'examples/v1.0.0/commercial/checkout/valid/checkout.request.protocol-commercial.json'), 'utf8'));
+const card = JSON.parse(readFileSync(join(ROOT, 'examples/v1.0.0/discovery/agent-card/valid/agent-card.metered-tool.json'), 'utf8'));
+const withUnknown = (n) => ({ ...checkout, ...Object.fromEntries(Array.from({ length: n }, (_, i) => [`x${i}`, i])) });
+const withName = (n) => ({ ...card, extensions: { [`t.t#_${'_'.repeat(n - 6)}:`]: true } });
+const cpuOf = (id, doc) => {
+  const samples = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const start = process.cpuUsage();
+    if (registry.validate(id, doc).ok) throw new Error(`bench: ${id} accepted a hostile document`);
+    const used = process.cpuUsage(start);
+    samples.push((used.user + used.system) / 1000);
+  }
+  return median(samples);
+};
+cpuOf('commercial/checkout.request', withUnknown(10)); // compile
+cpuOf('discovery/agent-card', withName(32));
+const hostile = [
+  ['unknown members, 10,000 against 5,000 (every issue collected)', cpuOf('commercial/checkout.request', withUnknown(10000)), cpuOf('commercial/checkout.request', withUnknown(5000))],
+  ['an extension name built to backtrack, 256 characters against 32', cpuOf('discovery/agent-card', withName(256)), cpuOf('discovery/agent-card', withName(32))],
+].map(([name, large, small]) => ({ name, cpu_ms: Number(large.toFixed(2)), base_cpu_ms: Number(small.toFixed(2)), ratio: Number((large / small).toFixed(2)) }));
+
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ receipt_bytes: bytes.length, rounds: ROUNDS, ms_per_round: MS, node: process.version, results: rows, runner: throughput }, null, 2));
+  console.log(JSON.stringify({ receipt_bytes: bytes.length, rounds: ROUNDS, ms_per_round: MS, node: process.version, results: rows, runner: throughput, hostile }, null, 2));
 } else {
   console.log(`Signed receipt of ${bytes.length} canonical bytes; median of ${ROUNDS} interleaved rounds of ${MS} ms; Node ${process.version}\n`);
   const width = Math.max(...rows.map((r) => r.name.length));
@@ -101,4 +125,8 @@ if (args.includes('--json')) {
   console.log(`\nConformance runner, ${vectors.length} cases, start-up included:`);
   const w = Math.max(...throughput.map((r) => r.name.length));
   for (const r of throughput) console.log(`${r.name.padEnd(w)}  ${String(r.cases_per_second).padStart(6)} cases/s  (${r.seconds} s)`);
+
+  console.log('\nHostile input, CPU time of one validation (linear work gives 2x for twice the members, 1x for a longer name):');
+  const h = Math.max(...hostile.map((r) => r.name.length));
+  for (const r of hostile) console.log(`${r.name.padEnd(h)}  ${`${r.ratio.toFixed(2)}x`.padStart(6)}  (${r.cpu_ms} ms against ${r.base_cpu_ms} ms)`);
 }
