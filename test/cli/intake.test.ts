@@ -7,6 +7,7 @@
  * garbage. Codes and exit status are asserted, never messages. Every test has a time limit, and
  * the FIFOs have a writer (test/io/fifo.ts), so that a reader that blocks fails instead of hanging.
  */
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ interface Run {
   readonly err: string;
 }
 
-async function run(argv: readonly string[], extra: Partial<Pick<CliIo, 'input' | 'lines'>> & { stdin?: () => Promise<Uint8Array> } = {}): Promise<Run> {
+async function run(argv: readonly string[], extra: Partial<Pick<CliIo, 'input' | 'lines' | 'cwd'>> & { stdin?: () => Promise<Uint8Array> } = {}): Promise<Run> {
   let out = '';
   let err = '';
   const { stdin, ...streams } = extra;
@@ -71,20 +72,6 @@ t.test('a FIFO named *.json inside a folder given to validate is reported, not o
   const r = await run(['validate', '--json', join(x, '..')]);
   t.equal(r.code, 1);
   t.match(JSON.parse(r.out), { ok: false, files: [{ ok: false, issues: [{ code: 'ERR_IO_READ' }] }] });
-});
-
-t.test('/dev/zero is refused as not a regular file, without being read', { ...T, skip: noZero }, async (t) => {
-  for (const argv of [['validate', '--json', '/dev/zero'], ['verify', '--json', '/dev/zero'], ['validate', '--json', '--schema', 'capability/token', '/dev/zero']]) {
-    const r = await run(argv);
-    t.equal(r.code, 1, argv.join(' '));
-    t.equal(codeOf(r), 'ERR_IO_READ', argv.join(' '));
-  }
-  const did = await run(['verify', '--json', '--did', '/dev/zero', TOKEN]);
-  t.equal(did.code, 2);
-  t.equal(codeOf(did), 'ERR_IO_READ');
-  const ledger = await run(['integrity', '--json', '--ledger', '/dev/zero']);
-  t.equal(ledger.code, 2);
-  t.equal(codeOf(ledger), 'ERR_IO_READ');
 });
 
 t.test('--did and --ledger that do not exist are ERR_IO_NOT_FOUND, exit 2', T, async (t) => {
@@ -154,13 +141,17 @@ t.test('names a table holds are looked up as its own: help, commands, options', 
 });
 
 t.test('an empty value or argument is a usage error, never the working folder or no command', T, async (t) => {
+  // An empty working folder: a reader that took '' for it has little to read, and fails fast.
+  const cwd = mkdtempSync(join(tmpdir(), 'writ-empty-'));
+  t.teardown(() => rmSync(cwd, { recursive: true, force: true }));
+  const token = join(ROOT, TOKEN);
   const cases: string[][] = [
     ['conformance', '--impl', ''],
     ['conformance', '--impl='],
     ['conformance', '--impl', '   '],
     ['conformance', '--vectors', ''],
     ['conformance', '--tap', ''],
-    ['verify', '--did', '', TOKEN],
+    ['verify', '--did', '', token],
     ['verify', ''],
     ['validate', ''],
     ['integrity', ''],
@@ -169,10 +160,10 @@ t.test('an empty value or argument is a usage error, never the working folder or
     ['schemas', 'bundle', ''],
   ];
   for (const argv of cases) {
-    const r = await run([...argv, '--json']);
+    const r = await run([...argv, '--json'], { cwd });
     t.equal(r.code, 2, JSON.stringify(argv));
     t.equal(codeOf(r), 'ERR_USAGE_INVALID_ARGUMENT', JSON.stringify(argv));
-    const plain = await run(argv);
+    const plain = await run(argv, { cwd });
     t.equal(plain.code, 2, `${JSON.stringify(argv)}, for people`);
     t.match(plain.err, /ERR_USAGE_INVALID_ARGUMENT: run `writ help \w+` for usage/);
   }
@@ -261,4 +252,87 @@ t.test('the runner takes an over-long line as garbage, found as it passes the li
   const long = new ProcessAdapter(command('hello'), dir, undefined, 20_000, 1024 * 1024);
   t.match(await long.start(), { ok: false, code: 'ERR_RUNNER_GARBAGE' });
   await long.stop();
+});
+
+// The executable itself, from its source (the loader the tests run under, without tap's own
+// hooks), with a time limit: a reader that does not stop is killed and fails, never hangs.
+const loader = process.execArgv.filter((a) => a.includes('typescript') || a === '--enable-source-maps');
+const childEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TAP')));
+const BIN = [...loader, join(ROOT, 'src/cli/bin.ts')];
+
+/**
+ * Run argument lists in a child process with a time limit (./main-child.ts): a reader that blocks
+ * is killed, and fails. SIGKILL: a process stuck in a synchronous read never runs a SIGTERM handler.
+ */
+function inChild(runs: readonly (readonly string[])[]): Run[] {
+  const r = spawnSync(process.execPath, [...loader, join(ROOT, 'test/cli/main-child.ts'), JSON.stringify(runs)], { cwd: ROOT, env: childEnv, encoding: 'utf8', timeout: 40_000, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`the child did not finish (status ${r.status}, signal ${r.signal}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as Run[];
+}
+
+t.test('/dev/zero is refused as not a regular file, without being read, wherever a file is named', { ...T, skip: noZero }, async (t) => {
+  const runs = [
+    ['validate', '--json', '/dev/zero'],
+    ['validate', '--json', '--schema', 'capability/token', '/dev/zero'],
+    ['verify', '--json', '/dev/zero'],
+    ['verify', '--json', '--did', '/dev/zero', TOKEN],
+    ['integrity', '--json', '--ledger', '/dev/zero'],
+  ];
+  const results = inChild(runs);
+  const want = [1, 1, 1, 2, 2];
+  runs.forEach((argv, i) => {
+    const r = results[i] as Run;
+    t.equal(r.code, want[i], argv.join(' '));
+    t.equal(codeOf(r), 'ERR_IO_READ', argv.join(' '));
+  });
+});
+
+t.test('the executable: /dev/zero is refused, exit 1 with ERR_IO_READ, well within the time limit', { ...T, skip: noZero }, async (t) => {
+  const r = spawnSync(process.execPath, [...BIN, 'validate', '--json', '/dev/zero'], { cwd: ROOT, env: childEnv, encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL', maxBuffer: 1024 * 1024 });
+  t.equal(r.status, 1, `${r.signal ?? ''} ${r.stderr}`);
+  t.equal(codeOf({ code: r.status ?? -1, out: r.stdout, err: r.stderr }), 'ERR_IO_READ');
+});
+
+/** Run the executable, writing `chunk` to its standard input until it exits; how many bytes it took. */
+function feed(args: readonly string[], first: string, chunk: Uint8Array): Promise<{ status: number | null; out: string; written: number }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...BIN, ...args], { cwd: ROOT, env: childEnv, stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    let written = 0;
+    let done = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (s: string) => void (out += s));
+    child.stdin.on('error', () => {});
+    const pump = (): void => {
+      // Give up at 8 times the limit: a reader that never stops fails, not hangs.
+      while (!done && written < 8 * DEFAULT_MAX_BYTES) {
+        written += chunk.length;
+        if (!child.stdin.write(chunk)) return void child.stdin.once('drain', pump);
+      }
+      if (!done) child.stdin.end();
+    };
+    child.stdin.write(first);
+    pump();
+    child.on('exit', (status) => {
+      done = true;
+      clearTimeout(timer);
+      resolve({ status, out, written });
+    });
+  });
+}
+
+t.test('the executable: endless standard input is refused with ERR_JSON_TOO_LARGE, and reading stops', T, async (t) => {
+  const r = await feed(['validate', '--json', '-'], '', new Uint8Array(64 * 1024).fill(0x20));
+  t.equal(r.status, 1);
+  t.equal(codeOf({ code: r.status ?? -1, out: r.out, err: '' }), 'ERR_JSON_TOO_LARGE');
+  t.ok(r.written < 2 * DEFAULT_MAX_BYTES, `${r.written} bytes written before it exited`);
+});
+
+t.test('the executable: writ adapter answers an endless line with ERR_JSON_TOO_LARGE and stops at the end of its input', T, async (t) => {
+  const r = await feed(['adapter'], `${START}\n`, new TextEncoder().encode('x'.repeat(64 * 1024)));
+  t.equal(r.status, 0);
+  const answers = r.out.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  t.match(answers, [{ protocol: 'writ-adapter/1' }, { errored: true, context: { code: 'ERR_JSON_TOO_LARGE' } }]);
+  t.equal(answers.length, 2, 'one refusal for the one line');
 });
