@@ -74,7 +74,7 @@ const unique = [...new Set(found.map((f) => f.pattern))];
  * repetition), and whether every top-level alternative is anchored at the start. Handles the
  * regular-expression subset SPEC.md 4.1 allows.
  */
-export function extent(pattern: string): { readonly longest: number; readonly anchored: boolean } {
+function extent(pattern: string): { readonly longest: number; readonly anchored: boolean } {
   let i = 0;
   const atom = (): number => {
     const c = pattern[i];
@@ -144,7 +144,7 @@ const PUMPED = [...'aA0.-_/#:%~?', '\u00e9'];
  * fast-check from the pattern, fixed seed) is cut at each of its first 40 positions, and the rest
  * filled with one character or pair repeated, then ended with a breaking character or not at all.
  */
-export function adversarial(pattern: string, limit: number): string[] {
+function adversarial(pattern: string, limit: number): string[] {
   const seeds = fc.sample(fc.stringMatching(new RegExp(pattern, 'u')), { numRuns: 4, seed: 10 });
   const out = new Set<string>();
   for (const seed of seeds) {
