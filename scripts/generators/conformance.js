@@ -436,6 +436,11 @@ vector('receipt/one-kernel-signs-both', '12.4', 'Self-dealing: one kernel signs 
 vector('receipt/pair-one-kernel', '12.4', 'A receipt pair signed by one kernel: decided by the verifier after the signatures.', { pair: { ...pair, provider_receipt: resign({ ...provider, kernel_key: P.buyerKernel.hex }, P.buyerKernel) }, intent }, at(T0), reject('ERR_RECEIPT_SAME_KERNEL'));
 vector('receipt/forged-kernel-key', '12.4', 'The provider receipt\'s kernel_key swapped for the buyer\'s without re-signing: its signature fails first.', { pair: { ...pair, provider_receipt: { ...provider, kernel_key: P.buyerKernel.hex } }, intent }, at(T0), reject('ERR_SIG_INVALID'));
 vector('receipt/provider-called-another-tool', '12.4', 'The provider\'s receipt is for another tool than the intent\'s.', { buyer_receipt: buyer, provider_receipt: resign({ ...provider, tool_name: 'export_findings' }, P.providerKernel), intent }, at(T0), reject('ERR_INTENT_TOOL_MISMATCH'));
+{
+  const executorReceipt = fixture('receipt/tool-call', 'executor.incident-network');
+  vector('receipt/parameters-hashed', '12.4', 'Incident Network: the executor\'s receipt, whose parameter_hash is the hash of the parameters it records.', { receipt: executorReceipt }, at(T0), accept());
+  vector('receipt/parameters-changed', '12.4', 'A receipt whose recorded parameters are not the ones its parameter_hash commits to (another rule disabled), re-signed by its kernel.', { receipt: resign(mut(executorReceipt, (d) => (d.action.parameters.rule = 'allow-all')), P.opsKernel) }, at(T0), reject('ERR_RECEIPT_PARAMETER_HASH'));
+}
 vector('receipt/pair-hash-stale', '12.4', 'A pair whose own intent_hash is not the recomputed one.', { pair: { ...pair, intent_hash: `sha256:${'1'.repeat(64)}` }, intent }, at(T0), reject('ERR_RECEIPT_INTENT_MISMATCH'));
 
 // ---------------------------------------------------------------------------------------------
@@ -524,6 +529,16 @@ bundleVector('forked-id-suppresses-revocation', 'Suppress a revocation with a fo
   bundleVector('double-spend/second-call-claims-call-one', 'Spend twice: a second authorization under the one-call grant that also calls itself call 1.', bundle({ ...smoke, 'financial/budget-2.json': second }), AT, rejectAll('ERR_BUDGET_DECISION_MISMATCH', 'ERR_BUDGET_INVOCATIONS_EXCEEDED', 'ERR_BUNDLE_COST_MISMATCH'));
   bundleVector('double-spend/same-artifacts-twice', 'Spend twice: the same receipt and authorization under two more paths. Each is counted once, and each copy is reported.', bundle({ ...smoke, 'financial/budget-copy.json': budget, 'receipts/executor-copy.json': smoke['receipts/executor.json'] }), AT, rejectAll('ERR_BUNDLE_DUPLICATE'));
 }
+{
+  // Denials verify as denials (SPEC.md 12.8): the provider's answer names the revoked ancestor
+  // and its depth, and the evidence must give both.
+  const denial = fixture('task/process-task-response', 'revoked-ancestor.incident-network');
+  const revoked = { ...smoke, 'revocations/vendor.json': revocation };
+  bundleVector('incident-network/denial-recorded', 'Incident Network revocation: the provider\'s denial names the revoked vendor liaison capability at depth 1, as the chain gives it. The denial adds no error to the revoked chain\'s.', bundle({ ...revoked, 'task/denial.json': denial }), AT, rejectAll('ERR_CHAIN_REVOKED', 'ERR_CHAIN_REVOKED_ANCESTOR'));
+  bundleVector('incident-network/denial-wrong-depth', 'A denial that names the revoked ancestor at another depth than its chain gives.', bundle({ ...revoked, 'task/denial.json': mut(denial, (d) => (d.execution.denied_at_depth = 2)) }), AT, rejectAll('ERR_CHAIN_REVOKED', 'ERR_CHAIN_REVOKED_ANCESTOR', 'ERR_CHAIN_DENIAL_MISMATCH'));
+  bundleVector('incident-network/denial-wrong-ancestor', 'A denial that blames the provider coordinator\'s capability, which nobody revoked.', bundle({ ...revoked, 'task/denial.json': mut(denial, (d) => ((d.execution.revoked_capability_id = coordinator.id), (d.execution.denied_at_depth = 2))) }), AT, rejectAll('ERR_CHAIN_REVOKED', 'ERR_CHAIN_REVOKED_ANCESTOR', 'ERR_CHAIN_DENIAL_MISMATCH'));
+  bundleVector('incident-network/denial-without-revocation', 'A denial that names a revocation the bundle does not hold: the chain is live, so the denial is unfounded.', bundle({ ...smoke, 'task/denial.json': denial }), AT, rejectAll('ERR_CHAIN_DENIAL_MISMATCH'));
+}
 bundleVector('lineage-disagrees', 'A lineage record that gives a capability another parent than it names.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => (d.chain[4].parent_capability_id = 'INC-2026-0428-change')) }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN'));
 bundleVector('lineage-depth-disagrees', 'A lineage record that puts a capability at another depth.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => ((d.chain[5].parent_capability_id = 'INC-2026-0428-change'), (d.chain[5].delegation_depth = 2))) }), AT, rejectAll('ERR_CHAIN_DEPTH_MISMATCH'));
 const small = { 'dispute.json': dispute };
@@ -586,6 +601,18 @@ replay('seven-station/capability-tampered', 'The agent\'s capability changed in 
   const forgedCredential = reprove(mut(seven['identity/merchant-credential.json'], (d) => (d.name = 'Dreamineering (forged)')), P.stranger);
   bundleVector('forged-did-document', 'Bring your own DID document: a forged did:web:dreamineering.com document listing a stranger\'s key, beside a merchant credential that key proved. The document is not pinned, so it does not count, and the credential\'s key cannot be resolved.', bundle({ 'identity/dreamineering-did.json': forgedDid, 'identity/merchant-credential.json': forgedCredential }), NOV, rejectAll('ERR_KEY_UNRESOLVED'));
   vector('bundle/forged-did-document-beside-the-pinned-one', '12.8', 'The forged DID document while the caller pins the genuine one: a pin counts for the document of its hash only.', { files: bundle({ 'identity/dreamineering-did.json': forgedDid, 'identity/merchant-credential.json': forgedCredential }) }, at(NOV, pinned), rejectAll('ERR_KEY_UNRESOLVED'));
+}
+{
+  // Bind the settlement proof to the payment (SPEC.md 12.9), and every receipt to the intent.
+  const docs = Object.fromEntries(Object.entries(sevenFiles).filter(([f]) => f !== 'bundle-manifest.json').map(([f, { base64 }]) => [f, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
+  const trace = docs['receipts/intent-trace.json'];
+  const proofChanged = (change) => bundle({ ...docs, 'receipts/intent-trace.json': reprove(mut(trace, (d) => change(d.references.settlement_proof)), P.recorder) });
+  replay('seven-station/settlement-proof-overpays', 'The x402 settlement proof pays 6 USDC (6000000 units) for a 5.00 USD payment mandate, re-proved by the recorder.', proofChanged((p) => (p.amount = '6000000')), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  replay('seven-station/settlement-proof-other-network', 'The x402 settlement proof is on another network than the cart\'s x402 method names.', proofChanged((p) => (p.network = 'eip155:1')), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  replay('seven-station/settlement-proof-other-payer', 'The x402 settlement proof is paid by another account than the payment mandate\'s payer.', proofChanged((p) => (p.payer = '0x51be77c0ffee0000000000000000000000000002')), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  replay('seven-station/unsealed-rebundle', 'The seven-station documents in a bundle without a seal: with the DID document pinned, every hop verifies; who sealed it is a matter for the bundle report.', bundle(docs), NOV, {});
+  const loose = resign(mut(docs['receipts/buyer-receipt.json'], (d) => ((d.id = `${d.id}-other`), (d.intent_hash = `sha256:${'7'.repeat(64)}`))), P.agentKernel);
+  replay('seven-station/receipt-for-another-intent', 'A loose receipt in the bundle that commits to another intent: it is not evidence of this transaction.', bundle({ ...docs, 'receipts/other-receipt.json': loose }), NOV, { receipts: 'ERR_RECEIPT_INTENT_MISMATCH' });
 }
 {
   // Spend twice in one second: four more payments of 5.00 under the 20.00 intent mandate, all at

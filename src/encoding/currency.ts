@@ -31,9 +31,23 @@ export function minorExponent(currency: string): number {
  *   digits than the currency has, or the count is beyond 2^53 − 1.
  */
 export function toMinorUnits(value: string, currency: string): number | undefined {
+  const units = unitsAt(value, minorExponent(currency));
+  return units !== undefined && units <= BigInt(Number.MAX_SAFE_INTEGER) && units >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(units) : undefined;
+}
+
+/**
+ * A decimal amount in units of 10^-exponent: `"5.00"` at 6 (USDC's decimals) is 5000000n.
+ *
+ * @param value - a decimal string.
+ * @param exponent - the number of decimal places of one unit.
+ * @returns the exact count of units, or `undefined` when the amount has more fraction digits.
+ * @example
+ * ```ts
+ * unitsAt('5.00', 6); // 5000000n
+ * ```
+ */
+export function unitsAt(value: string, exponent: number): bigint | undefined {
   const d = parseDecimal(value);
-  const exponent = minorExponent(currency);
   if (d === undefined || d.scale > exponent) return undefined;
-  const units = d.units * 10n ** BigInt(exponent - d.scale);
-  return units <= BigInt(Number.MAX_SAFE_INTEGER) && units >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(units) : undefined;
+  return d.units * 10n ** BigInt(exponent - d.scale);
 }

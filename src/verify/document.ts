@@ -13,6 +13,7 @@ import type {
   GovernedIntent,
   IntentMandate,
   PaymentMandate,
+  ProcessTaskResponse,
   QuoteResponse,
   ReceiptPair,
   RevocationRecord,
@@ -264,11 +265,35 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
       const quote = e.find<QuoteResponse>('commercial/quote.response', (q) => quoteId === undefined || q.quote_id === quoteId);
       return verifySettlement(doc, { ...ctx, ...(quote === undefined ? {} : { quote }), ...(intent === undefined ? {} : { intent }), ...(dispute === undefined ? {} : { dispute }) });
     }
+    case 'task/process-task-response':
+      return verifyDenial(doc, e, ctx);
     default: {
       const invalid = invalidDocument(ctx, id, doc);
       return invalid ?? pass(`a valid ${id}: it carries no signature or hash for writ to verify`);
     }
   }
+}
+
+/**
+ * A provider's answer that names the revoked ancestor that denied a task (Incident Network,
+ * revocation) verifies as evidence of that denial only when the evidence gives it: the
+ * capability is among the evidence, once, at the depth named, and revoked by the time of
+ * verification (the caller's revocations, or the evidence's that count). Otherwise a denial
+ * naming the wrong ancestor, or the wrong depth, would read the same as the right one.
+ */
+function verifyDenial(doc: unknown, e: Evidence, ctx: VerifyContext): Verdict {
+  const invalid = invalidDocument(ctx, 'task/process-task-response', doc);
+  if (invalid !== undefined) return invalid;
+  const x = (doc as ProcessTaskResponse).execution;
+  if (x.verdict !== 'deny' || x.revoked_capability_id === undefined) return pass(`a valid task/process-task-response (${x.verdict}): it names no revoked ancestor to check`);
+  const id = x.revoked_capability_id;
+  const { byId, forked } = capabilitiesById(e.all<{ id: string; delegation_depth?: number }>('capability/token'));
+  const token = forked.has(id) ? undefined : byId.get(id);
+  if (token === undefined) return fail('ERR_CHAIN_DENIAL_MISMATCH', '/execution/revoked_capability_id', `the denial names ${id}, which is not among the evidence (once): nothing shows it was the ancestor that denied the task`);
+  if ((token.delegation_depth ?? 0) !== x.denied_at_depth) return fail('ERR_CHAIN_DENIAL_MISMATCH', '/execution/denied_at_depth', `the denial puts ${id} at depth ${String(x.denied_at_depth)}; the capability states ${token.delegation_depth ?? 0}`);
+  const revokedAt = ctx.revocations?.get(id);
+  if (revokedAt === undefined || revokedAt > ctx.now) return fail('ERR_CHAIN_DENIAL_MISMATCH', '/execution/revoked_capability_id', `the denial names ${id} as revoked, but no revocation of it that counts is known${revokedAt === undefined ? '' : ` before ${revokedAt}`}`);
+  return pass(`a verified denial: ${id} (depth ${token.delegation_depth ?? 0}) was revoked at ${revokedAt}`, { revoked_capability_id: id, denied_at_depth: token.delegation_depth ?? 0 });
 }
 
 /** A mandate with the mandates around it: the whole chain when the evidence has it. */

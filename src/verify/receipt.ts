@@ -7,6 +7,7 @@
  */
 import type { GovernedIntent, ReceiptPair, ToolCallReceipt } from '../generated/types.js';
 import { verifyCompact } from '../crypto/envelopes.js';
+import { documentHash } from '../crypto/hash.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { backendOf, invalidDocument, within } from './common.js';
 import { contextProblem, registryOf, type VerifyContext } from './context.js';
@@ -60,6 +61,10 @@ function signedReceipt(receipt: unknown, ctx: VerifyContext): Verdict {
   const r = read.doc;
   const signed = verifyCompact(r, 'kernel_key', backendOf(ctx));
   if (!signed.ok) return signed;
+  // The kernel signed the hash and the arguments both; they must be one claim, not two.
+  if (r.action !== undefined && documentHash(r.action.parameters) !== r.action.parameter_hash) {
+    return fail('ERR_RECEIPT_PARAMETER_HASH', '/action/parameter_hash', `receipt ${r.id} records parameter_hash ${r.action.parameter_hash}, but its parameters hash to ${documentHash(r.action.parameters)}`);
+  }
   return pass(`receipt ${r.id} is signed by kernel ${r.kernel_key}`, { kernel_key: r.kernel_key });
 }
 

@@ -21,7 +21,7 @@ import type {
   VerificationReport,
 } from '../generated/types.js';
 import type { Issue } from '../issues.js';
-import { toMinorUnits } from '../encoding/currency.js';
+import { toMinorUnits, unitsAt } from '../encoding/currency.js';
 import { artifactIssue, costIssues, lineageIssues, report, sealVerdict, startBundle, type BundleArtifact, type BundleOptions } from './bundle.js';
 import type { VerifyContext } from './context.js';
 import { verifyWithEvidence } from './document.js';
@@ -201,9 +201,50 @@ function linkIssues(good: readonly BundleArtifact[], ctx: VerifyContext): [Repor
       }
     }
   }
+  // Every receipt of the transaction serves its intent: a loose receipt committing to another
+  // intent is not evidence of this transaction.
+  if (intent !== undefined) {
+    for (const a of good.filter((x) => x.type === 'receipt/tool-call' && (x.doc as ToolCallReceipt).intent_hash !== intent[1].intent_hash)) {
+      out.push(['receipts', { code: 'ERR_RECEIPT_INTENT_MISMATCH', path: `${a.path}#/intent_hash`, message: `${a.path}: the receipt commits to ${(a.doc as ToolCallReceipt).intent_hash}, not to the transaction's intent ${intent[1].intent_hash}` }]);
+    }
+  }
   const trace = first<IntentTrace>('receipt/intent-trace');
   if (trace !== undefined && trace[1].outcome === 'settled' && trace[1].references.settlement_proof?.success !== true) {
     broken('receipts', trace[0], '/references/settlement_proof', 'the trace records a settled outcome without a successful settlement proof');
+  }
+  const proof = trace?.[1].references.settlement_proof;
+  if (trace !== undefined && proof !== undefined && proof !== null && cart !== undefined && payment !== undefined) {
+    for (const problem of settlementProofProblems(proof, cart[1], payment[1])) broken('receipts', trace[0], `/references/settlement_proof/${problem.member}`, problem.message);
+  }
+  return out;
+}
+
+/** Assets whose units writ can bind to a payment's amount: their decimals and the currency they track. */
+const X402_ASSETS: Readonly<Record<string, { readonly decimals: number; readonly currency: string }>> = {
+  USDC: { decimals: 6, currency: 'USD' },
+};
+
+/**
+ * An x402 settlement proof is bound to what it claims to pay (SPEC.md 12.9): the network the
+ * cart's x402 method names, the payer of the payment mandate, and the payment's total in the
+ * asset's units (5.00 USD is 5000000 USDC units). A proof of 6 USDC for a 5.00 USD mandate, or
+ * on another network, is not the proof of this payment.
+ */
+function settlementProofProblems(proof: { network?: string; amount?: string; payer?: string }, cart: CartMandate, payment: PaymentMandate): { member: string; message: string }[] {
+  const method = cart.contents.payment_request.method_data.find((m) => m.supported_methods === 'https://www.x402.org/');
+  if (method === undefined) return [];
+  const data = (method.data ?? {}) as { network?: unknown; asset?: unknown };
+  const out: { member: string; message: string }[] = [];
+  if (typeof data.network === 'string' && proof.network !== data.network) out.push({ member: 'network', message: `the settlement proof is on ${String(proof.network)}; the cart's x402 method names ${data.network}` });
+  const payer = (payment.payment_mandate_contents.payment_response.details as { payer?: unknown } | undefined)?.payer;
+  if (typeof payer === 'string' && proof.payer !== undefined && proof.payer !== payer) out.push({ member: 'payer', message: `the settlement proof is paid by ${proof.payer}; the payment mandate's payer is ${payer}` });
+  const total = payment.payment_mandate_contents.payment_details_total.amount;
+  const asset = typeof data.asset === 'string' ? X402_ASSETS[data.asset] : undefined;
+  if (asset === undefined || asset.currency !== total.currency) {
+    out.push({ member: 'amount', message: `the settlement proof's amount cannot be bound to ${total.value} ${total.currency}: writ knows the units of ${Object.keys(X402_ASSETS).join(', ')} only` });
+  } else {
+    const expected = unitsAt(total.value, asset.decimals)?.toString();
+    if (expected === undefined || proof.amount !== expected) out.push({ member: 'amount', message: `the settlement proof pays ${String(proof.amount)} ${String(data.asset)} units; ${total.value} ${total.currency} is ${String(expected)}` });
   }
   return out;
 }

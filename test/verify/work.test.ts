@@ -48,9 +48,10 @@ t.test('one seven-station replay: each artifact recognised once and validated on
   t.equal(work.signatures, distinct.size, 'each distinct signature verified once');
   // 17 file digests, two hashes for each of the 8 Data Integrity proofs (proof options and
   // document), the document hash of each of the 17 artifacts (a bundle counts each document
-  // once, however many paths hold it: SPEC.md 12.8), and 2 of values inside artifacts: the
-  // governed intent without its intent_hash, and the trace's parameters.
-  t.equal(work.hashes, 17 + 2 * 8 + 17 + 2, 'each hash taken once');
+  // once, however many paths hold it: SPEC.md 12.8), and 3 of values inside artifacts: the
+  // governed intent without its intent_hash, the provider receipt's action (the trace's
+  // action_hash) and that action's parameters (the receipt's parameter_hash).
+  t.equal(work.hashes, 17 + 2 * 8 + 17 + 3, 'each hash taken once');
 });
 
 t.test('a second replay of the same bytes does the same work: nothing is kept across verifications of new input', async (t) => {
