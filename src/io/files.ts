@@ -206,17 +206,21 @@ export function listFiles(dir: string): string[] {
 }
 
 /**
- * Write a file whole or not at all: a temporary file beside it, then a rename.
+ * Write a file whole or not at all: a temporary file beside it, then a rename. Only a new file or
+ * a regular file is written: the rename would put a file in the place of a FIFO, a device
+ * (`--out /dev/stdout`), a symbolic link or a socket, so each of those is refused.
  *
  * @param path - the file.
  * @param content - what it holds.
- * @returns `undefined`, or why it could not be written.
+ * @returns `undefined`, or why it could not be written (`ERR_IO_WRITE`).
  * @example
  * ```ts
  * writeFileWhole('report.tap', text);
  * ```
  */
 export function writeFileWhole(path: string, content: string | Uint8Array): { readonly code: 'ERR_IO_WRITE'; readonly message: string } | undefined {
+  const kind = entryKind(path);
+  if (kind !== 'file' && kind !== 'missing') return { code: 'ERR_IO_WRITE', message: `cannot write ${path}: it is ${kind === 'folder' ? 'a folder' : kind === 'symlink' ? 'a symbolic link' : 'a FIFO, socket or device'}, and writ writes regular files only (it would be replaced)` };
   const tmp = join(dirname(path), `.${process.pid}.${Date.now()}.tmp`);
   try {
     writeFileSync(tmp, content, { flag: 'wx' });

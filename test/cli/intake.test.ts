@@ -67,6 +67,16 @@ t.test('a FIFO named x.json is refused as not a regular file, wherever a file is
   t.equal(codeOf(ledger), 'ERR_IO_READ', 'integrity --ledger');
 });
 
+t.test('a FIFO named as the file to write is refused (ERR_IO_WRITE, exit 2), not replaced by a file', { ...T, skip: noFifo }, async (t) => {
+  const x = fifo(t, 'out.json');
+  const bundle = await run(['schemas', 'bundle', 'capability/token', '--out', x, '--json']);
+  t.equal(bundle.code, 2);
+  t.equal(codeOf(bundle), 'ERR_IO_WRITE');
+  const report = await run(['conformance', '--case', 'jcs/rfc8785/arrays', '--tap', x]);
+  t.equal(report.code, 2);
+  t.match(report.err, '\nERR_IO_WRITE: ');
+});
+
 t.test('a FIFO named *.json inside a folder given to validate is reported, not opened', { ...T, skip: noFifo }, async (t) => {
   const x = fifo(t);
   const r = await run(['validate', '--json', join(x, '..')]);

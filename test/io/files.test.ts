@@ -5,11 +5,11 @@
  * empty file (the wrong answer) rather than hang the test.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { readFileCapped, readTextFile } from '../../src/io/files.js';
+import { entryKind, readFileCapped, readTextFile, writeFileWhole } from '../../src/io/files.js';
 import { ROOT } from '../helpers.js';
 import { fifo, noFifo } from './fifo.js';
 
@@ -54,4 +54,21 @@ t.test('a regular file holding more than its size says (a /proc file) is read wh
   const text = r.ok ? new TextDecoder().decode(r.bytes) : '';
   t.ok(text.length > 100 && text.includes('\nPid:'), `read ${text.length} characters, not the one byte past its size of 0`);
   t.match(readFileCapped('/proc/self/status', 10), { ok: false, code: 'ERR_JSON_TOO_LARGE' });
+});
+
+t.test('a file is written whole only where a regular file is, or nothing: a FIFO, a link or a folder is never replaced', { timeout: 20_000, skip: noFifo }, async (t) => {
+  const x = fifo(t, 'out.tap');
+  const dir = join(x, '..');
+  t.match(writeFileWhole(x, 'TAP version 14\n'), { code: 'ERR_IO_WRITE' });
+  t.equal(entryKind(x), 'other', 'still a FIFO');
+  writeFileSync(join(dir, 'target.txt'), 'kept');
+  symlinkSync('target.txt', join(dir, 'link.tap'));
+  t.match(writeFileWhole(join(dir, 'link.tap'), 'new'), { code: 'ERR_IO_WRITE' });
+  t.equal(readlinkSync(join(dir, 'link.tap')), 'target.txt', 'still the link');
+  t.equal(readFileSync(join(dir, 'target.txt'), 'utf8'), 'kept');
+  t.match(writeFileWhole(dir, 'new'), { code: 'ERR_IO_WRITE' });
+  t.equal(writeFileWhole(join(dir, 'target.txt'), 'replaced'), undefined, 'a regular file is replaced');
+  t.equal(readFileSync(join(dir, 'target.txt'), 'utf8'), 'replaced');
+  t.equal(writeFileWhole(join(dir, 'new.tap'), 'created'), undefined, 'a new file is written');
+  t.equal(readFileSync(join(dir, 'new.tap'), 'utf8'), 'created');
 });
