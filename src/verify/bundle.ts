@@ -18,6 +18,7 @@ import { registryOf, contextProblem, type VerifyContext } from './context.js';
 import { invalidDocument, proofOptionsOf } from './common.js';
 import { covers } from './capability.js';
 import { Evidence, verifyWithEvidence } from './document.js';
+import { unsafeBundlePath } from '../schema/bundle-path.js';
 import { duplicateIssues, ledgerIssues } from './bundle-ledger.js';
 import { capabilitiesById } from '../model/evidence.js';
 
@@ -57,14 +58,7 @@ export interface OpenedBundle {
  * @returns a reason, or `undefined` for a safe relative path.
  */
 export function unsafePath(path: string): string | undefined {
-  if (path.length === 0) return 'it is empty';
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'it is absolute';
-  if (path.includes('\\')) return 'it holds a backslash';
-  if (path.includes('\0')) return 'it holds a NUL character';
-  const segments = path.split('/');
-  if (segments.includes('..')) return 'it climbs out with ..';
-  if (segments.some((s) => s === '' || s === '.')) return 'it has an empty or . segment';
-  return undefined;
+  return unsafeBundlePath(path);
 }
 
 /** Paths that differ only in letter case, each after the first of its group. */
