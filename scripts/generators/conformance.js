@@ -539,6 +539,16 @@ bundleVector('forked-id-suppresses-revocation', 'Suppress a revocation with a fo
   bundleVector('incident-network/denial-wrong-ancestor', 'A denial that blames the provider coordinator\'s capability, which nobody revoked.', bundle({ ...revoked, 'task/denial.json': mut(denial, (d) => ((d.execution.revoked_capability_id = coordinator.id), (d.execution.denied_at_depth = 2))) }), AT, rejectAll('ERR_CHAIN_REVOKED', 'ERR_CHAIN_REVOKED_ANCESTOR', 'ERR_CHAIN_DENIAL_MISMATCH'));
   bundleVector('incident-network/denial-without-revocation', 'A denial that names a revocation the bundle does not hold: the chain is live, so the denial is unfounded.', bundle({ ...smoke, 'task/denial.json': denial }), AT, rejectAll('ERR_CHAIN_DENIAL_MISMATCH'));
 }
+{
+  // A capability embedded in a task is verified as if it stood alone (SPEC.md 12.8).
+  const task = fixture('task/task-created', 'incident-network');
+  bundleVector('incident-network/task-capability', 'Incident Network: the task the vendor liaison created carries its capability, which verifies with the bundle\'s chain.', bundle({ ...smoke, 'tasks/task.json': task }), AT, accept());
+  const own = (change) => mut(task, (d) => ((d.vendor_liaison_capability.id = 'INC-2026-0428-vendor-task'), change(d.vendor_liaison_capability)));
+  bundleVector('incident-network/task-capability-widened', 'A task whose embedded capability was widened (more invocations) after its issuer signed it.', bundle({ ...smoke, 'tasks/task.json': own((c) => (c.scope.grants[0].max_invocations = 99)) }), AT, rejectAll('ERR_SIG_INVALID'));
+  bundleVector('incident-network/task-capability-by-a-stranger', 'A task whose embedded capability a stranger issued and signed, under the root.', bundle({ ...smoke, 'tasks/task.json': mut(own(() => {}), (d) => (d.vendor_liaison_capability = resign({ ...d.vendor_liaison_capability, issuer: P.stranger.hex }, P.stranger))) }), AT, rejectAll('ERR_CHAIN_ISSUER_MISMATCH'));
+  bundleVector('incident-network/task-capability-forked', 'A task whose embedded capability has the vendor liaison capability\'s id but other grants: two capabilities with one id.', bundle({ ...smoke, 'tasks/task.json': mut(task, (d) => (d.vendor_liaison_capability.scope.grants[0].max_invocations = 99)) }), AT, rejectAll('ERR_CHAIN_DUPLICATE_ID'));
+}
+bundleVector('authorization-for-another-intent', 'Lean on what nobody signed: a budget authorization for an intent the bundle does not hold.', bundle({ ...smoke, 'financial/budget.json': { ...smoke['financial/budget.json'], intent_hash: `sha256:${'5'.repeat(64)}` } }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN'));
 bundleVector('lineage-disagrees', 'A lineage record that gives a capability another parent than it names.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => (d.chain[4].parent_capability_id = 'INC-2026-0428-change')) }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN'));
 bundleVector('lineage-depth-disagrees', 'A lineage record that puts a capability at another depth.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => ((d.chain[5].parent_capability_id = 'INC-2026-0428-change'), (d.chain[5].delegation_depth = 2))) }), AT, rejectAll('ERR_CHAIN_DEPTH_MISMATCH'));
 const small = { 'dispute.json': dispute };

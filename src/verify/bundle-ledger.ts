@@ -5,6 +5,7 @@
  * would accept a second call under a one-call grant that also calls itself call 1.
  */
 import type { BudgetAuthorization, CapabilityToken } from '../generated/types.js';
+import { intentHash } from './intent.js';
 import { documentHash } from '../crypto/hash.js';
 import { notPlainJson } from '../crypto/jcs.js';
 import type { Issue } from '../issues.js';
@@ -85,6 +86,27 @@ export function ledgerIssues(artifacts: readonly CountedArtifact[]): Issue[] {
         out.push({ code: 'ERR_BUDGET_TOTAL_EXCEEDED', path: at(path, '/exposure/units'), message: `the calls allowed under ${capability_id} grant ${grant_index} reach ${total} ${cap.currency} with ${path}; the grant allows ${cap.units}`, details: { capability_id, grant_index, total_exposure: total, max_total_cost: cap.units } });
       }
     }
+  }
+  return out;
+}
+
+/**
+ * Unsigned budget records lean on the signed intent they name (SPEC.md 12.8): when the bundle
+ * holds intents, an authorization for an intent none of them hashes to is not evidence of this
+ * bundle's calls.
+ *
+ * @param artifacts - the bundle's readable artifacts.
+ * @returns an `ERR_REPLAY_LINK_BROKEN` issue per authorization for an intent the bundle does not hold.
+ */
+export function intentLinkIssues(artifacts: readonly CountedArtifact[]): Issue[] {
+  const intents = artifacts.filter((a) => a.type === 'intent/governed-intent').map((a) => intentHash(a.doc as Readonly<Record<string, unknown>>));
+  if (intents.length === 0) return [];
+  const held = new Set(intents);
+  const out: Issue[] = [];
+  for (const a of artifacts) {
+    if (a.type !== 'settlement/budget-authorization') continue;
+    const hash = (a.doc as BudgetAuthorization).intent_hash;
+    if (hash !== undefined && !held.has(hash)) out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(a.path, '/intent_hash'), message: `${a.path} authorizes the exposure of intent ${hash}, which no intent of the bundle hashes to` });
   }
   return out;
 }

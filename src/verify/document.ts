@@ -19,6 +19,7 @@ import type {
   RevocationRecord,
   SettlementReconciliation,
   SpendReconciliation,
+  TaskCreated,
   ToolCallReceipt,
 } from '../generated/types.js';
 import { verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
@@ -37,6 +38,7 @@ import { verifyMandateChain } from './mandate.js';
 import { verifyReceipt, verifyReceiptPair } from './receipt.js';
 import { verifySettlement } from './settlement.js';
 import { verifyTrace } from './trace.js';
+import { pointerAppend } from '../encoding/pointer.js';
 import { capabilitiesById, EvidenceIndex } from '../model/evidence.js';
 import { readCall, verified } from '../model/read.js';
 
@@ -260,10 +262,26 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
     case 'settlement/settlement-reconciliation': {
       const s = doc as SettlementReconciliation | null;
       const dispute = e.find<Dispute>('settlement/dispute', (d) => d.settlement_id === s?.settlement_id);
-      const intent = e.all<GovernedIntent>('intent/governed-intent')[0];
+      // Checked against an intent that is intact (its hash recomputes), never against the first
+      // one given: a tampered copy placed first must not stand in for the genuine intent.
+      const intent = e.all<GovernedIntent>('intent/governed-intent').find((i) => intactIntent(i, ctx).ok);
       const quoteId = intent?.billing_context?.quote_id;
       const quote = e.find<QuoteResponse>('commercial/quote.response', (q) => quoteId === undefined || q.quote_id === quoteId);
       return verifySettlement(doc, { ...ctx, ...(quote === undefined ? {} : { quote }), ...(intent === undefined ? {} : { intent }), ...(dispute === undefined ? {} : { dispute }) });
+    }
+    case 'task/task-created': {
+      // The capability a task carries is verified as if it stood alone, with the same evidence:
+      // a widened, stale or stranger's capability inside a task is no better than outside it.
+      const invalid = invalidDocument(ctx, id, doc);
+      if (invalid !== undefined) return invalid;
+      const embedded = (doc as TaskCreated).vendor_liaison_capability;
+      if (embedded === undefined) return pass('a valid task/task-created: it carries no capability');
+      const chain = verifyCapabilityChain(embedded, { ...ctx, evidence: e.all('capability/token') });
+      if (chain.ok) return pass(`task ${(doc as TaskCreated).task_id}: its capability ${chain.message}`, chain.details);
+      // A problem with the embedded capability itself points into the task; one with an
+      // ancestor keeps the chain's path (the ancestor's id, then the pointer into it).
+      const own = pointerAppend('', embedded.id);
+      return chain.path === own || chain.path.startsWith(`${own}/`) ? { ...chain, path: `/vendor_liaison_capability${chain.path.slice(own.length)}` } : chain;
     }
     case 'task/process-task-response':
       return verifyDenial(doc, e, ctx);
