@@ -4,7 +4,9 @@
  * caps, whatever each record says of itself. A verifier that checked each budget record alone
  * would accept a second call under a one-call grant that also calls itself call 1.
  */
-import type { BudgetAuthorization, CapabilityToken } from '../generated/types.js';
+import type { BudgetAuthorization, CapabilityToken, ToolCallReceipt } from '../generated/types.js';
+import { verifyCapabilityChain } from './capability.js';
+import type { VerifyContext } from './context.js';
 import { intentHash } from './intent.js';
 import { documentHash } from '../crypto/hash.js';
 import { notPlainJson } from '../crypto/jcs.js';
@@ -107,6 +109,33 @@ export function intentLinkIssues(artifacts: readonly CountedArtifact[]): Issue[]
     if (a.type !== 'settlement/budget-authorization') continue;
     const hash = (a.doc as BudgetAuthorization).intent_hash;
     if (hash !== undefined && !held.has(hash)) out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(a.path, '/intent_hash'), message: `${a.path} authorizes the exposure of intent ${hash}, which no intent of the bundle hashes to` });
+  }
+  return out;
+}
+
+/**
+ * No silent allow (SPEC.md 12.8; Incident Network's smoke assertions): a receipt that records an
+ * allowed call was issued when the call's capability chain was usable. The chain is checked at
+ * the receipt's own time, with the revocations that count; `now` only says whether it is still
+ * usable. An allow recorded after an ancestor's revocation is refused with the chain's code.
+ *
+ * @param artifacts - the bundle's readable artifacts.
+ * @param ctx - the context with the evidence's revocations (Evidence.context).
+ * @returns an issue per allowed receipt whose chain was not usable at its time.
+ */
+export function receiptTimeIssues(artifacts: readonly CountedArtifact[], ctx: VerifyContext): Issue[] {
+  const tokens = artifacts.filter((a) => a.type === 'capability/token').map((a) => a.doc as CapabilityToken);
+  const out: Issue[] = [];
+  for (const a of artifacts) {
+    if (a.type !== 'receipt/tool-call') continue;
+    const r = a.doc as ToolCallReceipt;
+    if (r.decision.verdict !== 'allow') continue;
+    const capability = tokens.find((t) => t.id === r.capability_id);
+    if (capability === undefined) continue;
+    const v = verifyCapabilityChain(capability, { ...ctx, now: r.timestamp, evidence: tokens });
+    if (!v.ok && v.code !== 'ERR_CHAIN_DUPLICATE_ID') {
+      out.push({ code: v.code, path: at(a.path, '/timestamp'), message: `${a.path} records an allowed call at ${r.timestamp}, when its capability chain was not usable: ${v.message}`, ...(v.details === undefined ? {} : { details: v.details }) });
+    }
   }
   return out;
 }

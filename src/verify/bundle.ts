@@ -19,7 +19,7 @@ import { invalidDocument, proofOptionsOf } from './common.js';
 import { covers } from './capability.js';
 import { Evidence, verifyWithEvidence } from './document.js';
 import { unsafeBundlePath } from '../schema/bundle-path.js';
-import { duplicateIssues, intentLinkIssues, ledgerIssues } from './bundle-ledger.js';
+import { duplicateIssues, intentLinkIssues, ledgerIssues, receiptTimeIssues } from './bundle-ledger.js';
 import { capabilitiesById } from '../model/evidence.js';
 
 /** The manifest's place in a bundle. */
@@ -310,7 +310,7 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: Bu
     const v = verifyWithEvidence(a.doc, a.type as string, evidence, full);
     if (!v.ok) errors.push(artifactIssue(a, v, good));
   }
-  errors.push(...lineageIssues(good), ...costIssues(good), ...duplicateIssues(good), ...ledgerIssues(good), ...intentLinkIssues(good));
+  errors.push(...lineageIssues(good), ...costIssues(good), ...duplicateIssues(good), ...ledgerIssues(good), ...intentLinkIssues(good), ...receiptTimeIssues(good, full));
   const seal = sealVerdict(opened, ctx);
   return report([...seal.errors, ...errors], ctx.now, opened.bundle_id, undefined, seal);
 }

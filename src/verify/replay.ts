@@ -26,7 +26,7 @@ import { artifactIssue, costIssues, lineageIssues, report, sealVerdict, startBun
 import type { VerifyContext } from './context.js';
 import { verifyWithEvidence } from './document.js';
 import { verifyBilateralReceipts } from './receipt.js';
-import { duplicateIssues, ledgerIssues } from './bundle-ledger.js';
+import { duplicateIssues, ledgerIssues, receiptTimeIssues } from './bundle-ledger.js';
 
 /** The hops of a replay, in order, with the document types that belong to each. */
 export const HOPS: readonly { readonly hop: ReportHop['hop']; readonly types: readonly string[]; readonly needs: readonly string[] }[] = [
@@ -92,6 +92,7 @@ export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, option
   (found.get('capability_chain') as Issue[]).push(...lineageIssues(good));
   (found.get('receipts') as Issue[]).push(...costIssues(good));
   (found.get('settlement') as Issue[]).push(...ledgerIssues(good));
+  (found.get('receipts') as Issue[]).push(...receiptTimeIssues(good, full));
   general.push(...duplicateIssues(good));
   const hops: ReportHop[] = HOPS.map((h) => {
     const issues = found.get(h.hop) as Issue[];
