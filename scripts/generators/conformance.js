@@ -552,6 +552,16 @@ bundleVector('authorization-for-another-intent', 'Lean on what nobody signed: a 
 // No silent allow (SPEC.md 12.8): each allowed receipt is checked at its own time.
 bundleVector('incident-network/allowed-after-revocation', 'No silent allow: the vendor liaison capability is revoked at 1776272790, and the executor\'s allowed receipt is from 1776272817. Checked at a time before the revocation, the chain is usable; at the receipt\'s own time it was not.', bundle({ ...smoke, 'revocations/vendor.json': revocation }), T0 + 14, rejectAll('ERR_CHAIN_REVOKED_ANCESTOR'));
 bundleVector('incident-network/allowed-after-expiry', 'An allowed receipt dated after its capability expired, re-signed by the kernel: the chain is checked at the receipt\'s time, not only at now.', bundle({ ...smoke, 'receipts/executor.json': resign(mut(smoke['receipts/executor.json'], (d) => (d.timestamp = executor.expires_at + 1)), P.opsKernel) }), AT, rejectAll('ERR_CHAIN_EXPIRED'));
+// Hide a missing hop (SPEC.md 12.8): a bundle that declares its kind must hold what the kind requires.
+{
+  const declared = (docs) => bundle(docs, (m) => (m.transaction = 'delegated-fix'));
+  bundleVector('incident-network/smoke-declared', 'Incident Network smoke assertions, the manifest declaring a delegated fix: every artifact the kind requires is there.', declared(smoke), AT, accept());
+  const { 'lineage/root-commander-chain.json': _lineage, ...noLineage } = smoke;
+  bundleVector('incident-network/lineage-deleted', 'Hide a missing hop: the lineage record deleted from a delegated-fix bundle.', declared(noLineage), AT, rejectAll('ERR_BUNDLE_REQUIRED_MISSING'));
+  const { 'receipts/executor.json': _receipt, ...noReceipt } = smoke;
+  bundleVector('incident-network/receipt-deleted', 'Hide a missing hop: the executor\'s receipt deleted from a delegated-fix bundle.', declared(noReceipt), AT, rejectAll('ERR_BUNDLE_REQUIRED_MISSING'));
+  bundleVector('incident-network/same-receipt-twice-for-two', 'A receipt listed twice does not stand for two: the copy is reported, and counted once.', bundle({ ...smoke, 'receipts/executor-2.json': smoke['receipts/executor.json'] }, (m) => (m.transaction = 'delegated-fix')), AT, rejectAll('ERR_BUNDLE_DUPLICATE'));
+}
 bundleVector('lineage-disagrees', 'A lineage record that gives a capability another parent than it names.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => (d.chain[4].parent_capability_id = 'INC-2026-0428-change')) }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN'));
 bundleVector('lineage-depth-disagrees', 'A lineage record that puts a capability at another depth.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => ((d.chain[5].parent_capability_id = 'INC-2026-0428-change'), (d.chain[5].delegation_depth = 2))) }), AT, rejectAll('ERR_CHAIN_DEPTH_MISMATCH'));
 const small = { 'dispute.json': dispute };
@@ -609,6 +619,14 @@ replay('seven-station/capability-tampered', 'The agent\'s capability changed in 
   };
   sevenBundle('resealed-by-a-stranger', 'Re-seal a bundle: an unsigned record changed, its hash recomputed in the manifest, and the manifest proved again with a stranger\'s did:key. The trust policy names the bundler, not the stranger.', resealed(P.stranger), rejectAll('ERR_BUNDLE_SEAL_UNTRUSTED'));
   sevenBundle('seal-stripped', 'Re-seal a bundle by stripping the seal: the changed record\'s hash recomputed and the manifest left without a proof, under a trust policy that names a sealer.', resealed(undefined), rejectAll('ERR_BUNDLE_UNSEALED'));
+  for (const [path, what, also] of [
+    ['settlement/settlement.json', 'the settlement', []],
+    ['receipts/provider-receipt.json', 'the provider\'s receipt (the trace, which names its hash, breaks too)', ['ERR_REPLAY_LINK_BROKEN']],
+    ['capability/lineage.json', 'the lineage record', []],
+  ]) {
+    const { [path]: _gone, ...rest } = seven;
+    vector(`bundle/seven-station/${path.split('/')[1].replace('.json', '')}-deleted`, '12.8', `Hide a missing hop: ${what} deleted from the purchase bundle, its hash dropped from the manifest, which is left unsealed.`, { files: bundle(rest, (m) => ((m.transaction = 'purchase'), (m.bundle_id = manifest.bundle_id))) }, at(NOV, pinned), rejectAll('ERR_BUNDLE_REQUIRED_MISSING', ...also));
+  }
   sevenBundle('did-document-not-pinned', 'The bundle\'s own DID document for did:web:dreamineering.com, not pinned by the caller: it does not vouch for itself, so Dreamineering\'s proofs cannot be resolved.', sevenFiles, rejectAll('ERR_KEY_UNRESOLVED'), { sealers: [BUNDLER] });
   // Bring your own DID document: a did:web document listing the stranger's key, and a merchant
   // credential proved by it.

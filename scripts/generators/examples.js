@@ -1273,6 +1273,7 @@ out.set(
       {
         bundle_id: 'dreamineering-seven-station-20261101T100800Z',
         created_at: '2026-11-01T10:08:30Z',
+        transaction: 'purchase',
         artifacts: Object.fromEntries(Object.entries(transaction).map(([path, doc]) => [path, fileHash(text(doc))])),
       },
       recorder,

@@ -2116,6 +2116,10 @@ export interface BundleManifest {
    */
   created_at?: Timestamp;
   /**
+   * What kind of transaction the bundle records, which fixes the artifacts it must hold (SPEC.md 12.8): purchase (Agent Commerce Rails' seven stations), procurement (Agent Commerce Network), delegated-fix (Incident Network). Covered by the manifest's proof like everything in it.
+   */
+  transaction?: "purchase" | "procurement" | "delegated-fix";
+  /**
    * Artifact path -> sha256 of its bytes.
    */
   artifacts: {

@@ -21,6 +21,7 @@ import { Evidence, verifyWithEvidence } from './document.js';
 import { unsafeBundlePath } from '../schema/bundle-path.js';
 import { duplicateIssues, intentLinkIssues, ledgerIssues, receiptTimeIssues } from './bundle-ledger.js';
 import { capabilitiesById } from '../model/evidence.js';
+import { requiredIssues } from './transaction-kinds.js';
 
 /** The manifest's place in a bundle. */
 export const BUNDLE_MANIFEST_PATH = 'bundle-manifest.json';
@@ -49,6 +50,8 @@ export interface OpenedBundle {
   readonly sealed?: boolean;
   /** The DID whose key proved the manifest, when its proof verified. */
   readonly sealer?: string;
+  /** The kind of transaction the manifest declares. */
+  readonly transaction?: string;
 }
 
 /**
@@ -166,7 +169,7 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
     if (p === BUNDLE_MANIFEST_PATH || Object.hasOwn(manifest.artifacts, p) || unsafePath(p) !== undefined || colliding.has(p)) continue;
     issues.push({ code: 'ERR_BUNDLE_UNRECOGNISED', path: p, message: `${p} is in the bundle but not in its manifest: an unlisted file is unverified evidence` });
   }
-  return { ...(manifest.bundle_id === undefined ? {} : { bundle_id: manifest.bundle_id }), artifacts, issues, sealed: manifest.proof !== undefined, ...(sealer === undefined ? {} : { sealer }) };
+  return { ...(manifest.bundle_id === undefined ? {} : { bundle_id: manifest.bundle_id }), artifacts, issues, sealed: manifest.proof !== undefined, ...(sealer === undefined ? {} : { sealer }), ...(manifest.transaction === undefined ? {} : { transaction: manifest.transaction }) };
 }
 
 /** Who sealed a bundle, as the trust policy sees it, and what that makes an error or a warning. */
@@ -310,7 +313,7 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: Bu
     const v = verifyWithEvidence(a.doc, a.type as string, evidence, full);
     if (!v.ok) errors.push(artifactIssue(a, v, good));
   }
-  errors.push(...lineageIssues(good), ...costIssues(good), ...duplicateIssues(good), ...ledgerIssues(good), ...intentLinkIssues(good), ...receiptTimeIssues(good, full));
+  errors.push(...lineageIssues(good), ...costIssues(good), ...duplicateIssues(good), ...ledgerIssues(good), ...intentLinkIssues(good), ...receiptTimeIssues(good, full), ...requiredIssues(opened.transaction, distinctTypes(good)));
   const seal = sealVerdict(opened, ctx);
   return report([...seal.errors, ...errors], ctx.now, opened.bundle_id, undefined, seal);
 }
@@ -323,6 +326,35 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: Bu
  */
 export function bundleEvidence(artifacts: readonly BundleArtifact[]): Evidence {
   return new Evidence(artifacts.map((a) => ({ type: a.type as string, doc: a.doc })));
+}
+
+/**
+ * The artifacts with each document once: a document under two paths is one, at its first path.
+ *
+ * @param artifacts - readable artifacts.
+ * @returns the first artifact of each distinct document, in order.
+ */
+export function distinctArtifacts(artifacts: readonly BundleArtifact[]): BundleArtifact[] {
+  const seen = new Set<string>();
+  const out: BundleArtifact[] = [];
+  for (const a of artifacts) {
+    if (a.doc === undefined || notPlainJson(a.doc) !== undefined) continue;
+    const hash = documentHash(a.doc);
+    if (seen.has(hash)) continue;
+    seen.add(hash);
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * The type of each distinct document among the artifacts.
+ *
+ * @param artifacts - readable artifacts.
+ * @returns one type per distinct document.
+ */
+export function distinctTypes(artifacts: readonly BundleArtifact[]): (string | undefined)[] {
+  return distinctArtifacts(artifacts).map((a) => a.type);
 }
 
 /** A lineage record agrees with the capabilities the bundle holds: depth and parent. */
@@ -353,7 +385,9 @@ export function lineageIssues(artifacts: readonly BundleArtifact[]): Issue[] {
  * Grants with budget records and costed receipts are compared; others have nothing to compare.
  */
 export function costIssues(artifacts: readonly BundleArtifact[]): Issue[] {
-  const of = <T>(type: string): [string, T][] => artifacts.filter((a) => a.type === type).map((a) => [a.path, a.doc as T]);
+  // Each document counts once, however many paths hold it (the copies are reported apart).
+  const distinct = distinctArtifacts(artifacts);
+  const of = <T>(type: string): [string, T][] => distinct.filter((a) => a.type === type).map((a) => [a.path, a.doc as T]);
   const tokens = new Map(of<CapabilityToken>('capability/token').map(([, t]) => [t.id, t]));
   const reconciled = of<SpendReconciliation>('settlement/spend-reconciliation');
   const allowed = of<BudgetAuthorization>('settlement/budget-authorization').filter(([, b]) => b.decision === 'allowed');

@@ -22,11 +22,12 @@ import type {
 } from '../generated/types.js';
 import type { Issue } from '../issues.js';
 import { toMinorUnits, unitsAt } from '../encoding/currency.js';
-import { artifactIssue, costIssues, lineageIssues, report, sealVerdict, startBundle, type BundleArtifact, type BundleOptions } from './bundle.js';
+import { artifactIssue, costIssues, distinctTypes, lineageIssues, report, sealVerdict, startBundle, type BundleArtifact, type BundleOptions } from './bundle.js';
 import type { VerifyContext } from './context.js';
 import { verifyWithEvidence } from './document.js';
 import { verifyBilateralReceipts } from './receipt.js';
 import { duplicateIssues, ledgerIssues, receiptTimeIssues } from './bundle-ledger.js';
+import { requiredIssues } from './transaction-kinds.js';
 
 /** The hops of a replay, in order, with the document types that belong to each. */
 export const HOPS: readonly { readonly hop: ReportHop['hop']; readonly types: readonly string[]; readonly needs: readonly string[] }[] = [
@@ -93,7 +94,7 @@ export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, option
   (found.get('receipts') as Issue[]).push(...costIssues(good));
   (found.get('settlement') as Issue[]).push(...ledgerIssues(good));
   (found.get('receipts') as Issue[]).push(...receiptTimeIssues(good, full));
-  general.push(...duplicateIssues(good));
+  general.push(...duplicateIssues(good), ...requiredIssues(opened.transaction, distinctTypes(good)));
   const hops: ReportHop[] = HOPS.map((h) => {
     const issues = found.get(h.hop) as Issue[];
     const artifacts = opened.artifacts.filter((a) => hopOf(a.type) === h.hop).map((a) => a.path);

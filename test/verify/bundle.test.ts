@@ -167,7 +167,11 @@ t.test('Incident Network, smoke assertions: lineage walked for every capability,
     'ERR_CHAIN_REVOKED capabilities/vendor-liaison-agent.json',
     'ERR_CHAIN_REVOKED_ANCESTOR capabilities/vendor-liaison-agent.json',
     'ERR_CHAIN_REVOKED_ANCESTOR capabilities/vendor-liaison-agent.json',
-  ], 'the revocation in the bundle denies the vendor capability and everything under it, each reported at the vendor\'s file');
+    // The task carries the vendor capability itself, verified as if it stood alone.
+    'ERR_CHAIN_REVOKED acp/task-created.json#/vendor_liaison_capability',
+    // The executor's allowed receipt (1776272817) is from after the revocation (1776272790).
+    'ERR_CHAIN_REVOKED_ANCESTOR receipts/executor.json#/timestamp',
+  ], 'the revocation in the bundle denies the vendor capability and everything under it, each reported at the vendor\'s file, the task that carries it, and the allow recorded after it');
   const forgedRevocation = resign(changed(fixture('capability/revocation', 'vendor-liaison.incident-network'), (d) => (d.revoked_by = parties.stranger.hex)), parties.stranger);
   t.match(verifyBundle(bundleOf({ ...docs, 'revocations/vendor.json': forgedRevocation }), { now: at }).errors, [{ code: 'ERR_KEY_NOT_AUTHORIZED', path: 'revocations/vendor.json#/revoked_by' }], 'a revocation by a stranger does not count');
   const lineage = (change: (d: any) => void) => bundleOf({ ...docs, 'lineage/root-commander-chain.json': changed(docs['lineage/root-commander-chain.json'], change) });
