@@ -577,6 +577,24 @@ bundleVector('symbolic-link', 'A symbolic link in the bundle, which could point 
 bundleVector('no-manifest', 'A bundle without bundle-manifest.json.', files(small), T0, rejectAll('ERR_BUNDLE_MANIFEST_MISSING'));
 bundleVector('manifest-lists-a-path-twice', 'A manifest that lists one path twice, with two hashes: the reader refuses the duplicate.', { ...files(small), 'bundle-manifest.json': { base64: b64(utf8(`{"artifacts":{"dispute.json":"${sha256(utf8(text(dispute)))}","dispute.json":"sha256:${'0'.repeat(64)}"}}`)) } }, T0, rejectAll('ERR_JSON_DUPLICATE_KEY'));
 
+// The Incident Network and Agent Commerce Network transaction folders in examples/ (SPEC.md 12.8):
+// the seeds' smoke assertions (every required artifact with its hash, lineage, cost equal to the
+// budget consumed, no silent allow after revocation) over each, sealed by the party the policy names.
+for (const [name, seal, tamper] of [
+  ['incident-network', P.commander, { name: 'revoked-then-allowed', description: 'The commander revokes the vendor liaison capability and the bundle is re-sealed by the commander: every chain below it is denied, and the executor\'s allow, recorded after the revocation, is a silent allow.', change: (d) => ({ ...d, 'revocations/vendor.json': revocation }), codes: ['ERR_CHAIN_REVOKED', 'ERR_CHAIN_REVOKED_ANCESTOR'] }],
+  ['commerce-network', P.trust000, { name: 'settlement-deleted', description: 'The settlement reconciliation deleted from the procurement bundle, which its sealer then sealed again: the kind requires it.', change: ({ 'contracts/settlement-reconciliation.json': _s, ...d }) => d, codes: ['ERR_BUNDLE_REQUIRED_MISSING'] }],
+]) {
+  const dir = join(EXAMPLES, 'transactions', name);
+  const folderFiles = Object.fromEntries(listFiles(dir).map((f) => [f, { base64: b64(readFileSync(join(dir, f))) }]));
+  const m = JSON.parse(readFileSync(join(dir, 'bundle-manifest.json'), 'utf8'));
+  const policy = { sealers: [seal.didKey] };
+  vector(`bundle/${name}/transaction-folder`, '12.8', `The ${name} transaction folder in examples/, sealed by its sealer: it holds every artifact its kind (${m.transaction}) requires, each with its hash, its lineage walked, its receipts' cost the budget consumed.`, { files: folderFiles }, at(AT, policy), accept());
+  const docs = Object.fromEntries(listFiles(dir).filter((f) => f !== 'bundle-manifest.json').map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
+  const resealed = bundle(tamper.change(docs), (d) => ((d.bundle_id = m.bundle_id), (d.created_at = m.created_at), (d.transaction = m.transaction)));
+  const manifest2 = JSON.parse(Buffer.from(resealed['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+  const sealed = { ...resealed, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...manifest2, proof: m.proof }, seal)))) } };
+  vector(`bundle/${name}/${tamper.name}`, '12.8', tamper.description, { files: sealed }, at(AT, policy), rejectAll(...tamper.codes));
+}
 const SEVEN = join(EXAMPLES, 'transactions', 'seven-station');
 const sevenFiles = Object.fromEntries(listFiles(SEVEN).map((f) => [f, { base64: b64(readFileSync(join(SEVEN, f))) }]));
 const HOPS = ['identity', 'manifest', 'capability_chain', 'intent', 'mandates', 'settlement', 'receipts'];

@@ -545,7 +545,7 @@ valid(
   ),
 );
 // Incident Network phase 6: the provider-ops kernel admits the executor's call and charges it.
-valid(
+const executorReceipt = valid(
   'receipt/tool-call',
   'executor.incident-network',
   compact(
@@ -775,7 +775,7 @@ valid('settlement/budget-authorization', 'denied-budget.commerce-network', {
 // approval threshold and waits for a signed approval, then goes ahead.
 const executorBudget = (name, exposure, extra) =>
   valid('settlement/budget-authorization', name, { capability_id: EXEC_ID, grant_index: 0, exposure: usd(exposure), ...extra, decided_at: T0 + 40 });
-executorBudget('executor.incident-network', 250, { intent_hash: disableIntent.intent_hash, decision: 'allowed', invocation_count: 1, total_exposure: usd(250) });
+const executorAllowed = executorBudget('executor.incident-network', 250, { intent_hash: disableIntent.intent_hash, decision: 'allowed', invocation_count: 1, total_exposure: usd(250) });
 executorBudget('broader-rollback-pending-approval.incident-network', 450, { decision: 'denied', denial: 'approval_required', invocation_count: 0, total_exposure: usd(0) });
 executorBudget('broader-rollback-approved.incident-network', 450, {
   decision: 'allowed',
@@ -800,7 +800,7 @@ const recon = (outcome, actual, extra) => ({
   reconciled_at: T0 + 900,
 });
 const credited = valid('settlement/spend-reconciliation', 'credited', recon('credited', 118000, { credited: usd(7000), settlement_status: 'charged' }));
-valid('settlement/spend-reconciliation', 'unchanged.commerce-network', recon('unchanged', 125000, { settlement_status: 'settled' }));
+const unchangedRecon = valid('settlement/spend-reconciliation', 'unchanged.commerce-network', recon('unchanged', 125000, { settlement_status: 'settled' }));
 const overrun = valid('settlement/spend-reconciliation', 'overrun-fails-receipt', recon('overrun', 131000, { overrun: usd(6000), settlement_status: 'failed' }));
 invalid('settlement/spend-reconciliation', 'overrun-not-failed', { ...overrun, settlement_status: 'charged' }, at('/settlement_status', 'const', 'ERR_SCHEMA_CONST'));
 invalid('settlement/spend-reconciliation', 'credited-without-amount', without(credited, 'credited'), missing('', 'credited'));
@@ -1281,6 +1281,38 @@ out.set(
       '2026-11-01T10:08:30Z',
     ),
   ),
+);
+
+// Incident Network and Agent Commerce Network as transaction folders beside the seven-station one
+// (SPEC.md 12.8): each declares its kind and is sealed, and the seeds' smoke assertions run over
+// them as bundle vectors.
+const transactionFolder = (name, docs, head, sealer) => {
+  const dir = `examples/${LINE}/transactions/${name}`;
+  for (const [path, doc] of Object.entries(docs)) out.set(`${dir}/${path}`, text(doc));
+  const artifacts = Object.fromEntries(Object.entries(docs).map(([path, doc]) => [path, fileHash(text(doc))]));
+  out.set(`${dir}/bundle-manifest.json`, text(prove({ ...head, artifacts }, sealer, sealer.vm, head.created_at)));
+};
+transactionFolder(
+  'incident-network',
+  {
+    'capabilities/root-commander.json': rootToken,
+    'capabilities/vendor-liaison-agent.json': vendorToken,
+    'capabilities/provider-coordinator.json': coordinatorToken,
+    'capabilities/provider-executor.json': executorToken,
+    'lineage/root-commander-chain.json': lineage,
+    'acp/task-created.json': taskCreated,
+    'intent/disable-edge-rule.json': disableIntent,
+    'financial/budget.json': executorAllowed,
+    'receipts/executor.json': executorReceipt,
+  },
+  { bundle_id: 'internet-of-agents-incident-network-20260415T162615Z', created_at: iso(T0 + 60), transaction: 'delegated-fix' },
+  commander,
+);
+transactionFolder(
+  'commerce-network',
+  { ...commerceArtifacts, 'contracts/budget-authorization.json': authorization, 'contracts/spend-reconciliation.json': unchangedRecon },
+  { bundle_id: 'agent-commerce-network-20260415T162615Z', created_at: iso(T0 + 1000), transaction: 'procurement' },
+  trust000,
 );
 
 // Keep the parties that only sign an invalid fixture referenced, so a typo cannot hide.
