@@ -595,6 +595,14 @@ for (const [name, seal, tamper] of [
   const sealed = { ...resealed, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...manifest2, proof: m.proof }, seal)))) } };
   vector(`bundle/${name}/${tamper.name}`, '12.8', tamper.description, { files: sealed }, at(AT, policy), rejectAll(...tamper.codes));
 }
+{
+  // A settlement is checked against an intent whose hash recomputes (SPEC.md 12.8), not the first given.
+  const dir = join(EXAMPLES, 'transactions', 'commerce-network');
+  const docs = Object.fromEntries(listFiles(dir).filter((f) => f !== 'bundle-manifest.json').map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
+  const genuine = docs['contracts/governed-intent.json'];
+  const tampered = mut(genuine, (d) => (d.billing_context.max_price_minor = 100000));
+  bundleVector('commerce-network/settlement-against-a-tampered-intent', 'The settlement of 1250.00, which the genuine intent allows, beside a tampered copy of the intent (allowing 1000.00) placed first: the settlement is held to the intact intent, not to the first given, and only the copy fails, on its own hash.', bundle({ 'contracts/a-tampered-intent.json': tampered, ...docs }), AT, rejectAll('ERR_INTENT_HASH_MISMATCH'));
+}
 const SEVEN = join(EXAMPLES, 'transactions', 'seven-station');
 const sevenFiles = Object.fromEntries(listFiles(SEVEN).map((f) => [f, { base64: b64(readFileSync(join(SEVEN, f))) }]));
 const HOPS = ['identity', 'manifest', 'capability_chain', 'intent', 'mandates', 'settlement', 'receipts'];

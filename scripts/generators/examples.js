@@ -976,19 +976,18 @@ const manifest = valid('bundle/manifest', 'commerce-network', {
   created_at: iso(T0 + 1000),
   artifacts: Object.fromEntries(Object.entries(commerceArtifacts).map(([path, doc]) => [path, documentHash(doc)])),
 });
+// Incident Network's delegation: the chain, its lineage and the task that carries it.
+const incidentDelegation = {
+  'capabilities/root-commander.json': rootToken,
+  'capabilities/vendor-liaison-agent.json': vendorToken,
+  'capabilities/provider-coordinator.json': coordinatorToken,
+  'capabilities/provider-executor.json': executorToken,
+  'lineage/root-commander-chain.json': lineage,
+  'acp/task-created.json': taskCreated,
+};
 valid('bundle/manifest', 'incident-network', {
   bundle_id: 'internet-of-agents-incident-network-20260415T162615Z',
-  artifacts: Object.fromEntries(
-    Object.entries({
-      'capabilities/root-commander.json': rootToken,
-      'capabilities/vendor-liaison-agent.json': vendorToken,
-      'capabilities/provider-coordinator.json': coordinatorToken,
-      'capabilities/provider-executor.json': executorToken,
-      'lineage/root-commander-chain.json': lineage,
-      'acp/task-created.json': taskCreated,
-      'provider/process-task-request.json': processRequest,
-    }).map(([path, doc]) => [path, documentHash(doc)]),
-  ),
+  artifacts: Object.fromEntries(Object.entries({ ...incidentDelegation, 'provider/process-task-request.json': processRequest }).map(([path, doc]) => [path, documentHash(doc)])),
 });
 const artifactsWith = (path, hash) => mut(manifest, (d) => (d.artifacts[path] = hash));
 invalid('bundle/manifest', 'path-climbs-out', artifactsWith('../secrets/trust-authority.json', documentHash({})), { instancePath: '/artifacts', keyword: 'propertyNames', path: '/artifacts/..~1secrets~1trust-authority.json', code: 'ERR_SCHEMA_PROPERTY_NAME' });
@@ -1295,12 +1294,7 @@ const transactionFolder = (name, docs, head, sealer) => {
 transactionFolder(
   'incident-network',
   {
-    'capabilities/root-commander.json': rootToken,
-    'capabilities/vendor-liaison-agent.json': vendorToken,
-    'capabilities/provider-coordinator.json': coordinatorToken,
-    'capabilities/provider-executor.json': executorToken,
-    'lineage/root-commander-chain.json': lineage,
-    'acp/task-created.json': taskCreated,
+    ...incidentDelegation,
     'intent/disable-edge-rule.json': disableIntent,
     'financial/budget.json': executorAllowed,
     'receipts/executor.json': executorReceipt,
