@@ -116,6 +116,7 @@ export type {
   FulfillmentPackage,
   BundleManifest,
   VerificationReport,
+  TrustPolicy,
   ReleaseManifest,
   SchemaIndex,
   SchemaIndexDocument,

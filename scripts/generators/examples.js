@@ -996,6 +996,16 @@ invalid('bundle/manifest', 'hash-without-prefix', artifactsWith('receipts/buyer.
 invalid('bundle/manifest', 'paths-differ-only-in-case', artifactsWith('Receipts/Buyer.json', documentHash(buyerReceipt)), broken('/artifacts/Receipts~1Buyer.json', 'no-case-collisions', 'ERR_RULE_DUPLICATE'));
 invalid('bundle/manifest', 'no-artifacts', { ...manifest, artifacts: {} }, at('/artifacts', 'minProperties', 'ERR_SCHEMA_PROPERTY_COUNT'));
 
+// A trust policy (SPEC.md 12.8): the seven-station bundler as sealer, Dreamineering's DID document pinned.
+const trustPolicy = valid('bundle/trust-policy', 'seven-station', {
+  $schema: `${BASE}bundle/trust-policy.schema.json`,
+  trust_policy: 'writ/1',
+  sealers: [recorder.didKey],
+  pinned_documents: [documentHash(merchantDidDoc)],
+});
+invalid('bundle/trust-policy', 'sealer-not-a-did', { ...trustPolicy, sealers: [recorder.hex] }, at('/sealers/0', 'pattern', 'ERR_SCHEMA_PATTERN'));
+invalid('bundle/trust-policy', 'pin-without-prefix', { ...trustPolicy, pinned_documents: [documentHash(merchantDidDoc).slice('sha256:'.length)] }, at('/pinned_documents/0', 'pattern', 'ERR_SCHEMA_PATTERN'));
+invalid('bundle/trust-policy', 'unknown-member', { ...trustPolicy, trust_everyone: true }, extra('', 'trust_everyone'));
 const reportOk = valid('bundle/verification-report', 'ok.commerce-network', { ok: true, verified_at: iso(T0 + 1010), subject: manifest.bundle_id, errors: [] });
 const reportFailed = valid('bundle/verification-report', 'revoked-ancestor.incident-network', {
   ok: false,

@@ -1,11 +1,11 @@
 /**
- * `writ verify <file|folder>... [--type <t>] [--now <time>] [--did <file>]... [--pin <hash>]... [--sealer <did>]... [--trust-anchor <hex>]... [--json]`:
+ * `writ verify <file|folder>... [--type <t>] [--now <time>] [--did <file>]... [--pin <hash>]... [--sealer <did>]... [--trust <file>] [--trust-anchor <hex>]... [--json]`:
  * the reference verifier on the command line (SPEC.md 12). A folder holding a bundle manifest
  * is replayed as a transaction (when it holds an intent trace) or verified as an evidence
  * bundle; files are verified each with the others as evidence.
  */
 import { resolve } from 'node:path';
-import type { IntentTrace, VerificationReport } from '../generated/types.js';
+import type { IntentTrace, TrustPolicy, VerificationReport } from '../generated/types.js';
 import { parseJson } from '../encoding/json.js';
 import { issueOf, type Issue } from '../issues.js';
 import type { SchemaRegistry } from '../schema/registry.js';
@@ -41,6 +41,8 @@ Options:
                         documents count only when pinned; may be repeated
   --sealer <did>        a DID that may seal bundles; with one, a bundle must be sealed
                         by a sealer named. Without, a seal is reported, not trusted
+  --trust <file>        a trust policy (bundle/trust-policy): sealers, pinned DID
+                        document hashes and trust anchors, added to the options'
   --trust-anchor <hex>  a key root capabilities must be issued by; may be repeated
   --json                print a machine-readable report
   -h, --help            show this help
@@ -73,6 +75,7 @@ export function runVerify(args: readonly string[], io: CliIo): ExitCode {
     did: { type: 'string', multiple: true },
     pin: { type: 'string', multiple: true },
     sealer: { type: 'string', multiple: true },
+    trust: { type: 'string' },
     'trust-anchor': { type: 'string', multiple: true },
   });
   if (values.help) {
@@ -86,12 +89,16 @@ export function runVerify(args: readonly string[], io: CliIo): ExitCode {
     throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --type must be transaction, bundle or a document schema id, not ${JSON.stringify(type)}`);
   }
   const now = values.now === undefined ? undefined : readTime(values.now);
+  const policy = values.trust === undefined ? undefined : readPolicy(values.trust, io, registry);
+  const anchors = [...(policy?.trust_anchors ?? []), ...trustAnchors((values['trust-anchor'] as unknown as string[] | undefined) ?? [])];
+  const pins = [...(policy?.pinned_documents ?? []), ...listed('--pin', (values.pin as unknown as string[] | undefined) ?? [], /^sha256:[0-9a-f]{64}$/, 'a document hash, sha256: and 64 lowercase hex digits')];
+  const sealers = [...(policy?.sealers ?? []), ...listed('--sealer', (values.sealer as unknown as string[] | undefined) ?? [], /^did:[a-z0-9]+:[A-Za-z0-9._:%-]+$/, 'a DID, such as did:key:z6Mk... or did:web:example.com')];
   const base: Omit<VerifyContext, 'now'> = {
     registry,
     documents: readDidDocuments((values.did as unknown as string[] | undefined) ?? [], io, registry),
-    ...(values['trust-anchor'] === undefined ? {} : { trustAnchors: trustAnchors(values['trust-anchor'] as unknown as string[]) }),
-    ...(values.pin === undefined ? {} : { pinnedDocuments: listed('--pin', values.pin as unknown as string[], /^sha256:[0-9a-f]{64}$/, 'a document hash, sha256: and 64 lowercase hex digits') }),
-    ...(values.sealer === undefined ? {} : { sealers: listed('--sealer', values.sealer as unknown as string[], /^did:[a-z0-9]+:[A-Za-z0-9._:%-]+$/, 'a DID, such as did:key:z6Mk... or did:web:example.com') }),
+    ...(anchors.length === 0 ? {} : { trustAnchors: anchors }),
+    ...(pins.length === 0 ? {} : { pinnedDocuments: pins }),
+    ...(policy?.sealers === undefined && values.sealer === undefined ? {} : { sealers }),
   };
   const folders: string[] = [];
   const files: string[] = [];
@@ -138,6 +145,16 @@ function readTime(text: string): number {
   } catch (e) {
     throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --now: ${(e as Error).message}`);
   }
+}
+
+/** A trust policy file (bundle/trust-policy), read and validated; a bad one is a usage error. */
+function readPolicy(path: string, io: CliIo, registry: SchemaRegistry): TrustPolicy {
+  const read = readFileCapped(resolve(io.cwd, path));
+  if (!read.ok) throw new UsageError(read.code === 'ERR_IO_NOT_FOUND' ? 'ERR_IO_NOT_FOUND' : 'ERR_IO_READ', `writ verify: --trust ${read.message}`);
+  const parsed = parseJson(read.bytes);
+  const valid = parsed.ok ? registry.validateDocument('bundle/trust-policy', parsed.value) : parsed;
+  if (!valid.ok) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --trust ${path} is not a trust policy: ${valid.code} at ${valid.path || '(root)'}: ${valid.message}`);
+  return valid.value;
 }
 
 function listed(option: string, values: readonly string[], form: RegExp, what: string): string[] {

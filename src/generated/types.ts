@@ -39,6 +39,7 @@
  *   schemas/v1.0.0/task/fulfillment-package.schema.json
  *   schemas/v1.0.0/bundle/manifest.schema.json
  *   schemas/v1.0.0/bundle/verification-report.schema.json
+ *   schemas/v1.0.0/bundle/trust-policy.schema.json
  *   schemas/v1.0.0/release/manifest.schema.json
  *   schemas/v1.0.0/release/schema-index.schema.json
  *   schemas/v1.0.0/release/error-codes.schema.json
@@ -103,6 +104,7 @@ export type WritDocument =
   | FulfillmentPackage
   | BundleManifest
   | VerificationReport
+  | TrustPolicy
   | ReleaseManifest
   | SchemaIndex
   | ErrorCodeRegistry
@@ -154,6 +156,7 @@ export interface DocumentTypes {
   'task/fulfillment-package': FulfillmentPackage;
   'bundle/manifest': BundleManifest;
   'bundle/verification-report': VerificationReport;
+  'bundle/trust-policy': TrustPolicy;
   'release/manifest': ReleaseManifest;
   'release/schema-index': SchemaIndex;
   'release/error-codes': ErrorCodeRegistry;
@@ -2178,6 +2181,38 @@ export interface VerificationReport {
    * @maxItems 7
    */
   hops?: ReportHop[];
+}
+
+/**
+ * What the caller vouches for when verifying evidence (SPEC.md 12.8, trust): who may seal bundles, the DID documents it trusts by hash, the keys capability roots must come from. `writ verify --trust <file>` reads one; nothing in a bundle can stand in for it.
+ */
+export interface TrustPolicy {
+  /**
+   * The schema this document follows; writ uses it to recognise the document.
+   */
+  $schema?: "https://writ.dev/schemas/v1.0.0/bundle/trust-policy.schema.json";
+  /**
+   * Marks the document as a trust policy, in the form this line reads.
+   */
+  trust_policy: "writ/1";
+  /**
+   * The DIDs that may seal a bundle. When present, a bundle must be sealed by one of them.
+   *
+   * @maxItems 64
+   */
+  sealers?: Did[];
+  /**
+   * Hashes (SPEC.md 6.3) of DID documents the caller vouches for: a DID document among the evidence counts only when its hash is here.
+   *
+   * @maxItems 64
+   */
+  pinned_documents?: Sha256Hash[];
+  /**
+   * Keys a root capability must be issued by.
+   *
+   * @maxItems 64
+   */
+  trust_anchors?: Ed25519PublicKeyHex[];
 }
 
 /**

@@ -54,6 +54,16 @@ t.test('the trust policy: a seal no --sealer names is reported, never called ver
   const pin = documentHash(JSON.parse(readFileSync(`${SEVEN}/identity/dreamineering-did.json`, 'utf8')));
   t.equal((await runCli(['verify', SEVEN, '--pin', pin, '--sealer', BUNDLER])).code, 0, '--pin vouches for it by its hash');
   t.equal((await runCli(['verify', SEVEN, '--pin', 'sha256:nothex'])).code, 2, 'a --pin that is not a hash is a usage error');
+  const POLICY = 'examples/v1.0.0/bundle/trust-policy/valid/trust-policy.seven-station.json';
+  const byPolicy = await runCli(['verify', SEVEN, '--trust', POLICY]);
+  t.equal(byPolicy.code, 0, byPolicy.out + byPolicy.err);
+  t.match(byPolicy.out, /: verified, sealed by did:key:/, 'a trust policy file names the sealer and pins the DID document');
+  const strict = await runCli(['verify', SEVEN, '--trust', POLICY, '--sealer', 'did:web:someone.example', '--json']);
+  t.equal(strict.code, 0, 'the options add to the policy: its sealer still counts');
+  const bad = await runCli(['verify', SEVEN, '--trust', 'examples/v1.0.0/bundle/trust-policy/invalid/trust-policy.sealer-not-a-did.json']);
+  t.equal(bad.code, 2, 'a policy that is not valid is a usage error');
+  t.match(bad.err, /ERR_USAGE_INVALID_ARGUMENT/);
+  t.equal((await runCli(['verify', SEVEN, '--trust', 'no/such/policy.json'])).code, 2);
   t.equal((await runCli(['verify', SEVEN, '--sealer', 'key-1'])).code, 2, 'a --sealer that is not a DID is a usage error');
 });
 
