@@ -1003,6 +1003,7 @@ const trustPolicy = valid('bundle/trust-policy', 'seven-station', {
   sealers: [recorder.didKey],
   pinned_documents: [documentHash(merchantDidDoc)],
 });
+valid('bundle/trust-policy', 'incident-network-roots', { trust_policy: 'writ/1', sealers: [commander.didKey], trust_anchors: [commander.hex] });
 invalid('bundle/trust-policy', 'sealer-not-a-did', { ...trustPolicy, sealers: [recorder.hex] }, at('/sealers/0', 'pattern', 'ERR_SCHEMA_PATTERN'));
 invalid('bundle/trust-policy', 'pin-without-prefix', { ...trustPolicy, pinned_documents: [documentHash(merchantDidDoc).slice('sha256:'.length)] }, at('/pinned_documents/0', 'pattern', 'ERR_SCHEMA_PATTERN'));
 invalid('bundle/trust-policy', 'unknown-member', { ...trustPolicy, trust_everyone: true }, extra('', 'trust_everyone'));
