@@ -559,8 +559,20 @@ bundleVector('incident-network/allowed-after-expiry', 'An allowed receipt dated 
   const { 'lineage/root-commander-chain.json': _lineage, ...noLineage } = smoke;
   bundleVector('incident-network/lineage-deleted', 'Hide a missing hop: the lineage record deleted from a delegated-fix bundle.', declared(noLineage), AT, rejectAll('ERR_BUNDLE_REQUIRED_MISSING'));
   const { 'receipts/executor.json': _receipt, ...noReceipt } = smoke;
-  bundleVector('incident-network/receipt-deleted', 'Hide a missing hop: the executor\'s receipt deleted from a delegated-fix bundle.', declared(noReceipt), AT, rejectAll('ERR_BUNDLE_REQUIRED_MISSING'));
+  bundleVector('incident-network/receipt-deleted', 'Hide a missing hop: the executor\'s receipt deleted from a delegated-fix bundle. The budget it consumed now has no call behind it, too.', declared(noReceipt), AT, rejectAll('ERR_BUNDLE_REQUIRED_MISSING', 'ERR_BUNDLE_COST_MISMATCH'));
   bundleVector('incident-network/same-receipt-twice-for-two', 'A receipt listed twice does not stand for two: the copy is reported, and counted once.', bundle({ ...smoke, 'receipts/executor-2.json': smoke['receipts/executor.json'] }, (m) => (m.transaction = 'delegated-fix')), AT, rejectAll('ERR_BUNDLE_DUPLICATE'));
+}
+// Stand-ins and uncounted calls (found by an attack on the checks above).
+{
+  const receipt = smoke['receipts/executor.json'];
+  const { 'receipts/executor.json': _r, ...noReceipt } = smoke;
+  const stranger = resign({ ...receipt, id: 'rcpt-elsewhere', capability_id: 'cap-elsewhere', intent_hash: `sha256:${'9'.repeat(64)}`, kernel_key: P.stranger.hex }, P.stranger);
+  bundleVector('incident-network/receipt-stand-in', 'Hide a missing hop behind a stand-in: the executor\'s receipt replaced by a stranger-signed receipt of another transaction. It is under no capability of the bundle and commits to none of its intents, and the budget consumed has no call behind it.', bundle({ ...noReceipt, 'receipts/executor.json': stranger }, (m) => (m.transaction = 'delegated-fix')), AT, rejectAll('ERR_REPLAY_LINK_BROKEN', 'ERR_RECEIPT_INTENT_MISMATCH', 'ERR_BUNDLE_COST_MISMATCH'));
+  const unbudgeted = resign({ ...receipt, id: 'rcpt-coordinator-extra', capability_id: coordinator.id, cost: usd(499) }, P.opsKernel);
+  bundleVector('incident-network/call-without-a-budget', 'An allowed, costed call under the coordinator\'s grant, which no budget record accounts for: it consumed nothing, so its cost of 4.99 is a mismatch (and the intent it commits to is the executor\'s, not the coordinator\'s).', bundle({ ...smoke, 'receipts/coordinator-extra.json': unbudgeted }), AT, rejectAll('ERR_BUNDLE_COST_MISMATCH', 'ERR_RECEIPT_CAPABILITY_MISMATCH'));
+  const { cost: _c, ...costless } = receipt;
+  const second = resign({ ...costless, id: 'rcpt-019d921b-executor-0002' }, P.opsKernel);
+  bundleVector('incident-network/second-call-without-cost', 'A second allowed call under the executor\'s one-call grant, its receipt recording no cost: the calls receipts record count against max_invocations.', bundle({ ...smoke, 'receipts/executor-2.json': second }), AT, rejectAll('ERR_BUDGET_INVOCATIONS_EXCEEDED'));
 }
 bundleVector('lineage-disagrees', 'A lineage record that gives a capability another parent than it names.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => (d.chain[4].parent_capability_id = 'INC-2026-0428-change')) }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN'));
 bundleVector('lineage-depth-disagrees', 'A lineage record that puts a capability at another depth.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => ((d.chain[5].parent_capability_id = 'INC-2026-0428-change'), (d.chain[5].delegation_depth = 2))) }), AT, rejectAll('ERR_CHAIN_DEPTH_MISMATCH'));
@@ -669,6 +681,9 @@ replay('seven-station/capability-tampered', 'The agent\'s capability changed in 
   replay('seven-station/settlement-proof-overpays', 'The x402 settlement proof pays 6 USDC (6000000 units) for a 5.00 USD payment mandate, re-proved by the recorder.', proofChanged((p) => (p.amount = '6000000')), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' });
   replay('seven-station/settlement-proof-other-network', 'The x402 settlement proof is on another network than the cart\'s x402 method names.', proofChanged((p) => (p.network = 'eip155:1')), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' });
   replay('seven-station/settlement-proof-other-payer', 'The x402 settlement proof is paid by another account than the payment mandate\'s payer.', proofChanged((p) => (p.payer = '0x51be77c0ffee0000000000000000000000000002')), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  replay('seven-station/settlement-proof-without-payer', 'The x402 settlement proof with its payer left out, re-proved by the recorder: it must name the payment mandate\'s payer.', proofChanged((p) => delete p.payer), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  const secondTrace = reprove(mut(trace, (d) => ((d.trace_id = `${d.trace_id}-2`), (d.references.settlement_proof.amount = '999000000'), (d.references.settlement_proof.network = 'eip155:1'))), P.recorder);
+  replay('seven-station/second-trace', 'A second trace, re-proved by the recorder, whose settlement proof pays 999 USDC on another network: every trace is bound, not the first the manifest lists.', bundle({ ...docs, 'receipts/intent-trace-2.json': secondTrace }), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' });
   replay('seven-station/unsealed-rebundle', 'The seven-station documents in a bundle without a seal: with the DID document pinned, every hop verifies; who sealed it is a matter for the bundle report.', bundle(docs), NOV, {});
   const loose = resign(mut(docs['receipts/buyer-receipt.json'], (d) => ((d.id = `${d.id}-other`), (d.intent_hash = `sha256:${'7'.repeat(64)}`))), P.agentKernel);
   replay('seven-station/receipt-for-another-intent', 'A loose receipt in the bundle that commits to another intent: it is not evidence of this transaction.', bundle({ ...docs, 'receipts/other-receipt.json': loose }), NOV, { receipts: 'ERR_RECEIPT_INTENT_MISMATCH' });

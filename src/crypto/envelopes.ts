@@ -17,7 +17,7 @@ import { fail, freezeDeep, pass, type Verdict } from '../issues.js';
 import { precheckEd25519, signEd25519, verifyEd25519, type Ed25519Options } from './ed25519.js';
 import { sha256Bytes } from './hash.js';
 import { notPlainMessage, snapshotJson } from '../encoding/snapshot.js';
-import { canonicalBytes, canonicalUtf8, signedContentIssue, type CanonicalError } from './jcs.js';
+import { canonicalBytes, canonicalJson, canonicalUtf8, signedContentIssue, type CanonicalError } from './jcs.js';
 import { resolveVerificationMethod, type DidDocuments } from './resolve.js';
 
 /** A JSON object as a signer or verifier handles it: plain parsed JSON, member name to value. */
@@ -258,7 +258,13 @@ export function verifyDataIntegrity(input: unknown, options: DataIntegrityOption
   if (proofOptions['@context'] !== undefined) {
     const docContext = Array.isArray(doc['@context']) ? doc['@context'] : doc['@context'] === undefined ? [] : [doc['@context']];
     const proofContext = Array.isArray(proofOptions['@context']) ? proofOptions['@context'] : [proofOptions['@context']];
-    if (proofContext.length > docContext.length || proofContext.some((c, i) => JSON.stringify(c) !== JSON.stringify(docContext[i]))) {
+    // Compared in canonical form: member order inside an inline context changes nothing.
+    const same = (a: unknown, b: unknown): boolean => {
+      const ca = canonicalJson(a);
+      const cb = canonicalJson(b);
+      return ca.ok && cb.ok && ca.text === cb.text;
+    };
+    if (proofContext.length > docContext.length || proofContext.some((c, i) => !same(c, docContext[i]))) {
       return fail('ERR_PROOF_CONTEXT_MISMATCH', '/proof/@context', "the proof's @context is not a prefix of the document's");
     }
     // The W3C algorithm hashes the proof's @context in place of the document's, so what a

@@ -125,10 +125,11 @@ export function readOptions<T>(options: T): OptionsRead<T> {
     READ_HERE.add(copied);
     out[key] = copied;
   }
-  if (out['trustAnchors'] !== undefined) {
-    const snap = snapshotJson(out['trustAnchors']);
-    if (!snap.ok) return usage('options.trustAnchors must be an array of hex keys');
-    out['trustAnchors'] = snap.value;
+  for (const key of ['trustAnchors', 'sealers', 'pinnedDocuments'] as const) {
+    if (out[key] === undefined) continue;
+    const snap = snapshotJson(out[key]);
+    if (!snap.ok) return usage(`options.${key} must be an array of strings`);
+    out[key] = snap.value;
   }
   READ_HERE.add(Object.freeze(out));
   return { ok: true, value: out as T };

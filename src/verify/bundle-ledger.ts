@@ -139,3 +139,24 @@ export function receiptTimeIssues(artifacts: readonly CountedArtifact[], ctx: Ve
   }
   return out;
 }
+
+/**
+ * Every receipt of a bundle belongs to it (SPEC.md 12.8): when the bundle holds capabilities, a
+ * receipt is under one of them, and when it holds intents, it commits to one of them. A
+ * receipt of some other transaction, however well signed, cannot stand in for a deleted one.
+ *
+ * @param artifacts - the bundle's readable artifacts.
+ * @returns the issues, at the receipt's member.
+ */
+export function receiptLinkIssues(artifacts: readonly CountedArtifact[]): Issue[] {
+  const capabilities = new Set(artifacts.filter((a) => a.type === 'capability/token').map((a) => (a.doc as CapabilityToken).id));
+  const intents = new Set(artifacts.filter((a) => a.type === 'intent/governed-intent').map((a) => intentHash(a.doc as Readonly<Record<string, unknown>>)));
+  const out: Issue[] = [];
+  for (const a of artifacts) {
+    if (a.type !== 'receipt/tool-call') continue;
+    const r = a.doc as ToolCallReceipt;
+    if (capabilities.size > 0 && !capabilities.has(r.capability_id)) out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(a.path, '/capability_id'), message: `${a.path} is a receipt under ${r.capability_id}, which is not a capability of the bundle: it is not evidence of this transaction` });
+    if (intents.size > 0 && !intents.has(r.intent_hash)) out.push({ code: 'ERR_RECEIPT_INTENT_MISMATCH', path: at(a.path, '/intent_hash'), message: `${a.path} commits to intent ${r.intent_hash}, which no intent of the bundle hashes to` });
+  }
+  return out;
+}

@@ -10,6 +10,7 @@ import type { BudgetAuthorization, BundleManifest, LineageChain, CapabilityToken
 import { verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash, sha256Bytes } from '../crypto/hash.js';
 import { notPlainJson } from '../crypto/jcs.js';
+import { types } from 'node:util';
 import { toHex } from '../encoding/bytes.js';
 import { pointerAppend } from '../encoding/pointer.js';
 import { readJson, readOptions } from '../model/read.js';
@@ -19,7 +20,7 @@ import { invalidDocument, proofOptionsOf } from './common.js';
 import { covers } from './capability.js';
 import { Evidence, verifyWithEvidence } from './document.js';
 import { unsafeBundlePath } from '../schema/bundle-path.js';
-import { duplicateIssues, intentLinkIssues, ledgerIssues, receiptTimeIssues } from './bundle-ledger.js';
+import { duplicateIssues, intentLinkIssues, ledgerIssues, receiptLinkIssues, receiptTimeIssues } from './bundle-ledger.js';
 import { capabilitiesById } from '../model/evidence.js';
 import { requiredIssues } from './transaction-kinds.js';
 
@@ -91,10 +92,22 @@ const at = (file: string, pointer: string): string => (pointer === '' ? file : `
  * const { artifacts, issues } = openBundle(readBundleFolder(dir).files, {});
  * ```
  */
-export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<VerifyContext, 'registry' | 'documents' | 'backend'>): OpenedBundle {
+export function openBundle(given: ReadonlyMap<string, Uint8Array>, ctx: Pick<VerifyContext, 'registry' | 'documents' | 'backend'>): OpenedBundle {
   const issues: Issue[] = [];
-  if (!(files instanceof Map)) return { artifacts: [], issues: [{ code: 'ERR_USAGE_INVALID_ARGUMENT', path: '', message: 'verify: a bundle is a Map from path to file bytes' }] };
-  const keys = [...files.keys()].map(String);
+  const refuse = (why: string): OpenedBundle => ({ artifacts: [], issues: [{ code: 'ERR_USAGE_INVALID_ARGUMENT', path: '', message: `verify: a bundle is a Map from path to file bytes; ${why}` }] });
+  if (types.isProxy(given) || !(given instanceof Map)) return refuse('this is not one');
+  // Read once, through Map's own iterator (a subclass's keys or get are never called), into a
+  // Map of strings to byte arrays.
+  const files = new Map<string, Uint8Array>();
+  try {
+    for (const [k, v] of Map.prototype.entries.call(given) as IterableIterator<[unknown, unknown]>) {
+      if (typeof k !== 'string' || !(v instanceof Uint8Array) || types.isProxy(v)) return refuse(`the entry ${JSON.stringify(String(k))} is not a path with its bytes`);
+      files.set(k, v);
+    }
+  } catch {
+    return refuse('it could not be read');
+  }
+  const keys = [...files.keys()];
   for (const p of keys) {
     const why = unsafePath(p);
     if (why !== undefined) issues.push({ code: 'ERR_BUNDLE_PATH_UNSAFE', path: p, message: `the bundle holds ${JSON.stringify(p)}, an unsafe path: ${why}` });
@@ -313,7 +326,7 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: Bu
     const v = verifyWithEvidence(a.doc, a.type as string, evidence, full);
     if (!v.ok) errors.push(artifactIssue(a, v, good));
   }
-  errors.push(...lineageIssues(good), ...costIssues(good), ...duplicateIssues(good), ...ledgerIssues(good), ...intentLinkIssues(good), ...receiptTimeIssues(good, full), ...requiredIssues(opened.transaction, distinctTypes(good)));
+  errors.push(...lineageIssues(good), ...costIssues(good), ...duplicateIssues(good), ...ledgerIssues(good), ...intentLinkIssues(good), ...receiptTimeIssues(good, full), ...receiptLinkIssues(good), ...requiredIssues(opened.transaction, distinctTypes(good)));
   const seal = sealVerdict(opened, ctx);
   return report([...seal.errors, ...errors], ctx.now, opened.bundle_id, undefined, seal);
 }
@@ -391,29 +404,45 @@ export function costIssues(artifacts: readonly BundleArtifact[]): Issue[] {
   const tokens = new Map(of<CapabilityToken>('capability/token').map(([, t]) => [t.id, t]));
   const reconciled = of<SpendReconciliation>('settlement/spend-reconciliation');
   const allowed = of<BudgetAuthorization>('settlement/budget-authorization').filter(([, b]) => b.decision === 'allowed');
-  const receipts = of<ToolCallReceipt>('receipt/tool-call').filter(([, r]) => r.cost !== undefined && r.decision.verdict === 'allow');
-  const grants = new Set([...reconciled.map(([, r]) => `${r.capability_id}\u0000${r.grant_index}`), ...allowed.map(([, b]) => `${b.capability_id}\u0000${b.grant_index}`)]);
+  // Every allowed call a receipt records is charged to the grants of its capability that cover
+  // its tool, whether or not a budget record covers it: a costed call no record accounts for is
+  // a mismatch, and so is a budget consumed with no call behind it.
+  const receipts = of<ToolCallReceipt>('receipt/tool-call').filter(([, r]) => r.decision.verdict === 'allow');
+  const grantKey = (capId: string, index: number): string => `${capId.length}:${capId}:${index}`;
+  const grants = new Map<string, [string, number]>();
+  for (const [, r] of [...reconciled, ...allowed]) grants.set(grantKey(r.capability_id, r.grant_index), [r.capability_id, r.grant_index]);
+  for (const [, r] of receipts) {
+    for (const [i, g] of (tokens.get(r.capability_id)?.scope.grants ?? []).entries()) {
+      if (covers(g.server_id, r.tool_server) && covers(g.tool_name, r.tool_name)) grants.set(grantKey(r.capability_id, i), [r.capability_id, i]);
+    }
+  }
   const out: Issue[] = [];
-  for (const key of grants) {
-    const [capId, index] = key.split('\u0000') as [string, string];
-    const grant = tokens.get(capId)?.scope.grants?.[Number(index)];
+  for (const [capId, index] of grants.values()) {
+    const grant = tokens.get(capId)?.scope.grants?.[index];
     if (grant === undefined) continue;
-    const same = (r: { capability_id: string; grant_index: number }): boolean => r.capability_id === capId && r.grant_index === Number(index);
+    const same = (r: { capability_id: string; grant_index: number }): boolean => r.capability_id === capId && r.grant_index === index;
     const rec = reconciled.filter(([, r]) => same(r));
     const consumed = rec.length > 0 ? rec.map(([, r]) => r.actual) : allowed.filter(([, b]) => same(b)).map(([, b]) => b.exposure);
     const charged = receipts.filter(([, r]) => r.capability_id === capId && covers(grant.server_id, r.tool_server) && covers(grant.tool_name, r.tool_name));
-    if (charged.length === 0) continue;
-    const currencies = new Set([...consumed.map((m) => m.currency), ...charged.map(([, r]) => r.cost?.currency)]);
+    // Receipts that record no cost say nothing about it; but a budget consumed with no call at
+    // all behind it is a mismatch.
+    const costed = charged.filter(([, r]) => r.cost !== undefined);
+    const currencies = new Set([...consumed.map((m) => m.currency), ...costed.map(([, r]) => r.cost?.currency)]);
     const budget = consumed.reduce((sum, m) => sum + m.units, 0);
-    const cost = charged.reduce((sum, [, r]) => sum + (r.cost?.units ?? 0), 0);
-    if (currencies.size > 1 || budget !== cost) {
-      const [path] = charged[charged.length - 1] as [string, ToolCallReceipt];
+    const cost = costed.reduce((sum, [, r]) => sum + (r.cost?.units ?? 0), 0);
+    if (charged.length === 0 ? budget !== 0 : costed.length > 0 && (currencies.size > 1 || budget !== cost)) {
+      const last = charged[charged.length - 1];
       out.push({
         code: 'ERR_BUNDLE_COST_MISMATCH',
-        path: at(path, '/cost'),
+        path: last === undefined ? at((rec[0] ?? allowed.find(([, b]) => same(b)) ?? [''])[0], '') : at(last[0], '/cost'),
         message: `the receipts charged to ${capId} grant ${index} cost ${cost} ${[...currencies].join('/')}; the budget it consumed is ${budget}`,
-        details: { capability_id: capId, grant_index: Number(index), receipts_cost: cost, budget_consumed: budget },
+        details: { capability_id: capId, grant_index: index, receipts_cost: cost, budget_consumed: budget },
       });
+    }
+    // The calls receipts record count against the grant as the records' do.
+    if (grant.max_invocations !== undefined && charged.length > grant.max_invocations) {
+      const [path] = charged[grant.max_invocations] as [string, ToolCallReceipt];
+      out.push({ code: 'ERR_BUDGET_INVOCATIONS_EXCEEDED', path, message: `${path} records allowed call ${charged.length} under ${capId} grant ${index}, which allows ${grant.max_invocations}`, details: { capability_id: capId, grant_index: index, calls: charged.length, max_invocations: grant.max_invocations } });
     }
   }
   return out;

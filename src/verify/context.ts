@@ -68,6 +68,15 @@ export function contextProblem(ctx: unknown): Verdict | undefined {
   }
   if (c['documents'] !== undefined && !(c['documents'] instanceof Map)) return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.documents must be a Map from DID to DID document');
   if (c['revocations'] !== undefined && !(c['revocations'] instanceof Map)) return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.revocations must be a Map from capability id to Unix seconds');
+  if (c['revocations'] instanceof Map) {
+    // A revocation time that is not a whole number of seconds would compare as "not yet": a
+    // revoked capability taken as live. It is refused, never read.
+    for (const [id, at] of Map.prototype.entries.call(c['revocations']) as IterableIterator<[unknown, unknown]>) {
+      if (typeof id !== 'string' || !Number.isSafeInteger(at) || (at as number) < 0) {
+        return fail('ERR_USAGE_INVALID_ARGUMENT', '', `verify: context.revocations must map capability ids to whole Unix seconds; ${JSON.stringify(String(id))} maps to ${typeof at}`);
+      }
+    }
+  }
   if (c['trustAnchors'] !== undefined && !(Array.isArray(c['trustAnchors']) && c['trustAnchors'].every((a) => typeof a === 'string'))) {
     return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.trustAnchors must be an array of hex keys');
   }

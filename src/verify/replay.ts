@@ -21,6 +21,7 @@ import type {
   VerificationReport,
 } from '../generated/types.js';
 import type { Issue } from '../issues.js';
+import { documentHash } from '../crypto/hash.js';
 import { toMinorUnits, unitsAt } from '../encoding/currency.js';
 import { artifactIssue, costIssues, distinctTypes, lineageIssues, report, sealVerdict, startBundle, type BundleArtifact, type BundleOptions } from './bundle.js';
 import type { VerifyContext } from './context.js';
@@ -210,13 +211,21 @@ function linkIssues(good: readonly BundleArtifact[], ctx: VerifyContext): [Repor
       out.push(['receipts', { code: 'ERR_RECEIPT_INTENT_MISMATCH', path: `${a.path}#/intent_hash`, message: `${a.path}: the receipt commits to ${(a.doc as ToolCallReceipt).intent_hash}, not to the transaction's intent ${intent[1].intent_hash}` }]);
     }
   }
-  const trace = first<IntentTrace>('receipt/intent-trace');
-  if (trace !== undefined && trace[1].outcome === 'settled' && trace[1].references.settlement_proof?.success !== true) {
-    broken('receipts', trace[0], '/references/settlement_proof', 'the trace records a settled outcome without a successful settlement proof');
-  }
-  const proof = trace?.[1].references.settlement_proof;
-  if (trace !== undefined && proof !== undefined && proof !== null && cart !== undefined && payment !== undefined) {
-    for (const problem of settlementProofProblems(proof, cart[1], payment[1])) broken('receipts', trace[0], `/references/settlement_proof/${problem.member}`, problem.message);
+  // Every trace, not the first: whoever writes the manifest chooses its order. Each settlement
+  // proof is bound to the payment its trace names, and that payment's cart.
+  for (const a of good.filter((x) => x.type === 'receipt/intent-trace')) {
+    const trace = a.doc as IntentTrace;
+    if (trace.outcome === 'settled' && trace.references.settlement_proof?.success !== true) {
+      broken('receipts', a.path, '/references/settlement_proof', 'the trace records a settled outcome without a successful settlement proof');
+    }
+    const proof = trace.references.settlement_proof;
+    if (proof === undefined || proof === null) continue;
+    const paid = good.find((x) => x.type === 'mandate/payment-mandate' && documentHash(x.doc) === trace.references.mandate_hash)?.doc as PaymentMandate | undefined;
+    const paidCart = paid === undefined ? undefined : (good.find((x) => x.type === 'mandate/cart-mandate' && documentHash(x.doc) === paid.cart_mandate_hash)?.doc as CartMandate | undefined);
+    // A trace naming no payment of the bundle fails its own check (its mandate_hash, above); a
+    // payment or cart that failed to read is reported at its own hop.
+    if (paid === undefined || paidCart === undefined) continue;
+    for (const problem of settlementProofProblems(proof, paidCart, paid)) broken('receipts', a.path, `/references/settlement_proof/${problem.member}`, problem.message);
   }
   return out;
 }
@@ -239,7 +248,7 @@ function settlementProofProblems(proof: { network?: string; amount?: string; pay
   const out: { member: string; message: string }[] = [];
   if (typeof data.network === 'string' && proof.network !== data.network) out.push({ member: 'network', message: `the settlement proof is on ${String(proof.network)}; the cart's x402 method names ${data.network}` });
   const payer = (payment.payment_mandate_contents.payment_response.details as { payer?: unknown } | undefined)?.payer;
-  if (typeof payer === 'string' && proof.payer !== undefined && proof.payer !== payer) out.push({ member: 'payer', message: `the settlement proof is paid by ${proof.payer}; the payment mandate's payer is ${payer}` });
+  if (typeof payer === 'string' && proof.payer !== payer) out.push({ member: 'payer', message: `the settlement proof is paid by ${proof.payer}; the payment mandate's payer is ${payer}` });
   const total = payment.payment_mandate_contents.payment_details_total.amount;
   const asset = typeof data.asset === 'string' ? X402_ASSETS[data.asset] : undefined;
   if (asset === undefined || asset.currency !== total.currency) {
