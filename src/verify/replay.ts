@@ -108,126 +108,174 @@ export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, option
   return report([...seal.errors, ...general, ...HOPS.flatMap((h) => found.get(h.hop) as Issue[])], ctx.now, opened.bundle_id, hops, seal);
 }
 
-/** The links between hops: each artifact refers to the ones before it. */
+/** What the link rules of a replay read: its readable artifacts, the one of each type the hops pair, the context. */
+interface TransactionView {
+  readonly good: readonly BundleArtifact[];
+  readonly ctx: VerifyContext;
+  readonly credential: [string, AgentCredential] | undefined;
+  readonly card: [string, AgentCard] | undefined;
+  readonly intent: [string, GovernedIntent] | undefined;
+  readonly intentMandate: [string, IntentMandate] | undefined;
+  readonly cart: [string, CartMandate] | undefined;
+  readonly payment: [string, PaymentMandate] | undefined;
+}
+
+/** One link rule: a bullet of SPEC.md 12.9, the hop it reports to, and its check. */
+export interface LinkRule {
+  readonly hop: ReportHop['hop'];
+  /** The bullet, as SPEC.md words it (shortened). */
+  readonly rule: string;
+  readonly check: (t: TransactionView) => Issue[];
+}
+
+const broken = (path: string, pointer: string, message: string): Issue => ({ code: 'ERR_REPLAY_LINK_BROKEN', path: `${path}#${pointer}`, message: `${path}: ${message}` });
+const all = <T>(t: TransactionView, type: string): [string, T][] => t.good.filter((a) => a.type === type).map((a) => [a.path, a.doc as T]);
+
+/** The links between hops, one row per bullet of SPEC.md 12.9, in its order: each artifact refers to the ones before it. */
+export const LINK_RULES: readonly LinkRule[] = [
+  {
+    hop: 'manifest',
+    rule: 'the card lists a credential of the identity hop',
+    check: ({ good, card }) => {
+      if (card === undefined) return [];
+      const given = new Set(good.filter((a) => a.type === 'identity/merchant-credential' || a.type === 'identity/agent-credential').map((a) => (a.doc as { id: string }).id));
+      return (card[1].credentials ?? []).some((c) => given.has(c.id)) ? [] : [broken(card[0], '/credentials', 'the card lists none of the credentials of the identity hop: its identity is not the one verified')];
+    },
+  },
+  {
+    hop: 'capability_chain',
+    rule: "the intent's capability is in the bundle",
+    check: ({ good, intent }) =>
+      intent === undefined || good.some((a) => a.type === 'capability/token' && (a.doc as { id: string }).id === intent[1].capability_id)
+        ? []
+        : [broken(intent[0], '/capability_id', `the intent is made under capability ${intent[1].capability_id}, which is not in the bundle`)],
+  },
+  {
+    hop: 'intent',
+    rule: "the agent card offers the intent's tool",
+    check: ({ card, intent }) =>
+      intent === undefined || card === undefined || card[1].tools.some((t) => t.name === intent[1].tool_name && (t.server_id === undefined || t.server_id === intent[1].tool_server))
+        ? []
+        : [broken(intent[0], '/tool_name', `the intent calls ${intent[1].tool_server}/${intent[1].tool_name}, which the agent card does not offer`)],
+  },
+  {
+    hop: 'mandates',
+    rule: "the intent mandate's agent is the agent credential's subject; the cart's merchant is the card's id; the intent's worst-case price is within the spend cap, in its currency",
+    check: ({ credential, card, intent, intentMandate, cart }) => {
+      const out: Issue[] = [];
+      if (intent !== undefined && intentMandate !== undefined) {
+        const i = intent[1];
+        const cap = intentMandate[1].spend_cap;
+        const capMinor = toMinorUnits(cap.value, cap.currency);
+        if (i.billing_context.currency !== cap.currency || capMinor === undefined || i.billing_context.max_price_minor > capMinor) {
+          out.push(broken(intentMandate[0], '/spend_cap', `the intent's worst-case price of ${i.billing_context.max_price_minor} ${i.billing_context.currency} (minor units) is not within the mandate's spend cap of ${cap.value} ${cap.currency}`));
+        }
+      }
+      if (intentMandate !== undefined && credential !== undefined && intentMandate[1].agent !== credential[1].credentialSubject.id) {
+        out.push(broken(intentMandate[0], '/agent', `the mandate is for agent ${intentMandate[1].agent}; the identity hop verified ${credential[1].credentialSubject.id}`));
+      }
+      if (cart !== undefined && card !== undefined && cart[1].merchant !== card[1].id) out.push(broken(cart[0], '/merchant', `the cart is signed by merchant ${cart[1].merchant}; the agent card is ${card[1].id}'s`));
+      return out;
+    },
+  },
+  {
+    hop: 'settlement',
+    rule: "a spend reconciliation names a receipt of the bundle and an allowed authorization of its grant; an authorization is for the intent; a settlement settles the payment mandate's total and names a payment reference the receipts record; the reconciled actual cost is the payment mandate's total",
+    check: (t) => {
+      const out: Issue[] = [];
+      const { good, intent, payment } = t;
+      const reconciliations = all<SpendReconciliation>(t, 'settlement/spend-reconciliation');
+      if (payment !== undefined && reconciliations.length > 0) {
+        const total = payment[1].payment_mandate_contents.payment_details_total.amount;
+        const actual = reconciliations.map(([, r]) => r.actual);
+        const sum = actual.reduce((s, m) => s + m.units, 0);
+        if (actual.some((m) => m.currency !== total.currency) || sum !== toMinorUnits(total.value, total.currency)) {
+          out.push(broken((reconciliations[0] as [string, SpendReconciliation])[0], '/actual', `the calls cost ${sum} ${actual[0]?.currency} (minor units); the payment mandate pays ${total.value} ${total.currency}`));
+        }
+      }
+      // Unsigned settlement records are held to the signed artifacts they account for.
+      for (const [path, r] of reconciliations) {
+        if (!good.some((x) => x.type === 'receipt/tool-call' && (x.doc as ToolCallReceipt).id === r.receipt_id)) out.push(broken(path, '/receipt_id', `receipt ${r.receipt_id} is not in the bundle`));
+        const authorized = all<BudgetAuthorization>(t, 'settlement/budget-authorization').some(([, b]) => b.capability_id === r.capability_id && b.grant_index === r.grant_index && b.decision === 'allowed');
+        if (!authorized) out.push(broken(path, '/capability_id', `no allowed budget authorization in the bundle charged ${r.capability_id} grant ${r.grant_index}`));
+      }
+      for (const [path, b] of all<BudgetAuthorization>(t, 'settlement/budget-authorization')) {
+        if (intent !== undefined && b.intent_hash !== undefined && b.intent_hash !== intent[1].intent_hash) out.push(broken(path, '/intent_hash', `the exposure is authorized for intent ${b.intent_hash}, not ${intent[1].intent_hash}`));
+      }
+      const references = all<ToolCallReceipt>(t, 'receipt/tool-call').map(([, r]) => r.payment_reference).filter((p) => p !== undefined);
+      for (const [path, s] of all<SettlementReconciliation>(t, 'settlement/settlement-reconciliation')) {
+        if (payment !== undefined) {
+          const total = payment[1].payment_mandate_contents.payment_details_total.amount;
+          if (total.currency !== s.currency || toMinorUnits(total.value, total.currency) !== s.settled_amount_minor) {
+            out.push(broken(path, '/settled_amount_minor', `${s.settled_amount_minor} ${s.currency} settled; the payment mandate pays ${total.value} ${total.currency}`));
+          }
+        }
+        if (s.payment_reference !== undefined && references.length > 0 && !references.includes(s.payment_reference)) out.push(broken(path, '/payment_reference', `payment ${s.payment_reference} is not the payment the receipts record`));
+      }
+      return out;
+    },
+  },
+  {
+    hop: 'receipts',
+    rule: "a buyer's and a provider's receipt of the intent verify as a bilateral pair; every receipt commits to the intent; a settled trace carries a successful settlement proof; every trace's proof is bound to the payment it names",
+    check: (t) => {
+      const out: Issue[] = [];
+      const { good, ctx, intent } = t;
+      if (intent !== undefined) {
+        // The bilateral pair: the buyer's and the provider's receipts of the intent, under two kernels.
+        const receipts = good.filter((a) => a.type === 'receipt/tool-call' && (a.doc as ToolCallReceipt).intent_hash === intent[1].intent_hash);
+        const provider = receipts.find((a) => (a.doc as ToolCallReceipt).tool_name === intent[1].tool_name && (a.doc as ToolCallReceipt).tool_server === intent[1].tool_server);
+        const buyer = receipts.find((a) => a !== provider);
+        if (provider === undefined || buyer === undefined) {
+          out.push(broken(good.find((a) => a.type === 'receipt/intent-trace')?.path ?? intent[0], '', "the bundle lacks a receipt pair for the intent: one receipt by the buyer kernel and one by the provider kernel for the intent's tool"));
+        } else {
+          const v = verifyBilateralReceipts({ buyer: buyer.doc, provider: provider.doc }, { ...ctx, intent: intent[1] });
+          if (!v.ok) {
+            const holder = v.path.startsWith('/buyer_receipt') ? buyer : v.path.startsWith('/provider_receipt') ? provider : { path: intent[0] };
+            out.push(artifactIssue({ path: holder.path }, { ...v, path: v.path.replace(/^\/(buyer_receipt|provider_receipt|intent)/, '') }));
+          }
+        }
+        // Every receipt of the transaction serves its intent: a loose receipt committing to
+        // another intent is not evidence of this transaction.
+        for (const [path, r] of all<ToolCallReceipt>(t, 'receipt/tool-call')) {
+          if (r.intent_hash !== intent[1].intent_hash) out.push({ code: 'ERR_RECEIPT_INTENT_MISMATCH', path: `${path}#/intent_hash`, message: `${path}: the receipt commits to ${r.intent_hash}, not to the transaction's intent ${intent[1].intent_hash}` });
+        }
+      }
+      // Every trace, not the first: whoever writes the manifest chooses its order. Each settlement
+      // proof is bound to the payment its trace names, and that payment's cart.
+      for (const [path, trace] of all<IntentTrace>(t, 'receipt/intent-trace')) {
+        if (trace.outcome === 'settled' && trace.references.settlement_proof?.success !== true) out.push(broken(path, '/references/settlement_proof', 'the trace records a settled outcome without a successful settlement proof'));
+        const proof = trace.references.settlement_proof;
+        if (proof === undefined || proof === null) continue;
+        const paid = all<PaymentMandate>(t, 'mandate/payment-mandate').find(([, p]) => documentHash(p) === trace.references.mandate_hash)?.[1];
+        const paidCart = paid === undefined ? undefined : all<CartMandate>(t, 'mandate/cart-mandate').find(([, c]) => documentHash(c) === paid.cart_mandate_hash)?.[1];
+        // A trace naming no payment of the bundle fails its own check (its mandate_hash); a
+        // payment or cart that failed to read is reported at its own hop.
+        if (paid === undefined || paidCart === undefined) continue;
+        for (const problem of settlementProofProblems(proof, paidCart, paid)) out.push(broken(path, `/references/settlement_proof/${problem.member}`, problem.message));
+      }
+      return out;
+    },
+  },
+];
+
+/** The link rules run over a replay's artifacts: each issue with the hop it reports to. */
 function linkIssues(good: readonly BundleArtifact[], ctx: VerifyContext): [ReportHop['hop'], Issue][] {
-  const out: [ReportHop['hop'], Issue][] = [];
   const first = <T>(type: string): [string, T] | undefined => {
     const a = good.find((x) => x.type === type);
     return a === undefined ? undefined : [a.path, a.doc as T];
   };
-  const broken = (hop: ReportHop['hop'], path: string, pointer: string, message: string): void => {
-    out.push([hop, { code: 'ERR_REPLAY_LINK_BROKEN', path: `${path}#${pointer}`, message: `${path}: ${message}` }]);
+  const view: TransactionView = {
+    good,
+    ctx,
+    credential: first<AgentCredential>('identity/agent-credential'),
+    card: first<AgentCard>('discovery/agent-card'),
+    intent: first<GovernedIntent>('intent/governed-intent'),
+    intentMandate: first<IntentMandate>('mandate/intent-mandate'),
+    cart: first<CartMandate>('mandate/cart-mandate'),
+    payment: first<PaymentMandate>('mandate/payment-mandate'),
   };
-  const credential = first<AgentCredential>('identity/agent-credential');
-  const card = first<AgentCard>('discovery/agent-card');
-  const intent = first<GovernedIntent>('intent/governed-intent');
-  const intentMandate = first<IntentMandate>('mandate/intent-mandate');
-  const cart = first<CartMandate>('mandate/cart-mandate');
-  const payment = first<PaymentMandate>('mandate/payment-mandate');
-
-  if (card !== undefined) {
-    const given = new Set(good.filter((a) => a.type === 'identity/merchant-credential' || a.type === 'identity/agent-credential').map((a) => (a.doc as { id: string }).id));
-    if (!(card[1].credentials ?? []).some((c) => given.has(c.id))) broken('manifest', card[0], '/credentials', 'the card lists none of the credentials of the identity hop: its identity is not the one verified');
-  }
-  if (intent !== undefined) {
-    const [path, i] = intent;
-    if (!good.some((a) => a.type === 'capability/token' && (a.doc as { id: string }).id === i.capability_id)) {
-      broken('capability_chain', path, '/capability_id', `the intent is made under capability ${i.capability_id}, which is not in the bundle`);
-    }
-    if (card !== undefined && !card[1].tools.some((t) => t.name === i.tool_name && (t.server_id === undefined || t.server_id === i.tool_server))) {
-      broken('intent', path, '/tool_name', `the intent calls ${i.tool_server}/${i.tool_name}, which the agent card does not offer`);
-    }
-    if (intentMandate !== undefined) {
-      const cap = intentMandate[1].spend_cap;
-      const capMinor = toMinorUnits(cap.value, cap.currency);
-      if (i.billing_context.currency !== cap.currency || capMinor === undefined || i.billing_context.max_price_minor > capMinor) {
-        broken('mandates', intentMandate[0], '/spend_cap', `the intent's worst-case price of ${i.billing_context.max_price_minor} ${i.billing_context.currency} (minor units) is not within the mandate's spend cap of ${cap.value} ${cap.currency}`);
-      }
-    }
-  }
-  if (intentMandate !== undefined && credential !== undefined && intentMandate[1].agent !== credential[1].credentialSubject.id) {
-    broken('mandates', intentMandate[0], '/agent', `the mandate is for agent ${intentMandate[1].agent}; the identity hop verified ${credential[1].credentialSubject.id}`);
-  }
-  if (cart !== undefined && card !== undefined && cart[1].merchant !== card[1].id) {
-    broken('mandates', cart[0], '/merchant', `the cart is signed by merchant ${cart[1].merchant}; the agent card is ${card[1].id}'s`);
-  }
-  if (payment !== undefined) {
-    const total = payment[1].payment_mandate_contents.payment_details_total.amount;
-    const minor = toMinorUnits(total.value, total.currency);
-    const reconciled = good.filter((a) => a.type === 'settlement/spend-reconciliation').map((a) => (a.doc as SpendReconciliation).actual);
-    if (reconciled.length > 0) {
-      const sum = reconciled.reduce((s, m) => s + m.units, 0);
-      if (reconciled.some((m) => m.currency !== total.currency) || sum !== minor) {
-        const path = good.find((a) => a.type === 'settlement/spend-reconciliation')?.path as string;
-        broken('settlement', path, '/actual', `the calls cost ${sum} ${reconciled[0]?.currency} (minor units); the payment mandate pays ${total.value} ${total.currency}`);
-      }
-    }
-  }
-  // Unsigned settlement records are held to the signed artifacts they account for.
-  const reconciliations = good.filter((a) => a.type === 'settlement/spend-reconciliation');
-  for (const a of reconciliations) {
-    const r = a.doc as SpendReconciliation;
-    if (!good.some((x) => x.type === 'receipt/tool-call' && (x.doc as ToolCallReceipt).id === r.receipt_id)) broken('settlement', a.path, '/receipt_id', `receipt ${r.receipt_id} is not in the bundle`);
-    const authorized = good.some((x) => x.type === 'settlement/budget-authorization' && (x.doc as BudgetAuthorization).capability_id === r.capability_id && (x.doc as BudgetAuthorization).grant_index === r.grant_index && (x.doc as BudgetAuthorization).decision === 'allowed');
-    if (!authorized) broken('settlement', a.path, '/capability_id', `no allowed budget authorization in the bundle charged ${r.capability_id} grant ${r.grant_index}`);
-  }
-  for (const a of good.filter((x) => x.type === 'settlement/budget-authorization')) {
-    const b = a.doc as BudgetAuthorization;
-    if (intent !== undefined && b.intent_hash !== undefined && b.intent_hash !== intent[1].intent_hash) broken('settlement', a.path, '/intent_hash', `the exposure is authorized for intent ${b.intent_hash}, not ${intent[1].intent_hash}`);
-  }
-  for (const a of good.filter((x) => x.type === 'settlement/settlement-reconciliation')) {
-    const s = a.doc as SettlementReconciliation;
-    if (payment !== undefined) {
-      const total = payment[1].payment_mandate_contents.payment_details_total.amount;
-      if (total.currency !== s.currency || toMinorUnits(total.value, total.currency) !== s.settled_amount_minor) {
-        broken('settlement', a.path, '/settled_amount_minor', `${s.settled_amount_minor} ${s.currency} settled; the payment mandate pays ${total.value} ${total.currency}`);
-      }
-    }
-    const references = good.filter((x) => x.type === 'receipt/tool-call').map((x) => (x.doc as ToolCallReceipt).payment_reference).filter((p) => p !== undefined);
-    if (s.payment_reference !== undefined && references.length > 0 && !references.includes(s.payment_reference)) {
-      broken('settlement', a.path, '/payment_reference', `payment ${s.payment_reference} is not the payment the receipts record`);
-    }
-  }
-  // The bilateral pair: the buyer's and the provider's receipts of the intent, under two kernels.
-  if (intent !== undefined) {
-    const receipts = good.filter((a) => a.type === 'receipt/tool-call' && (a.doc as ToolCallReceipt).intent_hash === intent[1].intent_hash);
-    const provider = receipts.find((a) => (a.doc as ToolCallReceipt).tool_name === intent[1].tool_name && (a.doc as ToolCallReceipt).tool_server === intent[1].tool_server);
-    const buyer = receipts.find((a) => a !== provider);
-    if (provider === undefined || buyer === undefined) {
-      const path = good.find((a) => a.type === 'receipt/intent-trace')?.path ?? intent[0];
-      broken('receipts', path, '', 'the bundle lacks a receipt pair for the intent: one receipt by the buyer kernel and one by the provider kernel for the intent\'s tool');
-    } else {
-      const v = verifyBilateralReceipts({ buyer: buyer.doc, provider: provider.doc }, { ...ctx, intent: intent[1] });
-      if (!v.ok) {
-        const holder = v.path.startsWith('/buyer_receipt') ? buyer : v.path.startsWith('/provider_receipt') ? provider : { path: intent[0] };
-        out.push(['receipts', artifactIssue({ path: holder.path }, { ...v, path: v.path.replace(/^\/(buyer_receipt|provider_receipt|intent)/, '') })]);
-      }
-    }
-  }
-  // Every receipt of the transaction serves its intent: a loose receipt committing to another
-  // intent is not evidence of this transaction.
-  if (intent !== undefined) {
-    for (const a of good.filter((x) => x.type === 'receipt/tool-call' && (x.doc as ToolCallReceipt).intent_hash !== intent[1].intent_hash)) {
-      out.push(['receipts', { code: 'ERR_RECEIPT_INTENT_MISMATCH', path: `${a.path}#/intent_hash`, message: `${a.path}: the receipt commits to ${(a.doc as ToolCallReceipt).intent_hash}, not to the transaction's intent ${intent[1].intent_hash}` }]);
-    }
-  }
-  // Every trace, not the first: whoever writes the manifest chooses its order. Each settlement
-  // proof is bound to the payment its trace names, and that payment's cart.
-  for (const a of good.filter((x) => x.type === 'receipt/intent-trace')) {
-    const trace = a.doc as IntentTrace;
-    if (trace.outcome === 'settled' && trace.references.settlement_proof?.success !== true) {
-      broken('receipts', a.path, '/references/settlement_proof', 'the trace records a settled outcome without a successful settlement proof');
-    }
-    const proof = trace.references.settlement_proof;
-    if (proof === undefined || proof === null) continue;
-    const paid = good.find((x) => x.type === 'mandate/payment-mandate' && documentHash(x.doc) === trace.references.mandate_hash)?.doc as PaymentMandate | undefined;
-    const paidCart = paid === undefined ? undefined : (good.find((x) => x.type === 'mandate/cart-mandate' && documentHash(x.doc) === paid.cart_mandate_hash)?.doc as CartMandate | undefined);
-    // A trace naming no payment of the bundle fails its own check (its mandate_hash, above); a
-    // payment or cart that failed to read is reported at its own hop.
-    if (paid === undefined || paidCart === undefined) continue;
-    for (const problem of settlementProofProblems(proof, paidCart, paid)) broken('receipts', a.path, `/references/settlement_proof/${problem.member}`, problem.message);
-  }
-  return out;
+  return LINK_RULES.flatMap((r) => r.check(view).map((issue): [ReportHop['hop'], Issue] => [r.hop, issue]));
 }
 
 /** Assets whose units writ can bind to a payment's amount: their decimals and the currency they track. */
