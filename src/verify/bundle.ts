@@ -92,22 +92,22 @@ const at = (file: string, pointer: string): string => (pointer === '' ? file : `
  * const { artifacts, issues } = openBundle(readBundleFolder(dir).files, {});
  * ```
  */
-export function openBundle(given: ReadonlyMap<string, Uint8Array>, ctx: Pick<VerifyContext, 'registry' | 'documents' | 'backend'>): OpenedBundle {
+export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<VerifyContext, 'registry' | 'documents' | 'backend'>): OpenedBundle {
   const issues: Issue[] = [];
   const refuse = (why: string): OpenedBundle => ({ artifacts: [], issues: [{ code: 'ERR_USAGE_INVALID_ARGUMENT', path: '', message: `verify: a bundle is a Map from path to file bytes; ${why}` }] });
-  if (types.isProxy(given) || !(given instanceof Map)) return refuse('this is not one');
+  if (types.isProxy(files) || !(files instanceof Map)) return refuse('this is not one');
   // Read once, through Map's own iterator (a subclass's keys or get are never called), into a
   // Map of strings to byte arrays.
-  const files = new Map<string, Uint8Array>();
+  const own = new Map<string, Uint8Array>();
   try {
-    for (const [k, v] of Map.prototype.entries.call(given) as IterableIterator<[unknown, unknown]>) {
+    for (const [k, v] of Map.prototype.entries.call(files) as IterableIterator<[unknown, unknown]>) {
       if (typeof k !== 'string' || !(v instanceof Uint8Array) || types.isProxy(v)) return refuse(`the entry ${JSON.stringify(String(k))} is not a path with its bytes`);
-      files.set(k, v);
+      own.set(k, v);
     }
   } catch {
     return refuse('it could not be read');
   }
-  const keys = [...files.keys()];
+  const keys = [...own.keys()];
   for (const p of keys) {
     const why = unsafePath(p);
     if (why !== undefined) issues.push({ code: 'ERR_BUNDLE_PATH_UNSAFE', path: p, message: `the bundle holds ${JSON.stringify(p)}, an unsafe path: ${why}` });
@@ -117,7 +117,7 @@ export function openBundle(given: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
     colliding.add(p);
     issues.push({ code: 'ERR_BUNDLE_CASE_COLLISION', path: p, message: `${p} and ${first} differ only in letter case; on many file systems they are one file` });
   }
-  const manifestBytes = files.get(BUNDLE_MANIFEST_PATH);
+  const manifestBytes = own.get(BUNDLE_MANIFEST_PATH);
   if (!(manifestBytes instanceof Uint8Array)) {
     issues.push({ code: 'ERR_BUNDLE_MANIFEST_MISSING', path: BUNDLE_MANIFEST_PATH, message: `the bundle has no ${BUNDLE_MANIFEST_PATH}: without it nothing in the bundle can be checked` });
     return { artifacts: [], issues };
@@ -155,7 +155,7 @@ export function openBundle(given: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
   const registry = registryOf(ctx);
   const artifacts: BundleArtifact[] = [];
   for (const [path, recorded] of Object.entries(manifest.artifacts)) {
-    const bytes = files.get(path);
+    const bytes = own.get(path);
     if (!(bytes instanceof Uint8Array)) {
       const issue: Issue = { code: 'ERR_BUNDLE_MISSING', path, message: `the manifest lists ${path}, which is not in the bundle` };
       issues.push(issue);
