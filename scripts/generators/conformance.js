@@ -574,6 +574,11 @@ bundleVector('incident-network/allowed-after-expiry', 'An allowed receipt dated 
   const second = resign({ ...costless, id: 'rcpt-019d921b-executor-0002' }, P.opsKernel);
   bundleVector('incident-network/second-call-without-cost', 'A second allowed call under the executor\'s one-call grant, its receipt recording no cost: the calls receipts record count against max_invocations.', bundle({ ...smoke, 'receipts/executor-2.json': second }), AT, rejectAll('ERR_BUDGET_INVOCATIONS_EXCEEDED'));
 }
+// Numbers as signed (SPEC.md 3, 12.8): a signed artifact's number text is its RFC 8785 form.
+for (const [name, form] of [['trailing-zero', '250.0'], ['exponent', '2.5e2']]) {
+  const receiptText = text(smoke['receipts/executor.json']).replace('"units": 250', `"units": ${form}`);
+  bundleVector(`number-not-as-signed/${name}`, `Sign what JSON text does not say: the executor's receipt with its cost written ${form}. Read as a double it is 250 and the signature verifies; a reader that keeps the text, or reads it as a decimal, sees other content than was signed. Refused, the receipt leaves the budget with no call behind it.`, bundle({ ...smoke, 'receipts/executor.json': receiptText }), AT, rejectAll('ERR_JSON_NUMBER_FORM', 'ERR_BUNDLE_COST_MISMATCH'));
+}
 bundleVector('lineage-disagrees', 'A lineage record that gives a capability another parent than it names.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => (d.chain[4].parent_capability_id = 'INC-2026-0428-change')) }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN'));
 bundleVector('lineage-depth-disagrees', 'A lineage record that puts a capability at another depth.', bundle({ ...smoke, 'lineage/root-commander-chain.json': mut(smoke['lineage/root-commander-chain.json'], (d) => ((d.chain[5].parent_capability_id = 'INC-2026-0428-change'), (d.chain[5].delegation_depth = 2))) }), AT, rejectAll('ERR_CHAIN_DEPTH_MISMATCH'));
 const small = { 'dispute.json': dispute };

@@ -25,6 +25,12 @@ export interface ParseJsonOptions {
   readonly maxBytes?: number;
   /** Deepest accepted nesting of arrays and objects. Default 64. */
   readonly maxDepth?: number;
+  /**
+   * Refuse a number not written in its RFC 8785 form (`ERR_JSON_NUMBER_FORM`): `1.0`, `1E2`,
+   * `0.10`. For signed content read from text (a bundle's files), where a reader that keeps the
+   * text would see another value than the one signed. Default `false`.
+   */
+  readonly canonicalNumbers?: boolean;
 }
 
 /** The outcome of {@link parseJson}: the value, or the first reason the input was rejected. */
@@ -90,7 +96,7 @@ export function parseJson(input: string | Uint8Array, options: ParseJsonOptions 
   if (text.charCodeAt(0) === 0xfeff) {
     return fail('ERR_JSON_ENCODING', '', 'the text starts with a byte-order mark (U+FEFF); remove it');
   }
-  return new Reader(text, maxDepth).document();
+  return new Reader(text, maxDepth, options.canonicalNumbers === true).document();
 }
 
 function fail(code: Issue['code'], path: string, message: string): Refusal {
@@ -109,6 +115,7 @@ class Reader {
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
+    private readonly canonicalNumbers = false,
   ) {}
 
   document(): ParseJsonResult {
@@ -295,6 +302,10 @@ class Reader {
     // as a value its text does not say. Only a mantissa of zeros may read as zero.
     if (n === 0 && /[1-9]/.test(m[0].replace(/[eE].*$/, ''))) {
       throw new Reject({ code: 'ERR_JSON_NUMBER_RANGE', path, message: `number ${m[0]} is too small to be represented: it would be read as 0 (${this.where()})` });
+    }
+    // ECMAScript's Number::toString is RFC 8785's form for every finite double but -0.
+    if (this.canonicalNumbers && m[0] !== String(n) && !(Object.is(n, -0) && m[0] === '-0')) {
+      throw new Reject({ code: 'ERR_JSON_NUMBER_FORM', path, message: `number ${m[0]} is not written in its canonical form ${String(n)} (${this.where()}); signed content is read only as it was signed` });
     }
     this.pos += m[0].length;
     return n;

@@ -122,7 +122,7 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
     issues.push({ code: 'ERR_BUNDLE_MANIFEST_MISSING', path: BUNDLE_MANIFEST_PATH, message: `the bundle has no ${BUNDLE_MANIFEST_PATH}: without it nothing in the bundle can be checked` });
     return { artifacts: [], issues };
   }
-  const parsed = readJson(manifestBytes);
+  const parsed = readJson(manifestBytes, { canonicalNumbers: true });
   if (!parsed.ok) {
     issues.push({ ...issueOf(parsed), path: at(BUNDLE_MANIFEST_PATH, parsed.path), message: `${BUNDLE_MANIFEST_PATH}: ${parsed.message}` });
     return { artifacts: [], issues };
@@ -162,7 +162,7 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
       artifacts.push({ path, issue });
       continue;
     }
-    const read = readJson(bytes);
+    const read = readJson(bytes, { canonicalNumbers: true });
     const doc = read.ok ? read.value : undefined;
     const detected = read.ok ? registry.detect(doc) : undefined;
     const type = detected?.ok === true ? detected.schema.id : undefined;

@@ -113,3 +113,13 @@ t.test('a member named __proto__ stays an own member and changes no prototype', 
     t.equal(({} as Record<string, unknown>)['polluted'], undefined);
   }
 });
+
+t.test('canonicalNumbers: a number not written in its RFC 8785 form is refused, and only when asked', async (t) => {
+  for (const text of ['[1.0]', '[2.5e2]', '[1E2]', '[0.10]', '[0.0000001]', '[100e-2]']) {
+    t.match(parseJson(text, { canonicalNumbers: true }), { ok: false, code: 'ERR_JSON_NUMBER_FORM', path: '/0' }, text);
+    t.equal(parseJson(text).ok, true, `${text} is ordinary JSON without the option`);
+  }
+  for (const text of ['[1]', '[250]', '[1e+21]', '[1e-7]', '[0.5]', '[-3]', '[5e-324]']) {
+    t.equal(parseJson(text, { canonicalNumbers: true }).ok, true, text);
+  }
+});
