@@ -206,7 +206,8 @@ function verifyFiles(files: readonly string[], type: string | undefined, ctx: Ve
   const read = files.map((file) => {
     const bytes = readFileCapped(resolve(io.cwd, file));
     if (!bytes.ok) return { file, issue: issueOf({ ...bytes, path: '' }) };
-    const parsed = parseJson(bytes.bytes);
+    // Signed content is read as it was signed: a number in another form than RFC 8785's is refused.
+    const parsed = parseJson(bytes.bytes, { canonicalNumbers: true });
     return parsed.ok ? { file, doc: parsed.value as unknown } : { file, issue: issueOf(parsed) };
   });
   const docs = read.filter((r) => 'doc' in r).map((r) => (r as { doc: unknown }).doc);

@@ -109,6 +109,19 @@ t.test('DID documents come from the command line, never the network, and never v
   t.equal((await runCli(['verify', credential, did, '--now', '2026-11-02T00:00:00Z', '--pin', pin])).code, 0, 'unless the caller pins its hash');
 });
 
+t.test('a file whose numbers are not written as signed is refused', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'writ-verify-number-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const receipt = readFileSync('examples/v1.0.0/receipt/tool-call/valid/tool-call.executor.incident-network.json', 'utf8');
+  const file = join(dir, 'receipt.json');
+  writeFileSync(file, receipt.replace('"units": 250', '"units": 250.0'));
+  const r = await runCli(['verify', file, '--now', '1776272820', '--json']);
+  t.equal(r.code, 1);
+  t.match(JSON.parse(r.out).files[0], { ok: false, code: 'ERR_JSON_NUMBER_FORM' });
+  writeFileSync(file, receipt);
+  t.notMatch((await runCli(['verify', file, '--now', '1776272820', '--json'])).out, /ERR_JSON_NUMBER_FORM/, 'as signed, it is read');
+});
+
 t.test('usage errors exit 2 with a code', async (t) => {
   for (const [args, code] of [
     [['verify'], 'ERR_USAGE_MISSING_ARGUMENT'],
