@@ -22,6 +22,25 @@ export interface CountedArtifact {
 const at = (file: string, pointer: string): string => (pointer === '' ? file : `${file}#${pointer}`);
 
 /**
+ * The artifacts with each document once: a document under two paths is one, at its first path.
+ *
+ * @param artifacts - readable artifacts.
+ * @returns the first artifact of each distinct document, in order.
+ */
+export function distinctArtifacts<T extends CountedArtifact>(artifacts: readonly T[]): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const a of artifacts) {
+    if (a.doc === undefined || notPlainJson(a.doc) !== undefined) continue;
+    const hash = documentHash(a.doc);
+    if (seen.has(hash)) continue;
+    seen.add(hash);
+    out.push(a);
+  }
+  return out;
+}
+
+/**
  * The artifacts held under more than one path: each copy after the first is reported.
  *
  * @param artifacts - the bundle's readable artifacts, in the manifest's order.
@@ -52,14 +71,10 @@ export function ledgerIssues(artifacts: readonly CountedArtifact[]): Issue[] {
   const tokens = new Map<string, CapabilityToken>();
   for (const a of artifacts) if (a.type === 'capability/token') tokens.set((a.doc as CapabilityToken).id, a.doc as CapabilityToken);
   const byGrant = new Map<string, { path: string; record: BudgetAuthorization }[]>();
-  const counted = new Set<string>();
-  for (const a of artifacts) {
+  for (const a of distinctArtifacts(artifacts)) {
     if (a.type !== 'settlement/budget-authorization') continue;
     const record = a.doc as BudgetAuthorization;
     if (record.decision !== 'allowed') continue;
-    const hash = documentHash(record);
-    if (counted.has(hash)) continue;
-    counted.add(hash);
     const key = `${record.capability_id.length}:${record.capability_id}:${record.grant_index}`;
     byGrant.set(key, [...(byGrant.get(key) ?? []), { path: a.path, record }]);
   }

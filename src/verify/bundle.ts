@@ -20,7 +20,7 @@ import { invalidDocument, proofOptionsOf } from './common.js';
 import { covers } from './capability.js';
 import { Evidence, verifyWithEvidence } from './document.js';
 import { unsafeBundlePath } from '../schema/bundle-path.js';
-import { duplicateIssues, intentLinkIssues, ledgerIssues, receiptLinkIssues, receiptTimeIssues } from './bundle-ledger.js';
+import { distinctArtifacts, duplicateIssues, intentLinkIssues, ledgerIssues, receiptLinkIssues, receiptTimeIssues } from './bundle-ledger.js';
 import { capabilitiesById } from '../model/evidence.js';
 import { requiredIssues } from './transaction-kinds.js';
 
@@ -339,25 +339,6 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: Bu
  */
 export function bundleEvidence(artifacts: readonly BundleArtifact[]): Evidence {
   return new Evidence(artifacts.map((a) => ({ type: a.type as string, doc: a.doc })));
-}
-
-/**
- * The artifacts with each document once: a document under two paths is one, at its first path.
- *
- * @param artifacts - readable artifacts.
- * @returns the first artifact of each distinct document, in order.
- */
-export function distinctArtifacts(artifacts: readonly BundleArtifact[]): BundleArtifact[] {
-  const seen = new Set<string>();
-  const out: BundleArtifact[] = [];
-  for (const a of artifacts) {
-    if (a.doc === undefined || notPlainJson(a.doc) !== undefined) continue;
-    const hash = documentHash(a.doc);
-    if (seen.has(hash)) continue;
-    seen.add(hash);
-    out.push(a);
-  }
-  return out;
 }
 
 /**

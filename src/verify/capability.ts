@@ -14,6 +14,7 @@ import { backendOf, invalidDocument } from './common.js';
 import { isRecord } from '../encoding/json.js';
 import { contextProblem, type VerifyContext } from './context.js';
 import { readCall, verified } from '../model/read.js';
+import { capabilitiesById } from '../model/evidence.js';
 
 const DEFAULT_MAX_DEPTH = 16;
 
@@ -64,17 +65,10 @@ function verifyCapabilityChainModel(capability: unknown, others: readonly unknow
   if (problem !== undefined) return problem;
   // One id, one capability: with two, the walk could take one and a revocation check the other.
   // The same capability given twice (the leaf among the evidence too) is one capability.
-  const byId = new Map<string, unknown>();
-  const leafId = isRecord(capability) ? capability['id'] : undefined;
-  for (const o of others) {
-    const id = isRecord(o) ? o['id'] : undefined;
-    if (typeof id !== 'string') continue;
-    const known = byId.get(id) ?? (id === leafId ? capability : undefined);
-    if (known !== undefined && !sameDocument(known, o)) {
-      return fail('ERR_CHAIN_DUPLICATE_ID', idPointer(id), `two different capabilities among those given have the id ${id}: a chain must name each capability once`);
-    }
-    byId.set(id, o);
-  }
+  const identified = (o: unknown): o is { readonly id: string } => isRecord(o) && typeof o['id'] === 'string';
+  const [twice] = capabilitiesById([capability, ...others].filter(identified)).forked;
+  if (twice !== undefined) return fail('ERR_CHAIN_DUPLICATE_ID', idPointer(twice), `two different capabilities among those given have the id ${twice}: a chain must name each capability once`);
+  const byId = new Map<string, unknown>(others.filter(identified).map((o) => [o.id, o]));
   // Walk up from the leaf, checking shape and links, to find the root.
   const path: CapabilityToken[] = [];
   const seen = new Set<string>();
@@ -159,14 +153,6 @@ function linkProblem(token: CapabilityToken, path: readonly CapabilityToken[], d
     if (!ids.has(link.capability_id)) return fail('ERR_CHAIN_LINK_INVALID', `${lat}/capability_id`, `${token.id}, delegation link ${i} delegates ${link.capability_id}, which is not a capability of this chain`);
   }
   return undefined;
-}
-
-/** Two snapshots of one document: the same canonical form. */
-function sameDocument(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  const ca = canonicalJson(a);
-  const cb = canonicalJson(b);
-  return ca.ok && cb.ok && ca.text === cb.text;
 }
 
 /** A child may only narrow its parent (SPEC.md 12.2): its window, expiry, ttl, and every grant. */
