@@ -134,23 +134,24 @@ function checkHop(token: CapabilityToken, path: readonly CapabilityToken[], dept
 
 /**
  * The delegation links a capability carries (SPEC.md 6.4, 12.2): each is signed by its
- * delegator, and belongs to this chain: its delegator issued a capability of the chain up to
- * this one, its delegatee holds one, and the capability it delegates is one of them. A link
- * signed by a stranger, or copied from another chain, does not vouch for this one.
+ * delegator, and records one hop of this chain: the capability it delegates is a strict
+ * ancestor of this one, its delegator is that ancestor's holder (its `subject`), and its
+ * delegatee the holder of the next capability down the chain (Chio's reading of a link). A link
+ * signed by a stranger, copied from another chain, or pairing a delegator and a delegatee of
+ * different hops does not vouch for this one.
  */
 function linkProblem(token: CapabilityToken, path: readonly CapabilityToken[], depth: number, ctx: VerifyContext): Verdict | undefined {
   const at = idPointer(token.id);
-  const upTo = path.slice(0, depth + 1);
-  const issuers = new Set(upTo.map((t) => t.issuer));
-  const subjects = new Set(upTo.map((t) => t.subject));
-  const ids = new Set(upTo.map((t) => t.id));
   for (const [i, link] of (token.delegation_chain ?? []).entries()) {
     const lat = `${at}/delegation_chain/${i}`;
     const signature = verifyCompact(link, 'delegator', backendOf(ctx));
     if (!signature.ok) return fail(signature.code, `${lat}${signature.path}`, `${token.id}, delegation link ${i}: ${signature.message}`);
-    if (!issuers.has(link.delegator)) return fail('ERR_CHAIN_LINK_INVALID', `${lat}/delegator`, `${token.id}, delegation link ${i}: its delegator ${link.delegator} issued no capability of this chain`);
-    if (!subjects.has(link.delegatee)) return fail('ERR_CHAIN_LINK_INVALID', `${lat}/delegatee`, `${token.id}, delegation link ${i}: its delegatee ${link.delegatee} holds no capability of this chain`);
-    if (!ids.has(link.capability_id)) return fail('ERR_CHAIN_LINK_INVALID', `${lat}/capability_id`, `${token.id}, delegation link ${i} delegates ${link.capability_id}, which is not a capability of this chain`);
+    const hop = path.slice(0, depth).findIndex((t) => t.id === link.capability_id);
+    const ancestor = path[hop];
+    const next = path[hop + 1];
+    if (hop < 0 || ancestor === undefined || next === undefined) return fail('ERR_CHAIN_LINK_INVALID', `${lat}/capability_id`, `${token.id}, delegation link ${i} delegates ${link.capability_id}, which is not an ancestor of ${token.id} in this chain`);
+    if (link.delegator !== ancestor.subject) return fail('ERR_CHAIN_LINK_INVALID', `${lat}/delegator`, `${token.id}, delegation link ${i}: its delegator ${link.delegator} does not hold ${ancestor.id} (held by ${ancestor.subject}), which the link delegates`);
+    if (link.delegatee !== next.subject) return fail('ERR_CHAIN_LINK_INVALID', `${lat}/delegatee`, `${token.id}, delegation link ${i}: its delegatee ${link.delegatee} is not the holder of ${next.id} (${next.subject}), the capability delegated from ${ancestor.id}`);
   }
   return undefined;
 }

@@ -37,6 +37,7 @@ t.test('revocation checked on the immediate parent only', async (t) => {
 
 t.test('expiry compared with <=', async (t) => {
   t.same(await failures(chainVerifier({ expiryInclusive: true }), ['capability', 'chain']), ['chain/expires-at-is-exclusive']);
+  t.same(await failures(chainVerifier({ linkUnpaired: true }), ['capability', 'chain']), ['chain/delegation-link-of-itself', 'chain/delegation-link-wrong-delegatee', 'chain/delegation-link-wrong-delegator']);
 });
 
 t.test('a mandate chain that skips the cart hash', async (t) => {

@@ -65,7 +65,7 @@ export const zip215 = implementation('ZIP-215 Ed25519', ['signature'], (c) => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// A small capability-chain verifier (SPEC.md 12.2), with three bugs to switch on.
+// A small capability-chain verifier (SPEC.md 12.2), with four bugs to switch on.
 
 /** The bugs of {@link chainVerifier}. */
 export interface ChainBugs {
@@ -75,6 +75,8 @@ export interface ChainBugs {
   readonly revocationParentOnly?: boolean;
   /** Expiry compared with <=: a capability is still usable at its expires_at. */
   readonly expiryInclusive?: boolean;
+  /** Accepts a delegation link whose delegator and delegatee each belong to the chain, without pairing them to the hop it names. */
+  readonly linkUnpaired?: boolean;
 }
 
 const covers = (pattern: string, name: string): boolean => pattern === '*' || pattern === name || (pattern.endsWith('*') && name.startsWith(pattern.slice(0, -1)));
@@ -153,7 +155,12 @@ export function chainVerifier(bugs: ChainBugs): Adapter {
       for (const link of t.delegation_chain ?? []) {
         const linked = verifyCompact(link, 'delegator');
         if (!linked.ok) return reject(linked.code);
-        if (!upTo.some((u) => u.issuer === link.delegator) || !upTo.some((u) => u.subject === link.delegatee) || !upTo.some((u) => u.id === link.capability_id)) return reject('ERR_CHAIN_LINK_INVALID');
+        if (bugs.linkUnpaired === true) {
+          if (!upTo.some((u) => u.issuer === link.delegator) || !upTo.some((u) => u.subject === link.delegatee) || !upTo.some((u) => u.id === link.capability_id)) return reject('ERR_CHAIN_LINK_INVALID');
+          continue;
+        }
+        const hop = path.slice(0, depth).findIndex((u) => u.id === link.capability_id);
+        if (hop < 0 || link.delegator !== path[hop]?.subject || link.delegatee !== path[hop + 1]?.subject) return reject('ERR_CHAIN_LINK_INVALID');
       }
       const checked = bugs.revocationParentOnly !== true || depth >= path.length - 2;
       const revokedAt = ctx.revocations?.get(t.id);
