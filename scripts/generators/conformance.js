@@ -625,6 +625,14 @@ for (const [name, seal, tamper] of [
   const docs = Object.fromEntries(listFiles(dir).filter((f) => f !== 'bundle-manifest.json').map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
   const genuine = docs['contracts/governed-intent.json'];
   const tampered = mut(genuine, (d) => (d.billing_context.max_price_minor = 100000));
+  // The settlement is this job's (SPEC.md 12.8): one job, the spend reconciled, the quote the intent names.
+  const job2 = (d) => ((d.job_id = 'job_lattice_002'), d);
+  bundleVector('commerce-network/fulfillment-of-another-job', 'A fulfillment package of another job (job_lattice_002) stands in for this one\'s: no settlement of the bundle settles its job, and the settlement\'s job has no fulfillment.', bundle({ ...docs, 'contracts/fulfillment-package.json': mut(docs['contracts/fulfillment-package.json'], job2) }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN'));
+  bundleVector('commerce-network/settlement-of-another-job', 'The settlement of another job (job_lattice_002, 900.00 of the same quote) stands in for this one\'s: its job has no fulfillment here, and it settles other than the spend the bundle reconciled.', bundle({ ...docs, 'contracts/settlement-reconciliation.json': mut(docs['contracts/settlement-reconciliation.json'], (d) => ((d.settlement_id = 'settlement_lattice_vanguard_002'), job2(d), (d.approved_amount_minor = 90000), (d.settled_amount_minor = 90000))) }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN', 'ERR_SETTLEMENT_AMOUNT_MISMATCH'));
+  bundleVector('commerce-network/settled-other-than-reconciled', 'The settlement settles 1200.00 where the spend reconciled for the call is 1250.00.', bundle({ ...docs, 'contracts/settlement-reconciliation.json': mut(docs['contracts/settlement-reconciliation.json'], (d) => (d.settled_amount_minor = 120000)) }), AT, rejectAll('ERR_SETTLEMENT_AMOUNT_MISMATCH'));
+  bundleVector('commerce-network/quote-of-another-request', 'The quote replaced by another quote (quote_vanguard_002) at the same price: the intent is priced on quote_vanguard_001, which the bundle does not hold.', bundle({ ...docs, 'contracts/quote-response.json': mut(docs['contracts/quote-response.json'], (d) => (d.quote_id = 'quote_vanguard_002')) }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN'));
+  const { 'contracts/quote-response.json': _quote, ...noQuote } = docs;
+  bundleVector('commerce-network/quote-deleted', 'Hide a missing hop: the quote deleted from a procurement bundle, so the settlement\'s quoted amount is held to nothing.', bundle(noQuote, (m) => (m.transaction = 'procurement')), AT, rejectAll('ERR_BUNDLE_REQUIRED_MISSING'));
   bundleVector('commerce-network/settlement-against-a-tampered-intent', 'The settlement of 1250.00, which the genuine intent allows, beside a tampered copy of the intent (allowing 1000.00) placed first: the settlement is held to the intact intent, not to the first given, and only the copy fails, on its own hash.', bundle({ 'contracts/a-tampered-intent.json': tampered, ...docs }), AT, rejectAll('ERR_INTENT_HASH_MISMATCH'));
 }
 const SEVEN = join(EXAMPLES, 'transactions', 'seven-station');
@@ -667,7 +675,15 @@ replay('seven-station/capability-tampered', 'The agent\'s capability changed in 
     const proved = signer === undefined ? m : reprove({ ...m, proof: manifest.proof }, signer, signer.vm);
     return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(proved))) } };
   };
-  sevenBundle('resealed-by-a-stranger', 'Re-seal a bundle: an unsigned record changed, its hash recomputed in the manifest, and the manifest proved again with a stranger\'s did:key. The trust policy names the bundler, not the stranger.', resealed(P.stranger), rejectAll('ERR_BUNDLE_SEAL_UNTRUSTED'));
+  sevenBundle('resealed-by-a-stranger', 'Re-seal a bundle: an unsigned record changed, its hash recomputed in the manifest, and the manifest proved again with a stranger\'s did:key. The trust policy names the bundler, not the stranger; and the trace, proved by its recorder, is not the new sealer\'s.', resealed(P.stranger), rejectAll('ERR_BUNDLE_SEAL_UNTRUSTED', 'ERR_REPLAY_LINK_BROKEN'));
+  // The recorder anchors the trace and seals the bundle it belongs to (SPEC.md 12.8).
+  const sealedBy = (d, signer) => {
+    const f = bundle(d, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at), (m.transaction = manifest.transaction)));
+    const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+    return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: manifest.proof }, signer, signer.vm)))) } };
+  };
+  replay('seven-station/trace-by-another-recorder', 'Substitute the recorder: the intent trace proved again with a stranger\'s did:key, in a bundle its genuine sealer sealed. Every reference of the trace still resolves, but the trace is not the sealer\'s.', sealedBy({ ...seven, 'receipts/intent-trace.json': reprove(seven['receipts/intent-trace.json'], P.stranger, P.stranger.vm) }, P.recorder), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' }, policy);
+  replay('seven-station/resealed-by-the-recorder', 'The seven-station documents sealed again by the recorder, who proved the trace: the trace is the sealer\'s, and every hop verifies.', sealedBy(seven, P.recorder), NOV, {}, policy);
   sevenBundle('seal-stripped', 'Re-seal a bundle by stripping the seal: the changed record\'s hash recomputed and the manifest left without a proof, under a trust policy that names a sealer.', resealed(undefined), rejectAll('ERR_BUNDLE_UNSEALED'));
   for (const [path, what, also] of [
     ['settlement/settlement.json', 'the settlement', []],

@@ -4,7 +4,7 @@
  * caps, whatever each record says of itself. A verifier that checked each budget record alone
  * would accept a second call under a one-call grant that also calls itself call 1.
  */
-import type { BudgetAuthorization, CapabilityToken, ToolCallReceipt } from '../generated/types.js';
+import type { BudgetAuthorization, CapabilityToken, DocumentTypes, ToolCallReceipt } from '../generated/types.js';
 import { verifyCapabilityChain } from './capability.js';
 import type { VerifyContext } from './context.js';
 import { intentHash } from './intent.js';
@@ -172,6 +172,86 @@ export function receiptLinkIssues(artifacts: readonly CountedArtifact[]): Issue[
     const r = a.doc as ToolCallReceipt;
     if (capabilities.size > 0 && !capabilities.has(r.capability_id)) out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(a.path, '/capability_id'), message: `${a.path} is a receipt under ${r.capability_id}, which is not a capability of the bundle: it is not evidence of this transaction` });
     if (intents.size > 0 && !intents.has(r.intent_hash)) out.push({ code: 'ERR_RECEIPT_INTENT_MISMATCH', path: at(a.path, '/intent_hash'), message: `${a.path} commits to intent ${r.intent_hash}, which no intent of the bundle hashes to` });
+  }
+  return out;
+}
+
+/**
+ * The settlement of a bundle is this transaction's (SPEC.md 12.8): the job a settlement settles
+ * is the job the bundle's fulfillment packages fulfil, and the other way round; the settled
+ * amounts are the spend the bundle reconciled; an intent priced on a quote has that quote among
+ * the bundle's quotes. Without these, the settlement and fulfillment of some other job satisfied
+ * a procurement bundle's required artifacts.
+ *
+ * @param artifacts - the bundle's readable artifacts.
+ * @returns the issues, at the member that does not link.
+ */
+export function settlementLinkIssues(artifacts: readonly CountedArtifact[]): Issue[] {
+  const distinct = distinctArtifacts(artifacts);
+  const settlements = docsOf(distinct, 'settlement/settlement-reconciliation');
+  const packages = docsOf(distinct, 'task/fulfillment-package');
+  const spends = docsOf(distinct, 'settlement/spend-reconciliation');
+  const quotes = docsOf(distinct, 'commercial/quote.response');
+  const out: Issue[] = [];
+  if (settlements.length > 0) {
+    for (const [path, p] of packages) {
+      if (!settlements.some(([, s]) => s.job_id === p.job_id)) out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(path, '/job_id'), message: `${path} fulfils job ${p.job_id}, which no settlement of the bundle settles` });
+    }
+  }
+  if (packages.length > 0) {
+    for (const [path, s] of settlements) {
+      if (!packages.some(([, p]) => p.job_id === s.job_id)) out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(path, '/job_id'), message: `${path} settles job ${s.job_id}, which no fulfillment package of the bundle fulfils` });
+    }
+  }
+  const last = settlements[settlements.length - 1];
+  if (last !== undefined && spends.length > 0) {
+    const currency = last[1].currency;
+    const settled = settlements.reduce((sum, [, s]) => sum + (s.currency === currency ? s.settled_amount_minor : Number.NaN), 0);
+    const reconciled = spends.reduce((sum, [, r]) => sum + (r.actual.currency === currency ? r.actual.units : Number.NaN), 0);
+    if (settled !== reconciled) {
+      out.push({
+        code: 'ERR_SETTLEMENT_AMOUNT_MISMATCH',
+        path: at(last[0], '/settled_amount_minor'),
+        message: Number.isNaN(settled) || Number.isNaN(reconciled) ? `the bundle's settlements and reconciled spend are not all in ${currency}` : `the bundle's settlements settle ${settled} ${currency}; the spend it reconciled is ${reconciled}`,
+        details: { currency, settled: Number.isNaN(settled) ? null : settled, reconciled: Number.isNaN(reconciled) ? null : reconciled },
+      });
+    }
+  }
+  if (quotes.length > 0) {
+    for (const [path, i] of docsOf(distinct, 'intent/governed-intent')) {
+      const named = i.billing_context.quote_id;
+      if (named !== undefined && !quotes.some(([, q]) => q.quote_id === named)) out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(path, '/billing_context/quote_id'), message: `${path} is priced on quote ${named}, which is not among the bundle's quotes` });
+    }
+  }
+  return out;
+}
+
+/**
+ * The artifacts of one type, each with its document as that type: artifacts come from a bundle
+ * read and validated (openBundle), so the type is what validation proved.
+ */
+function docsOf<K extends keyof DocumentTypes>(artifacts: readonly CountedArtifact[], type: K): [path: string, doc: DocumentTypes[K]][] {
+  return artifacts.filter((a) => a.type === type).map((a) => [a.path, a.doc as DocumentTypes[K]]);
+}
+
+/**
+ * An intent trace is its recorder's anchor of the transaction (Agent Commerce Rails, station 5:
+ * a signed file and its hash), and the recorder seals the bundle the trace belongs to (SPEC.md
+ * 12.8): in a sealed bundle every trace is proved by the sealer. Otherwise a trace proved with
+ * any key of one's own would stand beside a genuine seal, and the trust policy that names the
+ * sealer would say nothing of the trace.
+ *
+ * @param artifacts - the bundle's readable artifacts.
+ * @param sealer - the DID whose proof of the manifest verified, if any.
+ * @returns an `ERR_REPLAY_LINK_BROKEN` issue per trace another party proved.
+ */
+export function traceRecorderIssues(artifacts: readonly CountedArtifact[], sealer: string | undefined): Issue[] {
+  if (sealer === undefined) return [];
+  const out: Issue[] = [];
+  for (const [path, trace] of docsOf(distinctArtifacts(artifacts), 'receipt/intent-trace')) {
+    const method = trace.proof.verificationMethod;
+    const recorder = method.split('#')[0];
+    if (recorder !== sealer) out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(path, '/proof/verificationMethod'), message: `${path} is proved by ${String(recorder)}; the bundle is sealed by ${sealer}, who records its traces`, details: { recorder: recorder ?? null, sealer } });
   }
   return out;
 }

@@ -20,7 +20,7 @@ import { invalidDocument, proofOptionsOf } from './common.js';
 import { covers } from './capability.js';
 import { Evidence, verifyWithEvidence } from './document.js';
 import { unsafeBundlePath } from '../schema/bundle-path.js';
-import { distinctArtifacts, duplicateIssues, intentLinkIssues, ledgerIssues, receiptLinkIssues, receiptTimeIssues } from './bundle-ledger.js';
+import { distinctArtifacts, duplicateIssues, intentLinkIssues, ledgerIssues, receiptLinkIssues, receiptTimeIssues, settlementLinkIssues, traceRecorderIssues } from './bundle-ledger.js';
 import { capabilitiesById } from '../model/evidence.js';
 import { requiredIssues } from './transaction-kinds.js';
 
@@ -326,7 +326,7 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: Bu
     const v = verifyWithEvidence(a.doc, a.type as string, evidence, full);
     if (!v.ok) errors.push(artifactIssue(a, v, good));
   }
-  errors.push(...lineageIssues(good), ...costIssues(good), ...duplicateIssues(good), ...ledgerIssues(good), ...intentLinkIssues(good), ...receiptTimeIssues(good, full), ...receiptLinkIssues(good), ...requiredIssues(opened.transaction, distinctTypes(good)));
+  errors.push(...lineageIssues(good), ...costIssues(good), ...duplicateIssues(good), ...ledgerIssues(good), ...intentLinkIssues(good), ...receiptTimeIssues(good, full), ...receiptLinkIssues(good), ...settlementLinkIssues(good), ...traceRecorderIssues(good, opened.sealer), ...requiredIssues(opened.transaction, distinctTypes(good)));
   const seal = sealVerdict(opened, ctx);
   return report([...seal.errors, ...errors], ctx.now, opened.bundle_id, undefined, seal);
 }

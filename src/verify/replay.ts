@@ -27,7 +27,7 @@ import { artifactIssue, costIssues, distinctTypes, lineageIssues, report, sealVe
 import type { VerifyContext } from './context.js';
 import { verifyWithEvidence } from './document.js';
 import { verifyBilateralReceipts } from './receipt.js';
-import { duplicateIssues, ledgerIssues, receiptTimeIssues } from './bundle-ledger.js';
+import { duplicateIssues, ledgerIssues, receiptTimeIssues, settlementLinkIssues, traceRecorderIssues } from './bundle-ledger.js';
 import { requiredIssues } from './transaction-kinds.js';
 
 /** The hops of a replay, in order, with the document types that belong to each. */
@@ -93,7 +93,8 @@ export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, option
   for (const [hop, issue] of links) (found.get(hop) as Issue[]).push(issue);
   (found.get('capability_chain') as Issue[]).push(...lineageIssues(good));
   (found.get('receipts') as Issue[]).push(...costIssues(good));
-  (found.get('settlement') as Issue[]).push(...ledgerIssues(good));
+  (found.get('settlement') as Issue[]).push(...ledgerIssues(good), ...settlementLinkIssues(good));
+  (found.get('receipts') as Issue[]).push(...traceRecorderIssues(good, opened.sealer));
   (found.get('receipts') as Issue[]).push(...receiptTimeIssues(good, full));
   general.push(...duplicateIssues(good), ...requiredIssues(opened.transaction, distinctTypes(good)));
   const hops: ReportHop[] = HOPS.map((h) => {

@@ -37,6 +37,7 @@ export const TRANSACTION_KINDS: Readonly<Record<NonNullable<BundleManifest['tran
   // Agent Commerce Network: procurement across two organisations, with a fulfillment package.
   procurement: [
     { type: 'capability/token', min: 1, what: 'the procurement capability' },
+    { type: 'commercial/quote.response', min: 1, what: 'the quote the job was bought on' },
     { type: 'intent/governed-intent', min: 1, what: 'the governed intent' },
     { type: 'settlement/budget-authorization', min: 1, what: 'the budget authorization' },
     { type: 'settlement/spend-reconciliation', min: 1, what: 'the spend reconciliation' },
