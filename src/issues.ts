@@ -95,6 +95,8 @@ export type Verdict =
       readonly details?: Readonly<Record<string, unknown>>;
       /** The frozen copy of the input that was verified: go on with this, not with your own object. */
       readonly value?: JsonValue;
+      /** What was not checked, because the evidence for it was not given (SPEC.md 12): each with its code. */
+      readonly warnings?: readonly Issue[];
     }
   | Refusal;
 
@@ -107,6 +109,22 @@ export type Verdict =
  */
 export function pass(message: string, details?: Readonly<Record<string, unknown>>): Verdict {
   return details === undefined ? { ok: true, path: '', message } : { ok: true, path: '', message, details };
+}
+
+/**
+ * A verdict with what it did not check: a passing verdict gains the warnings (after any it
+ * has), a failing one is returned as it is.
+ *
+ * @param verdict - a verdict.
+ * @param warnings - what was not checked, each with its code and path.
+ * @returns the verdict with its warnings.
+ * @example
+ * ```ts
+ * warn(pass('receipt r1 is signed'), { code: 'ERR_RECEIPT_INTENT_NOT_GIVEN', path: '/intent_hash', message: 'the intent was not given' });
+ * ```
+ */
+export function warn(verdict: Verdict, ...warnings: readonly Issue[]): Verdict {
+  return !verdict.ok || warnings.length === 0 ? verdict : { ...verdict, warnings: [...(verdict.warnings ?? []), ...warnings] };
 }
 
 /**

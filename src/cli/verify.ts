@@ -59,6 +59,8 @@ export interface VerifyFileResult {
   readonly path?: string;
   readonly message: string;
   readonly details?: Readonly<Record<string, unknown>>;
+  /** What was not checked, because the evidence for it was not given. */
+  readonly warnings?: readonly Issue[];
 }
 
 /**
@@ -134,7 +136,8 @@ export function runVerify(args: readonly string[], io: CliIo): ExitCode {
   }
   for (const r of reports) io.out(formatReport(r.input, r.kind, r.report));
   for (const r of results) {
-    io.out(r.ok ? `${r.file}: verified (${r.type ?? 'unknown type'})\n  ${r.message}\n` : `${r.file}: FAILED${r.type === undefined ? '' : ` (${r.type})`}\n${formatIssues([{ code: r.code as Issue['code'], path: r.path ?? '', message: r.message }])}`);
+    const warned = (r.warnings ?? []).length === 0 ? '' : `  ${(r.warnings ?? []).length} warning(s):\n${formatIssues(r.warnings ?? [], '    ')}`;
+    io.out(r.ok ? `${r.file}: verified (${r.type ?? 'unknown type'})\n  ${r.message}\n${warned}` : `${r.file}: FAILED${r.type === undefined ? '' : ` (${r.type})`}\n${formatIssues([{ code: r.code as Issue['code'], path: r.path ?? '', message: r.message }])}`);
   }
   return ok ? 0 : 1;
 }
@@ -219,7 +222,7 @@ function verifyFiles(files: readonly string[], type: string | undefined, ctx: Ve
     const { type: _t, ...details } = v.details ?? {};
     const rest = Object.keys(details).length > 0 ? { details } : {};
     return v.ok
-      ? { file: r.file, ...(typeof found === 'string' ? { type: found } : {}), ok: true, message: v.message, ...rest }
+      ? { file: r.file, ...(typeof found === 'string' ? { type: found } : {}), ok: true, message: v.message, ...rest, ...((v.warnings ?? []).length === 0 ? {} : { warnings: v.warnings }) }
       : { file: r.file, ...(typeof found === 'string' ? { type: found } : {}), ok: false, code: v.code, path: v.path, message: v.message, ...rest };
   });
 }

@@ -322,13 +322,45 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: Bu
   if ('report' in start) return start.report;
   const { ctx, readIssues, opened, good, evidence, full } = start;
   const errors: Issue[] = [...readIssues, ...opened.issues];
+  const warnings = new ArtifactWarnings(good);
   for (const a of good) {
     const v = verifyWithEvidence(a.doc, a.type as string, evidence, full);
     if (!v.ok) errors.push(artifactIssue(a, v, good));
+    else warnings.add(a, v);
   }
   errors.push(...lineageIssues(good), ...costIssues(good), ...duplicateIssues(good), ...ledgerIssues(good), ...intentLinkIssues(good), ...receiptTimeIssues(good, full), ...receiptLinkIssues(good), ...settlementLinkIssues(good), ...traceRecorderIssues(good, opened.sealer), ...requiredIssues(opened.transaction, distinctTypes(good)));
   const seal = sealVerdict(opened, ctx);
-  return report([...seal.errors, ...errors], ctx.now, opened.bundle_id, undefined, seal);
+  return report([...seal.errors, ...errors], ctx.now, opened.bundle_id, undefined, { seal: seal.seal, warnings: [...seal.warnings, ...warnings.list] });
+}
+
+/**
+ * What the verdicts of a bundle's artifacts did not check, each at the file it is about, each
+ * said once: a chain's unanchored root is the same warning for every capability below it.
+ */
+export class ArtifactWarnings {
+  private readonly seen = new Set<string>();
+  /** The warnings, in the order found. */
+  readonly list: Issue[] = [];
+
+  /** @param artifacts - the bundle's readable artifacts, to find the file a warning is about. */
+  constructor(private readonly artifacts: readonly BundleArtifact[]) {}
+
+  /**
+   * Add the warnings of one artifact's passing verdict.
+   *
+   * @param artifact - the artifact verified.
+   * @param verdict - its verdict.
+   */
+  add(artifact: BundleArtifact, verdict: Verdict): void {
+    if (!verdict.ok) return;
+    for (const w of verdict.warnings ?? []) {
+      const issue = artifactIssue(artifact, { ok: false, code: w.code, path: w.path, message: w.message, ...(w.details === undefined ? {} : { details: w.details }) }, this.artifacts);
+      const key = `${issue.code} ${issue.path}`;
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      this.list.push(issue);
+    }
+  }
 }
 
 /**

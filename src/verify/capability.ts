@@ -9,7 +9,7 @@ import type { CapabilityToken, MoneyUnits, ToolGrant } from '../generated/types.
 import { verifyCompact } from '../crypto/envelopes.js';
 import { canonicalJson } from '../crypto/jcs.js';
 import { pointerAppend } from '../encoding/pointer.js';
-import { fail, pass, type Verdict } from '../issues.js';
+import { fail, pass, warn, type Verdict } from '../issues.js';
 import { backendOf, invalidDocument } from './common.js';
 import { isRecord } from '../encoding/json.js';
 import { contextProblem, type VerifyContext } from './context.js';
@@ -98,7 +98,12 @@ function verifyCapabilityChainModel(capability: unknown, others: readonly unknow
     const verdict = checkHop(token, path, depth, path.length - 1, ctx);
     if (verdict !== undefined) return { ...verdict, details: { ...verdict.details, chain } } as Verdict;
   }
-  return pass(`capability ${chain[chain.length - 1]} is usable: ${chain.length} capabilities verified from the root`, { chain });
+  const verdict = pass(`capability ${chain[chain.length - 1]} is usable: ${chain.length} capabilities verified from the root`, { chain });
+  const root = path[0] as CapabilityToken;
+  // Without trust anchors a chain is internally consistent: anyone can issue a root.
+  return ctx.trustAnchors !== undefined
+    ? verdict
+    : warn(verdict, { code: 'ERR_CHAIN_ROOT_UNANCHORED', path: `${idPointer(root.id)}/issuer`, message: `the root ${root.id} is issued by ${root.issuer}, and no trust anchors were given: the chain is internally consistent, and nothing says that key may issue it`, details: { chain } });
 }
 
 function checkHop(token: CapabilityToken, path: readonly CapabilityToken[], depth: number, leafDepth: number, ctx: VerifyContext): Verdict | undefined {

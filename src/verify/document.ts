@@ -25,7 +25,7 @@ import type {
 import { verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { notPlainJson } from '../crypto/jcs.js';
-import { fail, pass, type Verdict } from '../issues.js';
+import { fail, pass, warn, type Issue, type Verdict } from '../issues.js';
 import { addDecimal, formatDecimal, parseDecimal } from '../encoding/decimal.js';
 import { verifyBudgetAuthorization, verifySpendReconciliation } from './budget.js';
 import { verifyCapabilityChain } from './capability.js';
@@ -230,11 +230,13 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
       const invalid = invalidDocument(ctx, id, doc);
       if (invalid !== undefined) return invalid;
       const p = doc as ReceiptPair;
+      const warnings: Issue[] = [];
       for (const [at, r] of [['/buyer_receipt', p.buyer_receipt], ['/provider_receipt', p.provider_receipt]] as const) {
         const v = verifyReceipt(r, ctx);
         if (!v.ok) return within(at, v);
+        warnings.push(...(v.warnings ?? []).map((w) => ({ ...w, path: `${at}${w.path}` })));
       }
-      return pass(`both receipts of pair ${p.pair_id} are signed (the intent was not given, so the commitment to it is unchecked)`, { intent_checked: false });
+      return warn(pass(`both receipts of pair ${p.pair_id} are signed (the intent was not given, so the commitment to it is unchecked)`, { intent_checked: false }), ...warnings);
     }
     case 'receipt/intent-trace':
       return verifyTrace(doc, e, ctx);
@@ -277,7 +279,7 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
       const embedded = (doc as TaskCreated).vendor_liaison_capability;
       if (embedded === undefined) return pass('a valid task/task-created: it carries no capability');
       const chain = verifyCapabilityChain(embedded, { ...ctx, evidence: e.all('capability/token') });
-      if (chain.ok) return pass(`task ${(doc as TaskCreated).task_id}: its capability ${chain.message}`, chain.details);
+      if (chain.ok) return warn(pass(`task ${(doc as TaskCreated).task_id}: its capability ${chain.message}`, chain.details), ...(chain.warnings ?? []));
       // A problem with the embedded capability itself points into the task; one with an
       // ancestor keeps the chain's path (the ancestor's id, then the pointer into it).
       const own = pointerAppend('', embedded.id);

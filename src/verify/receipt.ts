@@ -8,7 +8,7 @@
 import type { GovernedIntent, ReceiptPair, ToolCallReceipt } from '../generated/types.js';
 import { verifyCompact } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
-import { fail, pass, type Verdict } from '../issues.js';
+import { fail, pass, warn, type Issue, type Verdict } from '../issues.js';
 import { backendOf, invalidDocument, within } from './common.js';
 import { contextProblem, registryOf, type VerifyContext } from './context.js';
 import { intactIntent } from './intent.js';
@@ -48,10 +48,22 @@ function verifyReceiptModel(receipt: unknown, intent: unknown, ctx: VerifyContex
   const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
   const signed = signedReceipt(receipt, ctx);
-  if (!signed.ok || intent === undefined) return signed;
+  if (!signed.ok) return signed;
+  if (intent === undefined) return warn(signed, intentNotGiven('', receipt as ToolCallReceipt));
   const intact = intactIntent(intent, ctx);
   if (!intact.ok) return within('/intent', intact);
   return bindToIntent(receipt as ToolCallReceipt, intent as GovernedIntent) ?? signed;
+}
+
+/**
+ * The warning that a receipt's commitment to its intent was not checked.
+ *
+ * @param at - where the receipt is, inside what was verified.
+ * @param r - the receipt.
+ * @returns the warning.
+ */
+export function intentNotGiven(at: string, r: Pick<ToolCallReceipt, 'id' | 'intent_hash'>): Issue {
+  return { code: 'ERR_RECEIPT_INTENT_NOT_GIVEN', path: `${at}/intent_hash`, message: `receipt ${r.id} commits to intent ${r.intent_hash}, which was not given: its signature is checked, its commitment is not` };
 }
 
 /** A receipt is well formed and signed by its kernel_key. */

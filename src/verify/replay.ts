@@ -23,7 +23,7 @@ import type {
 import type { Issue } from '../issues.js';
 import { documentHash } from '../crypto/hash.js';
 import { toMinorUnits, unitsAt } from '../encoding/currency.js';
-import { artifactIssue, costIssues, distinctTypes, lineageIssues, report, sealVerdict, startBundle, type BundleArtifact, type BundleOptions } from './bundle.js';
+import { ArtifactWarnings, artifactIssue, costIssues, distinctTypes, lineageIssues, report, sealVerdict, startBundle, type BundleArtifact, type BundleOptions } from './bundle.js';
 import type { VerifyContext } from './context.js';
 import { verifyWithEvidence } from './document.js';
 import { verifyBilateralReceipts } from './receipt.js';
@@ -70,6 +70,7 @@ export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, option
   const { ctx, readIssues, opened, good, evidence, full } = start;
   const found = new Map<ReportHop['hop'], Issue[]>(HOPS.map((h) => [h.hop, []]));
   const general: Issue[] = [...readIssues];
+  const warnings = new ArtifactWarnings(good);
   // Problems with the files themselves go to the hop of the file's type, or to the bundle.
   for (const issue of opened.issues) {
     const artifact = opened.artifacts.find((a) => a.issue === issue);
@@ -87,6 +88,7 @@ export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, option
     for (const a of mine) {
       const v = verifyWithEvidence(a.doc, a.type as string, evidence, full);
       if (!v.ok) issues.push(artifactIssue(a, v, good));
+      else warnings.add(a, v);
     }
   }
   const links = linkIssues(good, full);
@@ -106,7 +108,7 @@ export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, option
       : { hop: h.hop, ok: false, code: first.code, path: first.path, message: first.message, artifacts };
   });
   const seal = sealVerdict(opened, ctx);
-  return report([...seal.errors, ...general, ...HOPS.flatMap((h) => found.get(h.hop) as Issue[])], ctx.now, opened.bundle_id, hops, seal);
+  return report([...seal.errors, ...general, ...HOPS.flatMap((h) => found.get(h.hop) as Issue[])], ctx.now, opened.bundle_id, hops, { seal: seal.seal, warnings: [...seal.warnings, ...warnings.list] });
 }
 
 /** What the link rules of a replay read: its readable artifacts, the one of each type the hops pair, the context. */

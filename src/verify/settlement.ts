@@ -5,7 +5,7 @@
  * dispute failure path).
  */
 import type { Dispute, GovernedIntent, QuoteResponse, SettlementReconciliation } from '../generated/types.js';
-import { fail, pass, type Verdict } from '../issues.js';
+import { fail, pass, warn, type Verdict } from '../issues.js';
 import { invalidDocument } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
 import { readCall, verified } from '../model/read.js';
@@ -97,7 +97,11 @@ function verifySettlementModel(record: unknown, evidence: SettlementEvidence, ct
     }
   } else if (s.status === 'disputed' || s.status === 'reversal_pending' || s.status === 'reversed') {
     // A settlement moved by a dispute is judged with the dispute; without it, only its shape.
-    return pass(`settlement ${s.settlement_id} is ${s.status} under dispute ${String(s.dispute_id)} (the dispute was not given)`, { status: s.status, dispute_checked: false });
+    return warn(pass(`settlement ${s.settlement_id} is ${s.status} under dispute ${String(s.dispute_id)} (the dispute was not given)`, { status: s.status, dispute_checked: false }), {
+      code: 'ERR_SETTLEMENT_DISPUTE_NOT_GIVEN',
+      path: '/dispute_id',
+      message: `settlement ${s.settlement_id} is ${s.status}, a state dispute ${String(s.dispute_id)} moved it to; the dispute was not given, so only the record's shape is checked`,
+    });
   }
   return pass(`settlement ${s.settlement_id} is ${s.status}: ${s.settled_amount_minor} of ${s.quoted_amount_minor} ${s.currency}`, { status: s.status });
 }
