@@ -8,6 +8,7 @@ import { parseJson } from '../encoding/json.js';
 import type { ReleaseManifest } from '../generated/types.js';
 import type { Refusal } from '../issues.js';
 import { readFileCapped } from './files.js';
+import { unsafeBundlePath } from '../schema/bundle-path.js';
 
 export type { ReleaseManifest } from '../generated/types.js';
 
@@ -44,7 +45,7 @@ export function readManifest(dir: string): { ok: true; manifest: ReleaseManifest
   if (!Array.isArray(boundary) || boundary.length === 0) return invalid(`${MANIFEST_FILE}: member "boundary" must be a non-empty array of paths`);
   const seen = new Set<string>();
   for (const p of boundary) {
-    if (typeof p !== 'string' || !BOUNDARY_PATH.test(p) || p.split('/').some((s) => s === '.' || s === '..')) {
+    if (typeof p !== 'string' || !BOUNDARY_PATH.test(p) || unsafeBundlePath(p.endsWith('/') ? p.slice(0, -1) : p) !== undefined) {
       return invalid(`${MANIFEST_FILE}: boundary entry ${JSON.stringify(p)} must be a relative path without . or .. segments (folders end with /)`);
     }
     if (seen.has(p)) return invalid(`${MANIFEST_FILE}: boundary entry ${JSON.stringify(p)} is listed twice`);

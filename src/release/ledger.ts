@@ -8,6 +8,7 @@ import { sha256Bytes } from '../crypto/hash.js';
 import { toHex } from '../encoding/bytes.js';
 import type { Issue } from '../issues.js';
 import { LEDGER_FILE } from '../io/manifest.js';
+import { unsafeBundlePath } from '../schema/bundle-path.js';
 
 /** One line of the ledger. */
 export interface LedgerEntry {
@@ -81,8 +82,9 @@ export function parseLedger(text: string): { entries: LedgerEntry[]; issues: Iss
     const m = LINE.exec(raw);
     if (m === null) return bad(n, 'expected <64 lowercase hex digits><two spaces><path>');
     const path = m[2] as string;
-    if (path.startsWith('/') || path.includes('\\') || path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
-      return bad(n, `path ${JSON.stringify(path)} must be relative, /-separated, without empty, . or .. segments`);
+    const unsafe = unsafeBundlePath(path);
+    if (unsafe !== undefined) {
+      return bad(n, `path ${JSON.stringify(path)} is not a safe relative path (SPEC.md 2): ${unsafe}`);
     }
     const prev = entries[entries.length - 1];
     if (prev !== undefined && compareBytewise(prev.path, path) >= 0) {

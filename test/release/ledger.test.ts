@@ -47,6 +47,10 @@ t.test('malformed lines are each reported with their line number, and good lines
     `${H('a')}  ../outside\n`,
     `${H('a')}  a//b\n`,
     `${H('a')}  a\\b\n`,
+    // Names Windows reads as another file, or as a device (SPEC.md 2): the bundle rule, shared.
+    `${H('a')}  schemas/receipt.\n`,
+    `${H('a')}  logs/NUL.json\n`,
+    `${H('a')}  C:evil\n`,
     `\n`,
   ];
   for (const bad of cases) {
