@@ -106,6 +106,14 @@ t.test('no ledger, no manifest, a broken manifest', async (t) => {
   m.boundary.push('../../etc/');
   writeFileSync(join(escaping, 'manifest.json'), JSON.stringify(m));
   t.match(checkIntegrity(escaping).issues, [{ code: 'ERR_INTEGRITY_MANIFEST_INVALID' }], 'a boundary cannot climb out of the copy');
+  // The path rule of bundles, shared (SPEC.md 2): a name Windows reads as another file or a device.
+  for (const entry of ['schemas./', 'logs/NUL.json', 'docs/aux']) {
+    const windows = copy(t);
+    const w = JSON.parse(readFileSync(join(windows, 'manifest.json'), 'utf8'));
+    w.boundary.push(entry);
+    writeFileSync(join(windows, 'manifest.json'), JSON.stringify(w));
+    t.match(checkIntegrity(windows).issues, [{ code: 'ERR_INTEGRITY_MANIFEST_INVALID' }], `the boundary entry ${JSON.stringify(entry)}`);
+  }
 });
 
 t.test('a folder declared where a file should be: NOT_REGULAR', async (t) => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import t from 'tap';
 import { compareBytewise, formatLedger, parseLedger, sha256Hex } from '../../src/release/ledger.js';
+import { unsafeBundlePath } from '../../src/schema/bundle-path.js';
 
 const H = (c: string) => c.repeat(64);
 
@@ -27,8 +28,10 @@ t.test('bytewise order is the order of UTF-8 bytes, not of UTF-16 code units', a
 });
 
 t.test('parse reads back what format writes', async (t) => {
+  // Paths a release may hold (SPEC.md 2): names Windows would read as another file are left out.
+  const safe = fc.stringMatching(/^[a-z][a-z0-9._-]{0,8}(\/[a-z][a-z0-9._-]{0,8}){0,3}$/).filter((p) => unsafeBundlePath(p) === undefined);
   fc.assert(
-    fc.property(fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9._-]{0,8}(\/[a-z][a-z0-9._-]{0,8}){0,3}$/), { minLength: 1, maxLength: 20 }), (paths) => {
+    fc.property(fc.uniqueArray(safe, { minLength: 1, maxLength: 20 }), (paths) => {
       const entries = paths.map((path, i) => ({ path, sha256: sha256Hex(new Uint8Array([i])) }));
       const parsed = parseLedger(formatLedger(entries));
       return parsed.issues.length === 0 && parsed.entries.length === entries.length;
