@@ -636,11 +636,13 @@ invalid('mandate/intent-mandate', 'missing-expiry', without(intentMandate, 'inte
 invalid('mandate/intent-mandate', 'user-not-a-did', { ...intentMandate, user: 'alice@example.com' }, at('/user', 'pattern', 'ERR_SCHEMA_PATTERN'));
 
 const amount = (value, currency = 'USD') => ({ currency, value });
+const DREAMINEERING_PAY_TO = '0xd2eac0ffee00000000000000000000000000000a';
 const cartContents = {
   id: 'cart-dreamineering-0001',
   user_cart_confirmation_required: false,
   payment_request: {
-    method_data: [{ supported_methods: 'https://www.x402.org/', data: { network: 'eip155:8453', asset: 'USDC' } }],
+    // payTo: x402's name for the payee's address (PaymentRequirements), which the payment must pay.
+    method_data: [{ supported_methods: 'https://www.x402.org/', data: { network: 'eip155:8453', asset: 'USDC', payTo: DREAMINEERING_PAY_TO } }],
     details: {
       id: 'pr-dreamineering-0001',
       display_items: [{ label: 'Market report: agent payment rails', amount: amount('5.00'), pending: null, refund_period: 30 }],
@@ -705,7 +707,7 @@ const paymentContents = {
   payment_mandate_id: 'pm-2026-11-01-0001',
   payment_details_id: 'pr-dreamineering-0001',
   payment_details_total: { label: 'Total', amount: amount('5.00'), pending: null, refund_period: 30 },
-  payment_response: { request_id: 'pr-dreamineering-0001', method_name: 'https://www.x402.org/', details: { payer: '0x51be77c0ffee0000000000000000000000000001' }, shipping_address: null, shipping_option: null, payer_name: null, payer_email: null, payer_phone: null },
+  payment_response: { request_id: 'pr-dreamineering-0001', method_name: 'https://www.x402.org/', details: { payer: '0x51be77c0ffee0000000000000000000000000001', payTo: DREAMINEERING_PAY_TO }, shipping_address: null, shipping_option: null, payer_name: null, payer_email: null, payer_phone: null },
   merchant_agent: 'Dreamineering',
   timestamp: '2026-11-01T10:07:00Z',
 };

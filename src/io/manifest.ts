@@ -8,7 +8,7 @@ import { parseJson } from '../encoding/json.js';
 import type { ReleaseManifest } from '../generated/types.js';
 import type { Refusal } from '../issues.js';
 import { readFileCapped } from './files.js';
-import { unsafeBundlePath } from '../schema/bundle-path.js';
+import { unsafeBundlePath } from '../encoding/file-path.js';
 
 export type { ReleaseManifest } from '../generated/types.js';
 

@@ -8,7 +8,7 @@ import { sha256Bytes } from '../crypto/hash.js';
 import { toHex } from '../encoding/bytes.js';
 import type { Issue } from '../issues.js';
 import { LEDGER_FILE } from '../io/manifest.js';
-import { unsafeBundlePath } from '../schema/bundle-path.js';
+import { unsafeBundlePath } from '../encoding/file-path.js';
 
 /** One line of the ledger. */
 export interface LedgerEntry {

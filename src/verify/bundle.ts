@@ -19,7 +19,7 @@ import { registryOf, contextProblem, type VerifyContext } from './context.js';
 import { invalidDocument, proofOptionsOf } from './common.js';
 import { covers } from './capability.js';
 import { Evidence, verifyWithEvidence } from './document.js';
-import { unsafeBundlePath } from '../schema/bundle-path.js';
+import { unsafeBundlePath } from '../encoding/file-path.js';
 import { distinctArtifacts, duplicateIssues, intentLinkIssues, ledgerIssues, receiptLinkIssues, receiptTimeIssues, settlementLinkIssues, traceRecorderIssues } from './bundle-ledger.js';
 import { capabilitiesById } from '../model/evidence.js';
 import { requiredIssues } from './transaction-kinds.js';

@@ -124,6 +124,16 @@ function verifyMandateChainModel(chain: MandateChain, spent: PaymentCurrencyAmou
   if (contents.merchant_agent !== merchant) {
     return fail('ERR_MANDATE_CART_MISMATCH', '/payment_mandate/payment_mandate_contents/merchant_agent', `the payment goes to ${contents.merchant_agent}; the cart is from ${merchant}`);
   }
+  // The payment is made by a method the cart accepts, to the payee that method names.
+  const response = contents.payment_response;
+  const method = cart.contents.payment_request.method_data.find((m) => m.supported_methods === response.method_name);
+  if (method === undefined) {
+    return fail('ERR_MANDATE_CART_MISMATCH', '/payment_mandate/payment_mandate_contents/payment_response/method_name', `the payment is made with ${response.method_name}; the cart accepts ${cart.contents.payment_request.method_data.map((m) => m.supported_methods).join(', ')}`);
+  }
+  const payee = payeeOf(method.data);
+  if (payee !== undefined && payeeOf(response.details) !== payee) {
+    return fail('ERR_MANDATE_CART_MISMATCH', '/payment_mandate/payment_mandate_contents/payment_response/details/payTo', `the payment pays ${String(payeeOf(response.details) ?? 'no payee it names')}; the cart's ${method.supported_methods} method names the payee ${payee}`);
+  }
 
   if (spent !== undefined && spent.currency !== cap.currency) {
     return fail('ERR_MANDATE_CAP_MISMATCH', '/intent_mandate/spend_cap/currency', `earlier payments are counted in ${spent.currency}; the cap is in ${cap.currency}`);
@@ -145,4 +155,14 @@ function verifyMandateChainModel(chain: MandateChain, spent: PaymentCurrencyAmou
 /** A decimal the schema has already checked. */
 function dec(text: string): Decimal {
   return parseDecimal(text) ?? { units: 0n, scale: 0 };
+}
+
+/**
+ * The payee a payment method's data names: `payTo`, x402's name for the address paid
+ * (PaymentRequirements), when it is a string.
+ */
+function payeeOf(data: unknown): string | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const payTo = (data as { readonly payTo?: unknown }).payTo;
+  return typeof payTo === 'string' ? payTo : undefined;
 }

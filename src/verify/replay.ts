@@ -255,7 +255,7 @@ export const LINK_RULES: readonly LinkRule[] = [
         // A trace naming no payment of the bundle fails its own check (its mandate_hash); a
         // payment or cart that failed to read is reported at its own hop.
         if (paid === undefined || paidCart === undefined) continue;
-        for (const problem of settlementProofProblems(proof, paidCart, paid)) out.push(broken(path, `/references/settlement_proof/${problem.member}`, problem.message));
+        for (const problem of settlementProofProblems(proof, paidCart, paid)) out.push(broken(path, `/references/settlement_proof${problem.member === '' ? '' : `/${problem.member}`}`, problem.message));
       }
       return out;
     },
@@ -295,8 +295,11 @@ const X402_ASSETS: Readonly<Record<string, { readonly decimals: number; readonly
 function settlementProofProblems(proof: { network?: string; amount?: string; payer?: string }, cart: CartMandate, payment: PaymentMandate): { member: string; message: string }[] {
   const method = cart.contents.payment_request.method_data.find((m) => m.supported_methods === 'https://www.x402.org/');
   if (method === undefined) return [];
-  const data = (method.data ?? {}) as { network?: unknown; asset?: unknown };
+  const data = (method.data ?? {}) as { network?: unknown; asset?: unknown; payTo?: unknown };
   const out: { member: string; message: string }[] = [];
+  // x402's settle response names no payee: whom the payment paid is bound through the mandates,
+  // the cart's payTo, which the payment mandate must pay (SPEC.md 12.6), so the cart must name it.
+  if (typeof data.payTo !== 'string') out.push({ member: '', message: "the cart's x402 method names no payee (payTo): whom the settlement paid cannot be bound" });
   if (typeof data.network === 'string' && proof.network !== data.network) out.push({ member: 'network', message: `the settlement proof is on ${String(proof.network)}; the cart's x402 method names ${data.network}` });
   const payer = (payment.payment_mandate_contents.payment_response.details as { payer?: unknown } | undefined)?.payer;
   if (typeof payer === 'string' && proof.payer !== payer) out.push({ member: 'payer', message: `the settlement proof is paid by ${proof.payer}; the payment mandate's payer is ${payer}` });

@@ -44,6 +44,10 @@ t.test('a mandate chain that skips the cart hash', async (t) => {
   t.same(await failures(mandateVerifier({ skipCartHash: true }), ['mandate']), ['mandate/cart-swapped']);
 });
 
+t.test('a mandate chain that never compares the payee', async (t) => {
+  t.same(await failures(mandateVerifier({ ignorePayee: true }), ['mandate']), ['mandate/pays-another-payee', 'mandate/pays-no-named-payee']);
+});
+
 t.test('an overrun not marked failed', async (t) => {
   t.same(await failures(overrunCharged, ['budget']), ['budget/reconcile/overrun', 'budget/reconciliation/overrun-recorded']);
 });

@@ -180,10 +180,11 @@ const dec = (s: string): number => Math.round(Number(s) * 100);
 /**
  * A mandate-chain verifier written from SPEC.md 12.6 (amounts in cents: enough for the vectors).
  *
- * @param bugs - `skipCartHash`: the payment's cart_mandate_hash is never compared.
+ * @param bugs - `skipCartHash`: the payment's cart_mandate_hash is never compared;
+ *   `ignorePayee`: the payee the cart's method names is never compared with the payment's.
  * @returns an implementation of the mandate profile.
  */
-export function mandateVerifier(bugs: { readonly skipCartHash?: boolean }): Adapter {
+export function mandateVerifier(bugs: { readonly skipCartHash?: boolean; readonly ignorePayee?: boolean }): Adapter {
   return implementation(`mandate verifier ${JSON.stringify(bugs)}`, ['mandate'], (c) => {
     const ctx = toContext(c.context);
     const intent = c.input['intent_mandate'] as IntentMandate;
@@ -206,6 +207,10 @@ export function mandateVerifier(bugs: { readonly skipCartHash?: boolean }): Adap
     if (payment.payment_mandate_contents.payment_details_id !== details.id || total.currency !== details.total.amount.currency || dec(total.value) !== dec(details.total.amount.value) || payment.payment_mandate_contents.merchant_agent !== cart.contents.merchant_name) {
       return reject('ERR_MANDATE_CART_MISMATCH');
     }
+    const response = payment.payment_mandate_contents.payment_response;
+    const method = cart.contents.payment_request.method_data.find((m) => m.supported_methods === response.method_name);
+    const payTo = (data: unknown): unknown => (data !== null && typeof data === 'object' ? (data as { payTo?: unknown }).payTo : undefined);
+    if (method === undefined || (bugs.ignorePayee !== true && typeof payTo(method.data) === 'string' && payTo(method.data) !== payTo(response.details))) return reject('ERR_MANDATE_CART_MISMATCH');
     if (spent !== undefined && spent.currency !== intent.spend_cap.currency) return reject('ERR_MANDATE_CAP_MISMATCH');
     if ((spent === undefined ? 0 : dec(spent.value)) + dec(total.value) > dec(intent.spend_cap.value)) return reject('ERR_MANDATE_OVER_CAP');
     return accept;

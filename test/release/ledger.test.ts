@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import t from 'tap';
 import { compareBytewise, formatLedger, parseLedger, sha256Hex } from '../../src/release/ledger.js';
-import { unsafeBundlePath } from '../../src/schema/bundle-path.js';
+import { unsafeBundlePath } from '../../src/encoding/file-path.js';
 
 const H = (c: string) => c.repeat(64);
 

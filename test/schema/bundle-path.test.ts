@@ -5,7 +5,7 @@
  * to it here string by string.
  */
 import t from 'tap';
-import { MAX_SEGMENT_LENGTH, unsafeBundlePath } from '../../src/schema/bundle-path.js';
+import { MAX_SEGMENT_LENGTH, unsafeBundlePath } from '../../src/encoding/file-path.js';
 import { SchemaRegistry } from '../../src/schema/registry.js';
 import { listBoundary } from '../../src/release/boundary.js';
 import { ROOT, manifest, readJson } from '../helpers.js';

@@ -182,12 +182,14 @@ t.test('Incident Network, smoke assertions: lineage walked for every capability,
 t.test('trust: a seal counts only under a policy that names its sealer, and a bundle never vouches for its own DID documents', async (t) => {
   const manifest = JSON.parse(dec.decode(folder.files.get(BUNDLE_MANIFEST_PATH) as Uint8Array)) as { proof: { verificationMethod: string } };
   const bundler = manifest.proof.verificationMethod.split('#')[0] as string;
-  const open = verifyBundle(folder.files, { now: NOW, pinnedDocuments: PINNED });
+  // The capability root's issuer as the trust anchor, so that the seal's warning is the only one.
+  const anchors = [(JSON.parse(dec.decode(folder.files.get('capability/agents-root.json') as Uint8Array)) as { issuer: string }).issuer];
+  const open = verifyBundle(folder.files, { now: NOW, pinnedDocuments: PINNED, trustAnchors: anchors });
   t.equal(open.ok, true, 'without a policy the bundle is internally consistent');
   t.same(open.seal, { status: 'untrusted', sealer: bundler }, 'and the report names who sealed it, untrusted');
   t.same(open.warnings?.map((w) => w.code), ['ERR_BUNDLE_SEAL_UNTRUSTED'], 'as a structured warning');
   t.equal(registry.validate('bundle/verification-report', open).ok, true);
-  const trusted = verifyBundle(folder.files, { now: NOW, pinnedDocuments: PINNED, sealers: [bundler] });
+  const trusted = verifyBundle(folder.files, { now: NOW, pinnedDocuments: PINNED, sealers: [bundler], trustAnchors: anchors });
   t.same([trusted.ok, trusted.seal, trusted.warnings], [true, { status: 'trusted', sealer: bundler }, []], 'named by the policy, the seal is trusted');
   const other = verifyBundle(folder.files, { now: NOW, pinnedDocuments: PINNED, sealers: ['did:web:someone.else'] });
   t.same(other.errors.map((e) => e.code), ['ERR_BUNDLE_SEAL_UNTRUSTED'], 'a policy that names another sealer refuses it');
@@ -195,7 +197,7 @@ t.test('trust: a seal counts only under a policy that names its sealer, and a bu
   const stripped = { ...JSON.parse(dec.decode(files.get(BUNDLE_MANIFEST_PATH) as Uint8Array)) };
   delete stripped.proof;
   files.set(BUNDLE_MANIFEST_PATH, enc.encode(JSON.stringify(stripped)));
-  const unsealed = verifyBundle(files, { now: NOW, pinnedDocuments: PINNED });
+  const unsealed = verifyBundle(files, { now: NOW, pinnedDocuments: PINNED, trustAnchors: anchors });
   t.same([unsealed.ok, unsealed.seal, unsealed.warnings?.map((w) => w.code)], [true, { status: 'unsealed' }, ['ERR_BUNDLE_UNSEALED']], 'an unsealed bundle says so');
   t.same(verifyBundle(files, { now: NOW, pinnedDocuments: PINNED, sealers: [bundler] }).errors.map((e) => e.code), ['ERR_BUNDLE_UNSEALED'], 'and fails a policy that requires a seal');
   const unpinned = verifyBundle(folder.files, { now: NOW, sealers: [bundler] });
