@@ -6,6 +6,7 @@
  */
 import { documentHash } from '../crypto/hash.js';
 import { snapshotJson } from '../encoding/snapshot.js';
+import type { DocumentTypes } from '../generated/types.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 
 /** A document whose type is known. */
@@ -14,21 +15,28 @@ export interface TypedDocument {
   readonly doc: unknown;
 }
 
-/** Documents of a verification, by type and by hash. */
+/**
+ * Documents of a verification, by type and by hash. Each document is validated against its
+ * type once, on entry (SPEC.md 5, document rules included); one that is not a valid document of
+ * its type is left out, so every document the index hands out is what its type says.
+ */
 export class EvidenceIndex {
   private readonly byType = new Map<string, unknown[]>();
   private readonly byHash = new Map<string, Map<string, unknown>>();
 
   /**
    * @param documents - the documents, each with its type (snapshots, or plain JSON to be read).
+   * @param registry - the schema line they are validated against.
    */
-  constructor(documents: readonly TypedDocument[]) {
+  constructor(documents: readonly TypedDocument[], registry: SchemaRegistry) {
     for (const { type, doc } of documents) {
-      const snap = snapshotJson(doc);
-      if (!snap.ok) continue;
-      const list = this.byType.get(type) ?? [];
-      list.push(snap.value);
-      this.byType.set(type, list);
+      const entry = registry.find(type);
+      if (entry === undefined || entry.kind !== 'document') continue;
+      const valid = registry.validateDocument(entry.id as keyof DocumentTypes, doc, { allErrors: false });
+      if (!valid.ok) continue;
+      const list = this.byType.get(entry.id) ?? [];
+      list.push(valid.value);
+      this.byType.set(entry.id, list);
     }
   }
 
@@ -55,10 +63,11 @@ export class EvidenceIndex {
    * The documents of one type.
    *
    * @param type - a schema id.
-   * @returns them, in the order given.
+   * @returns them, in the order given, each valid as that type.
    */
-  all<T>(type: string): T[] {
-    return (this.byType.get(type) ?? []) as T[];
+  all<K extends keyof DocumentTypes>(type: K): readonly DocumentTypes[K][] {
+    // Validated as `type` on entry (the constructor): the element type is what validation proved.
+    return (this.byType.get(type) ?? []) as DocumentTypes[K][];
   }
 
   /**
@@ -68,8 +77,8 @@ export class EvidenceIndex {
    * @param test - the test.
    * @returns the document, or `undefined`.
    */
-  find<T>(type: string, test: (doc: T) => boolean): T | undefined {
-    return this.all<T>(type).find((d) => test(d));
+  find<K extends keyof DocumentTypes>(type: K, test: (doc: DocumentTypes[K]) => boolean): DocumentTypes[K] | undefined {
+    return this.all(type).find((d) => test(d));
   }
 
   /**
@@ -79,8 +88,8 @@ export class EvidenceIndex {
    * @param hash - `sha256:<hex>`.
    * @returns the document, or `undefined`.
    */
-  withHash<T>(type: string, hash: unknown): T | undefined {
-    return typeof hash === 'string' ? (this.hashesOf(type).get(hash) as T | undefined) : undefined;
+  withHash<K extends keyof DocumentTypes>(type: K, hash: unknown): DocumentTypes[K] | undefined {
+    return typeof hash === 'string' ? this.hashesOf(type).get(hash) : undefined;
   }
 
   /**
@@ -89,13 +98,13 @@ export class EvidenceIndex {
    * @param type - a schema id.
    * @returns hash -> document, each hash taken once.
    */
-  hashesOf(type: string): ReadonlyMap<string, unknown> {
+  hashesOf<K extends keyof DocumentTypes>(type: K): ReadonlyMap<string, DocumentTypes[K]> {
     let hashes = this.byHash.get(type);
     if (hashes === undefined) {
       hashes = new Map(this.all(type).map((d) => [documentHash(d), d]));
       this.byHash.set(type, hashes);
     }
-    return hashes;
+    return hashes as ReadonlyMap<string, DocumentTypes[K]>;
   }
 }
 

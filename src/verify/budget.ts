@@ -5,10 +5,11 @@
  * request always gets one answer: currency, max_total_cost, max_invocations,
  * max_cost_per_invocation, then the approval threshold.
  */
-import type { BudgetAuthorization, CapabilityToken, MoneyUnits, SpendReconciliation, ToolCallReceipt, ToolGrant } from '../generated/types.js';
+import type { BudgetAuthorization, MoneyUnits, ToolGrant } from '../generated/types.js';
 import type { ErrorCode } from '../generated/error-codes.js';
 import { fail, pass, type Verdict } from '../issues.js';
-import { invalidDocument, notMoneyUnits } from './common.js';
+import { moneyUnits, readAs, readOptional, type Read } from './common.js';
+import { isRecord } from '../encoding/json.js';
 import { contextProblem, type VerifyContext } from './context.js';
 import { readCall, verified } from '../model/read.js';
 
@@ -81,24 +82,33 @@ export function authorizeExposure(capability: unknown, options: ExposureOptions)
   return readCall(
     options,
     (options) => [['/capability', capability], ['/exposure', options?.exposure], ['/ledger', options?.ledger]],
-    ([capability_, exposure_, ledger_], options) => authorizeExposureModel(capability_, options?.grantIndex as number, exposure_, ledger_ as GrantLedger | undefined, options?.approved === true, options),
+    ([capability_, exposure_, ledger_], options) => authorizeExposureModel(capability_, options.grantIndex, exposure_, ledger_, options.approved === true, options),
   );
 }
 
 /** {@link authorizeExposure} on its inputs as read once, into snapshots. */
-function authorizeExposureModel(capability: unknown, grantIndex: number, exposure: unknown, ledger: GrantLedger | undefined, approved: boolean, ctx: VerifyContext): Verdict {
-  const problem =
-    contextProblem(ctx) ??
-    invalidDocument(ctx, 'capability/token', capability) ??
-    notMoneyUnits(exposure, '/exposure') ??
-    (ledger === undefined || (Number.isSafeInteger(ledger?.invocations) && Number.isSafeInteger(ledger?.total) && ledger.invocations >= 0 && ledger.total >= 0)
-      ? undefined
-      : fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the ledger must be { invocations, total } in non-negative integers'));
+function authorizeExposureModel(capability: unknown, grantIndex: unknown, exposure: unknown, ledger: unknown, approved: boolean, ctx: VerifyContext): Verdict {
+  const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
-  const cap = capability as CapabilityToken;
-  const grant = Number.isSafeInteger(grantIndex) ? cap.scope.grants?.[grantIndex] : undefined;
-  if (grant === undefined) return fail('ERR_BUDGET_GRANT_MISSING', '/scope/grants', `capability ${cap.id} has no tool grant at index ${String(grantIndex)}`);
-  return decide(grant, `/scope/grants/${grantIndex}`, exposure as MoneyUnits, ledger ?? { invocations: 0, total: 0 }, approved);
+  const cap = readAs(ctx, 'capability/token', capability);
+  if (!cap.ok) return cap;
+  const money = moneyUnits(exposure, '/exposure');
+  if (!money.ok) return money;
+  const count = ledgerOf(ledger);
+  if (!count.ok) return count;
+  const grant = typeof grantIndex === 'number' && Number.isSafeInteger(grantIndex) ? cap.doc.scope.grants?.[grantIndex] : undefined;
+  if (grant === undefined) return fail('ERR_BUDGET_GRANT_MISSING', '/scope/grants', `capability ${cap.doc.id} has no tool grant at index ${String(grantIndex)}`);
+  return decide(grant, `/scope/grants/${String(grantIndex)}`, money.doc, count.doc ?? { invocations: 0, total: 0 }, approved);
+}
+
+/** A grant's ledger as the caller gave it: `{ invocations, total }` in non-negative integers, or nothing. */
+function ledgerOf(ledger: unknown): Read<GrantLedger | undefined> {
+  if (ledger === undefined) return { ok: true, doc: undefined };
+  if (isRecord(ledger)) {
+    const { invocations, total } = ledger;
+    if (typeof invocations === 'number' && typeof total === 'number' && Number.isSafeInteger(invocations) && Number.isSafeInteger(total) && invocations >= 0 && total >= 0) return { ok: true, doc: { invocations, total } };
+  }
+  return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the ledger must be { invocations, total } in non-negative integers');
 }
 
 function decide(grant: ToolGrant, at: string, exposure: MoneyUnits, ledger: GrantLedger, approved: boolean): Verdict {
@@ -152,16 +162,23 @@ export function verifyBudgetAuthorization(record: unknown, options: BudgetAuthor
   return readCall(
     options,
     (options) => [['', record], ['/capability', options?.capability], ['/ledger', options?.ledger]],
-    ([record_, capability_, ledger_], options) => verified(verifyBudgetAuthorizationModel(record_, capability_, ledger_ as GrantLedger | undefined, options), record_),
+    ([record_, capability_, ledger_], options) => verified(verifyBudgetAuthorizationModel(record_, capability_, ledger_, options), record_),
   );
 }
 
 /** {@link verifyBudgetAuthorization} on its inputs as read once, into snapshots. */
-function verifyBudgetAuthorizationModel(record: unknown, capability: unknown, ledger: GrantLedger | undefined, ctx: VerifyContext): Verdict {
-  const problem = contextProblem(ctx) ?? invalidDocument(ctx, 'settlement/budget-authorization', record) ?? invalidDocument(ctx, 'capability/token', capability, '/capability');
+function verifyBudgetAuthorizationModel(record: unknown, capability: unknown, ledgerGiven: unknown, ctx: VerifyContext): Verdict {
+  const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
-  const r = record as BudgetAuthorization;
-  const cap = capability as CapabilityToken;
+  const read = readAs(ctx, 'settlement/budget-authorization', record);
+  if (!read.ok) return read;
+  const capRead = readAs(ctx, 'capability/token', capability, '/capability');
+  if (!capRead.ok) return capRead;
+  const ledgerRead = ledgerOf(ledgerGiven);
+  if (!ledgerRead.ok) return ledgerRead;
+  const ledger = ledgerRead.doc;
+  const r = read.doc;
+  const cap = capRead.doc;
   if (r.capability_id !== cap.id) return fail('ERR_REPLAY_LINK_BROKEN', '/capability_id', `the record charges ${r.capability_id}, not capability ${cap.id}`);
   const allowed = r.decision === 'allowed';
   const implied: GrantLedger = {
@@ -172,7 +189,7 @@ function verifyBudgetAuthorizationModel(record: unknown, capability: unknown, le
     return fail('ERR_BUDGET_DECISION_MISMATCH', implied.invocations < 0 ? '/invocation_count' : '/total_exposure/units', 'an allowed call is counted in the ledger it reports: at least this call and this exposure');
   }
   const approved = r.approval !== undefined && r.approval.approved_at <= r.decided_at;
-  const decision = authorizeExposure(capability, { ...ctx, grantIndex: r.grant_index, exposure: r.exposure, ledger: ledger ?? implied, approved });
+  const decision = authorizeExposure(cap, { ...ctx, grantIndex: r.grant_index, exposure: r.exposure, ledger: ledger ?? implied, approved });
   if (!decision.ok && decision.code === 'ERR_BUDGET_GRANT_MISSING') return fail(decision.code, '/grant_index', decision.message);
   if (!decision.ok && decision.code === 'ERR_USAGE_INVALID_ARGUMENT') return decision;
   if (decision.ok !== allowed) {
@@ -201,9 +218,13 @@ function verifyBudgetAuthorizationModel(record: unknown, capability: unknown, le
  * reconcileSpend({ units: 125000, currency: 'USD' }, { units: 131000, currency: 'USD' }).code; // 'ERR_BUDGET_OVERRUN'
  * ```
  */
-export function reconcileSpend(charged: MoneyUnits, actual: MoneyUnits): Verdict {
-  const problem = notMoneyUnits(charged, '/charged') ?? notMoneyUnits(actual, '/actual');
-  if (problem !== undefined) return problem;
+export function reconcileSpend(chargedGiven: MoneyUnits, actualGiven: MoneyUnits): Verdict {
+  const chargedRead = moneyUnits(chargedGiven, '/charged');
+  if (!chargedRead.ok) return chargedRead;
+  const actualRead = moneyUnits(actualGiven, '/actual');
+  if (!actualRead.ok) return actualRead;
+  const charged = chargedRead.doc;
+  const actual = actualRead.doc;
   if (charged.currency !== actual.currency) return fail('ERR_BUDGET_CURRENCY_MISMATCH', '/actual/currency', `the actual cost is in ${actual.currency}; ${charged.currency} was charged`);
   const { currency } = charged;
   if (actual.units < charged.units) return pass(`${charged.units - actual.units} ${currency} is credited back to the grant`, { outcome: 'credited', credited: { units: charged.units - actual.units, currency } });
@@ -249,15 +270,17 @@ export function verifySpendReconciliation(record: unknown, options: SpendReconci
 
 /** {@link verifySpendReconciliation} on its inputs as read once, into snapshots. */
 function verifySpendReconciliationModel(record: unknown, authorization: unknown, receipt: unknown, ctx: VerifyContext): Verdict {
-  const problem =
-    contextProblem(ctx) ??
-    invalidDocument(ctx, 'settlement/spend-reconciliation', record) ??
-    (authorization === undefined ? undefined : invalidDocument(ctx, 'settlement/budget-authorization', authorization, '/authorization')) ??
-    (receipt === undefined ? undefined : invalidDocument(ctx, 'receipt/tool-call', receipt, '/receipt'));
+  const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
-  const r = record as SpendReconciliation;
-  if (authorization !== undefined) {
-    const a = authorization as BudgetAuthorization;
+  const read = readAs(ctx, 'settlement/spend-reconciliation', record);
+  if (!read.ok) return read;
+  const authorized = readOptional(ctx, 'settlement/budget-authorization', authorization, '/authorization');
+  if (!authorized.ok) return authorized;
+  const receiptRead = readOptional(ctx, 'receipt/tool-call', receipt, '/receipt');
+  if (!receiptRead.ok) return receiptRead;
+  const r = read.doc;
+  const a = authorized.doc;
+  if (a !== undefined) {
     if (a.capability_id !== r.capability_id || a.grant_index !== r.grant_index) {
       return fail('ERR_REPLAY_LINK_BROKEN', '/capability_id', `the record reconciles ${r.capability_id} grant ${r.grant_index}; the authorization charged ${a.capability_id} grant ${a.grant_index}`);
     }
@@ -266,8 +289,8 @@ function verifySpendReconciliationModel(record: unknown, authorization: unknown,
       return fail('ERR_REPLAY_LINK_BROKEN', '/charged', `the record says ${r.charged.units} ${r.charged.currency} was charged; the authorization charged ${a.exposure.units} ${a.exposure.currency}`);
     }
   }
-  if (receipt !== undefined) {
-    const c = receipt as ToolCallReceipt;
+  const c = receiptRead.doc;
+  if (c !== undefined) {
     if (c.id !== r.receipt_id) return fail('ERR_REPLAY_LINK_BROKEN', '/receipt_id', `the record reconciles receipt ${r.receipt_id}, not ${c.id}`);
     if (c.cost !== undefined && (c.cost.units !== r.actual.units || c.cost.currency !== r.actual.currency)) {
       return fail('ERR_BUNDLE_COST_MISMATCH', '/actual', `receipt ${c.id} records a cost of ${c.cost.units} ${c.cost.currency}; the record reconciles ${r.actual.units} ${r.actual.currency}`);

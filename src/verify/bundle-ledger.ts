@@ -4,7 +4,7 @@
  * caps, whatever each record says of itself. A verifier that checked each budget record alone
  * would accept a second call under a one-call grant that also calls itself call 1.
  */
-import type { BudgetAuthorization, CapabilityToken, DocumentTypes, ToolCallReceipt } from '../generated/types.js';
+import type { BudgetAuthorization, DocumentTypes } from '../generated/types.js';
 import { verifyCapabilityChain } from './capability.js';
 import type { VerifyContext } from './context.js';
 import { intentHash } from './intent.js';
@@ -12,11 +12,31 @@ import { documentHash } from '../crypto/hash.js';
 import { notPlainJson } from '../crypto/jcs.js';
 import type { Issue } from '../issues.js';
 
-/** An artifact of a bundle that was read and recognised. */
-export interface CountedArtifact {
+/**
+ * An artifact of a bundle that was read, recognised and valid: its document is of its type, so
+ * `a.type === 'capability/token'` makes `a.doc` a capability token, and filtering by type
+ * yields typed documents without a cast.
+ */
+export type ReadArtifact = { [K in keyof DocumentTypes]: ArtifactOf<K> }[keyof DocumentTypes];
+
+/** A read artifact of one type. */
+export interface ArtifactOf<K extends keyof DocumentTypes> {
   readonly path: string;
-  readonly type?: string | undefined;
-  readonly doc?: unknown;
+  readonly type: K;
+  readonly doc: DocumentTypes[K];
+}
+
+/**
+ * A read artifact from a document validated as its type.
+ *
+ * @param path - its path in the bundle.
+ * @param type - the schema id it validated against.
+ * @param doc - the validated document.
+ * @returns the artifact.
+ */
+export function readArtifact<K extends keyof DocumentTypes>(path: string, type: K, doc: DocumentTypes[K]): ReadArtifact {
+  // TypeScript cannot pick the member of the union a generic K names; this is that member.
+  return { path, type, doc } as ReadArtifact;
 }
 
 const at = (file: string, pointer: string): string => (pointer === '' ? file : `${file}#${pointer}`);
@@ -27,7 +47,7 @@ const at = (file: string, pointer: string): string => (pointer === '' ? file : `
  * @param artifacts - readable artifacts.
  * @returns the first artifact of each distinct document, in order.
  */
-export function distinctArtifacts<T extends CountedArtifact>(artifacts: readonly T[]): T[] {
+export function distinctArtifacts<T extends { readonly path: string; readonly doc?: unknown }>(artifacts: readonly T[]): T[] {
   const seen = new Set<string>();
   const out: T[] = [];
   for (const a of artifacts) {
@@ -46,7 +66,7 @@ export function distinctArtifacts<T extends CountedArtifact>(artifacts: readonly
  * @param artifacts - the bundle's readable artifacts, in the manifest's order.
  * @returns an `ERR_BUNDLE_DUPLICATE` issue per copy.
  */
-export function duplicateIssues(artifacts: readonly CountedArtifact[]): Issue[] {
+export function duplicateIssues(artifacts: readonly { readonly path: string; readonly doc?: unknown }[]): Issue[] {
   const first = new Map<string, string>();
   const out: Issue[] = [];
   for (const a of artifacts) {
@@ -67,16 +87,13 @@ export function duplicateIssues(artifacts: readonly CountedArtifact[]): Issue[] 
  * @param artifacts - the bundle's readable artifacts.
  * @returns the issues, at the record that goes over.
  */
-export function ledgerIssues(artifacts: readonly CountedArtifact[]): Issue[] {
-  const tokens = new Map<string, CapabilityToken>();
-  for (const a of artifacts) if (a.type === 'capability/token') tokens.set((a.doc as CapabilityToken).id, a.doc as CapabilityToken);
+export function ledgerIssues(artifacts: readonly ReadArtifact[]): Issue[] {
+  const tokens = new Map(docsOf(artifacts, 'capability/token').map(([, t]) => [t.id, t]));
   const byGrant = new Map<string, { path: string; record: BudgetAuthorization }[]>();
-  for (const a of distinctArtifacts(artifacts)) {
-    if (a.type !== 'settlement/budget-authorization') continue;
-    const record = a.doc as BudgetAuthorization;
+  for (const [path, record] of docsOf(distinctArtifacts(artifacts), 'settlement/budget-authorization')) {
     if (record.decision !== 'allowed') continue;
     const key = `${record.capability_id.length}:${record.capability_id}:${record.grant_index}`;
-    byGrant.set(key, [...(byGrant.get(key) ?? []), { path: a.path, record }]);
+    byGrant.set(key, [...(byGrant.get(key) ?? []), { path, record }]);
   }
   const out: Issue[] = [];
   for (const calls of byGrant.values()) {
@@ -115,15 +132,14 @@ export function ledgerIssues(artifacts: readonly CountedArtifact[]): Issue[] {
  * @param artifacts - the bundle's readable artifacts.
  * @returns an `ERR_REPLAY_LINK_BROKEN` issue per authorization for an intent the bundle does not hold.
  */
-export function intentLinkIssues(artifacts: readonly CountedArtifact[]): Issue[] {
-  const intents = artifacts.filter((a) => a.type === 'intent/governed-intent').map((a) => intentHash(a.doc as Readonly<Record<string, unknown>>));
+export function intentLinkIssues(artifacts: readonly ReadArtifact[]): Issue[] {
+  const intents = docsOf(artifacts, 'intent/governed-intent').map(([, i]) => intentHash(i));
   if (intents.length === 0) return [];
   const held = new Set(intents);
   const out: Issue[] = [];
-  for (const a of artifacts) {
-    if (a.type !== 'settlement/budget-authorization') continue;
-    const hash = (a.doc as BudgetAuthorization).intent_hash;
-    if (hash !== undefined && !held.has(hash)) out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(a.path, '/intent_hash'), message: `${a.path} authorizes the exposure of intent ${hash}, which no intent of the bundle hashes to` });
+  for (const [path, b] of docsOf(artifacts, 'settlement/budget-authorization')) {
+    const hash = b.intent_hash;
+    if (hash !== undefined && !held.has(hash)) out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(path, '/intent_hash'), message: `${path} authorizes the exposure of intent ${hash}, which no intent of the bundle hashes to` });
   }
   return out;
 }
@@ -138,18 +154,16 @@ export function intentLinkIssues(artifacts: readonly CountedArtifact[]): Issue[]
  * @param ctx - the context with the evidence's revocations (Evidence.context).
  * @returns an issue per allowed receipt whose chain was not usable at its time.
  */
-export function receiptTimeIssues(artifacts: readonly CountedArtifact[], ctx: VerifyContext): Issue[] {
-  const tokens = artifacts.filter((a) => a.type === 'capability/token').map((a) => a.doc as CapabilityToken);
+export function receiptTimeIssues(artifacts: readonly ReadArtifact[], ctx: VerifyContext): Issue[] {
+  const tokens = docsOf(artifacts, 'capability/token').map(([, t]) => t);
   const out: Issue[] = [];
-  for (const a of artifacts) {
-    if (a.type !== 'receipt/tool-call') continue;
-    const r = a.doc as ToolCallReceipt;
+  for (const [path, r] of docsOf(artifacts, 'receipt/tool-call')) {
     if (r.decision.verdict !== 'allow') continue;
     const capability = tokens.find((t) => t.id === r.capability_id);
     if (capability === undefined) continue;
     const v = verifyCapabilityChain(capability, { ...ctx, now: r.timestamp, evidence: tokens });
     if (!v.ok && v.code !== 'ERR_CHAIN_DUPLICATE_ID') {
-      out.push({ code: v.code, path: at(a.path, '/timestamp'), message: `${a.path} records an allowed call at ${r.timestamp}, when its capability chain was not usable: ${v.message}`, ...(v.details === undefined ? {} : { details: v.details }) });
+      out.push({ code: v.code, path: at(path, '/timestamp'), message: `${path} records an allowed call at ${r.timestamp}, when its capability chain was not usable: ${v.message}`, ...(v.details === undefined ? {} : { details: v.details }) });
     }
   }
   return out;
@@ -163,15 +177,13 @@ export function receiptTimeIssues(artifacts: readonly CountedArtifact[], ctx: Ve
  * @param artifacts - the bundle's readable artifacts.
  * @returns the issues, at the receipt's member.
  */
-export function receiptLinkIssues(artifacts: readonly CountedArtifact[]): Issue[] {
-  const capabilities = new Set(artifacts.filter((a) => a.type === 'capability/token').map((a) => (a.doc as CapabilityToken).id));
-  const intents = new Set(artifacts.filter((a) => a.type === 'intent/governed-intent').map((a) => intentHash(a.doc as Readonly<Record<string, unknown>>)));
+export function receiptLinkIssues(artifacts: readonly ReadArtifact[]): Issue[] {
+  const capabilities = new Set(docsOf(artifacts, 'capability/token').map(([, t]) => t.id));
+  const intents = new Set(docsOf(artifacts, 'intent/governed-intent').map(([, i]) => intentHash(i)));
   const out: Issue[] = [];
-  for (const a of artifacts) {
-    if (a.type !== 'receipt/tool-call') continue;
-    const r = a.doc as ToolCallReceipt;
-    if (capabilities.size > 0 && !capabilities.has(r.capability_id)) out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(a.path, '/capability_id'), message: `${a.path} is a receipt under ${r.capability_id}, which is not a capability of the bundle: it is not evidence of this transaction` });
-    if (intents.size > 0 && !intents.has(r.intent_hash)) out.push({ code: 'ERR_RECEIPT_INTENT_MISMATCH', path: at(a.path, '/intent_hash'), message: `${a.path} commits to intent ${r.intent_hash}, which no intent of the bundle hashes to` });
+  for (const [path, r] of docsOf(artifacts, 'receipt/tool-call')) {
+    if (capabilities.size > 0 && !capabilities.has(r.capability_id)) out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(path, '/capability_id'), message: `${path} is a receipt under ${r.capability_id}, which is not a capability of the bundle: it is not evidence of this transaction` });
+    if (intents.size > 0 && !intents.has(r.intent_hash)) out.push({ code: 'ERR_RECEIPT_INTENT_MISMATCH', path: at(path, '/intent_hash'), message: `${path} commits to intent ${r.intent_hash}, which no intent of the bundle hashes to` });
   }
   return out;
 }
@@ -186,7 +198,7 @@ export function receiptLinkIssues(artifacts: readonly CountedArtifact[]): Issue[
  * @param artifacts - the bundle's readable artifacts.
  * @returns the issues, at the member that does not link.
  */
-export function settlementLinkIssues(artifacts: readonly CountedArtifact[]): Issue[] {
+export function settlementLinkIssues(artifacts: readonly ReadArtifact[]): Issue[] {
   const distinct = distinctArtifacts(artifacts);
   const settlements = docsOf(distinct, 'settlement/settlement-reconciliation');
   const packages = docsOf(distinct, 'task/fulfillment-package');
@@ -227,11 +239,18 @@ export function settlementLinkIssues(artifacts: readonly CountedArtifact[]): Iss
 }
 
 /**
- * The artifacts of one type, each with its document as that type: artifacts come from a bundle
- * read and validated (openBundle), so the type is what validation proved.
+ * The artifacts of one type, each as its path and its document, typed.
+ *
+ * @param artifacts - read artifacts.
+ * @param type - a schema id.
+ * @returns `[path, document]` for each artifact of the type, in order.
  */
-function docsOf<K extends keyof DocumentTypes>(artifacts: readonly CountedArtifact[], type: K): [path: string, doc: DocumentTypes[K]][] {
-  return artifacts.filter((a) => a.type === type).map((a) => [a.path, a.doc as DocumentTypes[K]]);
+export function docsOf<K extends keyof DocumentTypes>(artifacts: readonly ReadArtifact[], type: K): [path: string, doc: DocumentTypes[K]][] {
+  const out: [string, DocumentTypes[K]][] = [];
+  // An artifact's document is of its type (ReadArtifact): for `a.type === type` it is DocumentTypes[K],
+  // which TypeScript cannot see through a generic K.
+  for (const a of artifacts) if (a.type === type) out.push([a.path, a.doc as DocumentTypes[K]]);
+  return out;
 }
 
 /**
@@ -245,7 +264,7 @@ function docsOf<K extends keyof DocumentTypes>(artifacts: readonly CountedArtifa
  * @param sealer - the DID whose proof of the manifest verified, if any.
  * @returns an `ERR_REPLAY_LINK_BROKEN` issue per trace another party proved.
  */
-export function traceRecorderIssues(artifacts: readonly CountedArtifact[], sealer: string | undefined): Issue[] {
+export function traceRecorderIssues(artifacts: readonly ReadArtifact[], sealer: string | undefined): Issue[] {
   if (sealer === undefined) return [];
   const out: Issue[] = [];
   for (const [path, trace] of docsOf(distinctArtifacts(artifacts), 'receipt/intent-trace')) {

@@ -6,21 +6,22 @@
  * empty or `.` segments or backslashes, differing only in case, and (from a folder) symbolic
  * links and anything not a regular file.
  */
-import type { BudgetAuthorization, BundleManifest, LineageChain, CapabilityToken, SpendReconciliation, ToolCallReceipt, VerificationReport } from '../generated/types.js';
+import type { ToolCallReceipt, VerificationReport } from '../generated/types.js';
 import { verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash, sha256Bytes } from '../crypto/hash.js';
 import { notPlainJson } from '../crypto/jcs.js';
 import { types } from 'node:util';
 import { toHex } from '../encoding/bytes.js';
 import { pointerAppend } from '../encoding/pointer.js';
+import { isRecord } from '../encoding/json.js';
 import { readJson, readOptions } from '../model/read.js';
 import { issueOf, type Issue, type Verdict } from '../issues.js';
 import { registryOf, contextProblem, type VerifyContext } from './context.js';
-import { invalidDocument, proofOptionsOf } from './common.js';
+import { isDocumentType, proofOptionsOf, readAs } from './common.js';
 import { covers } from './capability.js';
 import { Evidence, verifyWithEvidence } from './document.js';
 import { unsafeBundlePath } from '../encoding/file-path.js';
-import { distinctArtifacts, duplicateIssues, intentLinkIssues, ledgerIssues, receiptLinkIssues, receiptTimeIssues, settlementLinkIssues, traceRecorderIssues } from './bundle-ledger.js';
+import { distinctArtifacts, docsOf, readArtifact, type ReadArtifact, duplicateIssues, intentLinkIssues, ledgerIssues, receiptLinkIssues, receiptTimeIssues, settlementLinkIssues, traceRecorderIssues } from './bundle-ledger.js';
 import { capabilitiesById } from '../model/evidence.js';
 import { requiredIssues } from './transaction-kinds.js';
 
@@ -45,6 +46,8 @@ export interface OpenedBundle {
   readonly bundle_id?: string;
   /** The artifacts the manifest lists, in its order. */
   readonly artifacts: readonly BundleArtifact[];
+  /** Those that were read, recognised and valid, each typed as its document. */
+  readonly good: readonly ReadArtifact[];
   /** Every problem: with the bundle's paths, the manifest, and each artifact. */
   readonly issues: readonly Issue[];
   /** Whether the manifest carries a proof. */
@@ -94,7 +97,7 @@ const at = (file: string, pointer: string): string => (pointer === '' ? file : `
  */
 export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<VerifyContext, 'registry' | 'documents' | 'backend'>): OpenedBundle {
   const issues: Issue[] = [];
-  const refuse = (why: string): OpenedBundle => ({ artifacts: [], issues: [{ code: 'ERR_USAGE_INVALID_ARGUMENT', path: '', message: `verify: a bundle is a Map from path to file bytes; ${why}` }] });
+  const refuse = (why: string): OpenedBundle => ({ artifacts: [], good: [], issues: [{ code: 'ERR_USAGE_INVALID_ARGUMENT', path: '', message: `verify: a bundle is a Map from path to file bytes; ${why}` }] });
   if (types.isProxy(files) || !(files instanceof Map)) return refuse('this is not one');
   // Read once, through Map's own iterator (a subclass's keys or get are never called), into a
   // Map of strings to byte arrays.
@@ -120,12 +123,12 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
   const manifestBytes = own.get(BUNDLE_MANIFEST_PATH);
   if (!(manifestBytes instanceof Uint8Array)) {
     issues.push({ code: 'ERR_BUNDLE_MANIFEST_MISSING', path: BUNDLE_MANIFEST_PATH, message: `the bundle has no ${BUNDLE_MANIFEST_PATH}: without it nothing in the bundle can be checked` });
-    return { artifacts: [], issues };
+    return { artifacts: [], good: [], issues };
   }
   const parsed = readJson(manifestBytes, { canonicalNumbers: true });
   if (!parsed.ok) {
     issues.push({ ...issueOf(parsed), path: at(BUNDLE_MANIFEST_PATH, parsed.path), message: `${BUNDLE_MANIFEST_PATH}: ${parsed.message}` });
-    return { artifacts: [], issues };
+    return { artifacts: [], good: [], issues };
   }
   const listed = parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value) ? (parsed.value as { artifacts?: unknown }).artifacts : undefined;
   const listedPaths = listed !== null && typeof listed === 'object' && !Array.isArray(listed) ? Object.keys(listed) : [];
@@ -137,13 +140,13 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
   for (const [p, first] of caseCollisions(listedPaths)) {
     issues.push({ code: 'ERR_BUNDLE_CASE_COLLISION', path: at(BUNDLE_MANIFEST_PATH, pointerAppend('/artifacts', p)), message: `the manifest lists ${p} and ${first}, which differ only in letter case` });
   }
-  if (issues.length > before) return { artifacts: [], issues };
-  const invalid = invalidDocument(ctx, 'bundle/manifest', parsed.value);
-  if (invalid !== undefined && !invalid.ok) {
-    issues.push({ code: invalid.code, path: at(BUNDLE_MANIFEST_PATH, invalid.path), message: `${BUNDLE_MANIFEST_PATH}: ${invalid.message}` });
-    return { artifacts: [], issues };
+  if (issues.length > before) return { artifacts: [], good: [], issues };
+  const manifestRead = readAs(ctx, 'bundle/manifest', parsed.value);
+  if (!manifestRead.ok) {
+    issues.push({ code: manifestRead.code, path: at(BUNDLE_MANIFEST_PATH, manifestRead.path), message: `${BUNDLE_MANIFEST_PATH}: ${manifestRead.message}` });
+    return { artifacts: [], good: [], issues };
   }
-  const manifest = parsed.value as unknown as BundleManifest;
+  const manifest = manifestRead.doc;
   // The manifest's proof resolves keys with the caller's DID documents only: the bundle cannot
   // bring the document that vouches for its own seal.
   let sealer: string | undefined;
@@ -154,6 +157,7 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
   }
   const registry = registryOf(ctx);
   const artifacts: BundleArtifact[] = [];
+  const good: ReadArtifact[] = [];
   for (const [path, recorded] of Object.entries(manifest.artifacts)) {
     const bytes = own.get(path);
     if (!(bytes instanceof Uint8Array)) {
@@ -171,9 +175,11 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
     if (digest !== recorded) issue = { code: 'ERR_BUNDLE_ALTERED', path, message: `${path} hashes to ${digest}; the manifest records ${recorded}: it was changed` };
     else if (!read.ok) issue = { ...issueOf(read), path: at(path, read.path), message: `${path}: ${read.message}` };
     else if (type === undefined) issue = { code: 'ERR_BUNDLE_UNRECOGNISED', path, message: `${path} is not a document of line ${registry.index.line}: ${detected?.ok === false ? detected.message : ''}` };
+    else if (!isDocumentType(ctx, type)) issue = { code: 'ERR_BUNDLE_UNRECOGNISED', path, message: `${path} is a ${type}, not a document of line ${registry.index.line}` };
     else {
-      const v = invalidDocument(ctx, type, doc);
-      if (v !== undefined && !v.ok) issue = { code: v.code, path: at(path, v.path), message: `${path}: ${v.message}` };
+      const v = readAs(ctx, type, doc);
+      if (!v.ok) issue = { code: v.code, path: at(path, v.path), message: `${path}: ${v.message}` };
+      else good.push(readArtifact(path, type, v.doc));
     }
     if (issue !== undefined) issues.push(issue);
     artifacts.push({ path, ...(type === undefined ? {} : { type }), ...(doc === undefined ? {} : { doc }), ...(issue === undefined ? {} : { issue }) });
@@ -182,7 +188,7 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
     if (p === BUNDLE_MANIFEST_PATH || Object.hasOwn(manifest.artifacts, p) || unsafePath(p) !== undefined || colliding.has(p)) continue;
     issues.push({ code: 'ERR_BUNDLE_UNRECOGNISED', path: p, message: `${p} is in the bundle but not in its manifest: an unlisted file is unverified evidence` });
   }
-  return { ...(manifest.bundle_id === undefined ? {} : { bundle_id: manifest.bundle_id }), artifacts, issues, sealed: manifest.proof !== undefined, ...(sealer === undefined ? {} : { sealer }), ...(manifest.transaction === undefined ? {} : { transaction: manifest.transaction }) };
+  return { ...(manifest.bundle_id === undefined ? {} : { bundle_id: manifest.bundle_id }), artifacts, good, issues, sealed: manifest.proof !== undefined, ...(sealer === undefined ? {} : { sealer }), ...(manifest.transaction === undefined ? {} : { transaction: manifest.transaction }) };
 }
 
 /** Who sealed a bundle, as the trust policy sees it, and what that makes an error or a warning. */
@@ -233,7 +239,7 @@ export interface StartedBundle {
   readonly readIssues: readonly Issue[];
   readonly opened: OpenedBundle;
   /** The artifacts that were read, recognised and valid. */
-  readonly good: readonly BundleArtifact[];
+  readonly good: readonly ReadArtifact[];
   readonly evidence: Evidence;
   /** The context with the evidence's DID documents and revocations. */
   readonly full: VerifyContext;
@@ -255,8 +261,8 @@ export function startBundle(files: ReadonlyMap<string, Uint8Array>, options: Bun
   if (problem !== undefined && !problem.ok) return { report: report([{ code: problem.code, path: '', message: problem.message }], undefined, undefined) };
   const readIssues = Array.isArray(ctx.readIssues) ? ctx.readIssues : [];
   const opened = openBundle(files, ctx);
-  const good = opened.artifacts.filter((a) => a.issue === undefined && a.type !== undefined);
-  const evidence = bundleEvidence(good);
+  const good = opened.good;
+  const evidence = bundleEvidence(good, ctx);
   return { ctx, readIssues, opened, good, evidence, full: evidence.context(ctx) };
 }
 
@@ -278,7 +284,7 @@ export function artifactIssue(artifact: Pick<BundleArtifact, 'path' | 'type'>, v
   if (artifact.type === 'capability/token' && Array.isArray(verdict.details?.['chain'])) {
     const [, first = ''] = pointer.split('/');
     const id = first.replace(/~1/g, '/').replace(/~0/g, '~');
-    const holder = artifacts.find((a) => a.type === 'capability/token' && (a.doc as CapabilityToken | undefined)?.id === id);
+    const holder = artifacts.find((a) => a.type === 'capability/token' && isRecord(a.doc) && a.doc['id'] === id);
     if (holder !== undefined) {
       path = holder.path;
       pointer = pointer.slice(first.length + 1);
@@ -324,7 +330,7 @@ export function verifyBundle(files: ReadonlyMap<string, Uint8Array>, options: Bu
   const errors: Issue[] = [...readIssues, ...opened.issues];
   const warnings = new ArtifactWarnings(good);
   for (const a of good) {
-    const v = verifyWithEvidence(a.doc, a.type as string, evidence, full);
+    const v = verifyWithEvidence(a.doc, a.type, evidence, full);
     if (!v.ok) errors.push(artifactIssue(a, v, good));
     else warnings.add(a, v);
   }
@@ -367,10 +373,11 @@ export class ArtifactWarnings {
  * The evidence of a bundle: its readable artifacts, with the types found when it was read.
  *
  * @param artifacts - artifacts without an issue, each with its type.
+ * @param ctx - the context (for its registry).
  * @returns the evidence.
  */
-export function bundleEvidence(artifacts: readonly BundleArtifact[]): Evidence {
-  return new Evidence(artifacts.map((a) => ({ type: a.type as string, doc: a.doc })));
+export function bundleEvidence(artifacts: readonly BundleArtifact[], ctx: Pick<VerifyContext, 'registry'>): Evidence {
+  return new Evidence(artifacts.flatMap((a) => (a.type === undefined ? [] : [{ type: a.type, doc: a.doc }])), registryOf(ctx));
 }
 
 /**
@@ -384,19 +391,19 @@ export function distinctTypes(artifacts: readonly BundleArtifact[]): (string | u
 }
 
 /** A lineage record agrees with the capabilities the bundle holds: depth and parent. */
-export function lineageIssues(artifacts: readonly BundleArtifact[]): Issue[] {
-  const { byId: tokens, forked } = capabilitiesById(artifacts.filter((x) => x.type === 'capability/token').map((a) => a.doc as CapabilityToken));
+export function lineageIssues(artifacts: readonly ReadArtifact[]): Issue[] {
+  const { byId: tokens, forked } = capabilitiesById(docsOf(artifacts, 'capability/token').map(([, t]) => t));
   const out: Issue[] = [];
-  for (const a of artifacts.filter((x) => x.type === 'capability/lineage-chain')) {
-    for (const [i, entry] of (a.doc as LineageChain).chain.entries()) {
+  for (const [path, lineage] of docsOf(artifacts, 'capability/lineage-chain')) {
+    for (const [i, entry] of lineage.chain.entries()) {
       // An id two capabilities share is reported by every chain (ERR_CHAIN_DUPLICATE_ID); which
       // of them a lineage entry means cannot be told.
       const token = forked.has(entry.id) ? undefined : tokens.get(entry.id);
       if (token === undefined) continue;
       if ((token.delegation_depth ?? 0) !== entry.delegation_depth) {
-        out.push({ code: 'ERR_CHAIN_DEPTH_MISMATCH', path: at(a.path, `/chain/${i}/delegation_depth`), message: `${a.path}: the lineage puts ${entry.id} at depth ${entry.delegation_depth}; the capability states ${token.delegation_depth ?? 0}` });
+        out.push({ code: 'ERR_CHAIN_DEPTH_MISMATCH', path: at(path, `/chain/${i}/delegation_depth`), message: `${path}: the lineage puts ${entry.id} at depth ${entry.delegation_depth}; the capability states ${token.delegation_depth ?? 0}` });
       } else if ((token.parent_capability_id ?? null) !== (entry.parent_capability_id ?? null)) {
-        out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(a.path, `/chain/${i}/parent_capability_id`), message: `${a.path}: the lineage gives ${entry.id} the parent ${String(entry.parent_capability_id)}; the capability names ${String(token.parent_capability_id)}` });
+        out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(path, `/chain/${i}/parent_capability_id`), message: `${path}: the lineage gives ${entry.id} the parent ${String(entry.parent_capability_id)}; the capability names ${String(token.parent_capability_id)}` });
       }
     }
   }
@@ -410,17 +417,16 @@ export function lineageIssues(artifacts: readonly BundleArtifact[]): Issue[] {
  * calls a tool the grant covers: the other party's receipt of the same call is not.
  * Grants with budget records and costed receipts are compared; others have nothing to compare.
  */
-export function costIssues(artifacts: readonly BundleArtifact[]): Issue[] {
+export function costIssues(artifacts: readonly ReadArtifact[]): Issue[] {
   // Each document counts once, however many paths hold it (the copies are reported apart).
   const distinct = distinctArtifacts(artifacts);
-  const of = <T>(type: string): [string, T][] => distinct.filter((a) => a.type === type).map((a) => [a.path, a.doc as T]);
-  const tokens = new Map(of<CapabilityToken>('capability/token').map(([, t]) => [t.id, t]));
-  const reconciled = of<SpendReconciliation>('settlement/spend-reconciliation');
-  const allowed = of<BudgetAuthorization>('settlement/budget-authorization').filter(([, b]) => b.decision === 'allowed');
+  const tokens = new Map(docsOf(distinct, 'capability/token').map(([, t]) => [t.id, t]));
+  const reconciled = docsOf(distinct, 'settlement/spend-reconciliation');
+  const allowed = docsOf(distinct, 'settlement/budget-authorization').filter(([, b]) => b.decision === 'allowed');
   // Every allowed call a receipt records is charged to the grants of its capability that cover
   // its tool, whether or not a budget record covers it: a costed call no record accounts for is
   // a mismatch, and so is a budget consumed with no call behind it.
-  const receipts = of<ToolCallReceipt>('receipt/tool-call').filter(([, r]) => r.decision.verdict === 'allow');
+  const receipts = docsOf(distinct, 'receipt/tool-call').filter(([, r]) => r.decision.verdict === 'allow');
   const grantKey = (capId: string, index: number): string => `${capId.length}:${capId}:${index}`;
   const grants = new Map<string, [string, number]>();
   for (const [, r] of [...reconciled, ...allowed]) grants.set(grantKey(r.capability_id, r.grant_index), [r.capability_id, r.grant_index]);

@@ -5,12 +5,12 @@
  * parent. The chain is walked root first, so the shallowest problem is the one reported; a
  * revoked ancestor is named with its depth (Incident Network, revoke mid-chain).
  */
-import type { CapabilityToken, MoneyUnits, ToolGrant } from '../generated/types.js';
+import type { CapabilityToken, ToolGrant } from '../generated/types.js';
 import { verifyCompact } from '../crypto/envelopes.js';
 import { canonicalJson } from '../crypto/jcs.js';
 import { pointerAppend } from '../encoding/pointer.js';
 import { fail, pass, warn, type Verdict } from '../issues.js';
-import { backendOf, invalidDocument } from './common.js';
+import { backendOf, readAs } from './common.js';
 import { isRecord } from '../encoding/json.js';
 import { contextProblem, type VerifyContext } from './context.js';
 import { readCall, verified } from '../model/read.js';
@@ -55,14 +55,15 @@ export function verifyCapabilityChain(capability: unknown, options: ChainOptions
   return readCall(
     options,
     (options) => [['', capability], ['/evidence', options?.evidence]],
-    ([capability_, evidence_], options) => verified(verifyCapabilityChainModel(capability_, (evidence_ ?? []) as readonly unknown[], options), capability_),
+    ([capability_, evidence_], options) => verified(verifyCapabilityChainModel(capability_, evidence_ ?? [], options), capability_),
   );
 }
 
 /** {@link verifyCapabilityChain} on its inputs as read once, into snapshots. */
-function verifyCapabilityChainModel(capability: unknown, others: readonly unknown[], ctx: VerifyContext): Verdict {
-  const problem = contextProblem(ctx) ?? (Array.isArray(others) ? undefined : fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the other capabilities must be an array'));
+function verifyCapabilityChainModel(capability: unknown, others: unknown, ctx: VerifyContext): Verdict {
+  const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
+  if (!Array.isArray(others)) return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the other capabilities must be an array');
   // One id, one capability: with two, the walk could take one and a revocation check the other.
   // The same capability given twice (the leaf among the evidence too) is one capability.
   const identified = (o: unknown): o is { readonly id: string } => isRecord(o) && typeof o['id'] === 'string';
@@ -73,12 +74,12 @@ function verifyCapabilityChainModel(capability: unknown, others: readonly unknow
   const path: CapabilityToken[] = [];
   const seen = new Set<string>();
   let current: unknown = capability;
+  let at = '';
   for (;;) {
-    const at = path.length === 0 ? '' : idPointer(String((path[path.length - 1] as CapabilityToken).parent_capability_id));
-    const invalid = invalidDocument(ctx, 'capability/token', current, at);
-    if (invalid !== undefined) return invalid;
-    const token = current as CapabilityToken;
-    if (seen.has(token.id)) return fail('ERR_CHAIN_CYCLE', idPointer(token.id), `following parent ids from ${(path[0] as CapabilityToken | undefined)?.id ?? token.id} comes back to ${token.id}`);
+    const read = readAs(ctx, 'capability/token', current, at);
+    if (!read.ok) return read;
+    const token = read.doc;
+    if (seen.has(token.id)) return fail('ERR_CHAIN_CYCLE', idPointer(token.id), `following parent ids from ${path[0]?.id ?? token.id} comes back to ${token.id}`);
     seen.add(token.id);
     path.push(token);
     if (path.length > (ctx.maxDepth ?? DEFAULT_MAX_DEPTH) + 1) {
@@ -86,6 +87,7 @@ function verifyCapabilityChainModel(capability: unknown, others: readonly unknow
     }
     const parentId = token.parent_capability_id;
     if (parentId === undefined || parentId === null) break;
+    at = idPointer(parentId);
     current = byId.get(parentId);
     if (current === undefined) {
       return fail('ERR_CHAIN_PARENT_MISSING', `${idPointer(token.id)}/parent_capability_id`, `${token.id} names parent ${parentId}, which is not among the capabilities given`);
@@ -93,13 +95,13 @@ function verifyCapabilityChainModel(capability: unknown, others: readonly unknow
   }
   path.reverse();
   const chain = path.map((t) => t.id);
-  for (let depth = 0; depth < path.length; depth++) {
-    const token = path[depth] as CapabilityToken;
+  for (const [depth, token] of path.entries()) {
     const verdict = checkHop(token, path, depth, path.length - 1, ctx);
-    if (verdict !== undefined) return { ...verdict, details: { ...verdict.details, chain } } as Verdict;
+    if (verdict !== undefined) return { ...verdict, details: { ...verdict.details, chain } };
   }
   const verdict = pass(`capability ${chain[chain.length - 1]} is usable: ${chain.length} capabilities verified from the root`, { chain });
-  const root = path[0] as CapabilityToken;
+  const [root] = path;
+  if (root === undefined) return fail('ERR_CHAIN_PARENT_MISSING', '', 'the chain holds no capability');
   // Without trust anchors a chain is internally consistent: anyone can issue a root.
   return ctx.trustAnchors !== undefined
     ? verdict
@@ -184,16 +186,17 @@ function checkNarrowing(child: CapabilityToken, parent: CapabilityToken): Verdic
     if (failures.some((f) => f === undefined)) continue;
     return failures[0];
   }
-  for (const [kind, key] of [
-    ['resource_grants', 'uri_pattern'],
-    ['prompt_grants', 'prompt_name'],
-  ] as const) {
-    for (const [i, grant] of ((child.scope[kind] ?? []) as unknown as { operations: string[]; [k: string]: unknown }[]).entries()) {
-      const covering = ((parent.scope[kind] ?? []) as unknown as { operations: string[]; [k: string]: unknown }[]).find(
-        (p) => covers(p[key] as string, grant[key] as string) && p.operations.includes('delegate') && grant.operations.every((o) => p.operations.includes(o)),
-      );
-      if (covering === undefined) return fail('ERR_CAP_NOT_COVERED', `${at}/scope/${kind}/${i}`, `${child.id}'s ${kind.replace('_', ' ')} ${String(grant[key])} is not within a delegable grant of ${parent.id}`);
-    }
+  return (
+    namedGrantsProblem(child, parent, 'resource_grants', child.scope.resource_grants ?? [], parent.scope.resource_grants ?? [], (g) => g.uri_pattern) ??
+    namedGrantsProblem(child, parent, 'prompt_grants', child.scope.prompt_grants ?? [], parent.scope.prompt_grants ?? [], (g) => g.prompt_name)
+  );
+}
+
+/** Every resource or prompt grant of the child is within a delegable grant of the parent that covers its name and its operations. */
+function namedGrantsProblem<G extends { readonly operations: readonly string[] }>(child: CapabilityToken, parent: CapabilityToken, kind: string, mine: readonly G[], theirs: readonly G[], name: (g: G) => string): Verdict | undefined {
+  for (const [i, grant] of mine.entries()) {
+    const covering = theirs.find((p) => covers(name(p), name(grant)) && p.operations.includes('delegate') && grant.operations.every((o) => p.operations.includes(o)));
+    if (covering === undefined) return fail('ERR_CAP_NOT_COVERED', `${idPointer(child.id)}/scope/${kind}/${i}`, `${child.id}'s ${kind.replace('_', ' ')} ${name(grant)} is not within a delegable grant of ${parent.id}`);
   }
   return undefined;
 }
@@ -223,8 +226,8 @@ function narrows(child: ToolGrant, parent: ToolGrant, at: string): Verdict | und
     }
   }
   for (const cap of ['max_cost_per_invocation', 'max_total_cost'] as const) {
-    const p = parent[cap] as MoneyUnits | undefined;
-    const c = child[cap] as MoneyUnits | undefined;
+    const p = parent[cap];
+    const c = child[cap];
     if (p === undefined) continue;
     if (c === undefined) return fail('ERR_CAP_LIMIT_DROPPED', `${at}/${cap}`, `the parent caps ${cap} at ${p.units} ${p.currency}; the child must too`);
     if (c.currency !== p.currency) return fail('ERR_CAP_CURRENCY_MISMATCH', `${at}/${cap}/currency`, `${cap} is in ${c.currency}, the parent's in ${p.currency}`);

@@ -8,6 +8,8 @@ import type { DataIntegrityOptions } from '../crypto/envelopes.js';
 import { notPlainJson } from '../crypto/jcs.js';
 import { notPlainMessage } from '../encoding/snapshot.js';
 import { compareInstants, instantOfSeconds, readRfc3339, type Instant } from '../encoding/time.js';
+import type { DocumentTypes, MoneyUnits } from '../generated/types.js';
+import { isRecord } from '../encoding/json.js';
 import { fail, type Issue, type Refusal, type Verdict } from '../issues.js';
 import { registryOf, type VerifyContext } from './context.js';
 
@@ -23,34 +25,79 @@ import { registryOf, type VerifyContext } from './context.js';
  * @returns `undefined` when valid, or a failing verdict with the first problem: `ERR_JSON_NOT_PLAIN`,
  *   `ERR_JSON_TOO_DEEP`, a schema code or a document-rule code.
  */
-export function invalidDocument(ctx: Pick<VerifyContext, 'registry'>, id: string, doc: unknown, at = '', rules = true): Verdict | undefined {
+export function invalidDocument(ctx: Pick<VerifyContext, 'registry'>, id: string, doc: unknown, at = '', rules = true): Refusal | undefined {
   const plain = notPlainJson(doc);
   if (plain !== undefined) return fail(plain.code, `${at}${plain.path}`, notPlainMessage(plain, at, what(id)));
   const result = registryOf(ctx).validate(id, doc, { allErrors: false, rules });
-  if (result.ok) return undefined;
-  const issue = result.issues[0] as Issue;
+  return result.ok ? undefined : refusalOf(result.issues, id, at);
+}
+
+/**
+ * Whether a schema id names a document type of the line: what {@link SchemaRegistry.detect}
+ * yields. DocumentTypes is generated from the same schema index, so the type follows.
+ *
+ * @param ctx - the context (for its registry).
+ * @param id - a schema id.
+ * @returns whether it is one of the line's document types.
+ */
+export function isDocumentType(ctx: Pick<VerifyContext, 'registry'>, id: string): id is keyof DocumentTypes {
+  return registryOf(ctx).find(id)?.kind === 'document';
+}
+
+/** A document as its verifier reads it: typed as its schema proves, or the refusal. */
+export type Read<T> = { readonly ok: true; readonly doc: T } | Refusal;
+
+/**
+ * Read a value as a document of a type: refuse what is not plain JSON, validate it against its
+ * schema and document rules, and yield it typed as the validation proved (the frozen copy
+ * validated, never the caller's object).
+ *
+ * @param ctx - the context (for its registry).
+ * @param id - the schema id, `capability/token`.
+ * @param doc - the value.
+ * @param at - the value's path inside what is being verified.
+ * @param rules - apply the type's document rules too (SPEC.md 5.3).
+ * @returns the typed document, or the first problem, as {@link invalidDocument} gives it.
+ */
+export function readAs<K extends keyof DocumentTypes>(ctx: Pick<VerifyContext, 'registry'>, id: K, doc: unknown, at = '', rules = true): Read<DocumentTypes[K]> {
+  const plain = notPlainJson(doc);
+  if (plain !== undefined) return fail(plain.code, `${at}${plain.path}`, notPlainMessage(plain, at, what(id)));
+  const result = registryOf(ctx).validateDocument(id, doc, { allErrors: false, rules });
+  return result.ok ? { ok: true, doc: result.value } : refusalOf(result.issues, id, at);
+}
+
+/**
+ * {@link readAs} for an input a verifier may be given or not: `undefined` stays `undefined`.
+ *
+ * @param ctx - the context (for its registry).
+ * @param id - the schema id.
+ * @param doc - the value, or `undefined`.
+ * @param at - its path inside what is being verified.
+ * @returns the typed document or `undefined`, or the refusal.
+ */
+export function readOptional<K extends keyof DocumentTypes>(ctx: Pick<VerifyContext, 'registry'>, id: K, doc: unknown, at = ''): Read<DocumentTypes[K] | undefined> {
+  return doc === undefined ? { ok: true, doc: undefined } : readAs(ctx, id, doc, at);
+}
+
+function refusalOf(issues: readonly Issue[], id: string, at: string): Refusal {
+  const issue = issues[0];
+  if (issue === undefined) return fail('ERR_SCHEMA_VIOLATION', at, `${what(id)}: the document is not valid`);
   return fail(issue.code, `${at}${issue.path}`, `${what(id)}: ${issue.message}`, issue.keyword === undefined ? undefined : { keyword: issue.keyword });
 }
 
 /**
- * Check a value handed to a verifier directly (not inside a document) is chio money.
+ * Read a value handed to a verifier directly (not inside a document) as chio money.
  *
  * @param value - the value.
  * @param at - its name in the call, as a pointer (`/exposure`).
- * @returns `undefined`, or `ERR_SCHEMA_TYPE` saying what chio money is.
+ * @returns the money, or `ERR_SCHEMA_TYPE` saying what chio money is.
  */
-export function notMoneyUnits(value: unknown, at: string): Verdict | undefined {
-  const v = value as { units?: unknown; currency?: unknown } | null;
-  const ok =
-    v !== null &&
-    typeof v === 'object' &&
-    !Array.isArray(v) &&
-    Object.keys(v).every((k) => k === 'units' || k === 'currency') &&
-    Number.isSafeInteger(v.units) &&
-    (v.units as number) >= 0 &&
-    typeof v.currency === 'string' &&
-    /^[A-Z]{3}$/.test(v.currency);
-  return ok ? undefined : fail('ERR_SCHEMA_TYPE', at, `${at.slice(1)} must be chio money: { units: a non-negative integer of minor units, currency: an ISO 4217 code }`);
+export function moneyUnits(value: unknown, at: string): Read<MoneyUnits> {
+  if (isRecord(value) && Object.keys(value).every((k) => k === 'units' || k === 'currency')) {
+    const { units, currency } = value;
+    if (typeof units === 'number' && Number.isSafeInteger(units) && units >= 0 && typeof currency === 'string' && /^[A-Z]{3}$/.test(currency)) return { ok: true, doc: { units, currency } };
+  }
+  return fail('ERR_SCHEMA_TYPE', at, `${at.slice(1)} must be chio money: { units: a non-negative integer of minor units, currency: an ISO 4217 code }`);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Ed25519Backend } from '../crypto/ed25519.js';
 import type { DidDocuments } from '../crypto/resolve.js';
-import { fail, WritError, type Verdict } from '../issues.js';
+import { fail, WritError, type Refusal } from '../issues.js';
 import { LATEST_SECOND, readTime } from '../encoding/time.js';
 import { SchemaRegistry } from '../schema/registry.js';
 
@@ -60,7 +60,7 @@ export function registryOf(ctx: Pick<VerifyContext, 'registry'>): SchemaRegistry
  * @param ctx - the context to check.
  * @returns `undefined` when usable, or `ERR_USAGE_INVALID_ARGUMENT` naming the member at fault.
  */
-export function contextProblem(ctx: unknown): Verdict | undefined {
+export function contextProblem(ctx: unknown): Refusal | undefined {
   if (ctx === null || typeof ctx !== 'object') return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the context must be an object with now (Unix seconds)');
   const c = ctx as Record<string, unknown>;
   if (!Number.isSafeInteger(c['now']) || (c['now'] as number) < 0 || (c['now'] as number) > LATEST_SECOND) {

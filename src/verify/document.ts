@@ -5,23 +5,7 @@
  * This is what `writ verify <file>...` runs for each file, and what bundles and replays run for
  * each artifact.
  */
-import type {
-  BudgetAuthorization,
-  CartMandate,
-  DidDocument,
-  Dispute,
-  GovernedIntent,
-  IntentMandate,
-  PaymentMandate,
-  ProcessTaskResponse,
-  QuoteResponse,
-  ReceiptPair,
-  RevocationRecord,
-  SettlementReconciliation,
-  SpendReconciliation,
-  TaskCreated,
-  ToolCallReceipt,
-} from '../generated/types.js';
+import type { GovernedIntent, IntentMandate, PaymentMandate } from '../generated/types.js';
 import { verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { notPlainJson } from '../crypto/jcs.js';
@@ -30,7 +14,7 @@ import { addDecimal, formatDecimal, parseDecimal } from '../encoding/decimal.js'
 import { verifyBudgetAuthorization, verifySpendReconciliation } from './budget.js';
 import { verifyCapabilityChain } from './capability.js';
 import { compareInstants, readRfc3339 } from '../encoding/time.js';
-import { backendOf, invalidDocument, proofOptionsOf, within } from './common.js';
+import { backendOf, invalidDocument, proofOptionsOf, readAs, within } from './common.js';
 import { contextProblem, registryOf, type VerifyContext } from './context.js';
 import { verifyAgentCard, verifyCredential } from './identity.js';
 import { intactIntent, verifyIntent } from './intent.js';
@@ -57,7 +41,8 @@ export class Evidence extends EvidenceIndex {
    * @returns the evidence.
    */
   static fromDocuments(docs: readonly unknown[], ctx: Pick<VerifyContext, 'registry'>): Evidence {
-    return new Evidence(EvidenceIndex.recognise(docs, registryOf(ctx)));
+    const registry = registryOf(ctx);
+    return new Evidence(EvidenceIndex.recognise(docs, registry), registry);
   }
 
   /**
@@ -69,7 +54,7 @@ export class Evidence extends EvidenceIndex {
    */
   revocations(ctx: VerifyContext): Map<string, number> {
     const out = new Map(ctx.revocations ?? []);
-    for (const r of this.all<RevocationRecord>('capability/revocation')) {
+    for (const r of this.all('capability/revocation')) {
       if (invalidDocument(ctx, 'capability/revocation', r) !== undefined) continue;
       if (r.signature !== undefined && !verifyCompact(r, 'revoked_by', backendOf(ctx)).ok) continue;
       if (r.revoked_by !== undefined && !this.mayRevoke(r.revoked_by, r.capability_id)) continue;
@@ -88,7 +73,7 @@ export class Evidence extends EvidenceIndex {
    * @returns whether the revocation is authorized as far as the evidence shows.
    */
   mayRevoke(key: string, capabilityId: string): boolean {
-    const { byId: tokens, forked } = capabilitiesById(this.all<{ id: string; issuer: string; parent_capability_id?: string | null }>('capability/token'));
+    const { byId: tokens, forked } = capabilitiesById(this.all('capability/token'));
     // A capability the evidence does not hold, or holds twice under one id, cannot show who may
     // revoke it: the record does not count (SPEC.md 12.2).
     let token = forked.has(capabilityId) ? undefined : tokens.get(capabilityId);
@@ -113,7 +98,7 @@ export class Evidence extends EvidenceIndex {
   didDocuments(ctx: VerifyContext): Map<string, unknown> {
     const out = new Map<string, unknown>();
     const pinned = new Set(ctx.pinnedDocuments ?? []);
-    for (const d of this.all<DidDocument>('identity/did-document')) {
+    for (const d of this.all('identity/did-document')) {
       if (pinned.has(documentHash(d)) && invalidDocument(ctx, 'identity/did-document', d) === undefined) out.set(d.id, d);
     }
     for (const [k, v] of ctx.documents ?? []) out.set(k, v);
@@ -122,7 +107,7 @@ export class Evidence extends EvidenceIndex {
 
   /** The governed intent whose recomputed hash is `hash` (the intact intents are found once). */
   intentFor(hash: string, ctx: VerifyContext): GovernedIntent | undefined {
-    this.intents ??= new Map(this.all<GovernedIntent>('intent/governed-intent').filter((i) => intactIntent(i, ctx).ok).map((i) => [i.intent_hash, i]));
+    this.intents ??= new Map(this.all('intent/governed-intent').filter((i) => intactIntent(i, ctx).ok).map((i) => [i.intent_hash, i]));
     return this.intents.get(hash);
   }
 
@@ -195,7 +180,8 @@ function verifyDocumentModel(doc: unknown, others: readonly unknown[], ctx: Veri
  */
 export function verifyWithEvidence(doc: unknown, type: string, evidence: Evidence, ctx: VerifyContext): Verdict {
   const v = dispatch(type, doc, evidence, ctx);
-  return { ...v, details: { type, ...v.details } } as Verdict;
+  const details = { type, ...v.details };
+  return v.ok ? { ...v, details } : { ...v, details };
 }
 
 function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Verdict {
@@ -203,14 +189,15 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
     case 'capability/token':
       return verifyCapabilityChain(doc, { ...ctx, evidence: e.all('capability/token') });
     case 'capability/revocation': {
-      const invalid = invalidDocument(ctx, id, doc);
-      if (invalid !== undefined) return invalid;
-      const r = doc as RevocationRecord;
+      const read = readAs(ctx, 'capability/revocation', doc);
+      if (!read.ok) return read;
+      const r = read.doc;
       if (r.signature === undefined) return pass(`revocation of ${r.capability_id} (an unsigned local record)`);
-      const signed = verifyCompact(doc, 'revoked_by', backendOf(ctx));
+      const signed = verifyCompact(r, 'revoked_by', backendOf(ctx));
       if (!signed.ok) return signed;
-      if (!e.mayRevoke(r.revoked_by as string, r.capability_id)) {
-        const held = e.all<{ id: string }>('capability/token').some((c) => c.id === r.capability_id);
+      // The signature verified under revoked_by, so the record names it.
+      if (r.revoked_by === undefined || !e.mayRevoke(r.revoked_by, r.capability_id)) {
+        const held = e.all('capability/token').some((c) => c.id === r.capability_id);
         return held
           ? fail('ERR_KEY_NOT_AUTHORIZED', '/revoked_by', `${String(r.revoked_by)} issued neither ${r.capability_id} nor any capability it descends from (once each under its id), so it cannot revoke it`)
           : fail('ERR_KEY_NOT_AUTHORIZED', '/capability_id', `the capability ${r.capability_id} is not among the evidence, so nothing shows that ${String(r.revoked_by)} may revoke it`);
@@ -220,16 +207,19 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
     case 'intent/governed-intent':
       return verifyIntent(doc, ctx);
     case 'receipt/tool-call': {
-      const hash = (doc as ToolCallReceipt | null)?.intent_hash;
-      return verifyReceipt(doc, { ...ctx, intent: typeof hash === 'string' ? e.intentFor(hash, ctx) : undefined });
+      const read = readAs(ctx, 'receipt/tool-call', doc);
+      if (!read.ok) return read;
+      return verifyReceipt(read.doc, { ...ctx, intent: e.intentFor(read.doc.intent_hash, ctx) });
     }
     case 'receipt/receipt-pair': {
-      const hash = (doc as ReceiptPair | null)?.intent_hash;
-      const intent = typeof hash === 'string' ? e.intentFor(hash, ctx) : undefined;
-      if (intent !== undefined) return verifyReceiptPair(doc, { ...ctx, intent });
-      const invalid = invalidDocument(ctx, id, doc);
-      if (invalid !== undefined) return invalid;
-      const p = doc as ReceiptPair;
+      const read = readAs(ctx, 'receipt/receipt-pair', doc, '', false);
+      if (!read.ok) return read;
+      const p = read.doc;
+      const intent = e.intentFor(p.intent_hash, ctx);
+      if (intent !== undefined) return verifyReceiptPair(p, { ...ctx, intent });
+      // Without the intent the pair's document rules are still the schema's: read it with them.
+      const full = readAs(ctx, 'receipt/receipt-pair', doc);
+      if (!full.ok) return full;
       const warnings: Issue[] = [];
       for (const [at, r] of [['/buyer_receipt', p.buyer_receipt], ['/provider_receipt', p.provider_receipt]] as const) {
         const v = verifyReceipt(r, ctx);
@@ -250,36 +240,43 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
     case 'mandate/payment-mandate':
       return verifyMandate(id, doc, e, ctx);
     case 'settlement/budget-authorization': {
-      const capId = (doc as BudgetAuthorization | null)?.capability_id;
-      const cap = e.find<{ id: string }>('capability/token', (c) => c.id === capId);
-      if (cap === undefined) return invalidDocument(ctx, id, doc) ?? fail('ERR_REPLAY_LINK_BROKEN', '/capability_id', `capability ${String(capId)} was not given: the decision cannot be checked against its grant`);
-      return verifyBudgetAuthorization(doc, { ...ctx, capability: cap });
+      const read = readAs(ctx, 'settlement/budget-authorization', doc);
+      if (!read.ok) return read;
+      const capId = read.doc.capability_id;
+      const cap = e.find('capability/token', (c) => c.id === capId);
+      if (cap === undefined) return fail('ERR_REPLAY_LINK_BROKEN', '/capability_id', `capability ${capId} was not given: the decision cannot be checked against its grant`);
+      return verifyBudgetAuthorization(read.doc, { ...ctx, capability: cap });
     }
     case 'settlement/spend-reconciliation': {
-      const r = doc as SpendReconciliation | null;
-      const authorization = e.find<BudgetAuthorization>('settlement/budget-authorization', (a) => a.capability_id === r?.capability_id && a.grant_index === r?.grant_index && a.decision === 'allowed' && a.exposure.units === r?.charged?.units);
-      const receipt = e.find<ToolCallReceipt>('receipt/tool-call', (c) => c.id === r?.receipt_id);
-      return verifySpendReconciliation(doc, { ...ctx, authorization, receipt });
+      const read = readAs(ctx, 'settlement/spend-reconciliation', doc);
+      if (!read.ok) return read;
+      const r = read.doc;
+      const authorization = e.find('settlement/budget-authorization', (a) => a.capability_id === r.capability_id && a.grant_index === r.grant_index && a.decision === 'allowed' && a.exposure.units === r.charged.units);
+      const receipt = e.find('receipt/tool-call', (c) => c.id === r.receipt_id);
+      return verifySpendReconciliation(r, { ...ctx, authorization, receipt });
     }
     case 'settlement/settlement-reconciliation': {
-      const s = doc as SettlementReconciliation | null;
-      const dispute = e.find<Dispute>('settlement/dispute', (d) => d.settlement_id === s?.settlement_id);
+      const read = readAs(ctx, 'settlement/settlement-reconciliation', doc);
+      if (!read.ok) return read;
+      const s = read.doc;
+      const dispute = e.find('settlement/dispute', (d) => d.settlement_id === s.settlement_id);
       // Checked against an intent that is intact (its hash recomputes), never against the first
       // one given: a tampered copy placed first must not stand in for the genuine intent.
-      const intent = e.all<GovernedIntent>('intent/governed-intent').find((i) => intactIntent(i, ctx).ok);
-      const quoteId = intent?.billing_context?.quote_id;
-      const quote = e.find<QuoteResponse>('commercial/quote.response', (q) => quoteId === undefined || q.quote_id === quoteId);
-      return verifySettlement(doc, { ...ctx, ...(quote === undefined ? {} : { quote }), ...(intent === undefined ? {} : { intent }), ...(dispute === undefined ? {} : { dispute }) });
+      const intent = e.all('intent/governed-intent').find((i) => intactIntent(i, ctx).ok);
+      const quoteId = intent?.billing_context.quote_id;
+      const quote = e.find('commercial/quote.response', (q) => quoteId === undefined || q.quote_id === quoteId);
+      return verifySettlement(s, { ...ctx, ...(quote === undefined ? {} : { quote }), ...(intent === undefined ? {} : { intent }), ...(dispute === undefined ? {} : { dispute }) });
     }
     case 'task/task-created': {
       // The capability a task carries is verified as if it stood alone, with the same evidence:
       // a widened, stale or stranger's capability inside a task is no better than outside it.
-      const invalid = invalidDocument(ctx, id, doc);
-      if (invalid !== undefined) return invalid;
-      const embedded = (doc as TaskCreated).vendor_liaison_capability;
+      const read = readAs(ctx, 'task/task-created', doc);
+      if (!read.ok) return read;
+      const task = read.doc;
+      const embedded = task.vendor_liaison_capability;
       if (embedded === undefined) return pass('a valid task/task-created: it carries no capability');
       const chain = verifyCapabilityChain(embedded, { ...ctx, evidence: e.all('capability/token') });
-      if (chain.ok) return warn(pass(`task ${(doc as TaskCreated).task_id}: its capability ${chain.message}`, chain.details), ...(chain.warnings ?? []));
+      if (chain.ok) return warn(pass(`task ${task.task_id}: its capability ${chain.message}`, chain.details), ...(chain.warnings ?? []));
       // A problem with the embedded capability itself points into the task; one with an
       // ancestor keeps the chain's path (the ancestor's id, then the pointer into it).
       const own = pointerAppend('', embedded.id);
@@ -302,12 +299,12 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
  * naming the wrong ancestor, or the wrong depth, would read the same as the right one.
  */
 function verifyDenial(doc: unknown, e: Evidence, ctx: VerifyContext): Verdict {
-  const invalid = invalidDocument(ctx, 'task/process-task-response', doc);
-  if (invalid !== undefined) return invalid;
-  const x = (doc as ProcessTaskResponse).execution;
+  const read = readAs(ctx, 'task/process-task-response', doc);
+  if (!read.ok) return read;
+  const x = read.doc.execution;
   if (x.verdict !== 'deny' || x.revoked_capability_id === undefined) return pass(`a valid task/process-task-response (${x.verdict}): it names no revoked ancestor to check`);
   const id = x.revoked_capability_id;
-  const { byId, forked } = capabilitiesById(e.all<{ id: string; delegation_depth?: number }>('capability/token'));
+  const { byId, forked } = capabilitiesById(e.all('capability/token'));
   const token = forked.has(id) ? undefined : byId.get(id);
   if (token === undefined) return fail('ERR_CHAIN_DENIAL_MISMATCH', '/execution/revoked_capability_id', `the denial names ${id}, which is not among the evidence (once): nothing shows it was the ancestor that denied the task`);
   if ((token.delegation_depth ?? 0) !== x.denied_at_depth) return fail('ERR_CHAIN_DENIAL_MISMATCH', '/execution/denied_at_depth', `the denial puts ${id} at depth ${String(x.denied_at_depth)}; the capability states ${token.delegation_depth ?? 0}`);
@@ -317,17 +314,15 @@ function verifyDenial(doc: unknown, e: Evidence, ctx: VerifyContext): Verdict {
 }
 
 /** A mandate with the mandates around it: the whole chain when the evidence has it. */
-function verifyMandate(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Verdict {
-  const invalid = invalidDocument(ctx, id, doc);
-  if (invalid !== undefined) return invalid;
+function verifyMandate(id: 'mandate/intent-mandate' | 'mandate/cart-mandate' | 'mandate/payment-mandate', doc: unknown, e: Evidence, ctx: VerifyContext): Verdict {
   if (id === 'mandate/payment-mandate') {
-    const p = doc as PaymentMandate;
-    const intent = e.withHash<IntentMandate>('mandate/intent-mandate', p.intent_mandate_hash);
-    const cart = e.withHash<CartMandate>('mandate/cart-mandate', p.cart_mandate_hash);
+    const read = readAs(ctx, id, doc);
+    if (!read.ok) return read;
+    const p = read.doc;
+    const intent = e.withHash('mandate/intent-mandate', p.intent_mandate_hash);
+    const cart = e.withHash('mandate/cart-mandate', p.cart_mandate_hash);
     if (intent !== undefined && cart !== undefined) {
-      const earlier = [...e.hashesOf('mandate/payment-mandate').values()]
-        .map((o) => o as PaymentMandate)
-        .filter((o) => documentHash(o) !== documentHash(p) && o.intent_mandate_hash === p.intent_mandate_hash && paidBefore(o, p));
+      const earlier = [...e.hashesOf('mandate/payment-mandate').values()].filter((o) => documentHash(o) !== documentHash(p) && o.intent_mandate_hash === p.intent_mandate_hash && paidBefore(o, p));
       const v = verifyMandateChain({ intent_mandate: intent, cart_mandate: cart, payment_mandate: p }, { ...ctx, spent: spentBy(earlier, intent) });
       if (v.ok) return v;
       // Say where the failure is from this mandate's point of view: in it, or in the mandate
@@ -337,19 +332,21 @@ function verifyMandate(id: string, doc: unknown, e: Evidence, ctx: VerifyContext
       return { ...v, details: { ...v.details, document_hash: documentHash(other) } };
     }
     const missing = intent === undefined ? '/intent_mandate_hash' : '/cart_mandate_hash';
-    return fail('ERR_MANDATE_CHAIN_BROKEN', missing, `the ${missing === '/intent_mandate_hash' ? 'intent' : 'cart'} mandate this payment names was not given (no mandate hashes to ${String(missing === '/intent_mandate_hash' ? p.intent_mandate_hash : p.cart_mandate_hash)})`);
+    return fail('ERR_MANDATE_CHAIN_BROKEN', missing, `the ${missing === '/intent_mandate_hash' ? 'intent' : 'cart'} mandate this payment names was not given (no mandate hashes to ${missing === '/intent_mandate_hash' ? p.intent_mandate_hash : p.cart_mandate_hash})`);
   }
   // An intent or cart mandate on its own: its proof, by the party who must sign it, and for a
   // cart, its link to the intent mandate when that is given.
-  const signer = id === 'mandate/intent-mandate' ? (doc as IntentMandate).user : (doc as CartMandate).merchant;
-  const proved = verifyDataIntegrity(doc, proofOptionsOf(ctx));
+  const read = readAs(ctx, id, doc);
+  if (!read.ok) return read;
+  const m = read.doc;
+  const signer = 'user' in m ? m.user : m.merchant;
+  const proved = verifyDataIntegrity(m, proofOptionsOf(ctx));
   if (!proved.ok) return proved;
   if (proved.details?.['signer'] !== signer) return fail('ERR_MANDATE_WRONG_SIGNER', '/proof/verificationMethod', `proved by ${String(proved.details?.['signer'])}; it must be signed by ${signer}`);
-  if (id === 'mandate/cart-mandate') {
-    const c = doc as CartMandate;
-    const intent = e.withHash<IntentMandate>('mandate/intent-mandate', c.intent_mandate_hash);
+  if ('merchant' in m) {
+    const intent = e.withHash('mandate/intent-mandate', m.intent_mandate_hash);
     if (intent === undefined && e.all('mandate/intent-mandate').length > 0) {
-      return fail('ERR_MANDATE_CHAIN_BROKEN', '/intent_mandate_hash', `no intent mandate given hashes to ${c.intent_mandate_hash}`);
+      return fail('ERR_MANDATE_CHAIN_BROKEN', '/intent_mandate_hash', `no intent mandate given hashes to ${m.intent_mandate_hash}`);
     }
   }
   return pass(`${id.slice('mandate/'.length)} proved by ${signer}`, { signer });

@@ -4,11 +4,11 @@
  * DID it describes, and the credentials it lists are the ones given, by hash (Agent Commerce Rails, stations
  * 1 and 2). did:web documents come from the caller.
  */
-import type { AgentCard, AgentCredential, MerchantCredential } from '../generated/types.js';
 import { verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
-import { fail, pass, type Verdict } from '../issues.js';
-import { invalidDocument, proofOptionsOf, reached, timeAt, within } from './common.js';
+import { fail, pass, warn, type Verdict } from '../issues.js';
+import { proofOptionsOf, readAs, reached, timeAt, within } from './common.js';
+import { isRecord } from '../encoding/json.js';
 import { contextProblem, registryOf, type VerifyContext } from './context.js';
 import { readCall, verified } from '../model/read.js';
 
@@ -40,10 +40,10 @@ function verifyCredentialModel(credential: unknown, ctx: VerifyContext): Verdict
   const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
   const detected = registryOf(ctx).detect(credential);
-  const id = detected.ok && (CREDENTIAL_TYPES as readonly string[]).includes(detected.schema.id) ? detected.schema.id : 'identity/agent-credential';
-  const invalid = invalidDocument(ctx, id, credential);
-  if (invalid !== undefined) return invalid;
-  const vc = credential as AgentCredential | MerchantCredential;
+  const id = CREDENTIAL_TYPES.find((t) => detected.ok && detected.schema.id === t) ?? 'identity/agent-credential';
+  const read = readAs(ctx, id, credential);
+  if (!read.ok) return read;
+  const vc = read.doc;
   const issuer = typeof vc.issuer === 'string' ? vc.issuer : vc.issuer.id;
   const proved = proofBy(vc, issuer, ctx, 'ERR_IDENTITY_ISSUER_MISMATCH', `credential ${vc.id} is issued by ${issuer}`);
   if (!proved.ok) return proved;
@@ -82,21 +82,23 @@ export function verifyAgentCard(card: unknown, options: AgentCardOptions): Verdi
   return readCall(
     options,
     (options) => [['', card], ['/credentials', options?.credentials]],
-    ([card_, credentials_], options) => verified(verifyAgentCardModel(card_, (credentials_ ?? []) as readonly unknown[], options), card_),
+    ([card_, credentials_], options) => verified(verifyAgentCardModel(card_, credentials_ ?? [], options), card_),
   );
 }
 
 /** {@link verifyAgentCard} on its inputs as read once, into snapshots. */
-function verifyAgentCardModel(card: unknown, credentials: readonly unknown[], ctx: VerifyContext): Verdict {
-  const problem =
-    contextProblem(ctx) ?? invalidDocument(ctx, 'discovery/agent-card', card) ?? (Array.isArray(credentials) ? undefined : fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the credentials must be an array'));
+function verifyAgentCardModel(card: unknown, credentials: unknown, ctx: VerifyContext): Verdict {
+  const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
-  const c = card as AgentCard;
+  const read = readAs(ctx, 'discovery/agent-card', card);
+  if (!read.ok) return read;
+  if (!Array.isArray(credentials)) return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: the credentials must be an array');
+  const c = read.doc;
   const proved = proofBy(c, c.id, ctx, 'ERR_IDENTITY_ISSUER_MISMATCH', `the card describes ${c.id}`);
   if (!proved.ok) return proved;
   const byId = new Map<string, unknown>();
   for (const k of credentials) {
-    const id = k !== null && typeof k === 'object' ? (k as { id?: unknown }).id : undefined;
+    const id = isRecord(k) ? k['id'] : undefined;
     if (typeof id === 'string') byId.set(id, k);
   }
   const checked: string[] = [];
@@ -114,7 +116,13 @@ function verifyAgentCardModel(card: unknown, credentials: readonly unknown[], ct
     }
     checked.push(listed.id);
   }
-  return pass(`agent card of ${c.id} is proved by ${c.id}${checked.length > 0 ? `, with ${checked.length} credential(s) verified` : ''}`, { id: c.id, credentials: checked, unchecked });
+  const verdict = pass(`agent card of ${c.id} is proved by ${c.id}${checked.length > 0 ? `, with ${checked.length} credential(s) verified` : ''}`, { id: c.id, credentials: checked, unchecked });
+  return warn(
+    verdict,
+    ...(c.credentials ?? []).flatMap((listed, i) =>
+      unchecked.includes(listed.id) ? [{ code: 'ERR_IDENTITY_CREDENTIAL_NOT_GIVEN' as const, path: `/credentials/${i}`, message: `the card lists credential ${listed.id}, which was not given: its proof and its hash are not checked` }] : [],
+    ),
+  );
 }
 
 /** The document's proof verifies, for assertion, under a key of `did`. */

@@ -9,6 +9,7 @@ import { signedContentIssue } from '../crypto/jcs.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { contextProblem, registryOf, type VerifyContext } from './context.js';
 import { readCall, readDocument, verified } from '../model/read.js';
+import type { Read } from './common.js';
 
 /** The call an intent is used for: what a kernel knows when it dispatches. */
 export interface IntentCall {
@@ -31,7 +32,7 @@ export interface IntentCall {
  * intentHash(intent) === intent.intent_hash; // true for an intent not changed since it was hashed
  * ```
  */
-export function intentHash(intent: Readonly<Record<string, unknown>>): string {
+export function intentHash(intent: GovernedIntent | Readonly<Record<string, unknown>>): string {
   const snap = snapshotJson(intent);
   if (!snap.ok || snap.value === null || typeof snap.value !== 'object' || Array.isArray(snap.value)) {
     throw new TypeError(`intentHash: the intent must be a plain JSON object${snap.ok ? '' : ` (${snap.message} at ${snap.path || 'its root'})`}`);
@@ -79,9 +80,9 @@ export function verifyIntent(intent: unknown, options: IntentOptions): Verdict {
 function verifyIntentModel(intent: unknown, call: IntentCall | undefined, ctx: VerifyContext): Verdict {
   const shape = callProblem(call);
   if (shape !== undefined) return shape;
-  const intact = intactIntent(intent, ctx);
+  const intact = readIntactIntent(intent, ctx);
   if (!intact.ok) return intact;
-  const doc = intent as GovernedIntent;
+  const doc = intact.doc;
   if (call !== undefined) {
     if (call.capability_id !== undefined && call.capability_id !== doc.capability_id) {
       return fail('ERR_INTENT_CAPABILITY_MISMATCH', '/capability_id', `the call is made under ${String(call.capability_id)}, but intent ${doc.intent_id} names ${doc.capability_id}`);
@@ -95,7 +96,7 @@ function verifyIntentModel(intent: unknown, call: IntentCall | undefined, ctx: V
   if (doc.expires_at !== undefined && ctx.now >= doc.expires_at) {
     return fail('ERR_INTENT_EXPIRED', '/expires_at', `intent ${doc.intent_id} expired at ${doc.expires_at} (now ${ctx.now})`);
   }
-  return intact;
+  return pass(`intent ${doc.intent_id} is intact (${doc.intent_hash})`, { intent_hash: doc.intent_hash });
 }
 
 /** A call that is not an object of strings would compare as "nothing given": refuse it instead. */
@@ -118,6 +119,18 @@ function callProblem(call: unknown): Verdict | undefined {
  *   `ERR_INTENT_HASH_MISMATCH`.
  */
 export function intactIntent(intent: unknown, ctx: VerifyContext): Verdict {
+  const read = readIntactIntent(intent, ctx);
+  return read.ok ? pass(`intent ${read.doc.intent_id} is intact (${read.doc.intent_hash})`, { intent_hash: read.doc.intent_hash }) : read;
+}
+
+/**
+ * {@link intactIntent}, yielding the intent typed as its schema and its hash prove.
+ *
+ * @param intent - the intent (any value).
+ * @param ctx - the context.
+ * @returns the intent, or the refusal {@link intactIntent} gives.
+ */
+export function readIntactIntent(intent: unknown, ctx: VerifyContext): Read<GovernedIntent> {
   const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
   const read = readDocument(registryOf(ctx), 'intent/governed-intent', intent);
@@ -125,9 +138,9 @@ export function intactIntent(intent: unknown, ctx: VerifyContext): Verdict {
   const doc = read.doc;
   const content = signedContentIssue(doc);
   if (content !== undefined) return fail(content.code, content.path, content.message);
-  const recomputed = intentHash(doc as unknown as Readonly<Record<string, unknown>>);
+  const recomputed = intentHash(doc);
   if (recomputed !== doc.intent_hash) {
     return fail('ERR_INTENT_HASH_MISMATCH', '/intent_hash', `intent ${doc.intent_id} hashes to ${recomputed}, not the ${doc.intent_hash} it states: it was changed after it was hashed`, { recomputed });
   }
-  return pass(`intent ${doc.intent_id} is intact (${recomputed})`, { intent_hash: recomputed });
+  return read;
 }

@@ -5,13 +5,14 @@
  * pay that cart before either lapses, and every payment under one intent mandate counts against
  * its cap: a second payment over the cap is refused (Agent Commerce Rails, station 4).
  */
-import type { CartMandate, IntentMandate, PaymentCurrencyAmount, PaymentMandate } from '../generated/types.js';
+import type { PaymentCurrencyAmount } from '../generated/types.js';
+import { isRecord } from '../encoding/json.js';
 import { verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { fail, pass, type Verdict } from '../issues.js';
 import { addDecimal, compareDecimal, formatDecimal, parseDecimal, type Decimal } from '../encoding/decimal.js';
 import { compareInstants } from '../encoding/time.js';
-import { invalidDocument, proofOptionsOf, timeAt, within } from './common.js';
+import { proofOptionsOf, readAs, timeAt, within, type Read } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
 import { readCall, verified } from '../model/read.js';
 
@@ -48,25 +49,26 @@ export function verifyMandateChain(chain: unknown, options: MandateOptions): Ver
   return readCall(
     options,
     (options) => [['', chain], ['/spent', options?.spent]],
-    ([chain_, spent_], options) => verified(verifyMandateChainModel(chain_ as MandateChain, spent_ as PaymentCurrencyAmount | undefined, options), chain_),
+    ([chain_, spent_], options) => verified(verifyMandateChainModel(chain_, spent_, options), chain_),
   );
 }
 
 /** {@link verifyMandateChain} on its inputs as read once, into snapshots. */
-function verifyMandateChainModel(chain: MandateChain, spent: PaymentCurrencyAmount | undefined, ctx: VerifyContext): Verdict {
-  const c = (chain ?? {}) as Partial<MandateChain>;
-  const problem =
-    contextProblem(ctx) ??
-    invalidDocument(ctx, 'mandate/intent-mandate', c.intent_mandate, '/intent_mandate') ??
-    invalidDocument(ctx, 'mandate/cart-mandate', c.cart_mandate, '/cart_mandate') ??
-    invalidDocument(ctx, 'mandate/payment-mandate', c.payment_mandate, '/payment_mandate') ??
-    (spent === undefined || (typeof spent?.currency === 'string' && typeof spent?.value === 'string' && parseDecimal(spent.value) !== undefined)
-      ? undefined
-      : fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: spent must be { currency, value } with a decimal value'));
+function verifyMandateChainModel(chain: unknown, spentGiven: unknown, ctx: VerifyContext): Verdict {
+  const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
-  const intent = c.intent_mandate as IntentMandate;
-  const cart = c.cart_mandate as CartMandate;
-  const payment = c.payment_mandate as PaymentMandate;
+  const member = (name: keyof MandateChain): unknown => (isRecord(chain) ? chain[name] : undefined);
+  const intentRead = readAs(ctx, 'mandate/intent-mandate', member('intent_mandate'), '/intent_mandate');
+  if (!intentRead.ok) return intentRead;
+  const cartRead = readAs(ctx, 'mandate/cart-mandate', member('cart_mandate'), '/cart_mandate');
+  if (!cartRead.ok) return cartRead;
+  const paymentRead = readAs(ctx, 'mandate/payment-mandate', member('payment_mandate'), '/payment_mandate');
+  if (!paymentRead.ok) return paymentRead;
+  const spent = spentOf(spentGiven);
+  if (!spent.ok) return spent;
+  const intent = intentRead.doc;
+  const cart = cartRead.doc;
+  const payment = paymentRead.doc;
 
   for (const [at, doc, signer, party] of [
     ['/intent_mandate', intent, intent.user, 'the user'],
@@ -135,10 +137,10 @@ function verifyMandateChainModel(chain: MandateChain, spent: PaymentCurrencyAmou
     return fail('ERR_MANDATE_CART_MISMATCH', '/payment_mandate/payment_mandate_contents/payment_response/details/payTo', `the payment pays ${String(payeeOf(response.details) ?? 'no payee it names')}; the cart's ${method.supported_methods} method names the payee ${payee}`);
   }
 
-  if (spent !== undefined && spent.currency !== cap.currency) {
-    return fail('ERR_MANDATE_CAP_MISMATCH', '/intent_mandate/spend_cap/currency', `earlier payments are counted in ${spent.currency}; the cap is in ${cap.currency}`);
+  if (spent.doc !== undefined && spent.doc.currency !== cap.currency) {
+    return fail('ERR_MANDATE_CAP_MISMATCH', '/intent_mandate/spend_cap/currency', `earlier payments are counted in ${spent.doc.currency}; the cap is in ${cap.currency}`);
   }
-  const after = addDecimal(spent === undefined ? { units: 0n, scale: 0 } : dec(spent.value), dec(total.value));
+  const after = addDecimal(spent.doc === undefined ? { units: 0n, scale: 0 } : dec(spent.doc.value), dec(total.value));
   if (compareDecimal(after, dec(cap.value)) > 0) {
     return fail(
       'ERR_MANDATE_OVER_CAP',
@@ -162,7 +164,16 @@ function dec(text: string): Decimal {
  * (PaymentRequirements), when it is a string.
  */
 function payeeOf(data: unknown): string | undefined {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  const payTo = (data as { readonly payTo?: unknown }).payTo;
+  const payTo = isRecord(data) ? data['payTo'] : undefined;
   return typeof payTo === 'string' ? payTo : undefined;
+}
+
+/** What earlier payments paid, as the caller gave it: `{ currency, value }` with a decimal value, or nothing. */
+function spentOf(spent: unknown): Read<PaymentCurrencyAmount | undefined> {
+  if (spent === undefined) return { ok: true, doc: undefined };
+  if (isRecord(spent)) {
+    const { currency, value } = spent;
+    if (typeof currency === 'string' && typeof value === 'string' && parseDecimal(value) !== undefined) return { ok: true, doc: { currency, value } };
+  }
+  return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: spent must be { currency, value } with a decimal value');
 }

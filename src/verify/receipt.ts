@@ -5,13 +5,13 @@
  * states), both must name the intent's capability, the provider's must be the call the intent
  * names, and the two must be signed under different keys (Agent Commerce Network, phase 4).
  */
-import type { GovernedIntent, ReceiptPair, ToolCallReceipt } from '../generated/types.js';
+import type { GovernedIntent, ToolCallReceipt } from '../generated/types.js';
 import { verifyCompact } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
-import { fail, pass, warn, type Issue, type Verdict } from '../issues.js';
-import { backendOf, invalidDocument, within } from './common.js';
+import { fail, pass, warn, type Issue, type Refusal, type Verdict } from '../issues.js';
+import { backendOf, readAs, within, type Read } from './common.js';
 import { contextProblem, registryOf, type VerifyContext } from './context.js';
-import { intactIntent } from './intent.js';
+import { readIntactIntent } from './intent.js';
 import { readCall, readDocument, verified } from '../model/read.js';
 
 /** The options of {@link verifyReceipt}: the context, and what the subject is checked against. */
@@ -49,10 +49,11 @@ function verifyReceiptModel(receipt: unknown, intent: unknown, ctx: VerifyContex
   if (problem !== undefined) return problem;
   const signed = signedReceipt(receipt, ctx);
   if (!signed.ok) return signed;
-  if (intent === undefined) return warn(signed, intentNotGiven('', receipt as ToolCallReceipt));
-  const intact = intactIntent(intent, ctx);
+  const verdict = pass(`receipt ${signed.doc.id} is signed by kernel ${signed.doc.kernel_key}`, { kernel_key: signed.doc.kernel_key });
+  if (intent === undefined) return warn(verdict, intentNotGiven('', signed.doc));
+  const intact = readIntactIntent(intent, ctx);
   if (!intact.ok) return within('/intent', intact);
-  return bindToIntent(receipt as ToolCallReceipt, intent as GovernedIntent) ?? signed;
+  return bindToIntent(signed.doc, intact.doc) ?? verdict;
 }
 
 /**
@@ -66,8 +67,8 @@ export function intentNotGiven(at: string, r: Pick<ToolCallReceipt, 'id' | 'inte
   return { code: 'ERR_RECEIPT_INTENT_NOT_GIVEN', path: `${at}/intent_hash`, message: `receipt ${r.id} commits to intent ${r.intent_hash}, which was not given: its signature is checked, its commitment is not` };
 }
 
-/** A receipt is well formed and signed by its kernel_key. */
-function signedReceipt(receipt: unknown, ctx: VerifyContext): Verdict {
+/** A receipt is well formed and signed by its kernel_key: the receipt, typed. */
+function signedReceipt(receipt: unknown, ctx: VerifyContext): Read<ToolCallReceipt> {
   const read = readDocument(registryOf(ctx), 'receipt/tool-call', receipt);
   if (!read.ok) return read;
   const r = read.doc;
@@ -77,7 +78,7 @@ function signedReceipt(receipt: unknown, ctx: VerifyContext): Verdict {
   if (r.action !== undefined && documentHash(r.action.parameters) !== r.action.parameter_hash) {
     return fail('ERR_RECEIPT_PARAMETER_HASH', '/action/parameter_hash', `receipt ${r.id} records parameter_hash ${r.action.parameter_hash}, but its parameters hash to ${documentHash(r.action.parameters)}`);
   }
-  return pass(`receipt ${r.id} is signed by kernel ${r.kernel_key}`, { kernel_key: r.kernel_key });
+  return read;
 }
 
 /** The two receipts of one call, one from each side's kernel. */
@@ -113,16 +114,15 @@ export function verifyBilateralReceipts(receipts: BilateralReceipts, options: Re
 function verifyBilateralReceiptsModel(buyer: unknown, provider: unknown, intent: unknown, ctx: VerifyContext): Verdict {
   const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
-  const intentVerdict = intactIntent(intent, ctx);
-  if (!intentVerdict.ok) return within('/intent', intentVerdict);
-  for (const [at, receipt] of [['/buyer_receipt', buyer], ['/provider_receipt', provider]] as const) {
-    const v = signedReceipt(receipt, ctx);
-    const bound = v.ok ? bindToIntent(receipt as ToolCallReceipt, intent as GovernedIntent) : v;
-    if (bound !== undefined) return within(at, bound);
-  }
-  const b = buyer as ToolCallReceipt;
-  const p = provider as ToolCallReceipt;
-  const i = intent as GovernedIntent;
+  const intact = readIntactIntent(intent, ctx);
+  if (!intact.ok) return within('/intent', intact);
+  const i = intact.doc;
+  const buyerRead = boundReceipt(buyer, i, ctx);
+  if (!buyerRead.ok) return within('/buyer_receipt', buyerRead);
+  const providerRead = boundReceipt(provider, i, ctx);
+  if (!providerRead.ok) return within('/provider_receipt', providerRead);
+  const b = buyerRead.doc;
+  const p = providerRead.doc;
   if (p.tool_server !== i.tool_server || p.tool_name !== i.tool_name) {
     return fail('ERR_INTENT_TOOL_MISMATCH', '/provider_receipt/tool_name', `the provider's receipt is for ${p.tool_server}/${p.tool_name}, but intent ${i.intent_id} names ${i.tool_server}/${i.tool_name}`);
   }
@@ -157,20 +157,29 @@ export function verifyReceiptPair(pair: unknown, options: ReceiptOptions): Verdi
 function verifyReceiptPairModel(pair: unknown, intent: unknown, ctx: VerifyContext): Verdict {
   // The pair's document rules (one intent, two signers) are decided below, with this
   // verifier's codes, once the signatures are known to be good: the shape alone comes first.
-  const problem = contextProblem(ctx) ?? invalidDocument(ctx, 'receipt/receipt-pair', pair, '', false);
+  const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
-  const p = pair as ReceiptPair;
+  const read = readAs(ctx, 'receipt/receipt-pair', pair, '', false);
+  if (!read.ok) return read;
+  const p = read.doc;
   const v = verifyBilateralReceipts({ buyer: p.buyer_receipt, provider: p.provider_receipt }, { ...ctx, intent });
   if (!v.ok) return v;
-  const i = intent as GovernedIntent;
-  if (p.intent_hash !== i.intent_hash) {
-    return fail('ERR_RECEIPT_INTENT_MISMATCH', '/intent_hash', `pair ${p.pair_id} names intent ${p.intent_hash}, but the buyer's intent hashes to ${i.intent_hash}`);
+  // The bilateral check read the intent, intact, and both receipts commit to its hash.
+  const hash = v.details?.['intent_hash'];
+  if (p.intent_hash !== hash) {
+    return fail('ERR_RECEIPT_INTENT_MISMATCH', '/intent_hash', `pair ${p.pair_id} names intent ${p.intent_hash}, but the buyer's intent hashes to ${String(hash)}`);
   }
   return pass(`pair ${p.pair_id}: ${v.message}`, v.details);
 }
 
+/** A receipt signed by its kernel and committed to an intact intent. */
+function boundReceipt(receipt: unknown, i: GovernedIntent, ctx: VerifyContext): Read<ToolCallReceipt> {
+  const signed = signedReceipt(receipt, ctx);
+  return signed.ok ? (bindToIntent(signed.doc, i) ?? signed) : signed;
+}
+
 /** The receipt's commitment to an intact intent: its recomputed hash, its capability. */
-function bindToIntent(r: ToolCallReceipt, i: GovernedIntent): Verdict | undefined {
+function bindToIntent(r: ToolCallReceipt, i: GovernedIntent): Refusal | undefined {
   if (r.intent_hash !== i.intent_hash) {
     return fail('ERR_RECEIPT_INTENT_MISMATCH', '/intent_hash', `receipt ${r.id} commits to ${r.intent_hash}, but the intent hashes to ${i.intent_hash}`);
   }

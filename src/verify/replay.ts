@@ -7,27 +7,23 @@
  */
 import type {
   AgentCard,
-  BudgetAuthorization,
-  SettlementReconciliation,
   AgentCredential,
   CartMandate,
   GovernedIntent,
   IntentMandate,
-  IntentTrace,
   PaymentMandate,
   ReportHop,
   SpendReconciliation,
-  ToolCallReceipt,
   VerificationReport,
 } from '../generated/types.js';
 import type { Issue } from '../issues.js';
 import { documentHash } from '../crypto/hash.js';
 import { toMinorUnits, unitsAt } from '../encoding/currency.js';
-import { ArtifactWarnings, artifactIssue, costIssues, distinctTypes, lineageIssues, report, sealVerdict, startBundle, type BundleArtifact, type BundleOptions } from './bundle.js';
+import { ArtifactWarnings, artifactIssue, costIssues, distinctTypes, lineageIssues, report, sealVerdict, startBundle, type BundleOptions } from './bundle.js';
 import type { VerifyContext } from './context.js';
 import { verifyWithEvidence } from './document.js';
 import { verifyBilateralReceipts } from './receipt.js';
-import { duplicateIssues, ledgerIssues, receiptTimeIssues, settlementLinkIssues, traceRecorderIssues } from './bundle-ledger.js';
+import { docsOf, type ReadArtifact, duplicateIssues, ledgerIssues, receiptTimeIssues, settlementLinkIssues, traceRecorderIssues } from './bundle-ledger.js';
 import { requiredIssues } from './transaction-kinds.js';
 
 /** The hops of a replay, in order, with the document types that belong to each. */
@@ -69,38 +65,43 @@ export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, option
   if ('report' in start) return start.report;
   const { ctx, readIssues, opened, good, evidence, full } = start;
   const found = new Map<ReportHop['hop'], Issue[]>(HOPS.map((h) => [h.hop, []]));
+  const hopIssues = (hop: ReportHop['hop']): Issue[] => {
+    const list = found.get(hop) ?? [];
+    found.set(hop, list);
+    return list;
+  };
   const general: Issue[] = [...readIssues];
   const warnings = new ArtifactWarnings(good);
   // Problems with the files themselves go to the hop of the file's type, or to the bundle.
   for (const issue of opened.issues) {
     const artifact = opened.artifacts.find((a) => a.issue === issue);
     const hop = hopOf(artifact?.type);
-    (hop === undefined ? general : (found.get(hop) as Issue[])).push(issue);
+    (hop === undefined ? general : hopIssues(hop)).push(issue);
   }
   for (const h of HOPS) {
-    const mine = good.filter((a) => h.types.includes(a.type as string));
-    const issues = found.get(h.hop) as Issue[];
+    const mine = good.filter((a) => h.types.includes(a.type));
+    const issues = hopIssues(h.hop);
     for (const need of h.needs) {
       if (!mine.some((a) => a.type === need) && !opened.artifacts.some((a) => a.type === need)) {
         issues.push({ code: 'ERR_REPLAY_HOP_MISSING', path: '', message: `the ${h.hop.replace('_', ' ')} hop needs a ${need.split('/')[1]?.replace(/[-.]/g, ' ')}, and the bundle has none` });
       }
     }
     for (const a of mine) {
-      const v = verifyWithEvidence(a.doc, a.type as string, evidence, full);
+      const v = verifyWithEvidence(a.doc, a.type, evidence, full);
       if (!v.ok) issues.push(artifactIssue(a, v, good));
       else warnings.add(a, v);
     }
   }
   const links = linkIssues(good, full);
-  for (const [hop, issue] of links) (found.get(hop) as Issue[]).push(issue);
-  (found.get('capability_chain') as Issue[]).push(...lineageIssues(good));
-  (found.get('receipts') as Issue[]).push(...costIssues(good));
-  (found.get('settlement') as Issue[]).push(...ledgerIssues(good), ...settlementLinkIssues(good));
-  (found.get('receipts') as Issue[]).push(...traceRecorderIssues(good, opened.sealer));
-  (found.get('receipts') as Issue[]).push(...receiptTimeIssues(good, full));
+  for (const [hop, issue] of links) hopIssues(hop).push(issue);
+  hopIssues('capability_chain').push(...lineageIssues(good));
+  hopIssues('receipts').push(...costIssues(good));
+  hopIssues('settlement').push(...ledgerIssues(good), ...settlementLinkIssues(good));
+  hopIssues('receipts').push(...traceRecorderIssues(good, opened.sealer));
+  hopIssues('receipts').push(...receiptTimeIssues(good, full));
   general.push(...duplicateIssues(good), ...requiredIssues(opened.transaction, distinctTypes(good)));
   const hops: ReportHop[] = HOPS.map((h) => {
-    const issues = found.get(h.hop) as Issue[];
+    const issues = hopIssues(h.hop);
     const artifacts = opened.artifacts.filter((a) => hopOf(a.type) === h.hop).map((a) => a.path);
     const first = issues[0];
     return first === undefined
@@ -108,12 +109,12 @@ export function replayTransaction(files: ReadonlyMap<string, Uint8Array>, option
       : { hop: h.hop, ok: false, code: first.code, path: first.path, message: first.message, artifacts };
   });
   const seal = sealVerdict(opened, ctx);
-  return report([...seal.errors, ...general, ...HOPS.flatMap((h) => found.get(h.hop) as Issue[])], ctx.now, opened.bundle_id, hops, { seal: seal.seal, warnings: [...seal.warnings, ...warnings.list] });
+  return report([...seal.errors, ...general, ...HOPS.flatMap((h) => hopIssues(h.hop))], ctx.now, opened.bundle_id, hops, { seal: seal.seal, warnings: [...seal.warnings, ...warnings.list] });
 }
 
 /** What the link rules of a replay read: its readable artifacts, the one of each type the hops pair, the context. */
 interface TransactionView {
-  readonly good: readonly BundleArtifact[];
+  readonly good: readonly ReadArtifact[];
   readonly ctx: VerifyContext;
   readonly credential: [string, AgentCredential] | undefined;
   readonly card: [string, AgentCard] | undefined;
@@ -132,7 +133,6 @@ export interface LinkRule {
 }
 
 const broken = (path: string, pointer: string, message: string): Issue => ({ code: 'ERR_REPLAY_LINK_BROKEN', path: `${path}#${pointer}`, message: `${path}: ${message}` });
-const all = <T>(t: TransactionView, type: string): [string, T][] => t.good.filter((a) => a.type === type).map((a) => [a.path, a.doc as T]);
 
 /** The links between hops, one row per bullet of SPEC.md 12.9, in its order: each artifact refers to the ones before it. */
 export const LINK_RULES: readonly LinkRule[] = [
@@ -141,7 +141,7 @@ export const LINK_RULES: readonly LinkRule[] = [
     rule: 'the card lists a credential of the identity hop',
     check: ({ good, card }) => {
       if (card === undefined) return [];
-      const given = new Set(good.filter((a) => a.type === 'identity/merchant-credential' || a.type === 'identity/agent-credential').map((a) => (a.doc as { id: string }).id));
+      const given = new Set([...docsOf(good, 'identity/merchant-credential'), ...docsOf(good, 'identity/agent-credential')].map(([, c]) => c.id));
       return (card[1].credentials ?? []).some((c) => given.has(c.id)) ? [] : [broken(card[0], '/credentials', 'the card lists none of the credentials of the identity hop: its identity is not the one verified')];
     },
   },
@@ -187,7 +187,7 @@ export const LINK_RULES: readonly LinkRule[] = [
     check: (t) => {
       const out: Issue[] = [];
       const { good, intent, payment } = t;
-      const reconciliations = all<SpendReconciliation>(t, 'settlement/spend-reconciliation');
+      const reconciliations = docsOf(t.good, 'settlement/spend-reconciliation');
       if (payment !== undefined && reconciliations.length > 0) {
         const total = payment[1].payment_mandate_contents.payment_details_total.amount;
         const actual = reconciliations.map(([, r]) => r.actual);
@@ -198,15 +198,15 @@ export const LINK_RULES: readonly LinkRule[] = [
       }
       // Unsigned settlement records are held to the signed artifacts they account for.
       for (const [path, r] of reconciliations) {
-        if (!good.some((x) => x.type === 'receipt/tool-call' && (x.doc as ToolCallReceipt).id === r.receipt_id)) out.push(broken(path, '/receipt_id', `receipt ${r.receipt_id} is not in the bundle`));
-        const authorized = all<BudgetAuthorization>(t, 'settlement/budget-authorization').some(([, b]) => b.capability_id === r.capability_id && b.grant_index === r.grant_index && b.decision === 'allowed');
+        if (!docsOf(good, 'receipt/tool-call').some(([, x]) => x.id === r.receipt_id)) out.push(broken(path, '/receipt_id', `receipt ${r.receipt_id} is not in the bundle`));
+        const authorized = docsOf(t.good, 'settlement/budget-authorization').some(([, b]) => b.capability_id === r.capability_id && b.grant_index === r.grant_index && b.decision === 'allowed');
         if (!authorized) out.push(broken(path, '/capability_id', `no allowed budget authorization in the bundle charged ${r.capability_id} grant ${r.grant_index}`));
       }
-      for (const [path, b] of all<BudgetAuthorization>(t, 'settlement/budget-authorization')) {
+      for (const [path, b] of docsOf(t.good, 'settlement/budget-authorization')) {
         if (intent !== undefined && b.intent_hash !== undefined && b.intent_hash !== intent[1].intent_hash) out.push(broken(path, '/intent_hash', `the exposure is authorized for intent ${b.intent_hash}, not ${intent[1].intent_hash}`));
       }
-      const references = all<ToolCallReceipt>(t, 'receipt/tool-call').map(([, r]) => r.payment_reference).filter((p) => p !== undefined);
-      for (const [path, s] of all<SettlementReconciliation>(t, 'settlement/settlement-reconciliation')) {
+      const references = docsOf(t.good, 'receipt/tool-call').map(([, r]) => r.payment_reference).filter((p) => p !== undefined);
+      for (const [path, s] of docsOf(t.good, 'settlement/settlement-reconciliation')) {
         if (payment !== undefined) {
           const total = payment[1].payment_mandate_contents.payment_details_total.amount;
           if (total.currency !== s.currency || toMinorUnits(total.value, total.currency) !== s.settled_amount_minor) {
@@ -226,32 +226,32 @@ export const LINK_RULES: readonly LinkRule[] = [
       const { good, ctx, intent } = t;
       if (intent !== undefined) {
         // The bilateral pair: the buyer's and the provider's receipts of the intent, under two kernels.
-        const receipts = good.filter((a) => a.type === 'receipt/tool-call' && (a.doc as ToolCallReceipt).intent_hash === intent[1].intent_hash);
-        const provider = receipts.find((a) => (a.doc as ToolCallReceipt).tool_name === intent[1].tool_name && (a.doc as ToolCallReceipt).tool_server === intent[1].tool_server);
-        const buyer = receipts.find((a) => a !== provider);
+        const receipts = docsOf(good, 'receipt/tool-call').filter(([, r]) => r.intent_hash === intent[1].intent_hash);
+        const provider = receipts.find(([, r]) => r.tool_name === intent[1].tool_name && r.tool_server === intent[1].tool_server);
+        const buyer = receipts.find((r) => r !== provider);
         if (provider === undefined || buyer === undefined) {
           out.push(broken(good.find((a) => a.type === 'receipt/intent-trace')?.path ?? intent[0], '', "the bundle lacks a receipt pair for the intent: one receipt by the buyer kernel and one by the provider kernel for the intent's tool"));
         } else {
-          const v = verifyBilateralReceipts({ buyer: buyer.doc, provider: provider.doc }, { ...ctx, intent: intent[1] });
+          const v = verifyBilateralReceipts({ buyer: buyer[1], provider: provider[1] }, { ...ctx, intent: intent[1] });
           if (!v.ok) {
-            const holder = v.path.startsWith('/buyer_receipt') ? buyer : v.path.startsWith('/provider_receipt') ? provider : { path: intent[0] };
-            out.push(artifactIssue({ path: holder.path }, { ...v, path: v.path.replace(/^\/(buyer_receipt|provider_receipt|intent)/, '') }));
+            const holder = v.path.startsWith('/buyer_receipt') ? buyer[0] : v.path.startsWith('/provider_receipt') ? provider[0] : intent[0];
+            out.push(artifactIssue({ path: holder }, { ...v, path: v.path.replace(/^\/(buyer_receipt|provider_receipt|intent)/, '') }));
           }
         }
         // Every receipt of the transaction serves its intent: a loose receipt committing to
         // another intent is not evidence of this transaction.
-        for (const [path, r] of all<ToolCallReceipt>(t, 'receipt/tool-call')) {
+        for (const [path, r] of docsOf(t.good, 'receipt/tool-call')) {
           if (r.intent_hash !== intent[1].intent_hash) out.push({ code: 'ERR_RECEIPT_INTENT_MISMATCH', path: `${path}#/intent_hash`, message: `${path}: the receipt commits to ${r.intent_hash}, not to the transaction's intent ${intent[1].intent_hash}` });
         }
       }
       // Every trace, not the first: whoever writes the manifest chooses its order. Each settlement
       // proof is bound to the payment its trace names, and that payment's cart.
-      for (const [path, trace] of all<IntentTrace>(t, 'receipt/intent-trace')) {
+      for (const [path, trace] of docsOf(t.good, 'receipt/intent-trace')) {
         if (trace.outcome === 'settled' && trace.references.settlement_proof?.success !== true) out.push(broken(path, '/references/settlement_proof', 'the trace records a settled outcome without a successful settlement proof'));
         const proof = trace.references.settlement_proof;
         if (proof === undefined || proof === null) continue;
-        const paid = all<PaymentMandate>(t, 'mandate/payment-mandate').find(([, p]) => documentHash(p) === trace.references.mandate_hash)?.[1];
-        const paidCart = paid === undefined ? undefined : all<CartMandate>(t, 'mandate/cart-mandate').find(([, c]) => documentHash(c) === paid.cart_mandate_hash)?.[1];
+        const paid = docsOf(t.good, 'mandate/payment-mandate').find(([, p]) => documentHash(p) === trace.references.mandate_hash)?.[1];
+        const paidCart = paid === undefined ? undefined : docsOf(t.good, 'mandate/cart-mandate').find(([, c]) => documentHash(c) === paid.cart_mandate_hash)?.[1];
         // A trace naming no payment of the bundle fails its own check (its mandate_hash); a
         // payment or cart that failed to read is reported at its own hop.
         if (paid === undefined || paidCart === undefined) continue;
@@ -263,20 +263,16 @@ export const LINK_RULES: readonly LinkRule[] = [
 ];
 
 /** The link rules run over a replay's artifacts: each issue with the hop it reports to. */
-function linkIssues(good: readonly BundleArtifact[], ctx: VerifyContext): [ReportHop['hop'], Issue][] {
-  const first = <T>(type: string): [string, T] | undefined => {
-    const a = good.find((x) => x.type === type);
-    return a === undefined ? undefined : [a.path, a.doc as T];
-  };
+function linkIssues(good: readonly ReadArtifact[], ctx: VerifyContext): [ReportHop['hop'], Issue][] {
   const view: TransactionView = {
     good,
     ctx,
-    credential: first<AgentCredential>('identity/agent-credential'),
-    card: first<AgentCard>('discovery/agent-card'),
-    intent: first<GovernedIntent>('intent/governed-intent'),
-    intentMandate: first<IntentMandate>('mandate/intent-mandate'),
-    cart: first<CartMandate>('mandate/cart-mandate'),
-    payment: first<PaymentMandate>('mandate/payment-mandate'),
+    credential: docsOf(good, 'identity/agent-credential')[0],
+    card: docsOf(good, 'discovery/agent-card')[0],
+    intent: docsOf(good, 'intent/governed-intent')[0],
+    intentMandate: docsOf(good, 'mandate/intent-mandate')[0],
+    cart: docsOf(good, 'mandate/cart-mandate')[0],
+    payment: docsOf(good, 'mandate/payment-mandate')[0],
   };
   return LINK_RULES.flatMap((r) => r.check(view).map((issue): [ReportHop['hop'], Issue] => [r.hop, issue]));
 }

@@ -4,9 +4,9 @@
  * worst-case price), and its status is the one its dispute gives (Agent Commerce Network, phase 6 and the
  * dispute failure path).
  */
-import type { Dispute, GovernedIntent, QuoteResponse, SettlementReconciliation } from '../generated/types.js';
+import type { Dispute, SettlementReconciliation } from '../generated/types.js';
 import { fail, pass, warn, type Verdict } from '../issues.js';
-import { invalidDocument } from './common.js';
+import { readAs, readOptional } from './common.js';
 import { contextProblem, type VerifyContext } from './context.js';
 import { readCall, verified } from '../model/read.js';
 
@@ -55,26 +55,26 @@ export function verifySettlement(record: unknown, options: SettlementOptions): V
 
 /** {@link verifySettlement} on its inputs as read once, into snapshots. */
 function verifySettlementModel(record: unknown, evidence: SettlementEvidence, ctx: VerifyContext): Verdict {
-  const e = (evidence ?? {}) as SettlementEvidence;
-  const problem =
-    contextProblem(ctx) ??
-    invalidDocument(ctx, 'settlement/settlement-reconciliation', record) ??
-    (e.quote === undefined ? undefined : invalidDocument(ctx, 'commercial/quote.response', e.quote, '/quote')) ??
-    (e.intent === undefined ? undefined : invalidDocument(ctx, 'intent/governed-intent', e.intent, '/intent')) ??
-    (e.dispute === undefined ? undefined : invalidDocument(ctx, 'settlement/dispute', e.dispute, '/dispute'));
+  const problem = contextProblem(ctx);
   if (problem !== undefined) return problem;
-  const s = record as SettlementReconciliation;
-  if (e.quote !== undefined) {
-    const q = e.quote as QuoteResponse;
-    if (q.currency !== s.currency || q.price_minor !== s.quoted_amount_minor) {
-      return fail('ERR_SETTLEMENT_QUOTE_MISMATCH', '/quoted_amount_minor', `the settlement's quoted amount is ${s.quoted_amount_minor} ${s.currency}; quote ${q.quote_id} is ${q.price_minor} ${q.currency}`);
-    }
+  const read = readAs(ctx, 'settlement/settlement-reconciliation', record);
+  if (!read.ok) return read;
+  const quote = readOptional(ctx, 'commercial/quote.response', evidence.quote, '/quote');
+  if (!quote.ok) return quote;
+  const intent = readOptional(ctx, 'intent/governed-intent', evidence.intent, '/intent');
+  if (!intent.ok) return intent;
+  const dispute = readOptional(ctx, 'settlement/dispute', evidence.dispute, '/dispute');
+  if (!dispute.ok) return dispute;
+  const s = read.doc;
+  const q = quote.doc;
+  if (q !== undefined && (q.currency !== s.currency || q.price_minor !== s.quoted_amount_minor)) {
+    return fail('ERR_SETTLEMENT_QUOTE_MISMATCH', '/quoted_amount_minor', `the settlement's quoted amount is ${s.quoted_amount_minor} ${s.currency}; quote ${q.quote_id} is ${q.price_minor} ${q.currency}`);
   }
-  if (e.intent !== undefined) {
-    const i = e.intent as GovernedIntent;
+  const i = intent.doc;
+  if (i !== undefined) {
     const billing = i.billing_context;
-    if (e.quote !== undefined && billing.quote_id !== undefined && billing.quote_id !== (e.quote as QuoteResponse).quote_id) {
-      return fail('ERR_REPLAY_LINK_BROKEN', '/intent/billing_context/quote_id', `intent ${i.intent_id} is priced on quote ${billing.quote_id}, not ${(e.quote as QuoteResponse).quote_id}`);
+    if (q !== undefined && billing.quote_id !== undefined && billing.quote_id !== q.quote_id) {
+      return fail('ERR_REPLAY_LINK_BROKEN', '/intent/billing_context/quote_id', `intent ${i.intent_id} is priced on quote ${billing.quote_id}, not ${q.quote_id}`);
     }
     if (billing.currency !== s.currency) {
       return fail('ERR_SETTLEMENT_OVER_INTENT', '/currency', `the settlement is in ${s.currency}; intent ${i.intent_id} bounds the price in ${billing.currency}`);
@@ -83,8 +83,8 @@ function verifySettlementModel(record: unknown, evidence: SettlementEvidence, ct
       return fail('ERR_SETTLEMENT_OVER_INTENT', '/approved_amount_minor', `${s.approved_amount_minor} ${s.currency} was approved; intent ${i.intent_id} allows at most ${billing.max_price_minor}`);
     }
   }
-  if (e.dispute !== undefined) {
-    const d = e.dispute as Dispute;
+  const d = dispute.doc;
+  if (d !== undefined) {
     if (d.settlement_id !== s.settlement_id) {
       return fail('ERR_REPLAY_LINK_BROKEN', '/settlement_id', `dispute ${d.dispute_id} is over ${d.settlement_id}, not ${s.settlement_id}`);
     }

@@ -2,7 +2,7 @@
  * The intent trace (SPEC.md 12.9, station 5): the anchored record of a settled mandate, proved by
  * its recorder, whose every reference the evidence can answer must resolve.
  */
-import type { ToolCallReceipt } from '../generated/types.js';
+import type { DocumentTypes } from '../generated/types.js';
 import { verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { fail, pass, type Verdict } from '../issues.js';
@@ -21,20 +21,20 @@ export function verifyTrace(doc: unknown, e: EvidenceIndex, ctx: VerifyContext):
   const t = read.doc;
   const proved = verifyDataIntegrity(t, proofOptionsOf(ctx));
   if (!proved.ok) return proved;
-  const hashes = (type: string): string[] => [...e.hashesOf(type).keys()];
+  const hashes = (type: keyof DocumentTypes): string[] => [...e.hashesOf(type).keys()];
   const links: [string, boolean, string][] = [];
   if (e.all('mandate/intent-mandate').length > 0) links.push(['/intent_ref', hashes('mandate/intent-mandate').includes(t.intent_ref), `no intent mandate given hashes to ${t.intent_ref}`]);
   if (e.all('mandate/payment-mandate').length > 0) links.push(['/references/mandate_hash', hashes('mandate/payment-mandate').includes(t.references.mandate_hash), `no payment mandate given hashes to ${t.references.mandate_hash}`]);
   const credential = t.references.identity_credential;
-  const given = e.find<{ id: string }>('identity/agent-credential', (c) => c.id === credential.id);
+  const given = e.find('identity/agent-credential', (c) => c.id === credential.id);
   if (given !== undefined) links.push(['/references/identity_credential/hash', documentHash(given) === credential.hash, `credential ${credential.id} hashes to ${documentHash(given)}, not ${credential.hash}`]);
   if (given !== undefined) {
-    const subject = (given as { credentialSubject?: { id?: string } }).credentialSubject?.id;
+    const subject = given.credentialSubject.id;
     links.push(['/subject', subject === t.subject, `the trace is about ${t.subject}; credential ${credential.id} is about ${String(subject)}`]);
   }
   const receipts = hashes('receipt/tool-call');
   for (const [i, h] of (t.references.receipt_hashes ?? []).entries()) links.push([`/references/receipt_hashes/${i}`, receipts.includes(h), `no receipt given hashes to ${h}`]);
-  const actions = e.all<ToolCallReceipt>('receipt/tool-call').filter((r) => r.action !== undefined).map((r) => documentHash(r.action));
+  const actions = e.all('receipt/tool-call').filter((r) => r.action !== undefined).map((r) => documentHash(r.action));
   if (actions.length > 0) links.push(['/action_hash', actions.includes(t.action_hash), `no receipt given records an action that hashes to ${t.action_hash}`]);
   const broken = links.find(([, ok]) => !ok);
   if (broken !== undefined) return fail('ERR_REPLAY_LINK_BROKEN', broken[0], broken[2]);

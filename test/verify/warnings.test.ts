@@ -9,6 +9,7 @@ import { verifyCapabilityChain } from '../../src/verify/capability.js';
 import { verifyDocument } from '../../src/verify/document.js';
 import { verifyReceipt } from '../../src/verify/receipt.js';
 import { verifySettlement } from '../../src/verify/settlement.js';
+import { verifyAgentCard } from '../../src/verify/identity.js';
 import type { Verdict } from '../../src/issues.js';
 import { runCli } from '../helpers.js';
 import { bundleOf, fixture, T0 } from './world.js';
@@ -45,6 +46,15 @@ t.test('a settlement a dispute moved, verified without the dispute, warns; with 
 t.test('a chain verified without trust anchors warns at its root; with the root among them it does not', async (t) => {
   t.same(codes(verifyCapabilityChain(vendor, { now: NOW, evidence: [root] })), [['ERR_CHAIN_ROOT_UNANCHORED', `/${root.id}/issuer`]]);
   t.same(codes(verifyCapabilityChain(vendor, { now: NOW, evidence: [root], trustAnchors: [root.issuer] })), []);
+});
+
+t.test('an agent card verified without a credential it lists warns at that entry; with the credential it does not', async (t) => {
+  const didDoc = fixture('identity/did-document', 'dreamineering.commerce-rails');
+  const ctx = { now: Date.parse('2026-11-01T10:08:00Z') / 1000, documents: new Map([[didDoc.id as string, didDoc]]) };
+  const card = fixture('discovery/agent-card', 'dreamineering.commerce-rails');
+  const credential = fixture('identity/merchant-credential', 'dreamineering-self-issued.commerce-rails');
+  t.same(codes(verifyAgentCard(card, { ...ctx, credentials: [] })), [['ERR_IDENTITY_CREDENTIAL_NOT_GIVEN', '/credentials/0']]);
+  t.same(codes(verifyAgentCard(card, { ...ctx, credentials: [credential] })), []);
 });
 
 t.test("a bundle report gathers its artifacts' warnings after the seal's, each once, at the file it is about", async (t) => {
