@@ -218,13 +218,16 @@ function verifyBudgetAuthorizationModel(record: unknown, capability: unknown, le
  * reconcileSpend({ units: 125000, currency: 'USD' }, { units: 131000, currency: 'USD' }).code; // 'ERR_BUDGET_OVERRUN'
  * ```
  */
-export function reconcileSpend(chargedGiven: MoneyUnits, actualGiven: MoneyUnits): Verdict {
-  const chargedRead = moneyUnits(chargedGiven, '/charged');
+export function reconcileSpend(charged: MoneyUnits, actual: MoneyUnits): Verdict {
+  const chargedRead = moneyUnits(charged, '/charged');
   if (!chargedRead.ok) return chargedRead;
-  const actualRead = moneyUnits(actualGiven, '/actual');
+  const actualRead = moneyUnits(actual, '/actual');
   if (!actualRead.ok) return actualRead;
-  const charged = chargedRead.doc;
-  const actual = actualRead.doc;
+  return reconciled(chargedRead.doc, actualRead.doc);
+}
+
+/** {@link reconcileSpend} on amounts read. */
+function reconciled(charged: MoneyUnits, actual: MoneyUnits): Verdict {
   if (charged.currency !== actual.currency) return fail('ERR_BUDGET_CURRENCY_MISMATCH', '/actual/currency', `the actual cost is in ${actual.currency}; ${charged.currency} was charged`);
   const { currency } = charged;
   if (actual.units < charged.units) return pass(`${charged.units - actual.units} ${currency} is credited back to the grant`, { outcome: 'credited', credited: { units: charged.units - actual.units, currency } });
