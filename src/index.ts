@@ -63,6 +63,7 @@ export { verifyDocument } from './verify/document.js';
 export type { DocumentOptions } from './verify/document.js';
 export { openBundle, verifyBundle } from './verify/bundle.js';
 export type { BundleArtifact, BundleOptions, OpenedBundle } from './verify/bundle.js';
+export type { ArtifactOf, ReadArtifact } from './verify/bundle-ledger.js';
 export { readBundleFolder } from './io/bundle-folder.js';
 export type { BundleFolder } from './io/bundle-folder.js';
 export { replayTransaction } from './verify/replay.js';
