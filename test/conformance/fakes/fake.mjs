@@ -15,7 +15,9 @@
 //   skip       skips every case
 import { existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { referenceAnswer } from '../../../dist/conformance/reference.js';
+// It is an implementation outside writ, so it uses writ's public kit, as a user's adapter would:
+// the package by its name (Node resolves a package's own name through its exports).
+import { referenceAnswer } from 'writ/conformance';
 
 const [mode, state] = process.argv.slice(2);
 const restarted = state !== undefined && existsSync(state);
