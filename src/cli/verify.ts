@@ -5,8 +5,8 @@
  * bundle; files are verified each with the others as evidence.
  */
 import { resolve } from 'node:path';
-import type { IntentTrace, TrustPolicy, VerificationReport } from '../generated/types.js';
-import { parseJson } from '../encoding/json.js';
+import type { TrustPolicy, VerificationReport } from '../generated/types.js';
+import { isRecord, parseJson } from '../encoding/json.js';
 import { issueOf, type Issue } from '../issues.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { BUNDLE_MANIFEST_PATH, verifyBundle } from '../verify/bundle.js';
@@ -194,7 +194,8 @@ function holdsTrace(files: ReadonlyMap<string, Uint8Array>, registry: SchemaRegi
     if (!parsed.ok) continue;
     const detected = registry.detect(parsed.value);
     if (detected.ok && detected.schema.id === 'receipt/intent-trace') {
-      const recorded = (parsed.value as unknown as IntentTrace).recorded_at;
+      const recorded = isRecord(parsed.value) ? parsed.value['recorded_at'] : undefined;
+      if (typeof recorded !== 'string') return undefined;
       try {
         return parseTime(recorded);
       } catch {

@@ -10,7 +10,7 @@ import { precheckVerdict, verifyCompact, verifyDataIntegrity } from '../crypto/e
 import { documentHash } from '../crypto/hash.js';
 import { canonicalJson } from '../crypto/jcs.js';
 import { fromBase64Url, fromHex } from '../encoding/bytes.js';
-import { parseJson } from '../encoding/json.js';
+import { isRecord, parseJson } from '../encoding/json.js';
 import type { Issue, Verdict } from '../issues.js';
 import { fail } from '../issues.js';
 import { checkIntegrity } from '../release/integrity.js';
@@ -197,27 +197,37 @@ function budgetCase(input: Record<string, unknown>, ctx: VerifyContext): CaseRes
   }
 }
 
-/** A bundle's files as a vector gives them: path -> { base64 } (base64url, no padding) or { symlink }. */
+/** A vector's files as it gives them: path -> { base64 } (base64url, no padding) or { symlink }; anything else is left out. */
+function fileEntries(files: unknown): [path: string, entry: { base64?: string; symlink?: string }][] {
+  if (!isRecord(files)) return [];
+  return Object.entries(files).flatMap(([path, entry]): [string, { base64?: string; symlink?: string }][] => {
+    if (!isRecord(entry)) return [];
+    const { base64, symlink } = entry;
+    return [[path, { ...(typeof base64 === 'string' ? { base64 } : {}), ...(typeof symlink === 'string' ? { symlink } : {}) }]];
+  });
+}
+
+/** A bundle's files as a vector gives them. */
 function bundleFiles(files: unknown): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
-  for (const [path, entry] of Object.entries((files ?? {}) as Record<string, { base64?: string; symlink?: string }>)) {
-    if (typeof entry.base64 === 'string') out.set(path, fromBase64Url(entry.base64) ?? new Uint8Array());
+  for (const [path, entry] of fileEntries(files)) {
+    if (entry.base64 !== undefined) out.set(path, fromBase64Url(entry.base64) ?? new Uint8Array());
   }
   return out;
 }
 
 /** A bundle entry given as a symbolic link is what a folder reader reports, and never follows. */
 function linkIssues(files: unknown): Issue[] {
-  return Object.entries((files ?? {}) as Record<string, { symlink?: string }>)
-    .filter(([, entry]) => typeof entry.symlink === 'string')
+  return fileEntries(files)
+    .filter(([, entry]) => entry.symlink !== undefined)
     .map(([path]) => ({ code: 'ERR_BUNDLE_SYMLINK', path, message: `${path} is a symbolic link; a bundle holds regular files only` }));
 }
 
 /** A release copy (or a fixtures folder) written out, to check as a user's copy is checked. */
 function releaseCase(input: Record<string, unknown>): CaseResult {
   const entries = new Map<string, ScratchEntry>();
-  for (const [path, entry] of Object.entries((input['files'] ?? {}) as Record<string, { base64?: string; symlink?: string }>)) {
-    entries.set(path, typeof entry.symlink === 'string' ? { symlink: entry.symlink } : { bytes: fromBase64Url(entry.base64 ?? '') ?? new Uint8Array() });
+  for (const [path, entry] of fileEntries(input['files'])) {
+    entries.set(path, entry.symlink !== undefined ? { symlink: entry.symlink } : { bytes: fromBase64Url(entry.base64 ?? '') ?? new Uint8Array() });
   }
   const issues = withScratchFolder(entries, (dir): readonly Issue[] =>
     input['operation'] === 'fixtures' ? checkFixtures(dir, schemas()).results.flatMap((r) => (r.ok ? [] : r.issues)) : checkIntegrity(dir).issues,

@@ -4,6 +4,7 @@
  * writ never fetches one. The method must be listed under the proof's purpose.
  */
 import { fromBase64Url } from '../encoding/bytes.js';
+import { isRecord } from '../encoding/json.js';
 import { fail, type Refusal } from '../issues.js';
 import { fromMultikey } from './keys.js';
 
@@ -40,25 +41,27 @@ export function resolveVerificationMethod(
     }
     return { ok: true, publicKey, did };
   }
-  const doc = documents.get(did) as Record<string, unknown> | undefined;
-  if (doc === undefined) {
+  const doc = documents.get(did);
+  if (!isRecord(doc)) {
     return fail('ERR_KEY_UNRESOLVED', '/proof/verificationMethod', `no DID document for ${did} was supplied; writ does not fetch ${did.startsWith('did:web:') ? 'did:web documents' : 'DID documents'}`);
   }
   const matches = (id: unknown): boolean => typeof id === 'string' && (id === verificationMethod || (id.startsWith('#') && `${did}${id}` === verificationMethod));
-  const methods = Array.isArray(doc['verificationMethod']) ? (doc['verificationMethod'] as Record<string, unknown>[]) : [];
-  const relation = Array.isArray(doc[purpose]) ? (doc[purpose] as unknown[]) : [];
-  const listed = relation.find((entry) => matches(entry) || (entry !== null && typeof entry === 'object' && matches((entry as Record<string, unknown>)['id'])));
+  const declared = doc['verificationMethod'];
+  const methods = Array.isArray(declared) ? declared.filter(isRecord) : [];
+  const related = doc[purpose];
+  const relation: unknown[] = Array.isArray(related) ? related : [];
+  const listed = relation.find((entry) => matches(entry) || (isRecord(entry) && matches(entry['id'])));
   if (listed === undefined) {
     return fail('ERR_PROOF_PURPOSE', '/proof/verificationMethod', `${verificationMethod} is not listed under ${purpose} in the DID document of ${did}`);
   }
-  const method = typeof listed === 'object' ? (listed as Record<string, unknown>) : methods.find((m) => matches(m['id']));
+  const method = isRecord(listed) ? listed : methods.find((m) => matches(m['id']));
   if (method === undefined) {
     return fail('ERR_KEY_UNRESOLVED', '/proof/verificationMethod', `${verificationMethod} is listed under ${purpose} but is not a verification method of ${did}`);
   }
   let publicKey: Uint8Array | undefined;
   if (typeof method['publicKeyMultibase'] === 'string') publicKey = fromMultikey(method['publicKeyMultibase']);
-  else if (method['publicKeyJwk'] !== null && typeof method['publicKeyJwk'] === 'object') {
-    const jwk = method['publicKeyJwk'] as Record<string, unknown>;
+  else if (isRecord(method['publicKeyJwk'])) {
+    const jwk = method['publicKeyJwk'];
     if (jwk['kty'] === 'OKP' && jwk['crv'] === 'Ed25519' && typeof jwk['x'] === 'string' && jwk['d'] === undefined) publicKey = fromBase64Url(jwk['x']);
   }
   if (publicKey?.length !== 32) {

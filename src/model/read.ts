@@ -9,7 +9,7 @@ import { parseJson, type JsonValue, type ParseJsonOptions } from '../encoding/js
 import { types } from 'node:util';
 import { notPlainMessage, snapshotJson } from '../encoding/snapshot.js';
 import type { DocumentTypes } from '../generated/types.js';
-import { fail, type Issue, type Refusal, type Result, type Verdict } from '../issues.js';
+import { fail, type Refusal, type Result, type Verdict } from '../issues.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 
 /** JSON read from text or bytes into a frozen snapshot, or the first reason it was refused. */
@@ -181,6 +181,7 @@ export type DocumentRead<T> = { readonly ok: true; readonly doc: T } | Refusal;
 export function readDocument<K extends keyof DocumentTypes>(registry: SchemaRegistry, ref: K, doc: unknown, at = ''): DocumentRead<DocumentTypes[K]> {
   const r = registry.validateDocument(ref, doc, { allErrors: false });
   if (r.ok) return { ok: true, doc: r.value };
-  const issue = r.issues[0] as Issue;
+  const issue = r.issues[0];
+  if (issue === undefined) return fail('ERR_SCHEMA_VIOLATION', at, `${ref.replace(/[/.-]/g, ' ')}: the document is not valid`);
   return fail(issue.code, `${at}${issue.path}`, `${ref.replace(/[/.-]/g, ' ')}: ${issue.message}`, issue.keyword === undefined ? undefined : { keyword: issue.keyword });
 }

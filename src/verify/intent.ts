@@ -10,6 +10,7 @@ import { fail, pass, type Verdict } from '../issues.js';
 import { contextProblem, registryOf, type VerifyContext } from './context.js';
 import { readCall, readDocument, verified } from '../model/read.js';
 import type { Read } from './common.js';
+import { isRecord } from '../encoding/json.js';
 
 /** The call an intent is used for: what a kernel knows when it dispatches. */
 export interface IntentCall {
@@ -72,14 +73,15 @@ export function verifyIntent(intent: unknown, options: IntentOptions): Verdict {
   return readCall(
     options,
     (options) => [['', intent], ['/call', options?.call]],
-    ([intent_, call_], options) => verified(verifyIntentModel(intent_, call_ as IntentCall | undefined, options), intent_),
+    ([intent_, call_], options) => verified(verifyIntentModel(intent_, call_, options), intent_),
   );
 }
 
 /** {@link verifyIntent} on its inputs as read once, into snapshots. */
-function verifyIntentModel(intent: unknown, call: IntentCall | undefined, ctx: VerifyContext): Verdict {
-  const shape = callProblem(call);
-  if (shape !== undefined) return shape;
+function verifyIntentModel(intent: unknown, given: unknown, ctx: VerifyContext): Verdict {
+  const read = callOf(given);
+  if (!read.ok) return read;
+  const call = read.doc;
   const intact = readIntactIntent(intent, ctx);
   if (!intact.ok) return intact;
   const doc = intact.doc;
@@ -100,14 +102,19 @@ function verifyIntentModel(intent: unknown, call: IntentCall | undefined, ctx: V
 }
 
 /** A call that is not an object of strings would compare as "nothing given": refuse it instead. */
-function callProblem(call: unknown): Verdict | undefined {
-  if (call === undefined) return undefined;
+function callOf(call: unknown): Read<IntentCall | undefined> {
+  if (call === undefined) return { ok: true, doc: undefined };
   const usage = fail('ERR_USAGE_INVALID_ARGUMENT', '/call', 'verify: the call must be an object with capability_id, tool_server and tool_name, each a string when given');
-  if (call === null || typeof call !== 'object' || Array.isArray(call)) return usage;
-  const c = call as Record<string, unknown>;
+  if (!isRecord(call)) return usage;
   const known = ['capability_id', 'tool_server', 'tool_name'];
-  if (Object.keys(c).some((k) => !known.includes(k))) return usage;
-  return known.every((k) => c[k] === undefined || typeof c[k] === 'string') ? undefined : usage;
+  if (Object.keys(call).some((k) => !known.includes(k))) return usage;
+  const text = (k: string): string | undefined | null => {
+    const v = call[k];
+    return v === undefined ? undefined : typeof v === 'string' ? v : null;
+  };
+  const [capability_id, tool_server, tool_name] = known.map(text);
+  if (capability_id === null || tool_server === null || tool_name === null) return usage;
+  return { ok: true, doc: { ...(capability_id === undefined ? {} : { capability_id }), ...(tool_server === undefined ? {} : { tool_server }), ...(tool_name === undefined ? {} : { tool_name }) } };
 }
 
 /**
