@@ -10,6 +10,9 @@
  * once (linear collection gives about 2, quadratic 4), and an extension name of 256 characters
  * built to backtrack against one of 32. A benchmark, never a test: nothing here fails.
  *
+ * It measures the build (dist/), unlike the generators, which run the sources: a benchmark
+ * times the code users run, and `writ adapter` is spawned from the build anyway.
+ *
  * Usage: node scripts/bench.js [--rounds N] [--ms M] [--json]
  */
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';

@@ -62,3 +62,9 @@ t.test('tests import the sources, never the build', async (t) => {
   const built = tests.filter((f) => importsOf(`test/${f}`).some((s) => /(^|\/)dist\//.test(s) && s.startsWith('.')));
   t.same(built, []);
 });
+
+t.test('the generators run the sources, never the build (the benchmark alone times dist/)', async (t) => {
+  const scripts = listFiles(join(ROOT, 'scripts')).filter((f) => f.endsWith('.js') && f !== 'bench.js');
+  t.ok(scripts.length > 5, `${scripts.length} scripts`);
+  t.same(scripts.filter((f) => importsOf(`scripts/${f}`).some((s) => /(^|\/)dist\//.test(s) && s.startsWith('.'))), []);
+});

@@ -11,9 +11,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listBoundary } from '../../dist/release/boundary.js';
-import { formatLedger, sha256Hex } from '../../dist/release/ledger.js';
-import { LEDGER_FILE, readManifest } from '../../dist/io/manifest.js';
+import { listBoundary } from '../../src/release/boundary.js';
+import { formatLedger, sha256Hex } from '../../src/release/ledger.js';
+import { LEDGER_FILE, readManifest } from '../../src/io/manifest.js';
 import { ROOT, emit } from '../lib/emit.js';
 
 const m = readManifest(ROOT);

@@ -17,11 +17,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { publicKeyOf } from '../../dist/crypto/ed25519.js';
-import { signCompact, signDataIntegrity } from '../../dist/crypto/envelopes.js';
-import { documentHash, sha256Bytes } from '../../dist/crypto/hash.js';
-import { didKeyVerificationMethod, toDidKey, toMultikey } from '../../dist/crypto/keys.js';
-import { toBase64Url, toHex } from '../../dist/encoding/bytes.js';
+import { publicKeyOf } from '../../src/crypto/ed25519.js';
+import { signCompact, signDataIntegrity } from '../../src/crypto/envelopes.js';
+import { documentHash, sha256Bytes } from '../../src/crypto/hash.js';
+import { didKeyVerificationMethod, toDidKey, toMultikey } from '../../src/crypto/keys.js';
+import { toBase64Url, toHex } from '../../src/encoding/bytes.js';
 import { ROOT, emit } from '../lib/emit.js';
 import { PARTIES, rehash } from '../lib/parties.js';
 

@@ -3,8 +3,8 @@
  * The parties of the examples and their public test keys (SPEC.md 9): each party's Ed25519
  * private key is the SHA-256 of `writ/<line>/examples/<label>`; and how an example changed in
  * one place is signed, proved or hashed again. Written once, over the crypto functions it is
- * given: the generators give it the built package (dist/), the tests the sources (src/), so
- * that a test never reaches dist/.
+ * given: the generators (scripts/lib/parties.js) and the tests (test/verify/world.ts) each give
+ * it writ's sources.
  *
  * @param {{ publicKeyOf: Function, signCompact: Function, signDataIntegrity: Function, documentHash: Function, sha256Bytes: Function, didKeyVerificationMethod: Function, toDidKey: Function, toMultikey: Function, toHex: Function }} crypto
  */

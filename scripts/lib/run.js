@@ -1,9 +1,12 @@
 // @ts-check
 /**
  * How every generator starts: its body is imported dynamically, so that anything it cannot
- * find or read (an input file, or dist/ before a build) ends the run with one line naming the
+ * find or read (an input file, a package not installed) ends the run with one line naming the
  * file and what to do, and exit status 2, as the CLI reports its input errors. A stack trace is
  * printed only for what is not an input problem: a bug in the generator (exit 70).
+ *
+ * Generators run writ's sources (src/), not the build: tsx's loader is registered first, so
+ * they need no build step and cannot disagree with the code the tests run.
  */
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +23,8 @@ const UNREADABLE = { ENOENT: 'does not exist', EACCES: 'is not readable', EPERM:
  */
 export async function runGenerator(script, body) {
   try {
+    const { register } = await import('tsx/esm/api');
+    register();
     await body();
   } catch (error) {
     const line = describe(error);
@@ -53,7 +58,6 @@ function describe(error) {
     if (missing === undefined) return undefined;
     if (!/^(?:file:|\.|\/|[A-Za-z]:[\\/])/.test(missing)) return `the package ${missing} is not installed: run \`npm ci\``;
     const rel = repoPath(missing);
-    if (rel.startsWith('dist/')) return `${rel} does not exist: build the package first with \`npm run build\` (\`npm test\` builds before it checks)`;
     if (rel.startsWith('node_modules/')) return `${rel} does not exist: the installed packages are incomplete; run \`npm ci\``;
     return `${rel} does not exist: restore it from git with \`git checkout -- ${rel}\``;
   }
