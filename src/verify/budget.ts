@@ -7,7 +7,7 @@
  */
 import type { BudgetAuthorization, MoneyUnits, ToolGrant } from '../generated/types.js';
 import type { ErrorCode } from '../generated/error-codes.js';
-import { fail, pass, type Verdict } from '../issues.js';
+import { fail, pass, warn, type Issue, type Verdict } from '../issues.js';
 import { moneyUnits, readAs, readOptional, type Read } from './common.js';
 import { isRecord } from '../encoding/json.js';
 import { contextProblem, type VerifyContext } from './context.js';
@@ -299,5 +299,9 @@ function verifySpendReconciliationModel(record: unknown, authorization: unknown,
       return fail('ERR_BUNDLE_COST_MISMATCH', '/actual', `receipt ${c.id} records a cost of ${c.cost.units} ${c.cost.currency}; the record reconciles ${r.actual.units} ${r.actual.currency}`);
     }
   }
-  return reconcileSpend(r.charged, r.actual);
+  const verdict = reconcileSpend(r.charged, r.actual);
+  const unanswered: Issue[] = [];
+  if (a === undefined) unanswered.push({ code: 'ERR_BUDGET_EVIDENCE_NOT_GIVEN', path: '/charged', message: `the authorization that charged ${r.capability_id} grant ${r.grant_index} was not given: what was charged is not checked against it` });
+  if (c === undefined) unanswered.push({ code: 'ERR_BUDGET_EVIDENCE_NOT_GIVEN', path: '/receipt_id', message: `receipt ${r.receipt_id} was not given: its cost is not checked against the actual cost` });
+  return warn(verdict, ...unanswered);
 }

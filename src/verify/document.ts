@@ -343,13 +343,15 @@ function verifyMandate(id: 'mandate/intent-mandate' | 'mandate/cart-mandate' | '
   const proved = verifyDataIntegrity(m, proofOptionsOf(ctx));
   if (!proved.ok) return proved;
   if (proved.details?.['signer'] !== signer) return fail('ERR_MANDATE_WRONG_SIGNER', '/proof/verificationMethod', `proved by ${String(proved.details?.['signer'])}; it must be signed by ${signer}`);
+  const verdict = pass(`${id.slice('mandate/'.length)} proved by ${signer}`, { signer });
   if ('merchant' in m) {
     const intent = e.withHash('mandate/intent-mandate', m.intent_mandate_hash);
     if (intent === undefined && e.all('mandate/intent-mandate').length > 0) {
       return fail('ERR_MANDATE_CHAIN_BROKEN', '/intent_mandate_hash', `no intent mandate given hashes to ${m.intent_mandate_hash}`);
     }
+    if (intent === undefined) return warn(verdict, { code: 'ERR_MANDATE_INTENT_NOT_GIVEN', path: '/intent_mandate_hash', message: `the cart names intent mandate ${m.intent_mandate_hash}, which was not given: the cart's cap and merchant are not checked against it` });
   }
-  return pass(`${id.slice('mandate/'.length)} proved by ${signer}`, { signer });
+  return verdict;
 }
 
 /** What earlier payments under an intent mandate paid, in its cap's currency. */

@@ -5,7 +5,7 @@
 import type { DocumentTypes } from '../generated/types.js';
 import { verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
-import { fail, pass, type Verdict } from '../issues.js';
+import { fail, pass, warn, type Issue, type Verdict } from '../issues.js';
 import type { EvidenceIndex } from '../model/evidence.js';
 import { readDocument } from '../model/read.js';
 import { proofOptionsOf } from './common.js';
@@ -38,5 +38,12 @@ export function verifyTrace(doc: unknown, e: EvidenceIndex, ctx: VerifyContext):
   if (actions.length > 0) links.push(['/action_hash', actions.includes(t.action_hash), `no receipt given records an action that hashes to ${t.action_hash}`]);
   const broken = links.find(([, ok]) => !ok);
   if (broken !== undefined) return fail('ERR_REPLAY_LINK_BROKEN', broken[0], broken[2]);
-  return pass(`trace ${t.trace_id} is proved by ${String(proved.details?.['signer'])} and its ${links.length} reference(s) resolve`, { signer: proved.details?.['signer'], references_checked: links.length });
+  // What the evidence could not answer is said, not passed over.
+  const unanswered: [string, string][] = [];
+  if (e.all('mandate/intent-mandate').length === 0) unanswered.push(['/intent_ref', `the intent mandate ${t.intent_ref}`]);
+  if (e.all('mandate/payment-mandate').length === 0) unanswered.push(['/references/mandate_hash', `the payment mandate ${t.references.mandate_hash}`]);
+  if (given === undefined) unanswered.push(['/references/identity_credential', `the credential ${credential.id}`]);
+  if (actions.length === 0) unanswered.push(['/action_hash', `a receipt recording the action ${t.action_hash}`]);
+  const verdict = pass(`trace ${t.trace_id} is proved by ${String(proved.details?.['signer'])} and its ${links.length} reference(s) resolve`, { signer: proved.details?.['signer'], references_checked: links.length });
+  return warn(verdict, ...unanswered.map(([path, what]): Issue => ({ code: 'ERR_RECEIPT_REFERENCE_NOT_GIVEN', path, message: `the trace refers to ${what}, which was not given: that reference is not resolved` })));
 }

@@ -9,6 +9,7 @@ import { verifyCapabilityChain } from '../../src/verify/capability.js';
 import { verifyDocument } from '../../src/verify/document.js';
 import { verifyReceipt } from '../../src/verify/receipt.js';
 import { verifySettlement } from '../../src/verify/settlement.js';
+import { verifySpendReconciliation } from '../../src/verify/budget.js';
 import { verifyAgentCard } from '../../src/verify/identity.js';
 import type { Verdict } from '../../src/issues.js';
 import { runCli } from '../helpers.js';
@@ -55,6 +56,31 @@ t.test('an agent card verified without a credential it lists warns at that entry
   const credential = fixture('identity/merchant-credential', 'dreamineering-self-issued.commerce-rails');
   t.same(codes(verifyAgentCard(card, { ...ctx, credentials: [] })), [['ERR_IDENTITY_CREDENTIAL_NOT_GIVEN', '/credentials/0']]);
   t.same(codes(verifyAgentCard(card, { ...ctx, credentials: [credential] })), []);
+});
+
+t.test('a spend reconciliation verified without its authorization or its receipt warns for each; with both it does not', async (t) => {
+  const record = fixture('settlement/spend-reconciliation', 'unchanged.commerce-network');
+  const authorization = fixture('settlement/budget-authorization', 'allowed.commerce-network');
+  t.same(codes(verifySpendReconciliation(record, { now: NOW })), [
+    ['ERR_BUDGET_EVIDENCE_NOT_GIVEN', '/charged'],
+    ['ERR_BUDGET_EVIDENCE_NOT_GIVEN', '/receipt_id'],
+  ]);
+  t.same(codes(verifySpendReconciliation(record, { now: NOW, authorization })), [['ERR_BUDGET_EVIDENCE_NOT_GIVEN', '/receipt_id']]);
+  t.same(codes(verifySpendReconciliation(record, { now: NOW, authorization, receipt: buyer })), []);
+});
+
+t.test('a cart mandate or an intent trace verified alone warns of each reference not given; with the evidence it does not', async (t) => {
+  const didDoc = fixture('identity/did-document', 'dreamineering.commerce-rails');
+  const ctx = { now: Date.parse('2026-11-01T10:08:00Z') / 1000, documents: new Map([[didDoc.id as string, didDoc]]) };
+  const cart = fixture('mandate/cart-mandate', 'dreamineering.commerce-rails');
+  const intentMandate = fixture('mandate/intent-mandate', 'shopping-agent.commerce-rails');
+  t.same(codes(verifyDocument(cart, ctx)), [['ERR_MANDATE_INTENT_NOT_GIVEN', '/intent_mandate_hash']]);
+  t.same(codes(verifyDocument(cart, { ...ctx, evidence: [intentMandate] })), []);
+  const trace = fixture('receipt/intent-trace', 'settled.commerce-rails');
+  t.same(
+    codes(verifyDocument(trace, { ...ctx, evidence: [] })).map(([code, path]) => `${code} ${path}`),
+    ['/intent_ref', '/references/mandate_hash', '/references/identity_credential', '/action_hash'].map((p) => `ERR_RECEIPT_REFERENCE_NOT_GIVEN ${p}`),
+  );
 });
 
 t.test("a bundle report gathers its artifacts' warnings after the seal's, each once, at the file it is about", async (t) => {
