@@ -700,6 +700,14 @@ replay('seven-station/capability-tampered', 'The agent\'s capability changed in 
     const { [path]: _gone, ...rest } = seven;
     vector(`bundle/seven-station/${path.split('/')[1].replace('.json', '')}-deleted`, '12.8', `Hide a missing hop: ${what} deleted from the purchase bundle, its hash dropped from the manifest, which is left unsealed.`, { files: bundle(rest, (m) => ((m.transaction = 'purchase'), (m.bundle_id = manifest.bundle_id))) }, at(NOV, pinned), rejectAll('ERR_BUNDLE_REQUIRED_MISSING', ...also));
   }
+  // A did:web sealer (SPEC.md 12.8, trust): the caller pins its DID document, which the bundle carries.
+  const merchantSealed = (() => {
+    const f = bundle({ 'identity/dreamineering-did.json': DREAMINEERING_DID, 'settlement/settlement.json': seven['settlement/settlement.json'] }, (m) => ((m.bundle_id = 'dreamineering-sealed'), (m.created_at = manifest.created_at)));
+    const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+    return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: manifest.proof }, P.merchant, 'did:web:dreamineering.com#key-1')))) } };
+  })();
+  vector('bundle/sealed-by-a-pinned-did-web', '12.8', 'A bundle sealed by did:web:dreamineering.com, whose DID document it carries and the caller pins: the pinned document resolves the seal, and the policy names that sealer.', { files: merchantSealed }, at(NOV, { ...pinned, sealers: ['did:web:dreamineering.com'] }), accept());
+  vector('bundle/sealed-by-an-unpinned-did-web', '12.8', 'The same bundle, its DID document not pinned: the document cannot vouch for the seal of the bundle that carries it, so the seal\'s key is unresolved.', { files: merchantSealed }, at(NOV, { sealers: ['did:web:dreamineering.com'] }), rejectAll('ERR_KEY_UNRESOLVED'));
   sevenBundle('did-document-not-pinned', 'The bundle\'s own DID document for did:web:dreamineering.com, not pinned by the caller: it does not vouch for itself, so Dreamineering\'s proofs cannot be resolved.', sevenFiles, rejectAll('ERR_KEY_UNRESOLVED'), { sealers: [BUNDLER] });
   // Bring your own DID document: a did:web document listing the stranger's key, and a merchant
   // credential proved by it.

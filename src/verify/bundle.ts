@@ -95,7 +95,7 @@ const at = (file: string, pointer: string): string => (pointer === '' ? file : `
  * const { artifacts, issues } = openBundle(readBundleFolder(dir).files, {});
  * ```
  */
-export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<VerifyContext, 'registry' | 'documents' | 'backend'>): OpenedBundle {
+export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<VerifyContext, 'registry' | 'documents' | 'backend' | 'pinnedDocuments'>): OpenedBundle {
   const issues: Issue[] = [];
   const refuse = (why: string): OpenedBundle => ({ artifacts: [], good: [], issues: [{ code: 'ERR_USAGE_INVALID_ARGUMENT', path: '', message: `verify: a bundle is a Map from path to file bytes; ${why}` }] });
   if (types.isProxy(files) || !(files instanceof Map)) return refuse('this is not one');
@@ -147,14 +147,8 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
     return { artifacts: [], good: [], issues };
   }
   const manifest = manifestRead.doc;
-  // The manifest's proof resolves keys with the caller's DID documents only: the bundle cannot
-  // bring the document that vouches for its own seal.
-  let sealer: string | undefined;
-  if (manifest.proof !== undefined) {
-    const proved = verifyDataIntegrity(manifest, proofOptionsOf(ctx, false));
-    if (!proved.ok) issues.push({ code: proved.code, path: at(BUNDLE_MANIFEST_PATH, proved.path), message: `${BUNDLE_MANIFEST_PATH}: ${proved.message}; the hashes it records cannot be trusted` });
-    else sealer = String(proved.details?.['signer']);
-  }
+  // The manifest's proof is verified once the artifacts are read (below), where its issue goes.
+  const proofAt = issues.length;
   const registry = registryOf(ctx);
   const artifacts: BundleArtifact[] = [];
   const good: ReadArtifact[] = [];
@@ -183,6 +177,18 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
     }
     if (issue !== undefined) issues.push(issue);
     artifacts.push({ path, ...(type === undefined ? {} : { type }), ...(doc === undefined ? {} : { doc }), ...(issue === undefined ? {} : { issue }) });
+  }
+  // The manifest's proof resolves keys with the caller's DID documents, and with those of the
+  // bundle's DID documents whose hash the caller pinned: the caller vouches for those. An
+  // unpinned document in the bundle cannot vouch for the seal of the bundle that carries it.
+  let sealer: string | undefined;
+  if (manifest.proof !== undefined) {
+    const pins = new Set(ctx.pinnedDocuments ?? []);
+    const documents = new Map<string, unknown>(docsOf(good, 'identity/did-document').filter(([, d]) => pins.has(documentHash(d))).map(([, d]) => [d.id, d]));
+    for (const [k, v] of ctx.documents ?? []) documents.set(k, v);
+    const proved = verifyDataIntegrity(manifest, proofOptionsOf({ ...ctx, documents }, false));
+    if (!proved.ok) issues.splice(proofAt, 0, { code: proved.code, path: at(BUNDLE_MANIFEST_PATH, proved.path), message: `${BUNDLE_MANIFEST_PATH}: ${proved.message}; the hashes it records cannot be trusted` });
+    else sealer = String(proved.details?.['signer']);
   }
   for (const p of keys) {
     if (p === BUNDLE_MANIFEST_PATH || Object.hasOwn(manifest.artifacts, p) || unsafePath(p) !== undefined || colliding.has(p)) continue;
