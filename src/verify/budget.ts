@@ -299,7 +299,13 @@ function verifySpendReconciliationModel(record: unknown, authorization: unknown,
       return fail('ERR_BUNDLE_COST_MISMATCH', '/actual', `receipt ${c.id} records a cost of ${c.cost.units} ${c.cost.currency}; the record reconciles ${r.actual.units} ${r.actual.currency}`);
     }
   }
-  const verdict = reconcileSpend(r.charged, r.actual);
+  // A record of an overrun is evidence of that outcome, not a failure of the record (SPEC.md
+  // 12.5); its schema makes it mark the settlement failed, as the overrun does.
+  const reconciled = reconcileSpend(r.charged, r.actual);
+  let verdict = reconciled;
+  if (!reconciled.ok && reconciled.code === 'ERR_BUDGET_OVERRUN') {
+    verdict = pass(`a verified overrun: the call cost ${r.actual.units} ${r.actual.currency}, ${r.actual.units - r.charged.units} more than the ${r.charged.units} charged, and its settlement failed, as recorded`, reconciled.details);
+  }
   const unanswered: Issue[] = [];
   if (a === undefined) unanswered.push({ code: 'ERR_BUDGET_EVIDENCE_NOT_GIVEN', path: '/charged', message: `the authorization that charged ${r.capability_id} grant ${r.grant_index} was not given: what was charged is not checked against it` });
   if (c === undefined) unanswered.push({ code: 'ERR_BUDGET_EVIDENCE_NOT_GIVEN', path: '/receipt_id', message: `receipt ${r.receipt_id} was not given: its cost is not checked against the actual cost` });
