@@ -36,6 +36,10 @@ Options:
   --profile <name>        only this profile (repeatable): ${PROFILES.join(', ')}
   --case <id>             only this vector, or every vector under an id ending in /
                           (repeatable)
+  --require <name>        a profile the implementation must support and answer in
+                          full: a skipped or unrun case of it fails the run (repeatable)
+  --min-cases <n>         fail the run unless at least n cases were exercised
+                          (answered, passing or failing)
   --fail-fast             stop at the first case that fails or errors
   --timeout <ms>          how long one case may take (default 10000)
   --validate-protocol     check every message both ways against the protocol schemas
@@ -47,7 +51,8 @@ Options:
   --json                  the same as --format jsonl
   -h, --help              show this help
 
-Exit status: 0 no case failed or errored (skips allowed), 1 some did, 2 usage error.
+Exit status: 0 no case failed or errored and every requirement was met (skips are
+allowed unless --require or --min-cases says otherwise), 1 otherwise, 2 usage error.
 `;
 
 export const ADAPTER_HELP = `Usage: writ adapter
@@ -75,6 +80,8 @@ export async function runConformanceCommand(args: readonly string[], io: CliIo):
   const { values, positionals } = parseCommand('conformance', args, {
     impl: { type: 'string' },
     profile: { type: 'string', multiple: true },
+    require: { type: 'string', multiple: true },
+    'min-cases': { type: 'string' },
     case: { type: 'string', multiple: true },
     'fail-fast': { type: 'boolean', default: false },
     timeout: { type: 'string' },
@@ -94,6 +101,10 @@ export async function runConformanceCommand(args: readonly string[], io: CliIo):
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ conformance: --format must be one of ${REPORT_FORMATS.join(', ')}`);
   const profiles = (values.profile as unknown as string[] | undefined) ?? [];
   for (const p of profiles) if (!(PROFILES as readonly string[]).includes(p)) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ conformance: no profile ${JSON.stringify(p)}; the profiles are ${PROFILES.join(', ')}`);
+  const required = (values.require as unknown as string[] | undefined) ?? [];
+  for (const p of required) if (!(PROFILES as readonly string[]).includes(p)) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ conformance: --require ${JSON.stringify(p)} is no profile; the profiles are ${PROFILES.join(', ')}`);
+  const minCases = values['min-cases'] === undefined ? undefined : Number(values['min-cases']);
+  if (minCases !== undefined && !(Number.isSafeInteger(minCases) && minCases >= 1 && minCases <= 999_999_999)) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ conformance: --min-cases must be a whole number of cases, at least 1');
   // A command of blanks starts nothing: the shell would exit at once and every case would error.
   if (values.impl !== undefined && values.impl.trim() === '') throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ conformance: --impl needs the command that starts the implementation, such as --impl "python3 harness.py"');
   const timeoutMs = values.timeout === undefined ? 10_000 : Number(values.timeout);
@@ -110,7 +121,7 @@ export async function runConformanceCommand(args: readonly string[], io: CliIo):
   if (selected.length === 0) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ conformance: no vector matches --profile and --case');
   const check = values['validate-protocol'] ? schemaCheck(registry) : undefined;
   const adapter: Adapter = values.impl === undefined ? new ReferenceAdapter(runner.version) : new ProcessAdapter(values.impl, io.cwd, check);
-  const report = await runConformance(adapter, selected, { runner, failFast: values['fail-fast'], timeoutMs });
+  const report = await runConformance(adapter, selected, { runner, failFast: values['fail-fast'], timeoutMs, require: required, ...(minCases === undefined ? {} : { minCases }) });
   for (const [option, f] of [['tap', 'tap'], ['jsonl', 'jsonl'], ['junit', 'junit']] as const) {
     const file = values[option];
     if (file === undefined) continue;

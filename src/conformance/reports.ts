@@ -82,15 +82,25 @@ function summary(report: RunReport): string {
   }
   const t = footer.totals;
   lines.push(`${'total'.padEnd(width)}  ${[t.pass, t.fail, t.skip, t.error].map((n) => String(n).padStart(5)).join(' ')}`, '');
+  // How much of the suite the run proves something about: the cases answered, of those run.
+  const run = t.pass + t.fail + t.skip + t.error;
+  const exercised = footer.exercised ?? t.pass + t.fail;
+  lines.push(`exercised: ${exercised} of ${run} case(s)${run === 0 ? '' : ` (${((100 * exercised) / run).toFixed(1)}%)`}; ${t.skip} skipped, ${t.error} errored`, '');
   for (const c of cases.filter((x) => x.outcome === 'fail')) lines.push(`FAIL  ${c.id}`, `      expected ${describeOutcome(c.expected)}`, `      got      ${describeOutcome(c.actual)}`);
   for (const c of cases.filter((x) => x.outcome === 'error')) lines.push(`ERROR ${c.id}`, `      ${describeError(c)}`);
-  if (t.fail + t.error > 0) lines.push('');
-  lines.push(footer.ok ? `ok: ${t.pass} passed${t.skip > 0 ? `, ${t.skip} skipped` : ''} in ${(footer.duration_ms / 1000).toFixed(1)} s` : `not ok: ${t.fail} failed, ${t.error} errored, ${t.pass} passed, ${t.skip} skipped`);
+  for (const u of footer.unmet ?? []) lines.push(`UNMET ${u.requirement}`, `      ${u.code}: ${u.message}`);
+  if (t.fail + t.error + (footer.unmet ?? []).length > 0) lines.push('');
+  lines.push(
+    footer.ok
+      ? `ok: ${t.pass} passed${t.skip > 0 ? `, ${t.skip} skipped` : ''} in ${(footer.duration_ms / 1000).toFixed(1)} s`
+      : `not ok: ${t.fail} failed, ${t.error} errored, ${t.pass} passed, ${t.skip} skipped${(footer.unmet ?? []).length > 0 ? `, ${(footer.unmet ?? []).length} requirement(s) unmet` : ''}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
 function tap(report: RunReport): string {
-  const out = ['TAP version 14', `# writ conformance against ${report.header.implementation.name} ${report.header.implementation.version}`, `1..${report.cases.length}`];
+  const unmet = report.footer.unmet ?? [];
+  const out = ['TAP version 14', `# writ conformance against ${report.header.implementation.name} ${report.header.implementation.version}`, `1..${report.cases.length + unmet.length}`];
   report.cases.forEach((c, i) => {
     const n = i + 1;
     if (c.outcome === 'pass') out.push(`ok ${n} - ${c.id}`);
@@ -103,8 +113,10 @@ function tap(report: RunReport): string {
       out.push('  ...');
     }
   });
+  // A requirement not met is a failing test point of its own, so a TAP consumer fails the run.
+  unmet.forEach((u, i) => out.push(`not ok ${report.cases.length + i + 1} - requirement ${u.requirement}`, '  ---', `  code: ${u.code}`, `  reason: ${JSON.stringify(u.message)}`, '  ...'));
   const t = report.footer.totals;
-  out.push(`# pass ${t.pass}`, `# fail ${t.fail}`, `# skip ${t.skip}`, `# error ${t.error}`);
+  out.push(`# pass ${t.pass}`, `# fail ${t.fail}`, `# skip ${t.skip}`, `# error ${t.error}`, `# exercised ${report.footer.exercised ?? t.pass + t.fail}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -113,8 +125,9 @@ function junit(report: RunReport): string {
   const byProfile = new Map<string, ReportCase[]>();
   for (const c of report.cases) byProfile.set(c.profile, [...(byProfile.get(c.profile) ?? []), c]);
   const seconds = (ms: number): string => (ms / 1000).toFixed(3);
+  const unmet = report.footer.unmet ?? [];
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  out.push(`<testsuites name="writ conformance" tests="${report.cases.length}" failures="${t.fail}" errors="${t.error}" skipped="${t.skip}" time="${seconds(report.footer.duration_ms)}">`);
+  out.push(`<testsuites name="writ conformance" tests="${report.cases.length + unmet.length}" failures="${t.fail + unmet.length}" errors="${t.error}" skipped="${t.skip}" time="${seconds(report.footer.duration_ms)}">`);
   for (const [profile, cases] of byProfile) {
     const count = (o: string): number => cases.filter((c) => c.outcome === o).length;
     const time = cases.reduce((s, c) => s + c.duration_ms, 0);
@@ -128,6 +141,12 @@ function junit(report: RunReport): string {
         out.push(`${open}>`, `      <failure message="${xml(message)}" type="mismatch">${xml(message)}</failure>`, '    </testcase>');
       } else out.push(`${open}>`, `      <error message="${xml(describeError(c))}" type="${xml(c.code ?? 'error')}">${xml(describeError(c))}</error>`, '    </testcase>');
     }
+    out.push('  </testsuite>');
+  }
+  // The requirements not met: failures of their own suite, so that a CI reading JUnit fails too.
+  if (unmet.length > 0) {
+    out.push(`  <testsuite name="requirements" tests="${unmet.length}" failures="${unmet.length}" errors="0" skipped="0" time="0.000">`);
+    for (const u of unmet) out.push(`    <testcase classname="conformance.requirements" name="${xml(u.requirement)}" time="0.000">`, `      <failure message="${xml(u.message)}" type="${xml(u.code)}">${xml(u.message)}</failure>`, '    </testcase>');
     out.push('  </testsuite>');
   }
   out.push('</testsuites>');

@@ -24,6 +24,10 @@ export interface RunOptions {
   readonly runner: { readonly version: string; readonly line: string };
   /** Called after each case, for progress. */
   readonly onCase?: (record: ReportCase) => void;
+  /** Profiles the implementation must support and answer in full: a skipped or unrun case of one makes the run not ok. */
+  readonly require?: readonly string[];
+  /** The fewest cases the implementation must answer (pass or fail) for the run to be ok. */
+  readonly minCases?: number;
 }
 
 /** A whole run: what the JSON-lines report holds, line by line. */
@@ -60,7 +64,8 @@ export function selectVectors(vectors: readonly ConformanceVector[], options: Pi
  * @param adapter - the implementation.
  * @param vectors - the vectors to run (see {@link selectVectors}).
  * @param options - timeouts, fail-fast, the runner's identity, progress.
- * @returns the report; `footer.ok` when no case failed or errored.
+ * @returns the report; `footer.ok` when no case failed or errored and every requirement
+ *   (`require`, `minCases`) was met.
  * @example
  * ```ts
  * const set = readVectors(packagedVectors('v1.0.0'), SchemaRegistry.open());
@@ -121,7 +126,7 @@ export async function runConformance(adapter: Adapter, vectors: readonly Conform
     if (options.failFast === true && (last?.outcome === 'fail' || last?.outcome === 'error')) break;
   }
   await adapter.stop();
-  return { header, cases, footer: footer(cases, started) };
+  return { header, cases, footer: footer(cases, started, unmetRequirements(cases, hello?.profiles ?? [], options)) };
 }
 
 function outcomeOf(r: { verdict?: CaseOutcome['verdict']; code?: string; codes?: CaseOutcome['codes']; output?: string; hops?: CaseOutcome['hops'] }): CaseOutcome {
@@ -134,7 +139,30 @@ function outcomeOf(r: { verdict?: CaseOutcome['verdict']; code?: string; codes?:
   };
 }
 
-function footer(cases: readonly ReportCase[], started: number): ReportFooter {
+/**
+ * What the run was asked to prove and did not (SPEC.md 13.3): a required profile the
+ * implementation does not declare, or whose cases it skipped or did not get to; fewer cases
+ * exercised than asked. Skipping is no way to pass a run that requires.
+ */
+function unmetRequirements(cases: readonly ReportCase[], declared: readonly string[], options: Pick<RunOptions, 'require' | 'minCases'>): NonNullable<ReportFooter['unmet']> {
+  const unmet: NonNullable<ReportFooter['unmet']>[number][] = [];
+  const code = 'ERR_RUNNER_REQUIREMENT_UNMET' as const;
+  for (const profile of options.require ?? []) {
+    const mine = cases.filter((c) => c.profile === profile);
+    const skipped = mine.filter((c) => c.outcome === 'skip').length;
+    const requirement = `profile:${profile}`;
+    if (!declared.includes(profile)) unmet.push({ code, requirement, message: `the implementation does not support the required profile ${profile}` });
+    else if (mine.length === 0) unmet.push({ code, requirement, message: `no case of the required profile ${profile} was run` });
+    else if (skipped > 0) unmet.push({ code, requirement, message: `${skipped} of the ${mine.length} cases of the required profile ${profile} were skipped` });
+  }
+  const exercised = cases.filter((c) => c.outcome === 'pass' || c.outcome === 'fail').length;
+  if (options.minCases !== undefined && exercised < options.minCases) {
+    unmet.push({ code, requirement: `min-cases:${options.minCases}`, message: `${exercised} case(s) were exercised (passed or failed); the run requires at least ${options.minCases}` });
+  }
+  return unmet;
+}
+
+function footer(cases: readonly ReportCase[], started: number, unmet: NonNullable<ReportFooter['unmet']>): ReportFooter {
   const zero = () => ({ pass: 0, fail: 0, skip: 0, error: 0 });
   const counts: Record<string, ReturnType<typeof zero>> = {};
   const totals = zero();
@@ -142,7 +170,16 @@ function footer(cases: readonly ReportCase[], started: number): ReportFooter {
     (counts[c.profile] ??= zero())[c.outcome]++;
     totals[c.outcome]++;
   }
-  return { type: 'footer', ok: totals.fail === 0 && totals.error === 0, counts, totals, finished_at: iso(Date.now()), duration_ms: Date.now() - started };
+  return {
+    type: 'footer',
+    ok: totals.fail === 0 && totals.error === 0 && unmet.length === 0,
+    counts,
+    totals,
+    exercised: totals.pass + totals.fail,
+    ...(unmet.length === 0 ? {} : { unmet }),
+    finished_at: iso(Date.now()),
+    duration_ms: Date.now() - started,
+  };
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

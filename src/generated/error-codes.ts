@@ -178,6 +178,7 @@ export const ERROR_CODES = [
   'ERR_RUNNER_OUT_OF_STEP',
   'ERR_RUNNER_IDENTITY_CHANGED',
   'ERR_RUNNER_REPORTED_ERROR',
+  'ERR_RUNNER_REQUIREMENT_UNMET',
 ] as const;
 
 /** A stable error code `ERR_<AREA>_<CONDITION>`; switch on it, never on messages. */

@@ -2654,7 +2654,7 @@ export interface ReportCase {
 }
 
 /**
- * The last line of a JSON-lines conformance report (SPEC.md 13.4): the counts, per profile and in all.
+ * The last line of a JSON-lines conformance report (SPEC.md 13.4): the counts, per profile and in all, how much of the suite was exercised, and the requirements of the run not met.
  */
 export interface ReportFooter {
   /**
@@ -2662,7 +2662,7 @@ export interface ReportFooter {
    */
   type: "footer";
   /**
-   * True when no case failed or errored.
+   * True when no case failed or errored and every requirement of the run (--require, --min-cases) was met.
    */
   ok: boolean;
   /**
@@ -2675,6 +2675,29 @@ export interface ReportFooter {
    * The counts of the whole run.
    */
   totals: OutcomeCounts;
+  /**
+   * The cases the implementation answered (passed or failed): what the run proves something about. Skipped and errored cases are not exercised.
+   */
+  exercised?: number;
+  /**
+   * The requirements of the run that were not met, each making the run not ok.
+   *
+   * @maxItems 64
+   */
+  unmet?: {
+    /**
+     * The registry code.
+     */
+    code: "ERR_RUNNER_REQUIREMENT_UNMET";
+    /**
+     * What was required: profile:<name> (--require) or min-cases:<N> (--min-cases).
+     */
+    requirement: string;
+    /**
+     * Why it was not met, for people.
+     */
+    message: string;
+  }[];
   /**
    * When the run finished.
    */

@@ -146,6 +146,24 @@ t.test('the reports: JSON lines against their schemas, TAP as node-tap reads it,
   t.match(summary, /not ok: 0 failed, 1 errored, 3 passed, 0 skipped/);
 });
 
+t.test('a run that requires: skipping every case of a required profile, or exercising too few, fails it', async (t) => {
+  const unmet = (r: RunReport) => (r.footer.unmet ?? []).map((u) => (given.add(u.code), `${u.code} ${u.requirement}`));
+  const skipper = await runConformance(fake('skip'), jcs, { runner });
+  t.same([skipper.footer.ok, skipper.footer.exercised, skipper.footer.unmet], [true, 0, undefined], 'without requirements, a skip-everything implementation passes: nothing failed');
+  const required = await runConformance(fake('skip'), jcs, { runner, require: ['jcs'] });
+  t.same([required.footer.ok, unmet(required)], [false, ['ERR_RUNNER_REQUIREMENT_UNMET profile:jcs']], 'with --require jcs it fails');
+  const undeclared = await runConformance(fake('skip'), jcs, { runner, require: ['budget'] });
+  t.match(undeclared.footer.unmet, [{ requirement: 'profile:budget', message: /does not support the required profile budget/ }], 'a required profile it does not declare');
+  const honest = await runConformance(new ReferenceAdapter('test'), jcs, { runner, require: ['jcs', 'hash'], minCases: jcs.length });
+  t.same([honest.footer.ok, honest.footer.exercised, honest.footer.unmet], [true, jcs.length, undefined], 'the reference meets both requirements, at the boundary of --min-cases');
+  const short = await runConformance(new ReferenceAdapter('test'), jcs, { runner, minCases: jcs.length + 1 });
+  t.same([short.footer.ok, unmet(short)], [false, [`ERR_RUNNER_REQUIREMENT_UNMET min-cases:${jcs.length + 1}`]], 'one case short of --min-cases fails');
+  for (const r of [required, short]) t.equal(registry.validate('conformance/report-footer', r.footer).ok, true, 'the footer follows its schema');
+  t.match(formatReport(required, 'summary'), /exercised: 0 of \d+ case\(s\) \(0\.0%\).*\nUNMET profile:jcs\n {6}ERR_RUNNER_REQUIREMENT_UNMET: /s);
+  t.match(formatReport(required, 'tap'), /not ok \d+ - requirement profile:jcs\n  ---\n  code: ERR_RUNNER_REQUIREMENT_UNMET/);
+  t.match(formatReport(required, 'junit'), /<testsuite name="requirements" tests="1" failures="1"/);
+});
+
 t.test('every RUNNER code of the registry is given by one of the misbehaving implementations above', async (t) => {
   t.same(ERROR_CODES.filter((c) => c.startsWith('ERR_RUNNER_') && !given.has(c)), [], 'a runner code no test provokes is untested');
 });
