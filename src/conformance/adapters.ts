@@ -217,8 +217,17 @@ export class ProcessAdapter implements Adapter {
   async stop(): Promise<void> {
     if (this.child === undefined || this.exit !== undefined) return;
     this.send({ cmd: 'stop' });
-    const exited = await this.next(2000).then(() => this.exit !== undefined);
-    if (!exited) this.kill();
+    // End of input after stop: an implementation that reads lines until its input ends (a Node
+    // readline loop keeps the process alive while standard input is open) exits at once, rather
+    // than being killed after the grace period.
+    try {
+      this.child.stdin.end();
+    } catch {
+      // The child is gone already; the wait below sees it.
+    }
+    const deadline = Date.now() + 2000;
+    while (this.exit === undefined && Date.now() < deadline) await this.next(deadline - Date.now());
+    if (this.exit === undefined) this.kill();
   }
 
   private send(message: unknown): void {

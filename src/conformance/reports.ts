@@ -87,7 +87,20 @@ function summary(report: RunReport): string {
   const exercised = footer.exercised ?? t.pass + t.fail;
   lines.push(`exercised: ${exercised} of ${run} case(s)${run === 0 ? '' : ` (${((100 * exercised) / run).toFixed(1)}%)`}; ${t.skip} skipped, ${t.error} errored`, '');
   for (const c of cases.filter((x) => x.outcome === 'fail')) lines.push(`FAIL  ${c.id}`, `      expected ${describeOutcome(c.expected)}`, `      got      ${describeOutcome(c.actual)}`);
-  for (const c of cases.filter((x) => x.outcome === 'error')) lines.push(`ERROR ${c.id}`, `      ${describeError(c)}`);
+  // One error that befell many cases (an implementation that cannot start, or died for good) is
+  // said once, with how many cases it cost, not once per case.
+  const errors = new Map<string, ReportCase[]>();
+  for (const c of cases.filter((x) => x.outcome === 'error')) {
+    const key = `${c.code ?? ''}\u0000${c.reason ?? ''}`;
+    errors.set(key, [...(errors.get(key) ?? []), c]);
+  }
+  for (const group of errors.values()) {
+    const [first] = group;
+    if (first === undefined) continue;
+    const named = group.slice(0, 3).map((c) => c.id).join(', ');
+    const rest = group.length > 3 ? ` and ${group.length - 3} more case(s)` : '';
+    lines.push(`ERROR ${named}${rest}${group.length > 1 ? ', with the same error' : ''}`, `      ${describeError(first)}`);
+  }
   for (const u of footer.unmet ?? []) lines.push(`UNMET ${u.requirement}`, `      ${u.code}: ${u.message}`);
   if (t.fail + t.error + (footer.unmet ?? []).length > 0) lines.push('');
   lines.push(

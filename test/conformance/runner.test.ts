@@ -5,7 +5,7 @@
  * that reports an error, skipping everything) cost exactly the cases the protocol says, each
  * with its RUNNER code (asserted, never the reason); every report form is what its consumers read.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
@@ -98,6 +98,11 @@ t.test('an implementation that cannot start, or cannot restart, costs every case
   t.same(codes(missing), ['ERR_RUNNER_CANNOT_START', 'ERR_RUNNER_CANNOT_START'], 'a command that does not exist');
   const mute = await runConformance(fake('mute'), jcs.slice(0, 2), { runner });
   t.same(codes(mute), ['ERR_RUNNER_CANNOT_START', 'ERR_RUNNER_CANNOT_START'], 'it exits before answering start');
+  const said = formatReport(mute, 'summary');
+  t.equal(said.match(/^ERROR /gm)?.length, 1, 'the summary says it once, not once per case');
+  t.match(said, /ERROR jcs\/\S+, jcs\/\S+, with the same error\n {6}ERR_RUNNER_CANNOT_START: .*exited with status 5/);
+  const dead = await runConformance(fake('mute'), jcs, { runner });
+  t.match(formatReport(dead, 'summary'), new RegExp(`ERROR \\S+, \\S+, \\S+ and ${jcs.length - 3} more case\\(s\\), with the same error\\n`), 'many cases: three named, the rest counted');
   const silent = await runConformance(fake('silent', undefined, 500), jcs.slice(0, 2), { runner });
   t.same(codes(silent), ['ERR_RUNNER_TIMEOUT', 'ERR_RUNNER_TIMEOUT'], 'it never answers start');
   const fragile = await runConformance(fake('fragile', scratch(t)), jcs.slice(0, 3), { runner });
@@ -144,6 +149,15 @@ t.test('the reports: JSON lines against their schemas, TAP as node-tap reads it,
   const summary = formatReport(r, 'summary');
   t.match(summary, /ERROR jcs\/rfc8785\/[a-z]+\n {6}ERR_RUNNER_CRASHED: /);
   t.match(summary, /not ok: 0 failed, 1 errored, 3 passed, 0 skipped/);
+});
+
+t.test('after stop the runner ends the implementation\'s input, so one that reads until end of input exits by itself', async (t) => {
+  // The fake leaves its read loop at stop; Node keeps it alive while standard input is open, so
+  // without the end of input it would be killed after the grace period, and write nothing.
+  const state = scratch(t);
+  const r = await runConformance(fake('skip', state), jcs.slice(0, 2), { runner });
+  t.same(outcomes(r), ['skip', 'skip']);
+  t.equal(readFileSync(`${state}.exit`, 'utf8'), 'exited by itself');
 });
 
 t.test('a run that requires: skipping every case of a required profile, or exercising too few, fails it', async (t) => {

@@ -108,7 +108,7 @@ t.test('writ conformance: the reference, filters, formats, exit status', async (
   }
   const broken = await runCli(['conformance', '--impl', 'node test/conformance/fakes/fake.mjs garbage', '--profile', 'jcs', '--case', 'jcs/rfc8785/']);
   t.equal(broken.code, 1, 'an error is not a pass');
-  t.match(broken.out, /ERROR jcs\/rfc8785\/[a-z]+\n {6}ERR_RUNNER_GARBAGE: /);
+  t.match(broken.out, /ERROR jcs\/rfc8785\/[a-z]+(, jcs\/rfc8785\/[a-z]+)*(, with the same error)?\n {6}ERR_RUNNER_GARBAGE: /);
 });
 
 t.test('writ adapter answers the protocol on its standard input', async (t) => {

@@ -22,6 +22,8 @@ import { referenceAnswer } from 'writ/conformance';
 const [mode, state] = process.argv.slice(2);
 const restarted = state !== undefined && existsSync(state);
 if (state !== undefined) writeFileSync(state, 'started');
+// A process that exits by itself says so; one that is killed cannot.
+if (state !== undefined) process.on('exit', () => writeFileSync(`${state}.exit`, 'exited by itself'));
 const hello = {
   protocol: mode === 'protocol' ? 'writ-adapter/2' : 'writ-adapter/1',
   implementation: { name: 'fake', version: mode === 'shapeshift' && restarted ? '2.0.0' : '1.0.0', language: 'JavaScript' },
