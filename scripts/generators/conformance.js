@@ -490,6 +490,22 @@ mandate('pays-no-named-payee', 'The payment names no payee, where the cart\'s x4
 mandate('pays-by-a-method-not-offered', 'The payment is made by card, which the cart (x402 only) does not accept.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_response.method_name = 'CARD'))), undefined, reject('ERR_MANDATE_CART_MISMATCH'));
 const cartWithoutPayee = byMerchant(mut(cart, (d) => delete d.contents.payment_request.method_data[0].data.payTo));
 mandate('cart-names-no-payee', 'A cart whose x402 method names no payee, and a payment that names none: there is no payee to hold the payment to, and the chain verifies.', chainOf(intentMandate, cartWithoutPayee, payFor(cartWithoutPayee, intentMandate, (d) => delete detailsOf(d).payTo)), undefined, accept());
+// Money as decimals (SPEC.md 6.1, 12.6): amounts that binary floating point cannot hold exactly,
+// and amounts beyond 2^53 minor units. Each expectation is the decimal sum, stated here.
+const capped2 = (cap, total) => {
+  const i = byUser(mut(intentMandate, (d) => (d.spend_cap = { currency: 'USD', value: cap })));
+  const c = byMerchant(mut(cart, (d) => {
+    d.intent_mandate_hash = documentHash(i);
+    d.spend_cap = { currency: 'USD', value: cap };
+    d.contents.payment_request.details.total.amount.value = total;
+    d.contents.payment_request.details.display_items[0].amount.value = total;
+  }));
+  return chainOf(i, c, payFor(c, i, (d) => (d.payment_mandate_contents.payment_details_total.amount.value = total)));
+};
+mandate('cap-reached-in-decimal', 'Spent 0.10, paying 0.20, under a 0.30 cap: exactly the cap in decimal, though 0.1 + 0.2 is 0.30000000000000004 in binary floating point.', capped2('0.30', '0.20'), { currency: 'USD', value: '0.10' }, accept());
+mandate('cap-passed-by-a-cent-in-decimal', 'Spent 0.11, paying 0.20, under a 0.30 cap: one cent over.', capped2('0.30', '0.20'), { currency: 'USD', value: '0.11' }, reject('ERR_MANDATE_OVER_CAP'));
+mandate('cap-reached-beyond-2-53-cents', 'A cap of 90071992547409.93 USD (9007199254740993 cents, past 2^53): spent 90071992547404.93 and paying 5.00 reaches it exactly; a reader of cents as doubles cannot tell 9007199254740993 from 9007199254740992.', capped2('90071992547409.93', '5.00'), { currency: 'USD', value: '90071992547404.93' }, accept());
+mandate('cap-passed-beyond-2-53-cents', 'The same cap, spent 90071992547404.94: one cent over, past 2^53 cents.', capped2('90071992547409.93', '5.00'), { currency: 'USD', value: '90071992547404.94' }, reject('ERR_MANDATE_OVER_CAP'));
 mandate('payment-changed', 'The payment changed after the user signed it.', chainOf(intentMandate, cart, mut(payment, (d) => (d.payment_mandate_contents.timestamp = '2026-11-01T10:07:01Z'))), undefined, reject('ERR_PROOF_INVALID'));
 
 // ---------------------------------------------------------------------------------------------

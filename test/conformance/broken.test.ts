@@ -48,6 +48,11 @@ t.test('a mandate chain that never compares the payee', async (t) => {
   t.same(await failures(mandateVerifier({ ignorePayee: true }), ['mandate']), ['mandate/pays-another-payee', 'mandate/pays-no-named-payee']);
 });
 
+t.test('a mandate chain that adds money as doubles, or as cents in doubles', async (t) => {
+  t.same(await failures(mandateVerifier({ floatMoney: true }), ['mandate']), ['mandate/cap-passed-beyond-2-53-cents', 'mandate/cap-reached-in-decimal']);
+  t.same(await failures(mandateVerifier({ centsAsNumber: true }), ['mandate']), ['mandate/cap-passed-beyond-2-53-cents']);
+});
+
 t.test('an overrun not marked failed', async (t) => {
   // The record of an overrun verifies (it is evidence of the outcome); the reconcile operation is where the bug shows.
   t.same(await failures(overrunCharged, ['budget']), ['budget/reconcile/overrun']);

@@ -175,16 +175,21 @@ export function chainVerifier(bugs: ChainBugs): Adapter {
 // ---------------------------------------------------------------------------------------------
 // A small mandate-chain verifier (SPEC.md 12.6), with one bug to switch on.
 
-const dec = (s: string): number => Math.round(Number(s) * 100);
+/** A decimal amount of at most two places, in cents, exactly (as SPEC.md 6.1 asks). */
+const cents = (s: string): bigint => {
+  const [whole = '0', fraction = ''] = s.split('.');
+  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
+};
 
 /**
- * A mandate-chain verifier written from SPEC.md 12.6 (amounts in cents: enough for the vectors).
+ * A mandate-chain verifier written from SPEC.md 12.6 (amounts in exact cents, as BigInt).
  *
  * @param bugs - `skipCartHash`: the payment's cart_mandate_hash is never compared;
- *   `ignorePayee`: the payee the cart's method names is never compared with the payment's.
+ *   `ignorePayee`: the payee the cart's method names is never compared with the payment's;
+ *   `floatMoney`: amounts added as doubles; `centsAsNumber`: as cents held in doubles.
  * @returns an implementation of the mandate profile.
  */
-export function mandateVerifier(bugs: { readonly skipCartHash?: boolean; readonly ignorePayee?: boolean }): Adapter {
+export function mandateVerifier(bugs: { readonly skipCartHash?: boolean; readonly ignorePayee?: boolean; readonly floatMoney?: boolean; readonly centsAsNumber?: boolean }): Adapter {
   return implementation(`mandate verifier ${JSON.stringify(bugs)}`, ['mandate'], (c) => {
     const ctx = toContext(c.context);
     const intent = c.input['intent_mandate'] as IntentMandate;
@@ -198,13 +203,13 @@ export function mandateVerifier(bugs: { readonly skipCartHash?: boolean; readonl
     }
     if (cart.intent_mandate_hash !== documentHash(intent) || payment.intent_mandate_hash !== documentHash(intent)) return reject('ERR_MANDATE_CHAIN_BROKEN');
     if (bugs.skipCartHash !== true && payment.cart_mandate_hash !== documentHash(cart)) return reject('ERR_MANDATE_CHAIN_BROKEN');
-    if (cart.spend_cap.currency !== intent.spend_cap.currency || dec(cart.spend_cap.value) !== dec(intent.spend_cap.value)) return reject('ERR_MANDATE_CAP_MISMATCH');
+    if (cart.spend_cap.currency !== intent.spend_cap.currency || cents(cart.spend_cap.value) !== cents(intent.spend_cap.value)) return reject('ERR_MANDATE_CAP_MISMATCH');
     if (intent.merchants !== null && intent.merchants !== undefined && !intent.merchants.includes(cart.contents.merchant_name)) return reject('ERR_MANDATE_MERCHANT_NOT_ALLOWED');
     const paidAt = Date.parse(payment.payment_mandate_contents.timestamp);
     if (paidAt >= Date.parse(intent.intent_expiry) || paidAt >= Date.parse(cart.contents.cart_expiry)) return reject('ERR_MANDATE_EXPIRED');
     const total = payment.payment_mandate_contents.payment_details_total.amount;
     const details = cart.contents.payment_request.details;
-    if (payment.payment_mandate_contents.payment_details_id !== details.id || total.currency !== details.total.amount.currency || dec(total.value) !== dec(details.total.amount.value) || payment.payment_mandate_contents.merchant_agent !== cart.contents.merchant_name) {
+    if (payment.payment_mandate_contents.payment_details_id !== details.id || total.currency !== details.total.amount.currency || cents(total.value) !== cents(details.total.amount.value) || payment.payment_mandate_contents.merchant_agent !== cart.contents.merchant_name) {
       return reject('ERR_MANDATE_CART_MISMATCH');
     }
     const response = payment.payment_mandate_contents.payment_response;
@@ -212,7 +217,10 @@ export function mandateVerifier(bugs: { readonly skipCartHash?: boolean; readonl
     const payTo = (data: unknown): unknown => (data !== null && typeof data === 'object' ? (data as { payTo?: unknown }).payTo : undefined);
     if (method === undefined || (bugs.ignorePayee !== true && typeof payTo(method.data) === 'string' && payTo(method.data) !== payTo(response.details))) return reject('ERR_MANDATE_CART_MISMATCH');
     if (spent !== undefined && spent.currency !== intent.spend_cap.currency) return reject('ERR_MANDATE_CAP_MISMATCH');
-    if ((spent === undefined ? 0 : dec(spent.value)) + dec(total.value) > dec(intent.spend_cap.value)) return reject('ERR_MANDATE_OVER_CAP');
+    // The bugs implementers write: adding money as doubles, or as cents held in doubles.
+    const money = bugs.floatMoney === true ? (v: string): number => Number(v) : bugs.centsAsNumber === true ? (v: string): number => Math.round(Number(v) * 100) : undefined;
+    const over = money === undefined ? (spent === undefined ? 0n : cents(spent.value)) + cents(total.value) > cents(intent.spend_cap.value) : (spent === undefined ? 0 : money(spent.value)) + money(total.value) > money(intent.spend_cap.value);
+    if (over) return reject('ERR_MANDATE_OVER_CAP');
     return accept;
   });
 }
