@@ -377,6 +377,27 @@ vector('chain/delegation-link-wrong-delegatee', '12.2', 'A delegation link, sign
 vector('chain/delegation-link-of-itself', '12.2', 'A delegation link that names the capability carrying it: a capability cannot record its own delegation onward.', chainInput(withLinks(link(P.coordinator, (d) => (d.capability_id = executor.id)))), at(NOW1), reject('ERR_CHAIN_LINK_INVALID'));
 const hopLink = (from, to) => resign({ capability_id: from.id, delegator: from.subject, delegatee: to.subject, timestamp: to.issued_at, signature: '0'.repeat(128) }, holder(from.subject));
 vector('chain/delegation-links-every-hop', '12.2', 'The executor\'s capability carries a link for every hop from the root, each signed by the holder of the capability it delegates: the chain verifies.', chainInput(withLinks(hopLink(root, vendor), hopLink(vendor, coordinator), hopLink(coordinator, executor))), at(NOW1), accept());
+// Patterns, resource grants and prompt grants (SPEC.md 12.2, attenuation): a root with a prefix
+// pattern, a resource grant and a prompt grant, and a vendor liaison narrowing (or widening) each.
+const wideRoot = resign(mut(root, (d) => {
+  d.scope.grants[1].tool_name = 'disable_*';
+  d.scope.resource_grants = [{ uri_pattern: 'incident://INC-2026-0428/*', operations: ['read', 'delegate'] }];
+  d.scope.prompt_grants = [{ prompt_name: 'triage-*', operations: ['get', 'delegate'] }];
+}), P.commander);
+const underWide = (change) => chainInput(resign(mut(vendor, (d) => {
+  d.scope.resource_grants = [{ uri_pattern: 'incident://INC-2026-0428/logs', operations: ['read'] }];
+  d.scope.prompt_grants = [{ prompt_name: 'triage-edge', operations: ['get'] }];
+  change(d);
+}), holder(root.subject)), [wideRoot]);
+vector('capability/patterns-narrowed', '12.2', 'A root granting disable_*, incident://INC-2026-0428/* and triage-*; its delegate names disable_edge_rule, one resource and one prompt within them: the chain verifies.', underWide(() => {}), at(NOW1), accept());
+vector('capability/pattern-kept', '12.2', 'The delegate keeps the parent\'s own prefix pattern disable_*: equal patterns cover.', underWide((d) => (d.scope.grants[1].tool_name = 'disable_*')), at(NOW1), accept());
+vector('capability/pattern-widened-to-any', '12.2', 'The delegate widens disable_* to *: no grant of the parent covers it.', underWide((d) => (d.scope.grants[1].tool_name = '*')), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
+vector('capability/prefix-pattern-under-prefix-pattern', '12.2', 'The delegate narrows disable_* to the pattern disable_edge*: a child\'s pattern is covered only by the same pattern or by *, so it is refused (a conservative reading SPEC states).', underWide((d) => (d.scope.grants[1].tool_name = 'disable_edge*')), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
+vector('capability/name-just-outside-the-prefix', '12.2', 'The delegate names disable-edge-rule, which the prefix disable_ does not start (a hyphen, not an underscore).', underWide((d) => (d.scope.grants[1].tool_name = 'disable-edge-rule')), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
+vector('capability/resource-widened', '12.2', 'The delegate\'s resource grant incident://* is wider than the parent\'s incident://INC-2026-0428/*.', underWide((d) => (d.scope.resource_grants[0].uri_pattern = 'incident://*')), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
+vector('capability/resource-operation-widened', '12.2', 'The delegate may subscribe to the resource; the parent\'s resource grant allows read and delegate only.', underWide((d) => (d.scope.resource_grants[0].operations = ['read', 'subscribe'])), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
+vector('capability/prompt-outside-the-pattern', '12.2', 'The delegate\'s prompt grant postmortem-edge is outside the parent\'s triage-*.', underWide((d) => (d.scope.prompt_grants[0].prompt_name = 'postmortem-edge')), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
+vector('capability/resource-not-delegable', '12.2', 'The parent\'s resource grant drops delegate: the delegate\'s resource grant is not within a delegable grant.', chainInput(resign(mut(vendor, (d) => (d.scope.resource_grants = [{ uri_pattern: 'incident://INC-2026-0428/logs', operations: ['read'] }])), holder(root.subject)), [resign(mut(wideRoot, (d) => (d.scope.resource_grants[0].operations = ['read'])), P.commander)]), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
 // One id, one capability (SPEC.md 12.2): a self-signed fork of the vendor liaison's capability.
 const forkedVendor = resign(mut(vendor, (d) => ((d.issuer = P.stranger.hex), (d.parent_capability_id = null), (d.delegation_depth = 0))), P.stranger);
 vector('chain/forked-id', '12.2', 'Suppress a revocation with a forked id: a self-signed capability reuses the vendor liaison\'s id, so a walk could take one and a revocation check the other.', chainInput(executor, [root, vendor, coordinator, forkedVendor]), at(NOW1), reject('ERR_CHAIN_DUPLICATE_ID'));

@@ -38,6 +38,8 @@ t.test('revocation checked on the immediate parent only', async (t) => {
 t.test('expiry compared with <=', async (t) => {
   t.same(await failures(chainVerifier({ expiryInclusive: true }), ['capability', 'chain']), ['chain/expires-at-is-exclusive']);
   t.same(await failures(chainVerifier({ linkUnpaired: true }), ['capability', 'chain']), ['chain/delegation-link-of-itself', 'chain/delegation-link-wrong-delegatee', 'chain/delegation-link-wrong-delegator']);
+  t.same(await failures(chainVerifier({ prefixCoversPatterns: true }), ['capability', 'chain']), ['capability/prefix-pattern-under-prefix-pattern']);
+  t.same(await failures(chainVerifier({ ignoreNamedGrants: true }), ['capability', 'chain']), ['capability/prompt-outside-the-pattern', 'capability/resource-not-delegable', 'capability/resource-operation-widened', 'capability/resource-widened']);
 });
 
 t.test('a mandate chain that skips the cart hash', async (t) => {

@@ -65,7 +65,7 @@ export const zip215 = implementation('ZIP-215 Ed25519', ['signature'], (c) => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// A small capability-chain verifier (SPEC.md 12.2), with four bugs to switch on.
+// A small capability-chain verifier (SPEC.md 12.2), with six bugs to switch on.
 
 /** The bugs of {@link chainVerifier}. */
 export interface ChainBugs {
@@ -77,9 +77,17 @@ export interface ChainBugs {
   readonly expiryInclusive?: boolean;
   /** Accepts a delegation link whose delegator and delegatee each belong to the chain, without pairing them to the hop it names. */
   readonly linkUnpaired?: boolean;
+  /** A prefix pattern covers whatever starts with its prefix, another pattern included. */
+  readonly prefixCoversPatterns?: boolean;
+  /** Resource and prompt grants are not checked against the parent's. */
+  readonly ignoreNamedGrants?: boolean;
 }
 
-const covers = (pattern: string, name: string): boolean => pattern === '*' || pattern === name || (pattern.endsWith('*') && name.startsWith(pattern.slice(0, -1)));
+const covers = (pattern: string, name: string, bugs: ChainBugs = {}): boolean =>
+  pattern === '*' || pattern === name || (pattern.endsWith('*') && name.startsWith(pattern.slice(0, -1)) && (bugs.prefixCoversPatterns === true || !name.endsWith('*')));
+/** Every resource or prompt grant of the child is within a delegable parent grant of its kind, name and operations. */
+const namedWithin = <G extends { readonly operations: readonly string[] }>(mine: readonly G[], theirs: readonly G[], name: (g: G) => string): boolean =>
+  mine.every((g) => theirs.some((p) => covers(name(p), name(g)) && p.operations.includes('delegate') && g.operations.every((o) => p.operations.includes(o))));
 const canon = (v: unknown): string => {
   const r = canonicalJson(v);
   return r.ok ? r.text : '';
@@ -145,10 +153,14 @@ export function chainVerifier(bugs: ChainBugs): Adapter {
         if (t.issued_at < parent.issued_at) return reject('ERR_CAP_ISSUED_BEFORE_PARENT');
         if (t.expires_at > parent.expires_at) return reject('ERR_CAP_EXPIRY_EXTENDED');
         for (const g of t.scope.grants ?? []) {
-          const candidates = (parent.scope.grants ?? []).filter((p) => covers(p.server_id, g.server_id) && covers(p.tool_name, g.tool_name));
+          const candidates = (parent.scope.grants ?? []).filter((p) => covers(p.server_id, g.server_id, bugs) && covers(p.tool_name, g.tool_name, bugs));
           if (candidates.length === 0) return reject('ERR_CAP_NOT_COVERED');
           const failures = candidates.map((p) => narrows(g, p, bugs));
           if (!failures.includes(undefined)) return reject(failures[0] as string);
+        }
+        if (bugs.ignoreNamedGrants !== true) {
+          if (!namedWithin(t.scope.resource_grants ?? [], parent.scope.resource_grants ?? [], (r) => r.uri_pattern)) return reject('ERR_CAP_NOT_COVERED');
+          if (!namedWithin(t.scope.prompt_grants ?? [], parent.scope.prompt_grants ?? [], (r) => r.prompt_name)) return reject('ERR_CAP_NOT_COVERED');
         }
       }
       const upTo = path.slice(0, depth + 1);
