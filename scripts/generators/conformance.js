@@ -502,6 +502,15 @@ mandate('cart-lapsed', 'Paid at the cart\'s expiry.', chainOf(intentMandate, car
 const lapsed = byUser(mut(intentMandate, (d) => (d.intent_expiry = '2026-11-01T10:06:00Z')));
 const cartOfLapsed = byMerchant(mut(cart, (d) => (d.intent_mandate_hash = documentHash(lapsed))));
 mandate('intent-lapsed', 'Paid after the intent mandate lapsed.', chainOf(lapsed, cartOfLapsed, payFor(cartOfLapsed, lapsed)), undefined, reject('ERR_MANDATE_EXPIRED'));
+// Times as instants (SPEC.md 6.2): an expiry written with an offset, or with a fraction, against a
+// payment at 2026-11-01T10:07:00Z. Compared as text, 12:07+02:00 is later; as an instant it is the same.
+const expiringAt = (expiry) => {
+  const i = byUser(mut(intentMandate, (d) => (d.intent_expiry = expiry)));
+  const c = byMerchant(mut(cart, (d) => (d.intent_mandate_hash = documentHash(i))));
+  return chainOf(i, c, payFor(c, i));
+};
+mandate('intent-expiry-offset-reached', 'The intent mandate lapses at 2026-11-01T12:07:00+02:00, the instant of the payment (10:07:00Z): it has lapsed, though the text reads later.', expiringAt('2026-11-01T12:07:00+02:00'), undefined, reject('ERR_MANDATE_EXPIRED'));
+mandate('intent-expiry-fraction-after', 'The intent mandate lapses at 2026-11-01T12:07:00.001+02:00, a millisecond after the payment: it still holds.', expiringAt('2026-11-01T12:07:00.001+02:00'), undefined, accept());
 mandate('pays-less-than-the-cart', 'The payment\'s total is not the cart\'s.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_details_total.amount.value = '4.00'))), undefined, reject('ERR_MANDATE_CART_MISMATCH'));
 mandate('pays-another-request', 'The payment is for another payment request than the cart\'s.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_details_id = 'pr-other'))), undefined, reject('ERR_MANDATE_CART_MISMATCH'));
 // The payee (SPEC.md 12.6): the payment is made by a method the cart accepts, to the payTo it names.

@@ -55,6 +55,10 @@ t.test('a mandate chain that adds money as doubles, or as cents in doubles', asy
   t.same(await failures(mandateVerifier({ centsAsNumber: true }), ['mandate']), ['mandate/cap-passed-beyond-2-53-cents']);
 });
 
+t.test('a mandate chain that compares times as text', async (t) => {
+  t.same(await failures(mandateVerifier({ timesAsText: true }), ['mandate']), ['mandate/intent-expiry-offset-reached']);
+});
+
 t.test('an overrun not marked failed', async (t) => {
   // The record of an overrun verifies (it is evidence of the outcome); the reconcile operation is where the bug shows.
   t.same(await failures(overrunCharged, ['budget']), ['budget/reconcile/overrun']);

@@ -198,10 +198,11 @@ const cents = (s: string): bigint => {
  *
  * @param bugs - `skipCartHash`: the payment's cart_mandate_hash is never compared;
  *   `ignorePayee`: the payee the cart's method names is never compared with the payment's;
- *   `floatMoney`: amounts added as doubles; `centsAsNumber`: as cents held in doubles.
+ *   `floatMoney`: amounts added as doubles; `centsAsNumber`: as cents held in doubles;
+ *   `timesAsText`: times compared as their text, not as instants.
  * @returns an implementation of the mandate profile.
  */
-export function mandateVerifier(bugs: { readonly skipCartHash?: boolean; readonly ignorePayee?: boolean; readonly floatMoney?: boolean; readonly centsAsNumber?: boolean }): Adapter {
+export function mandateVerifier(bugs: { readonly skipCartHash?: boolean; readonly ignorePayee?: boolean; readonly floatMoney?: boolean; readonly centsAsNumber?: boolean; readonly timesAsText?: boolean }): Adapter {
   return implementation(`mandate verifier ${JSON.stringify(bugs)}`, ['mandate'], (c) => {
     const ctx = toContext(c.context);
     const intent = c.input['intent_mandate'] as IntentMandate;
@@ -217,8 +218,9 @@ export function mandateVerifier(bugs: { readonly skipCartHash?: boolean; readonl
     if (bugs.skipCartHash !== true && payment.cart_mandate_hash !== documentHash(cart)) return reject('ERR_MANDATE_CHAIN_BROKEN');
     if (cart.spend_cap.currency !== intent.spend_cap.currency || cents(cart.spend_cap.value) !== cents(intent.spend_cap.value)) return reject('ERR_MANDATE_CAP_MISMATCH');
     if (intent.merchants !== null && intent.merchants !== undefined && !intent.merchants.includes(cart.contents.merchant_name)) return reject('ERR_MANDATE_MERCHANT_NOT_ALLOWED');
-    const paidAt = Date.parse(payment.payment_mandate_contents.timestamp);
-    if (paidAt >= Date.parse(intent.intent_expiry) || paidAt >= Date.parse(cart.contents.cart_expiry)) return reject('ERR_MANDATE_EXPIRED');
+    const paid = payment.payment_mandate_contents.timestamp;
+    const lapsed = bugs.timesAsText === true ? (expiry: string): boolean => paid >= expiry : (expiry: string): boolean => Date.parse(paid) >= Date.parse(expiry);
+    if (lapsed(intent.intent_expiry) || lapsed(cart.contents.cart_expiry)) return reject('ERR_MANDATE_EXPIRED');
     const total = payment.payment_mandate_contents.payment_details_total.amount;
     const details = cart.contents.payment_request.details;
     if (payment.payment_mandate_contents.payment_details_id !== details.id || total.currency !== details.total.amount.currency || cents(total.value) !== cents(details.total.amount.value) || payment.payment_mandate_contents.merchant_agent !== cart.contents.merchant_name) {
