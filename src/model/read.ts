@@ -171,6 +171,8 @@ export type DocumentRead<T> = { readonly ok: true; readonly doc: T } | Refusal;
  * @param ref - the document's schema id.
  * @param doc - any value.
  * @param at - its path inside what is verified, for the verdict.
+ * @param rules - apply the type's document rules too (SPEC.md 5.3); `false` where a verifier
+ *   decides the same facts itself, with its own codes.
  * @returns the typed, frozen document, or the first problem as a failing verdict.
  * @example
  * ```ts
@@ -178,8 +180,8 @@ export type DocumentRead<T> = { readonly ok: true; readonly doc: T } | Refusal;
  * if (r.ok) console.log(r.doc.kernel_key); // r.doc is a ToolCallReceipt
  * ```
  */
-export function readDocument<K extends keyof DocumentTypes>(registry: SchemaRegistry, ref: K, doc: unknown, at = ''): DocumentRead<DocumentTypes[K]> {
-  const r = registry.validateDocument(ref, doc, { allErrors: false });
+export function readDocument<K extends keyof DocumentTypes>(registry: SchemaRegistry, ref: K, doc: unknown, at = '', rules = true): DocumentRead<DocumentTypes[K]> {
+  const r = registry.validateDocument(ref, doc, { allErrors: false, rules });
   if (r.ok) return { ok: true, doc: r.value };
   const issue = r.issues[0];
   if (issue === undefined) return fail('ERR_SCHEMA_VIOLATION', at, `${ref.replace(/[/.-]/g, ' ')}: the document is not valid`);

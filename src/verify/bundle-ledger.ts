@@ -218,14 +218,15 @@ export function settlementLinkIssues(artifacts: readonly ReadArtifact[]): Issue[
   const last = settlements[settlements.length - 1];
   if (last !== undefined && spends.length > 0) {
     const currency = last[1].currency;
-    const settled = settlements.reduce((sum, [, s]) => sum + (s.currency === currency ? s.settled_amount_minor : Number.NaN), 0);
-    const reconciled = spends.reduce((sum, [, r]) => sum + (r.actual.currency === currency ? r.actual.units : Number.NaN), 0);
-    if (settled !== reconciled) {
+    const oneCurrency = settlements.every(([, s]) => s.currency === currency) && spends.every(([, r]) => r.actual.currency === currency);
+    const settled = settlements.reduce((sum, [, s]) => sum + s.settled_amount_minor, 0);
+    const reconciled = spends.reduce((sum, [, r]) => sum + r.actual.units, 0);
+    if (!oneCurrency || settled !== reconciled) {
       out.push({
         code: 'ERR_SETTLEMENT_AMOUNT_MISMATCH',
         path: at(last[0], '/settled_amount_minor'),
-        message: Number.isNaN(settled) || Number.isNaN(reconciled) ? `the bundle's settlements and reconciled spend are not all in ${currency}` : `the bundle's settlements settle ${settled} ${currency}; the spend it reconciled is ${reconciled}`,
-        details: { currency, settled: Number.isNaN(settled) ? null : settled, reconciled: Number.isNaN(reconciled) ? null : reconciled },
+        message: oneCurrency ? `the bundle's settlements settle ${settled} ${currency}; the spend it reconciled is ${reconciled}` : `the bundle's settlements and reconciled spend are not all in ${currency}`,
+        details: { currency, settled: oneCurrency ? settled : null, reconciled: oneCurrency ? reconciled : null },
       });
     }
   }

@@ -19,7 +19,7 @@ import { issueOf, type Issue, type Verdict } from '../issues.js';
 import { registryOf, contextProblem, type VerifyContext } from './context.js';
 import { isDocumentType, proofOptionsOf, readAs } from './common.js';
 import { covers } from './capability.js';
-import { Evidence, verifyWithEvidence } from './document.js';
+import { Evidence, verifyWithEvidence, vouchedDocuments } from './document.js';
 import { unsafeBundlePath } from '../encoding/file-path.js';
 import { distinctArtifacts, docsOf, readArtifact, type ReadArtifact, duplicateIssues, intentLinkIssues, ledgerIssues, receiptLinkIssues, receiptTimeIssues, settlementLinkIssues, traceRecorderIssues } from './bundle-ledger.js';
 import { capabilitiesById } from '../model/evidence.js';
@@ -183,9 +183,7 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
   // unpinned document in the bundle cannot vouch for the seal of the bundle that carries it.
   let sealer: string | undefined;
   if (manifest.proof !== undefined) {
-    const pins = new Set(ctx.pinnedDocuments ?? []);
-    const documents = new Map<string, unknown>(docsOf(good, 'identity/did-document').filter(([, d]) => pins.has(documentHash(d))).map(([, d]) => [d.id, d]));
-    for (const [k, v] of ctx.documents ?? []) documents.set(k, v);
+    const documents = vouchedDocuments(docsOf(good, 'identity/did-document').map(([, d]) => d), ctx);
     const proved = verifyDataIntegrity(manifest, proofOptionsOf({ ...ctx, documents }, false));
     if (!proved.ok) issues.splice(proofAt, 0, { code: proved.code, path: at(BUNDLE_MANIFEST_PATH, proved.path), message: `${BUNDLE_MANIFEST_PATH}: ${proved.message}; the hashes it records cannot be trusted` });
     else sealer = String(proved.details?.['signer']);

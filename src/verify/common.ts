@@ -10,8 +10,9 @@ import { notPlainMessage } from '../encoding/snapshot.js';
 import { compareInstants, instantOfSeconds, readRfc3339, type Instant } from '../encoding/time.js';
 import type { DocumentTypes, MoneyUnits } from '../generated/types.js';
 import { isRecord } from '../encoding/json.js';
-import { fail, type Issue, type Refusal, type Verdict } from '../issues.js';
+import { fail, type Refusal, type Verdict } from '../issues.js';
 import { registryOf, type VerifyContext } from './context.js';
+import { readDocument } from '../model/read.js';
 
 /**
  * Check that a value is a valid document of a type.
@@ -26,10 +27,9 @@ import { registryOf, type VerifyContext } from './context.js';
  *   `ERR_JSON_TOO_DEEP`, a schema code or a document-rule code.
  */
 export function invalidDocument(ctx: Pick<VerifyContext, 'registry'>, id: string, doc: unknown, at = '', rules = true): Refusal | undefined {
-  const plain = notPlainJson(doc);
-  if (plain !== undefined) return fail(plain.code, `${at}${plain.path}`, notPlainMessage(plain, at, what(id)));
-  const result = registryOf(ctx).validate(id, doc, { allErrors: false, rules });
-  return result.ok ? undefined : refusalOf(result.issues, id, at);
+  if (!isDocumentType(ctx, id)) return fail('ERR_SCHEMA_UNKNOWN', at, `no document type ${JSON.stringify(id)} in line ${registryOf(ctx).index.line}`);
+  const read = readAs(ctx, id, doc, at, rules);
+  return read.ok ? undefined : read;
 }
 
 /**
@@ -62,8 +62,7 @@ export type Read<T> = { readonly ok: true; readonly doc: T } | Refusal;
 export function readAs<K extends keyof DocumentTypes>(ctx: Pick<VerifyContext, 'registry'>, id: K, doc: unknown, at = '', rules = true): Read<DocumentTypes[K]> {
   const plain = notPlainJson(doc);
   if (plain !== undefined) return fail(plain.code, `${at}${plain.path}`, notPlainMessage(plain, at, what(id)));
-  const result = registryOf(ctx).validateDocument(id, doc, { allErrors: false, rules });
-  return result.ok ? { ok: true, doc: result.value } : refusalOf(result.issues, id, at);
+  return readDocument(registryOf(ctx), id, doc, at, rules);
 }
 
 /**
@@ -79,11 +78,6 @@ export function readOptional<K extends keyof DocumentTypes>(ctx: Pick<VerifyCont
   return doc === undefined ? { ok: true, doc: undefined } : readAs(ctx, id, doc, at);
 }
 
-function refusalOf(issues: readonly Issue[], id: string, at: string): Refusal {
-  const issue = issues[0];
-  if (issue === undefined) return fail('ERR_SCHEMA_VIOLATION', at, `${what(id)}: the document is not valid`);
-  return fail(issue.code, `${at}${issue.path}`, `${what(id)}: ${issue.message}`, issue.keyword === undefined ? undefined : { keyword: issue.keyword });
-}
 
 /**
  * Read a value handed to a verifier directly (not inside a document) as chio money.

@@ -5,7 +5,7 @@
  * This is what `writ verify <file>...` runs for each file, and what bundles and replays run for
  * each artifact.
  */
-import type { GovernedIntent, IntentMandate, PaymentMandate } from '../generated/types.js';
+import type { DidDocument, GovernedIntent, IntentMandate, PaymentMandate } from '../generated/types.js';
 import { verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { notPlainJson } from '../crypto/jcs.js';
@@ -23,6 +23,7 @@ import { verifyReceipt, verifyReceiptPair } from './receipt.js';
 import { verifySettlement } from './settlement.js';
 import { verifyTrace } from './trace.js';
 import { pointerAppend } from '../encoding/pointer.js';
+import { isRecord } from '../encoding/json.js';
 import { capabilitiesById, EvidenceIndex } from '../model/evidence.js';
 import { readCall, verified } from '../model/read.js';
 
@@ -54,8 +55,8 @@ export class Evidence extends EvidenceIndex {
    */
   revocations(ctx: VerifyContext): Map<string, number> {
     const out = new Map(ctx.revocations ?? []);
+    // Every document the index holds is valid as its type (EvidenceIndex): no record is read twice.
     for (const r of this.all('capability/revocation')) {
-      if (invalidDocument(ctx, 'capability/revocation', r) !== undefined) continue;
       if (r.signature !== undefined && !verifyCompact(r, 'revoked_by', backendOf(ctx)).ok) continue;
       if (r.revoked_by !== undefined && !this.mayRevoke(r.revoked_by, r.capability_id)) continue;
       const before = out.get(r.capability_id);
@@ -96,13 +97,7 @@ export class Evidence extends EvidenceIndex {
    * @returns DID -> document.
    */
   didDocuments(ctx: VerifyContext): Map<string, unknown> {
-    const out = new Map<string, unknown>();
-    const pinned = new Set(ctx.pinnedDocuments ?? []);
-    for (const d of this.all('identity/did-document')) {
-      if (pinned.has(documentHash(d)) && invalidDocument(ctx, 'identity/did-document', d) === undefined) out.set(d.id, d);
-    }
-    for (const [k, v] of ctx.documents ?? []) out.set(k, v);
-    return out;
+    return vouchedDocuments(this.all('identity/did-document'), ctx);
   }
 
   /** The governed intent whose recomputed hash is `hash` (the intact intents are found once). */
@@ -121,6 +116,21 @@ export class Evidence extends EvidenceIndex {
   context(ctx: VerifyContext): VerifyContext {
     return { ...ctx, documents: this.didDocuments(ctx), revocations: this.revocations(ctx) };
   }
+}
+
+/**
+ * The DID documents a caller vouches for: its own, and those among `candidates` (valid DID
+ * documents brought by the evidence) whose hash it pinned; its own win a clash (SPEC.md 12.8).
+ *
+ * @param candidates - DID documents the evidence carries, each valid.
+ * @param ctx - the caller's documents and pinned hashes.
+ * @returns DID -> document.
+ */
+export function vouchedDocuments(candidates: readonly DidDocument[], ctx: Pick<VerifyContext, 'documents' | 'pinnedDocuments'>): Map<string, unknown> {
+  const pinned = new Set(ctx.pinnedDocuments ?? []);
+  const out = new Map<string, unknown>(candidates.filter((d) => pinned.has(documentHash(d))).map((d) => [d.id, d]));
+  for (const [k, v] of ctx.documents ?? []) out.set(k, v);
+  return out;
 }
 
 /** The options of {@link verifyDocument}: the context, and what the subject is checked against. */
@@ -212,14 +222,14 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
       return verifyReceipt(read.doc, { ...ctx, intent: e.intentFor(read.doc.intent_hash, ctx) });
     }
     case 'receipt/receipt-pair': {
-      const read = readAs(ctx, 'receipt/receipt-pair', doc, '', false);
+      // With its intent, the pair's own verifier reads it (and decides its rules with its codes);
+      // without, it is read here, rules and all: once either way.
+      const hash = isRecord(doc) ? doc['intent_hash'] : undefined;
+      const intent = typeof hash === 'string' ? e.intentFor(hash, ctx) : undefined;
+      if (intent !== undefined) return verifyReceiptPair(doc, { ...ctx, intent });
+      const read = readAs(ctx, 'receipt/receipt-pair', doc);
       if (!read.ok) return read;
       const p = read.doc;
-      const intent = e.intentFor(p.intent_hash, ctx);
-      if (intent !== undefined) return verifyReceiptPair(p, { ...ctx, intent });
-      // Without the intent the pair's document rules are still the schema's: read it with them.
-      const full = readAs(ctx, 'receipt/receipt-pair', doc);
-      if (!full.ok) return full;
       const warnings: Issue[] = [];
       for (const [at, r] of [['/buyer_receipt', p.buyer_receipt], ['/provider_receipt', p.provider_receipt]] as const) {
         const v = verifyReceipt(r, ctx);

@@ -162,8 +162,11 @@ function dec(text: string): Decimal {
 /**
  * The payee a payment method's data names: `payTo`, x402's name for the address paid
  * (PaymentRequirements), when it is a string.
+ *
+ * @param data - a payment method's data, or a payment response's details.
+ * @returns the payee, or `undefined`.
  */
-function payeeOf(data: unknown): string | undefined {
+export function payeeOf(data: unknown): string | undefined {
   const payTo = isRecord(data) ? data['payTo'] : undefined;
   return typeof payTo === 'string' ? payTo : undefined;
 }

@@ -13,7 +13,6 @@ import type {
   IntentMandate,
   PaymentMandate,
   ReportHop,
-  SpendReconciliation,
   VerificationReport,
 } from '../generated/types.js';
 import type { Issue } from '../issues.js';
@@ -23,6 +22,7 @@ import { ArtifactWarnings, artifactIssue, costIssues, distinctTypes, lineageIssu
 import type { VerifyContext } from './context.js';
 import { verifyWithEvidence } from './document.js';
 import { verifyBilateralReceipts } from './receipt.js';
+import { payeeOf } from './mandate.js';
 import { docsOf, type ReadArtifact, duplicateIssues, ledgerIssues, receiptTimeIssues, settlementLinkIssues, traceRecorderIssues } from './bundle-ledger.js';
 import { requiredIssues } from './transaction-kinds.js';
 
@@ -187,25 +187,28 @@ export const LINK_RULES: readonly LinkRule[] = [
     check: (t) => {
       const out: Issue[] = [];
       const { good, intent, payment } = t;
-      const reconciliations = docsOf(t.good, 'settlement/spend-reconciliation');
-      if (payment !== undefined && reconciliations.length > 0) {
+      const reconciliations = docsOf(good, 'settlement/spend-reconciliation');
+      const receipts = docsOf(good, 'receipt/tool-call');
+      const authorizations = docsOf(good, 'settlement/budget-authorization');
+      const [firstReconciliation] = reconciliations;
+      if (payment !== undefined && firstReconciliation !== undefined) {
         const total = payment[1].payment_mandate_contents.payment_details_total.amount;
         const actual = reconciliations.map(([, r]) => r.actual);
         const sum = actual.reduce((s, m) => s + m.units, 0);
         if (actual.some((m) => m.currency !== total.currency) || sum !== toMinorUnits(total.value, total.currency)) {
-          out.push(broken((reconciliations[0] as [string, SpendReconciliation])[0], '/actual', `the calls cost ${sum} ${actual[0]?.currency} (minor units); the payment mandate pays ${total.value} ${total.currency}`));
+          out.push(broken(firstReconciliation[0], '/actual', `the calls cost ${sum} ${actual[0]?.currency} (minor units); the payment mandate pays ${total.value} ${total.currency}`));
         }
       }
       // Unsigned settlement records are held to the signed artifacts they account for.
       for (const [path, r] of reconciliations) {
-        if (!docsOf(good, 'receipt/tool-call').some(([, x]) => x.id === r.receipt_id)) out.push(broken(path, '/receipt_id', `receipt ${r.receipt_id} is not in the bundle`));
-        const authorized = docsOf(t.good, 'settlement/budget-authorization').some(([, b]) => b.capability_id === r.capability_id && b.grant_index === r.grant_index && b.decision === 'allowed');
+        if (!receipts.some(([, x]) => x.id === r.receipt_id)) out.push(broken(path, '/receipt_id', `receipt ${r.receipt_id} is not in the bundle`));
+        const authorized = authorizations.some(([, b]) => b.capability_id === r.capability_id && b.grant_index === r.grant_index && b.decision === 'allowed');
         if (!authorized) out.push(broken(path, '/capability_id', `no allowed budget authorization in the bundle charged ${r.capability_id} grant ${r.grant_index}`));
       }
-      for (const [path, b] of docsOf(t.good, 'settlement/budget-authorization')) {
+      for (const [path, b] of authorizations) {
         if (intent !== undefined && b.intent_hash !== undefined && b.intent_hash !== intent[1].intent_hash) out.push(broken(path, '/intent_hash', `the exposure is authorized for intent ${b.intent_hash}, not ${intent[1].intent_hash}`));
       }
-      const references = docsOf(t.good, 'receipt/tool-call').map(([, r]) => r.payment_reference).filter((p) => p !== undefined);
+      const references = receipts.map(([, r]) => r.payment_reference).filter((p) => p !== undefined);
       for (const [path, s] of docsOf(t.good, 'settlement/settlement-reconciliation')) {
         if (payment !== undefined) {
           const total = payment[1].payment_mandate_contents.payment_details_total.amount;
@@ -291,11 +294,11 @@ const X402_ASSETS: Readonly<Record<string, { readonly decimals: number; readonly
 function settlementProofProblems(proof: { network?: string; amount?: string; payer?: string }, cart: CartMandate, payment: PaymentMandate): { member: string; message: string }[] {
   const method = cart.contents.payment_request.method_data.find((m) => m.supported_methods === 'https://www.x402.org/');
   if (method === undefined) return [];
-  const data = (method.data ?? {}) as { network?: unknown; asset?: unknown; payTo?: unknown };
+  const data = (method.data ?? {}) as { network?: unknown; asset?: unknown };
   const out: { member: string; message: string }[] = [];
   // x402's settle response names no payee: whom the payment paid is bound through the mandates,
   // the cart's payTo, which the payment mandate must pay (SPEC.md 12.6), so the cart must name it.
-  if (typeof data.payTo !== 'string') out.push({ member: '', message: "the cart's x402 method names no payee (payTo): whom the settlement paid cannot be bound" });
+  if (payeeOf(method.data) === undefined) out.push({ member: '', message: "the cart's x402 method names no payee (payTo): whom the settlement paid cannot be bound" });
   if (typeof data.network === 'string' && proof.network !== data.network) out.push({ member: 'network', message: `the settlement proof is on ${String(proof.network)}; the cart's x402 method names ${data.network}` });
   const payer = (payment.payment_mandate_contents.payment_response.details as { payer?: unknown } | undefined)?.payer;
   if (typeof payer === 'string' && proof.payer !== payer) out.push({ member: 'payer', message: `the settlement proof is paid by ${proof.payer}; the payment mandate's payer is ${payer}` });
