@@ -1,9 +1,10 @@
 /**
  * Tools from outside Node that some tests use: Python 3 (the second implementation and a broken
- * canonicaliser), Python's `jsonschema` (the third validator of the portability test) and
- * `sha256sum` (the ledger read by the tool it is written for). Each is optional, loudly: when it
+ * canonicaliser), Python's `jsonschema` (the third validator of the portability test),
+ * `sha256sum` (the ledger read by the tool it is written for) and a headless Chromium (the HTML
+ * report opened in a real browser). Each is optional, loudly: when it
  * is missing, the tests that need it are skipped with a reason naming it and how to install it;
- * with `CI=true` it is required, and its absence fails the run (`.ci/run` installs all three).
+ * with `CI=true` it is required, and its absence fails the run (`.ci/run` installs them all).
  */
 import { spawnSync } from 'node:child_process';
 import type { Test } from 'tap';
@@ -49,6 +50,16 @@ export const PYTHON_JSONSCHEMA = find(
 
 /** GNU coreutils' `sha256sum`, which reads checksums.txt as users do. */
 export const SHA256SUM = find(['sha256sum'], ['--version'], 'needs sha256sum (GNU coreutils) on PATH: install coreutils (Debian: apt-get install coreutils; macOS: brew install coreutils)');
+
+/**
+ * A headless Chromium, for the HTML report's browser test (Debian: chromium-headless-shell, or
+ * chromium; WRIT_CHROMIUM names another).
+ */
+export const CHROMIUM = find(
+  [...(process.env['WRIT_CHROMIUM'] === undefined ? [] : [process.env['WRIT_CHROMIUM']]), '/usr/bin/chromium-headless-shell', '/usr/bin/chromium', 'chromium-headless-shell', 'chromium'],
+  ['--version'],
+  'needs a headless Chromium: install it (Debian: apt-get install chromium-headless-shell), or set WRIT_CHROMIUM to a Chromium or Chrome executable',
+);
 
 /**
  * The tap options for a test that needs `tools`: skipped with the first missing tool's reason,

@@ -1054,16 +1054,23 @@ invalid('conformance/vector', 'context-without-time', { ...jcsVector, context: {
 
 const runCase = { id: jcsVector.id, profile: jcsVector.profile, input: jcsVector.input, context: jcsVector.context };
 valid('conformance/adapter-command', 'start', { cmd: 'start', protocol: PROTOCOL });
+const offer = valid('conformance/adapter-command', 'start-offering-v2', { cmd: 'start', protocol: PROTOCOL, protocols: ['writ-adapter/1', 'writ-adapter/2'] });
+invalid('conformance/adapter-command', 'start-offering-unknown-protocol', { ...offer, protocols: ['writ-adapter/1', 'writ-adapter/3'] }, at('/protocols/1', 'enum', 'ERR_SCHEMA_ENUM'));
 const runCommand = valid('conformance/adapter-command', 'run', { cmd: 'run', seq: 7, case: runCase });
 valid('conformance/adapter-command', 'stop', { cmd: 'stop' });
 invalid('conformance/adapter-command', 'run-with-expectation', mut(runCommand, (d) => (d.case.expect = jcsVector.expect)), extra('/case', 'expect'));
 invalid('conformance/adapter-command', 'run-without-seq', without(runCommand, 'seq'), missing('', 'seq'));
+invalid('conformance/adapter-command', 'run-with-protocols', { ...runCommand, protocols: offer.protocols }, at('/protocols', 'false schema', 'ERR_SCHEMA_FORBIDDEN'));
 invalid('conformance/adapter-command', 'start-another-protocol', { cmd: 'start', protocol: 'writ-adapter/2' }, at('/protocol', 'const', 'ERR_SCHEMA_CONST'));
 
 const ALL_PROFILES = ['schema', 'jcs', 'hash', 'signature', 'proof', 'compact', 'capability', 'chain', 'budget', 'intent', 'mandate', 'receipt', 'settlement', 'bundle', 'replay', 'release'];
 const reference = { name: 'writ', version: '1.0.0-draft.1', language: 'TypeScript', homepage: 'https://writ.dev/' };
 const hello = valid('conformance/adapter-hello', 'reference', { protocol: PROTOCOL, implementation: reference, profiles: ALL_PROFILES });
 valid('conformance/adapter-hello', 'python-harness', { protocol: PROTOCOL, implementation: { name: 'writ-python-harness', version: '0.1.0', language: 'Python' }, profiles: ['jcs', 'hash', 'signature'] });
+const windowed = valid('conformance/adapter-hello', 'reference-v2', { protocol: 'writ-adapter/2', implementation: reference, profiles: ALL_PROFILES, window: 64 });
+invalid('conformance/adapter-hello', 'window-with-v1', { ...windowed, protocol: PROTOCOL }, at('/window', 'false schema', 'ERR_SCHEMA_FORBIDDEN'));
+invalid('conformance/adapter-hello', 'window-too-wide', { ...windowed, window: 1025 }, at('/window', 'maximum', 'ERR_SCHEMA_RANGE'));
+invalid('conformance/adapter-hello', 'window-empty', { ...windowed, window: 0 }, at('/window', 'minimum', 'ERR_SCHEMA_RANGE'));
 invalid('conformance/adapter-hello', 'unknown-profile', mut(hello, (d) => (d.profiles = ['jcs', 'ledger'])), at('/profiles/1', 'enum', 'ERR_SCHEMA_ENUM'));
 invalid('conformance/adapter-hello', 'profile-twice', mut(hello, (d) => (d.profiles = ['jcs', 'jcs'])), at('/profiles', 'uniqueItems', 'ERR_SCHEMA_UNIQUE_ITEMS'));
 invalid('conformance/adapter-hello', 'without-language', mut(hello, (d) => delete d.implementation.language), missing('/implementation', 'language'));

@@ -4,11 +4,11 @@
  * implementation over the adapter protocol on standard input and output: a live example of the
  * protocol, and a way to run writ's verifiers from another language.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AdapterCommand } from '../generated/types.js';
 import { ProcessAdapter, schemaCheck, type Adapter } from '../conformance/adapters.js';
 import { PROFILES } from '../conformance/case.js';
-import { ReferenceAdapter, referenceAnswer } from '../conformance/reference.js';
+import { ReferenceAdapter, referenceAnswer, referenceHello } from '../conformance/reference.js';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../conformance/reports.js';
 import { runConformance, selectVectors } from '../conformance/runner.js';
 import { packagedVectors, readVectors } from '../conformance/vectors.js';
@@ -19,7 +19,8 @@ import { registryOf } from '../verify/context.js';
 import { parseCommand } from './args.js';
 import { type CliIo, type ExitCode, UsageError } from './io.js';
 import { formatIssues } from './report.js';
-import { writeFileWhole } from '../io/files.js';
+import { readFileCapped, writeFileWhole } from '../io/files.js';
+import { conformanceBadge, htmlReport } from '../conformance/html.js';
 import { splitLines } from '../io/streams.js';
 
 const encoder = new TextEncoder();
@@ -32,7 +33,8 @@ writ's own implementation answers, in-process.
 
 Options:
   --impl <command>        run the suite against this command: a long-lived process
-                          speaking the adapter protocol (writ-adapter/1) on stdin/stdout
+                          speaking the adapter protocol (writ-adapter/1 or /2) on
+                          stdin/stdout
   --profile <name>        only this profile (repeatable): ${PROFILES.join(', ')}
   --case <id>             only this vector, or every vector under an id ending in /
                           (repeatable)
@@ -47,6 +49,10 @@ Options:
   --tap <file>            also write the TAP report here
   --jsonl <file>          also write the JSON-lines report here
   --junit <file>          also write the JUnit XML report here
+  --html <file>           also write a self-contained HTML report here: failures first,
+                          each vector's expected and actual answer and its SPEC section
+  --badge <file>          also write a shields.io endpoint badge (JSON) here: the pass
+                          rate of the --require profiles (of every case run without)
   --vectors <dir>         use the vectors in this folder (default: the package's)
   --json                  the same as --format jsonl
   -h, --help              show this help
@@ -57,11 +63,18 @@ allowed unless --require or --min-cases says otherwise), 1 otherwise, 2 usage er
 
 export const ADAPTER_HELP = `Usage: writ adapter
 
-Serve writ's own implementation over the adapter protocol (writ-adapter/1): read one
-JSON command per line on standard input (start, run, stop) and answer each start and
-run with one JSON line on standard output. \`writ conformance --impl "npx writ adapter"\`
+Serve writ's own implementation over the adapter protocol: read one JSON command per
+line on standard input (start, run, stop) and answer each start and run with one JSON
+line on standard output, in writ-adapter/2 (a window of 64 cases) when the runner
+offers it, in writ-adapter/1 otherwise. \`writ conformance --impl "npx writ adapter"\`
 runs the suite through it.
 `;
+
+/** SPEC.md as the package ships it, for the HTML report's sections; empty when it cannot be read. */
+function specText(): string {
+  const read = readFileCapped(join(PACKAGE_ROOT, 'SPEC.md'));
+  return read.ok ? new TextDecoder().decode(read.bytes) : '';
+}
 
 /** The package's version and line, for report headers. */
 function identity(): { version: string; line: string } {
@@ -90,6 +103,8 @@ export async function runConformanceCommand(args: readonly string[], io: CliIo):
     tap: { type: 'string' },
     jsonl: { type: 'string' },
     junit: { type: 'string' },
+    html: { type: 'string' },
+    badge: { type: 'string' },
     vectors: { type: 'string' },
   });
   if (values.help) {
@@ -122,15 +137,24 @@ export async function runConformanceCommand(args: readonly string[], io: CliIo):
   const check = values['validate-protocol'] ? schemaCheck(registry) : undefined;
   const adapter: Adapter = values.impl === undefined ? new ReferenceAdapter(runner.version) : new ProcessAdapter(values.impl, io.cwd, check);
   const report = await runConformance(adapter, selected, { runner, failFast: values['fail-fast'], timeoutMs, require: required, ...(minCases === undefined ? {} : { minCases }) });
-  for (const [option, f] of [['tap', 'tap'], ['jsonl', 'jsonl'], ['junit', 'junit']] as const) {
-    const file = values[option];
+  const written: [file: string | undefined, text: () => string][] = [
+    [values.tap, () => formatReport(report, 'tap')],
+    [values.jsonl, () => formatReport(report, 'jsonl')],
+    [values.junit, () => formatReport(report, 'junit')],
+    [values.html, () => htmlReport(report, { spec: specText(), required })],
+    [values.badge, () => `${JSON.stringify(conformanceBadge(report, required), null, 2)}\n`],
+  ];
+  for (const [file, text] of written) {
     if (file === undefined) continue;
-    const failed = writeFileWhole(resolve(io.cwd, file), formatReport(report, f));
+    const failed = writeFileWhole(resolve(io.cwd, file), text());
     if (failed !== undefined) throw new UsageError(failed.code, `writ conformance: ${failed.message}`);
   }
   io.out(formatReport(report, format));
   return report.footer.ok ? 0 : 1;
 }
+
+/** How many cases `writ adapter` takes in flight with writ-adapter/2. */
+const ADAPTER_WINDOW = 64;
 
 /**
  * Run `writ adapter`: answer adapter commands from standard input until stop or end of input.
@@ -147,13 +171,13 @@ export async function runAdapterCommand(args: readonly string[], io: CliIo): Pro
   }
   if (positionals.length > 0) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: takes no arguments');
   if (io.input === undefined && io.lines === undefined) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: needs standard input');
-  const reference = new ReferenceAdapter(identity().version);
+  const version = identity().version;
   const registry = registryOf({});
   for await (const piece of protocolLines(io)) {
     if (piece.kind === 'overlong') {
       // Refused as it passed the limit, never held whole; the rest of it is skipped, and the
       // adapter goes on with the next line.
-      io.out(`${JSON.stringify({ seq: 0, errored: true, context: { code: 'ERR_JSON_TOO_LARGE', message: `a line of more than ${piece.maxBytes} bytes is not an adapter command (writ-adapter/1); it was not read` } })}\n`);
+      io.out(`${JSON.stringify({ seq: 0, errored: true, context: { code: 'ERR_JSON_TOO_LARGE', message: `a line of more than ${piece.maxBytes} bytes is not an adapter command (writ-adapter/1 or /2); it was not read` } })}\n`);
       continue;
     }
     const line = piece.text;
@@ -165,11 +189,12 @@ export async function runAdapterCommand(args: readonly string[], io: CliIo): Pro
     if (!valid) {
       // Not a command of the protocol: say so in the protocol's own terms, and go on.
       const seq = command !== undefined && typeof command.seq === 'number' ? command.seq : 0;
-      io.out(`${JSON.stringify({ seq, errored: true, context: { message: 'not an adapter command (writ-adapter/1)', line: line.slice(0, 200) } })}\n`);
+      io.out(`${JSON.stringify({ seq, errored: true, context: { message: 'not an adapter command (writ-adapter/1 or /2)', line: line.slice(0, 200) } })}\n`);
       continue;
     }
     if (command.cmd === 'stop') break;
-    if (command.cmd === 'start') io.out(`${JSON.stringify((await reference.start()).hello)}\n`);
+    // The newest protocol the runner offers that writ speaks: a runner that offers none speaks /1.
+    if (command.cmd === 'start') io.out(`${JSON.stringify(referenceHello(version, command.protocols?.includes('writ-adapter/2') === true ? 'writ-adapter/2' : 'writ-adapter/1', ADAPTER_WINDOW))}\n`);
     else io.out(`${JSON.stringify({ seq: command.seq, ...referenceAnswer(command.case as never) })}\n`);
   }
   return 0;

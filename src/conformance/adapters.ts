@@ -15,8 +15,34 @@ import { LineSplitter } from '../io/streams.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { PROFILES, type ConformanceCase } from './case.js';
 
-/** The protocol this runner speaks. */
+/** The protocol every implementation speaks, and the one a runner that offers nothing else means. */
 export const PROTOCOL = 'writ-adapter/1';
+
+/** The protocols this runner speaks, oldest first: it offers them all in `start`. */
+export const PROTOCOLS = ['writ-adapter/1', 'writ-adapter/2'] as const;
+
+/** The most cases the runner keeps in flight, whatever window an implementation asks for. */
+export const MAX_WINDOW = 256;
+
+/** The window of a writ-adapter/2 implementation that names none. */
+export const DEFAULT_WINDOW = 16;
+
+/**
+ * How many cases the runner may keep in flight with an implementation (SPEC.md 13.3): one with
+ * writ-adapter/1; with writ-adapter/2, the window its hello asks for (16 when it names none), at
+ * most 256.
+ *
+ * @param hello - the implementation's hello.
+ * @returns the window, at least 1.
+ * @example
+ * ```ts
+ * windowOf({ protocol: 'writ-adapter/2', window: 64, implementation, profiles }); // 64
+ * ```
+ */
+export function windowOf(hello: AdapterHello): number {
+  if (hello.protocol !== 'writ-adapter/2') return 1;
+  return Math.max(1, Math.min(MAX_WINDOW, hello.window ?? DEFAULT_WINDOW));
+}
 
 /**
  * The codes of what went wrong with an implementation (SPEC.md 13.3): the RUNNER area of the
@@ -27,19 +53,104 @@ export type RunnerCode = Extract<ErrorCode, `ERR_RUNNER_${string}`>;
 /** Why an implementation could not be started: the code, and the reason for people. */
 export type StartFailure = { readonly ok: false; readonly code: RunnerCode; readonly reason: string };
 
-/** What came back for one run command. */
+/**
+ * What came back for the cases in flight: the result of one of them (its `seq` says which), or
+ * the implementation broken, after which it must be restarted and no case in flight has an answer.
+ */
 export type Answer =
   | { readonly kind: 'result'; readonly result: AdapterResult }
   | { readonly kind: 'broken'; readonly code: RunnerCode; readonly reason: string };
 
-/** An implementation under test. */
+/**
+ * An implementation under test. The runner sends cases, at most {@link windowOf} of its hello
+ * in flight, and takes their answers with `next`, in whatever order they come.
+ */
 export interface Adapter {
   /** Start it, or start it again after a crash: its hello, or why it could not start. */
   start(): Promise<{ ok: true; hello: AdapterHello } | StartFailure>;
-  /** Run one case. A `broken` answer means the implementation must be restarted. */
-  run(seq: number, c: ConformanceCase, timeoutMs: number): Promise<Answer>;
+  /** Send one case; its answer comes from `next`. */
+  send(seq: number, c: ConformanceCase): void;
+  /**
+   * The next answer to a case in flight, waiting at most `timeoutMs` for it. A `broken` answer
+   * means the implementation must be restarted.
+   */
+  next(timeoutMs: number): Promise<Answer>;
   /** Stop it. */
   stop(): Promise<void>;
+}
+
+/**
+ * An implementation in this process: a function from a case to its result, answered in the order
+ * the cases were sent. writ's reference, and the small implementations of the tests, are these.
+ */
+export class FunctionAdapter implements Adapter {
+  private readonly queue: { readonly seq: number; readonly c: ConformanceCase }[] = [];
+
+  /**
+   * @param hello - what it says of itself.
+   * @param answer - its answer to a case; it must not throw.
+   */
+  constructor(
+    private readonly hello: AdapterHello,
+    private readonly answer: (c: ConformanceCase) => Omit<AdapterResult, 'seq'>,
+  ) {}
+
+  /**
+   * Start it: its hello.
+   *
+   * @returns the hello.
+   * @example
+   * ```ts
+   * const started = await adapter.start();
+   * ```
+   */
+  async start(): Promise<{ ok: true; hello: AdapterHello }> {
+    this.queue.length = 0;
+    return { ok: true, hello: this.hello };
+  }
+
+  /**
+   * Send one case.
+   *
+   * @param seq - the case's sequence number, echoed by its answer.
+   * @param c - the case.
+   * @returns nothing: its answer comes from `next`.
+   * @example
+   * ```ts
+   * adapter.send(0, { id: 'jcs/rfc8785/arrays', profile: 'jcs', input, context });
+   * ```
+   */
+  send(seq: number, c: ConformanceCase): void {
+    this.queue.push({ seq, c });
+  }
+
+  /**
+   * The answer to the oldest case sent.
+   *
+   * @returns its result.
+   * @example
+   * ```ts
+   * const answer = await adapter.next(5000);
+   * ```
+   */
+  async next(): Promise<Answer> {
+    const sent = this.queue.shift();
+    if (sent === undefined) return { kind: 'broken', code: 'ERR_RUNNER_OUT_OF_STEP', reason: 'asked for an answer with no case in flight (a bug in the runner)' };
+    return { kind: 'result', result: { seq: sent.seq, ...this.answer(sent.c) } as AdapterResult };
+  }
+
+  /**
+   * Stop it.
+   *
+   * @returns at once.
+   * @example
+   * ```ts
+   * await adapter.stop();
+   * ```
+   */
+  async stop(): Promise<void> {
+    this.queue.length = 0;
+  }
 }
 
 /** Checks a protocol message against its schema, with `--validate-protocol`. */
@@ -82,6 +193,8 @@ export class ProcessAdapter implements Adapter {
   private wake: (() => void) | undefined;
   private exit: string | undefined;
   private stderr = '';
+  // The sequence numbers of the cases sent and not yet answered.
+  private readonly inFlight = new Set<number>();
 
   /**
    * @param command - the command line that starts the implementation.
@@ -119,6 +232,7 @@ export class ProcessAdapter implements Adapter {
     this.queuedBytes = 0;
     this.exit = undefined;
     this.stderr = '';
+    this.inFlight.clear();
     let child: ChildProcessWithoutNullStreams;
     try {
       child = spawn(this.command, { shell: true, cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
@@ -161,8 +275,8 @@ export class ProcessAdapter implements Adapter {
       this.exit = signal !== null ? `was killed by ${signal}` : `exited with status ${code}`;
       this.wake?.();
     });
-    this.send({ cmd: 'start', protocol: PROTOCOL });
-    const line = await this.next(this.startTimeoutMs);
+    this.write({ cmd: 'start', protocol: PROTOCOL, protocols: [...PROTOCOLS] });
+    const line = await this.read(this.startTimeoutMs);
     if (line.kind === 'overlong') return { ok: false, code: 'ERR_RUNNER_GARBAGE', reason: `the implementation answered start with a line longer than ${line.maxBytes} bytes` };
     if (line.kind === 'timeout') return { ok: false, code: 'ERR_RUNNER_TIMEOUT', reason: `the implementation did not answer start: it was silent for ${this.startTimeoutMs} ms${this.stderrTail()}` };
     // Exiting before any hello is not a crash of a running implementation: it never ran.
@@ -176,22 +290,38 @@ export class ProcessAdapter implements Adapter {
   }
 
   /**
-   * Run one case.
+   * Send one case.
    *
-   * @param seq - the case's sequence number, echoed by the answer.
+   * @param seq - the case's sequence number, echoed by its answer.
    * @param c - the case (a vector without its expectation).
-   * @param timeoutMs - how long the answer may take.
-   * @returns the result, or a `broken` answer with its code, after which the implementation is restarted.
+   * @returns nothing: its answer comes from `next`.
    * @example
    * ```ts
-   * const answer = await adapter.run(1, { id: 'jcs/rfc8785/arrays', profile: 'jcs', input, context }, 5000);
+   * adapter.send(1, { id: 'jcs/rfc8785/arrays', profile: 'jcs', input, context });
    * ```
    */
-  async run(seq: number, c: ConformanceCase, timeoutMs: number): Promise<Answer> {
+  send(seq: number, c: ConformanceCase): void {
+    this.inFlight.add(seq);
+    this.write({ cmd: 'run', seq, case: c });
+  }
+
+  /**
+   * The next answer to a case in flight. The implementation hangs when it says nothing for
+   * `timeoutMs` while cases are in flight: each case's limit counts from when it was sent or
+   * from the implementation's latest answer, whichever is later.
+   *
+   * @param timeoutMs - how long to wait for it.
+   * @returns the result of one case in flight, or a `broken` answer with its code, after which
+   *   the implementation is restarted.
+   * @example
+   * ```ts
+   * const answer = await adapter.next(5000);
+   * ```
+   */
+  async next(timeoutMs: number): Promise<Answer> {
     // Never started, or gone since its last answer without being asked to stop: a crash too.
-    if (this.child === undefined || this.exit !== undefined) return { kind: 'broken', code: 'ERR_RUNNER_CRASHED', reason: `the implementation is not running: it ${this.exit ?? 'was never started'}` };
-    this.send({ cmd: 'run', seq, case: c });
-    const line = await this.next(timeoutMs);
+    if (this.child === undefined || (this.exit !== undefined && this.lines.length === 0)) return { kind: 'broken', code: 'ERR_RUNNER_CRASHED', reason: `the implementation is not running: it ${this.exit ?? 'was never started'}${this.stderrTail()}` };
+    const line = await this.read(timeoutMs);
     if (line.kind === 'overlong') return { kind: 'broken', code: 'ERR_RUNNER_GARBAGE', reason: `the implementation answered with a line longer than ${line.maxBytes} bytes, which is not read` };
     if (line.kind === 'timeout') return { kind: 'broken', code: 'ERR_RUNNER_TIMEOUT', reason: `no answer within ${timeoutMs} ms: the implementation hangs` };
     if (line.kind === 'exit') return { kind: 'broken', code: 'ERR_RUNNER_CRASHED', reason: `the implementation ${line.detail} while running the case${this.stderrTail()}` };
@@ -199,9 +329,14 @@ export class ProcessAdapter implements Adapter {
     if (parsed === undefined) return { kind: 'broken', code: 'ERR_RUNNER_GARBAGE', reason: `the implementation answered with a line that is not JSON: ${JSON.stringify(line.text.slice(0, 200))}` };
     if (!isObject(parsed.value)) return { kind: 'broken', code: 'ERR_RUNNER_PROTOCOL', reason: `the implementation's answer is not an adapter result: it is JSON, but not an object: ${JSON.stringify(line.text.slice(0, 200))}` };
     const result = parsed.value;
-    const issue = this.check?.('conformance/adapter-result', result) ?? basicResult(result, seq);
+    const seq = result['seq'];
+    if (typeof seq !== 'number' || !this.inFlight.has(seq)) {
+      const sent = [...this.inFlight].slice(0, 3).join(', ');
+      return { kind: 'broken', code: 'ERR_RUNNER_OUT_OF_STEP', reason: `the answer is for case ${JSON.stringify(seq)}, which is not in flight (${this.inFlight.size === 1 ? `case ${sent} is` : `cases ${sent}${this.inFlight.size > 3 ? ', ...' : ''} are`}): the implementation is out of step` };
+    }
+    const issue = this.check?.('conformance/adapter-result', result) ?? basicResult(result);
     if (issue !== undefined) return { kind: 'broken', code: 'ERR_RUNNER_PROTOCOL', reason: `the implementation's answer is not an adapter result: ${issue.code} at ${issue.path || '(root)'}: ${issue.message}` };
-    if (result['seq'] !== seq) return { kind: 'broken', code: 'ERR_RUNNER_OUT_OF_STEP', reason: `the answer is for case ${String(result['seq'])}, not ${seq}: the implementation is out of step` };
+    this.inFlight.delete(seq);
     return { kind: 'result', result: result as unknown as AdapterResult };
   }
 
@@ -216,7 +351,7 @@ export class ProcessAdapter implements Adapter {
    */
   async stop(): Promise<void> {
     if (this.child === undefined || this.exit !== undefined) return;
-    this.send({ cmd: 'stop' });
+    this.write({ cmd: 'stop' });
     // End of input after stop: an implementation that reads lines until its input ends (a Node
     // readline loop keeps the process alive while standard input is open) exits at once, rather
     // than being killed after the grace period.
@@ -226,11 +361,11 @@ export class ProcessAdapter implements Adapter {
       // The child is gone already; the wait below sees it.
     }
     const deadline = Date.now() + 2000;
-    while (this.exit === undefined && Date.now() < deadline) await this.next(deadline - Date.now());
+    while (this.exit === undefined && Date.now() < deadline) await this.read(deadline - Date.now());
     if (this.exit === undefined) this.kill();
   }
 
-  private send(message: unknown): void {
+  private write(message: unknown): void {
     const issue = this.check?.('conformance/adapter-command', message);
     if (issue !== undefined) throw new Error(`writ sent a command that is not in the protocol (a bug in writ): ${issue.code} at ${issue.path}: ${issue.message}`);
     try {
@@ -240,7 +375,7 @@ export class ProcessAdapter implements Adapter {
     }
   }
 
-  private next(timeoutMs: number): Promise<Line> {
+  private read(timeoutMs: number): Promise<Line> {
     return new Promise((resolve) => {
       const settle = (): boolean => {
         const output = this.lines.shift();
@@ -300,7 +435,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** What the runner needs of a hello even without --validate-protocol. */
 function basicHello(m: Record<string, unknown>): Issue | undefined {
-  if (m['protocol'] !== PROTOCOL) return { code: 'ERR_SCHEMA_CONST', path: '/protocol', message: `the implementation speaks ${JSON.stringify(m['protocol'])}, not ${PROTOCOL}` };
+  if (!(PROTOCOLS as readonly unknown[]).includes(m['protocol'])) return { code: 'ERR_SCHEMA_ENUM', path: '/protocol', message: `the implementation speaks ${JSON.stringify(m['protocol'])}, which is none of the protocols the runner offered: ${PROTOCOLS.join(', ')}` };
+  const window = m['window'];
+  if (window !== undefined && (m['protocol'] === PROTOCOL || !Number.isSafeInteger(window) || (window as number) < 1 || (window as number) > 1024)) return { code: 'ERR_SCHEMA_RANGE', path: '/window', message: 'window is a whole number of cases from 1 to 1024, given only with writ-adapter/2' };
   const profiles = m['profiles'];
   if (!Array.isArray(profiles) || profiles.some((p) => !(PROFILES as readonly unknown[]).includes(p))) return { code: 'ERR_SCHEMA_ENUM', path: '/profiles', message: `profiles must list profiles of this suite: ${PROFILES.join(', ')}` };
   const impl = m['implementation'] as Record<string, unknown> | undefined;
@@ -311,8 +448,7 @@ function basicHello(m: Record<string, unknown>): Issue | undefined {
 }
 
 /** What the runner needs of a result even without --validate-protocol. */
-function basicResult(m: Record<string, unknown>, seq: number): Issue | undefined {
-  if (m['seq'] !== seq) return undefined; // reported as out of step
+function basicResult(m: Record<string, unknown>): Issue | undefined {
   if (m['skipped'] === true || m['errored'] === true) return undefined;
   if (m['verdict'] !== 'accept' && m['verdict'] !== 'reject') return { code: 'ERR_SCHEMA_REQUIRED', path: '/verdict', message: 'a result is an outcome with a verdict (accept or reject), skipped, or errored' };
   return undefined;

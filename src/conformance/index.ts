@@ -5,12 +5,14 @@
  */
 export { PROFILES, agrees } from './case.js';
 export type { CaseResult, ConformanceCase } from './case.js';
-export { PROTOCOL, ProcessAdapter, schemaCheck } from './adapters.js';
+export { DEFAULT_WINDOW, FunctionAdapter, MAX_WINDOW, PROTOCOL, PROTOCOLS, ProcessAdapter, schemaCheck, windowOf } from './adapters.js';
 export type { Adapter, Answer, ProtocolCheck, RunnerCode, StartFailure } from './adapters.js';
-export { ReferenceAdapter, referenceAnswer } from './reference.js';
+export { ReferenceAdapter, referenceAnswer, referenceHello } from './reference.js';
 export { runConformance, selectVectors } from './runner.js';
 export type { RunOptions, RunReport } from './runner.js';
 export { packagedVectors, readVectors } from './vectors.js';
 export type { VectorSet } from './vectors.js';
 export { REPORT_FORMATS, formatReport, describeOutcome } from './reports.js';
 export type { ReportFormat } from './reports.js';
+export { conformanceBadge, htmlReport, specSections } from './html.js';
+export type { Badge, HtmlOptions } from './html.js';

@@ -4,7 +4,7 @@
  * runs in-process, and what `writ adapter` serves over the adapter protocol. It never throws: a
  * case it cannot process is an `errored` result.
  */
-import type { AdapterHello, AdapterResult, ConformanceContext, HopVerdict } from '../generated/types.js';
+import type { AdapterHello, ConformanceContext, HopVerdict } from '../generated/types.js';
 import { verifyEd25519 } from '../crypto/ed25519.js';
 import { precheckVerdict, verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
@@ -17,7 +17,7 @@ import { checkIntegrity } from '../release/integrity.js';
 import { withScratchFolder, type ScratchEntry } from '../io/scratch.js';
 import { checkFixtures } from '../schema/fixtures.js';
 import type { SchemaRegistry } from '../schema/registry.js';
-import { PROTOCOL, type Adapter, type Answer } from './adapters.js';
+import { FunctionAdapter, PROTOCOL } from './adapters.js';
 import { PROFILES, type CaseResult, type ConformanceCase } from './case.js';
 import { authorizeExposure, reconcileSpend, verifyBudgetAuthorization, verifySpendReconciliation } from '../verify/budget.js';
 import { verifyBundle } from '../verify/bundle.js';
@@ -236,49 +236,38 @@ function releaseCase(input: Record<string, unknown>): CaseResult {
   return issues.length === 0 ? { verdict: 'accept' } : { verdict: 'reject', codes: nonEmpty(distinct(issues.map((i) => i.code))) };
 }
 
-/** writ's own implementation, answering in-process. */
-export class ReferenceAdapter implements Adapter {
-  /** What the reference says of itself. */
-  constructor(private readonly version: string) {}
-
-  /**
-   * Start the implementation, or start it again after a crash.
-   *
-   * @returns its hello, or how it failed to start (`ERR_RUNNER_CANNOT_START`, `ERR_RUNNER_TIMEOUT`,
-   *   `ERR_RUNNER_GARBAGE`, `ERR_RUNNER_PROTOCOL`).
-   * @example
-   * ```ts
-   * const started = await adapter.start();
-   * if (started.ok) console.log(started.hello.implementation.name);
-   * ```
-   */
-  async start(): Promise<{ ok: true; hello: AdapterHello }> {
-    return { ok: true, hello: { protocol: PROTOCOL, implementation: { name: 'writ', version: this.version, language: 'TypeScript', homepage: 'https://writ.dev/' }, profiles: [...PROFILES] } };
+/**
+ * writ's own implementation, answering in-process.
+ *
+ * @example
+ * ```ts
+ * const report = await runConformance(new ReferenceAdapter('1.0.0'), vectors, { runner });
+ * ```
+ */
+export class ReferenceAdapter extends FunctionAdapter {
+  /** @param version - the version it gives in its hello. */
+  constructor(version: string) {
+    super(referenceHello(version, PROTOCOL), referenceAnswer);
   }
+}
 
-  /**
-   * Run one case.
-   *
-   * @param seq - the case's sequence number, echoed by the answer.
-   * @param c - the case (a vector without its expectation).
-   * @returns the result, or a `broken` answer with its code, after which the implementation is restarted.
-   * @example
-   * ```ts
-   * const answer = await adapter.run(1, { id: 'jcs/rfc8785/arrays', profile: 'jcs', input, context }, 5000);
-   * ```
-   */
-  async run(seq: number, c: ConformanceCase): Promise<Answer> {
-    return { kind: 'result', result: { seq, ...referenceAnswer(c) } as AdapterResult };
-  }
-
-  /**
-   * Stop the implementation: `stop` is sent and its standard input closed.
-   *
-   * @returns when it has stopped.
-   * @example
-   * ```ts
-   * await adapter.stop();
-   * ```
-   */
-  async stop(): Promise<void> {}
+/**
+ * What writ's implementation says of itself.
+ *
+ * @param version - its version.
+ * @param protocol - the protocol it answers in.
+ * @param window - with writ-adapter/2, how many cases it takes in flight.
+ * @returns its hello.
+ * @example
+ * ```ts
+ * referenceHello('1.0.0', 'writ-adapter/2', 64); // { protocol: 'writ-adapter/2', implementation: { name: 'writ', ... }, profiles, window: 64 }
+ * ```
+ */
+export function referenceHello(version: string, protocol: AdapterHello['protocol'], window?: number): AdapterHello {
+  return {
+    protocol,
+    implementation: { name: 'writ', version, language: 'TypeScript', homepage: 'https://writ.dev/' },
+    profiles: [...PROFILES],
+    ...(protocol === 'writ-adapter/2' && window !== undefined ? { window } : {}),
+  };
 }

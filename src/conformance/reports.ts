@@ -64,7 +64,7 @@ export function describeOutcome(o: CaseOutcome | undefined): string {
  * @param c - a case whose outcome is `error`.
  * @returns the code and the reason (the reason alone for a case without a code).
  */
-function describeError(c: Pick<ReportCase, 'code' | 'reason'>): string {
+export function describeError(c: Pick<ReportCase, 'code' | 'reason'>): string {
   const reason = c.reason ?? '';
   return c.code === undefined ? reason : reason === '' ? c.code : `${c.code}: ${reason}`;
 }
@@ -170,8 +170,13 @@ function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** Escape text for an XML attribute or element; drop characters XML 1.0 cannot hold. */
-function xml(s: string): string {
+/**
+ * Escape text for an XML or HTML attribute or element; drop characters XML 1.0 cannot hold.
+ *
+ * @param s - any text.
+ * @returns the text, safe between tags and inside double quotes.
+ */
+export function xml(s: string): string {
   return s
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;')

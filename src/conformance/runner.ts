@@ -7,7 +7,7 @@
  */
 import type { AdapterHello, CaseOutcome, ConformanceVector, ImplementationInfo, ReportCase, ReportFooter, ReportHeader } from '../generated/types.js';
 import type { Adapter, RunnerCode } from './adapters.js';
-import { PROTOCOL } from './adapters.js';
+import { PROTOCOL, windowOf } from './adapters.js';
 import { agrees } from './case.js';
 
 /** What to run, and how. */
@@ -82,52 +82,84 @@ export async function runConformance(adapter: Adapter, vectors: readonly Conform
   let dead: { readonly code: RunnerCode; readonly reason: string } | undefined = first.ok ? undefined : { code: first.code, reason: first.reason };
   const header: ReportHeader = {
     type: 'header',
-    protocol: PROTOCOL,
+    protocol: hello?.protocol ?? PROTOCOL,
     runner: { name: 'writ', version: options.runner.version, line: options.runner.line },
     implementation: hello?.implementation ?? UNKNOWN,
     profiles: hello?.profiles ?? [],
     started_at: iso(started),
     vectors: vectors.length,
   };
-  const cases: ReportCase[] = [];
-  const record = (r: ReportCase): void => {
-    cases.push(r);
+  // Each case's record at its vector's index, so that the report keeps the vectors' order
+  // whatever order the answers came in.
+  const records: (ReportCase | undefined)[] = new Array(vectors.length);
+  let stopped = false;
+  const record = (i: number, r: ReportCase): void => {
+    records[i] = r;
     options.onCase?.(r);
+    if (options.failFast === true && (r.outcome === 'fail' || r.outcome === 'error')) stopped = true;
   };
+  const base = (v: ConformanceVector) => ({ type: 'case' as const, id: v.id, profile: v.profile, spec: v.spec, expected: v.expect });
+  // The cases still to send, in order; after a breakage with several cases in flight, those cases
+  // are sent again one at a time (`alone`), so that the one that breaks it is the one that pays.
+  let nextIndex = 0;
+  const alone: number[] = [];
+  const inFlight = new Map<number, { readonly index: number; readonly sentAt: number }>();
   let seq = 0;
-  for (const v of vectors) {
-    const t0 = performance.now();
-    const base = { type: 'case' as const, id: v.id, profile: v.profile, expected: v.expect };
-    const elapsed = (): number => Math.round((performance.now() - t0) * 1000) / 1000;
-    if (dead !== undefined) {
-      record({ ...base, outcome: 'error', code: dead.code, reason: dead.reason, duration_ms: 0 });
-    } else if (!(hello?.profiles ?? []).includes(v.profile)) {
-      record({ ...base, outcome: 'skip', reason: `the implementation does not support the ${v.profile} profile`, duration_ms: 0 });
-    } else {
-      const answer = await adapter.run(seq++, { id: v.id, profile: v.profile, input: v.input, context: v.context }, timeoutMs);
-      if (answer.kind === 'broken') {
-        record({ ...base, outcome: 'error', code: answer.code, reason: answer.reason, duration_ms: elapsed() });
-        first = await adapter.start();
-        // A failed restart keeps the code of how it failed (it could not start, hung, ...).
-        if (!first.ok) dead = { code: first.code, reason: `the implementation could not be restarted: ${first.reason}` };
-        else if (JSON.stringify(first.hello) !== JSON.stringify(hello)) dead = { code: 'ERR_RUNNER_IDENTITY_CHANGED', reason: 'the implementation described itself differently after a restart; its answers cannot be trusted to come from one implementation' };
-        else hello = first.hello;
-      } else {
-        const r = answer.result;
-        if (r.skipped === true) record({ ...base, outcome: 'skip', reason: r.reason as string, ...(r.issue_url === undefined ? {} : { issue_url: r.issue_url }), duration_ms: elapsed() });
-        else if (r.errored === true) record({ ...base, outcome: 'error', code: 'ERR_RUNNER_REPORTED_ERROR', reason: `the implementation reports an error: ${JSON.stringify(r.context)}`.slice(0, 4096), duration_ms: elapsed() });
-        else {
-          const actual = outcomeOf(r);
-          record({ ...base, outcome: agrees(v.expect, actual) ? 'pass' : 'fail', actual, duration_ms: elapsed() });
-        }
+  const restart = async (): Promise<void> => {
+    first = await adapter.start();
+    // A failed restart keeps the code of how it failed (it could not start, hung, ...).
+    if (!first.ok) dead = { code: first.code, reason: `the implementation could not be restarted: ${first.reason}` };
+    else if (JSON.stringify(first.hello) !== JSON.stringify(hello)) dead = { code: 'ERR_RUNNER_IDENTITY_CHANGED', reason: 'the implementation described itself differently after a restart; its answers cannot be trusted to come from one implementation' };
+    else hello = first.hello;
+  };
+  for (;;) {
+    // Fill the window: one case at a time while cases are re-run alone.
+    while (!stopped && inFlight.size < (alone.length > 0 ? 1 : hello === undefined ? 1 : windowOf(hello))) {
+      const i = alone.length > 0 ? alone.shift() : nextIndex < vectors.length ? nextIndex++ : undefined;
+      if (i === undefined) break;
+      const v = vectors[i] as ConformanceVector;
+      if (dead !== undefined) record(i, { ...base(v), outcome: 'error', code: dead.code, reason: dead.reason, duration_ms: 0 });
+      else if (!(hello?.profiles ?? []).includes(v.profile)) record(i, { ...base(v), outcome: 'skip', reason: `the implementation does not support the ${v.profile} profile`, duration_ms: 0 });
+      else {
+        inFlight.set(seq, { index: i, sentAt: performance.now() });
+        adapter.send(seq++, { id: v.id, profile: v.profile, input: v.input, context: v.context });
       }
     }
-    const last = cases[cases.length - 1];
-    if (options.failFast === true && (last?.outcome === 'fail' || last?.outcome === 'error')) break;
+    if (inFlight.size === 0) break;
+    if (stopped) break;
+    const answer = await adapter.next(timeoutMs);
+    if (answer.kind === 'broken') {
+      if (inFlight.size === 1) {
+        const [{ index, sentAt }] = [...inFlight.values()] as [{ index: number; sentAt: number }];
+        record(index, { ...base(vectors[index] as ConformanceVector), outcome: 'error', code: answer.code, reason: answer.reason, duration_ms: elapsed(sentAt) });
+      } else {
+        // Which of the cases in flight broke it is not known: each is sent again, alone.
+        alone.unshift(...[...inFlight.values()].map((f) => f.index).sort((a, b) => a - b));
+      }
+      inFlight.clear();
+      await restart();
+      continue;
+    }
+    const r = answer.result;
+    const sent = inFlight.get(r.seq);
+    // An adapter answers only cases in flight (it reports any other as out of step).
+    if (sent === undefined) continue;
+    inFlight.delete(r.seq);
+    const v = vectors[sent.index] as ConformanceVector;
+    const duration_ms = elapsed(sent.sentAt);
+    if (r.skipped === true) record(sent.index, { ...base(v), outcome: 'skip', reason: r.reason as string, ...(r.issue_url === undefined ? {} : { issue_url: r.issue_url }), duration_ms });
+    else if (r.errored === true) record(sent.index, { ...base(v), outcome: 'error', code: 'ERR_RUNNER_REPORTED_ERROR', reason: `the implementation reports an error: ${JSON.stringify(r.context)}`.slice(0, 4096), duration_ms });
+    else {
+      const actual = outcomeOf(r);
+      record(sent.index, { ...base(v), outcome: agrees(v.expect, actual) ? 'pass' : 'fail', actual, duration_ms });
+    }
   }
   await adapter.stop();
+  const cases = records.filter((r): r is ReportCase => r !== undefined);
   return { header, cases, footer: footer(cases, started, unmetRequirements(cases, hello?.profiles ?? [], options)) };
 }
+
+const elapsed = (since: number): number => Math.round((performance.now() - since) * 1000) / 1000;
 
 function outcomeOf(r: { verdict?: CaseOutcome['verdict']; code?: string; codes?: CaseOutcome['codes']; output?: string; hops?: CaseOutcome['hops'] }): CaseOutcome {
   return {

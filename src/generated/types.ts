@@ -2444,7 +2444,7 @@ export interface ConformanceVector {
 }
 
 /**
- * A line the runner writes to an implementation's standard input (SPEC.md 13.3): start, run one case (its expectation is never sent), or stop.
+ * A line the runner writes to an implementation's standard input (SPEC.md 13.3): start (with the protocols the runner offers), run one case (its expectation is never sent), or stop.
  */
 export interface AdapterCommand {
   /**
@@ -2452,9 +2452,16 @@ export interface AdapterCommand {
    */
   cmd: "start" | "run" | "stop";
   /**
-   * With start: the protocol the runner speaks.
+   * With start: writ-adapter/1, which every implementation speaks.
    */
   protocol?: AdapterProtocol;
+  /**
+   * With start: every protocol the runner speaks; the implementation answers in one of them. A runner that sends none speaks only protocol.
+   *
+   * @minItems 1
+   * @maxItems 8
+   */
+  protocols?: [AdapterProtocol, ...AdapterProtocol[]];
   /**
    * With run: the case's sequence number, echoed in the result.
    */
@@ -2483,11 +2490,11 @@ export interface AdapterCommand {
 }
 
 /**
- * An implementation's answer to start (SPEC.md 13.3): the protocol it speaks, who it is, and the profiles it supports.
+ * An implementation's answer to start (SPEC.md 13.3): the protocol it chose from those the runner offered, who it is, the profiles it supports and, with writ-adapter/2, how many cases it takes in flight.
  */
 export interface AdapterHello {
   /**
-   * The protocol it speaks.
+   * The protocol it speaks: one the runner offered (writ-adapter/1 when the runner offered no protocols).
    */
   protocol: AdapterProtocol;
   /**
@@ -2500,6 +2507,10 @@ export interface AdapterHello {
    * @maxItems 16
    */
   profiles: ConformanceProfile[];
+  /**
+   * With writ-adapter/2: how many cases it takes in flight at once (the runner sends at most this many, and at most 256, before it reads an answer); 16 when absent.
+   */
+  window?: number;
 }
 
 /**
@@ -2623,6 +2634,10 @@ export interface ReportCase {
    * Its profile.
    */
   profile: ConformanceProfile;
+  /**
+   * The SPEC.md section the vector tests, as the vector names it.
+   */
+  spec?: string;
   /**
    * pass: the answer is the expected one (codes compared, never messages); fail: another answer; skip: declined or unsupported; error: no answer to compare (the implementation could not be started, crashed, hung, left the protocol, changed its identity, or reported that it could not process the case), with its code.
    */
@@ -4439,9 +4454,9 @@ export interface ImplementationInfo {
 export type VectorId = string;
 
 /**
- * The adapter protocol's version.
+ * A version of the adapter protocol (SPEC.md 13.3): writ-adapter/1 answers one case at a time; writ-adapter/2 lets the runner keep a window of cases in flight, answered in any order and matched by seq.
  */
-export type AdapterProtocol = "writ-adapter/1";
+export type AdapterProtocol = "writ-adapter/1" | "writ-adapter/2";
 
 /**
  * How many cases passed, failed, were skipped and errored.

@@ -255,7 +255,8 @@ t.test('the runner takes an over-long line as garbage, found as it passes the li
   const started = await adapter.start();
   t.match(started, { ok: true });
   const before = Date.now();
-  const answer = await adapter.run(1, { id: 'hash/x', profile: 'hash', input: { text: '{}' }, context: { now: 0 } } as never, 30_000);
+  adapter.send(1, { id: 'hash/x', profile: 'hash', input: { text: '{}' }, context: { now: 0 } } as never);
+  const answer = await adapter.next(30_000);
   t.match(answer, { kind: 'broken', code: 'ERR_RUNNER_GARBAGE' });
   t.ok(Date.now() - before < 25_000, 'found before the time limit');
   await adapter.stop();

@@ -8,8 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import { ed25519 } from '@noble/curves/ed25519';
-import type { AdapterHello, AdapterResult, CapabilityToken, CartMandate, ConformanceProfile, IntentMandate, MoneyUnits, PaymentMandate, ToolGrant } from '../../src/generated/types.js';
-import type { Adapter, Answer } from '../../src/conformance/adapters.js';
+import type { AdapterHello, CapabilityToken, CartMandate, ConformanceProfile, IntentMandate, MoneyUnits, PaymentMandate, ToolGrant } from '../../src/generated/types.js';
+import { FunctionAdapter, type Adapter } from '../../src/conformance/adapters.js';
 import type { CaseResult, ConformanceCase } from '../../src/conformance/case.js';
 import { referenceAnswer, toContext } from '../../src/conformance/reference.js';
 import { verifyCompact, verifyDataIntegrity } from '../../src/crypto/envelopes.js';
@@ -20,11 +20,7 @@ import { fromHex } from '../../src/encoding/bytes.js';
 /** An in-process implementation of some profiles. */
 export function implementation(name: string, profiles: readonly ConformanceProfile[], answer: (c: ConformanceCase) => CaseResult): Adapter {
   const hello: AdapterHello = { protocol: 'writ-adapter/1', implementation: { name, version: '0.0.0', language: 'TypeScript' }, profiles: [...profiles] };
-  return {
-    start: async () => ({ ok: true, hello }),
-    run: async (seq: number, c: ConformanceCase): Promise<Answer> => ({ kind: 'result', result: { seq, ...answer(c) } as AdapterResult }),
-    stop: async () => {},
-  };
+  return new FunctionAdapter(hello, answer);
 }
 
 const accept: CaseResult = { verdict: 'accept' };

@@ -18,6 +18,7 @@ import { runConformance, selectVectors, type RunReport } from '../../src/conform
 import { packagedVectors, readVectors } from '../../src/conformance/vectors.js';
 import { SchemaRegistry } from '../../src/schema/registry.js';
 import { ROOT } from '../helpers.js';
+import { main } from '../../src/cli/main.js';
 
 const registry = SchemaRegistry.open();
 const set = readVectors(packagedVectors(registry.index.line), registry);
@@ -158,6 +159,44 @@ t.test('after stop the runner ends the implementation\'s input, so one that read
   const r = await runConformance(fake('skip', state), jcs.slice(0, 2), { runner });
   t.same(outcomes(r), ['skip', 'skip']);
   t.equal(readFileSync(`${state}.exit`, 'utf8'), 'exited by itself');
+});
+
+t.test('writ-adapter/2: a window of cases in flight, answered in any order and matched by seq', async (t) => {
+  const state = scratch(t);
+  const some = jcs.slice(0, 11);
+  const r = await runConformance(fake('window', state), some, { runner });
+  t.equal(r.header.protocol, 'writ-adapter/2', 'negotiated in the hello');
+  t.same(outcomes(r), Array(some.length).fill('pass'), 'every answer matched to its case, though each four came newest first');
+  t.same(r.cases.map((c) => c.id), some.map((v) => v.id), 'the report keeps the vectors\' order');
+  t.equal(readFileSync(`${state}.window`, 'utf8'), '4', 'four cases were in flight at once, never more than its window');
+  t.equal(readFileSync(`${state}.exit`, 'utf8'), 'exited by itself');
+});
+
+t.test('writ-adapter/2: a crash re-runs the cases in flight one at a time, so the case that crashes it pays', async (t) => {
+  const culprit = jcs[5]!.id;
+  const r = await runConformance(fake(`window-crash:${culprit}`), jcs.slice(0, 11), { runner });
+  t.same(codes(r), jcs.slice(0, 11).map((v) => (v.id === culprit ? 'ERR_RUNNER_CRASHED' : undefined)), 'only the case that crashes it, though three others were in flight with it');
+  t.same(outcomes(r).filter((o) => o === 'pass').length, 10);
+});
+
+t.test('writ-adapter/2: a case that is never answered times out alone; the others are answered', async (t) => {
+  const culprit = jcs[2]!.id;
+  const r = await runConformance(fake(`window-hang:${culprit}`), jcs.slice(0, 9), { runner, timeoutMs: 500 });
+  t.same(codes(r), jcs.slice(0, 9).map((v) => (v.id === culprit ? 'ERR_RUNNER_TIMEOUT' : undefined)));
+});
+
+t.test('writ adapter answers in the newest protocol the runner offers', async (t) => {
+  const hello = async (start: object): Promise<Record<string, unknown>> => {
+    let out = '';
+    const input = async function* () {
+      yield new TextEncoder().encode(`${JSON.stringify(start)}\n{"cmd":"stop"}\n`);
+    };
+    t.equal(await main(['adapter'], { out: (s) => void (out += s), err: () => {}, cwd: ROOT, input }), 0);
+    return JSON.parse(out) as Record<string, unknown>;
+  };
+  t.match(await hello({ cmd: 'start', protocol: 'writ-adapter/1' }), { protocol: 'writ-adapter/1', window: undefined }, 'a runner that offers only /1');
+  t.match(await hello({ cmd: 'start', protocol: 'writ-adapter/1', protocols: ['writ-adapter/1', 'writ-adapter/2'] }), { protocol: 'writ-adapter/2', window: 64 });
+  t.match(await hello({ cmd: 'start', protocol: 'writ-adapter/1', protocols: ['writ-adapter/1'] }), { protocol: 'writ-adapter/1', window: undefined });
 });
 
 t.test('a run that requires: skipping every case of a required profile, or exercising too few, fails it', async (t) => {
