@@ -11,6 +11,9 @@ import { packagedVectors, readVectors } from '../../src/conformance/vectors.js';
 import { SchemaRegistry } from '../../src/schema/registry.js';
 import { ROOT } from '../helpers.js';
 import { chainVerifier, mandateVerifier, overrunCharged, sortedStringify, zip215 } from './broken.js';
+import { signatureVerifier } from './independent/signature.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const registry = SchemaRegistry.open();
 const { vectors } = readVectors(packagedVectors(registry.index.line), registry);
@@ -21,6 +24,25 @@ async function failures(adapter: Adapter, profiles: string[]): Promise<string[]>
   const r = await runConformance(adapter, selectVectors(vectors, { profiles }), { runner });
   return r.cases.filter((c) => c.outcome !== 'pass').map((c) => c.id);
 }
+
+t.test('the independent implementations import nothing of writ but the protocol: its types, its adapter and its case', async (t) => {
+  const dir = join(ROOT, 'test/conformance/independent');
+  const allowed = new Set(['../../../src/generated/types.js', '../../../src/conformance/adapters.js', '../../../src/conformance/case.js']);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+  t.ok(files.length >= 5, files.join(', '));
+  for (const f of files) {
+    const imports = [...readFileSync(join(dir, f), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1] as string);
+    t.same(imports.filter((i) => !i.startsWith('./') && !i.startsWith('node:') && !allowed.has(i)), [], `${f} imports only the kit, node: and the protocol`);
+  }
+});
+
+t.test('the independent signature verifier: every check SPEC 6.4 orders, each one left out caught by its vectors', async (t) => {
+  t.same(await failures(signatureVerifier({}), ['signature']), []);
+  t.same(await failures(signatureVerifier({ malleable: true }), ['signature']), ['signature/malleability-s-equals-l', 'signature/malleability-s-plus-l']);
+  t.same(await failures(signatureVerifier({ smallOrderKey: true }), ['signature']), ['signature/small-order-key/identity', 'signature/small-order-key/order-2', 'signature/small-order-key/order-4', 'signature/small-order-key/order-8']);
+  t.same(await failures(signatureVerifier({ smallOrderR: true }), ['signature']), ['signature/small-order-r/identity', 'signature/small-order-r/order-2', 'signature/small-order-r/order-4', 'signature/small-order-r/order-8']);
+  t.same(await failures(signatureVerifier({ nonCanonicalKey: true }), ['signature']), ['signature/non-canonical-key/negative-zero-x', 'signature/non-canonical-key/y-equals-p', 'signature/non-canonical-key/y-equals-p-plus-1']);
+});
 
 t.test('without their bugs, the small verifiers pass every vector of their profiles', async (t) => {
   t.same(await failures(chainVerifier({}), ['capability', 'chain']), []);

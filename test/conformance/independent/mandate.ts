@@ -1,0 +1,76 @@
+/**
+ * A small mandate-chain verifier, written from SPEC.md 12.6 alone (it imports nothing of writ's
+ * sources; amounts in exact cents, as BigInt), with bugs to switch on: each is the one-line change
+ * an implementer makes by mistake, and with none it passes every mandate vector (a test holds it).
+ */
+import type { CartMandate, IntentMandate, PaymentMandate } from '../../../src/generated/types.js';
+import type { Adapter } from '../../../src/conformance/adapters.js';
+import { dataIntegrity, hashOf } from './kit.js';
+import { accept, implementation, reject, type Context } from './adapter.js';
+
+/** The bugs of {@link mandateVerifier}. */
+export interface MandateBugs {
+  /** The payment's cart_mandate_hash is never compared. */
+  readonly skipCartHash?: boolean;
+  /** The payee the cart's method names is never compared with the payment's. */
+  readonly ignorePayee?: boolean;
+  /** Amounts added as doubles. */
+  readonly floatMoney?: boolean;
+  /** Amounts held as cents in doubles. */
+  readonly centsAsNumber?: boolean;
+  /** Times compared as their text, not as instants. */
+  readonly timesAsText?: boolean;
+}
+
+/** A decimal amount of at most two places, in cents, exactly (as SPEC.md 6.1 asks). */
+const cents = (s: string): bigint => {
+  const [whole = '0', fraction = ''] = s.split('.');
+  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
+};
+
+/**
+ * A mandate-chain verifier written from SPEC.md 12.6 (amounts in exact cents, as BigInt).
+ *
+ * @param bugs - `skipCartHash`: the payment's cart_mandate_hash is never compared;
+ *   `ignorePayee`: the payee the cart's method names is never compared with the payment's;
+ *   `floatMoney`: amounts added as doubles; `centsAsNumber`: as cents held in doubles;
+ *   `timesAsText`: times compared as their text, not as instants.
+ * @returns an implementation of the mandate profile.
+ */
+export function mandateVerifier(bugs: MandateBugs): Adapter {
+  return implementation(`mandate verifier ${JSON.stringify(bugs)}`, ['mandate'], (c) => {
+    const ctx = c.context as Context;
+    const documents = (ctx.documents ?? []) as Record<string, unknown>[];
+    const intent = c.input['intent_mandate'] as IntentMandate;
+    const cart = c.input['cart_mandate'] as CartMandate;
+    const payment = c.input['payment_mandate'] as PaymentMandate;
+    const spent = c.input['spent'] as { currency: string; value: string } | undefined;
+    for (const [doc, signer] of [[intent, intent.user], [cart, cart.merchant], [payment, intent.user]] as const) {
+      const proved = dataIntegrity(doc as unknown as Record<string, unknown>, documents);
+      if ('code' in proved) return reject(proved.code);
+      if (proved.signer !== signer) return reject('ERR_MANDATE_WRONG_SIGNER');
+    }
+    if (cart.intent_mandate_hash !== hashOf(intent) || payment.intent_mandate_hash !== hashOf(intent)) return reject('ERR_MANDATE_CHAIN_BROKEN');
+    if (bugs.skipCartHash !== true && payment.cart_mandate_hash !== hashOf(cart)) return reject('ERR_MANDATE_CHAIN_BROKEN');
+    if (cart.spend_cap.currency !== intent.spend_cap.currency || cents(cart.spend_cap.value) !== cents(intent.spend_cap.value)) return reject('ERR_MANDATE_CAP_MISMATCH');
+    if (intent.merchants !== null && intent.merchants !== undefined && !intent.merchants.includes(cart.contents.merchant_name)) return reject('ERR_MANDATE_MERCHANT_NOT_ALLOWED');
+    const paid = payment.payment_mandate_contents.timestamp;
+    const lapsed = bugs.timesAsText === true ? (expiry: string): boolean => paid >= expiry : (expiry: string): boolean => Date.parse(paid) >= Date.parse(expiry);
+    if (lapsed(intent.intent_expiry) || lapsed(cart.contents.cart_expiry)) return reject('ERR_MANDATE_EXPIRED');
+    const total = payment.payment_mandate_contents.payment_details_total.amount;
+    const details = cart.contents.payment_request.details;
+    if (payment.payment_mandate_contents.payment_details_id !== details.id || total.currency !== details.total.amount.currency || cents(total.value) !== cents(details.total.amount.value) || payment.payment_mandate_contents.merchant_agent !== cart.contents.merchant_name) {
+      return reject('ERR_MANDATE_CART_MISMATCH');
+    }
+    const response = payment.payment_mandate_contents.payment_response;
+    const method = cart.contents.payment_request.method_data.find((m) => m.supported_methods === response.method_name);
+    const payTo = (data: unknown): unknown => (data !== null && typeof data === 'object' ? (data as { payTo?: unknown }).payTo : undefined);
+    if (method === undefined || (bugs.ignorePayee !== true && typeof payTo(method.data) === 'string' && payTo(method.data) !== payTo(response.details))) return reject('ERR_MANDATE_CART_MISMATCH');
+    if (spent !== undefined && spent.currency !== intent.spend_cap.currency) return reject('ERR_MANDATE_CAP_MISMATCH');
+    // The bugs implementers write: adding money as doubles, or as cents held in doubles.
+    const money = bugs.floatMoney === true ? (v: string): number => Number(v) : bugs.centsAsNumber === true ? (v: string): number => Math.round(Number(v) * 100) : undefined;
+    const over = money === undefined ? (spent === undefined ? 0n : cents(spent.value)) + cents(total.value) > cents(intent.spend_cap.value) : (spent === undefined ? 0 : money(spent.value)) + money(total.value) > money(intent.spend_cap.value);
+    if (over) return reject('ERR_MANDATE_OVER_CAP');
+    return accept;
+  });
+}
