@@ -149,7 +149,40 @@ const intake = [
   ['single-quotes', "{'a':1}", 'ERR_JSON_SYNTAX', 'Single quotes are not JSON.'],
   ['two-values', '{} {}', 'ERR_JSON_SYNTAX', 'Anything after the value is refused.'],
   ['too-deep', `${'['.repeat(65)}${']'.repeat(65)}`, 'ERR_JSON_TOO_DEEP', 'Arrays nested 65 deep: past the reader limit of 64.'],
+  // RFC 8259's number grammar, each rule broken once: what lenient readers (and hand-written ones) accept.
+  ['leading-zero', '[01]', 'ERR_JSON_SYNTAX', 'A leading zero is not JSON (RFC 8259 6: int = zero / digit1-9 *DIGIT).'],
+  ['negative-leading-zero', '[-01]', 'ERR_JSON_SYNTAX', 'Nor after a minus sign.'],
+  ['minus-alone', '[-]', 'ERR_JSON_SYNTAX', 'A minus sign needs digits.'],
+  ['plus-sign', '[+1]', 'ERR_JSON_SYNTAX', 'A number has no plus sign.'],
+  ['fraction-without-digits', '[1.]', 'ERR_JSON_SYNTAX', 'A decimal point needs a digit after it.'],
+  ['fraction-without-integer', '[.5]', 'ERR_JSON_SYNTAX', 'And one before it.'],
+  ['exponent-without-digits', '[1e]', 'ERR_JSON_SYNTAX', 'An exponent needs digits.'],
+  ['exponent-sign-without-digits', '[1e+]', 'ERR_JSON_SYNTAX', 'Even after its sign.'],
+  ['hex-number', '[0x10]', 'ERR_JSON_SYNTAX', 'Hexadecimal is not JSON.'],
+  ['not-a-number', '[NaN]', 'ERR_JSON_SYNTAX', 'NaN is not JSON.'],
+  ['infinity', '[-Infinity]', 'ERR_JSON_SYNTAX', 'Nor is Infinity.'],
+  // Strings and literals.
+  ['invalid-escape', '["\\x41"]', 'ERR_JSON_SYNTAX', 'An escape RFC 8259 does not define (\\x).'],
+  ['short-unicode-escape', '["\\u12"]', 'ERR_JSON_SYNTAX', 'A \\u escape has four hex digits.'],
+  ['raw-tab-in-string', '["a\tb"]', 'ERR_JSON_SYNTAX', 'A control character in a string must be escaped; a raw tab is refused.'],
+  ['raw-newline-in-string', '["a\nb"]', 'ERR_JSON_SYNTAX', 'And a raw line feed.'],
+  ['capital-literal', '[True]', 'ERR_JSON_SYNTAX', 'The literals are lower case.'],
+  ['truncated-literal', '[tru]', 'ERR_JSON_SYNTAX', 'A literal cut short.'],
+  ['missing-colon', '{"a" 1}', 'ERR_JSON_SYNTAX', 'A member needs its colon.'],
+  ['unclosed-array', '[1', 'ERR_JSON_SYNTAX', 'Text that ends inside an array.'],
+  ['empty-text', '', 'ERR_JSON_SYNTAX', 'No value at all.'],
 ];
+// The other side of each: what RFC 8259 allows, and how RFC 8785 writes it (each output stated here).
+for (const [name, text, output, description] of [
+  ['escapes-read', '["\\/\\u00e9\\u00E9\\u0041\\t\\"\\\\"]', '["/ééA\\t\\"\\\\"]', 'Every escape RFC 8259 defines is read (\\/ is /, hex digits of either case); RFC 8785 writes back only the short escapes.'],
+  ['control-characters-written', '["\\u0001\\u001f\\u007f\\b\\f"]', '["\\u0001\\u001f\u007f\\b\\f"]', 'Controls without a short escape are written \\u00xx in lower case; DEL (0x7f) is not a control and is written as itself.'],
+  ['surrogate-pair', '["\\ud83d\\ude00"]', '["\ud83d\ude00"]', 'An escaped surrogate pair is one character, written as itself.'],
+  ['whitespace', ' \t\n\r[ 1 ,\t2 ]\r\n ', '[1,2]', 'The four whitespace characters, before, between and after.'],
+  ['number-forms', '[1.0,1E2,1e+2,-0.0,0.10,1e21,1e-7,0.000001,1.5e300,123456789012345680000]', '[1,100,100,0,0.1,1e+21,1e-7,0.000001,1.5e+300,123456789012345680000]', 'Numbers as ECMAScript writes them: no trailing zeros, an exponent from 1e21 up and below 1e-6, and e+ written out.'],
+  ['integer-beyond-2-53', '[9007199254740993]', '[9007199254740992]', 'An integer a double cannot hold is read as the nearest double (outside signed content, which refuses it).'],
+]) {
+  vector(`jcs/intake/${name}`, '3', description, { text }, at(0), accept({ output }));
+}
 vector('jcs/intake/zero-with-a-large-exponent', '3', 'The other side of underflow: a mantissa of zeros is zero, whatever its exponent.', { text: '[0.0e-400]' }, at(0), accept({ output: '[0]' }));
 vector('jcs/intake/smallest-double', '3', 'The other side of underflow: the smallest positive double is read as itself.', { text: '[5e-324]' }, at(0), accept({ output: '[5e-324]' }));
 for (const [name, t, code, description] of intake) {

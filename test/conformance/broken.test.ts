@@ -12,6 +12,7 @@ import { SchemaRegistry } from '../../src/schema/registry.js';
 import { ROOT } from '../helpers.js';
 import { chainVerifier, mandateVerifier, overrunCharged, sortedStringify, zip215 } from './broken.js';
 import { signatureVerifier } from './independent/signature.js';
+import { canonicaliser } from './independent/jcs.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -42,6 +43,18 @@ t.test('the independent signature verifier: every check SPEC 6.4 orders, each on
   t.same(await failures(signatureVerifier({ smallOrderKey: true }), ['signature']), ['signature/small-order-key/identity', 'signature/small-order-key/order-2', 'signature/small-order-key/order-4', 'signature/small-order-key/order-8']);
   t.same(await failures(signatureVerifier({ smallOrderR: true }), ['signature']), ['signature/small-order-r/identity', 'signature/small-order-r/order-2', 'signature/small-order-r/order-4', 'signature/small-order-r/order-8']);
   t.same(await failures(signatureVerifier({ nonCanonicalKey: true }), ['signature']), ['signature/non-canonical-key/negative-zero-x', 'signature/non-canonical-key/y-equals-p', 'signature/non-canonical-key/y-equals-p-plus-1']);
+});
+
+t.test('the independent canonicaliser: a hand-written reader, each of its mistakes caught by its vectors', async (t) => {
+  const jcsAndHash = ['jcs', 'hash'];
+  const both = (...names: string[]): string[] => names.flatMap((n) => [`hash/intake/${n}`, `jcs/intake/${n}`]).sort();
+  t.same(await failures(canonicaliser({}), jcsAndHash), []);
+  t.same(await failures(canonicaliser({ leadingZero: true }), jcsAndHash), both('leading-zero', 'negative-leading-zero'), 'a reader that accepts [01]');
+  t.same(await failures(canonicaliser({ lastDuplicateWins: true }), jcsAndHash), both('duplicate-key-after-unescaping', 'duplicate-key-signature-confusion'));
+  t.same(await failures(canonicaliser({ loneSurrogates: true }), jcsAndHash), both('lone-low-surrogate', 'lone-surrogate'));
+  t.same(await failures(canonicaliser({ unlimitedDepth: true }), jcsAndHash), both('too-deep'));
+  t.same(await failures(canonicaliser({ underflowToZero: true }), jcsAndHash), both('number-underflow', 'number-underflow-long-mantissa'));
+  t.same(await failures(canonicaliser({ lenientEscapes: true }), jcsAndHash), both('invalid-escape', 'short-unicode-escape'));
 });
 
 t.test('without their bugs, the small verifiers pass every vector of their profiles', async (t) => {

@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm run mutation`: mutation testing of the reference implementation, with the conformance
+ * vectors as its only test (mutation/README.md). StrykerJS mutates the rooms below, and every
+ * mutant is run against the vectors that reach it (mutation/vectors.spec.ts, through the
+ * reference, in-process). A mutant no vector kills either needs a vector, or is equivalent: it
+ * then has an entry in mutation/equivalent.json saying why no input can tell it from the original.
+ *
+ * Stryker runs incrementally (mutation/stryker-incremental.json): after a change, only the
+ * mutants of what changed, and those the changed vectors reach, are run again.
+ *
+ * From Stryker's report this writes, per room, the mutants, how many were killed, how many are
+ * explained as equivalent and the score (killed out of all but the equivalent ones, Stryker's
+ * definition): mutation/scores.json, the table in README.md between its mutation markers, and
+ * mutation/survivors.json, every mutant that survived and is not explained. It exits 1 when a room
+ * scores below 90% or a survivor is not explained.
+ *
+ * Usage: node scripts/mutation.js            run Stryker, then write the scores
+ *        node scripts/mutation.js --report   write the scores from the last run's report
+ *        node scripts/mutation.js --check    check the scores, survivors and README table match
+ *                                            the last run's report (npm run check; no Stryker)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { emit, ROOT } from './lib/emit.js';
+
+/** The rooms the issue names, as the source tree has them: `rules` is schema/rules.ts. */
+const ROOMS = [
+  ['encoding', 'src/encoding/'],
+  ['crypto', 'src/crypto/'],
+  ['rules', 'src/schema/rules.ts'],
+  ['model', 'src/model/'],
+  ['verify', 'src/verify/'],
+];
+const THRESHOLD = 90;
+const REPORT = 'mutation/stryker-incremental.json';
+const EQUIVALENT = 'mutation/equivalent.json';
+const BEGIN = '<!-- mutation-scores:begin (npm run mutation writes this table) -->';
+const END = '<!-- mutation-scores:end -->';
+
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a !== '--report' && a !== '--check');
+if (unknown.length > 0) {
+  process.stderr.write(`mutation: unknown argument ${unknown[0]}; the options are --report and --check\n`);
+  process.exit(2);
+}
+const check = args.includes('--check');
+if (!check && !args.includes('--report')) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run'], { cwd: ROOT, stdio: 'inherit' });
+  if (run.status !== 0) {
+    process.stderr.write(`mutation: stryker exited with status ${run.status}\n`);
+    process.exit(1);
+  }
+}
+if (!existsSync(join(ROOT, REPORT))) {
+  process.stderr.write(`mutation: no report at ${REPORT}; run npm run mutation first\n`);
+  process.exit(check ? 0 : 1);
+}
+
+/** @type {{ files: Record<string, { source: string, mutants: { id: string, mutatorName: string, replacement?: string, status: string, location: { start: { line: number, column: number }, end: { line: number, column: number } } }[] }> }} */
+const report = JSON.parse(readFileSync(join(ROOT, REPORT), 'utf8'));
+/** @type {Record<string, string>} */
+const equivalent = existsSync(join(ROOT, EQUIVALENT)) ? JSON.parse(readFileSync(join(ROOT, EQUIVALENT), 'utf8')).mutants : {};
+
+/** The text a location covers (lines and columns from 1, the end exclusive). */
+function textAt(source, { start, end }) {
+  const lines = source.split('\n');
+  if (start.line === end.line) return (lines[start.line - 1] ?? '').slice(start.column - 1, end.column - 1);
+  return [(lines[start.line - 1] ?? '').slice(start.column - 1), ...lines.slice(start.line, end.line - 1), (lines[end.line - 1] ?? '').slice(0, end.column - 1)].join('\n');
+}
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+const short = (s) => (s.length > 120 ? `${s.slice(0, 117)}...` : s);
+
+/**
+ * A mutant's name that survives edits elsewhere in its file: the file, the mutator, the code it
+ * replaces and the replacement, and which occurrence of that in the file (#2, ...), never a
+ * line number or Stryker's id.
+ */
+function keysOf(file, source, mutants) {
+  const seen = new Map();
+  return mutants.map((m) => {
+    const base = `${file} ${m.mutatorName}: ${short(squash(textAt(source, m.location)))} -> ${short(squash(m.replacement ?? ''))}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} #${n}`;
+  });
+}
+
+const rooms = Object.fromEntries(ROOMS.map(([room]) => [room, { mutants: 0, killed: 0, timeout: 0, survived: 0, no_coverage: 0, equivalent: 0, other: 0 }]));
+const survivors = [];
+const explained = new Set();
+const stale = [];
+for (const [file, entry] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+  const room = ROOMS.find(([, prefix]) => file === prefix || (prefix.endsWith('/') && file.startsWith(prefix)))?.[0];
+  if (room === undefined) continue;
+  const current = existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file), 'utf8') : undefined;
+  if (current !== entry.source) stale.push(file);
+  const r = rooms[room];
+  keysOf(file, entry.source, entry.mutants).forEach((key, i) => {
+    const m = entry.mutants[i];
+    r.mutants++;
+    if (m.status === 'Killed') r.killed++;
+    else if (m.status === 'Timeout') r.timeout++;
+    else if (m.status === 'Survived' || m.status === 'NoCoverage') {
+      if (equivalent[key] !== undefined) {
+        r.equivalent++;
+        explained.add(key);
+      } else {
+        if (m.status === 'Survived') r.survived++;
+        else r.no_coverage++;
+        survivors.push({ key, line: m.location.start.line, status: m.status });
+      }
+    } else r.other++; // CompileError, RuntimeError, Ignored: not counted, as Stryker does not
+  });
+}
+const scored = Object.fromEntries(
+  Object.entries(rooms).map(([room, r]) => {
+    const detected = r.killed + r.timeout;
+    const valid = detected + r.survived + r.no_coverage;
+    return [room, { ...r, score: valid === 0 ? 100 : Math.floor((10000 * detected) / valid) / 100 }];
+  }),
+);
+const unused = Object.keys(equivalent).filter((k) => !explained.has(k));
+
+const table = [
+  BEGIN,
+  '| room | mutants | killed | equivalent (explained) | not yet killed | score |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ...Object.entries(scored).map(([room, r]) => `| \`${ROOMS.find(([n]) => n === room)?.[1]}\` | ${r.mutants} | ${r.killed + r.timeout} | ${r.equivalent} | ${r.survived + r.no_coverage} | ${r.score.toFixed(2)}% |`),
+  END,
+].join('\n');
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const begin = readme.indexOf(BEGIN);
+const end = readme.indexOf(END);
+if (begin < 0 || end < begin) {
+  process.stderr.write('mutation: README.md has no mutation table markers\n');
+  process.exit(1);
+}
+const files = new Map([
+  ['mutation/scores.json', `${JSON.stringify({ threshold: THRESHOLD, rooms: scored }, null, 2)}\n`],
+  ['mutation/survivors.json', `${JSON.stringify({ description: 'Mutants of the reference no vector kills and mutation/equivalent.json does not explain: each needs a vector, or an explanation of why it is equivalent. Written by npm run mutation.', mutants: survivors }, null, 2)}\n`],
+  ['README.md', readme.slice(0, begin) + table + readme.slice(end + END.length)],
+]);
+if (stale.length > 0) process.stderr.write(`mutation: note: ${stale.length} file(s) changed since the last mutation run (${stale.slice(0, 4).join(', ')}${stale.length > 4 ? ', ...' : ''}); npm run mutation re-tests what changed\n`);
+if (unused.length > 0) process.stderr.write(`mutation: note: ${unused.length} entr(ies) of ${EQUIVALENT} match no surviving mutant: ${unused.slice(0, 3).join('; ')}\n`);
+emit('mutation', files, check ? ['--check'] : []);
+if (!check) {
+  for (const [room, r] of Object.entries(scored)) process.stdout.write(`${room.padEnd(9)} ${r.score.toFixed(2).padStart(6)}%  ${r.killed + r.timeout} of ${r.mutants - r.equivalent - r.other} killed, ${r.equivalent} equivalent, ${r.survived + r.no_coverage} not yet killed\n`);
+  const low = Object.entries(scored).filter(([, r]) => r.score < THRESHOLD);
+  if (low.length > 0 || survivors.length > 0) {
+    process.stdout.write(`mutation: ${survivors.length} survivor(s) neither killed nor explained (mutation/survivors.json)${low.length > 0 ? `; below ${THRESHOLD}%: ${low.map(([room]) => room).join(', ')}` : ''}\n`);
+    process.exit(1);
+  }
+}
