@@ -1066,7 +1066,7 @@ invalid('conformance/adapter-command', 'start-another-protocol', { cmd: 'start',
 const ALL_PROFILES = ['schema', 'jcs', 'hash', 'signature', 'proof', 'compact', 'capability', 'chain', 'budget', 'intent', 'mandate', 'receipt', 'settlement', 'bundle', 'replay', 'release'];
 const reference = { name: 'writ', version: '1.0.0-draft.1', language: 'TypeScript', homepage: 'https://writ.dev/' };
 const hello = valid('conformance/adapter-hello', 'reference', { protocol: PROTOCOL, implementation: reference, profiles: ALL_PROFILES });
-valid('conformance/adapter-hello', 'python-harness', { protocol: PROTOCOL, implementation: { name: 'writ-python-harness', version: '0.1.0', language: 'Python' }, profiles: ['jcs', 'hash', 'signature'] });
+valid('conformance/adapter-hello', 'python-harness', { protocol: PROTOCOL, implementation: { name: 'writ-python-harness', version: '0.1.0', language: 'Python' }, profiles: ['jcs', 'hash', 'signature', 'capability', 'chain', 'budget'] });
 const windowed = valid('conformance/adapter-hello', 'reference-v2', { protocol: 'writ-adapter/2', implementation: reference, profiles: ALL_PROFILES, window: 64 });
 invalid('conformance/adapter-hello', 'window-with-v1', { ...windowed, protocol: PROTOCOL }, at('/window', 'false schema', 'ERR_SCHEMA_FORBIDDEN'));
 invalid('conformance/adapter-hello', 'window-too-wide', { ...windowed, window: 1025 }, at('/window', 'maximum', 'ERR_SCHEMA_RANGE'));
@@ -1092,7 +1092,7 @@ const header = valid('conformance/report-header', 'reference', {
   started_at: '2026-11-22T09:00:00Z',
   vectors: 640,
 });
-valid('conformance/report-header', 'python-harness', { ...header, implementation: { name: 'writ-python-harness', version: '0.1.0', language: 'Python' }, profiles: ['jcs', 'hash', 'signature'] });
+valid('conformance/report-header', 'python-harness', { ...header, implementation: { name: 'writ-python-harness', version: '0.1.0', language: 'Python' }, profiles: ['jcs', 'hash', 'signature', 'capability', 'chain', 'budget'] });
 invalid('conformance/report-header', 'without-start', without(header, 'started_at'), missing('', 'started_at'));
 invalid('conformance/report-header', 'another-runner', mut(header, (d) => (d.runner.name = 'bowtie')), at('/runner/name', 'const', 'ERR_SCHEMA_CONST'));
 invalid('conformance/report-header', 'negative-vector-count', { ...header, vectors: -1 }, at('/vectors', 'minimum', 'ERR_SCHEMA_RANGE'));

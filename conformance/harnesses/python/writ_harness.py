@@ -2,9 +2,10 @@
 """A writ conformance harness in Python, standard library only (SPEC.md 13.3).
 
 It speaks the adapter protocol writ-adapter/1 on standard input and output, and implements
-three profiles from the specification alone: jcs (JSON intake, SPEC.md 3, and RFC 8785),
-hash (SPEC.md 6.3) and signature (strict Ed25519, SPEC.md 6.4). It declares the other profiles
-unsupported, so the runner reports their cases as skipped.
+six profiles from the specification alone: jcs (JSON intake, SPEC.md 3, and RFC 8785),
+hash (SPEC.md 6.3), signature (strict Ed25519, SPEC.md 6.4), capability and chain (capability
+chains in the compact envelope, SPEC.md 12.2) and budget (SPEC.md 12.5). It declares the other
+profiles unsupported, so the runner reports their cases as skipped.
 
 Run the suite through it:  npx writ conformance --impl "python3 conformance/harnesses/python/writ_harness.py"
 
@@ -270,6 +271,263 @@ def verify(public_key, signature, message):
 
 
 # ---------------------------------------------------------------------------------------------
+# Capability chains (SPEC.md 12.2): the compact envelope (SPEC.md 6.4), coverage and attenuation
+
+def _canonical_bytes(value):
+    return canonical(value).encode("utf-8")
+
+
+def document_hash(value):
+    return "sha256:" + hashlib.sha256(_canonical_bytes(value)).hexdigest()
+
+
+def verify_compact(doc, signer):
+    """The compact envelope: the signer's hex key in the document, the signature over the rest."""
+    body = {k: v for k, v in doc.items() if k not in ("signature", "algorithm")}
+    verify(doc.get(signer), doc.get("signature"), _canonical_bytes(body).hex())
+
+
+def _covers(pattern, name):
+    """A name pattern covers a name: *, the name itself, or a prefix* covering a name (not another pattern)."""
+    if pattern == "*" or pattern == name:
+        return True
+    return pattern.endswith("*") and name.startswith(pattern[:-1]) and not name.endswith("*")
+
+
+def _named_within(mine, theirs, key):
+    return all(
+        any(_covers(p[key], g[key]) and "delegate" in p["operations"] and all(o in p["operations"] for o in g["operations"]) for p in theirs)
+        for g in mine
+    )
+
+
+def _narrows(child, parent):
+    """Why a child grant is not within its parent grant, or None."""
+    if "delegate" not in parent["operations"]:
+        return "ERR_CAP_NOT_DELEGABLE"
+    if any(o not in parent["operations"] for o in child["operations"]):
+        return "ERR_CAP_OPERATION_WIDENED"
+    if "max_invocations" in parent:
+        if "max_invocations" not in child:
+            return "ERR_CAP_LIMIT_DROPPED"
+        if child["max_invocations"] > parent["max_invocations"]:
+            return "ERR_CAP_LIMIT_EXCEEDED"
+    for k in ("max_cost_per_invocation", "max_total_cost"):
+        if k not in parent:
+            continue
+        if k not in child:
+            return "ERR_CAP_LIMIT_DROPPED"
+        if child[k]["currency"] != parent[k]["currency"]:
+            return "ERR_CAP_CURRENCY_MISMATCH"
+        if child[k]["units"] > parent[k]["units"]:
+            return "ERR_CAP_LIMIT_EXCEEDED"
+    mine = {canonical(c) for c in child.get("constraints") or []}
+    if any(canonical(c) not in mine for c in parent.get("constraints") or []):
+        return "ERR_CAP_CONSTRAINT_DROPPED"
+    return None
+
+
+def verify_chain(leaf, evidence, context):
+    """Raise Rejected with the first broken rule of the chain that ends at leaf, at context's now."""
+    now = context["now"]
+    by_id = {leaf["id"]: leaf}
+    for token in evidence:
+        known = by_id.get(token["id"])
+        if known is not None and document_hash(known) != document_hash(token):
+            raise Rejected("ERR_CHAIN_DUPLICATE_ID")
+        by_id[token["id"]] = token
+    path, seen, token = [leaf], {leaf["id"]}, leaf
+    while token.get("parent_capability_id") is not None:
+        parent = by_id.get(token["parent_capability_id"])
+        if parent is None:
+            raise Rejected("ERR_CHAIN_PARENT_MISSING")
+        if parent["id"] in seen:
+            raise Rejected("ERR_CHAIN_CYCLE")
+        seen.add(parent["id"])
+        path.append(parent)
+        if len(path) > context.get("max_depth", 16) + 1:
+            raise Rejected("ERR_CHAIN_TOO_DEEP")
+        token = parent
+    path.reverse()
+    revocations = {r["capability_id"]: r["revoked_at"] for r in context.get("revocations") or []}
+    for depth, token in enumerate(path):
+        if token.get("delegation_depth", 0) != depth:
+            raise Rejected("ERR_CHAIN_DEPTH_MISMATCH")
+        verify_compact(token, "issuer")
+        if depth == 0:
+            anchors = context.get("trust_anchors")
+            if anchors is not None and token["issuer"] not in anchors:
+                raise Rejected("ERR_CHAIN_UNTRUSTED_ROOT")
+        else:
+            parent = path[depth - 1]
+            if token["issuer"] != parent["subject"]:
+                raise Rejected("ERR_CHAIN_ISSUER_MISMATCH")
+            if token["issued_at"] < parent["issued_at"]:
+                raise Rejected("ERR_CAP_ISSUED_BEFORE_PARENT")
+            if token["expires_at"] > parent["expires_at"]:
+                raise Rejected("ERR_CAP_EXPIRY_EXTENDED")
+            for grant in token["scope"].get("grants") or []:
+                candidates = [p for p in parent["scope"].get("grants") or [] if _covers(p["server_id"], grant["server_id"]) and _covers(p["tool_name"], grant["tool_name"])]
+                if not candidates:
+                    raise Rejected("ERR_CAP_NOT_COVERED")
+                reasons = [_narrows(grant, p) for p in candidates]
+                if None not in reasons:
+                    raise Rejected(reasons[0])
+            for key, kind in (("uri_pattern", "resource_grants"), ("prompt_name", "prompt_grants")):
+                if not _named_within(token["scope"].get(kind) or [], parent["scope"].get(kind) or [], key):
+                    raise Rejected("ERR_CAP_NOT_COVERED")
+        for link in token.get("delegation_chain") or []:
+            verify_compact(link, "delegator")
+            # The link names an ancestor hop: its delegator held that capability, its delegatee the next.
+            hops = [i for i, u in enumerate(path[:depth]) if u["id"] == link["capability_id"]]
+            if not hops or link["delegator"] != path[hops[0]]["subject"] or link["delegatee"] != path[hops[0] + 1]["subject"]:
+                raise Rejected("ERR_CHAIN_LINK_INVALID")
+        revoked_at = revocations.get(token["id"])
+        if revoked_at is not None and revoked_at <= now:
+            raise Rejected("ERR_CHAIN_REVOKED" if depth == len(path) - 1 else "ERR_CHAIN_REVOKED_ANCESTOR")
+        if now < token["issued_at"]:
+            raise Rejected("ERR_CHAIN_NOT_YET_VALID")
+        if now >= token["expires_at"]:
+            raise Rejected("ERR_CHAIN_EXPIRED")
+
+
+# ---------------------------------------------------------------------------------------------
+# Budgets (SPEC.md 12.5): authorize-exposure, budget authorization records, reconcile-spend
+
+DENIALS = {
+    "ERR_BUDGET_CURRENCY_MISMATCH": "currency_mismatch",
+    "ERR_BUDGET_TOTAL_EXCEEDED": "max_total_cost",
+    "ERR_BUDGET_INVOCATIONS_EXCEEDED": "max_invocations",
+    "ERR_BUDGET_PER_CALL_EXCEEDED": "max_cost_per_invocation",
+    "ERR_BUDGET_APPROVAL_REQUIRED": "approval_required",
+}
+
+
+def _ledger(ledger):
+    """A grant's ledger { invocations, total } in non-negative integers, or None when absent."""
+    if ledger is None:
+        return None
+    ok = isinstance(ledger, dict) and all(isinstance(ledger.get(k), int) and not isinstance(ledger.get(k), bool) and ledger[k] >= 0 for k in ("invocations", "total"))
+    if not ok:
+        raise Rejected("ERR_USAGE_INVALID_ARGUMENT")
+    return ledger
+
+
+def authorize(capability, grant_index, exposure, ledger, approved):
+    """The checks in SPEC's order; returns (invocation_count, total) after an allowed call, or raises the denial."""
+    grants = capability["scope"].get("grants") or []
+    if not isinstance(grant_index, int) or isinstance(grant_index, bool) or not 0 <= grant_index < len(grants):
+        raise Rejected("ERR_BUDGET_GRANT_MISSING")
+    grant = grants[grant_index]
+    ledger = ledger or {"invocations": 0, "total": 0}
+    currency = (grant.get("max_total_cost") or grant.get("max_cost_per_invocation") or exposure)["currency"]
+    units = exposure["units"]
+    if exposure["currency"] != currency:
+        raise Rejected("ERR_BUDGET_CURRENCY_MISMATCH")
+    if "max_total_cost" in grant and ledger["total"] + units > grant["max_total_cost"]["units"]:
+        raise Rejected("ERR_BUDGET_TOTAL_EXCEEDED")
+    if "max_invocations" in grant and ledger["invocations"] + 1 > grant["max_invocations"]:
+        raise Rejected("ERR_BUDGET_INVOCATIONS_EXCEEDED")
+    if "max_cost_per_invocation" in grant and units > grant["max_cost_per_invocation"]["units"]:
+        raise Rejected("ERR_BUDGET_PER_CALL_EXCEEDED")
+    # Every approval threshold applies: the lowest holds.
+    thresholds = [c["value"]["threshold_units"] for c in grant.get("constraints") or [] if c.get("type") == "require_approval_above"]
+    if thresholds and units > min(thresholds) and not approved:
+        raise Rejected("ERR_BUDGET_APPROVAL_REQUIRED")
+    return ledger["invocations"] + 1, ledger["total"] + units
+
+
+def verify_budget_record(record, capability, ledger):
+    """A budget authorization verifies when its decision, denial and counts are what authorize gives."""
+    ledger = _ledger(ledger)
+    if record["capability_id"] != capability["id"]:
+        raise Rejected("ERR_REPLAY_LINK_BROKEN")
+    allowed = record["decision"] == "allowed"
+    exposure = record["exposure"]
+    implied = {
+        "invocations": record.get("invocation_count", 1 if allowed else 0) - (1 if allowed else 0),
+        "total": (record.get("total_exposure") or {}).get("units", exposure["units"] if allowed else 0) - (exposure["units"] if allowed else 0),
+    }
+    if implied["invocations"] < 0 or implied["total"] < 0:
+        raise Rejected("ERR_BUDGET_DECISION_MISMATCH")
+    approval = record.get("approval")
+    approved = approval is not None and _instant(approval["approved_at"]) <= _instant(record["decided_at"])
+    try:
+        counts, denial = authorize(capability, record["grant_index"], exposure, ledger or implied, approved), None
+    except Rejected as r:
+        if r.code == "ERR_BUDGET_GRANT_MISSING":
+            raise
+        counts, denial = None, DENIALS[r.code]
+    if (denial is None) != allowed or (not allowed and record.get("denial") != denial):
+        raise Rejected("ERR_BUDGET_DECISION_MISMATCH")
+    if allowed and ledger is not None and (record.get("invocation_count"), (record.get("total_exposure") or {}).get("units")) != counts:
+        raise Rejected("ERR_BUDGET_DECISION_MISMATCH")
+
+
+def reconcile(charged, actual):
+    """Reconcile-spend: credited, unchanged, or an overrun."""
+    if charged["currency"] != actual["currency"]:
+        raise Rejected("ERR_BUDGET_CURRENCY_MISMATCH")
+    if actual["units"] > charged["units"]:
+        raise Rejected("ERR_BUDGET_OVERRUN")
+
+
+def verify_reconciliation(record, authorization, receipt):
+    """A spend reconciliation: its links first, then reconcile-spend, where a recorded overrun is evidence."""
+    if authorization is not None:
+        if authorization["capability_id"] != record["capability_id"] or authorization["grant_index"] != record["grant_index"]:
+            raise Rejected("ERR_REPLAY_LINK_BROKEN")
+        if authorization["decision"] != "allowed":
+            raise Rejected("ERR_BUDGET_DECISION_MISMATCH")
+        if authorization["exposure"] != record["charged"]:
+            raise Rejected("ERR_REPLAY_LINK_BROKEN")
+    if receipt is not None:
+        if receipt["id"] != record["receipt_id"]:
+            raise Rejected("ERR_REPLAY_LINK_BROKEN")
+        if "cost" in receipt and receipt["cost"] != record["actual"]:
+            raise Rejected("ERR_BUNDLE_COST_MISMATCH")
+    try:
+        reconcile(record["charged"], record["actual"])
+    except Rejected as r:
+        if r.code != "ERR_BUDGET_OVERRUN":
+            raise
+
+
+def budget(data):
+    operation = data.get("operation")
+    if operation == "authorize":
+        ledger = _ledger(data.get("ledger"))
+        authorize(data["capability"], data.get("grant_index"), data["exposure"], ledger, data.get("approved") is True)
+    elif operation == "record":
+        verify_budget_record(data["record"], data["capability"], data.get("ledger"))
+    elif operation == "reconcile":
+        reconcile(data["charged"], data["actual"])
+    elif operation == "reconciliation":
+        verify_reconciliation(data["record"], data.get("authorization"), data.get("receipt"))
+    else:
+        raise Rejected("ERR_USAGE_INVALID_ARGUMENT")
+
+
+_RFC3339 = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+
+
+def _instant(text):
+    """A time as an exact instant (SPEC.md 6.2): Unix seconds as they are; RFC 3339 with its offset applied and its fraction exact."""
+    import calendar
+    from fractions import Fraction
+    if isinstance(text, int) and not isinstance(text, bool):
+        return text
+    m = _RFC3339.match(text) if isinstance(text, str) else None
+    if m is None:
+        raise Rejected("ERR_TIME_INVALID")
+    year, month, day, hour, minute, second = (int(g) for g in m.groups()[:6])
+    offset = m.group(8)
+    shift = 0 if offset in ("Z", "z") else (1 if offset[0] == "+" else -1) * (int(offset[1:3]) * 3600 + int(offset[4:6]) * 60)
+    seconds = calendar.timegm((year, month, day, hour, minute, min(second, 59), 0, 0, 0)) + (1 if second == 60 else 0) - shift
+    return seconds + (Fraction(m.group(7)[1:]) / 10 ** (len(m.group(7)) - 1) if m.group(7) else 0)
+
+
+# ---------------------------------------------------------------------------------------------
 # The protocol
 
 def answer(case):
@@ -283,7 +541,13 @@ def answer(case):
         if profile == "signature":
             verify(data.get("public_key"), data.get("signature"), data.get("message"))
             return {"verdict": "accept"}
-        return {"skipped": True, "reason": "the Python harness implements jcs, hash and signature only"}
+        if profile in ("capability", "chain"):
+            verify_chain(data["capability"], data.get("capabilities") or [], case["context"])
+            return {"verdict": "accept"}
+        if profile == "budget":
+            budget(data)
+            return {"verdict": "accept"}
+        return {"skipped": True, "reason": "the Python harness implements jcs, hash, signature, capability, chain and budget only"}
     except Rejected as r:
         return {"verdict": "reject", "code": r.code}
 
@@ -304,7 +568,7 @@ def main():
                 reply = {
                     "protocol": PROTOCOL,
                     "implementation": {"name": "writ-python-harness", "version": "0.1.0", "language": "Python", "homepage": "https://writ.dev/"},
-                    "profiles": ["jcs", "hash", "signature"],
+                    "profiles": ["jcs", "hash", "signature", "capability", "chain", "budget"],
                 }
             else:
                 try:
