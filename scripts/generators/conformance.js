@@ -888,4 +888,44 @@ fixturesVector('misplaced', 'A fixture outside a valid/ or invalid/ folder.', { 
   fixturesVector('not-recognisable', 'A valid fixture whose members do not let a reader recognise its type (a fixture expectation without its $schema).', { 'release/fixture-expectation/valid/fixture-expectation.bare.json': text(bare) }, rejectAll('ERR_FIXTURE_DETECTED_AS'));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Boundaries of keys and currencies (issue 11): a DID document's key given as a JsonWebKey, and
+// mandates in currencies whose minor unit is not the cent (JPY: exponent 0; KWD: exponent 3).
+
+{
+  const jwkDid = (x, change = () => {}) =>
+    mut(merchantDid, (d) => {
+      const vm = d.verificationMethod[0];
+      delete vm.publicKeyMultibase;
+      vm.type = 'JsonWebKey';
+      vm.publicKeyJwk = { kty: 'OKP', crv: 'Ed25519', x };
+      change(vm.publicKeyJwk);
+    });
+  const x = (party) => Buffer.from(party.hex, 'hex').toString('base64url');
+  const jwkContext = (doc) => at(NOV, { documents: [doc] });
+  proofVector('did-web/json-web-key', '6.5', "Dreamineering's credential, verified with its did:web document giving key-1 as a JsonWebKey (OKP, Ed25519) rather than a Multikey: the same key, so the proof verifies.", merchantCredential, jwkContext(jwkDid(x(P.merchant))), accept());
+  proofVector('did-web/json-web-key-of-another-key', '6.5', "The did:web document's JsonWebKey holds a stranger's key: the merchant's proof does not verify under it.", merchantCredential, jwkContext(jwkDid(x(P.stranger))), reject('ERR_PROOF_INVALID'));
+  proofVector('did-web/json-web-key-short', '6.5', "The JsonWebKey's x is 31 bytes: not an Ed25519 public key.", merchantCredential, jwkContext(jwkDid(Buffer.from(P.merchant.hex, 'hex').subarray(1).toString('base64url'))), reject('ERR_KEY_MALFORMED'));
+  proofVector('did-web/json-web-key-x25519', '6.5', 'The JsonWebKey is an X25519 key (crv X25519), which cannot verify an Ed25519 signature.', merchantCredential, jwkContext(jwkDid(x(P.merchant), (k) => (k.crv = 'X25519'))), reject('ERR_KEY_MALFORMED'));
+}
+{
+  // A mandate chain in another currency, each amount stated here in decimal.
+  const cappedIn = (currency, cap, total) => {
+    const i = byUser(mut(intentMandate, (d) => (d.spend_cap = { currency, value: cap })));
+    const c = byMerchant(
+      mut(cart, (d) => {
+        d.intent_mandate_hash = documentHash(i);
+        d.spend_cap = { currency, value: cap };
+        d.contents.payment_request.details.total.amount = { currency, value: total };
+        d.contents.payment_request.details.display_items[0].amount = { currency, value: total };
+      }),
+    );
+    return chainOf(i, c, payFor(c, i, (d) => (d.payment_mandate_contents.payment_details_total.amount = { currency, value: total })));
+  };
+  mandate('currency-exponent-0-reaches-the-cap', 'In yen (no minor unit): spent 999, paying 1, under a cap of 1000: exactly the cap.', cappedIn('JPY', '1000', '1'), { currency: 'JPY', value: '999' }, accept());
+  mandate('currency-exponent-0-passes-the-cap', 'In yen: spent 999, paying 2, under a cap of 1000: one yen over.', cappedIn('JPY', '1000', '2'), { currency: 'JPY', value: '999' }, reject('ERR_MANDATE_OVER_CAP'));
+  mandate('currency-exponent-3-reaches-the-cap', 'In Kuwaiti dinar (three decimals): spent 5.000, paying 5.000, under a cap of 10.000: exactly the cap.', cappedIn('KWD', '10.000', '5.000'), { currency: 'KWD', value: '5.000' }, accept());
+  mandate('currency-exponent-3-passes-the-cap', 'In Kuwaiti dinar: spent 5.000, paying 5.001, under a cap of 10.000: one fils over, which an implementation counting in cents cannot see.', cappedIn('KWD', '10.000', '5.001'), { currency: 'KWD', value: '5.000' }, reject('ERR_MANDATE_OVER_CAP'));
+}
+
 emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });

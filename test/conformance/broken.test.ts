@@ -87,7 +87,8 @@ t.test('a mandate chain that never compares the payee', async (t) => {
 
 t.test('a mandate chain that adds money as doubles, or as cents in doubles', async (t) => {
   t.same(await failures(mandateVerifier({ floatMoney: true }), ['mandate']), ['mandate/cap-passed-beyond-2-53-cents', 'mandate/cap-reached-in-decimal']);
-  t.same(await failures(mandateVerifier({ centsAsNumber: true }), ['mandate']), ['mandate/cap-passed-beyond-2-53-cents']);
+  t.same(await failures(mandateVerifier({ centsAsNumber: true }), ['mandate']), ['mandate/cap-passed-beyond-2-53-cents', 'mandate/currency-exponent-3-passes-the-cap']);
+  t.same(await failures(mandateVerifier({ twoPlaces: true }), ['mandate']), ['mandate/currency-exponent-3-passes-the-cap'], 'exact, but in cents whatever the currency: caught only by three decimals');
 });
 
 t.test('a mandate chain that compares times as text', async (t) => {

@@ -1,6 +1,6 @@
 /**
  * A small mandate-chain verifier, written from SPEC.md 12.6 alone (it imports nothing of writ's
- * sources; amounts in exact cents, as BigInt), with bugs to switch on: each is the one-line change
+ * sources; amounts as exact decimals, in BigInt millionths), with bugs to switch on: each is the one-line change
  * an implementer makes by mistake, and with none it passes every mandate vector (a test holds it).
  */
 import type { CartMandate, IntentMandate, PaymentMandate } from '../../../src/generated/types.js';
@@ -18,26 +18,29 @@ export interface MandateBugs {
   readonly floatMoney?: boolean;
   /** Amounts held as cents in doubles. */
   readonly centsAsNumber?: boolean;
+  /** Amounts counted in cents, as if every currency had two decimals. */
+  readonly twoPlaces?: boolean;
   /** Times compared as their text, not as instants. */
   readonly timesAsText?: boolean;
 }
 
-/** A decimal amount of at most two places, in cents, exactly (as SPEC.md 6.1 asks). */
-const cents = (s: string): bigint => {
+/** A decimal amount, exactly, in millionths (SPEC.md 6.1: at most six fraction digits); in cents with the `twoPlaces` bug. */
+const exact = (places: number) => (s: string): bigint => {
   const [whole = '0', fraction = ''] = s.split('.');
-  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2));
+  return BigInt(whole) * 10n ** BigInt(places) + BigInt(fraction.padEnd(places, '0').slice(0, places) || '0');
 };
 
 /**
- * A mandate-chain verifier written from SPEC.md 12.6 (amounts in exact cents, as BigInt).
+ * A mandate-chain verifier written from SPEC.md 12.6 (amounts as exact decimals, as BigInt).
  *
  * @param bugs - `skipCartHash`: the payment's cart_mandate_hash is never compared;
  *   `ignorePayee`: the payee the cart's method names is never compared with the payment's;
  *   `floatMoney`: amounts added as doubles; `centsAsNumber`: as cents held in doubles;
- *   `timesAsText`: times compared as their text, not as instants.
+ *   `timesAsText`: times compared as their text, not as instants; `twoPlaces`: amounts in cents, whatever the currency.
  * @returns an implementation of the mandate profile.
  */
 export function mandateVerifier(bugs: MandateBugs): Adapter {
+  const cents = exact(bugs.twoPlaces === true ? 2 : 6);
   return implementation(`mandate verifier ${JSON.stringify(bugs)}`, ['mandate'], (c) => {
     const ctx = c.context as Context;
     const documents = (ctx.documents ?? []) as Record<string, unknown>[];
