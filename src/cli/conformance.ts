@@ -4,10 +4,12 @@
  * implementation over the adapter protocol on standard input and output: a live example of the
  * protocol, and a way to run writ's verifiers from another language.
  */
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Piscina } from 'piscina';
 import type { AdapterCommand } from '../generated/types.js';
 import { ProcessAdapter, schemaCheck, type Adapter } from '../conformance/adapters.js';
-import { PROFILES } from '../conformance/case.js';
+import { PROFILES, type CaseResult } from '../conformance/case.js';
 import { ReferenceAdapter, referenceAnswer, referenceHello } from '../conformance/reference.js';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../conformance/reports.js';
 import { runConformance, selectVectors } from '../conformance/runner.js';
@@ -61,12 +63,14 @@ Exit status: 0 no case failed or errored and every requirement was met (skips ar
 allowed unless --require or --min-cases says otherwise), 1 otherwise, 2 usage error.
 `;
 
-export const ADAPTER_HELP = `Usage: writ adapter
+export const ADAPTER_HELP = `Usage: writ adapter [--jobs <n>]
 
 Serve writ's own implementation over the adapter protocol: read one JSON command per
 line on standard input (start, run, stop) and answer each start and run with one JSON
 line on standard output, in writ-adapter/2 (a window of 64 cases) when the runner
-offers it, in writ-adapter/1 otherwise. \`writ conformance --impl "npx writ adapter"\`
+offers it, in writ-adapter/1 otherwise. With writ-adapter/2, cases are answered on
+--jobs worker threads (default: the machine's parallelism, at most 8; 1 answers them
+on the adapter's own thread). \`writ conformance --impl "npx writ adapter"\`
 runs the suite through it.
 `;
 
@@ -164,40 +168,84 @@ const ADAPTER_WINDOW = 64;
  * @returns 0 after stop or end of input.
  */
 export async function runAdapterCommand(args: readonly string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseCommand('adapter', args, {});
+  const { values, positionals } = parseCommand('adapter', args, { jobs: { type: 'string' } });
   if (values.help) {
     io.out(ADAPTER_HELP);
     return 0;
   }
   if (positionals.length > 0) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: takes no arguments');
   if (io.input === undefined && io.lines === undefined) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: needs standard input');
+  const jobs = values.jobs === undefined ? Math.min(availableParallelism(), 8) : Number(values.jobs);
+  if (!Number.isSafeInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: --jobs must be a whole number of worker threads from 1 to 64');
   const version = identity().version;
   const registry = registryOf({});
-  for await (const piece of protocolLines(io)) {
-    if (piece.kind === 'overlong') {
-      // Refused as it passed the limit, never held whole; the rest of it is skipped, and the
-      // adapter goes on with the next line.
-      io.out(`${JSON.stringify({ seq: 0, errored: true, context: { code: 'ERR_JSON_TOO_LARGE', message: `a line of more than ${piece.maxBytes} bytes is not an adapter command (writ-adapter/1 or /2); it was not read` } })}\n`);
-      continue;
+  // With writ-adapter/2 and more than one job, cases are answered on worker threads, as they
+  // come, and each answer is written when it is ready; otherwise here, in order.
+  let pool: Piscina | undefined;
+  const pending = new Set<Promise<void>>();
+  const say = (message: unknown): void => io.out(`${JSON.stringify(message)}\n`);
+  try {
+    for await (const piece of protocolLines(io)) {
+      if (piece.kind === 'overlong') {
+        // Refused as it passed the limit, never held whole; the rest of it is skipped, and the
+        // adapter goes on with the next line.
+        say({ seq: 0, errored: true, context: { code: 'ERR_JSON_TOO_LARGE', message: `a line of more than ${piece.maxBytes} bytes is not an adapter command (writ-adapter/1 or /2); it was not read` } });
+        continue;
+      }
+      const line = piece.text;
+      if (line.trim() === '') continue;
+      // The bytes as they came, when they came as bytes: a line that is not UTF-8 is not JSON (SPEC.md 3).
+      const parsed = parseJson(piece.source);
+      const command = parsed.ok ? (parsed.value as unknown as AdapterCommand) : undefined;
+      const valid = command !== undefined && registry.validate('conformance/adapter-command', command, { allErrors: false }).ok;
+      if (!valid) {
+        // Not a command of the protocol: say so in the protocol's own terms, and go on.
+        const seq = command !== undefined && typeof command.seq === 'number' ? command.seq : 0;
+        say({ seq, errored: true, context: { message: 'not an adapter command (writ-adapter/1 or /2)', line: line.slice(0, 200) } });
+        continue;
+      }
+      if (command.cmd === 'stop') break;
+      if (command.cmd === 'start') {
+        // The newest protocol the runner offers that writ speaks: a runner that offers none speaks /1.
+        const v2 = command.protocols?.includes('writ-adapter/2') === true;
+        await Promise.all(pending);
+        await pool?.destroy();
+        pool = v2 && jobs > 1 ? await startPool(jobs) : undefined;
+        say(referenceHello(version, v2 ? 'writ-adapter/2' : 'writ-adapter/1', ADAPTER_WINDOW));
+        continue;
+      }
+      const seq = command.seq as number;
+      if (pool === undefined) {
+        say({ seq, ...referenceAnswer(command.case as never) });
+        continue;
+      }
+      const answered: Promise<void> = pool
+        .run(command.case)
+        .then(
+          (result: CaseResult) => say({ seq, ...result }),
+          (e: unknown) => say({ seq, errored: true, context: { message: `a worker thread failed: ${e instanceof Error ? e.message : String(e)}` } }),
+        )
+        .finally(() => pending.delete(answered));
+      pending.add(answered);
     }
-    const line = piece.text;
-    if (line.trim() === '') continue;
-    // The bytes as they came, when they came as bytes: a line that is not UTF-8 is not JSON (SPEC.md 3).
-    const parsed = parseJson(piece.source);
-    const command = parsed.ok ? (parsed.value as unknown as AdapterCommand) : undefined;
-    const valid = command !== undefined && registry.validate('conformance/adapter-command', command, { allErrors: false }).ok;
-    if (!valid) {
-      // Not a command of the protocol: say so in the protocol's own terms, and go on.
-      const seq = command !== undefined && typeof command.seq === 'number' ? command.seq : 0;
-      io.out(`${JSON.stringify({ seq, errored: true, context: { message: 'not an adapter command (writ-adapter/1 or /2)', line: line.slice(0, 200) } })}\n`);
-      continue;
-    }
-    if (command.cmd === 'stop') break;
-    // The newest protocol the runner offers that writ speaks: a runner that offers none speaks /1.
-    if (command.cmd === 'start') io.out(`${JSON.stringify(referenceHello(version, command.protocols?.includes('writ-adapter/2') === true ? 'writ-adapter/2' : 'writ-adapter/1', ADAPTER_WINDOW))}\n`);
-    else io.out(`${JSON.stringify({ seq: command.seq, ...referenceAnswer(command.case as never) })}\n`);
+    await Promise.all(pending);
+  } finally {
+    await pool?.destroy();
   }
   return 0;
+}
+
+/**
+ * The worker threads of `writ adapter`, each with its schemas compiled: the file next to this
+ * module's (the build's JavaScript, or the TypeScript source when run from it).
+ */
+async function startPool(jobs: number): Promise<Piscina> {
+  const here = import.meta.url;
+  const filename = new URL(`../conformance/adapter-worker${here.endsWith('.ts') ? '.ts' : '.js'}`, here).href;
+  const pool = new Piscina({ filename, minThreads: jobs, maxThreads: jobs, idleTimeout: 60_000 });
+  // Each worker compiles its schemas as it loads; a ping to each waits for all of them.
+  await Promise.all(Array.from({ length: jobs }, () => pool.run(undefined)));
+  return pool;
 }
 
 /** The lines of standard input, each bounded by the JSON reader's limit (SPEC.md 12.10). */

@@ -103,7 +103,7 @@ export async function runConformance(adapter: Adapter, vectors: readonly Conform
   // are sent again one at a time (`alone`), so that the one that breaks it is the one that pays.
   let nextIndex = 0;
   const alone: number[] = [];
-  const inFlight = new Map<number, { readonly index: number; readonly sentAt: number }>();
+  const inFlight = new Map<number, { readonly index: number; readonly sentAt: number; readonly alone: boolean }>();
   let seq = 0;
   const restart = async (): Promise<void> => {
     first = await adapter.start();
@@ -113,15 +113,18 @@ export async function runConformance(adapter: Adapter, vectors: readonly Conform
     else hello = first.hello;
   };
   for (;;) {
-    // Fill the window: one case at a time while cases are re-run alone.
-    while (!stopped && inFlight.size < (alone.length > 0 ? 1 : hello === undefined ? 1 : windowOf(hello))) {
-      const i = alone.length > 0 ? alone.shift() : nextIndex < vectors.length ? nextIndex++ : undefined;
+    // Fill the window: one case at a time while cases are re-run alone, the last of them too.
+    for (;;) {
+      const soloing = alone.length > 0 || [...inFlight.values()].some((f) => f.alone);
+      if (stopped || inFlight.size >= (soloing ? 1 : hello === undefined ? 1 : windowOf(hello))) break;
+      const solo = alone.length > 0;
+      const i = solo ? alone.shift() : nextIndex < vectors.length ? nextIndex++ : undefined;
       if (i === undefined) break;
       const v = vectors[i] as ConformanceVector;
       if (dead !== undefined) record(i, { ...base(v), outcome: 'error', code: dead.code, reason: dead.reason, duration_ms: 0 });
       else if (!(hello?.profiles ?? []).includes(v.profile)) record(i, { ...base(v), outcome: 'skip', reason: `the implementation does not support the ${v.profile} profile`, duration_ms: 0 });
       else {
-        inFlight.set(seq, { index: i, sentAt: performance.now() });
+        inFlight.set(seq, { index: i, sentAt: performance.now(), alone: solo });
         adapter.send(seq++, { id: v.id, profile: v.profile, input: v.input, context: v.context });
       }
     }

@@ -179,6 +179,19 @@ t.test('writ-adapter/2: a crash re-runs the cases in flight one at a time, so th
   t.same(outcomes(r).filter((o) => o === 'pass').length, 10);
 });
 
+t.test('writ-adapter/2: the last of the cases re-run alone is alone too', async (t) => {
+  // The fourth case crashes it: the four in flight are re-run one at a time, the culprit last;
+  // were the window to open as the culprit is sent, it would crash with others in flight again.
+  const state = scratch(t);
+  const culprit = jcs[3]!.id;
+  const r = await runConformance(fake(`window-crash:${culprit}`, state), jcs.slice(0, 11), { runner });
+  t.same(codes(r), jcs.slice(0, 11).map((v) => (v.id === culprit ? 'ERR_RUNNER_CRASHED' : undefined)));
+  // Three processes: the first crashes with four cases in flight, the second runs them alone and
+  // crashes on the culprit alone, the third runs the rest. Had others been sent with the culprit,
+  // the second would crash with several in flight, and a fourth would be needed.
+  t.equal(readFileSync(`${state}.starts`, 'utf8'), 'started\n'.repeat(3));
+});
+
 t.test('writ-adapter/2: a case that is never answered times out alone; the others are answered', async (t) => {
   const culprit = jcs[2]!.id;
   const r = await runConformance(fake(`window-hang:${culprit}`), jcs.slice(0, 9), { runner, timeoutMs: 500 });

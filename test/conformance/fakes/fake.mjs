@@ -18,7 +18,7 @@
 //   window     holds the cases it is given and answers them in reverse order, four at a time
 //   window-crash:<id>  exits when it is given the case <id>
 //   window-hang:<id>   never answers the case <id>
-import { existsSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 // It is an implementation outside writ, so it uses writ's public kit, as a user's adapter would:
 // the package by its name (Node resolves a package's own name through its exports).
@@ -29,6 +29,8 @@ const [mode, target] = spec.split(':');
 const windowed = mode.startsWith('window');
 const restarted = state !== undefined && existsSync(state);
 if (state !== undefined) writeFileSync(state, 'started');
+// Every start, one line each.
+if (state !== undefined) appendFileSync(`${state}.starts`, 'started\n');
 // A process that exits by itself says so; one that is killed cannot.
 if (state !== undefined) process.on('exit', () => writeFileSync(`${state}.exit`, 'exited by itself'));
 const hello = {

@@ -1,0 +1,38 @@
+// @ts-check
+/**
+ * The one class of mutants StrykerJS is told to leave out (mutation/README.md): the words and
+ * pointers of a verdict. The conformance suite compares verdicts and codes, never messages, and
+ * the adapter protocol carries no path (SPEC.md 13.3), so no vector can tell a message or a path
+ * changed: such a mutant is not a missing vector but outside what the suite can observe. The
+ * reference's own tests check messages and paths where they matter; the vectors cannot.
+ *
+ * Left out:
+ * - the path and the message of `fail(code, path, message, details?)`;
+ * - the message of `pass(message, details?)`;
+ * - the value of a `message` or `path` member of an object literal (an issue written out).
+ *
+ * Everything else, codes and details included, is mutated.
+ */
+import { PluginKind, declareValuePlugin } from '@stryker-mutator/api/plugin';
+
+const REASON = 'a message or a path: the adapter protocol carries verdicts and codes, never messages or paths (SPEC.md 13.3), so no vector can observe it';
+
+/** @param {any} path - a Babel NodePath. */
+function shouldIgnore(path) {
+  const parent = path.parentPath;
+  if (parent === null || parent === undefined) return undefined;
+  const node = path.node;
+  const p = parent.node;
+  if (p.type === 'CallExpression' && p.callee.type === 'Identifier') {
+    const i = p.arguments.indexOf(node);
+    if (p.callee.name === 'fail' && (i === 1 || i === 2)) return REASON;
+    if (p.callee.name === 'pass' && i === 0) return REASON;
+  }
+  if ((p.type === 'ObjectProperty' || p.type === 'Property') && p.value === node && !p.computed) {
+    const key = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : undefined;
+    if (key === 'message' || key === 'path') return REASON;
+  }
+  return undefined;
+}
+
+export const strykerPlugins = [declareValuePlugin(PluginKind.Ignore, 'messages-and-paths', { shouldIgnore })];

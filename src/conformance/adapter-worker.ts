@@ -1,0 +1,25 @@
+/**
+ * One worker thread of `writ adapter` (SPEC.md 13.3, writ-adapter/2): it answers cases with the
+ * reference, as the adapter's own thread would. Its schemas are compiled as it starts, before the
+ * adapter answers `start`, so that no case pays for a compilation.
+ */
+import type { CaseResult, ConformanceCase } from './case.js';
+import { referenceAnswer } from './reference.js';
+import { registryOf } from '../verify/context.js';
+
+const registry = registryOf({});
+for (const entry of registry.documents()) registry.validate(entry.id, null, { allErrors: false });
+
+/**
+ * Answer one case; nothing for the ping that waits for the worker to be ready.
+ *
+ * @param c - the case, or nothing.
+ * @returns the reference's answer, or null for a ping.
+ * @example
+ * ```ts
+ * answer({ id: 'jcs/x', profile: 'jcs', input: { text: '[1.0]' }, context: { now: 0 } }); // { verdict: 'accept', output: '[1]' }
+ * ```
+ */
+export default function answer(c: ConformanceCase | undefined): CaseResult | null {
+  return c === undefined ? null : referenceAnswer(c);
+}
