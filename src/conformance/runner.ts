@@ -132,9 +132,9 @@ export async function runConformance(adapter: Adapter, vectors: readonly Conform
     if (stopped) break;
     const answer = await adapter.next(timeoutMs);
     if (answer.kind === 'broken') {
-      if (inFlight.size === 1) {
-        const [{ index, sentAt }] = [...inFlight.values()] as [{ index: number; sentAt: number }];
-        record(index, { ...base(vectors[index] as ConformanceVector), outcome: 'error', code: answer.code, reason: answer.reason, duration_ms: elapsed(sentAt) });
+      const only = inFlight.size === 1 ? [...inFlight.values()][0] : undefined;
+      if (only !== undefined) {
+        record(only.index, { ...base(vectors[only.index] as ConformanceVector), outcome: 'error', code: answer.code, reason: answer.reason, duration_ms: elapsed(only.sentAt) });
       } else {
         // Which of the cases in flight broke it is not known: each is sent again, alone.
         alone.unshift(...[...inFlight.values()].map((f) => f.index).sort((a, b) => a - b));
