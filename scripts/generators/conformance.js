@@ -454,6 +454,32 @@ authorize('per-call-exceeded', 'One call above max_cost_per_invocation, within t
 authorize('currency-swap', 'Currency confusion: an exposure in EUR against a grant capped in USD.', procurement, 1, { units: 10, currency: 'EUR' }, undefined, true, reject('ERR_BUDGET_CURRENCY_MISMATCH'));
 authorize('no-such-grant', 'A grant index the capability does not have.', procurement, 7, usd(10), undefined, true, reject('ERR_BUDGET_GRANT_MISSING'));
 authorize('incident-network/approval-required', 'Incident Network approval required: a broader rollback (4.50) is above the $3.00 threshold on the executor\'s grant.', executor, 0, usd(450), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
+// Second routes (issue 11): each attenuation failure at the vendor liaison's hop (depth 1), or on
+// another grant, rather than at the executor's; each chain failure at another place in the walk.
+const vendorAs = (change) => resign(mut(vendor, change), P.commander);
+vector('capability/operation-widened-on-the-second-grant', '12.2', 'The vendor liaison\'s second grant (disable_edge_rule) allows subscribe, which the root\'s grant for that tool does not; its first grant is within the root\'s.', chainInput(vendorAs((d) => d.scope.grants[1].operations.push('subscribe')), [root]), at(NOW1), reject('ERR_CAP_OPERATION_WIDENED'));
+vector('capability/expiry-extended-mid-chain', '12.2', 'The vendor liaison\'s capability outlives the root by one second, re-signed by the commander; the coordinator\'s and the executor\'s below it are within it.', chainInput(executor, [root, vendorAs((d) => ((d.expires_at = root.expires_at + 1), (d.ttl_secs = root.expires_at + 1 - d.issued_at))), coordinator]), at(NOW1), reject('ERR_CAP_EXPIRY_EXTENDED'));
+vector('capability/issued-before-parent-mid-chain', '12.2', 'Predate the parent mid-chain: the vendor liaison\'s capability issued one second before the root, re-signed by the commander; the executor\'s, the one used, is issued after everything above it.', chainInput(executor, [root, vendorAs((d) => ((d.issued_at = root.issued_at - 1), (d.ttl_secs = d.expires_at - d.issued_at))), coordinator]), at(NOW1), reject('ERR_CAP_ISSUED_BEFORE_PARENT'));
+vector('capability/currency-swap-mid-chain', '12.2', 'Currency confusion at depth 1: the vendor liaison\'s disable_edge_rule caps are the same numbers in JPY under the root\'s USD caps, re-signed by the commander.', chainInput(executor, [root, vendorAs((d) => ((d.scope.grants[1].max_total_cost.currency = 'JPY'), (d.scope.grants[1].max_cost_per_invocation.currency = 'JPY'))), coordinator]), at(NOW1), reject('ERR_CAP_CURRENCY_MISMATCH'));
+vector('capability/root-not-delegable', '12.2', 'The root\'s disable_edge_rule grant, re-signed by the commander, allows invoke only: the vendor liaison\'s grant for that tool was delegated from a grant that cannot be delegated.', chainInput(vendor, [resign(mut(root, (d) => (d.scope.grants[1].operations = ['invoke'])), P.commander)]), at(NOW1), reject('ERR_CAP_NOT_DELEGABLE'));
+{
+  const selfNamed = child((d) => (d.parent_capability_id = executor.id));
+  vector('chain/cycle-of-one', '12.2', 'A capability that names itself as its parent, re-signed by its issuer and given among the evidence too: the walk meets it again at once.', chainInput(selfNamed, [root, vendor, coordinator, selfNamed]), at(NOW1), reject('ERR_CHAIN_CYCLE'));
+}
+vector('chain/parent-missing-mid-chain', '12.2', 'The vendor liaison\'s capability is left out: the executor\'s parent (the coordinator\'s) is given, but the coordinator\'s parent is not.', chainInput(executor, [root, coordinator]), at(NOW1), reject('ERR_CHAIN_PARENT_MISSING'));
+vector('chain/untrusted-self-issued-root', '12.2', 'A capability a stranger issued to itself, used alone as a root, while the caller trusts the commander only.', chainInput(forkedVendor, []), at(NOW1, { trust_anchors: [P.commander.hex] }), reject('ERR_CHAIN_UNTRUSTED_ROOT'));
+// The default depth limit (SPEC.md 12: 16): the coordinator's capability delegated on, hop by hop,
+// between the coordinator's and the executor's keys, each a copy of its grant, to depth 16 and 17.
+{
+  const deep = [root, vendor, coordinator];
+  for (let depth = 3; depth <= 17; depth++) {
+    const parent = deep[depth - 1];
+    const next = depth % 2 === 1 ? P.executor : P.coordinator;
+    deep.push(resign(mut(coordinator, (d) => ((d.id = `${coordinator.id}-hop-${depth}`), (d.issuer = parent.subject), (d.subject = next.hex), (d.delegation_depth = depth), (d.parent_capability_id = parent.id))), holder(parent.subject)));
+  }
+  vector('chain/deepest-default-depth', '12.2', 'A chain 16 delegations deep, each hop a copy of its parent\'s grant, with no max_depth in the context: the default limit is 16, and it is reached, not passed.', chainInput(deep[16], deep.slice(0, 16)), at(NOW1), accept());
+  vector('chain/too-deep-default-limit', '12.2', 'The same chain one delegation deeper (17), with no max_depth in the context: past the default limit of 16.', chainInput(deep[17], deep.slice(0, 17)), at(NOW1), reject('ERR_CHAIN_TOO_DEEP'));
+}
 authorize('incident-network/approved-rollback', 'Incident Network: with the approval, the broader rollback goes ahead.', executor, 0, usd(450), undefined, true, accept());
 const shadowed = resign(mut(executor, (d) => d.scope.grants[0].constraints.unshift({ type: 'require_approval_above', value: { threshold_units: 100000 } })), P.coordinator);
 vector('capability/looser-threshold-added', '12.2', 'A delegate keeps its parent\'s approval threshold and adds a looser one first: adding a constraint narrows nothing away, so the chain verifies.', chainInput(shadowed), at(NOW1), accept());
@@ -475,6 +501,9 @@ reconcile('currency-swap', 'An actual cost in another currency than the charge.'
 vector('budget/reconciliation/commerce-network-unchanged', '12.5', 'Agent Commerce Network: the spend reconciliation against its authorization and the buyer\'s receipt.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.commerce-network'), authorization: fixture('settlement/budget-authorization', 'allowed.commerce-network'), receipt: buyer }, at(T0), accept());
 vector('budget/reconciliation/overrun-recorded', '12.5', 'A reconciliation that records an overrun and marks the settlement failed: a correct record of that outcome, so it verifies (the reconcile operation itself refuses the overrun; the record of it is evidence).', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'overrun-fails-receipt') }, at(T0), accept());
 vector('budget/reconciliation/receipt-cost-differs', '12.5', 'The receipt records another cost than the actual cost reconciled.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.commerce-network'), receipt: resign({ ...buyer, cost: usd(124000) }, P.buyerKernel) }, at(T0), reject('ERR_BUNDLE_COST_MISMATCH'));
+authorize('one-unit-past-the-total', 'An exposure of 25001 within the per-call cap, on top of 125000 already charged: the ledger, not the exposure alone, takes the total one unit past max_total_cost.', procurement, 1, usd(25001), { invocations: 1, total: 125000 }, true, reject('ERR_BUDGET_TOTAL_EXCEEDED'));
+authorize('per-call-exceeded-without-a-total', 'A grant with a per-call cap and no total cap (re-signed by its issuer): one call of 150001 is above max_cost_per_invocation, with no total to break first.', resign(mut(procurement, (d) => delete d.scope.grants[1].max_total_cost), P.trust000), 1, usd(150001), undefined, true, reject('ERR_BUDGET_PER_CALL_EXCEEDED'));
+authorize('grant-index-one-past-the-end', 'Grant index 2 on a capability with two grants (0 and 1): one past the last.', procurement, 2, usd(10), undefined, true, reject('ERR_BUDGET_GRANT_MISSING'));
 vector('budget/reconciliation/denied-charge', '12.5', 'Reconciling a charge whose authorization was denied: nothing was charged.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.commerce-network'), authorization: mut(fixture('settlement/budget-authorization', 'allowed.commerce-network'), (d) => ((d.decision = 'denied'), (d.denial = 'max_total_cost'), delete d.hold_id)) }, at(T0), reject('ERR_BUDGET_DECISION_MISMATCH'));
 
 // ---------------------------------------------------------------------------------------------
@@ -482,11 +511,13 @@ vector('budget/reconciliation/denied-charge', '12.5', 'Reconciling a charge whos
 
 const intent = fixture('intent/governed-intent', 'commerce-network');
 const prepaid = fixture('intent/governed-intent', 'fixed-price-prepaid');
+vector('budget/record/ledger-in-fractions', '12.5', 'A recorded authorization checked against a ledger of 0.5 units charged: a ledger in fractions of a minor unit is the caller\'s mistake, a verdict with a code and not a decision.', { operation: 'record', record: fixture('settlement/budget-authorization', 'allowed.commerce-network'), capability: procurement, ledger: { invocations: 0, total: 0.5 } }, at(T0), reject('ERR_USAGE_INVALID_ARGUMENT'));
 const pair = fixture('receipt/receipt-pair', 'commerce-network');
 vector('intent/commerce-network', '12.3', 'Agent Commerce Network phase 2: the governed intent\'s hash is its own, and the call is the one it names.', { intent, call: { capability_id: procurement.id, tool_server: 'provider-security-review', tool_name: 'execute_review' } }, at(T0), accept());
 vector('intent/price-raised-after-hashing', '12.3', 'The worst-case price raised after the hash was taken: the stated intent_hash is stale.', { intent: mut(intent, (d) => (d.billing_context.max_price_minor = 999999)) }, at(T0), reject('ERR_INTENT_HASH_MISMATCH'));
 vector('intent/another-capability', '12.3', 'The call is made under another capability than the intent names.', { intent, call: { capability_id: 'cap-elsewhere' } }, at(T0), reject('ERR_INTENT_CAPABILITY_MISMATCH'));
 vector('intent/another-tool', '12.3', 'Tool substitution: the call is to another tool than the intent names.', { intent, call: { tool_server: 'provider-security-review', tool_name: 'export_findings' } }, at(T0), reject('ERR_INTENT_TOOL_MISMATCH'));
+reconcile('overrun-by-one-unit', 'Incident Network\'s executor call charged 250 and costing 251: one unit over is an overrun.', usd(250), usd(251), reject('ERR_BUDGET_OVERRUN'));
 vector('intent/expired', '12.3', 'Dispatched at the intent\'s expires_at.', { intent: prepaid }, at(prepaid.expires_at), reject('ERR_INTENT_EXPIRED'));
 vector('intent/before-expiry', '12.3', 'Dispatched one second before the intent\'s expires_at.', { intent: prepaid }, at(prepaid.expires_at - 1), accept());
 vector('receipt/commerce-network/pair', '12.4', 'Agent Commerce Network phase 4: both receipts commit to the hash recomputed from the buyer\'s intent, under two kernels.', { pair, intent }, at(T0), accept());
