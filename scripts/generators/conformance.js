@@ -20,7 +20,7 @@ import { sha512 } from '@noble/hashes/sha2';
 import { publicKeyOf, signEd25519 } from '../../src/crypto/ed25519.js';
 import { signDataIntegrity } from '../../src/crypto/envelopes.js';
 import { documentHash, sha256Bytes } from '../../src/crypto/hash.js';
-import { fromBase58, toBase64Url, toHex } from '../../src/encoding/bytes.js';
+import { fromBase58, toBase58, toBase64Url, toHex } from '../../src/encoding/bytes.js';
 import { listFiles } from '../../src/io/files.js';
 import { fixtureSchema } from '../../src/schema/fixtures.js';
 import { SchemaRegistry } from '../../src/schema/registry.js';
@@ -99,6 +99,9 @@ vector('schema/detect/capability-token', '4.2', 'Without a schema named, the typ
 vector('schema/detect/undetected', '4.2', 'A document whose members match no type is not guessed at.', { document: { hello: 'world' } }, at(0), reject('ERR_SCHEMA_UNDETECTED'));
 vector('schema/detect/ambiguous', '4.2', 'A document whose members match two types (a vector and an adapter command at once) is not guessed at.', { document: { cmd: 'stop', profile: 'jcs', input: {}, expect: { verdict: 'accept' } } }, at(0), reject('ERR_SCHEMA_AMBIGUOUS'));
 vector('schema/unknown-schema', '4.2', 'A schema id that is not in the line is refused, not fetched.', { schema: 'commercial/refund.request', document: {} }, at(0), reject('ERR_SCHEMA_UNKNOWN'));
+vector('schema/detect/not-an-object', '4.2', 'A document that is an array has no members for a rule to match: no type is guessed.', { document: [seedCheckout] }, at(0), reject('ERR_SCHEMA_UNDETECTED'));
+vector('schema/detect/agent-and-merchant-credential', '4.2', 'A credential whose type claims both AgentCredential and MerchantCredential matches two types at once and is not guessed at.', { document: mut(fixture('identity/agent-credential', 'shopping-agent.commerce-rails'), (d) => d.type.push('MerchantCredential')) }, at(0), reject('ERR_SCHEMA_AMBIGUOUS'));
+vector('schema/unknown-schema-in-another-case', '2', 'A schema id of a known type in another letter case (capability/Token): short ids are exact names, so it names no schema of the line.', { schema: 'capability/Token', document: fixture('capability/token', 'root-commander.incident-network') }, at(0), reject('ERR_SCHEMA_UNKNOWN'));
 // Patterns that backtrack (issue 10, SPEC.md 4.1): the extension-name pattern of the first drafts
 // tried every way of splitting a run of _ after a / or # (2^n of them) before refusing the name.
 const meteredCard = fixture('discovery/agent-card', 'metered-tool');
@@ -300,6 +303,15 @@ proofVector('w3c/proof-context-not-a-prefix', '6.4', "The proof's @context is no
 proofVector('w3c/context-url-appended', '6.4', "Change a credential's meaning without breaking its proof: a context URL appended to the document's @context after signing. The W3C algorithm hashes the proof's @context in its place, so the proof still verifies there; writ refuses it.", mut(w3c, (d) => d['@context'].push('https://attacker.example/redefines-terms')), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
 proofVector('w3c/context-object-appended', '6.4', 'An inline context object appended to the document\'s @context after signing, redefining a term.', mut(w3c, (d) => d['@context'].push({ name: 'https://attacker.example/vocab#notTheName' })), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
 proofVector('w3c/did-key-fragment-of-another-key', '6.5', 'A did:key method whose fragment is not the DID\'s own key.', mut(w3c, (d) => (d.proof.verificationMethod = `${d.proof.verificationMethod.split('#')[0]}#${P.stranger.didKey.slice('did:key:'.length)}`)), at(0), reject('ERR_KEY_MALFORMED'));
+// Second routes (issue 11): each code reached through another part of the proof than above.
+proofVector('w3c/proof-moved-into-the-subject', '6.4', 'The W3C vector with its proof moved from the document into its credentialSubject: the document itself carries no proof, and one nested elsewhere does not count.', mut(w3c, (d) => ((d.credentialSubject.proof = d.proof), delete d.proof)), at(0), reject('ERR_PROOF_MISSING'));
+proofVector('w3c/not-a-data-integrity-proof', '6.4', 'Proof type substitution: the same proof relabelled Ed25519Signature2020, which is not a DataIntegrityProof.', mut(w3c, (d) => (d.proof.type = 'Ed25519Signature2020')), at(0), reject('ERR_PROOF_UNSUPPORTED'));
+proofVector('w3c/proof-value-63-bytes', '6.4', 'A proofValue that is z and base58btc, but of 63 bytes (the signature with its last byte cut off): not a 64-byte Ed25519 signature.', mut(w3c, (d) => (d.proof.proofValue = `z${toBase58(fromBase58(d.proof.proofValue.slice(1)).subarray(0, 63))}`)), at(0), reject('ERR_PROOF_MALFORMED'));
+{
+  const x25519 = `z${toBase58(new Uint8Array([0xec, 0x01, ...P.stranger.pk]))}`;
+  proofVector('w3c/did-key-not-ed25519', '6.5', 'A did:key method whose DID and fragment agree, but whose multicodec prefix (0xec 0x01) says X25519, not Ed25519: it is no Ed25519 key.', mut(w3c, (d) => (d.proof.verificationMethod = `did:key:${x25519}#${x25519}`)), at(0), reject('ERR_KEY_MALFORMED'));
+}
+proofVector('w3c/signed-unsafe-negative-integer', '3', 'The W3C vector with a member -9007199254740992 (-2^53) in its subject: signed content holding an integer beyond -(2^53 - 1), refused before the proof is checked.', mut(w3c, (d) => (d.credentialSubject.credits = -9007199254740992)), at(0), reject('ERR_JSON_UNSAFE_INTEGER'));
 const merchantDid = fixture('identity/did-document', 'dreamineering.commerce-rails');
 const didContext = (now) => at(now, { documents: [merchantDid] });
 const NOV = Date.parse('2026-11-01T10:08:00Z') / 1000;
@@ -320,11 +332,14 @@ credentialVector('proved-for-authentication', 'A credential proved for authentic
 credentialVector('context-appended', 'A merchant credential whose @context gained a URL after signing: its terms could mean something else, and its proof would not show it.', mut(merchantCredential, (d) => d['@context'].push('https://attacker.example/v1')), didContext(NOV), reject('ERR_PROOF_CONTEXT_MISMATCH'));
 credentialVector('not-yet-valid', 'A credential used before its validFrom.', merchantCredential, didContext(Date.parse('2026-10-31T23:59:59Z') / 1000), reject('ERR_IDENTITY_NOT_YET_VALID'));
 credentialVector('expired', 'A credential used at its validUntil.', merchantCredential, didContext(Date.parse('2027-11-01T00:00:00Z') / 1000), reject('ERR_IDENTITY_EXPIRED'));
+credentialVector('agent-expired-by-an-offset', 'The agent credential re-issued by Dreamineering with validUntil 2026-11-01T12:00:00+02:00 (10:00 UTC), checked at 10:08 UTC: it has expired, though the text reads later.', reprove({ ...agentCredential, validUntil: '2026-11-01T12:00:00+02:00' }, P.merchant), didContext(NOV), reject('ERR_IDENTITY_EXPIRED'));
+credentialVector('agent-not-yet-valid-by-an-offset', 'The agent credential re-issued by Dreamineering with validFrom 2026-11-01T05:09:00-05:00 (10:09 UTC), checked at 10:08 UTC: not yet valid, though the text reads earlier.', reprove({ ...agentCredential, validFrom: '2026-11-01T05:09:00-05:00' }, P.merchant), didContext(NOV), reject('ERR_IDENTITY_NOT_YET_VALID'));
 credentialVector('issuer-impersonation', 'Issuer impersonation: a credential naming Dreamineering as issuer, proved by another key (a valid proof, by the wrong party).', reprove(mut(agentCredential, (d) => (d.credentialSubject.roles = ['buyer', 'seller'])), P.stranger, P.stranger.vm), didContext(NOV), reject('ERR_IDENTITY_ISSUER_MISMATCH'));
 const cardVector = (name, description, document, credentials, context, expect) => vector(`proof/agent-card/${name}`, '12.1', description, { operation: 'agent_card', document, credentials }, context, expect);
 cardVector('dreamineering.commerce-rails', 'Agent Commerce Rails station 2: the agent card verifies against the did:web document, and lists the merchant credential by its hash.', card, [merchantCredential], didContext(NOV), accept());
 cardVector('signed-by-another-did', 'Manifest spoofing: a card for did:web:dreamineering.com with cheaper prices, proved by another key.', reprove(mut(card, (d) => (d.tools[0].pricing.base_price.units = 1)), P.stranger, P.stranger.vm), [], didContext(NOV), reject('ERR_IDENTITY_ISSUER_MISMATCH'));
 cardVector('credential-swapped', 'The card lists a credential whose hash is not the hash of the credential given (a re-issued, changed credential).', card, [reprove(mut(merchantCredential, (d) => (d.name = 'changed')), P.merchant)], didContext(NOV), reject('ERR_IDENTITY_CREDENTIAL_MISMATCH'));
+cardVector('listed-hash-stale', 'The genuine merchant credential, given beside a card Dreamineering re-proved listing another hash for it: the card, not the credential, is what changed.', reprove(mut(card, (d) => (d.credentials[0].hash = `sha256:${'3'.repeat(64)}`)), P.merchant), [merchantCredential], didContext(NOV), reject('ERR_IDENTITY_CREDENTIAL_MISMATCH'));
 
 // ---------------------------------------------------------------------------------------------
 // compact (SPEC.md 6.4): the chio-shaped envelope
@@ -439,21 +454,6 @@ vector('chain/same-capability-twice', '12.2', 'The same capability given twice (
 const issuedAt = (t) => child((d) => ((d.issued_at = t), (d.ttl_secs = d.expires_at - t)));
 vector('capability/issued-before-parent', '12.2', 'Predate the parent: the executor\'s capability is issued one second before the coordinator\'s.', chainInput(issuedAt(coordinator.issued_at - 1)), at(NOW1), reject('ERR_CAP_ISSUED_BEFORE_PARENT'));
 vector('capability/issued-with-parent', '12.2', 'A capability issued in the same second as its parent is within its window.', chainInput(issuedAt(coordinator.issued_at)), at(NOW1), accept());
-
-// ---------------------------------------------------------------------------------------------
-// budget (SPEC.md 12.5): Agent Commerce Network's procurement grant and Incident Network's executor grant
-
-const procurement = fixture('capability/token', 'procurement.commerce-network');
-const authorize = (name, description, capability, grantIndex, exposure, ledger, approved, expect) =>
-  vector(`budget/${name}`, '12.5', description, { operation: 'authorize', capability, grant_index: grantIndex, exposure, ...(ledger === undefined ? {} : { ledger }), approved }, at(T0), expect);
-authorize('commerce-network/happy-path-approved', 'Agent Commerce Network happy path: the worst-case price of 125000 fits the grant, with the approval the quote asked for.', procurement, 1, usd(125000), undefined, true, accept());
-authorize('commerce-network/denied-budget', 'Agent Commerce Network denied_budget: 210000 on top of 125000 already charged breaks max_total_cost; the pre-charge never lands.', procurement, 1, usd(210000), { invocations: 1, total: 125000 }, true, reject('ERR_BUDGET_TOTAL_EXCEEDED'));
-authorize('commerce-network/pending-approval', 'Agent Commerce Network pending_approval: 125000 is above the grant\'s 100000 approval threshold and no approval was given.', procurement, 1, usd(125000), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
-authorize('invocations-exhausted', 'A fourth call on a three-call grant.', procurement, 1, usd(100), { invocations: 3, total: 300 }, false, reject('ERR_BUDGET_INVOCATIONS_EXCEEDED'));
-authorize('per-call-exceeded', 'One call above max_cost_per_invocation, within the total.', resign(mut(procurement, (d) => (d.scope.grants[1].max_total_cost.units = 900000)), P.trust000), 1, usd(150001), undefined, true, reject('ERR_BUDGET_PER_CALL_EXCEEDED'));
-authorize('currency-swap', 'Currency confusion: an exposure in EUR against a grant capped in USD.', procurement, 1, { units: 10, currency: 'EUR' }, undefined, true, reject('ERR_BUDGET_CURRENCY_MISMATCH'));
-authorize('no-such-grant', 'A grant index the capability does not have.', procurement, 7, usd(10), undefined, true, reject('ERR_BUDGET_GRANT_MISSING'));
-authorize('incident-network/approval-required', 'Incident Network approval required: a broader rollback (4.50) is above the $3.00 threshold on the executor\'s grant.', executor, 0, usd(450), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
 // Second routes (issue 11): each attenuation failure at the vendor liaison's hop (depth 1), or on
 // another grant, rather than at the executor's; each chain failure at another place in the walk.
 const vendorAs = (change) => resign(mut(vendor, change), P.commander);
@@ -480,12 +480,30 @@ vector('chain/untrusted-self-issued-root', '12.2', 'A capability a stranger issu
   vector('chain/deepest-default-depth', '12.2', 'A chain 16 delegations deep, each hop a copy of its parent\'s grant, with no max_depth in the context: the default limit is 16, and it is reached, not passed.', chainInput(deep[16], deep.slice(0, 16)), at(NOW1), accept());
   vector('chain/too-deep-default-limit', '12.2', 'The same chain one delegation deeper (17), with no max_depth in the context: past the default limit of 16.', chainInput(deep[17], deep.slice(0, 17)), at(NOW1), reject('ERR_CHAIN_TOO_DEEP'));
 }
+
+// ---------------------------------------------------------------------------------------------
+// budget (SPEC.md 12.5): Agent Commerce Network's procurement grant and Incident Network's executor grant
+
+const procurement = fixture('capability/token', 'procurement.commerce-network');
+const authorize = (name, description, capability, grantIndex, exposure, ledger, approved, expect) =>
+  vector(`budget/${name}`, '12.5', description, { operation: 'authorize', capability, grant_index: grantIndex, exposure, ...(ledger === undefined ? {} : { ledger }), approved }, at(T0), expect);
+authorize('commerce-network/happy-path-approved', 'Agent Commerce Network happy path: the worst-case price of 125000 fits the grant, with the approval the quote asked for.', procurement, 1, usd(125000), undefined, true, accept());
+authorize('commerce-network/denied-budget', 'Agent Commerce Network denied_budget: 210000 on top of 125000 already charged breaks max_total_cost; the pre-charge never lands.', procurement, 1, usd(210000), { invocations: 1, total: 125000 }, true, reject('ERR_BUDGET_TOTAL_EXCEEDED'));
+authorize('commerce-network/pending-approval', 'Agent Commerce Network pending_approval: 125000 is above the grant\'s 100000 approval threshold and no approval was given.', procurement, 1, usd(125000), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
+authorize('invocations-exhausted', 'A fourth call on a three-call grant.', procurement, 1, usd(100), { invocations: 3, total: 300 }, false, reject('ERR_BUDGET_INVOCATIONS_EXCEEDED'));
+authorize('per-call-exceeded', 'One call above max_cost_per_invocation, within the total.', resign(mut(procurement, (d) => (d.scope.grants[1].max_total_cost.units = 900000)), P.trust000), 1, usd(150001), undefined, true, reject('ERR_BUDGET_PER_CALL_EXCEEDED'));
+authorize('currency-swap', 'Currency confusion: an exposure in EUR against a grant capped in USD.', procurement, 1, { units: 10, currency: 'EUR' }, undefined, true, reject('ERR_BUDGET_CURRENCY_MISMATCH'));
+authorize('no-such-grant', 'A grant index the capability does not have.', procurement, 7, usd(10), undefined, true, reject('ERR_BUDGET_GRANT_MISSING'));
+authorize('incident-network/approval-required', 'Incident Network approval required: a broader rollback (4.50) is above the $3.00 threshold on the executor\'s grant.', executor, 0, usd(450), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
 authorize('incident-network/approved-rollback', 'Incident Network: with the approval, the broader rollback goes ahead.', executor, 0, usd(450), undefined, true, accept());
 const shadowed = resign(mut(executor, (d) => d.scope.grants[0].constraints.unshift({ type: 'require_approval_above', value: { threshold_units: 100000 } })), P.coordinator);
 vector('capability/looser-threshold-added', '12.2', 'A delegate keeps its parent\'s approval threshold and adds a looser one first: adding a constraint narrows nothing away, so the chain verifies.', chainInput(shadowed), at(NOW1), accept());
 authorize('threshold-shadowed', 'Shadow a constraint: the same grant with a looser require_approval_above first; constraints of one type all apply, so the lower threshold still holds the 4.50 call.', shadowed, 0, usd(450), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
 authorize('negative-ledger', 'A ledger with a negative count is the caller\'s mistake: a verdict with a code, not a crash and not a decision.', procurement, 1, usd(10), { invocations: -1, total: 0 }, true, reject('ERR_USAGE_INVALID_ARGUMENT'));
 authorize('exactly-the-total', 'An exposure that brings the total exactly to max_total_cost fits.', procurement, 1, usd(25000), { invocations: 1, total: 125000 }, true, accept());
+authorize('one-unit-past-the-total', 'An exposure of 25001 within the per-call cap, on top of 125000 already charged: the ledger, not the exposure alone, takes the total one unit past max_total_cost.', procurement, 1, usd(25001), { invocations: 1, total: 125000 }, true, reject('ERR_BUDGET_TOTAL_EXCEEDED'));
+authorize('per-call-exceeded-without-a-total', 'A grant with a per-call cap and no total cap (re-signed by its issuer): one call of 150001 is above max_cost_per_invocation, with no total to break first.', resign(mut(procurement, (d) => delete d.scope.grants[1].max_total_cost), P.trust000), 1, usd(150001), undefined, true, reject('ERR_BUDGET_PER_CALL_EXCEEDED'));
+authorize('grant-index-one-past-the-end', 'Grant index 2 on a capability with two grants (0 and 1): one past the last.', procurement, 2, usd(10), undefined, true, reject('ERR_BUDGET_GRANT_MISSING'));
 const record = (name, description, rec, capability, expect) => vector(`budget/record/${name}`, '12.5', description, { operation: 'record', record: rec, capability }, at(T0), expect);
 record('commerce-network-allowed', 'Agent Commerce Network: the recorded authorization, with its approval, is what the caps give.', fixture('settlement/budget-authorization', 'allowed.commerce-network'), procurement, accept());
 record('commerce-network-denied', 'Agent Commerce Network: the recorded denial names max_total_cost, the first limit broken.', fixture('settlement/budget-authorization', 'denied-budget.commerce-network'), procurement, accept());
@@ -493,17 +511,16 @@ record('commerce-network-pending', 'Agent Commerce Network: the recorded pending
 record('allowed-without-approval', 'A record that allows an exposure above the threshold without an approval is false.', mut(fixture('settlement/budget-authorization', 'allowed.commerce-network'), (d) => delete d.approval), procurement, reject('ERR_BUDGET_DECISION_MISMATCH'));
 record('approval-after-the-fact', 'An approval dated after the decision does not count.', mut(fixture('settlement/budget-authorization', 'allowed.commerce-network'), (d) => (d.approval.approved_at = d.decided_at + 1)), procurement, reject('ERR_BUDGET_DECISION_MISMATCH'));
 record('another-capability', 'A record about another capability.', fixture('settlement/budget-authorization', 'allowed.commerce-network'), executor, reject('ERR_REPLAY_LINK_BROKEN'));
+vector('budget/record/ledger-in-fractions', '12.5', 'A recorded authorization checked against a ledger of 0.5 units charged: a ledger in fractions of a minor unit is the caller\'s mistake, a verdict with a code and not a decision.', { operation: 'record', record: fixture('settlement/budget-authorization', 'allowed.commerce-network'), capability: procurement, ledger: { invocations: 0, total: 0.5 } }, at(T0), reject('ERR_USAGE_INVALID_ARGUMENT'));
 const reconcile = (name, description, charged, actual, expect) => vector(`budget/reconcile/${name}`, '12.5', description, { operation: 'reconcile', charged, actual }, at(T0), expect);
 reconcile('credited', 'Agent Commerce Network phase 5: actual below charged; the difference is credited back.', usd(125000), usd(118000), accept());
 reconcile('unchanged', 'Agent Commerce Network phase 5: actual equal to charged; no adjustment.', usd(125000), usd(125000), accept());
 reconcile('overrun', 'Agent Commerce Network phase 5: actual above charged; the receipt\'s settlement fails and the overrun is recorded.', usd(125000), usd(131000), reject('ERR_BUDGET_OVERRUN'));
 reconcile('currency-swap', 'An actual cost in another currency than the charge.', usd(125000), { units: 125000, currency: 'EUR' }, reject('ERR_BUDGET_CURRENCY_MISMATCH'));
+reconcile('overrun-by-one-unit', 'Incident Network\'s executor call charged 250 and costing 251: one unit over is an overrun.', usd(250), usd(251), reject('ERR_BUDGET_OVERRUN'));
 vector('budget/reconciliation/commerce-network-unchanged', '12.5', 'Agent Commerce Network: the spend reconciliation against its authorization and the buyer\'s receipt.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.commerce-network'), authorization: fixture('settlement/budget-authorization', 'allowed.commerce-network'), receipt: buyer }, at(T0), accept());
 vector('budget/reconciliation/overrun-recorded', '12.5', 'A reconciliation that records an overrun and marks the settlement failed: a correct record of that outcome, so it verifies (the reconcile operation itself refuses the overrun; the record of it is evidence).', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'overrun-fails-receipt') }, at(T0), accept());
 vector('budget/reconciliation/receipt-cost-differs', '12.5', 'The receipt records another cost than the actual cost reconciled.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.commerce-network'), receipt: resign({ ...buyer, cost: usd(124000) }, P.buyerKernel) }, at(T0), reject('ERR_BUNDLE_COST_MISMATCH'));
-authorize('one-unit-past-the-total', 'An exposure of 25001 within the per-call cap, on top of 125000 already charged: the ledger, not the exposure alone, takes the total one unit past max_total_cost.', procurement, 1, usd(25001), { invocations: 1, total: 125000 }, true, reject('ERR_BUDGET_TOTAL_EXCEEDED'));
-authorize('per-call-exceeded-without-a-total', 'A grant with a per-call cap and no total cap (re-signed by its issuer): one call of 150001 is above max_cost_per_invocation, with no total to break first.', resign(mut(procurement, (d) => delete d.scope.grants[1].max_total_cost), P.trust000), 1, usd(150001), undefined, true, reject('ERR_BUDGET_PER_CALL_EXCEEDED'));
-authorize('grant-index-one-past-the-end', 'Grant index 2 on a capability with two grants (0 and 1): one past the last.', procurement, 2, usd(10), undefined, true, reject('ERR_BUDGET_GRANT_MISSING'));
 vector('budget/reconciliation/denied-charge', '12.5', 'Reconciling a charge whose authorization was denied: nothing was charged.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.commerce-network'), authorization: mut(fixture('settlement/budget-authorization', 'allowed.commerce-network'), (d) => ((d.decision = 'denied'), (d.denial = 'max_total_cost'), delete d.hold_id)) }, at(T0), reject('ERR_BUDGET_DECISION_MISMATCH'));
 
 // ---------------------------------------------------------------------------------------------
@@ -511,13 +528,12 @@ vector('budget/reconciliation/denied-charge', '12.5', 'Reconciling a charge whos
 
 const intent = fixture('intent/governed-intent', 'commerce-network');
 const prepaid = fixture('intent/governed-intent', 'fixed-price-prepaid');
-vector('budget/record/ledger-in-fractions', '12.5', 'A recorded authorization checked against a ledger of 0.5 units charged: a ledger in fractions of a minor unit is the caller\'s mistake, a verdict with a code and not a decision.', { operation: 'record', record: fixture('settlement/budget-authorization', 'allowed.commerce-network'), capability: procurement, ledger: { invocations: 0, total: 0.5 } }, at(T0), reject('ERR_USAGE_INVALID_ARGUMENT'));
 const pair = fixture('receipt/receipt-pair', 'commerce-network');
 vector('intent/commerce-network', '12.3', 'Agent Commerce Network phase 2: the governed intent\'s hash is its own, and the call is the one it names.', { intent, call: { capability_id: procurement.id, tool_server: 'provider-security-review', tool_name: 'execute_review' } }, at(T0), accept());
 vector('intent/price-raised-after-hashing', '12.3', 'The worst-case price raised after the hash was taken: the stated intent_hash is stale.', { intent: mut(intent, (d) => (d.billing_context.max_price_minor = 999999)) }, at(T0), reject('ERR_INTENT_HASH_MISMATCH'));
 vector('intent/another-capability', '12.3', 'The call is made under another capability than the intent names.', { intent, call: { capability_id: 'cap-elsewhere' } }, at(T0), reject('ERR_INTENT_CAPABILITY_MISMATCH'));
+vector('intent/incident-network/ancestor-capability', '12.3', 'Incident Network: the disable_edge_rule call is made under the provider coordinator\'s capability, an ancestor in the chain of the executor\'s capability the intent names.', { intent: fixture('intent/governed-intent', 'disable-edge-rule.incident-network'), call: { capability_id: coordinator.id, tool_server: 'provider-ops', tool_name: 'disable_edge_rule' } }, at(T0), reject('ERR_INTENT_CAPABILITY_MISMATCH'));
 vector('intent/another-tool', '12.3', 'Tool substitution: the call is to another tool than the intent names.', { intent, call: { tool_server: 'provider-security-review', tool_name: 'export_findings' } }, at(T0), reject('ERR_INTENT_TOOL_MISMATCH'));
-reconcile('overrun-by-one-unit', 'Incident Network\'s executor call charged 250 and costing 251: one unit over is an overrun.', usd(250), usd(251), reject('ERR_BUDGET_OVERRUN'));
 vector('intent/expired', '12.3', 'Dispatched at the intent\'s expires_at.', { intent: prepaid }, at(prepaid.expires_at), reject('ERR_INTENT_EXPIRED'));
 vector('intent/before-expiry', '12.3', 'Dispatched one second before the intent\'s expires_at.', { intent: prepaid }, at(prepaid.expires_at - 1), accept());
 vector('receipt/commerce-network/pair', '12.4', 'Agent Commerce Network phase 4: both receipts commit to the hash recomputed from the buyer\'s intent, under two kernels.', { pair, intent }, at(T0), accept());
@@ -562,6 +578,11 @@ const capped = byMerchant(mut(cart, (d) => (d.spend_cap = { currency: 'USD', val
 mandate('cart-raises-the-cap', 'The cart restates a higher spend cap than the user\'s intent mandate set.', chainOf(intentMandate, capped, payFor(capped)), undefined, reject('ERR_MANDATE_CAP_MISMATCH'));
 const elsewhere = byMerchant(mut(cart, (d) => (d.contents.merchant_name = 'Elsewhere Ltd')));
 mandate('merchant-not-allowed', 'A cart from a merchant the intent mandate does not allow.', chainOf(intentMandate, elsewhere, payFor(elsewhere, intentMandate, (d) => (d.payment_mandate_contents.merchant_agent = 'Elsewhere Ltd'))), undefined, reject('ERR_MANDATE_MERCHANT_NOT_ALLOWED'));
+{
+  const narrowed = byUser(mut(intentMandate, (d) => (d.merchants = ['Elsewhere Ltd'])));
+  const cartOfNarrowed = byMerchant(mut(cart, (d) => (d.intent_mandate_hash = documentHash(narrowed))));
+  mandate('intent-allows-another-merchant', 'The user\'s intent mandate, re-proved, allows Elsewhere Ltd only; the genuine Dreamineering cart and the payment, chained to it, are from a merchant it does not allow.', chainOf(narrowed, cartOfNarrowed, payFor(cartOfNarrowed, narrowed)), undefined, reject('ERR_MANDATE_MERCHANT_NOT_ALLOWED'));
+}
 mandate('cart-lapsed', 'Paid at the cart\'s expiry.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.timestamp = '2026-11-01T10:30:00Z'))), undefined, reject('ERR_MANDATE_EXPIRED'));
 const lapsed = byUser(mut(intentMandate, (d) => (d.intent_expiry = '2026-11-01T10:06:00Z')));
 const cartOfLapsed = byMerchant(mut(cart, (d) => (d.intent_mandate_hash = documentHash(lapsed))));
@@ -615,6 +636,9 @@ settlement('commerce-network/dispute-reversal-pending', 'Agent Commerce Network 
 settlement('reconciled-under-dispute', 'A settlement still reported reconciled while a dispute over it stands.', { settlement: settled, dispute }, reject('ERR_SETTLEMENT_STATE'));
 settlement('quote-misstated', 'The settlement states another quoted amount than the quote.', { settlement: settled, quote: { ...quote, price_minor: 120000 } }, reject('ERR_SETTLEMENT_QUOTE_MISMATCH'));
 settlement('approved-over-intent', 'More approved than the intent\'s worst-case price.', { settlement: settled, intent: rehash(mut(intent, (d) => (d.billing_context.max_price_minor = 100000))) }, reject('ERR_SETTLEMENT_OVER_INTENT'));
+settlement('approved-one-unit-over-intent', 'A settlement that quotes and approves 125001 (settling 125000) against the genuine intent\'s worst-case price of 125000: approved one unit over.', { settlement: { ...settled, quoted_amount_minor: 125001, approved_amount_minor: 125001 }, intent }, reject('ERR_SETTLEMENT_OVER_INTENT'));
+settlement('quote-in-another-currency', 'The settlement\'s quoted amount is the quote\'s price, but the quote is in EUR and the settlement in USD.', { settlement: settled, quote: { ...quote, currency: 'EUR' } }, reject('ERR_SETTLEMENT_QUOTE_MISMATCH'));
+settlement('reversal-pending-after-reversal', 'A settlement that names the dispute and is still reversal_pending after the dispute was resolved as reversed: it should be reversed.', { settlement: reversal, dispute: fixture('settlement/dispute', 'reversed') }, reject('ERR_SETTLEMENT_STATE'));
 settlement('dispute-about-another-settlement', 'A dispute over another settlement.', { settlement: settled, dispute: { ...dispute, settlement_id: 'settlement_other' } }, reject('ERR_REPLAY_LINK_BROKEN'));
 
 // ---------------------------------------------------------------------------------------------
