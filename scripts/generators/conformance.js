@@ -741,6 +741,21 @@ bundleVector('unlisted-file', 'A file in the bundle the manifest does not list: 
 bundleVector('symbolic-link', 'A symbolic link in the bundle, which could point anywhere: reported, never followed.', { ...bundle(small), 'link.json': { symlink: 'dispute.json' } }, T0, rejectAll('ERR_BUNDLE_SYMLINK'));
 bundleVector('no-manifest', 'A bundle without bundle-manifest.json.', files(small), T0, rejectAll('ERR_BUNDLE_MANIFEST_MISSING'));
 bundleVector('manifest-lists-a-path-twice', 'A manifest that lists one path twice, with two hashes: the reader refuses the duplicate.', { ...files(small), 'bundle-manifest.json': { base64: b64(utf8(`{"artifacts":{"dispute.json":"${sha256(utf8(text(dispute)))}","dispute.json":"sha256:${'0'.repeat(64)}"}}`)) } }, T0, rejectAll('ERR_JSON_DUPLICATE_KEY'));
+// Second routes (issue 11): each bundle code reached another way than above.
+bundleVector('listed-file-is-a-symbolic-link', 'The file the manifest lists is a symbolic link: reported and never followed, so the listed file is not there either.', { ...bundle(small), 'dispute.json': { symlink: 'bundle-manifest.json' } }, T0, rejectAll('ERR_BUNDLE_SYMLINK', 'ERR_BUNDLE_MISSING'));
+bundleVector('listed-file-not-of-the-line', 'A file the manifest lists, with its hash, that is JSON but no document of the line.', bundle({ ...small, 'notes.json': { note: 'call the provider back' } }), T0, rejectAll('ERR_BUNDLE_UNRECOGNISED'));
+bundleVector('case-collision-between-two-files', 'Two files, dispute.json and Dispute.json, each listed with its own hash, as written on a case-sensitive file system: on a case-insensitive one they are one file.', bundle({ ...small, 'Dispute.json': settled }), T0, rejectAll('ERR_BUNDLE_CASE_COLLISION'));
+{
+  const { 'bundle-manifest.json': m, ...rest } = bundle(small);
+  bundleVector('manifest-in-a-folder', 'The manifest is at evidence/bundle-manifest.json, not at the bundle\'s root: the bundle has no manifest.', { ...rest, 'evidence/bundle-manifest.json': m }, T0, rejectAll('ERR_BUNDLE_MANIFEST_MISSING'));
+}
+{
+  // An allow recorded before the chain was usable (SPEC.md 12.8): the receipt's own time is checked.
+  const early = resign(mut(smoke['receipts/executor.json'], (d) => (d.timestamp = executor.issued_at - 1)), P.opsKernel);
+  bundleVector('incident-network/allowed-before-issued', 'An allowed receipt dated one second before the executor\'s capability was issued, re-signed by the kernel: at the receipt\'s time the chain was not yet valid.', bundle({ ...smoke, 'receipts/executor.json': early }), AT, rejectAll('ERR_CHAIN_NOT_YET_VALID'));
+  const changed = resign(mut(smoke['receipts/executor.json'], (d) => (d.action.parameters.rule = 'allow-all')), P.opsKernel);
+  bundleVector('incident-network/receipt-parameters-changed', 'The executor\'s receipt in the bundle records other parameters than its parameter_hash commits to, re-signed by its kernel.', bundle({ ...smoke, 'receipts/executor.json': changed }), AT, rejectAll('ERR_RECEIPT_PARAMETER_HASH'));
+}
 
 // The Incident Network and Agent Commerce Network transaction folders in examples/ (SPEC.md 12.8):
 // the seeds' smoke assertions (every required artifact with its hash, lineage, cost equal to the
@@ -843,6 +858,9 @@ replay('seven-station/capability-tampered', 'The agent\'s capability changed in 
   vector('bundle/sealed-by-a-pinned-did-web', '12.8', 'A bundle sealed by did:web:dreamineering.com, whose DID document it carries and the caller pins: the pinned document resolves the seal, and the policy names that sealer.', { files: merchantSealed }, at(NOV, { ...pinned, sealers: ['did:web:dreamineering.com'] }), accept());
   vector('bundle/sealed-by-an-unpinned-did-web', '12.8', 'The same bundle, its DID document not pinned: the document cannot vouch for the seal of the bundle that carries it, so the seal\'s key is unresolved.', { files: merchantSealed }, at(NOV, { sealers: ['did:web:dreamineering.com'] }), rejectAll('ERR_KEY_UNRESOLVED'));
   sevenBundle('did-document-not-pinned', 'The bundle\'s own DID document for did:web:dreamineering.com, not pinned by the caller: it does not vouch for itself, so Dreamineering\'s proofs cannot be resolved.', sevenFiles, rejectAll('ERR_KEY_UNRESOLVED'), { sealers: [BUNDLER] });
+  // Second routes for the seal (issue 11): a party the caller can resolve, and a bundle never sealed.
+  vector('bundle/sealed-by-a-known-party-not-named', '12.8', 'The bundle sealed by did:web:dreamineering.com, whose pinned DID document resolves the seal, under a policy that names the bundler only: the seal verifies, and it is not a sealer\'s.', { files: merchantSealed }, at(NOV, { ...pinned, sealers: [BUNDLER] }), rejectAll('ERR_BUNDLE_SEAL_UNTRUSTED'));
+  vector('bundle/never-sealed-under-a-named-sealer', '12.8', 'A bundle of Dreamineering\'s DID document and the settlement that was never sealed, under a policy that names did:web:dreamineering.com as its sealer.', { files: bundle({ 'identity/dreamineering-did.json': DREAMINEERING_DID, 'settlement/settlement.json': seven['settlement/settlement.json'] }, (m) => ((m.bundle_id = 'dreamineering-sealed'), (m.created_at = manifest.created_at))) }, at(NOV, { ...pinned, sealers: ['did:web:dreamineering.com'] }), rejectAll('ERR_BUNDLE_UNSEALED'));
   // Bring your own DID document: a did:web document listing the stranger's key, and a merchant
   // credential proved by it.
   const forgedDid = mut(DREAMINEERING_DID, (d) => (d.verificationMethod[0].publicKeyMultibase = P.stranger.multikey));
@@ -887,6 +905,13 @@ replay('seven-station/capability-tampered', 'The agent\'s capability changed in 
   delete manifest.proof;
   replay('seven-station/no-trace', 'A transaction without its intent trace: the receipts hop is missing its anchor.', { ...rest, 'bundle-manifest.json': { base64: b64(utf8(text(manifest))) } }, NOV, { receipts: 'ERR_REPLAY_HOP_MISSING' });
 }
+{
+  const { 'settlement/spend-reconciliation.json': _spend, ...rest } = sevenFiles;
+  const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+  delete manifest.artifacts['settlement/spend-reconciliation.json'];
+  delete manifest.proof;
+  replay('seven-station/no-spend-reconciliation', 'A transaction without its spend reconciliation: the settlement hop holds an authorization but nothing that reconciles it.', { ...rest, 'bundle-manifest.json': { base64: b64(utf8(text(manifest))) } }, NOV, { settlement: 'ERR_REPLAY_HOP_MISSING' });
+}
 
 // ---------------------------------------------------------------------------------------------
 // release (SPEC.md 9, 10.3): a copy checked against its manifest and ledger; fixtures checked
@@ -918,6 +943,22 @@ release('ledger-malformed', 'A ledger line that is not "<sha256>  <path>".', { .
 release('ledger-unsorted', 'A ledger not in byte order of paths.', { ...releaseFiles, 'checksums.txt': ledger.split('\n').filter(Boolean).reverse().join('\n') + '\n' }, rejectAll('ERR_INTEGRITY_LEDGER_UNSORTED'));
 release('no-manifest', 'A copy without manifest.json.', { 'README.md': releaseFiles['README.md'], 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_MANIFEST_MISSING'));
 release('manifest-invalid', 'A manifest.json that is not a valid release manifest.', { ...releaseFiles, 'manifest.json': '{"name":"x"}\n', 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_MANIFEST_INVALID'));
+// Second routes (issue 11): each integrity code reached another way than above.
+{
+  const entries = ledger.trimEnd().split('\n');
+  const readme = entries.find((l) => l.endsWith('  README.md'));
+  release('ledger-hash-altered', 'The copy intact, but its ledger records another hash for README.md: the file and the ledger disagree.', { ...releaseFiles, 'checksums.txt': ledger.replace(readme, `${'0'.repeat(64)}  README.md`) }, rejectAll('ERR_INTEGRITY_ALTERED'));
+  release('ledger-line-dropped', 'The ledger\'s line for README.md deleted: a file of the boundary in the copy that the ledger does not list.', { ...releaseFiles, 'checksums.txt': entries.filter((l) => l !== readme).join('\n') + '\n' }, rejectAll('ERR_INTEGRITY_EXTRA'));
+  release('ledger-line-repeated', 'The ledger lists README.md twice, with the same hash: a repeated line.', { ...releaseFiles, 'checksums.txt': entries.flatMap((l) => (l === readme ? [l, l] : [l])).join('\n') + '\n' }, rejectAll('ERR_INTEGRITY_LEDGER_UNSORTED'));
+  release('ledger-blank-line', 'A ledger that ends with a blank line: every entry right, and one line that is not "<sha256>  <path>".', { ...releaseFiles, 'checksums.txt': `${ledger}\n` }, rejectAll('ERR_INTEGRITY_LEDGER_MALFORMED'));
+  release('ledger-lists-itself', 'The ledger lists checksums.txt, the ledger itself.', { ...releaseFiles, 'checksums.txt': [...entries, `${'0'.repeat(64)}  checksums.txt`].sort((a, b) => (a.slice(66) < b.slice(66) ? -1 : 1)).join('\n') + '\n' }, rejectAll('ERR_INTEGRITY_OUTSIDE_BOUNDARY'));
+  release('manifest-not-json', 'A manifest.json that is not JSON at all (cut off mid-member).', { ...releaseFiles, 'manifest.json': '{"name": "acme-writ-vendored", "line":', 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_MANIFEST_INVALID'));
+  const { [`schemas/${LINE}/index.json`]: _index, ...withoutIndex } = releaseFiles;
+  release('declared-folder-is-a-file', `The declared folder schemas/${LINE}/ is a file in the copy: not what the boundary declares, and the file the ledger lists under it is not there.`, { ...withoutIndex, [`schemas/${LINE}`]: '{}\n', 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_NOT_REGULAR', 'ERR_INTEGRITY_MISSING'));
+  release('ledger-is-a-symbolic-link', 'checksums.txt is a symbolic link (to a ledger kept elsewhere): never followed, so the copy has no ledger to read.', releaseFiles, rejectAll('ERR_INTEGRITY_LEDGER_MISSING'), { 'checksums.txt': { symlink: '../ledgers/checksums.txt' } });
+  const { 'manifest.json': _manifest, ...withoutManifest } = releaseFiles;
+  release('manifest-is-a-symbolic-link', 'manifest.json is a symbolic link (to the manifest of another copy): never followed, so the copy has no manifest to read.', { ...withoutManifest, 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_MANIFEST_MISSING'), { 'manifest.json': { symlink: '../other-copy/manifest.json' } });
+}
 
 const fixtureFiles = (fs) => ({ operation: 'fixtures', files: raw(fs) });
 const fixturesVector = (name, description, fs, expect) => vector(`release/fixtures/${name}`, '9', description, fixtureFiles(fs), at(0), expect);
@@ -932,15 +973,33 @@ fixturesVector('expectation-invalid', 'A sidecar that is not a fixture expectati
 fixturesVector('orphan-expectation', 'A sidecar whose fixture does not exist.', { 'capability/token/invalid/token.gone.expect.json': negCapExpect }, rejectAll('ERR_FIXTURE_ORPHAN_EXPECTATION'));
 fixturesVector('unknown-document', 'A fixture whose name names no document of its family.', { 'capability/token/valid/ticket.seed.json': validRoot }, rejectAll('ERR_FIXTURE_UNKNOWN_SCHEMA'));
 fixturesVector('misplaced', 'A fixture outside a valid/ or invalid/ folder.', { 'capability/token/token.root.json': validRoot }, rejectAll('ERR_FIXTURE_MISPLACED'));
+// Second routes (issue 11): each fixture code reached another way than above.
+fixturesVector('sidecar-named-after-the-file', 'An invalid fixture whose sidecar is named token.negative-cap.json.expect.json (the whole file name, .json included): the fixture has no sidecar, and the sidecar no fixture.', { 'capability/token/invalid/token.negative-cap.json': negCap, 'capability/token/invalid/token.negative-cap.json.expect.json': negCapExpect }, rejectAll('ERR_FIXTURE_EXPECTATION_MISSING', 'ERR_FIXTURE_ORPHAN_EXPECTATION'));
+fixturesVector('expectation-not-json', 'A sidecar that is not JSON at all.', { 'capability/token/invalid/token.negative-cap.json': negCap, 'capability/token/invalid/token.negative-cap.expect.json': '{"code": "ERR_SCHEMA_RANGE",' }, rejectAll('ERR_FIXTURE_EXPECTATION_INVALID'));
+fixturesVector('nested-below-valid', 'A fixture in a folder below valid/ (capability/token/valid/old/): not in a valid/ or invalid/ folder of its group.', { 'capability/token/valid/old/token.root.json': validRoot }, rejectAll('ERR_FIXTURE_MISPLACED'));
+fixturesVector('document-of-another-family', 'A fixture in the capability family named for agent-card, a document of the discovery family.', { 'capability/token/valid/agent-card.metered-tool.json': text(meteredCard) }, rejectAll('ERR_FIXTURE_UNKNOWN_SCHEMA'));
+{
+  const unsigned = readFileSync(join(EXAMPLES, 'capability/revocation/valid/revocation.unsigned-local-record.json'), 'utf8');
+  const sidecar = text({ $schema: `https://writ.dev/schemas/${LINE}/release/fixture-expectation.schema.json`, instancePath: '', keyword: 'required', path: '/revoked_by', code: 'ERR_SCHEMA_REQUIRED' });
+  fixturesVector('unsigned-revocation-that-passes', 'An "invalid" revocation fixture, with its sidecar, that is an unsigned revocation record: an unsigned record is valid.', { 'capability/revocation/invalid/revocation.unsigned.json': unsigned, 'capability/revocation/invalid/revocation.unsigned.expect.json': sidecar }, rejectAll('ERR_FIXTURE_UNEXPECTED_PASS'));
+}
+fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sidecar records and one more (an unknown member): it must give exactly one issue.', { 'capability/token/invalid/token.negative-cap.json': text({ ...JSON.parse(negCap), note: 'two faults' }), 'capability/token/invalid/token.negative-cap.expect.json': negCapExpect }, rejectAll('ERR_FIXTURE_WRONG_REASON'));
 {
   // SPEC.md 5.2: a validation reports at most 100 issues, then one that counts the rest.
   const crowded = JSON.parse(validRoot);
   for (let i = 0; i < 150; i++) crowded[`x${i}`] = i;
   fixturesVector('too-many-issues', 'A valid fixture with 150 members its schema does not allow: 100 issues are reported, then ERR_SCHEMA_TOO_MANY_ISSUES with the count of the other 50.', { 'capability/token/valid/token.crowded.json': text(crowded) }, rejectAll('ERR_SCHEMA_ADDITIONAL_PROPERTY', 'ERR_SCHEMA_TOO_MANY_ISSUES'));
+  // The same limit, reached by issues of another keyword, deep in an array: a lineage record of 151
+  // entries whose 150 delegated ones each give their depth as a string.
+  const lineage = JSON.parse(readFileSync(join(EXAMPLES, 'capability/lineage-chain/valid/lineage-chain.root-commander.incident-network.json'), 'utf8'));
+  const entries = [lineage.chain[0], ...Array.from({ length: 150 }, (_, i) => ({ ...lineage.chain[1], id: `INC-2026-0428-hop-${i}`, delegation_depth: '1' }))];
+  fixturesVector('too-many-type-issues', 'A valid lineage-chain fixture whose 150 delegated entries each give delegation_depth as a string: 100 type issues are reported, then ERR_SCHEMA_TOO_MANY_ISSUES with the count of the other 50.', { 'capability/lineage-chain/valid/lineage-chain.crowded.json': text({ ...lineage, chain: entries }) }, rejectAll('ERR_SCHEMA_TYPE', 'ERR_SCHEMA_TOO_MANY_ISSUES'));
 }
 {
   const { $schema: _s, ...bare } = JSON.parse(negCapExpect);
   fixturesVector('not-recognisable', 'A valid fixture whose members do not let a reader recognise its type (a fixture expectation without its $schema).', { 'release/fixture-expectation/valid/fixture-expectation.bare.json': text(bare) }, rejectAll('ERR_FIXTURE_DETECTED_AS'));
+  const both = mut(JSON.parse(readFileSync(join(EXAMPLES, 'identity/agent-credential/valid/agent-credential.shopping-agent.commerce-rails.json'), 'utf8')), (d) => d.type.push('MerchantCredential'));
+  fixturesVector('recognised-as-two-types', 'A valid agent-credential fixture whose type also claims MerchantCredential: it validates, but a reader recognises it as two types, not as the one its name gives.', { 'identity/agent-credential/valid/agent-credential.both.json': text(both) }, rejectAll('ERR_FIXTURE_DETECTED_AS'));
 }
 
 emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });
