@@ -20,7 +20,7 @@ import { sha512 } from '@noble/hashes/sha2';
 import { publicKeyOf, signEd25519 } from '../../src/crypto/ed25519.js';
 import { signDataIntegrity } from '../../src/crypto/envelopes.js';
 import { documentHash, sha256Bytes } from '../../src/crypto/hash.js';
-import { fromBase58, toBase64Url, toHex } from '../../src/encoding/bytes.js';
+import { fromBase58, toBase58, toBase64Url, toHex } from '../../src/encoding/bytes.js';
 import { listFiles } from '../../src/io/files.js';
 import { fixtureSchema } from '../../src/schema/fixtures.js';
 import { SchemaRegistry } from '../../src/schema/registry.js';
@@ -99,6 +99,9 @@ vector('schema/detect/capability-token', '4.2', 'Without a schema named, the typ
 vector('schema/detect/undetected', '4.2', 'A document whose members match no type is not guessed at.', { document: { hello: 'world' } }, at(0), reject('ERR_SCHEMA_UNDETECTED'));
 vector('schema/detect/ambiguous', '4.2', 'A document whose members match two types (a vector and an adapter command at once) is not guessed at.', { document: { cmd: 'stop', profile: 'jcs', input: {}, expect: { verdict: 'accept' } } }, at(0), reject('ERR_SCHEMA_AMBIGUOUS'));
 vector('schema/unknown-schema', '4.2', 'A schema id that is not in the line is refused, not fetched.', { schema: 'commercial/refund.request', document: {} }, at(0), reject('ERR_SCHEMA_UNKNOWN'));
+vector('schema/detect/not-an-object', '4.2', 'A document that is an array has no members for a rule to match: no type is guessed.', { document: [seedCheckout] }, at(0), reject('ERR_SCHEMA_UNDETECTED'));
+vector('schema/detect/agent-and-merchant-credential', '4.2', 'A credential whose type claims both AgentCredential and MerchantCredential matches two types at once and is not guessed at.', { document: mut(fixture('identity/agent-credential', 'shopping-agent.commerce-rails'), (d) => d.type.push('MerchantCredential')) }, at(0), reject('ERR_SCHEMA_AMBIGUOUS'));
+vector('schema/unknown-schema-in-another-case', '2', 'A schema id of a known type in another letter case (capability/Token): short ids are exact names, so it names no schema of the line.', { schema: 'capability/Token', document: fixture('capability/token', 'root-commander.incident-network') }, at(0), reject('ERR_SCHEMA_UNKNOWN'));
 // Patterns that backtrack (issue 10, SPEC.md 4.1): the extension-name pattern of the first drafts
 // tried every way of splitting a run of _ after a / or # (2^n of them) before refusing the name.
 const meteredCard = fixture('discovery/agent-card', 'metered-tool');
@@ -300,6 +303,15 @@ proofVector('w3c/proof-context-not-a-prefix', '6.4', "The proof's @context is no
 proofVector('w3c/context-url-appended', '6.4', "Change a credential's meaning without breaking its proof: a context URL appended to the document's @context after signing. The W3C algorithm hashes the proof's @context in its place, so the proof still verifies there; writ refuses it.", mut(w3c, (d) => d['@context'].push('https://attacker.example/redefines-terms')), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
 proofVector('w3c/context-object-appended', '6.4', 'An inline context object appended to the document\'s @context after signing, redefining a term.', mut(w3c, (d) => d['@context'].push({ name: 'https://attacker.example/vocab#notTheName' })), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
 proofVector('w3c/did-key-fragment-of-another-key', '6.5', 'A did:key method whose fragment is not the DID\'s own key.', mut(w3c, (d) => (d.proof.verificationMethod = `${d.proof.verificationMethod.split('#')[0]}#${P.stranger.didKey.slice('did:key:'.length)}`)), at(0), reject('ERR_KEY_MALFORMED'));
+// Second routes (issue 11): each code reached through another part of the proof than above.
+proofVector('w3c/proof-moved-into-the-subject', '6.4', 'The W3C vector with its proof moved from the document into its credentialSubject: the document itself carries no proof, and one nested elsewhere does not count.', mut(w3c, (d) => ((d.credentialSubject.proof = d.proof), delete d.proof)), at(0), reject('ERR_PROOF_MISSING'));
+proofVector('w3c/not-a-data-integrity-proof', '6.4', 'Proof type substitution: the same proof relabelled Ed25519Signature2020, which is not a DataIntegrityProof.', mut(w3c, (d) => (d.proof.type = 'Ed25519Signature2020')), at(0), reject('ERR_PROOF_UNSUPPORTED'));
+proofVector('w3c/proof-value-63-bytes', '6.4', 'A proofValue that is z and base58btc, but of 63 bytes (the signature with its last byte cut off): not a 64-byte Ed25519 signature.', mut(w3c, (d) => (d.proof.proofValue = `z${toBase58(fromBase58(d.proof.proofValue.slice(1)).subarray(0, 63))}`)), at(0), reject('ERR_PROOF_MALFORMED'));
+{
+  const x25519 = `z${toBase58(new Uint8Array([0xec, 0x01, ...P.stranger.pk]))}`;
+  proofVector('w3c/did-key-not-ed25519', '6.5', 'A did:key method whose DID and fragment agree, but whose multicodec prefix (0xec 0x01) says X25519, not Ed25519: it is no Ed25519 key.', mut(w3c, (d) => (d.proof.verificationMethod = `did:key:${x25519}#${x25519}`)), at(0), reject('ERR_KEY_MALFORMED'));
+}
+proofVector('w3c/signed-unsafe-negative-integer', '3', 'The W3C vector with a member -9007199254740992 (-2^53) in its subject: signed content holding an integer beyond -(2^53 - 1), refused before the proof is checked.', mut(w3c, (d) => (d.credentialSubject.credits = -9007199254740992)), at(0), reject('ERR_JSON_UNSAFE_INTEGER'));
 const merchantDid = fixture('identity/did-document', 'dreamineering.commerce-rails');
 const didContext = (now) => at(now, { documents: [merchantDid] });
 const NOV = Date.parse('2026-11-01T10:08:00Z') / 1000;
@@ -320,11 +332,14 @@ credentialVector('proved-for-authentication', 'A credential proved for authentic
 credentialVector('context-appended', 'A merchant credential whose @context gained a URL after signing: its terms could mean something else, and its proof would not show it.', mut(merchantCredential, (d) => d['@context'].push('https://attacker.example/v1')), didContext(NOV), reject('ERR_PROOF_CONTEXT_MISMATCH'));
 credentialVector('not-yet-valid', 'A credential used before its validFrom.', merchantCredential, didContext(Date.parse('2026-10-31T23:59:59Z') / 1000), reject('ERR_IDENTITY_NOT_YET_VALID'));
 credentialVector('expired', 'A credential used at its validUntil.', merchantCredential, didContext(Date.parse('2027-11-01T00:00:00Z') / 1000), reject('ERR_IDENTITY_EXPIRED'));
+credentialVector('agent-expired-by-an-offset', 'The agent credential re-issued by Dreamineering with validUntil 2026-11-01T12:00:00+02:00 (10:00 UTC), checked at 10:08 UTC: it has expired, though the text reads later.', reprove({ ...agentCredential, validUntil: '2026-11-01T12:00:00+02:00' }, P.merchant), didContext(NOV), reject('ERR_IDENTITY_EXPIRED'));
+credentialVector('agent-not-yet-valid-by-an-offset', 'The agent credential re-issued by Dreamineering with validFrom 2026-11-01T05:09:00-05:00 (10:09 UTC), checked at 10:08 UTC: not yet valid, though the text reads earlier.', reprove({ ...agentCredential, validFrom: '2026-11-01T05:09:00-05:00' }, P.merchant), didContext(NOV), reject('ERR_IDENTITY_NOT_YET_VALID'));
 credentialVector('issuer-impersonation', 'Issuer impersonation: a credential naming Dreamineering as issuer, proved by another key (a valid proof, by the wrong party).', reprove(mut(agentCredential, (d) => (d.credentialSubject.roles = ['buyer', 'seller'])), P.stranger, P.stranger.vm), didContext(NOV), reject('ERR_IDENTITY_ISSUER_MISMATCH'));
 const cardVector = (name, description, document, credentials, context, expect) => vector(`proof/agent-card/${name}`, '12.1', description, { operation: 'agent_card', document, credentials }, context, expect);
 cardVector('dreamineering.commerce-rails', 'Agent Commerce Rails station 2: the agent card verifies against the did:web document, and lists the merchant credential by its hash.', card, [merchantCredential], didContext(NOV), accept());
 cardVector('signed-by-another-did', 'Manifest spoofing: a card for did:web:dreamineering.com with cheaper prices, proved by another key.', reprove(mut(card, (d) => (d.tools[0].pricing.base_price.units = 1)), P.stranger, P.stranger.vm), [], didContext(NOV), reject('ERR_IDENTITY_ISSUER_MISMATCH'));
 cardVector('credential-swapped', 'The card lists a credential whose hash is not the hash of the credential given (a re-issued, changed credential).', card, [reprove(mut(merchantCredential, (d) => (d.name = 'changed')), P.merchant)], didContext(NOV), reject('ERR_IDENTITY_CREDENTIAL_MISMATCH'));
+cardVector('listed-hash-stale', 'The genuine merchant credential, given beside a card Dreamineering re-proved listing another hash for it: the card, not the credential, is what changed.', reprove(mut(card, (d) => (d.credentials[0].hash = `sha256:${'3'.repeat(64)}`)), P.merchant), [merchantCredential], didContext(NOV), reject('ERR_IDENTITY_CREDENTIAL_MISMATCH'));
 
 // ---------------------------------------------------------------------------------------------
 // compact (SPEC.md 6.4): the chio-shaped envelope
@@ -439,6 +454,32 @@ vector('chain/same-capability-twice', '12.2', 'The same capability given twice (
 const issuedAt = (t) => child((d) => ((d.issued_at = t), (d.ttl_secs = d.expires_at - t)));
 vector('capability/issued-before-parent', '12.2', 'Predate the parent: the executor\'s capability is issued one second before the coordinator\'s.', chainInput(issuedAt(coordinator.issued_at - 1)), at(NOW1), reject('ERR_CAP_ISSUED_BEFORE_PARENT'));
 vector('capability/issued-with-parent', '12.2', 'A capability issued in the same second as its parent is within its window.', chainInput(issuedAt(coordinator.issued_at)), at(NOW1), accept());
+// Second routes (issue 11): each attenuation failure at the vendor liaison's hop (depth 1), or on
+// another grant, rather than at the executor's; each chain failure at another place in the walk.
+const vendorAs = (change) => resign(mut(vendor, change), P.commander);
+vector('capability/operation-widened-on-the-second-grant', '12.2', 'The vendor liaison\'s second grant (disable_edge_rule) allows subscribe, which the root\'s grant for that tool does not; its first grant is within the root\'s.', chainInput(vendorAs((d) => d.scope.grants[1].operations.push('subscribe')), [root]), at(NOW1), reject('ERR_CAP_OPERATION_WIDENED'));
+vector('capability/expiry-extended-mid-chain', '12.2', 'The vendor liaison\'s capability outlives the root by one second, re-signed by the commander; the coordinator\'s and the executor\'s below it are within it.', chainInput(executor, [root, vendorAs((d) => ((d.expires_at = root.expires_at + 1), (d.ttl_secs = root.expires_at + 1 - d.issued_at))), coordinator]), at(NOW1), reject('ERR_CAP_EXPIRY_EXTENDED'));
+vector('capability/issued-before-parent-mid-chain', '12.2', 'Predate the parent mid-chain: the vendor liaison\'s capability issued one second before the root, re-signed by the commander; the executor\'s, the one used, is issued after everything above it.', chainInput(executor, [root, vendorAs((d) => ((d.issued_at = root.issued_at - 1), (d.ttl_secs = d.expires_at - d.issued_at))), coordinator]), at(NOW1), reject('ERR_CAP_ISSUED_BEFORE_PARENT'));
+vector('capability/currency-swap-mid-chain', '12.2', 'Currency confusion at depth 1: the vendor liaison\'s disable_edge_rule caps are the same numbers in JPY under the root\'s USD caps, re-signed by the commander.', chainInput(executor, [root, vendorAs((d) => ((d.scope.grants[1].max_total_cost.currency = 'JPY'), (d.scope.grants[1].max_cost_per_invocation.currency = 'JPY'))), coordinator]), at(NOW1), reject('ERR_CAP_CURRENCY_MISMATCH'));
+vector('capability/root-not-delegable', '12.2', 'The root\'s disable_edge_rule grant, re-signed by the commander, allows invoke only: the vendor liaison\'s grant for that tool was delegated from a grant that cannot be delegated.', chainInput(vendor, [resign(mut(root, (d) => (d.scope.grants[1].operations = ['invoke'])), P.commander)]), at(NOW1), reject('ERR_CAP_NOT_DELEGABLE'));
+{
+  const selfNamed = child((d) => (d.parent_capability_id = executor.id));
+  vector('chain/cycle-of-one', '12.2', 'A capability that names itself as its parent, re-signed by its issuer and given among the evidence too: the walk meets it again at once.', chainInput(selfNamed, [root, vendor, coordinator, selfNamed]), at(NOW1), reject('ERR_CHAIN_CYCLE'));
+}
+vector('chain/parent-missing-mid-chain', '12.2', 'The vendor liaison\'s capability is left out: the executor\'s parent (the coordinator\'s) is given, but the coordinator\'s parent is not.', chainInput(executor, [root, coordinator]), at(NOW1), reject('ERR_CHAIN_PARENT_MISSING'));
+vector('chain/untrusted-self-issued-root', '12.2', 'A capability a stranger issued to itself, used alone as a root, while the caller trusts the commander only.', chainInput(forkedVendor, []), at(NOW1, { trust_anchors: [P.commander.hex] }), reject('ERR_CHAIN_UNTRUSTED_ROOT'));
+// The default depth limit (SPEC.md 12: 16): the coordinator's capability delegated on, hop by hop,
+// between the coordinator's and the executor's keys, each a copy of its grant, to depth 16 and 17.
+{
+  const deep = [root, vendor, coordinator];
+  for (let depth = 3; depth <= 17; depth++) {
+    const parent = deep[depth - 1];
+    const next = depth % 2 === 1 ? P.executor : P.coordinator;
+    deep.push(resign(mut(coordinator, (d) => ((d.id = `${coordinator.id}-hop-${depth}`), (d.issuer = parent.subject), (d.subject = next.hex), (d.delegation_depth = depth), (d.parent_capability_id = parent.id))), holder(parent.subject)));
+  }
+  vector('chain/deepest-default-depth', '12.2', 'A chain 16 delegations deep, each hop a copy of its parent\'s grant, with no max_depth in the context: the default limit is 16, and it is reached, not passed.', chainInput(deep[16], deep.slice(0, 16)), at(NOW1), accept());
+  vector('chain/too-deep-default-limit', '12.2', 'The same chain one delegation deeper (17), with no max_depth in the context: past the default limit of 16.', chainInput(deep[17], deep.slice(0, 17)), at(NOW1), reject('ERR_CHAIN_TOO_DEEP'));
+}
 
 // ---------------------------------------------------------------------------------------------
 // budget (SPEC.md 12.5): Agent Commerce Network's procurement grant and Incident Network's executor grant
@@ -460,6 +501,9 @@ vector('capability/looser-threshold-added', '12.2', 'A delegate keeps its parent
 authorize('threshold-shadowed', 'Shadow a constraint: the same grant with a looser require_approval_above first; constraints of one type all apply, so the lower threshold still holds the 4.50 call.', shadowed, 0, usd(450), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
 authorize('negative-ledger', 'A ledger with a negative count is the caller\'s mistake: a verdict with a code, not a crash and not a decision.', procurement, 1, usd(10), { invocations: -1, total: 0 }, true, reject('ERR_USAGE_INVALID_ARGUMENT'));
 authorize('exactly-the-total', 'An exposure that brings the total exactly to max_total_cost fits.', procurement, 1, usd(25000), { invocations: 1, total: 125000 }, true, accept());
+authorize('one-unit-past-the-total', 'An exposure of 25001 within the per-call cap, on top of 125000 already charged: the ledger, not the exposure alone, takes the total one unit past max_total_cost.', procurement, 1, usd(25001), { invocations: 1, total: 125000 }, true, reject('ERR_BUDGET_TOTAL_EXCEEDED'));
+authorize('per-call-exceeded-without-a-total', 'A grant with a per-call cap and no total cap (re-signed by its issuer): one call of 150001 is above max_cost_per_invocation, with no total to break first.', resign(mut(procurement, (d) => delete d.scope.grants[1].max_total_cost), P.trust000), 1, usd(150001), undefined, true, reject('ERR_BUDGET_PER_CALL_EXCEEDED'));
+authorize('grant-index-one-past-the-end', 'Grant index 2 on a capability with two grants (0 and 1): one past the last.', procurement, 2, usd(10), undefined, true, reject('ERR_BUDGET_GRANT_MISSING'));
 const record = (name, description, rec, capability, expect) => vector(`budget/record/${name}`, '12.5', description, { operation: 'record', record: rec, capability }, at(T0), expect);
 record('commerce-network-allowed', 'Agent Commerce Network: the recorded authorization, with its approval, is what the caps give.', fixture('settlement/budget-authorization', 'allowed.commerce-network'), procurement, accept());
 record('commerce-network-denied', 'Agent Commerce Network: the recorded denial names max_total_cost, the first limit broken.', fixture('settlement/budget-authorization', 'denied-budget.commerce-network'), procurement, accept());
@@ -467,11 +511,13 @@ record('commerce-network-pending', 'Agent Commerce Network: the recorded pending
 record('allowed-without-approval', 'A record that allows an exposure above the threshold without an approval is false.', mut(fixture('settlement/budget-authorization', 'allowed.commerce-network'), (d) => delete d.approval), procurement, reject('ERR_BUDGET_DECISION_MISMATCH'));
 record('approval-after-the-fact', 'An approval dated after the decision does not count.', mut(fixture('settlement/budget-authorization', 'allowed.commerce-network'), (d) => (d.approval.approved_at = d.decided_at + 1)), procurement, reject('ERR_BUDGET_DECISION_MISMATCH'));
 record('another-capability', 'A record about another capability.', fixture('settlement/budget-authorization', 'allowed.commerce-network'), executor, reject('ERR_REPLAY_LINK_BROKEN'));
+vector('budget/record/ledger-in-fractions', '12.5', 'A recorded authorization checked against a ledger of 0.5 units charged: a ledger in fractions of a minor unit is the caller\'s mistake, a verdict with a code and not a decision.', { operation: 'record', record: fixture('settlement/budget-authorization', 'allowed.commerce-network'), capability: procurement, ledger: { invocations: 0, total: 0.5 } }, at(T0), reject('ERR_USAGE_INVALID_ARGUMENT'));
 const reconcile = (name, description, charged, actual, expect) => vector(`budget/reconcile/${name}`, '12.5', description, { operation: 'reconcile', charged, actual }, at(T0), expect);
 reconcile('credited', 'Agent Commerce Network phase 5: actual below charged; the difference is credited back.', usd(125000), usd(118000), accept());
 reconcile('unchanged', 'Agent Commerce Network phase 5: actual equal to charged; no adjustment.', usd(125000), usd(125000), accept());
 reconcile('overrun', 'Agent Commerce Network phase 5: actual above charged; the receipt\'s settlement fails and the overrun is recorded.', usd(125000), usd(131000), reject('ERR_BUDGET_OVERRUN'));
 reconcile('currency-swap', 'An actual cost in another currency than the charge.', usd(125000), { units: 125000, currency: 'EUR' }, reject('ERR_BUDGET_CURRENCY_MISMATCH'));
+reconcile('overrun-by-one-unit', 'Incident Network\'s executor call charged 250 and costing 251: one unit over is an overrun.', usd(250), usd(251), reject('ERR_BUDGET_OVERRUN'));
 vector('budget/reconciliation/commerce-network-unchanged', '12.5', 'Agent Commerce Network: the spend reconciliation against its authorization and the buyer\'s receipt.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.commerce-network'), authorization: fixture('settlement/budget-authorization', 'allowed.commerce-network'), receipt: buyer }, at(T0), accept());
 vector('budget/reconciliation/overrun-recorded', '12.5', 'A reconciliation that records an overrun and marks the settlement failed: a correct record of that outcome, so it verifies (the reconcile operation itself refuses the overrun; the record of it is evidence).', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'overrun-fails-receipt') }, at(T0), accept());
 vector('budget/reconciliation/receipt-cost-differs', '12.5', 'The receipt records another cost than the actual cost reconciled.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.commerce-network'), receipt: resign({ ...buyer, cost: usd(124000) }, P.buyerKernel) }, at(T0), reject('ERR_BUNDLE_COST_MISMATCH'));
@@ -486,6 +532,7 @@ const pair = fixture('receipt/receipt-pair', 'commerce-network');
 vector('intent/commerce-network', '12.3', 'Agent Commerce Network phase 2: the governed intent\'s hash is its own, and the call is the one it names.', { intent, call: { capability_id: procurement.id, tool_server: 'provider-security-review', tool_name: 'execute_review' } }, at(T0), accept());
 vector('intent/price-raised-after-hashing', '12.3', 'The worst-case price raised after the hash was taken: the stated intent_hash is stale.', { intent: mut(intent, (d) => (d.billing_context.max_price_minor = 999999)) }, at(T0), reject('ERR_INTENT_HASH_MISMATCH'));
 vector('intent/another-capability', '12.3', 'The call is made under another capability than the intent names.', { intent, call: { capability_id: 'cap-elsewhere' } }, at(T0), reject('ERR_INTENT_CAPABILITY_MISMATCH'));
+vector('intent/incident-network/ancestor-capability', '12.3', 'Incident Network: the disable_edge_rule call is made under the provider coordinator\'s capability, an ancestor in the chain of the executor\'s capability the intent names.', { intent: fixture('intent/governed-intent', 'disable-edge-rule.incident-network'), call: { capability_id: coordinator.id, tool_server: 'provider-ops', tool_name: 'disable_edge_rule' } }, at(T0), reject('ERR_INTENT_CAPABILITY_MISMATCH'));
 vector('intent/another-tool', '12.3', 'Tool substitution: the call is to another tool than the intent names.', { intent, call: { tool_server: 'provider-security-review', tool_name: 'export_findings' } }, at(T0), reject('ERR_INTENT_TOOL_MISMATCH'));
 vector('intent/expired', '12.3', 'Dispatched at the intent\'s expires_at.', { intent: prepaid }, at(prepaid.expires_at), reject('ERR_INTENT_EXPIRED'));
 vector('intent/before-expiry', '12.3', 'Dispatched one second before the intent\'s expires_at.', { intent: prepaid }, at(prepaid.expires_at - 1), accept());
@@ -531,6 +578,11 @@ const capped = byMerchant(mut(cart, (d) => (d.spend_cap = { currency: 'USD', val
 mandate('cart-raises-the-cap', 'The cart restates a higher spend cap than the user\'s intent mandate set.', chainOf(intentMandate, capped, payFor(capped)), undefined, reject('ERR_MANDATE_CAP_MISMATCH'));
 const elsewhere = byMerchant(mut(cart, (d) => (d.contents.merchant_name = 'Elsewhere Ltd')));
 mandate('merchant-not-allowed', 'A cart from a merchant the intent mandate does not allow.', chainOf(intentMandate, elsewhere, payFor(elsewhere, intentMandate, (d) => (d.payment_mandate_contents.merchant_agent = 'Elsewhere Ltd'))), undefined, reject('ERR_MANDATE_MERCHANT_NOT_ALLOWED'));
+{
+  const narrowed = byUser(mut(intentMandate, (d) => (d.merchants = ['Elsewhere Ltd'])));
+  const cartOfNarrowed = byMerchant(mut(cart, (d) => (d.intent_mandate_hash = documentHash(narrowed))));
+  mandate('intent-allows-another-merchant', 'The user\'s intent mandate, re-proved, allows Elsewhere Ltd only; the genuine Dreamineering cart and the payment, chained to it, are from a merchant it does not allow.', chainOf(narrowed, cartOfNarrowed, payFor(cartOfNarrowed, narrowed)), undefined, reject('ERR_MANDATE_MERCHANT_NOT_ALLOWED'));
+}
 mandate('cart-lapsed', 'Paid at the cart\'s expiry.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.timestamp = '2026-11-01T10:30:00Z'))), undefined, reject('ERR_MANDATE_EXPIRED'));
 const lapsed = byUser(mut(intentMandate, (d) => (d.intent_expiry = '2026-11-01T10:06:00Z')));
 const cartOfLapsed = byMerchant(mut(cart, (d) => (d.intent_mandate_hash = documentHash(lapsed))));
@@ -584,6 +636,9 @@ settlement('commerce-network/dispute-reversal-pending', 'Agent Commerce Network 
 settlement('reconciled-under-dispute', 'A settlement still reported reconciled while a dispute over it stands.', { settlement: settled, dispute }, reject('ERR_SETTLEMENT_STATE'));
 settlement('quote-misstated', 'The settlement states another quoted amount than the quote.', { settlement: settled, quote: { ...quote, price_minor: 120000 } }, reject('ERR_SETTLEMENT_QUOTE_MISMATCH'));
 settlement('approved-over-intent', 'More approved than the intent\'s worst-case price.', { settlement: settled, intent: rehash(mut(intent, (d) => (d.billing_context.max_price_minor = 100000))) }, reject('ERR_SETTLEMENT_OVER_INTENT'));
+settlement('approved-one-unit-over-intent', 'A settlement that quotes and approves 125001 (settling 125000) against the genuine intent\'s worst-case price of 125000: approved one unit over.', { settlement: { ...settled, quoted_amount_minor: 125001, approved_amount_minor: 125001 }, intent }, reject('ERR_SETTLEMENT_OVER_INTENT'));
+settlement('quote-in-another-currency', 'The settlement\'s quoted amount is the quote\'s price, but the quote is in EUR and the settlement in USD.', { settlement: settled, quote: { ...quote, currency: 'EUR' } }, reject('ERR_SETTLEMENT_QUOTE_MISMATCH'));
+settlement('reversal-pending-after-reversal', 'A settlement that names the dispute and is still reversal_pending after the dispute was resolved as reversed: it should be reversed.', { settlement: reversal, dispute: fixture('settlement/dispute', 'reversed') }, reject('ERR_SETTLEMENT_STATE'));
 settlement('dispute-about-another-settlement', 'A dispute over another settlement.', { settlement: settled, dispute: { ...dispute, settlement_id: 'settlement_other' } }, reject('ERR_REPLAY_LINK_BROKEN'));
 
 // ---------------------------------------------------------------------------------------------
@@ -686,6 +741,21 @@ bundleVector('unlisted-file', 'A file in the bundle the manifest does not list: 
 bundleVector('symbolic-link', 'A symbolic link in the bundle, which could point anywhere: reported, never followed.', { ...bundle(small), 'link.json': { symlink: 'dispute.json' } }, T0, rejectAll('ERR_BUNDLE_SYMLINK'));
 bundleVector('no-manifest', 'A bundle without bundle-manifest.json.', files(small), T0, rejectAll('ERR_BUNDLE_MANIFEST_MISSING'));
 bundleVector('manifest-lists-a-path-twice', 'A manifest that lists one path twice, with two hashes: the reader refuses the duplicate.', { ...files(small), 'bundle-manifest.json': { base64: b64(utf8(`{"artifacts":{"dispute.json":"${sha256(utf8(text(dispute)))}","dispute.json":"sha256:${'0'.repeat(64)}"}}`)) } }, T0, rejectAll('ERR_JSON_DUPLICATE_KEY'));
+// Second routes (issue 11): each bundle code reached another way than above.
+bundleVector('listed-file-is-a-symbolic-link', 'The file the manifest lists is a symbolic link: reported and never followed, so the listed file is not there either.', { ...bundle(small), 'dispute.json': { symlink: 'bundle-manifest.json' } }, T0, rejectAll('ERR_BUNDLE_SYMLINK', 'ERR_BUNDLE_MISSING'));
+bundleVector('listed-file-not-of-the-line', 'A file the manifest lists, with its hash, that is JSON but no document of the line.', bundle({ ...small, 'notes.json': { note: 'call the provider back' } }), T0, rejectAll('ERR_BUNDLE_UNRECOGNISED'));
+bundleVector('case-collision-between-two-files', 'Two files, dispute.json and Dispute.json, each listed with its own hash, as written on a case-sensitive file system: on a case-insensitive one they are one file.', bundle({ ...small, 'Dispute.json': settled }), T0, rejectAll('ERR_BUNDLE_CASE_COLLISION'));
+{
+  const { 'bundle-manifest.json': m, ...rest } = bundle(small);
+  bundleVector('manifest-in-a-folder', 'The manifest is at evidence/bundle-manifest.json, not at the bundle\'s root: the bundle has no manifest.', { ...rest, 'evidence/bundle-manifest.json': m }, T0, rejectAll('ERR_BUNDLE_MANIFEST_MISSING'));
+}
+{
+  // An allow recorded before the chain was usable (SPEC.md 12.8): the receipt's own time is checked.
+  const early = resign(mut(smoke['receipts/executor.json'], (d) => (d.timestamp = executor.issued_at - 1)), P.opsKernel);
+  bundleVector('incident-network/allowed-before-issued', 'An allowed receipt dated one second before the executor\'s capability was issued, re-signed by the kernel: at the receipt\'s time the chain was not yet valid.', bundle({ ...smoke, 'receipts/executor.json': early }), AT, rejectAll('ERR_CHAIN_NOT_YET_VALID'));
+  const changed = resign(mut(smoke['receipts/executor.json'], (d) => (d.action.parameters.rule = 'allow-all')), P.opsKernel);
+  bundleVector('incident-network/receipt-parameters-changed', 'The executor\'s receipt in the bundle records other parameters than its parameter_hash commits to, re-signed by its kernel.', bundle({ ...smoke, 'receipts/executor.json': changed }), AT, rejectAll('ERR_RECEIPT_PARAMETER_HASH'));
+}
 
 // The Incident Network and Agent Commerce Network transaction folders in examples/ (SPEC.md 12.8):
 // the seeds' smoke assertions (every required artifact with its hash, lineage, cost equal to the
@@ -788,6 +858,9 @@ replay('seven-station/capability-tampered', 'The agent\'s capability changed in 
   vector('bundle/sealed-by-a-pinned-did-web', '12.8', 'A bundle sealed by did:web:dreamineering.com, whose DID document it carries and the caller pins: the pinned document resolves the seal, and the policy names that sealer.', { files: merchantSealed }, at(NOV, { ...pinned, sealers: ['did:web:dreamineering.com'] }), accept());
   vector('bundle/sealed-by-an-unpinned-did-web', '12.8', 'The same bundle, its DID document not pinned: the document cannot vouch for the seal of the bundle that carries it, so the seal\'s key is unresolved.', { files: merchantSealed }, at(NOV, { sealers: ['did:web:dreamineering.com'] }), rejectAll('ERR_KEY_UNRESOLVED'));
   sevenBundle('did-document-not-pinned', 'The bundle\'s own DID document for did:web:dreamineering.com, not pinned by the caller: it does not vouch for itself, so Dreamineering\'s proofs cannot be resolved.', sevenFiles, rejectAll('ERR_KEY_UNRESOLVED'), { sealers: [BUNDLER] });
+  // Second routes for the seal (issue 11): a party the caller can resolve, and a bundle never sealed.
+  vector('bundle/sealed-by-a-known-party-not-named', '12.8', 'The bundle sealed by did:web:dreamineering.com, whose pinned DID document resolves the seal, under a policy that names the bundler only: the seal verifies, and it is not a sealer\'s.', { files: merchantSealed }, at(NOV, { ...pinned, sealers: [BUNDLER] }), rejectAll('ERR_BUNDLE_SEAL_UNTRUSTED'));
+  vector('bundle/never-sealed-under-a-named-sealer', '12.8', 'A bundle of Dreamineering\'s DID document and the settlement that was never sealed, under a policy that names did:web:dreamineering.com as its sealer.', { files: bundle({ 'identity/dreamineering-did.json': DREAMINEERING_DID, 'settlement/settlement.json': seven['settlement/settlement.json'] }, (m) => ((m.bundle_id = 'dreamineering-sealed'), (m.created_at = manifest.created_at))) }, at(NOV, { ...pinned, sealers: ['did:web:dreamineering.com'] }), rejectAll('ERR_BUNDLE_UNSEALED'));
   // Bring your own DID document: a did:web document listing the stranger's key, and a merchant
   // credential proved by it.
   const forgedDid = mut(DREAMINEERING_DID, (d) => (d.verificationMethod[0].publicKeyMultibase = P.stranger.multikey));
@@ -832,6 +905,13 @@ replay('seven-station/capability-tampered', 'The agent\'s capability changed in 
   delete manifest.proof;
   replay('seven-station/no-trace', 'A transaction without its intent trace: the receipts hop is missing its anchor.', { ...rest, 'bundle-manifest.json': { base64: b64(utf8(text(manifest))) } }, NOV, { receipts: 'ERR_REPLAY_HOP_MISSING' });
 }
+{
+  const { 'settlement/spend-reconciliation.json': _spend, ...rest } = sevenFiles;
+  const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+  delete manifest.artifacts['settlement/spend-reconciliation.json'];
+  delete manifest.proof;
+  replay('seven-station/no-spend-reconciliation', 'A transaction without its spend reconciliation: the settlement hop holds an authorization but nothing that reconciles it.', { ...rest, 'bundle-manifest.json': { base64: b64(utf8(text(manifest))) } }, NOV, { settlement: 'ERR_REPLAY_HOP_MISSING' });
+}
 
 // ---------------------------------------------------------------------------------------------
 // release (SPEC.md 9, 10.3): a copy checked against its manifest and ledger; fixtures checked
@@ -863,6 +943,22 @@ release('ledger-malformed', 'A ledger line that is not "<sha256>  <path>".', { .
 release('ledger-unsorted', 'A ledger not in byte order of paths.', { ...releaseFiles, 'checksums.txt': ledger.split('\n').filter(Boolean).reverse().join('\n') + '\n' }, rejectAll('ERR_INTEGRITY_LEDGER_UNSORTED'));
 release('no-manifest', 'A copy without manifest.json.', { 'README.md': releaseFiles['README.md'], 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_MANIFEST_MISSING'));
 release('manifest-invalid', 'A manifest.json that is not a valid release manifest.', { ...releaseFiles, 'manifest.json': '{"name":"x"}\n', 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_MANIFEST_INVALID'));
+// Second routes (issue 11): each integrity code reached another way than above.
+{
+  const entries = ledger.trimEnd().split('\n');
+  const readme = entries.find((l) => l.endsWith('  README.md'));
+  release('ledger-hash-altered', 'The copy intact, but its ledger records another hash for README.md: the file and the ledger disagree.', { ...releaseFiles, 'checksums.txt': ledger.replace(readme, `${'0'.repeat(64)}  README.md`) }, rejectAll('ERR_INTEGRITY_ALTERED'));
+  release('ledger-line-dropped', 'The ledger\'s line for README.md deleted: a file of the boundary in the copy that the ledger does not list.', { ...releaseFiles, 'checksums.txt': entries.filter((l) => l !== readme).join('\n') + '\n' }, rejectAll('ERR_INTEGRITY_EXTRA'));
+  release('ledger-line-repeated', 'The ledger lists README.md twice, with the same hash: a repeated line.', { ...releaseFiles, 'checksums.txt': entries.flatMap((l) => (l === readme ? [l, l] : [l])).join('\n') + '\n' }, rejectAll('ERR_INTEGRITY_LEDGER_UNSORTED'));
+  release('ledger-blank-line', 'A ledger that ends with a blank line: every entry right, and one line that is not "<sha256>  <path>".', { ...releaseFiles, 'checksums.txt': `${ledger}\n` }, rejectAll('ERR_INTEGRITY_LEDGER_MALFORMED'));
+  release('ledger-lists-itself', 'The ledger lists checksums.txt, the ledger itself.', { ...releaseFiles, 'checksums.txt': [...entries, `${'0'.repeat(64)}  checksums.txt`].sort((a, b) => (a.slice(66) < b.slice(66) ? -1 : 1)).join('\n') + '\n' }, rejectAll('ERR_INTEGRITY_OUTSIDE_BOUNDARY'));
+  release('manifest-not-json', 'A manifest.json that is not JSON at all (cut off mid-member).', { ...releaseFiles, 'manifest.json': '{"name": "acme-writ-vendored", "line":', 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_MANIFEST_INVALID'));
+  const { [`schemas/${LINE}/index.json`]: _index, ...withoutIndex } = releaseFiles;
+  release('declared-folder-is-a-file', `The declared folder schemas/${LINE}/ is a file in the copy: not what the boundary declares, and the file the ledger lists under it is not there.`, { ...withoutIndex, [`schemas/${LINE}`]: '{}\n', 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_NOT_REGULAR', 'ERR_INTEGRITY_MISSING'));
+  release('ledger-is-a-symbolic-link', 'checksums.txt is a symbolic link (to a ledger kept elsewhere): never followed, so the copy has no ledger to read.', releaseFiles, rejectAll('ERR_INTEGRITY_LEDGER_MISSING'), { 'checksums.txt': { symlink: '../ledgers/checksums.txt' } });
+  const { 'manifest.json': _manifest, ...withoutManifest } = releaseFiles;
+  release('manifest-is-a-symbolic-link', 'manifest.json is a symbolic link (to the manifest of another copy): never followed, so the copy has no manifest to read.', { ...withoutManifest, 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_MANIFEST_MISSING'), { 'manifest.json': { symlink: '../other-copy/manifest.json' } });
+}
 
 const fixtureFiles = (fs) => ({ operation: 'fixtures', files: raw(fs) });
 const fixturesVector = (name, description, fs, expect) => vector(`release/fixtures/${name}`, '9', description, fixtureFiles(fs), at(0), expect);
@@ -877,15 +973,33 @@ fixturesVector('expectation-invalid', 'A sidecar that is not a fixture expectati
 fixturesVector('orphan-expectation', 'A sidecar whose fixture does not exist.', { 'capability/token/invalid/token.gone.expect.json': negCapExpect }, rejectAll('ERR_FIXTURE_ORPHAN_EXPECTATION'));
 fixturesVector('unknown-document', 'A fixture whose name names no document of its family.', { 'capability/token/valid/ticket.seed.json': validRoot }, rejectAll('ERR_FIXTURE_UNKNOWN_SCHEMA'));
 fixturesVector('misplaced', 'A fixture outside a valid/ or invalid/ folder.', { 'capability/token/token.root.json': validRoot }, rejectAll('ERR_FIXTURE_MISPLACED'));
+// Second routes (issue 11): each fixture code reached another way than above.
+fixturesVector('sidecar-named-after-the-file', 'An invalid fixture whose sidecar is named token.negative-cap.json.expect.json (the whole file name, .json included): the fixture has no sidecar, and the sidecar no fixture.', { 'capability/token/invalid/token.negative-cap.json': negCap, 'capability/token/invalid/token.negative-cap.json.expect.json': negCapExpect }, rejectAll('ERR_FIXTURE_EXPECTATION_MISSING', 'ERR_FIXTURE_ORPHAN_EXPECTATION'));
+fixturesVector('expectation-not-json', 'A sidecar that is not JSON at all.', { 'capability/token/invalid/token.negative-cap.json': negCap, 'capability/token/invalid/token.negative-cap.expect.json': '{"code": "ERR_SCHEMA_RANGE",' }, rejectAll('ERR_FIXTURE_EXPECTATION_INVALID'));
+fixturesVector('nested-below-valid', 'A fixture in a folder below valid/ (capability/token/valid/old/): not in a valid/ or invalid/ folder of its group.', { 'capability/token/valid/old/token.root.json': validRoot }, rejectAll('ERR_FIXTURE_MISPLACED'));
+fixturesVector('document-of-another-family', 'A fixture in the capability family named for agent-card, a document of the discovery family.', { 'capability/token/valid/agent-card.metered-tool.json': text(meteredCard) }, rejectAll('ERR_FIXTURE_UNKNOWN_SCHEMA'));
+{
+  const unsigned = readFileSync(join(EXAMPLES, 'capability/revocation/valid/revocation.unsigned-local-record.json'), 'utf8');
+  const sidecar = text({ $schema: `https://writ.dev/schemas/${LINE}/release/fixture-expectation.schema.json`, instancePath: '', keyword: 'required', path: '/revoked_by', code: 'ERR_SCHEMA_REQUIRED' });
+  fixturesVector('unsigned-revocation-that-passes', 'An "invalid" revocation fixture, with its sidecar, that is an unsigned revocation record: an unsigned record is valid.', { 'capability/revocation/invalid/revocation.unsigned.json': unsigned, 'capability/revocation/invalid/revocation.unsigned.expect.json': sidecar }, rejectAll('ERR_FIXTURE_UNEXPECTED_PASS'));
+}
+fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sidecar records and one more (an unknown member): it must give exactly one issue.', { 'capability/token/invalid/token.negative-cap.json': text({ ...JSON.parse(negCap), note: 'two faults' }), 'capability/token/invalid/token.negative-cap.expect.json': negCapExpect }, rejectAll('ERR_FIXTURE_WRONG_REASON'));
 {
   // SPEC.md 5.2: a validation reports at most 100 issues, then one that counts the rest.
   const crowded = JSON.parse(validRoot);
   for (let i = 0; i < 150; i++) crowded[`x${i}`] = i;
   fixturesVector('too-many-issues', 'A valid fixture with 150 members its schema does not allow: 100 issues are reported, then ERR_SCHEMA_TOO_MANY_ISSUES with the count of the other 50.', { 'capability/token/valid/token.crowded.json': text(crowded) }, rejectAll('ERR_SCHEMA_ADDITIONAL_PROPERTY', 'ERR_SCHEMA_TOO_MANY_ISSUES'));
+  // The same limit, reached by issues of another keyword, deep in an array: a lineage record of 151
+  // entries whose 150 delegated ones each give their depth as a string.
+  const lineage = JSON.parse(readFileSync(join(EXAMPLES, 'capability/lineage-chain/valid/lineage-chain.root-commander.incident-network.json'), 'utf8'));
+  const entries = [lineage.chain[0], ...Array.from({ length: 150 }, (_, i) => ({ ...lineage.chain[1], id: `INC-2026-0428-hop-${i}`, delegation_depth: '1' }))];
+  fixturesVector('too-many-type-issues', 'A valid lineage-chain fixture whose 150 delegated entries each give delegation_depth as a string: 100 type issues are reported, then ERR_SCHEMA_TOO_MANY_ISSUES with the count of the other 50.', { 'capability/lineage-chain/valid/lineage-chain.crowded.json': text({ ...lineage, chain: entries }) }, rejectAll('ERR_SCHEMA_TYPE', 'ERR_SCHEMA_TOO_MANY_ISSUES'));
 }
 {
   const { $schema: _s, ...bare } = JSON.parse(negCapExpect);
   fixturesVector('not-recognisable', 'A valid fixture whose members do not let a reader recognise its type (a fixture expectation without its $schema).', { 'release/fixture-expectation/valid/fixture-expectation.bare.json': text(bare) }, rejectAll('ERR_FIXTURE_DETECTED_AS'));
+  const both = mut(JSON.parse(readFileSync(join(EXAMPLES, 'identity/agent-credential/valid/agent-credential.shopping-agent.commerce-rails.json'), 'utf8')), (d) => d.type.push('MerchantCredential'));
+  fixturesVector('recognised-as-two-types', 'A valid agent-credential fixture whose type also claims MerchantCredential: it validates, but a reader recognises it as two types, not as the one its name gives.', { 'identity/agent-credential/valid/agent-credential.both.json': text(both) }, rejectAll('ERR_FIXTURE_DETECTED_AS'));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -208,6 +208,7 @@ invalid('identity/agent-credential', 'subject-without-operator', mut(agentCreden
 invalid('identity/agent-credential', 'proof-rdfc-cryptosuite', mut(agentCredential, (d) => (d.proof.cryptosuite = 'eddsa-rdfc-2022')), at('/proof/cryptosuite', 'const', 'ERR_SCHEMA_CONST'));
 invalid('identity/agent-credential', 'proof-value-in-hex', mut(agentCredential, (d) => (d.proof.proofValue = toHex(sha256Bytes(new Uint8Array([1]))))), at('/proof/proofValue', 'pattern', 'ERR_SCHEMA_PATTERN'));
 invalid('identity/agent-credential', 'unknown-role', mut(agentCredential, (d) => (d.credentialSubject.roles = ['buyer', 'admin'])), at('/credentialSubject/roles/1', 'enum', 'ERR_SCHEMA_ENUM'));
+invalid('identity/agent-credential', 'type-lacks-verifiable-credential', mut(agentCredential, (d) => (d.type = ['AgentCredential', 'OperatorCredential'])), at('/type', 'contains', 'ERR_SCHEMA_CONTAINS'));
 
 // ---------------------------------------------------------------------------------------------
 // discovery
@@ -379,6 +380,13 @@ invalid('capability/token', 'constraint-without-value', mut(coordinatorToken, (d
 invalid('capability/token', 'ttl-does-not-match', mut(vendorToken, (d) => (d.ttl_secs = 1800)), broken('/ttl_secs', 'ttl-matches', 'ERR_RULE_TTL_MISMATCH'));
 invalid('capability/token', 'expires-before-issued', mut(vendorToken, (d) => ((d.expires_at = T0 - 1), delete d.ttl_secs)), broken('/expires_at', 'valid-period', 'ERR_RULE_TIME_ORDER'));
 invalid('capability/token', 'per-call-above-total', mut(vendorToken, (d) => (d.scope.grants[0].max_cost_per_invocation.units = 600)), broken('/scope/grants/0/max_cost_per_invocation/units', 'grant-caps-agree', 'ERR_RULE_EXCEEDS_LIMIT'));
+invalid('capability/token', 'ttl-one-second-long', mut(coordinatorToken, (d) => (d.ttl_secs = 601)), broken('/ttl_secs', 'ttl-matches', 'ERR_RULE_TTL_MISMATCH'));
+{
+  // Links that do not connect: the second is made by the commander, not by the first link's delegatee.
+  const link = (signer, capabilityId, delegatee, timestamp) => compact({ capability_id: capabilityId, delegator: signer.hex, delegatee, timestamp, signature: '0'.repeat(128) }, signer);
+  const links = [link(commander, ROOT_ID, liaison.hex, T0), link(commander, VENDOR_ID, coordinator.hex, T0 + 5)];
+  invalid('capability/token', 'delegation-links-do-not-connect', compact({ ...executorToken, delegation_chain: links, signature: '0'.repeat(128) }, coordinator), broken('/delegation_chain/1/delegator', 'delegation-links-connect', 'ERR_RULE_BROKEN_CHAIN'));
+}
 
 const revocation = valid(
   'capability/revocation',
@@ -574,7 +582,7 @@ const pair = valid('receipt/receipt-pair', 'commerce-network', { pair_id: 'pair-
 const prepaid = JSON.parse(out.get(`examples/${LINE}/intent/governed-intent/valid/governed-intent.fixed-price-prepaid.json`) ?? '{}');
 const prepaidReceipt = (kernel, side, toolServer, toolName, extra) =>
   compact({ id: `rcpt-019d9a40-${side}-0001`, timestamp: T0 + 3700, capability_id: PROCUREMENT_ID, intent_hash: prepaid.intent_hash, tool_server: toolServer, tool_name: toolName, decision: { verdict: 'allow' }, ...extra, kernel_key: kernel.hex }, kernel);
-valid('receipt/receipt-pair', 'prepaid-audit', {
+const prepaidPair = valid('receipt/receipt-pair', 'prepaid-audit', {
   pair_id: 'pair-lattice-vanguard-002',
   intent_hash: prepaid.intent_hash,
   buyer_receipt: prepaidReceipt(buyerKernel, 'buyer', 'http-sidecar-client', 'procurement_job_write', { cost: usd(40000), settlement_status: 'settled', payment_reference: 'x402:eip155:8453:0x77aa' }),
@@ -582,6 +590,7 @@ valid('receipt/receipt-pair', 'prepaid-audit', {
 });
 invalid('receipt/receipt-pair', 'receipts-for-different-intents', mut(pair, (d) => (d.provider_receipt.intent_hash = documentHash({ another: 'intent' }))), broken('/provider_receipt/intent_hash', 'one-intent', 'ERR_RULE_MISMATCH'));
 invalid('receipt/receipt-pair', 'one-kernel-signed-both', mut(pair, (d) => (d.provider_receipt.kernel_key = buyerKernel.hex)), broken('/provider_receipt/kernel_key', 'two-signers', 'ERR_RULE_SAME_SIGNER'));
+invalid('receipt/receipt-pair', 'prepaid-audit-one-kernel', mut(prepaidPair, (d) => (d.provider_receipt.kernel_key = buyerKernel.hex)), broken('/provider_receipt/kernel_key', 'two-signers', 'ERR_RULE_SAME_SIGNER'));
 invalid('receipt/receipt-pair', 'missing-provider-receipt', without(pair, 'provider_receipt'), missing('', 'provider_receipt'));
 
 // ---------------------------------------------------------------------------------------------
@@ -1082,6 +1091,7 @@ valid('conformance/adapter-result', 'jcs-output', { seq: 10, verdict: 'accept', 
 invalid('conformance/adapter-result', 'skip-without-reason', without(skip, 'reason'), missing('', 'reason'));
 invalid('conformance/adapter-result', 'accept-with-code', { ...rejection, verdict: 'accept' }, at('/code', 'false schema', 'ERR_SCHEMA_FORBIDDEN'));
 invalid('conformance/adapter-result', 'errored-with-verdict', { seq: 9, errored: true, context: {}, verdict: 'accept' }, at('/verdict', 'false schema', 'ERR_SCHEMA_FORBIDDEN'));
+invalid('conformance/adapter-result', 'reject-without-code', without(rejection, 'code'), at('', 'anyOf', 'ERR_SCHEMA_NO_MATCH'));
 
 const header = valid('conformance/report-header', 'reference', {
   type: 'header',
