@@ -465,6 +465,7 @@ vector('capability/root-not-delegable', '12.2', 'The root\'s disable_edge_rule g
 {
   const selfNamed = child((d) => (d.parent_capability_id = executor.id));
   vector('chain/cycle-of-one', '12.2', 'A capability that names itself as its parent, re-signed by its issuer and given among the evidence too: the walk meets it again at once.', chainInput(selfNamed, [root, vendor, coordinator, selfNamed]), at(NOW1), reject('ERR_CHAIN_CYCLE'));
+  vector('chain/cycle-of-one-not-in-the-evidence', '12.2', 'The same capability that names itself as its parent, given only as the capability: it is among the capabilities given (SPEC 12.2), so the walk meets it again at once, whether or not the evidence repeats it.', chainInput(selfNamed, [root, vendor, coordinator]), at(NOW1), reject('ERR_CHAIN_CYCLE'));
 }
 vector('chain/parent-missing-mid-chain', '12.2', 'The vendor liaison\'s capability is left out: the executor\'s parent (the coordinator\'s) is given, but the coordinator\'s parent is not.', chainInput(executor, [root, coordinator]), at(NOW1), reject('ERR_CHAIN_PARENT_MISSING'));
 vector('chain/untrusted-self-issued-root', '12.2', 'A capability a stranger issued to itself, used alone as a root, while the caller trusts the commander only.', chainInput(forkedVendor, []), at(NOW1, { trust_anchors: [P.commander.hex] }), reject('ERR_CHAIN_UNTRUSTED_ROOT'));

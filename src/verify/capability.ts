@@ -69,7 +69,8 @@ function verifyCapabilityChainModel(capability: unknown, others: unknown, ctx: V
   const identified = (o: unknown): o is { readonly id: string } => isRecord(o) && typeof o['id'] === 'string';
   const [twice] = capabilitiesById([capability, ...others].filter(identified)).forked;
   if (twice !== undefined) return fail('ERR_CHAIN_DUPLICATE_ID', idPointer(twice), `two different capabilities among those given have the id ${twice}: a chain must name each capability once`);
-  const byId = new Map<string, unknown>(others.filter(identified).map((o) => [o.id, o]));
+  // The capability is among those given: a parent id may name it (a cycle of one).
+  const byId = new Map<string, unknown>([capability, ...others].filter(identified).map((o) => [o.id, o]));
   // Walk up from the leaf, checking shape and links, to find the root.
   const path: CapabilityToken[] = [];
   const seen = new Set<string>();
