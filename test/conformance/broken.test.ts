@@ -13,6 +13,7 @@ import { ROOT } from '../helpers.js';
 import { chainVerifier, mandateVerifier, overrunCharged, sortedStringify, zip215 } from './broken.js';
 import { signatureVerifier } from './independent/signature.js';
 import { canonicaliser } from './independent/jcs.js';
+import { budgetKeeper } from './independent/budget.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -55,6 +56,13 @@ t.test('the independent canonicaliser: a hand-written reader, each of its mistak
   t.same(await failures(canonicaliser({ unlimitedDepth: true }), jcsAndHash), both('too-deep'));
   t.same(await failures(canonicaliser({ underflowToZero: true }), jcsAndHash), both('number-underflow', 'number-underflow-long-mantissa'));
   t.same(await failures(canonicaliser({ lenientEscapes: true }), jcsAndHash), both('invalid-escape', 'short-unicode-escape'));
+});
+
+t.test('the independent budget keeper: SPEC 12.5 in its order, each mistake caught by its vectors', async (t) => {
+  t.same(await failures(budgetKeeper({}), ['budget']), []);
+  t.same(await failures(budgetKeeper({ firstThresholdOnly: true }), ['budget']), ['budget/threshold-shadowed'], 'a looser threshold put first shadows the parent\'s');
+  t.same(await failures(budgetKeeper({ lateApproval: true }), ['budget']), ['budget/record/approval-after-the-fact']);
+  t.same(await failures(budgetKeeper({ perCallFirst: true }), ['budget']), ['budget/commerce-network/denied-budget', 'budget/record/commerce-network-denied'], 'the checks out of SPEC\'s order name another limit');
 });
 
 t.test('without their bugs, the small verifiers pass every vector of their profiles', async (t) => {

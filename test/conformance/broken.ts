@@ -8,10 +8,9 @@
  */
 import { createHash } from 'node:crypto';
 import { ed25519 } from '@noble/curves/ed25519';
-import type { MoneyUnits } from '../../src/generated/types.js';
-import { referenceAnswer } from '../../src/conformance/reference.js';
 import { fromHex } from '../../src/encoding/bytes.js';
 import { accept, implementation, reject } from './independent/adapter.js';
+import { budgetKeeper } from './independent/budget.js';
 
 export { implementation };
 
@@ -55,12 +54,8 @@ export { chainVerifier, type ChainBugs } from './independent/chain.js';
 export { mandateVerifier, type MandateBugs } from './independent/mandate.js';
 
 // ---------------------------------------------------------------------------------------------
-// Reconcile-spend that charges an overrun instead of failing the receipt.
+// Reconcile-spend that charges an overrun instead of failing the receipt: the independent budget
+// keeper with that one line changed.
 
-export const overrunCharged = implementation('overrun charged', ['budget'], (c) => {
-  const op = c.input['operation'];
-  const r = (op === 'reconcile' ? c.input : op === 'reconciliation' ? c.input['record'] : undefined) as { charged?: MoneyUnits; actual?: MoneyUnits } | undefined;
-  // The bug: an actual cost above the charge is simply charged; the receipt is not failed.
-  if (r?.charged !== undefined && r.actual !== undefined && r.actual.currency === r.charged.currency && r.actual.units > r.charged.units) return accept;
-  return referenceAnswer(c);
-});
+export const overrunCharged = budgetKeeper({ overrunCharged: true });
+
