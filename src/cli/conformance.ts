@@ -176,7 +176,7 @@ export async function runAdapterCommand(args: readonly string[], io: CliIo): Pro
   if (positionals.length > 0) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: takes no arguments');
   if (io.input === undefined && io.lines === undefined) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: needs standard input');
   const jobs = values.jobs === undefined ? Math.min(availableParallelism(), 8) : Number(values.jobs);
-  if (!Number.isSafeInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: --jobs must be a whole number of worker threads from 1 to 64');
+  if (!Number.isSafeInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: --jobs must be a whole number of worker threads from 1 to 16');
   const version = identity().version;
   const registry = registryOf({});
   // With writ-adapter/2 and more than one job, cases are answered on worker threads, as they

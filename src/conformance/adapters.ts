@@ -12,7 +12,7 @@ import type { AdapterHello, AdapterResult } from '../generated/types.js';
 import type { Issue } from '../issues.js';
 import { DEFAULT_MAX_BYTES } from '../encoding/json.js';
 import { LineSplitter } from '../io/streams.js';
-import type { SchemaRegistry } from '../schema/registry.js';
+import { SchemaRegistry } from '../schema/registry.js';
 import { PROFILES, type ConformanceCase } from './case.js';
 
 /** The protocol every implementation speaks, and the one a runner that offers nothing else means. */
@@ -56,10 +56,11 @@ export type StartFailure = { readonly ok: false; readonly code: RunnerCode; read
 /**
  * What came back for the cases in flight: the result of one of them (its `seq` says which), or
  * the implementation broken, after which it must be restarted and no case in flight has an answer.
+ * A breakage that is a case's own doing (an answer given twice) names that case's `seq`.
  */
 export type Answer =
   | { readonly kind: 'result'; readonly result: AdapterResult }
-  | { readonly kind: 'broken'; readonly code: RunnerCode; readonly reason: string };
+  | { readonly kind: 'broken'; readonly code: RunnerCode; readonly reason: string; readonly seq?: number };
 
 /**
  * An implementation under test. The runner sends cases, at most {@link windowOf} of its hello
@@ -193,13 +194,19 @@ export class ProcessAdapter implements Adapter {
   private wake: (() => void) | undefined;
   private exit: string | undefined;
   private stderr = '';
-  // The sequence numbers of the cases sent and not yet answered.
+  // The sequence numbers of the cases sent and not yet answered, and of those answered.
   private readonly inFlight = new Set<number>();
+  private readonly answered = new Set<number>();
+  // Answers are always checked against their schemas: a report line is written from each, and
+  // must follow its own schema (SPEC.md 13.4). With --validate-protocol, commands are checked too.
+  private readonly answers: ProtocolCheck;
 
   /**
    * @param command - the command line that starts the implementation.
    * @param cwd - the folder to run it in.
-   * @param check - validates each message it sends, with `--validate-protocol`.
+   * @param check - the protocol's schemas, with `--validate-protocol`: the answers are checked
+   *   against them and so are the runner's own commands. Without it, the answers are checked
+   *   against the package's schemas all the same.
    * @param startTimeoutMs - how long it may take to answer start.
    * @param maxLineBytes - the longest line it may print (default the JSON reader's limit, 16 MiB):
    *   a longer one is garbage, found as it passes the limit and never held whole.
@@ -210,7 +217,9 @@ export class ProcessAdapter implements Adapter {
     private readonly check: ProtocolCheck | undefined,
     private readonly startTimeoutMs = 30_000,
     private readonly maxLineBytes = DEFAULT_MAX_BYTES,
-  ) {}
+  ) {
+    this.answers = check ?? defaultCheck();
+  }
 
   /**
    * Start the implementation, or start it again after a crash.
@@ -233,6 +242,7 @@ export class ProcessAdapter implements Adapter {
     this.exit = undefined;
     this.stderr = '';
     this.inFlight.clear();
+    this.answered.clear();
     let child: ChildProcessWithoutNullStreams;
     try {
       child = spawn(this.command, { shell: true, cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
@@ -284,7 +294,7 @@ export class ProcessAdapter implements Adapter {
     const hello = parseLine(line.text);
     if (hello === undefined) return { ok: false, code: 'ERR_RUNNER_GARBAGE', reason: `the implementation answered start with a line that is not JSON: ${JSON.stringify(line.text.slice(0, 200))}` };
     if (!isObject(hello.value)) return { ok: false, code: 'ERR_RUNNER_PROTOCOL', reason: `the implementation's answer to start is not an adapter hello: it is JSON, but not an object: ${JSON.stringify(line.text.slice(0, 200))}` };
-    const issue = this.check?.('conformance/adapter-hello', hello.value) ?? basicHello(hello.value);
+    const issue = this.answers('conformance/adapter-hello', hello.value) ?? basicHello(hello.value);
     if (issue !== undefined) return { ok: false, code: 'ERR_RUNNER_PROTOCOL', reason: `the implementation's answer to start is not an adapter hello: ${issue.code} at ${issue.path || '(root)'}: ${issue.message}` };
     return { ok: true, hello: hello.value as unknown as AdapterHello };
   }
@@ -330,13 +340,17 @@ export class ProcessAdapter implements Adapter {
     if (!isObject(parsed.value)) return { kind: 'broken', code: 'ERR_RUNNER_PROTOCOL', reason: `the implementation's answer is not an adapter result: it is JSON, but not an object: ${JSON.stringify(line.text.slice(0, 200))}` };
     const result = parsed.value;
     const seq = result['seq'];
+    if (typeof seq === 'number' && this.answered.has(seq)) {
+      return { kind: 'broken', code: 'ERR_RUNNER_OUT_OF_STEP', reason: `case ${seq} was answered twice: the implementation is out of step`, seq };
+    }
     if (typeof seq !== 'number' || !this.inFlight.has(seq)) {
       const sent = [...this.inFlight].slice(0, 3).join(', ');
       return { kind: 'broken', code: 'ERR_RUNNER_OUT_OF_STEP', reason: `the answer is for case ${JSON.stringify(seq)}, which is not in flight (${this.inFlight.size === 1 ? `case ${sent} is` : `cases ${sent}${this.inFlight.size > 3 ? ', ...' : ''} are`}): the implementation is out of step` };
     }
-    const issue = this.check?.('conformance/adapter-result', result) ?? basicResult(result);
+    const issue = this.answers('conformance/adapter-result', result) ?? basicResult(result);
     if (issue !== undefined) return { kind: 'broken', code: 'ERR_RUNNER_PROTOCOL', reason: `the implementation's answer is not an adapter result: ${issue.code} at ${issue.path || '(root)'}: ${issue.message}` };
     this.inFlight.delete(seq);
+    this.answered.add(seq);
     return { kind: 'result', result: result as unknown as AdapterResult };
   }
 
@@ -427,6 +441,13 @@ function parseLine(text: string): { readonly value: unknown } | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The protocol's schemas, compiled once, for the answers of implementations run without --validate-protocol. */
+let defaults: ProtocolCheck | undefined;
+function defaultCheck(): ProtocolCheck {
+  defaults ??= schemaCheck(SchemaRegistry.open());
+  return defaults;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -7,6 +7,7 @@
  * so that it can be mailed, attached to a CI run or opened from disk, and fetches nothing.
  */
 import type { ReportCase } from '../generated/types.js';
+import { sha256Bytes } from '../crypto/hash.js';
 import { describeError, describeOutcome, xml as esc } from './reports.js';
 import type { RunReport } from './runner.js';
 
@@ -25,7 +26,7 @@ const SEVERITY: Readonly<Record<ReportCase['outcome'], number>> = { fail: 0, err
  * ```
  */
 export function specSections(spec: string): ReadonlyMap<string, { readonly title: string; readonly text: string }> {
-  const lines = spec.split('\n');
+  const lines = spec.replace(/\r\n?/g, '\n').split('\n');
   const headings: { readonly at: number; readonly level: number; readonly number: string; readonly title: string }[] = [];
   lines.forEach((line, at) => {
     const m = /^(#{2,4}) (\d+(?:\.\d+)*)\.? (.*)$/.exec(line);
@@ -87,9 +88,9 @@ export function htmlReport(report: RunReport, options: HtmlOptions = {}): string
   const rate = (pass: number, all: number): string => (all === 0 ? '-' : `${(Math.floor((1000 * pass) / all) / 10).toFixed(1)}%`);
   const body = [
     `<header><h1>${esc(title)}</h1>`,
-    `<p id="verdict" class="${footer.ok ? 'ok' : 'not-ok'}">${footer.ok ? 'ok' : 'not ok'}: ${t.pass} passed, ${t.fail} failed, ${t.error} errored, ${t.skip} skipped; ${footer.exercised ?? t.pass + t.fail} of ${cases.length} case(s) exercised${unmet.length > 0 ? `; ${unmet.length} requirement(s) unmet` : ''}</p>`,
+    `<p id="verdict" class="${footer.ok ? 'ok' : 'not-ok'}">${footer.ok ? 'ok' : 'not ok'}: ${t.pass} passed, ${t.fail} failed, ${t.error} errored, ${t.skip} skipped; ${footer.exercised ?? t.pass + t.fail} of ${header.vectors} case(s) exercised${unmet.length > 0 ? `; ${unmet.length} requirement(s) unmet` : ''}</p>`,
     '<dl>',
-    `<dt>implementation</dt><dd>${esc(impl.name)} ${esc(impl.version)} (${esc(impl.language)})${impl.homepage === undefined ? '' : ` <a href="${esc(impl.homepage)}" rel="noopener noreferrer">${esc(impl.homepage)}</a>`}</dd>`,
+    `<dt>implementation</dt><dd>${esc(impl.name)} ${esc(impl.version)} (${esc(impl.language)})${impl.homepage === undefined ? '' : ` ${link(impl.homepage)}`}</dd>`,
     `<dt>runner</dt><dd>writ ${esc(header.runner.version)}, schema line ${esc(header.runner.line)}, ${esc(header.protocol)}</dd>`,
     `<dt>started</dt><dd>${esc(header.started_at)}, ${(footer.duration_ms / 1000).toFixed(1)} s</dd>`,
     ...(options.required !== undefined && options.required.length > 0 ? [`<dt>required</dt><dd>${options.required.map(esc).join(', ')}</dd>`] : []),
@@ -125,7 +126,7 @@ export function htmlReport(report: RunReport, options: HtmlOptions = {}): string
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'; base-uri 'none'; form-action 'none'">
 <title>${esc(title)}</title>
 <style>${STYLE}</style>
 </head>
@@ -169,6 +170,17 @@ export function conformanceBadge(report: RunReport, required: readonly string[] 
   return { schemaVersion: 1, label: `writ ${report.header.runner.line}`, message: `${pct}% of ${what}${unmet ? ', requirement unmet' : ''}`, color };
 }
 
+/** A link for an address an implementation gave: only http and https are links; anything else (`javascript:`) is text. */
+function link(url: string): string {
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  return protocol === 'http:' || protocol === 'https:' ? `<a href="${esc(url)}" rel="noopener noreferrer">${esc(url)}</a>` : esc(url);
+}
+
 function worstFirst(a: ReportCase, b: ReportCase): number {
   return SEVERITY[a.outcome] - SEVERITY[b.outcome] || a.id.localeCompare(b.id);
 }
@@ -210,3 +222,6 @@ for (const box of document.querySelectorAll('#filters input')) {
   });
 }
 `;
+
+/** The page's only script, allowed by its hash: no other script (a `javascript:` link included) runs. */
+const SCRIPT_HASH = `sha256-${Buffer.from(sha256Bytes(new TextEncoder().encode(SCRIPT))).toString('base64')}`;

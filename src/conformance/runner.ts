@@ -104,62 +104,83 @@ export async function runConformance(adapter: Adapter, vectors: readonly Conform
   let nextIndex = 0;
   const alone: number[] = [];
   const inFlight = new Map<number, { readonly index: number; readonly sentAt: number; readonly alone: boolean }>();
+  const answeredSeqs = new Map<number, { readonly index: number }>();
   let seq = 0;
   const restart = async (): Promise<void> => {
     first = await adapter.start();
     // A failed restart keeps the code of how it failed (it could not start, hung, ...).
     if (!first.ok) dead = { code: first.code, reason: `the implementation could not be restarted: ${first.reason}` };
-    else if (JSON.stringify(first.hello) !== JSON.stringify(hello)) dead = { code: 'ERR_RUNNER_IDENTITY_CHANGED', reason: 'the implementation described itself differently after a restart; its answers cannot be trusted to come from one implementation' };
+    else if (!sameJson(first.hello, hello)) dead = { code: 'ERR_RUNNER_IDENTITY_CHANGED', reason: 'the implementation described itself differently after a restart; its answers cannot be trusted to come from one implementation' };
     else hello = first.hello;
   };
-  for (;;) {
-    // Fill the window: one case at a time while cases are re-run alone, the last of them too.
+  try {
+    await runCases();
+  } finally {
+    // Whatever happened, the implementation is told to stop and its input is ended.
+    await adapter.stop();
+  }
+  const cases = records.filter((r): r is ReportCase => r !== undefined);
+  return { header, cases, footer: footer(cases, started, unmetRequirements(cases, vectors, hello?.profiles ?? [], options)) };
+
+  async function runCases(): Promise<void> {
     for (;;) {
-      const soloing = alone.length > 0 || [...inFlight.values()].some((f) => f.alone);
-      if (stopped || inFlight.size >= (soloing ? 1 : hello === undefined ? 1 : windowOf(hello))) break;
-      const solo = alone.length > 0;
-      const i = solo ? alone.shift() : nextIndex < vectors.length ? nextIndex++ : undefined;
-      if (i === undefined) break;
-      const v = vectors[i] as ConformanceVector;
-      if (dead !== undefined) record(i, { ...base(v), outcome: 'error', code: dead.code, reason: dead.reason, duration_ms: 0 });
-      else if (!(hello?.profiles ?? []).includes(v.profile)) record(i, { ...base(v), outcome: 'skip', reason: `the implementation does not support the ${v.profile} profile`, duration_ms: 0 });
+      // Fill the window: one case at a time while cases are re-run alone, the last of them too.
+      for (;;) {
+        const soloing = alone.length > 0 || [...inFlight.values()].some((f) => f.alone);
+        if (stopped || inFlight.size >= (soloing ? 1 : hello === undefined ? 1 : windowOf(hello))) break;
+        const solo = alone.length > 0;
+        const i = solo ? alone.shift() : nextIndex < vectors.length ? nextIndex++ : undefined;
+        if (i === undefined) break;
+        const v = vectors[i] as ConformanceVector;
+        if (dead !== undefined) record(i, { ...base(v), outcome: 'error', code: dead.code, reason: dead.reason, duration_ms: 0 });
+        else if (!(hello?.profiles ?? []).includes(v.profile)) record(i, { ...base(v), outcome: 'skip', reason: `the implementation does not support the ${v.profile} profile`, duration_ms: 0 });
+        else {
+          inFlight.set(seq, { index: i, sentAt: performance.now(), alone: solo });
+          adapter.send(seq++, { id: v.id, profile: v.profile, input: v.input, context: v.context });
+        }
+      }
+      if (inFlight.size === 0) break;
+      if (stopped) break;
+      const answer = await adapter.next(timeoutMs);
+      if (answer.kind === 'broken') {
+        // A case answered twice is that case's fault: its record becomes the error, and the cases
+        // in flight, which did nothing wrong, are sent again alone.
+        const culprit = answer.seq === undefined ? undefined : answeredSeqs.get(answer.seq);
+        if (culprit !== undefined) {
+          const earlier = records[culprit.index];
+          if (earlier !== undefined) records[culprit.index] = { ...base(vectors[culprit.index] as ConformanceVector), outcome: 'error', code: answer.code, reason: answer.reason, duration_ms: earlier.duration_ms };
+          alone.unshift(...[...inFlight.values()].map((f) => f.index).sort((a, b) => a - b));
+          inFlight.clear();
+          await restart();
+          continue;
+        }
+        const only = inFlight.size === 1 ? [...inFlight.values()][0] : undefined;
+        if (only !== undefined) {
+          record(only.index, { ...base(vectors[only.index] as ConformanceVector), outcome: 'error', code: answer.code, reason: answer.reason, duration_ms: elapsed(only.sentAt) });
+        } else {
+          // Which of the cases in flight broke it is not known: each is sent again, alone.
+          alone.unshift(...[...inFlight.values()].map((f) => f.index).sort((a, b) => a - b));
+        }
+        inFlight.clear();
+        await restart();
+        continue;
+      }
+      const r = answer.result;
+      const sent = inFlight.get(r.seq);
+      // An adapter answers only cases in flight (it reports any other as out of step).
+      if (sent === undefined) continue;
+      inFlight.delete(r.seq);
+      answeredSeqs.set(r.seq, sent);
+      const v = vectors[sent.index] as ConformanceVector;
+      const duration_ms = elapsed(sent.sentAt);
+      if (r.skipped === true) record(sent.index, { ...base(v), outcome: 'skip', reason: r.reason as string, ...(r.issue_url === undefined ? {} : { issue_url: r.issue_url }), duration_ms });
+      else if (r.errored === true) record(sent.index, { ...base(v), outcome: 'error', code: 'ERR_RUNNER_REPORTED_ERROR', reason: `the implementation reports an error: ${JSON.stringify(r.context)}`.slice(0, 4096), duration_ms });
       else {
-        inFlight.set(seq, { index: i, sentAt: performance.now(), alone: solo });
-        adapter.send(seq++, { id: v.id, profile: v.profile, input: v.input, context: v.context });
+        const actual = outcomeOf(r);
+        record(sent.index, { ...base(v), outcome: agrees(v.expect, actual) ? 'pass' : 'fail', actual, duration_ms });
       }
-    }
-    if (inFlight.size === 0) break;
-    if (stopped) break;
-    const answer = await adapter.next(timeoutMs);
-    if (answer.kind === 'broken') {
-      const only = inFlight.size === 1 ? [...inFlight.values()][0] : undefined;
-      if (only !== undefined) {
-        record(only.index, { ...base(vectors[only.index] as ConformanceVector), outcome: 'error', code: answer.code, reason: answer.reason, duration_ms: elapsed(only.sentAt) });
-      } else {
-        // Which of the cases in flight broke it is not known: each is sent again, alone.
-        alone.unshift(...[...inFlight.values()].map((f) => f.index).sort((a, b) => a - b));
-      }
-      inFlight.clear();
-      await restart();
-      continue;
-    }
-    const r = answer.result;
-    const sent = inFlight.get(r.seq);
-    // An adapter answers only cases in flight (it reports any other as out of step).
-    if (sent === undefined) continue;
-    inFlight.delete(r.seq);
-    const v = vectors[sent.index] as ConformanceVector;
-    const duration_ms = elapsed(sent.sentAt);
-    if (r.skipped === true) record(sent.index, { ...base(v), outcome: 'skip', reason: r.reason as string, ...(r.issue_url === undefined ? {} : { issue_url: r.issue_url }), duration_ms });
-    else if (r.errored === true) record(sent.index, { ...base(v), outcome: 'error', code: 'ERR_RUNNER_REPORTED_ERROR', reason: `the implementation reports an error: ${JSON.stringify(r.context)}`.slice(0, 4096), duration_ms });
-    else {
-      const actual = outcomeOf(r);
-      record(sent.index, { ...base(v), outcome: agrees(v.expect, actual) ? 'pass' : 'fail', actual, duration_ms });
     }
   }
-  await adapter.stop();
-  const cases = records.filter((r): r is ReportCase => r !== undefined);
-  return { header, cases, footer: footer(cases, started, unmetRequirements(cases, hello?.profiles ?? [], options)) };
 }
 
 const elapsed = (since: number): number => Math.round((performance.now() - since) * 1000) / 1000;
@@ -179,16 +200,18 @@ function outcomeOf(r: { verdict?: CaseOutcome['verdict']; code?: string; codes?:
  * implementation does not declare, or whose cases it skipped or did not get to; fewer cases
  * exercised than asked. Skipping is no way to pass a run that requires.
  */
-function unmetRequirements(cases: readonly ReportCase[], declared: readonly string[], options: Pick<RunOptions, 'require' | 'minCases'>): NonNullable<ReportFooter['unmet']> {
+function unmetRequirements(cases: readonly ReportCase[], selected: readonly ConformanceVector[], declared: readonly string[], options: Pick<RunOptions, 'require' | 'minCases'>): NonNullable<ReportFooter['unmet']> {
   const unmet: NonNullable<ReportFooter['unmet']>[number][] = [];
   const code = 'ERR_RUNNER_REQUIREMENT_UNMET' as const;
   for (const profile of options.require ?? []) {
     const mine = cases.filter((c) => c.profile === profile);
+    const wanted = selected.filter((v) => v.profile === profile).length;
     const skipped = mine.filter((c) => c.outcome === 'skip').length;
     const requirement = `profile:${profile}`;
     if (!declared.includes(profile)) unmet.push({ code, requirement, message: `the implementation does not support the required profile ${profile}` });
     else if (mine.length === 0) unmet.push({ code, requirement, message: `no case of the required profile ${profile} was run` });
-    else if (skipped > 0) unmet.push({ code, requirement, message: `${skipped} of the ${mine.length} cases of the required profile ${profile} were skipped` });
+    else if (skipped > 0) unmet.push({ code, requirement, message: `${skipped} of the ${wanted} cases of the required profile ${profile} were skipped` });
+    else if (mine.length < wanted) unmet.push({ code, requirement, message: `${wanted - mine.length} of the ${wanted} cases of the required profile ${profile} were not run (the run stopped early)` });
   }
   const exercised = cases.filter((c) => c.outcome === 'pass' || c.outcome === 'fail').length;
   if (options.minCases !== undefined && exercised < options.minCases) {
@@ -215,6 +238,17 @@ function footer(cases: readonly ReportCase[], started: number, unmet: NonNullabl
     finished_at: iso(Date.now()),
     duration_ms: Date.now() - started,
   };
+}
+
+/** Two JSON values alike, whatever the order of their members. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a).sort();
+    const kb = Object.keys(b).sort();
+    return sameJson(ka, kb) && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return a === b;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -30,7 +30,7 @@ const jcs = selectVectors(set.vectors, { profiles: ['jcs', 'hash', 'signature'] 
 const failing = await runConformance(sortedStringify, jcs, { runner, require: ['jcs', 'signature'] });
 const hostileText = '<img src=x onerror="document.title=1"></td><script>alert(1)</script>';
 const hostile = await runConformance(
-  new FunctionAdapter({ protocol: 'writ-adapter/1', implementation: { name: '<b>evil</b>', version: '"1"', language: 'x' }, profiles: ['jcs', 'hash', 'signature'] }, () => ({ errored: true, context: { message: hostileText } })),
+  new FunctionAdapter({ protocol: 'writ-adapter/1', implementation: { name: '<b>evil</b>', version: '"1"', language: 'x', homepage: 'javascript:alert(document.domain)' }, profiles: ['jcs', 'hash', 'signature'] }, () => ({ errored: true, context: { message: hostileText } })),
   jcs.slice(0, 2),
   { runner },
 );
@@ -44,6 +44,7 @@ t.test('the SPEC sections every vector cites are found in SPEC.md', async (t) =>
   t.match(sections.get('6.3')?.text, /SHA-256 of its RFC 8785/);
   t.notOk(sections.get('6.3')?.text.includes('### 6.4'), 'a section stops at the next heading of its level');
   t.ok((sections.get('13')?.text.length ?? 0) > (sections.get('13.3')?.text.length ?? 0), 'a section holds its subsections');
+  t.same([...specSections(spec.replace(/\n/g, '\r\n')).keys()], [...sections.keys()], 'the same sections from CRLF text');
   const missing = [...new Set(set.vectors.map((v) => v.spec))].filter((n) => !sections.has(n));
   t.same(missing, [], 'no vector cites a section SPEC.md does not have');
 });
@@ -78,6 +79,10 @@ t.test('whatever an implementation sends is text on the page, never markup', asy
   t.notMatch(html, '<b>evil', 'nor from its name');
   t.match(html, '&lt;img src=x onerror=');
   t.equal(html.match(/<script>/g)?.length, 1, 'the page\'s own script only');
+  t.notMatch(html, /href="javascript:/i, 'a javascript: homepage is text, not a link');
+  t.match(html, 'javascript:alert(document.domain)', 'though it is shown');
+  t.match(html, /script-src 'sha256-[A-Za-z0-9+/]+=*'/, 'and the page runs no script but its own, allowed by its hash');
+  t.notMatch(html, /script-src[^;]*unsafe-inline/);
 });
 
 t.test('the badge: the pass rate of the required profiles, in shields.io\'s endpoint form', async (t) => {

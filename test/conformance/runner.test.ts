@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t, { type Test } from 'tap';
 import { Parser } from 'tap-parser';
-import { ProcessAdapter, schemaCheck } from '../../src/conformance/adapters.js';
+import { FunctionAdapter, ProcessAdapter, schemaCheck } from '../../src/conformance/adapters.js';
 import { ReferenceAdapter } from '../../src/conformance/reference.js';
 import { ERROR_CODES } from '../../src/generated/error-codes.js';
 import { formatReport } from '../../src/conformance/reports.js';
@@ -159,6 +159,34 @@ t.test('after stop the runner ends the implementation\'s input, so one that read
   const r = await runConformance(fake('skip', state), jcs.slice(0, 2), { runner });
   t.same(outcomes(r), ['skip', 'skip']);
   t.equal(readFileSync(`${state}.exit`, 'utf8'), 'exited by itself');
+});
+
+t.test('an answer the runner cannot use is a protocol error, with or without --validate-protocol; the run still ends', async (t) => {
+  // Without --validate-protocol the answers are checked against their schemas all the same: a
+  // report line is written from each. Before, codes: 42 threw inside the runner, which never
+  // stopped the implementation, so the run never ended.
+  const loose = new ProcessAdapter('node test/conformance/fakes/fake.mjs bad-codes', ROOT, undefined);
+  const r = await runConformance(loose, jcs.slice(0, 3), { runner });
+  t.same(codes(r), [undefined, 'ERR_RUNNER_PROTOCOL', undefined]);
+  t.match(r.cases[1]?.reason, /\/codes/);
+});
+
+t.test('an answer given twice is the error of the case answered twice, not of the case after it', async (t) => {
+  const r = await runConformance(fake('twice'), jcs.slice(0, 4), { runner });
+  t.same(codes(r), [undefined, 'ERR_RUNNER_OUT_OF_STEP', undefined, undefined]);
+  t.match(r.cases[1]?.reason, /answered twice/);
+});
+
+t.test('a restart that gives the same hello, its members in another order, is the same implementation', async (t) => {
+  const r = await runConformance(fake('reorder', scratch(t)), jcs.slice(0, 3), { runner });
+  t.same(codes(r), ['ERR_RUNNER_CRASHED', undefined, undefined]);
+});
+
+t.test('--require with --fail-fast: the cases of a required profile never run are a requirement unmet', async (t) => {
+  const failing = new FunctionAdapter({ protocol: 'writ-adapter/1', implementation: { name: 'wrong', version: '0', language: 'x' }, profiles: ['jcs', 'hash'] }, () => ({ verdict: 'accept', output: 'wrong' }));
+  const r = await runConformance(failing, jcs, { runner, failFast: true, require: ['jcs'] });
+  t.equal(r.cases.length, 1, 'it stopped at the first failure');
+  t.match(r.footer.unmet, [{ code: 'ERR_RUNNER_REQUIREMENT_UNMET', requirement: 'profile:jcs', message: /were not run/ }]);
 });
 
 t.test('writ-adapter/2: a window of cases in flight, answered in any order and matched by seq', async (t) => {

@@ -13,6 +13,9 @@
 //   array      answers its second case with JSON that is not an object
 //   errored    answers its second case with errored
 //   skip       skips every case
+//   bad-codes  answers its second case with codes that are not a list (42)
+//   twice      answers its second case twice
+//   reorder    answers its first case by crashing, and after the restart gives the same hello with its members in another order
 // and, speaking writ-adapter/2 with a window of 4 (it writes the most cases it held at once to
 // `<state-file>.window`):
 //   window     holds the cases it is given and answers them in reverse order, four at a time
@@ -33,12 +36,13 @@ if (state !== undefined) writeFileSync(state, 'started');
 if (state !== undefined) appendFileSync(`${state}.starts`, 'started\n');
 // A process that exits by itself says so; one that is killed cannot.
 if (state !== undefined) process.on('exit', () => writeFileSync(`${state}.exit`, 'exited by itself'));
-const hello = {
+const helloOf = () => ({
   protocol: mode === 'protocol' ? 'writ-adapter/3' : windowed ? 'writ-adapter/2' : 'writ-adapter/1',
   ...(windowed ? { window: 4 } : {}),
   implementation: { name: 'fake', version: mode === 'shapeshift' && restarted ? '2.0.0' : '1.0.0', language: 'JavaScript' },
   profiles: ['jcs', 'hash'],
-};
+});
+const hello = mode === 'reorder' && restarted ? Object.fromEntries(Object.entries(helloOf()).reverse()) : helloOf();
 const say = (m) => process.stdout.write(`${typeof m === 'string' ? m : JSON.stringify(m)}\n`);
 if (mode === 'mute' || (mode === 'fragile' && restarted)) process.exit(5);
 let runs = 0;
@@ -76,7 +80,16 @@ for await (const line of createInterface({ input: process.stdin })) {
     continue;
   }
   if (mode === 'crash' && runs % 3 === 0) process.exit(3);
-  if ((mode === 'shapeshift' || mode === 'fragile') && !restarted) process.exit(4);
+  if ((mode === 'shapeshift' || mode === 'fragile' || mode === 'reorder') && !restarted) process.exit(4);
+  if (mode === 'bad-codes' && runs === 2) {
+    say({ seq: command.seq, verdict: 'reject', codes: 42 });
+    continue;
+  }
+  if (mode === 'twice' && runs === 2) {
+    say({ seq: command.seq, ...referenceAnswer(command.case) });
+    say({ seq: command.seq, ...referenceAnswer(command.case) });
+    continue;
+  }
   if (mode === 'hang' && runs === 2) continue;
   if (mode === 'garbage' && runs === 2) {
     say('this is not JSON');
