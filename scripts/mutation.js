@@ -119,16 +119,19 @@ const scored = Object.fromEntries(
   Object.entries(rooms).map(([room, r]) => {
     const detected = r.killed + r.timeout;
     const valid = detected + r.survived + r.no_coverage;
-    return [room, { ...r, score: valid === 0 ? 100 : Math.floor((10000 * detected) / valid) / 100 }];
+    // A room the last run did not mutate has no score, not a perfect one.
+    return [room, { ...r, score: r.mutants === 0 ? null : valid === 0 ? 100 : Math.floor((10000 * detected) / valid) / 100 }];
   }),
 );
 const unused = Object.keys(equivalent).filter((k) => !explained.has(k));
 
 const table = [
   BEGIN,
-  '| room | mutants | killed | equivalent (explained) | not yet killed | score |',
-  '| --- | ---: | ---: | ---: | ---: | ---: |',
-  ...Object.entries(scored).map(([room, r]) => `| \`${ROOMS.find(([n]) => n === room)?.[1]}\` | ${r.mutants} | ${r.killed + r.timeout} | ${r.equivalent} | ${r.survived + r.no_coverage} | ${r.score.toFixed(2)}% |`),
+  '| room | mutants | killed | left out (messages, paths) | equivalent (explained) | not yet killed | score |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...Object.entries(scored).map(([room, r]) =>
+    r.score === null ? `| \`${ROOMS.find(([n]) => n === room)?.[1]}\` | not run yet | | | | | |` : `| \`${ROOMS.find(([n]) => n === room)?.[1]}\` | ${r.mutants} | ${r.killed + r.timeout} | ${r.other} | ${r.equivalent} | ${r.survived + r.no_coverage} | ${r.score.toFixed(2)}% |`,
+  ),
   END,
 ].join('\n');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -147,10 +150,12 @@ if (stale.length > 0) process.stderr.write(`mutation: note: ${stale.length} file
 if (unused.length > 0) process.stderr.write(`mutation: note: ${unused.length} entr(ies) of ${EQUIVALENT} match no surviving mutant: ${unused.slice(0, 3).join('; ')}\n`);
 emit('mutation', files, check ? ['--check'] : []);
 if (!check) {
-  for (const [room, r] of Object.entries(scored)) process.stdout.write(`${room.padEnd(9)} ${r.score.toFixed(2).padStart(6)}%  ${r.killed + r.timeout} of ${r.mutants - r.equivalent - r.other} killed, ${r.equivalent} equivalent, ${r.survived + r.no_coverage} not yet killed\n`);
-  const low = Object.entries(scored).filter(([, r]) => r.score < THRESHOLD);
+  for (const [room, r] of Object.entries(scored)) {
+    process.stdout.write(r.score === null ? `${room.padEnd(9)}    not run\n` : `${room.padEnd(9)} ${r.score.toFixed(2).padStart(6)}%  ${r.killed + r.timeout} of ${r.mutants - r.equivalent - r.other} killed, ${r.equivalent} equivalent, ${r.survived + r.no_coverage} not yet killed\n`);
+  }
+  const low = Object.entries(scored).filter(([, r]) => r.score === null || r.score < THRESHOLD);
   if (low.length > 0 || survivors.length > 0) {
-    process.stdout.write(`mutation: ${survivors.length} survivor(s) neither killed nor explained (mutation/survivors.json)${low.length > 0 ? `; below ${THRESHOLD}%: ${low.map(([room]) => room).join(', ')}` : ''}\n`);
+    process.stdout.write(`mutation: ${survivors.length} survivor(s) neither killed nor explained (mutation/survivors.json)${low.length > 0 ? `; below ${THRESHOLD}% or not run: ${low.map(([room]) => room).join(', ')}` : ''}\n`);
     process.exit(1);
   }
 }
