@@ -5,7 +5,7 @@
  * case it cannot process is an `errored` result.
  */
 import type { AdapterHello, ConformanceContext, HopVerdict } from '../generated/types.js';
-import { verifyEd25519 } from '../crypto/ed25519.js';
+import { verifyEd25519, type Ed25519Options } from '../crypto/ed25519.js';
 import { precheckVerdict, verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { canonicalJson } from '../crypto/jcs.js';
@@ -22,6 +22,7 @@ import { PROFILES, type CaseResult, type ConformanceCase } from './case.js';
 import { authorizeExposure, reconcileSpend, verifyBudgetAuthorization, verifySpendReconciliation } from '../verify/budget.js';
 import { verifyBundle } from '../verify/bundle.js';
 import { verifyCapabilityChain } from '../verify/capability.js';
+import { backendOf } from '../verify/common.js';
 import { registryOf, type VerifyContext } from '../verify/context.js';
 import { verifyAgentCard, verifyCredential } from '../verify/identity.js';
 import { verifyIntent } from '../verify/intent.js';
@@ -37,16 +38,18 @@ const schemas = (): SchemaRegistry => registryOf({});
  * The reference implementation's answer to one case.
  *
  * @param c - the case.
+ * @param options - which Ed25519 implementation verifies its signatures (both give the same
+ *   answer; the mutation test runs the portable one too, so that its code is measured).
  * @returns its outcome, or `{ errored, context }` when the input is not what the profile takes.
  * @example
  * ```ts
  * referenceAnswer({ id: 'jcs/x', profile: 'jcs', input: { text: '[1.0]' }, context: { now: 0 } }); // { verdict: 'accept', output: '[1]' }
  * ```
  */
-export function referenceAnswer(c: ConformanceCase): CaseResult {
+export function referenceAnswer(c: ConformanceCase, options: Ed25519Options = {}): CaseResult {
   try {
     const input = c.input;
-    const ctx = toContext(c.context);
+    const ctx: VerifyContext = { ...toContext(c.context), ...backendOf(options) };
     switch (c.profile) {
       case 'schema':
         return schemaCase(input);
@@ -59,12 +62,12 @@ export function referenceAnswer(c: ConformanceCase): CaseResult {
         return { verdict: 'accept', output: c.profile === 'jcs' ? canonical.text : documentHash(parsed.value) };
       }
       case 'signature':
-        return signatureCase(input);
+        return signatureCase(input, options);
       case 'proof':
         return proofCase(input, ctx);
       case 'compact': {
         const doc = documentOf(input);
-        return 'code' in doc ? reject(doc.code) : outcome(verifyCompact(doc.value, String(input['signer'])));
+        return 'code' in doc ? reject(doc.code) : outcome(verifyCompact(doc.value, String(input['signer']), options));
       }
       case 'capability':
       case 'chain':
@@ -151,14 +154,14 @@ function schemaCase(input: Record<string, unknown>): CaseResult {
   return result.ok ? { verdict: 'accept' } : reject((result.issues[0] as Issue).code);
 }
 
-function signatureCase(input: Record<string, unknown>): CaseResult {
+function signatureCase(input: Record<string, unknown>, options: Ed25519Options): CaseResult {
   const key = typeof input['public_key'] === 'string' ? fromHex(input['public_key']) : undefined;
   const sig = typeof input['signature'] === 'string' ? fromHex(input['signature']) : undefined;
   const message = typeof input['message'] === 'string' ? fromHex(input['message']) : undefined;
   if (key === undefined || sig === undefined || message === undefined) return reject('ERR_SIG_MALFORMED');
   const refused = precheckVerdict(sig, key, '/signature', '/public_key');
   if (refused !== undefined) return outcome(refused);
-  return verifyEd25519(sig, message, key) ? { verdict: 'accept' } : reject('ERR_SIG_INVALID');
+  return verifyEd25519(sig, message, key, options) ? { verdict: 'accept' } : reject('ERR_SIG_INVALID');
 }
 
 /** The document of a compact or proof case: `document`, or `document_text` read as section 3 says. */
@@ -178,7 +181,7 @@ function proofCase(input: Record<string, unknown>, ctx: VerifyContext): CaseResu
     case 'agent_card':
       return outcome(verifyAgentCard(input['document'], { ...ctx, credentials: (input['credentials'] as unknown[] | undefined) ?? [] }));
     default:
-      return outcome(verifyDataIntegrity(input['document'], { documents: ctx.documents ?? new Map(), now: ctx.now }));
+      return outcome(verifyDataIntegrity(input['document'], { documents: ctx.documents ?? new Map(), now: ctx.now, ...backendOf(ctx) }));
   }
 }
 
