@@ -9,7 +9,12 @@
  * Left out:
  * - the path and the message of `fail(code, path, message, details?)`;
  * - the message of `pass(message, details?)`;
- * - the value of a `message` or `path` member of an object literal (an issue written out).
+ * - the value of a `message`, `path` or `keyword` member of an object literal (an issue written
+ *   out: its keyword, like its path, says where a schema was broken, and is not carried either);
+ * - a document rule's description (the second argument of `rule(id, description, check)`), which
+ *   only ever becomes part of a message;
+ * - the bodies of the helpers that only shape message text (`MESSAGE_HELPERS` below); each is
+ *   called only where its result goes into a message.
  *
  * Everything else, codes and details included, is mutated.
  */
@@ -17,8 +22,22 @@ import { PluginKind, declareValuePlugin } from '@stryker-mutator/api/plugin';
 
 const REASON = 'a message or a path: the adapter protocol carries verdicts and codes, never messages or paths (SPEC.md 13.3), so no vector can observe it';
 
+/** Functions whose result is only ever part of a message. */
+const MESSAGE_HELPERS = new Set(['lowerFirst']);
+
+/** @param {any} path - a Babel NodePath. */
+function insideMessageHelper(path) {
+  for (let p = path.parentPath; p; p = p.parentPath) {
+    const n = p.node;
+    if (n.type === 'FunctionDeclaration' && n.id && MESSAGE_HELPERS.has(n.id.name)) return true;
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && MESSAGE_HELPERS.has(n.id.name)) return true;
+  }
+  return false;
+}
+
 /** @param {any} path - a Babel NodePath. */
 function shouldIgnore(path) {
+  if (insideMessageHelper(path)) return REASON;
   const parent = path.parentPath;
   if (parent === null || parent === undefined) return undefined;
   const node = path.node;
@@ -27,10 +46,11 @@ function shouldIgnore(path) {
     const i = p.arguments.indexOf(node);
     if (p.callee.name === 'fail' && (i === 1 || i === 2)) return REASON;
     if (p.callee.name === 'pass' && i === 0) return REASON;
+    if (p.callee.name === 'rule' && i === 1) return REASON;
   }
   if ((p.type === 'ObjectProperty' || p.type === 'Property') && p.value === node && !p.computed) {
     const key = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : undefined;
-    if (key === 'message' || key === 'path') return REASON;
+    if (key === 'message' || key === 'path' || key === 'keyword') return REASON;
   }
   return undefined;
 }

@@ -13,7 +13,7 @@ import type { Issue } from '../issues.js';
 import { DEFAULT_MAX_BYTES } from '../encoding/json.js';
 import { LineSplitter } from '../io/streams.js';
 import { SchemaRegistry } from '../schema/registry.js';
-import { PROFILES, type ConformanceCase } from './case.js';
+import type { ConformanceCase } from './case.js';
 
 /** The protocol every implementation speaks, and the one a runner that offers nothing else means. */
 export const PROTOCOL = 'writ-adapter/1';
@@ -294,7 +294,7 @@ export class ProcessAdapter implements Adapter {
     const hello = parseLine(line.text);
     if (hello === undefined) return { ok: false, code: 'ERR_RUNNER_GARBAGE', reason: `the implementation answered start with a line that is not JSON: ${JSON.stringify(line.text.slice(0, 200))}` };
     if (!isObject(hello.value)) return { ok: false, code: 'ERR_RUNNER_PROTOCOL', reason: `the implementation's answer to start is not an adapter hello: it is JSON, but not an object: ${JSON.stringify(line.text.slice(0, 200))}` };
-    const issue = this.answers('conformance/adapter-hello', hello.value) ?? basicHello(hello.value);
+    const issue = this.answers('conformance/adapter-hello', hello.value);
     if (issue !== undefined) return { ok: false, code: 'ERR_RUNNER_PROTOCOL', reason: `the implementation's answer to start is not an adapter hello: ${issue.code} at ${issue.path || '(root)'}: ${issue.message}` };
     return { ok: true, hello: hello.value as unknown as AdapterHello };
   }
@@ -347,7 +347,7 @@ export class ProcessAdapter implements Adapter {
       const sent = [...this.inFlight].slice(0, 3).join(', ');
       return { kind: 'broken', code: 'ERR_RUNNER_OUT_OF_STEP', reason: `the answer is for case ${JSON.stringify(seq)}, which is not in flight (${this.inFlight.size === 1 ? `case ${sent} is` : `cases ${sent}${this.inFlight.size > 3 ? ', ...' : ''} are`}): the implementation is out of step` };
     }
-    const issue = this.answers('conformance/adapter-result', result) ?? basicResult(result);
+    const issue = this.answers('conformance/adapter-result', result);
     if (issue !== undefined) return { kind: 'broken', code: 'ERR_RUNNER_PROTOCOL', reason: `the implementation's answer is not an adapter result: ${issue.code} at ${issue.path || '(root)'}: ${issue.message}` };
     this.inFlight.delete(seq);
     this.answered.add(seq);
@@ -454,23 +454,3 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** What the runner needs of a hello even without --validate-protocol. */
-function basicHello(m: Record<string, unknown>): Issue | undefined {
-  if (!(PROTOCOLS as readonly unknown[]).includes(m['protocol'])) return { code: 'ERR_SCHEMA_ENUM', path: '/protocol', message: `the implementation speaks ${JSON.stringify(m['protocol'])}, which is none of the protocols the runner offered: ${PROTOCOLS.join(', ')}` };
-  const window = m['window'];
-  if (window !== undefined && (m['protocol'] === PROTOCOL || !Number.isSafeInteger(window) || (window as number) < 1 || (window as number) > 1024)) return { code: 'ERR_SCHEMA_RANGE', path: '/window', message: 'window is a whole number of cases from 1 to 1024, given only with writ-adapter/2' };
-  const profiles = m['profiles'];
-  if (!Array.isArray(profiles) || profiles.some((p) => !(PROFILES as readonly unknown[]).includes(p))) return { code: 'ERR_SCHEMA_ENUM', path: '/profiles', message: `profiles must list profiles of this suite: ${PROFILES.join(', ')}` };
-  const impl = m['implementation'] as Record<string, unknown> | undefined;
-  if (typeof impl?.['name'] !== 'string' || typeof impl['version'] !== 'string' || typeof impl['language'] !== 'string') {
-    return { code: 'ERR_SCHEMA_REQUIRED', path: '/implementation', message: 'implementation must give its name, version and language' };
-  }
-  return undefined;
-}
-
-/** What the runner needs of a result even without --validate-protocol. */
-function basicResult(m: Record<string, unknown>): Issue | undefined {
-  if (m['skipped'] === true || m['errored'] === true) return undefined;
-  if (m['verdict'] !== 'accept' && m['verdict'] !== 'reject') return { code: 'ERR_SCHEMA_REQUIRED', path: '/verdict', message: 'a result is an outcome with a verdict (accept or reject), skipped, or errored' };
-  return undefined;
-}
