@@ -59,10 +59,24 @@ if (!existsSync(join(ROOT, REPORT))) {
   process.exit(check ? 0 : 1);
 }
 
-/** @type {{ files: Record<string, { source: string, mutants: { id: string, mutatorName: string, replacement?: string, status: string, location: { start: { line: number, column: number }, end: { line: number, column: number } } }[] }> }} */
+/** @type {{ files: Record<string, { source: string, mutants: { id: string, mutatorName: string, replacement?: string, status: string, statusReason?: string, location: { start: { line: number, column: number }, end: { line: number, column: number } } }[] }> }} */
 const report = JSON.parse(readFileSync(join(ROOT, REPORT), 'utf8'));
+/**
+ * The explained mutants: each key a mutant's name, each value why it is equivalent, either said
+ * there or named from `reasons` (one reason shared by the mutants of one guard).
+ * @type {{ mutants?: Record<string, string>, reasons?: Record<string, string> }}
+ */
+const explanations = existsSync(join(ROOT, EQUIVALENT)) ? JSON.parse(readFileSync(join(ROOT, EQUIVALENT), 'utf8')) : {};
 /** @type {Record<string, string>} */
-const equivalent = existsSync(join(ROOT, EQUIVALENT)) ? JSON.parse(readFileSync(join(ROOT, EQUIVALENT), 'utf8')).mutants : {};
+const equivalent = {};
+for (const [key, why] of Object.entries(explanations.mutants ?? {})) {
+  const reason = /^[a-z0-9-]+$/.test(why) ? explanations.reasons?.[why] : why;
+  if (typeof reason !== 'string' || reason.trim().length < 20) {
+    process.stderr.write(`mutation: ${EQUIVALENT}: ${key} is explained by ${JSON.stringify(why)}, which is no reason (a sentence, or the name of one in "reasons")\n`);
+    process.exit(1);
+  }
+  equivalent[key] = reason;
+}
 
 /** The text a location covers (lines and columns from 1, the end exclusive). */
 function textAt(source, { start, end }) {
@@ -88,7 +102,7 @@ function keysOf(file, source, mutants) {
   });
 }
 
-const rooms = Object.fromEntries(ROOMS.map(([room]) => [room, { mutants: 0, killed: 0, timeout: 0, survived: 0, no_coverage: 0, equivalent: 0, other: 0 }]));
+const rooms = Object.fromEntries(ROOMS.map(([room]) => [room, { mutants: 0, killed: 0, timeout: 0, survived: 0, no_coverage: 0, equivalent: 0, issuing: 0, other: 0 }]));
 const survivors = [];
 const explained = new Set();
 const stale = [];
@@ -112,7 +126,8 @@ for (const [file, entry] of Object.entries(report.files).sort(([a], [b]) => a.lo
         else r.no_coverage++;
         survivors.push({ key, line: m.location.start.line, status: m.status });
       }
-    } else r.other++; // CompileError, RuntimeError, Ignored: not counted, as Stryker does not
+    } else if (m.status === 'Ignored' && /issuing side/.test(m.statusReason ?? '')) r.issuing++;
+    else r.other++; // CompileError, RuntimeError, Ignored: not counted, as Stryker does not
   });
 }
 const scored = Object.fromEntries(
@@ -127,10 +142,10 @@ const unused = Object.keys(equivalent).filter((k) => !explained.has(k));
 
 const table = [
   BEGIN,
-  '| room | mutants | killed | left out (messages, paths) | equivalent (explained) | not yet killed | score |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| room | mutants | killed | left out: messages, paths | left out: issuing side | equivalent (explained) | not yet killed | score |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...Object.entries(scored).map(([room, r]) =>
-    r.score === null ? `| \`${ROOMS.find(([n]) => n === room)?.[1]}\` | not run yet | | | | | |` : `| \`${ROOMS.find(([n]) => n === room)?.[1]}\` | ${r.mutants} | ${r.killed + r.timeout} | ${r.other} | ${r.equivalent} | ${r.survived + r.no_coverage} | ${r.score.toFixed(2)}% |`,
+    r.score === null ? `| \`${ROOMS.find(([n]) => n === room)?.[1]}\` | not run yet | | | | | | |` : `| \`${ROOMS.find(([n]) => n === room)?.[1]}\` | ${r.mutants} | ${r.killed + r.timeout} | ${r.other} | ${r.issuing} | ${r.equivalent} | ${r.survived + r.no_coverage} | ${r.score.toFixed(2)}% |`,
   ),
   END,
 ].join('\n');
@@ -151,7 +166,7 @@ if (unused.length > 0) process.stderr.write(`mutation: note: ${unused.length} en
 emit('mutation', files, check ? ['--check'] : []);
 if (!check) {
   for (const [room, r] of Object.entries(scored)) {
-    process.stdout.write(r.score === null ? `${room.padEnd(9)}    not run\n` : `${room.padEnd(9)} ${r.score.toFixed(2).padStart(6)}%  ${r.killed + r.timeout} of ${r.mutants - r.equivalent - r.other} killed, ${r.equivalent} equivalent, ${r.survived + r.no_coverage} not yet killed\n`);
+    process.stdout.write(r.score === null ? `${room.padEnd(9)}    not run\n` : `${room.padEnd(9)} ${r.score.toFixed(2).padStart(6)}%  ${r.killed + r.timeout} of ${r.mutants - r.equivalent - r.other - r.issuing} killed, ${r.equivalent} equivalent, ${r.survived + r.no_coverage} not yet killed\n`);
   }
   const low = Object.entries(scored).filter(([, r]) => r.score === null || r.score < THRESHOLD);
   if (low.length > 0 || survivors.length > 0) {
