@@ -9,7 +9,9 @@
  *
  * Keys: the seed of party <label> is SHA-256("writ/v1.0.0/examples/<label>"), an Ed25519 private
  * key; SPEC.md ("Example keys") lists the labels. The commercial family's fixtures are written by
- * hand and are not touched here.
+ * hand and are not touched here; the fixtures that sit at the boundaries of its document rules
+ * (SPEC.md 5.3) are made here from them, each a hand-written fixture with one change, into the
+ * same folders (examples/<line>/commercial/<verb>/).
  *
  * A valid fixture is a document as a conforming producer would write it. An invalid fixture is a
  * valid one with exactly one rule broken; its expectation (instancePath, keyword, path, code) is
@@ -23,7 +25,7 @@ import { documentHash, sha256Bytes } from '../../src/crypto/hash.js';
 import { didKeyVerificationMethod, toDidKey, toMultikey } from '../../src/crypto/keys.js';
 import { toBase64Url, toHex } from '../../src/encoding/bytes.js';
 import { ROOT, emit } from '../lib/emit.js';
-import { PARTIES, rehash } from '../lib/parties.js';
+import { PARTIES, rehash, reprove, resign } from '../lib/parties.js';
 
 const LINE = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')).line;
 const BASE = `https://writ.dev/schemas/${LINE}/`;
@@ -37,6 +39,9 @@ const out = new Map();
 const text = (value) => `${JSON.stringify(value, null, 2)}\n`;
 const clone = (value) => JSON.parse(JSON.stringify(value));
 
+/** The folder of a document's fixtures: the document, or for the commercial family its verb. */
+const group = (family, doc) => (family === 'commercial' ? doc.split('.')[0] : doc);
+
 /**
  * @param {string} id schema id, e.g. capability/token
  * @param {string} name case name
@@ -44,7 +49,7 @@ const clone = (value) => JSON.parse(JSON.stringify(value));
  */
 function valid(id, name, value) {
   const [family, doc] = id.split('/');
-  out.set(`examples/${LINE}/${family}/${doc}/valid/${doc}.${name}.json`, text(value));
+  out.set(`examples/${LINE}/${family}/${group(family, doc)}/valid/${doc}.${name}.json`, text(value));
   return value;
 }
 
@@ -58,7 +63,7 @@ function valid(id, name, value) {
  */
 function invalid(id, name, value, expect) {
   const [family, doc] = id.split('/');
-  const at = `examples/${LINE}/${family}/${doc}/invalid/${doc}.${name}`;
+  const at = `examples/${LINE}/${family}/${group(family, doc)}/invalid/${doc}.${name}`;
   out.set(`${at}.json`, text(value));
   out.set(
     `${at}.expect.json`,
@@ -103,6 +108,84 @@ const MERCHANT_VM = `${MERCHANT_DID}#key-1`;
 const usd = (units) => ({ units, currency: 'USD' });
 
 // ---------------------------------------------------------------------------------------------
+// commercial: the boundaries of its document rules (SPEC.md 5.3), each a hand-written fixture with
+// one change. A rule that compares two values has a valid fixture on its side of the boundary and an
+// invalid one just past it; an amount in another currency is tried at more than one place.
+
+const handWritten = (verb, kind, name) => JSON.parse(readFileSync(join(ROOT, `examples/${LINE}/commercial/${verb}/${kind}/${name}.json`), 'utf8'));
+const money = (value, currency = 'USD') => ({ amount: value, currency, decimals: 2 });
+
+const authorizeRequest = handWritten('authorize', 'valid', 'authorize.request.with-payment-requirement'); // amount = max_amount
+valid('commercial/authorize.request', 'amount-one-cent-below-requirement', mut(authorizeRequest, (d) => (d.amount.amount = '119.99')));
+valid('commercial/authorize.request', 'amount-equal-to-requirement-in-fewer-digits', mut(authorizeRequest, (d) => (d.amount.amount = '120')));
+invalid('commercial/authorize.request', 'amount-one-cent-above-requirement', mut(authorizeRequest, (d) => (d.amount.amount = '120.01')), broken('/amount/amount', 'within-requirement', 'ERR_RULE_EXCEEDS_LIMIT'));
+invalid('commercial/authorize.request', 'requirement-in-another-currency', mut(authorizeRequest, (d) => (d.payment_requirement.max_amount.currency = 'USD')), broken('/amount/currency', 'within-requirement', 'ERR_RULE_CURRENCY_MISMATCH'));
+
+// Items 2 x 10.00 + 1 x 5.00 = 25.00; 25.00 + 2.00 tax + 0.50 fees + 4.00 shipping - 3.00 discount = 28.50.
+// Each part differs from the others, so a sum that leaves any one out, or adds the discount, is off.
+const checkoutRequest = handWritten('checkout', 'valid', 'checkout.request.with-tax-fees-and-provider'); // 3 x 10.00 + 1 x 15.00
+const everyPart = valid(
+  'commercial/checkout.request',
+  'every-breakdown-part',
+  mut(checkoutRequest, (d) => {
+    d.request_id = 'checkoutreq-003';
+    d.order_ref = { type: 'order', id: 'ord-1003' };
+    d.invoice_ref = { type: 'invoice', id: 'inv-1003' };
+    d.items = [
+      { sku: 'sku-printed-report', description: 'Printed market report', quantity: 2, unit_price: money('10.00') },
+      { sku: 'sku-report-binder', description: 'Report binder', quantity: 1, unit_price: money('5.00') },
+    ];
+    d.amount_breakdown = { subtotal: money('25.00'), tax: money('2.00'), fees: money('0.50'), shipping: money('4.00'), discount: money('3.00'), total: money('28.50') };
+    d.fulfillment_intent = { mode: 'shipment', destination_ref: 'addr-buyer-7' };
+  }),
+);
+invalid('commercial/checkout.request', 'discount-added-not-subtracted', mut(everyPart, (d) => (d.amount_breakdown.total.amount = '34.50')), broken('/amount_breakdown/total/amount', 'breakdown-adds-up', 'ERR_RULE_ARITHMETIC'));
+invalid('commercial/checkout.request', 'total-leaves-out-shipping', mut(everyPart, (d) => (d.amount_breakdown.total.amount = '24.50')), broken('/amount_breakdown/total/amount', 'breakdown-adds-up', 'ERR_RULE_ARITHMETIC'));
+invalid(
+  'commercial/checkout.request',
+  'subtotal-counts-each-item-once',
+  mut(checkoutRequest, (d) => ((d.amount_breakdown.subtotal.amount = '25.00'), (d.amount_breakdown.total.amount = '29.00'))),
+  broken('/amount_breakdown/subtotal/amount', 'items-make-subtotal', 'ERR_RULE_ARITHMETIC'),
+);
+// sameCurrency names the first amount whose currency is not the first amount's.
+invalid('commercial/checkout.request', 'first-unit-price-in-another-currency', mut(checkoutRequest, (d) => (d.items[0].unit_price.currency = 'EUR')), broken('/items/1/unit_price/currency', 'one-currency', 'ERR_RULE_CURRENCY_MISMATCH'));
+invalid('commercial/checkout.request', 'second-unit-price-in-another-currency', mut(checkoutRequest, (d) => (d.items[1].unit_price.currency = 'EUR')), broken('/items/1/unit_price/currency', 'one-currency', 'ERR_RULE_CURRENCY_MISMATCH'));
+invalid('commercial/checkout.request', 'discount-in-another-currency', mut(everyPart, (d) => (d.amount_breakdown.discount.currency = 'EUR')), broken('/amount_breakdown/discount/currency', 'one-currency', 'ERR_RULE_CURRENCY_MISMATCH'));
+invalid('commercial/checkout.request', 'total-in-another-currency', mut(checkoutRequest, (d) => (d.amount_breakdown.total.currency = 'EUR')), broken('/amount_breakdown/total/currency', 'one-currency', 'ERR_RULE_CURRENCY_MISMATCH'));
+const purchaseRequest = handWritten('purchase', 'valid', 'purchase.request.paid-by-proof');
+valid(
+  'commercial/purchase.request',
+  'several-units-with-discount',
+  mut(purchaseRequest, (d) => {
+    d.items[0].quantity = 3;
+    d.amount_breakdown = { subtotal: money('57.00', 'USDC'), discount: money('7.00', 'USDC'), total: money('50.00', 'USDC') };
+  }),
+);
+invalid('commercial/purchase.request', 'shipping-in-another-currency', mut(purchaseRequest, (d) => (d.amount_breakdown = { subtotal: money('19.00', 'USDC'), shipping: money('2.00', 'USD'), total: money('21.00', 'USDC') })), broken('/amount_breakdown/shipping/currency', 'one-currency', 'ERR_RULE_CURRENCY_MISMATCH'));
+
+// captured-total-settled applies to a captured receipt only: a pending or failed one may settle less.
+const checkoutCaptured = handWritten('checkout', 'valid', 'checkout.receipt.captured');
+const checkoutPending = handWritten('checkout', 'valid', 'checkout.receipt.pending');
+valid('commercial/checkout.receipt', 'pending-settles-part-of-total', mut(checkoutPending, (d) => (d.settlement.amount.amount = '20.00')));
+valid('commercial/checkout.receipt', 'failed-settles-nothing', mut(handWritten('checkout', 'valid', 'checkout.receipt.failed'), (d) => (d.settlement.amount.amount = '0.00')));
+invalid('commercial/checkout.receipt', 'captured-settles-one-cent-more-than-total', mut(checkoutCaptured, (d) => (d.settlement.amount.amount = '50.00')), broken('/settlement/amount/amount', 'captured-total-settled', 'ERR_RULE_MISMATCH'));
+invalid('commercial/checkout.receipt', 'settlement-in-another-currency', mut(checkoutPending, (d) => (d.settlement.amount.currency = 'USD')), broken('/settlement/amount/currency', 'one-currency', 'ERR_RULE_CURRENCY_MISMATCH'));
+// Captured, in another currency and another amount: one-currency says so, and captured-total-settled
+// does not compare amounts of two currencies.
+invalid('commercial/checkout.receipt', 'captured-settlement-in-another-currency', mut(checkoutCaptured, (d) => (d.settlement.amount = money('50.00'))), broken('/settlement/amount/currency', 'one-currency', 'ERR_RULE_CURRENCY_MISMATCH'));
+const purchasePending = handWritten('purchase', 'valid', 'purchase.receipt.pending');
+valid(
+  'commercial/purchase.receipt',
+  'captured-with-discount',
+  mut(handWritten('purchase', 'valid', 'purchase.receipt.captured'), (d) => {
+    d.amount_breakdown = { subtotal: money('19.00', 'USDC'), discount: money('1.00', 'USDC'), total: money('18.00', 'USDC') };
+    d.settlement.amount.amount = '18.00';
+  }),
+);
+invalid('commercial/purchase.receipt', 'total-does-not-add-up', mut(purchasePending, (d) => (d.amount_breakdown = { subtotal: money('19.00', 'USDC'), tax: money('1.00', 'USDC'), total: money('19.00', 'USDC') })), broken('/amount_breakdown/total/amount', 'breakdown-adds-up', 'ERR_RULE_ARITHMETIC'));
+invalid('commercial/purchase.receipt', 'tax-in-another-currency', mut(purchasePending, (d) => (d.amount_breakdown = { subtotal: money('19.00', 'USDC'), tax: money('1.00', 'USD'), total: money('20.00', 'USDC') })), broken('/amount_breakdown/tax/currency', 'one-currency', 'ERR_RULE_CURRENCY_MISMATCH'));
+
+// ---------------------------------------------------------------------------------------------
 // identity
 
 const merchantDidDoc = valid('identity/did-document', 'dreamineering.commerce-rails', {
@@ -135,6 +218,29 @@ invalid('identity/did-document', 'method-with-two-keys', mut(merchantDidDoc, (d)
 invalid('identity/did-document', 'jwk-with-private-key', mut(userDidDoc, (d) => (d.verificationMethod[0].publicKeyJwk.d = toBase64Url(user.seed))), extra('/verificationMethod/0/publicKeyJwk', 'd'));
 invalid('identity/did-document', 'id-not-a-did', mut(merchantDidDoc, (d) => (d.id = 'dreamineering.com')), at('/id', 'pattern', 'ERR_SCHEMA_PATTERN'));
 invalid('identity/did-document', 'assertion-method-names-no-key', mut(merchantDidDoc, (d) => (d.assertionMethod = [`${MERCHANT_DID}#key-2`])), broken('/assertionMethod/0', 'methods-resolve', 'ERR_RULE_DANGLING_REFERENCE'));
+// methods-resolve: an embedded method is not a reference; ids are unique, <did>#..., and a #fragment
+// reference is read against the document's id.
+valid(
+  'identity/did-document',
+  'embedded-authentication-method',
+  mut(merchantDidDoc, (d) => d.authentication.push({ id: `${MERCHANT_DID}#auth-1`, type: 'Multikey', controller: MERCHANT_DID, publicKeyMultibase: merchant.multikey })),
+);
+valid('identity/did-document', 'absolute-and-relative-references', mut(userDidDoc, (d) => (d.assertionMethod = [d.verificationMethod[0].id])));
+invalid('identity/did-document', 'method-listed-twice', mut(merchantDidDoc, (d) => d.verificationMethod.push(clone(d.verificationMethod[0]))), broken('/verificationMethod/1/id', 'methods-resolve', 'ERR_RULE_DUPLICATE'));
+invalid(
+  'identity/did-document',
+  'method-of-another-did',
+  mut(merchantDidDoc, (d) => d.verificationMethod.push({ ...d.verificationMethod[0], id: 'did:web:elsewhere.example#key-1', controller: 'did:web:elsewhere.example' })),
+  broken('/verificationMethod/1/id', 'methods-resolve', 'ERR_RULE_MISMATCH'),
+);
+invalid(
+  'identity/did-document',
+  'method-of-a-longer-did',
+  mut(merchantDidDoc, (d) => d.verificationMethod.push({ ...d.verificationMethod[0], id: 'did:web:dreamineering.community#key-1', controller: 'did:web:dreamineering.community' })),
+  broken('/verificationMethod/1/id', 'methods-resolve', 'ERR_RULE_MISMATCH'),
+);
+invalid('identity/did-document', 'relative-reference-names-no-key', mut(userDidDoc, (d) => (d.assertionMethod = ['#key-2'])), broken('/assertionMethod/0', 'methods-resolve', 'ERR_RULE_DANGLING_REFERENCE'));
+invalid('identity/did-document', 'reference-without-methods', without(userDidDoc, 'verificationMethod', 'assertionMethod'), broken('/authentication/0', 'methods-resolve', 'ERR_RULE_DANGLING_REFERENCE'));
 
 const VC = ['https://www.w3.org/ns/credentials/v2'];
 const merchantCredentialBody = {
@@ -168,6 +274,8 @@ invalid('identity/merchant-credential', 'vc-1.1-issuance-date', { ...merchantCre
 invalid('identity/merchant-credential', 'vc-1.1-context-first', mut(merchantCredential, (d) => (d['@context'] = ['https://www.w3.org/2018/credentials/v1'])), at('/@context/0', 'const', 'ERR_SCHEMA_CONST'));
 invalid('identity/merchant-credential', 'type-lacks-merchant-credential', mut(merchantCredential, (d) => (d.type = ['VerifiableCredential', 'OrganizationCredential'])), at('/type', 'contains', 'ERR_SCHEMA_CONTAINS'));
 invalid('identity/merchant-credential', 'valid-until-before-valid-from', mut(merchantCredential, (d) => (d.validUntil = '2026-10-01T00:00:00Z')), broken('/validUntil', 'valid-period', 'ERR_RULE_TIME_ORDER'));
+invalid('identity/merchant-credential', 'valid-until-equal-to-valid-from', reprove({ ...merchantCredential, validUntil: merchantCredential.validFrom }, merchant), broken('/validUntil', 'valid-period', 'ERR_RULE_TIME_ORDER'));
+valid('identity/merchant-credential', 'valid-for-one-second', reprove({ ...merchantCredential, id: 'urn:uuid:3b9e6d20-5c1a-4f7e-8d24-9a0b1c2d3e4f', validUntil: '2026-11-01T00:00:01Z' }, merchant));
 
 const agentCredential = valid(
   'identity/agent-credential',
@@ -209,6 +317,12 @@ invalid('identity/agent-credential', 'proof-rdfc-cryptosuite', mut(agentCredenti
 invalid('identity/agent-credential', 'proof-value-in-hex', mut(agentCredential, (d) => (d.proof.proofValue = toHex(sha256Bytes(new Uint8Array([1]))))), at('/proof/proofValue', 'pattern', 'ERR_SCHEMA_PATTERN'));
 invalid('identity/agent-credential', 'unknown-role', mut(agentCredential, (d) => (d.credentialSubject.roles = ['buyer', 'admin'])), at('/credentialSubject/roles/1', 'enum', 'ERR_SCHEMA_ENUM'));
 invalid('identity/agent-credential', 'type-lacks-verifiable-credential', mut(agentCredential, (d) => (d.type = ['AgentCredential', 'OperatorCredential'])), at('/type', 'contains', 'ERR_SCHEMA_CONTAINS'));
+// valid-period compares instants: one second after validFrom is after it; the same instant written
+// with another offset is not.
+valid('identity/agent-credential', 'valid-for-one-second', reprove({ ...agentCredential, id: 'urn:uuid:9d4c2b18-6e3f-4a75-b0c1-2e3f4a5b6c7d', validUntil: '2026-11-01T00:00:01Z' }, merchant));
+invalid('identity/agent-credential', 'valid-until-before-valid-from', reprove({ ...agentCredential, validUntil: '2026-10-31T23:59:59Z' }, merchant), broken('/validUntil', 'valid-period', 'ERR_RULE_TIME_ORDER'));
+invalid('identity/agent-credential', 'valid-until-equal-to-valid-from', reprove({ ...agentCredential, validUntil: '2026-11-01T00:00:00Z' }, merchant), broken('/validUntil', 'valid-period', 'ERR_RULE_TIME_ORDER'));
+invalid('identity/agent-credential', 'valid-until-same-instant-other-offset', reprove({ ...agentCredential, validUntil: '2026-11-01T01:00:00+01:00' }, merchant), broken('/validUntil', 'valid-period', 'ERR_RULE_TIME_ORDER'));
 
 // ---------------------------------------------------------------------------------------------
 // discovery
@@ -259,6 +373,30 @@ invalid('discovery/agent-card', 'no-tools', mut(card, (d) => (d.tools = [])), at
 invalid('discovery/agent-card', 'unknown-proof-purpose', mut(card, (d) => (d.proof.proofPurpose = 'signing')), at('/proof/proofPurpose', 'enum', 'ERR_SCHEMA_ENUM'));
 invalid('discovery/agent-card', 'price-as-decimal-string', mut(card, (d) => (d.tools[0].pricing.base_price.units = '5.00')), at('/tools/0/pricing/base_price/units', 'type', 'ERR_SCHEMA_TYPE'));
 invalid('discovery/agent-card', 'tool-listed-twice', mut(card, (d) => d.tools.push(clone(d.tools[0]))), broken('/tools/1/name', 'tools-unique', 'ERR_RULE_DUPLICATE'));
+// tools-unique: a tool without pricing has no prices to compare; one tool's prices are in one
+// currency, two tools may use two.
+valid('discovery/agent-card', 'tool-without-pricing', reprove(mut(card, (d) => d.tools.push({ name: 'list-categories', description: 'The product categories there are reports for.', server_id: 'dreamineering-tools' })), merchant));
+valid(
+  'discovery/agent-card',
+  'hybrid-tool-in-another-currency',
+  reprove(
+    mut(card, (d) =>
+      d.tools.push({
+        name: 'translate-report',
+        description: 'A market report translated, priced per report and per page.',
+        server_id: 'dreamineering-tools',
+        pricing: { pricing_model: 'hybrid', base_price: { units: 300, currency: 'EUR' }, unit_price: { units: 20, currency: 'EUR' }, billing_unit: 'page' },
+      }),
+    ),
+    merchant,
+  ),
+);
+invalid(
+  'discovery/agent-card',
+  'hybrid-tool-priced-in-two-currencies',
+  reprove(mut(card, (d) => (d.tools[0].pricing = { pricing_model: 'hybrid', base_price: usd(500), unit_price: { units: 20, currency: 'EUR' }, billing_unit: 'page' })), merchant),
+  broken('/tools/0/pricing/unit_price/currency', 'tools-unique', 'ERR_RULE_CURRENCY_MISMATCH'),
+);
 
 // ---------------------------------------------------------------------------------------------
 // capability (Incident Network's chain; Agent Commerce Network's procurement capability)
@@ -381,11 +519,26 @@ invalid('capability/token', 'ttl-does-not-match', mut(vendorToken, (d) => (d.ttl
 invalid('capability/token', 'expires-before-issued', mut(vendorToken, (d) => ((d.expires_at = T0 - 1), delete d.ttl_secs)), broken('/expires_at', 'valid-period', 'ERR_RULE_TIME_ORDER'));
 invalid('capability/token', 'per-call-above-total', mut(vendorToken, (d) => (d.scope.grants[0].max_cost_per_invocation.units = 600)), broken('/scope/grants/0/max_cost_per_invocation/units', 'grant-caps-agree', 'ERR_RULE_EXCEEDS_LIMIT'));
 invalid('capability/token', 'ttl-one-second-long', mut(coordinatorToken, (d) => (d.ttl_secs = 601)), broken('/ttl_secs', 'ttl-matches', 'ERR_RULE_TTL_MISMATCH'));
+// valid-period: expires_at must be after issued_at, so one second after is the shortest life.
+valid('capability/token', 'expires-one-second-after-issued', capabilityToken({ id: `${EXEC_ID}-one-second`, issuer: coordinator, subject: executor.hex, grants: [{ ...disableRule(1), operations: ['invoke'] }], issuedAt: T0 + 10, ttl: 1, depth: 3, parent: COORD_ID }));
+invalid('capability/token', 'expires-when-issued', resign(mut(executorToken, (d) => ((d.expires_at = d.issued_at), delete d.ttl_secs)), coordinator), broken('/expires_at', 'valid-period', 'ERR_RULE_TIME_ORDER'));
+valid('capability/token', 'without-ttl-secs', resign(without(vendorToken, 'ttl_secs'), commander));
+invalid('capability/token', 'ttl-one-second-short', resign(mut(coordinatorToken, (d) => (d.ttl_secs = 599)), liaison), broken('/ttl_secs', 'ttl-matches', 'ERR_RULE_TTL_MISMATCH'));
+// grant-caps-agree compares the caps only when a grant has both (vendor-liaison's are equal, 500 and 500).
+valid('capability/token', 'total-cap-without-per-call-cap', resign(mut(vendorToken, (d) => delete d.scope.grants[0].max_cost_per_invocation), commander));
+valid('capability/token', 'per-call-cap-without-total-cap', resign(mut(vendorToken, (d) => delete d.scope.grants[0].max_total_cost), commander));
+invalid('capability/token', 'per-call-one-cent-above-total', resign(mut(vendorToken, (d) => (d.scope.grants[0].max_cost_per_invocation.units = 501)), commander), broken('/scope/grants/0/max_cost_per_invocation/units', 'grant-caps-agree', 'ERR_RULE_EXCEEDS_LIMIT'));
+invalid('capability/token', 'caps-in-two-currencies', resign(mut(vendorToken, (d) => (d.scope.grants[0].max_cost_per_invocation.currency = 'EUR')), commander), broken('/scope/grants/0/max_cost_per_invocation/currency', 'grant-caps-agree', 'ERR_RULE_CURRENCY_MISMATCH'));
 {
   // Links that do not connect: the second is made by the commander, not by the first link's delegatee.
   const link = (signer, capabilityId, delegatee, timestamp) => compact({ capability_id: capabilityId, delegator: signer.hex, delegatee, timestamp, signature: '0'.repeat(128) }, signer);
   const links = [link(commander, ROOT_ID, liaison.hex, T0), link(commander, VENDOR_ID, coordinator.hex, T0 + 5)];
   invalid('capability/token', 'delegation-links-do-not-connect', compact({ ...executorToken, delegation_chain: links, signature: '0'.repeat(128) }, coordinator), broken('/delegation_chain/1/delegator', 'delegation-links-connect', 'ERR_RULE_BROKEN_CHAIN'));
+  // Links that connect: commander -> liaison -> coordinator -> executor. A link may be as old as the
+  // one before it, not older.
+  const connected = (last) => [link(commander, ROOT_ID, liaison.hex, T0), link(liaison, VENDOR_ID, coordinator.hex, T0 + 5), link(coordinator, COORD_ID, executor.hex, last)];
+  valid('capability/token', 'delegation-links-in-one-second', compact({ ...without(executorToken, 'signature'), delegation_chain: connected(T0 + 5) }, coordinator));
+  invalid('capability/token', 'delegation-link-one-second-older', compact({ ...without(executorToken, 'signature'), delegation_chain: connected(T0 + 4) }, coordinator), broken('/delegation_chain/2/timestamp', 'delegation-links-connect', 'ERR_RULE_TIME_ORDER'));
 }
 
 const revocation = valid(
@@ -430,6 +583,9 @@ invalid('capability/lineage-chain', 'child-with-null-parent', mut(lineage, (d) =
 invalid('capability/lineage-chain', 'empty', { chain: [] }, at('/chain', 'minItems', 'ERR_SCHEMA_ITEMS'));
 invalid('capability/lineage-chain', 'parent-not-listed', mut(lineage, (d) => (d.chain[4].parent_capability_id = 'INC-2026-0428-unknown')), broken('/chain/4/parent_capability_id', 'lineage-links-up', 'ERR_RULE_DANGLING_REFERENCE'));
 invalid('capability/lineage-chain', 'depth-skips-a-level', mut(lineage, (d) => (d.chain[5].delegation_depth = 4)), broken('/chain/5/delegation_depth', 'lineage-links-up', 'ERR_RULE_BROKEN_CHAIN'));
+invalid('capability/lineage-chain', 'depth-same-as-parent', mut(lineage, (d) => (d.chain[5].delegation_depth = 2)), broken('/chain/5/delegation_depth', 'lineage-links-up', 'ERR_RULE_BROKEN_CHAIN'));
+invalid('capability/lineage-chain', 'entry-listed-twice', mut(lineage, (d) => (d.chain[2] = clone(d.chain[1]))), broken('/chain/2/id', 'lineage-links-up', 'ERR_RULE_DUPLICATE'));
+invalid('capability/lineage-chain', 'root-id-names-another-entry', { ...lineage, root_capability_id: VENDOR_ID }, broken('/root_capability_id', 'lineage-links-up', 'ERR_RULE_MISMATCH'));
 
 // ---------------------------------------------------------------------------------------------
 // intent (Agent Commerce Network, phase 2)
@@ -592,6 +748,12 @@ invalid('receipt/receipt-pair', 'receipts-for-different-intents', mut(pair, (d) 
 invalid('receipt/receipt-pair', 'one-kernel-signed-both', mut(pair, (d) => (d.provider_receipt.kernel_key = buyerKernel.hex)), broken('/provider_receipt/kernel_key', 'two-signers', 'ERR_RULE_SAME_SIGNER'));
 invalid('receipt/receipt-pair', 'prepaid-audit-one-kernel', mut(prepaidPair, (d) => (d.provider_receipt.kernel_key = buyerKernel.hex)), broken('/provider_receipt/kernel_key', 'two-signers', 'ERR_RULE_SAME_SIGNER'));
 invalid('receipt/receipt-pair', 'missing-provider-receipt', without(pair, 'provider_receipt'), missing('', 'provider_receipt'));
+invalid(
+  'receipt/receipt-pair',
+  'buyer-receipt-for-another-intent',
+  mut(pair, (d) => (d.buyer_receipt = resign({ ...d.buyer_receipt, intent_hash: documentHash({ another: 'intent' }) }, buyerKernel))),
+  broken('/buyer_receipt/intent_hash', 'one-intent', 'ERR_RULE_MISMATCH'),
+);
 
 // ---------------------------------------------------------------------------------------------
 // mandate (Agent Commerce Rails, station 4)
@@ -670,7 +832,7 @@ const cartMandate = valid(
   'dreamineering.commerce-rails',
   prove({ contents: cartContents, merchant_authorization: null, merchant: MERCHANT_DID, intent_mandate_hash: documentHash(intentMandate), spend_cap: cap }, merchant, MERCHANT_VM, '2026-11-01T10:05:00Z'),
 );
-valid(
+const shippedCart = valid(
   'mandate/cart-mandate',
   'shipped-goods',
   prove(
@@ -711,6 +873,21 @@ invalid(
 invalid('mandate/cart-mandate', 'total-above-spend-cap', mut(cartMandate, (d) => (d.spend_cap.value = '4.99')), broken('/contents/payment_request/details/total/amount/value', 'cart-within-cap', 'ERR_RULE_EXCEEDS_LIMIT'));
 invalid('mandate/cart-mandate', 'negative-total', mut(cartMandate, (d) => (d.contents.payment_request.details.total.amount.value = '-5.00')), at('/contents/payment_request/details/total/amount/value', 'not', 'ERR_SCHEMA_FORBIDDEN'));
 invalid('mandate/cart-mandate', 'not-chained-to-intent', without(cartMandate, 'intent_mandate_hash'), missing('', 'intent_mandate_hash'));
+// cart-within-cap: a total equal to the cap is within it (total-above-spend-cap is one cent over);
+// every amount, wherever it is, is in the cap's currency.
+valid('mandate/cart-mandate', 'total-equal-to-spend-cap', reprove({ ...cartMandate, spend_cap: amount('5.00') }, merchant));
+invalid(
+  'mandate/cart-mandate',
+  'display-item-in-another-currency',
+  reprove(mut(shippedCart, (d) => (d.contents.payment_request.details.display_items[1].amount.currency = 'EUR')), merchant),
+  broken('/contents/payment_request/details/display_items/1/amount/currency', 'cart-within-cap', 'ERR_RULE_CURRENCY_MISMATCH'),
+);
+invalid(
+  'mandate/cart-mandate',
+  'shipping-option-in-another-currency',
+  reprove(mut(shippedCart, (d) => (d.contents.payment_request.details.shipping_options[0].amount.currency = 'EUR')), merchant),
+  broken('/contents/payment_request/details/shipping_options/0/amount/currency', 'cart-within-cap', 'ERR_RULE_CURRENCY_MISMATCH'),
+);
 
 const paymentContents = {
   payment_mandate_id: 'pm-2026-11-01-0001',
@@ -817,6 +994,14 @@ invalid('settlement/spend-reconciliation', 'overrun-not-failed', { ...overrun, s
 invalid('settlement/spend-reconciliation', 'credited-without-amount', without(credited, 'credited'), missing('', 'credited'));
 invalid('settlement/spend-reconciliation', 'outcome-contradicts-amounts', { ...credited, actual: usd(125000), credited: usd(0) }, broken('/outcome', 'reconciliation-adds-up', 'ERR_RULE_MISMATCH'));
 invalid('settlement/spend-reconciliation', 'credit-miscalculated', { ...credited, credited: usd(700) }, broken('/credited/units', 'reconciliation-adds-up', 'ERR_RULE_ARITHMETIC'));
+// The outcome at one unit either side of charged, and each amount one unit off.
+valid('settlement/spend-reconciliation', 'credited-one-unit', recon('credited', 124999, { credited: usd(1), settlement_status: 'charged' }));
+valid('settlement/spend-reconciliation', 'overrun-one-unit', recon('overrun', 125001, { overrun: usd(1), settlement_status: 'failed' }));
+invalid('settlement/spend-reconciliation', 'unchanged-but-actual-one-unit-above', { ...unchangedRecon, actual: usd(125001) }, broken('/outcome', 'reconciliation-adds-up', 'ERR_RULE_MISMATCH'));
+invalid('settlement/spend-reconciliation', 'overrun-but-actual-one-unit-below', { ...overrun, actual: usd(124999) }, broken('/outcome', 'reconciliation-adds-up', 'ERR_RULE_MISMATCH'));
+invalid('settlement/spend-reconciliation', 'credit-one-unit-short', { ...credited, credited: usd(6999) }, broken('/credited/units', 'reconciliation-adds-up', 'ERR_RULE_ARITHMETIC'));
+invalid('settlement/spend-reconciliation', 'overrun-one-unit-short', { ...overrun, overrun: usd(5999) }, broken('/overrun/units', 'reconciliation-adds-up', 'ERR_RULE_ARITHMETIC'));
+invalid('settlement/spend-reconciliation', 'actual-in-another-currency', { ...credited, actual: { units: 118000, currency: 'EUR' } }, broken('/actual/currency', 'reconciliation-adds-up', 'ERR_RULE_CURRENCY_MISMATCH'));
 
 const settlementRecord = valid('settlement/settlement-reconciliation', 'commerce-network', {
   settlement_id: 'settlement_lattice_vanguard_001',
@@ -839,6 +1024,10 @@ invalid('settlement/settlement-reconciliation', 'reconciled-while-disputed', { .
 invalid('settlement/settlement-reconciliation', 'reversal-without-dispute', without(reversal, 'dispute_id'), missing('', 'dispute_id'));
 invalid('settlement/settlement-reconciliation', 'reversal-nobody-disputes', { ...reversal, buyer_position: 'accepted' }, at('/provider_position', 'const', 'ERR_SCHEMA_CONST'));
 invalid('settlement/settlement-reconciliation', 'settled-above-approved', { ...settlementRecord, settled_amount_minor: 130000 }, broken('/settled_amount_minor', 'amounts-in-order', 'ERR_RULE_EXCEEDS_LIMIT'));
+// amounts-in-order: commerce-network has quoted = approved = settled; each may be less, not more.
+valid('settlement/settlement-reconciliation', 'settled-below-approved-below-quoted', { ...settlementRecord, settlement_id: 'settlement_lattice_vanguard_003', approved_amount_minor: 120000, settled_amount_minor: 118000 });
+invalid('settlement/settlement-reconciliation', 'settled-one-unit-above-approved', { ...settlementRecord, settled_amount_minor: 125001 }, broken('/settled_amount_minor', 'amounts-in-order', 'ERR_RULE_EXCEEDS_LIMIT'));
+invalid('settlement/settlement-reconciliation', 'approved-one-unit-above-quoted', { ...settlementRecord, approved_amount_minor: 125001 }, broken('/approved_amount_minor', 'amounts-in-order', 'ERR_RULE_EXCEEDS_LIMIT'));
 
 const dispute = valid('settlement/dispute', 'opened.commerce-network', {
   dispute_id: 'dispute_lattice_001',
@@ -853,6 +1042,8 @@ const resolved = valid('settlement/dispute', 'reversed', { ...dispute, status: '
 invalid('settlement/dispute', 'resolved-without-resolution', without(resolved, 'resolution'), missing('', 'resolution'));
 invalid('settlement/dispute', 'opened-by-a-third-party', { ...dispute, opened_by: 'broker' }, at('/opened_by', 'enum', 'ERR_SCHEMA_ENUM'));
 invalid('settlement/dispute', 'resolved-before-opened', { ...resolved, resolved_at: T0 }, broken('/resolved_at', 'resolved-after-opened', 'ERR_RULE_TIME_ORDER'));
+valid('settlement/dispute', 'resolved-when-opened', { ...resolved, resolved_at: resolved.opened_at });
+invalid('settlement/dispute', 'resolved-one-second-before-opened', { ...resolved, resolved_at: resolved.opened_at - 1 }, broken('/resolved_at', 'resolved-after-opened', 'ERR_RULE_TIME_ORDER'));
 
 // ---------------------------------------------------------------------------------------------
 // receipt: intent trace (Agent Commerce Rails, station 5)
@@ -928,6 +1119,8 @@ valid('task/task-created', 'minimal', { task_id: 'task_INC-2026-0428_002', targe
 invalid('task/task-created', 'without-capability', without(taskCreated, 'vendor_liaison_capability'), missing('', 'vendor_liaison_capability'));
 invalid('task/task-created', 'deadline-as-iso-string', { ...taskCreated, execution_deadline: iso(T0 + 900) }, at('/execution_deadline', 'type', 'ERR_SCHEMA_TYPE'));
 invalid('task/task-created', 'deadline-after-capability-expires', { ...taskCreated, execution_deadline: T0 + 1800 }, broken('/execution_deadline', 'deadline-within-capability', 'ERR_RULE_EXCEEDS_LIMIT'));
+// incident-network's deadline is the capability's expiry itself (T0 + 900); one second later is not.
+invalid('task/task-created', 'deadline-one-second-after-capability-expires', { ...taskCreated, execution_deadline: vendorToken.expires_at + 1 }, broken('/execution_deadline', 'deadline-within-capability', 'ERR_RULE_EXCEEDS_LIMIT'));
 
 const processRequest = valid('task/process-task-request', 'incident-network', {
   task: {
