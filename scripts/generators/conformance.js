@@ -231,12 +231,16 @@ const NON_CANONICAL = {
   'y-equals-p': 'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
   'y-equals-p-plus-1': 'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
   'negative-zero-x': '0100000000000000000000000000000000000000000000000000000000000080',
+  // y = p - 1 is the other point with x = 0 (of order 2): with the sign bit set, it is "negative
+  // zero" too; a check that knows only y = 1 lets it through.
+  'negative-zero-x-y-minus-1': 'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff',
 };
 sigVector('valid', 'A valid signature.', sigPk, goodSig, sigMsg, accept());
 sigVector('message-changed', 'The message changed after signing.', sigPk, goodSig, utf8('pay 500.00 USD to did:web:dreamineering.com'), reject('ERR_SIG_INVALID'));
 sigVector('wrong-key', 'Another key.', publicKeyOf(sha256Bytes(utf8('other key'))), goodSig, sigMsg, reject('ERR_SIG_INVALID'));
 sigVector('malleability-s-plus-l', 'Signature malleability: S + L verifies under a lax check, giving a second signature for the same message.', sigPk, withS(goodS + L), sigMsg, reject('ERR_SIG_NON_CANONICAL'));
 sigVector('malleability-s-equals-l', 'S = L, the first non-canonical scalar.', sigPk, withS(L), sigMsg, reject('ERR_SIG_NON_CANONICAL'));
+sigVector('s-equals-l-minus-1', 'S = L - 1, the last canonical scalar, in a signature that does not verify: invalid, not non-canonical (the other side of the S < L boundary, which a wrong group order misplaces).', sigPk, withS(L - 1n), sigMsg, reject('ERR_SIG_INVALID'));
 sigVector('short-signature', 'A 63-byte signature.', sigPk, goodSig.subarray(0, 63), sigMsg, reject('ERR_SIG_MALFORMED'));
 sigVector('short-key', 'A 31-byte key.', sigPk.subarray(0, 31), goodSig, sigMsg, reject('ERR_SIG_MALFORMED'));
 for (const [name, h] of Object.entries(SMALL_ORDER)) {
