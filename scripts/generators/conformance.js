@@ -1047,4 +1047,155 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   mandate('currency-exponent-3-passes-the-cap', 'In Kuwaiti dinar: spent 5.000, paying 5.001, under a cap of 10.000: one fils over, which an implementation counting in cents cannot see.', cappedIn('KWD', '10.000', '5.001'), { currency: 'KWD', value: '5.000' }, reject('ERR_MANDATE_OVER_CAP'));
 }
 
+// ---------------------------------------------------------------------------------------------
+// replay links, one vector each (SPEC.md 12.9)
+//
+// For each link of LINK_RULES (src/verify/replay.ts), the seven-station transaction with that link
+// broken and nothing else. Every document changed is signed, proved or hashed again by its own
+// party, every document that names it by hash is made to name the new one (and signed again), and
+// the bundle is sealed again by the recorder, whom the trust policy names: the link is the only
+// thing wrong, and the hop it reports to is the only one that rejects. Where a link has a boundary,
+// its passing side is here too.
+
+{
+  const original = Object.fromEntries(Object.entries(sevenFiles).filter(([f]) => f !== 'bundle-manifest.json').map(([f, { base64 }]) => [f, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
+  const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+  const policy = { ...pinned, sealers: [P.recorder.didKey] };
+  /** Who signs each document of the transaction again when it changes: [party, verification method]. */
+  const SIGNERS = {
+    'manifest/agent-card.json': [P.merchant],
+    'capability/agents-root.json': [P.trust002],
+    'capability/shopping-agent.json': [P.trust002],
+    'mandates/intent-mandate.json': [P.user],
+    'mandates/cart-mandate.json': [P.merchant],
+    'mandates/payment-mandate.json': [P.user],
+    'receipts/buyer-receipt.json': [P.agentKernel],
+    'receipts/provider-receipt.json': [P.toolsKernel],
+    'receipts/intent-trace.json': [P.recorder],
+  };
+  /**
+   * The transaction with `changes` made (path -> change; null deletes the file), each link by hash
+   * made to follow (receipts and the authorization to the intent, the mandates to one another, the
+   * trace to the mandates, the credential and the receipts), and every document that differs from
+   * the original signed again: by its party, or by `signers[path]`.
+   */
+  const transaction = (changes = {}, signers = {}) => {
+    const d = { ...original };
+    for (const [path, change] of Object.entries(changes)) {
+      if (change === null) delete d[path];
+      else d[path] = mut(original[path] ?? {}, change);
+    }
+    const settle = (path, link = () => {}) => {
+      if (d[path] === undefined) return;
+      const next = mut(d[path], link);
+      if (text(next) === text(original[path])) return void (d[path] = original[path]);
+      const [party, vm] = signers[path] ?? SIGNERS[path] ?? [];
+      d[path] = party === undefined ? next : next.proof !== undefined ? reprove(next, party, vm) : resign(next, party);
+    };
+    settle('manifest/agent-card.json');
+    settle('capability/agents-root.json');
+    settle('capability/shopping-agent.json');
+    if (text(d['intent/governed-intent.json']) !== text(original['intent/governed-intent.json'])) d['intent/governed-intent.json'] = rehash(d['intent/governed-intent.json']);
+    const intent = d['intent/governed-intent.json'];
+    settle('receipts/buyer-receipt.json', (r) => (r.intent_hash = intent.intent_hash));
+    settle('receipts/provider-receipt.json', (r) => (r.intent_hash = intent.intent_hash));
+    settle('settlement/budget-authorization.json', (b) => (b.intent_hash = intent.intent_hash));
+    settle('mandates/intent-mandate.json');
+    const intentMandate = documentHash(d['mandates/intent-mandate.json']);
+    settle('mandates/cart-mandate.json', (c) => (c.intent_mandate_hash = intentMandate));
+    settle('mandates/payment-mandate.json', (p) => ((p.intent_mandate_hash = intentMandate), (p.cart_mandate_hash = documentHash(d['mandates/cart-mandate.json']))));
+    settle('receipts/intent-trace.json', (t) => {
+      t.intent_ref = intentMandate;
+      t.action_hash = documentHash(d['receipts/provider-receipt.json'].action);
+      t.references.mandate_hash = documentHash(d['mandates/payment-mandate.json']);
+      t.references.identity_credential.hash = documentHash(d['identity/agent-credential.json']);
+      t.references.receipt_hashes = [documentHash(d['receipts/buyer-receipt.json']), documentHash(d['receipts/provider-receipt.json'])];
+    });
+    return d;
+  };
+  // The links follow the original as it is: nothing is signed again when nothing changed.
+  if (Object.entries(transaction()).some(([path, doc]) => doc !== original[path])) throw new Error('the seven-station transaction does not restitch to itself');
+  /** The documents in a bundle sealed by the recorder, as the original was: its id, its time and its kind (`kind` null: none declared). */
+  const sealed = (d, kind = manifest.transaction) => {
+    const f = bundle(d, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at), kind === null ? delete m.transaction : (m.transaction = kind)));
+    const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+    return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: manifest.proof }, P.recorder)))) } };
+  };
+  const link = (name, description, d, failures, kind) => replay(`seven-station/link/${name}`, description, sealed(d, kind), NOV, failures, policy);
+  link('restitched', 'The seven-station documents sealed again by the recorder, as every vector below is: nothing changed, every hop verifies.', transaction(), {});
+
+  // manifest: the card lists a credential of the identity hop.
+  const OTHER_CREDENTIAL = { id: 'urn:uuid:00000000-0000-4000-8000-000000000001', hash: `sha256:${'1'.repeat(64)}` };
+  link('card-lists-no-credential-of-the-identity-hop', 'The agent card, proved again by Dreamineering, lists a credential the bundle does not hold instead of its merchant credential: the card\'s identity is not the one the identity hop verified, so the manifest hop rejects.', transaction({ 'manifest/agent-card.json': (c) => (c.credentials = [OTHER_CREDENTIAL]) }), { manifest: 'ERR_REPLAY_LINK_BROKEN' });
+  link('card-lists-a-credential-of-the-identity-hop-among-others', 'The agent card, proved again by Dreamineering, lists a credential the bundle does not hold before its merchant credential: one listed credential of the identity hop is enough, and every hop accepts.', transaction({ 'manifest/agent-card.json': (c) => c.credentials.unshift(OTHER_CREDENTIAL) }), {});
+
+  // capability chain: the intent's capability is in the bundle.
+  link('intent-capability-not-in-the-bundle', 'The governed intent, hashed again, is made under cap-dreamineering-shopping-agent-0002, which the bundle does not hold (the receipts and the authorization follow its new hash): the capability chain hop rejects. The receipts, under the capability the bundle holds, then name another capability than the intent, which the receipts hop refuses too: the receipts, the budget and the intent must name one capability, so this link cannot break alone.', transaction({ 'intent/governed-intent.json': (i) => (i.capability_id = 'cap-dreamineering-shopping-agent-0002') }), { capability_chain: 'ERR_REPLAY_LINK_BROKEN', receipts: 'ERR_RECEIPT_CAPABILITY_MISMATCH' });
+
+  // intent: the agent card offers the intent's tool (its name, and its server when the card gives one).
+  link('card-does-not-offer-the-intent-tool', 'The agent card, proved again by Dreamineering, offers market-brief instead of market-report, the tool the intent calls: the intent hop rejects.', transaction({ 'manifest/agent-card.json': (c) => (c.tools[0].name = 'market-brief') }), { intent: 'ERR_REPLAY_LINK_BROKEN' });
+  link('card-offers-the-intent-tool-on-another-server', 'The agent card, proved again by Dreamineering, offers market-report on the server dreamineering-labs, not on dreamineering-tools, the server the intent calls: the intent hop rejects.', transaction({ 'manifest/agent-card.json': (c) => (c.tools[0].server_id = 'dreamineering-labs') }), { intent: 'ERR_REPLAY_LINK_BROKEN' });
+  link('card-offers-the-intent-tool-on-no-server', 'The agent card, proved again by Dreamineering, offers market-report without naming a server: a tool without a server_id is the intent\'s by its name, and every hop accepts.', transaction({ 'manifest/agent-card.json': (c) => delete c.tools[0].server_id }), {});
+
+  // mandates: the intent's worst-case price is within the intent mandate's spend cap, in its currency.
+  link('worst-case-price-over-the-cap', 'The governed intent, hashed again, bounds the price at 2001 USD cents, one cent over the intent mandate\'s spend cap of 20.00 USD (the receipts and the authorization follow its new hash): the mandates hop rejects.', transaction({ 'intent/governed-intent.json': (i) => (i.billing_context.max_price_minor = 2001) }), { mandates: 'ERR_REPLAY_LINK_BROKEN' });
+  link('worst-case-price-at-the-cap', 'The governed intent, hashed again, bounds the price at 2000 USD cents, exactly the intent mandate\'s spend cap of 20.00 USD: within the cap, and every hop accepts.', transaction({ 'intent/governed-intent.json': (i) => (i.billing_context.max_price_minor = 2000) }), {});
+  link('worst-case-price-in-another-currency', 'The governed intent, hashed again, bounds the price at 500 EUR cents, while the intent mandate\'s spend cap is 20.00 USD (the receipts and the authorization follow its new hash; the bundle holds no settlement, which would be held to the intent\'s currency too, and declares no kind): a price in another currency is not within the cap, and the mandates hop rejects.', transaction({ 'settlement/settlement.json': null, 'intent/governed-intent.json': (i) => (i.billing_context.currency = 'EUR') }), { mandates: 'ERR_REPLAY_LINK_BROKEN' }, null);
+  link('intent-mandate-for-another-agent', 'The intent mandate, signed again by the user, is for a stranger\'s did:key, not for the agent the identity hop\'s credential is about (the cart, the payment and the trace follow its hash): the mandates hop rejects.', transaction({ 'mandates/intent-mandate.json': (m) => (m.agent = P.stranger.didKey) }), { mandates: 'ERR_REPLAY_LINK_BROKEN' });
+  link('cart-of-another-merchant', 'The cart mandate is a stranger\'s: its merchant is the stranger\'s did:key, which proves it (the payment and the trace follow its hash), while the agent card is did:web:dreamineering.com\'s: the mandates hop rejects.', transaction({ 'mandates/cart-mandate.json': (c) => (c.merchant = P.stranger.didKey) }, { 'mandates/cart-mandate.json': [P.stranger, P.stranger.vm] }), { mandates: 'ERR_REPLAY_LINK_BROKEN' });
+
+  // settlement: the reconciled actual costs sum to the payment mandate's total, in its currency.
+  // A settlement is held to both (it settles the payment's total, and the spend reconciled: three
+  // amounts pairwise equal), so these two bundles hold none, and declare no kind that requires one.
+  const noSettlement = { 'settlement/settlement.json': null };
+  link('calls-cost-less-than-the-payment', 'The spend reconciliation credits one cent back (actual 499 USD cents, charged 500) and the buyer\'s receipt, signed again by its kernel, records a cost of 499, while the payment mandate pays 5.00 USD; the bundle holds no settlement and declares no kind. The calls do not cost what was paid, so the settlement hop rejects.', transaction({ ...noSettlement, 'settlement/spend-reconciliation.json': (r) => ((r.actual.units = 499), (r.outcome = 'credited'), (r.credited = { units: 1, currency: 'USD' })), 'receipts/buyer-receipt.json': (r) => (r.cost.units = 499) }), { settlement: 'ERR_REPLAY_LINK_BROKEN' }, null);
+  {
+    const inEuro = (c) => {
+      for (const g of c.scope.grants) (g.max_total_cost.currency = 'EUR'), (g.max_cost_per_invocation.currency = 'EUR');
+    };
+    link('calls-cost-in-another-currency', 'The agent\'s budget is kept in EUR: both capabilities\' caps (signed again by their issuer), the authorization, the spend reconciliation and the buyer\'s receipt (signed again by its kernel) count 500 EUR cents, while the payment mandate pays 5.00 USD; the bundle holds no settlement and declares no kind. The calls do not cost what was paid in its currency, so the settlement hop rejects.', transaction({ ...noSettlement, 'capability/agents-root.json': inEuro, 'capability/shopping-agent.json': inEuro, 'settlement/budget-authorization.json': (b) => ((b.exposure.currency = 'EUR'), (b.total_exposure.currency = 'EUR')), 'settlement/spend-reconciliation.json': (r) => ((r.charged.currency = 'EUR'), (r.actual.currency = 'EUR')), 'receipts/buyer-receipt.json': (r) => (r.cost.currency = 'EUR') }), { settlement: 'ERR_REPLAY_LINK_BROKEN' }, null);
+  }
+
+  // settlement: a spend reconciliation names a receipt of the bundle, and an allowed authorization of its capability and grant.
+  link('reconciliation-names-no-receipt-of-the-bundle', 'The spend reconciliation reconciles receipt rcpt-dreamineering-agent-0002, which the bundle does not hold: the settlement hop rejects.', transaction({ 'settlement/spend-reconciliation.json': (r) => (r.receipt_id = 'rcpt-dreamineering-agent-0002') }), { settlement: 'ERR_REPLAY_LINK_BROKEN' });
+  link('reconciliation-of-another-capability', 'The spend reconciliation reconciles a grant of cap-dreamineering-shopping-agent-0002, a capability no authorization of the bundle charged: the settlement hop rejects.', transaction({ 'settlement/spend-reconciliation.json': (r) => (r.capability_id = 'cap-dreamineering-shopping-agent-0002') }), { settlement: 'ERR_REPLAY_LINK_BROKEN' });
+  link('reconciliation-of-another-grant', 'The spend reconciliation reconciles grant 1 of the agent\'s capability, which no authorization of the bundle charged (the authorization charged grant 0): the settlement hop rejects.', transaction({ 'settlement/spend-reconciliation.json': (r) => (r.grant_index = 1) }), { settlement: 'ERR_REPLAY_LINK_BROKEN' });
+  link('reconciliation-of-a-denied-authorization', 'The budget authorization is a denial, and a true one (3 calls and 1600 USD cents charged before, so 500 more is over the grant\'s max_total_cost of 2000): the spend reconciliation reconciles a grant no allowed authorization charged, and the settlement hop rejects.', transaction({ 'settlement/budget-authorization.json': (b) => ((b.decision = 'denied'), (b.denial = 'max_total_cost'), (b.invocation_count = 3), (b.total_exposure.units = 1600), delete b.hold_id) }), { settlement: 'ERR_REPLAY_LINK_BROKEN' });
+
+  // settlement: an authorization is for the intent.
+  {
+    const d = transaction();
+    link('authorization-for-another-intent', 'The budget authorization is for an intent whose hash is not the governed intent\'s: the exposure was authorized for something else, and the settlement hop rejects.', { ...d, 'settlement/budget-authorization.json': mut(d['settlement/budget-authorization.json'], (b) => (b.intent_hash = `sha256:${'5'.repeat(64)}`)) }, { settlement: 'ERR_REPLAY_LINK_BROKEN' });
+    link('authorization-naming-no-intent', 'The budget authorization names no intent: there is no intent hash to hold to the governed intent\'s, and every hop accepts.', { ...d, 'settlement/budget-authorization.json': mut(d['settlement/budget-authorization.json'], (b) => delete b.intent_hash) }, {});
+  }
+
+  // settlement: a settlement settles the payment mandate's total, and names a payment reference the receipts record.
+  {
+    const settlement = original['settlement/settlement.json'];
+    const part = mut(settlement, (s) => ((s.settlement_id = 'settlement_dreamineering_0002'), (s.quoted_amount_minor = 1), (s.approved_amount_minor = 1), (s.settled_amount_minor = 1)));
+    link('settlement-one-unit-short', 'The payment settled in two parts: settlement_dreamineering_0001 settles 499 USD cents, one unit short of the payment mandate\'s 5.00 USD, and settlement_dreamineering_0002 the other cent. Together they settle the spend reconciled, but neither settles the payment\'s total, so the settlement hop rejects.', { ...transaction({ 'settlement/settlement.json': (s) => (s.settled_amount_minor = 499) }), 'settlement/settlement-2.json': part }, { settlement: 'ERR_REPLAY_LINK_BROKEN' });
+    link('settlement-names-another-payment', 'The settlement names payment x402:eip155:8453:0x00…01, which no receipt of the bundle records (they record the payment of the trace\'s settlement proof): the settlement hop rejects.', transaction({ 'settlement/settlement.json': (s) => (s.payment_reference = `x402:eip155:8453:0x${'0'.repeat(63)}1`) }), { settlement: 'ERR_REPLAY_LINK_BROKEN' });
+    link('settlement-names-no-payment', 'The settlement names no payment reference: there is none to find among the receipts\', and every hop accepts.', transaction({ 'settlement/settlement.json': (s) => delete s.payment_reference }), {});
+  }
+
+  // receipts: a buyer's and a provider's receipt of the intent verify as a bilateral pair.
+  link('no-provider-receipt-for-the-intent-tool', 'The provider\'s receipt, signed again by its kernel, records a call to market-brief, not to market-report, the tool the intent calls (the trace follows its hash): the bundle holds no provider receipt of the intent\'s tool, and the receipts hop rejects.', transaction({ 'receipts/provider-receipt.json': (r) => (r.tool_name = 'market-brief') }), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  link('no-provider-receipt-on-the-intent-server', 'The provider\'s receipt, signed again by its kernel, records a call to market-report on dreamineering-labs, not on dreamineering-tools, the server the intent calls (the trace follows its hash): the bundle holds no provider receipt of the intent\'s tool, and the receipts hop rejects.', transaction({ 'receipts/provider-receipt.json': (r) => (r.tool_server = 'dreamineering-labs') }), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  link('receipt-pair-under-one-kernel', 'The provider\'s receipt is signed by the buyer\'s kernel, under the buyer\'s kernel_key (the trace follows its hash): each receipt verifies alone, but the two are not bilateral evidence, and the receipts hop rejects with the pair\'s code.', transaction({ 'receipts/provider-receipt.json': (r) => (r.kernel_key = P.agentKernel.hex) }, { 'receipts/provider-receipt.json': [P.agentKernel] }), { receipts: 'ERR_RECEIPT_SAME_KERNEL' });
+
+  // receipts: every receipt commits to the intent.
+  {
+    const loose = resign(mut(original['receipts/buyer-receipt.json'], (r) => ((r.id = `${r.id}-other`), (r.intent_hash = `sha256:${'7'.repeat(64)}`), delete r.cost)), P.agentKernel);
+    link('receipt-for-another-intent', 'A further receipt by the buyer\'s kernel, recording no cost (so the budget still accounts for the calls), commits to another intent: it is not evidence of this transaction, and the receipts hop rejects.', { ...transaction(), 'receipts/other-receipt.json': loose }, { receipts: 'ERR_RECEIPT_INTENT_MISMATCH' });
+  }
+
+  // receipts: a settled trace carries a successful settlement proof.
+  link('settled-trace-without-a-successful-proof', 'The intent trace, proved again by the recorder, records a settled outcome with a settlement proof whose success is false: the receipts hop rejects.', transaction({ 'receipts/intent-trace.json': (t) => (t.references.settlement_proof.success = false) }), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+
+  // receipts: every trace's proof is bound to the payment it names (the amount, the network, the
+  // payer and the payee have their vectors above, replay/seven-station/settlement-proof-* and
+  // cart-names-no-payee): an asset whose units writ does not know cannot be bound.
+  link('settlement-proof-in-an-unknown-asset', 'The cart\'s x402 method, proved again by Dreamineering, is paid in EURC, an asset whose units writ does not know (the payment and the trace follow its hash): the settlement proof\'s amount cannot be bound to the payment\'s 5.00 USD, and the receipts hop rejects.', transaction({ 'mandates/cart-mandate.json': (c) => (c.contents.payment_request.method_data[0].data.asset = 'EURC') }), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+}
+
 emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });
