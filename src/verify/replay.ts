@@ -17,7 +17,8 @@ import type {
 } from '../generated/types.js';
 import type { Issue } from '../issues.js';
 import { documentHash } from '../crypto/hash.js';
-import { toMinorUnits, unitsAt } from '../encoding/currency.js';
+import { minorExponent, toMinorUnits, unitsAt } from '../encoding/currency.js';
+import { compareDecimal, parseDecimal } from '../encoding/decimal.js';
 import { ArtifactWarnings, artifactIssue, costIssues, distinctTypes, lineageIssues, report, sealVerdict, startBundle, type BundleOptions } from './bundle.js';
 import type { VerifyContext } from './context.js';
 import { verifyWithEvidence } from './document.js';
@@ -169,8 +170,11 @@ export const LINK_RULES: readonly LinkRule[] = [
       if (intent !== undefined && intentMandate !== undefined) {
         const i = intent[1];
         const cap = intentMandate[1].spend_cap;
-        const capMinor = toMinorUnits(cap.value, cap.currency);
-        if (i.billing_context.currency !== cap.currency || capMinor === undefined || i.billing_context.max_price_minor > capMinor) {
+        // Compared as exact decimals (SPEC.md 6.1): the price's minor units at the currency's
+        // exponent against the cap as written, which may be finer than a minor unit.
+        const capValue = parseDecimal(cap.value);
+        const price = { units: BigInt(i.billing_context.max_price_minor), scale: minorExponent(cap.currency) };
+        if (i.billing_context.currency !== cap.currency || capValue === undefined || compareDecimal(price, capValue) > 0) {
           out.push(broken(intentMandate[0], '/spend_cap', `the intent's worst-case price of ${i.billing_context.max_price_minor} ${i.billing_context.currency} (minor units) is not within the mandate's spend cap of ${cap.value} ${cap.currency}`));
         }
       }
