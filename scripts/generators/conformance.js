@@ -1203,4 +1203,139 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   link('settlement-proof-in-an-unknown-asset', 'The cart\'s x402 method, proved again by Dreamineering, is paid in EURC, an asset whose units writ does not know (the payment and the trace follow its hash): the settlement proof\'s amount cannot be bound to the payment\'s 5.00 USD, and the receipts hop rejects.', transaction({ 'mandates/cart-mandate.json': (c) => (c.contents.payment_request.method_data[0].data.asset = 'EURC') }), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
 }
 
+// crypto boundaries (mutation testing of src/crypto/)
+// Each vector below has one fault, named by its id, and is signed again when the fault is not the
+// signature: the W3C vector's key for did:key proofs, Dreamineering's for did:web ones, the buyer
+// kernel's for compact envelopes. Expectations are SPEC.md 3, 6.3 to 6.5 and the error registry.
+{
+  const keyPair = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'keyPair.json'), 'utf8'));
+  const w3cSeed = fromBase58(keyPair.privateKeyMultibase.slice(1)).slice(2);
+  const { '@context': _c, ...w3cOptions } = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'proofConfigJCS.json'), 'utf8'));
+  const w3cUnsigned = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'unsigned.json'), 'utf8'));
+  const w3cPk = publicKeyOf(w3cSeed);
+  /** The W3C credential (or `doc`), proved again by the W3C key with its proof options changed. */
+  const w3cProved = (change = {}, doc = w3cUnsigned) => signDataIntegrity(doc, { ...w3cOptions, ...change }, w3cSeed);
+  const multibase = (bytes) => `z${toBase58(bytes)}`;
+  const didKeyMethod = (mb) => `did:key:${mb}#${mb}`;
+  const ed25519Multikey = (key) => multibase(new Uint8Array([0xed, 0x01, ...key]));
+  const signatureOf = (doc) => fromBase58(doc.proof.proofValue.slice(1));
+  const w3cSig = signatureOf(w3c);
+
+  proofVector('not-an-object', '6.4', 'A secured document that is null, not an object: it carries no proof.', null, at(0), reject('ERR_PROOF_MISSING'));
+  // proofValue (SPEC.md 6.4, check 1): z and base58btc of 64 bytes, nothing else.
+  proofVector('w3c/proof-value-base58flickr-prefix', '6.4', 'A proofValue whose multibase prefix is Z (base58flickr), followed by the base58btc text of the genuine signature: only z (base58btc) is the envelope\'s encoding.', mut(w3c, (d) => (d.proof.proofValue = `Z${d.proof.proofValue.slice(1)}`)), at(0), reject('ERR_PROOF_MALFORMED'));
+  proofVector('w3c/proof-value-not-a-string', '6.4', 'A proofValue that is a list holding the genuine proofValue, not a string.', mut(w3c, (d) => (d.proof.proofValue = [d.proof.proofValue])), at(0), reject('ERR_PROOF_MALFORMED'));
+  proofVector('w3c/proof-value-65-bytes', '6.4', 'A proofValue that is z and base58btc of 65 bytes (the genuine signature and a zero byte): not a 64-byte Ed25519 signature.', mut(w3c, (d) => (d.proof.proofValue = multibase(new Uint8Array([...w3cSig, 0])))), at(0), reject('ERR_PROOF_MALFORMED'));
+  // The checks before the equation (SPEC.md 6.4, checks 2 to 6) answer with their own codes in a
+  // proof too, not with ERR_PROOF_INVALID.
+  proofVector('w3c/proof-value-malleated', '6.4', 'Signature malleability in a proof: the genuine signature with S + L, which a lax verifier accepts as a second proofValue.', mut(w3c, (d) => (d.proof.proofValue = multibase(new Uint8Array([...w3cSig.subarray(0, 32), ...leBytes(le(w3cSig.subarray(32)) + L)])))), at(0), reject('ERR_SIG_NON_CANONICAL'));
+  proofVector('w3c/proof-value-small-order-r', '6.4', 'A proofValue whose R is a point of order 8, with the genuine S.', mut(w3c, (d) => (d.proof.proofValue = multibase(new Uint8Array([...hexBytes(SMALL_ORDER['order-8']), ...w3cSig.subarray(32)])))), at(0), reject('ERR_SIG_SMALL_ORDER'));
+  proofVector('did-key/small-order-key', '6.4', 'A proof by a did:key method whose key is the identity point, a key of small order: refused before the equation.', w3cProved({ verificationMethod: didKeyMethod(ed25519Multikey(hexBytes(SMALL_ORDER.identity))) }), at(0), reject('ERR_SIG_SMALL_ORDER'));
+  proofVector('did-key/non-canonical-key', '6.4', 'A proof by a did:key method whose key is a non-canonical encoding (y = p).', w3cProved({ verificationMethod: didKeyMethod(ed25519Multikey(hexBytes(NON_CANONICAL['y-equals-p']))) }), at(0), reject('ERR_SIG_NON_CANONICAL'));
+
+  // did:key (SPEC.md 6.5): did:key: + z + base58btc(0xed 0x01 + 32 bytes), and its method id <DID>#<multikey>.
+  const didKeyVector = (name, description, mb) => proofVector(`did-key/${name}`, '6.5', `The W3C credential proved again by its key under the did:key method ${description}: no Ed25519 did:key method.`, w3cProved({ verificationMethod: didKeyMethod(mb) }), at(0), reject('ERR_KEY_MALFORMED'));
+  const w3cKeyBytes = new Uint8Array([0xed, 0x01, ...w3cPk]);
+  didKeyVector('multibase-base16', 'whose multikey is the base16 multibase (f and lowercase hex) of the W3C key\'s 0xed 0x01 and 32 bytes', `f${toHex(w3cKeyBytes)}`);
+  didKeyVector('multikey-not-base58', 'whose multikey is z and text with 0, O, I and l, which base58btc does not have', `z6Mk0OIl${ed25519Multikey(w3cPk).slice(8)}`);
+  didKeyVector('multikey-33-bytes', 'whose multikey is 0xed 0x01 and the first 31 bytes of the W3C key (33 bytes)', multibase(w3cKeyBytes.subarray(0, 33)));
+  didKeyVector('multikey-35-bytes', 'whose multikey is 0xed 0x01, the W3C key and a zero byte (35 bytes)', multibase(new Uint8Array([...w3cKeyBytes, 0])));
+  didKeyVector('multicodec-ed-02', 'whose multikey starts 0xed 0x02, not 0xed 0x01', multibase(new Uint8Array([0xed, 0x02, ...w3cPk])));
+  didKeyVector('multikey-leading-zero-byte', 'whose multikey is z, a 1 (base58btc for a leading zero byte) and the W3C key\'s multikey text', `z1${ed25519Multikey(w3cPk).slice(1)}`);
+  proofVector('did-key/no-fragment', '6.5', 'The W3C credential proved again by its key under the did:key DID alone, without the #<multikey> fragment a did:key method id has.', w3cProved({ verificationMethod: `did:key:${ed25519Multikey(w3cPk)}` }), at(0), reject('ERR_KEY_MALFORMED'));
+  proofVector('did-key/purpose-key-agreement', '6.5', 'The W3C credential proved again by its key for keyAgreement: an Ed25519 did:key lists its key for authentication, assertionMethod, capabilityInvocation and capabilityDelegation only.', w3cProved({ proofPurpose: 'keyAgreement' }), at(0), reject('ERR_PROOF_PURPOSE'));
+  {
+    const { verificationMethod: _vm, ...noMethod } = w3cOptions;
+    proofVector('w3c/no-verification-method', '6.5', 'The W3C credential proved again by its key under proof options that name no verificationMethod: no key can be resolved.', signDataIntegrity(w3cUnsigned, noMethod, w3cSeed), at(0), reject('ERR_KEY_UNRESOLVED'));
+  }
+
+  // @context (SPEC.md 6.4): the document's is exactly the proof's copy. Each document below was
+  // proved with the @context the proof carries, then its own @context was changed.
+  const ctx = w3cUnsigned['@context'];
+  const withContext = (context) => ({ ...w3cUnsigned, '@context': context });
+  proofVector('w3c/context-entry-replaced', '6.4', "The document's second @context entry replaced after signing (the proof's copy and the document's have the same length and differ in one entry): a W3C-style verifier that hashed the proof's copy in its place would find the proof valid.", mut(w3cProved(), (d) => (d['@context'][1] = 'https://attacker.example/credentials/v2')), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
+  proofVector('w3c/context-longer-in-the-proof', '6.4', "A proof made over three @context entries, on a document that carries only the first two: the proof's @context is not a prefix of the document's.", mut(w3cProved({}, withContext([...ctx, 'https://www.w3.org/ns/credentials/undefined-terms/v2'])), (d) => (d['@context'] = [...ctx])), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
+  proofVector('w3c/context-removed-from-the-document', '6.4', 'The document\'s @context removed after signing, the proof keeping its copy.', mut(w3cProved(), (d) => delete d['@context']), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
+  proofVector('w3c/context-a-single-string', '6.4', 'A document whose @context is one URL, a string rather than a list, proved with that same string as the proof\'s @context.', w3cProved({}, withContext(ctx[0])), at(0), accept());
+  {
+    const inline = { '@vocab': 'https://vc.example/vocab#', alumniOf: 'https://schema.org/alumniOf' };
+    proofVector('w3c/context-object-members-reordered', '6.4', "A document whose @context holds an inline context object, proved with it, and then written with that object's members in another order: the two are one JSON value (compared in canonical form), so the proof verifies.", mut(w3cProved({}, withContext([ctx[0], inline])), (d) => (d['@context'][1] = { alumniOf: inline.alumniOf, '@vocab': inline['@vocab'] })), at(0), accept());
+  }
+
+  // expires (SPEC.md 6.2): expired at the instant itself.
+  {
+    const EXPIRY = T0 + 3600;
+    const expiry = new Date(EXPIRY * 1000).toISOString().replace('.000Z', 'Z');
+    proofVector('w3c/expires-at-now', '6.2', `A proof that expires at ${expiry}, checked at that second: it has expired.`, w3cProved({ expires: expiry }), at(EXPIRY), reject('ERR_PROOF_EXPIRED'));
+    proofVector('w3c/expires-one-second-left', '6.2', `A proof that expires at ${expiry}, checked one second before: not yet expired.`, w3cProved({ expires: expiry }), at(EXPIRY - 1), accept());
+    proofVector('w3c/expires-unix-seconds', '6.2', 'A proof whose expires is Unix seconds (a number), not an RFC 3339 date-time: refused, not taken as "not expired".', w3cProved({ expires: EXPIRY }), at(T0), reject('ERR_TIME_INVALID'));
+  }
+
+  // did:web (SPEC.md 6.5): the method must be listed under the proof's purpose in the supplied
+  // DID document, and be one of its verification methods with one Ed25519 key.
+  const KEY1 = 'did:web:dreamineering.com#key-1';
+  const method = (id, party) => ({ id, type: 'Multikey', controller: 'did:web:dreamineering.com', publicKeyMultibase: party.multikey });
+  const webDoc = (change) => mut(merchantDid, change);
+  const webVector = (name, description, document, context, expect) => proofVector(`did-web/${name}`, '6.5', description, document, context, expect);
+  const withDoc = (doc) => at(NOV, { documents: [doc] });
+  webVector('relative-references', "Dreamineering's DID document declaring key-1 with the relative id #key-1 and listing #key-1 under assertionMethod: a relative reference is resolved against the document's DID.", merchantCredential, withDoc(webDoc((d) => ((d.verificationMethod[0].id = '#key-1'), (d.assertionMethod = ['#key-1']), (d.authentication = ['#key-1'])))), accept());
+  webVector('two-keys', "Dreamineering's DID document declaring a stranger's key as key-0 before its own key-1, both listed under assertionMethod: the proof by key-1 resolves to key-1's key.", merchantCredential, withDoc(webDoc((d) => ((d.verificationMethod = [method('did:web:dreamineering.com#key-0', P.stranger), method(KEY1, P.merchant)]), (d.assertionMethod = ['did:web:dreamineering.com#key-0', KEY1])))), accept());
+  webVector('two-keys-relative', 'The same two keys with relative ids, #key-0 (the stranger\'s) and #key-1, listed by relative reference: the proof by key-1 resolves to key-1\'s key.', merchantCredential, withDoc(webDoc((d) => ((d.verificationMethod = [method('#key-0', P.stranger), method('#key-1', P.merchant)]), (d.assertionMethod = ['#key-0', '#key-1'])))), accept());
+  webVector('embedded-method', 'Key-1 embedded as an object under assertionMethod, and not declared in verificationMethod: an embedded method is a method of the document.', merchantCredential, withDoc(webDoc((d) => ((d.verificationMethod = []), (d.assertionMethod = [method(KEY1, P.merchant)])))), accept());
+  webVector('embedded-method-relative-id', 'Key-1 embedded under assertionMethod with the relative id #key-1.', merchantCredential, withDoc(webDoc((d) => ((d.verificationMethod = []), (d.assertionMethod = [method('#key-1', P.merchant)])))), accept());
+  webVector('embedded-method-of-another-id', "The document declares key-1, but assertionMethod holds only an embedded key-2 (a stranger's key): key-1 is not listed under assertionMethod.", merchantCredential, withDoc(webDoc((d) => (d.assertionMethod = [method('did:web:dreamineering.com#key-2', P.stranger)]))), reject('ERR_PROOF_PURPOSE'));
+  webVector('listed-for-authentication-only', 'The document declares key-1 and key-2 (a stranger\'s key), lists key-2 under assertionMethod and key-1 under authentication only: key-1 is not listed under the proof\'s purpose.', merchantCredential, withDoc(webDoc((d) => ((d.verificationMethod = [method(KEY1, P.merchant), method('did:web:dreamineering.com#key-2', P.stranger)]), (d.assertionMethod = ['did:web:dreamineering.com#key-2']), (d.authentication = [KEY1])))), reject('ERR_PROOF_PURPOSE'));
+  webVector('listed-not-declared', 'Key-1 listed under assertionMethod, but the document declares only key-2: key-1 is no verification method of the document.', merchantCredential, withDoc(webDoc((d) => (d.verificationMethod = [method('did:web:dreamineering.com#key-2', P.stranger)]))), reject('ERR_KEY_UNRESOLVED'));
+  webVector('verification-method-not-a-list', "The document's verificationMethod is key-1's object itself, not a list of methods: it declares no method.", merchantCredential, withDoc(webDoc((d) => (d.verificationMethod = d.verificationMethod[0]))), reject('ERR_KEY_UNRESOLVED'));
+  webVector('verification-method-holds-no-object', "The document's verificationMethod holds null and key-1's id as a string, no method object: key-1 is listed but not declared.", merchantCredential, withDoc(webDoc((d) => (d.verificationMethod = [null, KEY1]))), reject('ERR_KEY_UNRESOLVED'));
+  webVector('assertion-method-not-a-list', "The document's assertionMethod is key-1's id as a string, not a list: nothing is listed under assertionMethod.", merchantCredential, withDoc(webDoc((d) => (d.assertionMethod = KEY1))), reject('ERR_PROOF_PURPOSE'));
+  webVector('no-key', 'Key-1 declared with neither publicKeyMultibase nor publicKeyJwk.', merchantCredential, withDoc(webDoc((d) => delete d.verificationMethod[0].publicKeyMultibase)), reject('ERR_KEY_MALFORMED'));
+  webVector('document-of-another-did', 'The only DID document supplied is for did:web:dreamineering.co (the same document with another id): none is supplied for did:web:dreamineering.com.', merchantCredential, withDoc(webDoc((d) => (d.id = 'did:web:dreamineering.co'))), reject('ERR_KEY_UNRESOLVED'));
+  webVector('method-without-fragment', "Dreamineering's credential proved again by its key under the verificationMethod did:web:dreamineering.com, the DID without a fragment: that names the document, and is not listed under assertionMethod.", reprove(merchantCredential, P.merchant, 'did:web:dreamineering.com'), didContext(NOV), reject('ERR_PROOF_PURPOSE'));
+  webVector('proof-purpose-a-list', 'Dreamineering\'s credential proved again by its key with proofPurpose ["assertionMethod"], a list, not a string: a purpose is one relation name.', reprove(merchantCredential, P.merchant, undefined, { proofPurpose: ['assertionMethod'] }), didContext(NOV), reject('ERR_PROOF_PURPOSE'));
+  {
+    const jwkDoc = (change) => webDoc((d) => {
+      const vm = d.verificationMethod[0];
+      delete vm.publicKeyMultibase;
+      vm.type = 'JsonWebKey';
+      vm.publicKeyJwk = { kty: 'OKP', crv: 'Ed25519', x: b64(P.merchant.pk) };
+      change(vm.publicKeyJwk);
+    });
+    webVector('json-web-key-kty-ec', "Key-1 as a JsonWebKey with Dreamineering's x and crv Ed25519, but kty EC: an Ed25519 JWK is kty OKP.", merchantCredential, withDoc(jwkDoc((k) => (k.kty = 'EC'))), reject('ERR_KEY_MALFORMED'));
+    webVector('json-web-key-x-not-a-string', "Key-1 as a JsonWebKey whose x is a number, not base64url text.", merchantCredential, withDoc(jwkDoc((k) => (k.x = 12345))), reject('ERR_KEY_MALFORMED'));
+    webVector('json-web-key-with-private-member', "Key-1 as Dreamineering's JsonWebKey carrying its private member d (the example key's seed): a public key never has one.", merchantCredential, withDoc(jwkDoc((k) => (k.d = b64(P.merchant.seed)))), reject('ERR_KEY_MALFORMED'));
+  }
+
+  // compact (SPEC.md 6.4, 6.5): the signer's key is 64 lowercase hex digits, the signature 128.
+  const signedBuyer = (change) => resign(mut(buyer, change), P.buyerKernel);
+  compactVector('not-an-object', 'A signed document that is null, not an object: it has no signer key and no signature.', null, 'kernel_key', reject('ERR_SIG_MISSING'));
+  compactVector('signer-key-63-hex-digits', 'A receipt, signed again by its kernel, whose kernel_key lost its last hex digit (63 digits).', signedBuyer((d) => (d.kernel_key = d.kernel_key.slice(0, 63))), 'kernel_key', reject('ERR_SIG_MALFORMED'));
+  compactVector('signer-key-65-hex-digits', 'A receipt, signed again by its kernel, whose kernel_key has one hex digit more (65 digits).', signedBuyer((d) => (d.kernel_key = `${d.kernel_key}0`)), 'kernel_key', reject('ERR_SIG_MALFORMED'));
+  compactVector('signer-key-upper-case', 'A receipt, signed again by its kernel, whose kernel_key is its key in upper-case hex.', signedBuyer((d) => (d.kernel_key = d.kernel_key.toUpperCase())), 'kernel_key', reject('ERR_SIG_MALFORMED'));
+  compactVector('signer-key-not-a-string', 'A receipt, signed again by its kernel, whose kernel_key is a list holding its key: the member names no key.', signedBuyer((d) => (d.kernel_key = [d.kernel_key])), 'kernel_key', reject('ERR_SIG_MISSING'));
+  compactVector('signature-127-hex-digits', 'A receipt whose signature lost its last hex digit.', { ...buyer, signature: buyer.signature.slice(0, 127) }, 'kernel_key', reject('ERR_SIG_MALFORMED'));
+  compactVector('signature-129-hex-digits', 'A receipt whose signature has one hex digit more.', { ...buyer, signature: `${buyer.signature}0` }, 'kernel_key', reject('ERR_SIG_MALFORMED'));
+  compactVector('signature-not-a-string', 'A receipt whose signature is a list holding the genuine signature.', { ...buyer, signature: [buyer.signature] }, 'kernel_key', reject('ERR_SIG_MISSING'));
+  // Signed content (SPEC.md 3) inside lists: every item is read, at every depth.
+  compactVector('unsafe-integer-first-in-a-list', 'A receipt, signed again by its kernel, holding the list [2^53 + 1, 1]: signed content holding an integer beyond 2^53 - 1, first in a list.', signedBuyer((d) => (d.call_counts = [9007199254740993, 1])), 'kernel_key', reject('ERR_JSON_UNSAFE_INTEGER'));
+  compactVector('unsafe-integer-later-in-a-list', 'A receipt, signed again by its kernel, holding the list [1, 2, 2^53 + 1]: the unsafe integer after two safe ones.', signedBuyer((d) => (d.call_counts = [1, 2, 9007199254740993])), 'kernel_key', reject('ERR_JSON_UNSAFE_INTEGER'));
+  compactVector('unsafe-integer-in-a-nested-list', 'A receipt, signed again by its kernel, holding [[1, [2, -(2^53 + 1)]]]: the unsafe integer two lists deep.', signedBuyer((d) => (d.call_counts = [[1, [2, -9007199254740993]]])), 'kernel_key', reject('ERR_JSON_UNSAFE_INTEGER'));
+  compactVector('safe-integers-in-lists', 'A receipt, signed again by its kernel, holding [[2^53 - 1], -(2^53 - 1), 0.5]: the largest safe integers, and a fraction, are signed content.', signedBuyer((d) => (d.call_counts = [[9007199254740991], -9007199254740991, 0.5])), 'kernel_key', accept());
+  {
+    const text = JSON.stringify(signedBuyer((d) => (d.call_counts = [0, 1, 0]))).replace('"call_counts":[0,1,0]', '"call_counts":[0,1,-0]');
+    vector('compact/negative-zero-later-in-a-list', '3', 'A receipt signed by its kernel over the list [0, 1, 0], whose text then writes the last 0 as -0: both texts have one canonical form, so the signature would verify over either; signed content holding -0, last in a list, is refused.', { document_text: text, signer: 'kernel_key' }, at(0), reject('ERR_JSON_NEGATIVE_ZERO'));
+  }
+
+  // hash (SPEC.md 6.3) of values that are not objects: the SHA-256 of their canonical form.
+  for (const [name, t, canonical] of [
+    ['string', '"writ"', '"writ"'],
+    ['number', '1E2', '100'],
+    ['null', ' null ', 'null'],
+    ['boolean', 'true', 'true'],
+    ['list-of-scalars', '[ "a", 1.50, false ]', '["a",1.5,false]'],
+  ]) {
+    vector(`hash/not-an-object/${name}`, '6.3', `The hash of ${t.trim()}, a JSON value that is not an object: SHA-256 of ${canonical}.`, { text: t }, at(0), accept({ output: sha256(utf8(canonical)) }));
+  }
+}
+
 emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });
