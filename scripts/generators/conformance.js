@@ -13,6 +13,7 @@
  * Usage: node scripts/generate-conformance.js [--check]
  */
 import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519';
@@ -1336,6 +1337,44 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   ]) {
     vector(`hash/not-an-object/${name}`, '6.3', `The hash of ${t.trim()}, a JSON value that is not an object: SHA-256 of ${canonical}.`, { text: t }, at(0), accept({ output: sha256(utf8(canonical)) }));
   }
+}
+
+// Exactly the signed @context, one key form, an absolute DID URL, and the compact envelope's order
+// (SPEC.md 6.4, 6.5): each rule with the side that passes and the side that does not.
+{
+  const keyPair = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'keyPair.json'), 'utf8'));
+  const seed = fromBase58(keyPair.privateKeyMultibase.slice(1)).slice(2);
+  const { '@context': _c, ...options } = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'proofConfigJCS.json'), 'utf8'));
+  const unsigned = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'unsigned.json'), 'utf8'));
+  const ctx = unsigned['@context'];
+  const canonical = (v) => canonicalize(v);
+  const webVector = (name, description, document, context, expect) => proofVector(`did-web/${name}`, '6.5', description, document, context, expect);
+  const withDoc = (doc) => at(NOV, { documents: [doc] });
+  const webDoc = (change) => mut(merchantDid, change);
+  const signedBuyer = (change) => resign(mut(buyer, change), P.buyerKernel);
+  /** Proved as eddsa-jcs-2022 defines it, with exactly these proof options (no @context copied in). */
+  const provedWith = (doc, proofOptions) => {
+    const { proof: _p, ...body } = doc;
+    const hashData = new Uint8Array([...sha256Bytes(utf8(canonical(proofOptions))), ...sha256Bytes(utf8(canonical(body)))]);
+    return { ...body, proof: { ...proofOptions, proofValue: `z${toBase58(signEd25519(hashData, seed))}` } };
+  };
+  proofVector('w3c/context-not-in-the-proof', '6.4', "The W3C credential proved under proof options that carry no @context: the document's own @context is then signed as part of the document, and the proof verifies.", provedWith(unsigned, options), at(0), accept());
+  proofVector('w3c/context-not-in-the-proof-then-appended', '6.4', "The same proof without an @context of its own, on the document whose @context gained a URL after signing: the document hash no longer matches.", mut(provedWith(unsigned, options), (d) => d['@context'].push('https://attacker.example/redefines-terms')), at(0), reject('ERR_PROOF_INVALID'));
+  proofVector('w3c/context-list-of-one-for-a-string', '6.4', "A document proved with the @context [\"https://www.w3.org/ns/credentials/v2\"], a list of one, whose @context was then written as that one string: not exactly the signed copy.", mut(provedWith({ ...unsigned, '@context': [ctx[0]] }, { ...options, '@context': [ctx[0]] }), (d) => (d['@context'] = ctx[0])), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
+  proofVector('w3c/context-string-for-a-list-of-one', '6.4', 'The other way round: proved with the @context as one string, then written as a list of one.', mut(provedWith({ ...unsigned, '@context': ctx[0] }, { ...options, '@context': ctx[0] }), (d) => (d['@context'] = [ctx[0]])), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
+  {
+    const { '@context': _dc, ...withoutContext } = unsigned;
+    proofVector('w3c/context-empty-list-on-a-document-without-one', '6.4', 'A document without an @context, proved under proof options whose @context is the empty list: the document has no copy of it.', provedWith(withoutContext, { ...options, '@context': [] }), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
+  }
+
+  // One key form per method; an absolute DID URL.
+  webVector('method-with-both-key-forms', "Key-1 declared with its Multikey and also a JsonWebKey of the same key: a method holding two key forms could name two keys, and names none.", merchantCredential, withDoc(webDoc((d) => (d.verificationMethod[0].publicKeyJwk = { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(P.merchant.hex, 'hex').toString('base64url') }))), reject('ERR_KEY_MALFORMED'));
+  webVector('relative-verification-method', "Dreamineering's credential proved again by its key under the verificationMethod #key-1, a relative reference with no DID to resolve it against: not a DID URL.", reprove(merchantCredential, P.merchant, '#key-1'), didContext(NOV), reject('ERR_KEY_MALFORMED'));
+  webVector('relative-verification-method-and-a-document-without-an-id', 'The same proof by #key-1, with a supplied DID document whose id is the empty string and which lists #key-1: a relative method is still no DID URL, whatever document is given.', reprove(merchantCredential, P.merchant, '#key-1'), withDoc(webDoc((d) => ((d.id = ''), (d.verificationMethod[0].id = '#key-1'), (d.assertionMethod = ['#key-1'])))), reject('ERR_KEY_MALFORMED'));
+
+  // The compact envelope reads its key and signature (check 1) before the signed content.
+  compactVector('signer-key-malformed-and-an-unsafe-integer', 'A receipt, signed again by its kernel, holding 2^53 + 1 and a kernel_key of 65 hex digits: the key is read first (SPEC.md 6.4), so it is malformed before its content is read.', signedBuyer((d) => ((d.kernel_key = `${d.kernel_key}0`), (d.timestamp = 9007199254740993))), 'kernel_key', reject('ERR_SIG_MALFORMED'));
+  compactVector('signature-malformed-and-an-unsafe-integer', 'A receipt holding 2^53 + 1 whose signature has 127 hex digits: the signature is read before the signed content.', { ...buyer, timestamp: 9007199254740993, signature: buyer.signature.slice(0, 127) }, 'kernel_key', reject('ERR_SIG_MALFORMED'));
 }
 
 emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });

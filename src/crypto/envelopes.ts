@@ -263,25 +263,18 @@ export function verifyDataIntegrity(input: unknown, options: DataIntegrityOption
   const signature = typeof proofValue === 'string' && proofValue.startsWith('z') ? fromBase58(proofValue.slice(1)) : undefined;
   if (signature?.length !== 64) return fail('ERR_PROOF_MALFORMED', '/proof/proofValue', 'proofValue must be z and base58btc of a 64-byte Ed25519 signature');
   const { proof: _proof, ...unsecured } = doc;
+  // The W3C algorithm hashes the proof's @context in place of the document's, and accepts a
+  // document whose @context merely starts with it: what is appended after signing is not covered
+  // by the proof, yet changes what the terms mean. writ requires the document's @context to be
+  // exactly the signed copy (compared in canonical form: member order inside an inline context
+  // changes nothing). Proof options without an @context sign the document's own @context, as
+  // part of the document.
   if (proofOptions['@context'] !== undefined) {
-    const docContext = Array.isArray(doc['@context']) ? doc['@context'] : doc['@context'] === undefined ? [] : [doc['@context']];
-    const proofContext = Array.isArray(proofOptions['@context']) ? proofOptions['@context'] : [proofOptions['@context']];
-    // Compared in canonical form: member order inside an inline context changes nothing.
-    const same = (a: unknown, b: unknown): boolean => {
-      const ca = canonicalJson(a);
-      const cb = canonicalJson(b);
-      return ca.ok && cb.ok && ca.text === cb.text;
-    };
-    if (proofContext.length > docContext.length || proofContext.some((c, i) => !same(c, docContext[i]))) {
-      return fail('ERR_PROOF_CONTEXT_MISMATCH', '/proof/@context', "the proof's @context is not a prefix of the document's");
+    const docContext = canonicalJson(doc['@context']);
+    const proofContext = canonicalJson(proofOptions['@context']);
+    if (!docContext.ok || !proofContext.ok || docContext.text !== proofContext.text) {
+      return fail('ERR_PROOF_CONTEXT_MISMATCH', doc['@context'] === undefined ? '/proof/@context' : '/@context', "the document's @context is not exactly the copy its proof signed");
     }
-    // The W3C algorithm hashes the proof's @context in place of the document's, so what a
-    // document appends to its @context after signing is not covered by the proof, yet changes
-    // what its terms mean. writ refuses it: the document's @context is exactly the signed one.
-    if (docContext.length > proofContext.length) {
-      return fail('ERR_PROOF_CONTEXT_MISMATCH', `/@context/${proofContext.length}`, `the document's @context has ${docContext.length - proofContext.length} more entr${docContext.length - proofContext.length === 1 ? 'y' : 'ies'} than its proof signed: appended after signing, they are not covered by the proof`);
-    }
-    unsecured['@context'] = proofOptions['@context'];
   }
   const purpose = proof['proofPurpose'];
   const method = proof['verificationMethod'];

@@ -27,6 +27,9 @@ export function resolveVerificationMethod(
   purpose: string,
   documents: DidDocuments,
 ): { ok: true; publicKey: Uint8Array; did: string } | Refusal {
+  if (!verificationMethod.startsWith('did:')) {
+    return fail('ERR_KEY_MALFORMED', '/proof/verificationMethod', `${verificationMethod} is not a DID URL (did:<method>:<id>#<fragment>)`);
+  }
   const hash = verificationMethod.indexOf('#');
   const did = hash < 0 ? verificationMethod : verificationMethod.slice(0, hash);
   const fragment = hash < 0 ? '' : verificationMethod.slice(hash + 1);
@@ -59,13 +62,15 @@ export function resolveVerificationMethod(
     return fail('ERR_KEY_UNRESOLVED', '/proof/verificationMethod', `${verificationMethod} is listed under ${purpose} but is not a verification method of ${did}`);
   }
   let publicKey: Uint8Array | undefined;
-  if (typeof method['publicKeyMultibase'] === 'string') publicKey = fromMultikey(method['publicKeyMultibase']);
+  // One key form per method: a method holding two could name two keys.
+  if (method['publicKeyMultibase'] !== undefined && method['publicKeyJwk'] !== undefined) publicKey = undefined;
+  else if (typeof method['publicKeyMultibase'] === 'string') publicKey = fromMultikey(method['publicKeyMultibase']);
   else if (isRecord(method['publicKeyJwk'])) {
     const jwk = method['publicKeyJwk'];
     if (jwk['kty'] === 'OKP' && jwk['crv'] === 'Ed25519' && typeof jwk['x'] === 'string' && jwk['d'] === undefined) publicKey = fromBase64Url(jwk['x']);
   }
   if (publicKey?.length !== 32) {
-    return fail('ERR_KEY_MALFORMED', '/proof/verificationMethod', `${verificationMethod} does not hold an Ed25519 public key (Multikey or OKP JWK)`);
+    return fail('ERR_KEY_MALFORMED', '/proof/verificationMethod', `${verificationMethod} does not hold one Ed25519 public key (a Multikey or an OKP JWK, not both)`);
   }
   return { ok: true, publicKey, did };
 }
