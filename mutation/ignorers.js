@@ -7,13 +7,15 @@
  * reference's own tests check messages and paths where they matter; the vectors cannot.
  *
  * Left out:
- * - the path and the message of `fail(code, path, message, details?)`;
+ * - the path and the message of `fail(code, path, message, details?)`, of snapshot's
+ *   `refuse(code, path, message)` and of the JSON reader's `this.syntax(message, path)`;
  * - the message of `pass(message, details?)`;
  * - the value of a `message`, `path` or `keyword` member of an object literal (an issue written
  *   out: its keyword, like its path, says where a schema was broken, and is not carried either);
  * - a document rule's description (the second argument of `rule(id, description, check)`), which
  *   only ever becomes part of a message;
- * - the bodies of the helpers that only shape message text (`MESSAGE_HELPERS` below); each is
+ * - the bodies of the helpers that only shape message text (`MESSAGE_HELPERS` below:
+ *   `lowerFirst`, `notPlainMessage`, and the JSON reader's `describeHere` and `where`); each is
  *   called only where its result goes into a message.
  *
  * Everything else, codes and details included, is mutated.
@@ -23,13 +25,17 @@ import { PluginKind, declareValuePlugin } from '@stryker-mutator/api/plugin';
 const REASON = 'a message or a path: the adapter protocol carries verdicts and codes, never messages or paths (SPEC.md 13.3), so no vector can observe it';
 
 /** Functions whose result is only ever part of a message. */
-const MESSAGE_HELPERS = new Set(['lowerFirst']);
+const MESSAGE_HELPERS = new Set(['lowerFirst', 'notPlainMessage', 'describeHere', 'where']);
+
+/** Calls whose arguments at these places are a path or a message: `fail(code, path, message)`, `refuse(code, path, message)`, `this.syntax(message, path)`. */
+const MESSAGE_ARGUMENTS = { fail: [1, 2], refuse: [1, 2], syntax: [0, 1] };
 
 /** @param {any} path - a Babel NodePath. */
 function insideMessageHelper(path) {
   for (let p = path.parentPath; p; p = p.parentPath) {
     const n = p.node;
     if (n.type === 'FunctionDeclaration' && n.id && MESSAGE_HELPERS.has(n.id.name)) return true;
+    if ((n.type === 'ClassMethod' || n.type === 'ClassPrivateMethod') && n.key.type === 'Identifier' && MESSAGE_HELPERS.has(n.key.name)) return true;
     if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && MESSAGE_HELPERS.has(n.id.name)) return true;
   }
   return false;
@@ -42,11 +48,12 @@ function shouldIgnore(path) {
   if (parent === null || parent === undefined) return undefined;
   const node = path.node;
   const p = parent.node;
-  if (p.type === 'CallExpression' && p.callee.type === 'Identifier') {
+  if (p.type === 'CallExpression') {
     const i = p.arguments.indexOf(node);
-    if (p.callee.name === 'fail' && (i === 1 || i === 2)) return REASON;
-    if (p.callee.name === 'pass' && i === 0) return REASON;
-    if (p.callee.name === 'rule' && i === 1) return REASON;
+    const callee = p.callee.type === 'Identifier' ? p.callee.name : p.callee.type === 'MemberExpression' && p.callee.object.type === 'ThisExpression' && p.callee.property.type === 'Identifier' ? p.callee.property.name : undefined;
+    if (callee !== undefined && MESSAGE_ARGUMENTS[callee]?.includes(i)) return REASON;
+    if (callee === 'pass' && i === 0) return REASON;
+    if (callee === 'rule' && i === 1) return REASON;
   }
   if ((p.type === 'ObjectProperty' || p.type === 'Property') && p.value === node && !p.computed) {
     const key = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'StringLiteral' ? p.key.value : undefined;
