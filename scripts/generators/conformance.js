@@ -1377,4 +1377,248 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   compactVector('signature-malformed-and-an-unsafe-integer', 'A receipt holding 2^53 + 1 whose signature has 127 hex digits: the signature is read before the signed content.', { ...buyer, timestamp: 9007199254740993, signature: buyer.signature.slice(0, 127) }, 'kernel_key', reject('ERR_SIG_MALFORMED'));
 }
 
+// encoding boundaries (mutation testing of src/encoding/)
+// Each side of the boundaries of the strict reader (SPEC.md 3), the byte encodings (6.4, 6.5),
+// exact decimals (6.1), RFC 3339 times (6.2) and bundle paths (2), stated here from SPEC.md.
+{
+  const bytesOf = (...parts) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...utf8(p)] : p)));
+  const intakeRefused = (name, description, input, code) => vector(`jcs/encoding/${name}`, '3', description, input, at(0), reject(code));
+  const intakeRead = (name, description, input, output) => vector(`jcs/encoding/${name}`, '3', description, input, at(0), accept({ output }));
+  // A byte-order mark is EF BB BF exactly: other three-byte characters at the start are text.
+  intakeRefused('starts-with-u-1eff', 'UTF-8 starting with E1 BB BF (U+1EFF), which is not a byte-order mark: a character where a value must be, so a syntax error, not an encoding error.', { bytes: b64(bytesOf([0xe1, 0xbb, 0xbf], '[]')) }, 'ERR_JSON_SYNTAX');
+  intakeRefused('starts-with-u-ff3f', 'UTF-8 starting with EF BC BF (U+FF3F): not a byte-order mark, a syntax error.', { bytes: b64(bytesOf([0xef, 0xbc, 0xbf], '[]')) }, 'ERR_JSON_SYNTAX');
+  intakeRefused('starts-with-u-fefe', 'UTF-8 starting with EF BB BE (U+FEFE): not a byte-order mark, a syntax error.', { bytes: b64(bytesOf([0xef, 0xbb, 0xbe], '[]')) }, 'ERR_JSON_SYNTAX');
+  intakeRead('string-of-c2-bf', 'The string "¿" (bytes 22 C2 BF 22): its third byte is the last byte of a byte-order mark, and it is read.', { bytes: b64(bytesOf([0x22, 0xc2, 0xbf, 0x22])) }, '"¿"');
+  intakeRefused('byte-order-mark-alone', 'The three bytes of a byte-order mark and nothing else.', { bytes: b64(bytesOf([0xef, 0xbb, 0xbf])) }, 'ERR_JSON_ENCODING');
+  intakeRefused('byte-order-mark-in-text', 'A text starting with U+FEFF (read as its UTF-8 bytes).', { text: '\ufeff[]' }, 'ERR_JSON_ENCODING');
+  intakeRefused('form-feed-is-not-whitespace', 'A form feed between items: not one of JSON\'s four whitespace characters.', { text: '[1,\f2]' }, 'ERR_JSON_SYNTAX');
+  intakeRefused('no-break-space-is-not-whitespace', 'A no-break space (U+00A0) before a value.', { text: '[\u00a01]' }, 'ERR_JSON_SYNTAX');
+  intakeRefused('raw-u-001f-in-string', 'A raw U+001F, the last control character, inside a string.', { text: '["a\u001fb"]' }, 'ERR_JSON_SYNTAX');
+  intakeRefused('raw-u-0000-after-escape', 'A raw U+0000 inside a string, after an escape.', { text: '["\\n\u0000"]' }, 'ERR_JSON_SYNTAX');
+  intakeRead('raw-space-and-del-in-string', 'U+0020 and U+007F raw inside a string are not control characters of JSON.', { text: '["a b\u007f"]' }, '["a b\u007f"]');
+  intakeRefused('member-name-without-opening-quote', 'A member name missing its opening quote ({x":1}).', { text: '{x":1}' }, 'ERR_JSON_SYNTAX');
+  intakeRefused('second-member-name-without-opening-quote', 'The second member name missing its opening quote.', { text: '{"a":1,x":2}' }, 'ERR_JSON_SYNTAX');
+  intakeRefused('equals-for-colon', 'A member written with = in place of its colon.', { text: '{"a"=1}' }, 'ERR_JSON_SYNTAX');
+  intakeRefused('object-closed-by-bracket', 'An object closed by ].', { text: '{"a":1]' }, 'ERR_JSON_SYNTAX');
+  intakeRefused('array-closed-by-brace', 'An array closed by }.', { text: '[1}' }, 'ERR_JSON_SYNTAX');
+  intakeRefused('unicode-escape-not-hex', 'A \\u escape of four characters that are not hexadecimal digits.', { text: '["\\u00zz"]' }, 'ERR_JSON_SYNTAX');
+  intakeRefused('unicode-escape-hex-then-other', 'A \\u escape of three hexadecimal digits and a letter that is not one.', { text: '["\\u004g"]' }, 'ERR_JSON_SYNTAX');
+  intakeRefused('unterminated-after-escape', 'A string that ends with the text, after an escape.', { text: '["\\u0041' }, 'ERR_JSON_SYNTAX');
+  intakeRefused('unterminated-after-backslash', 'A text that ends on a backslash inside a string.', { text: '["a\\' }, 'ERR_JSON_SYNTAX');
+  intakeRead('escapes-all', 'Every short escape and \\u escapes of upper- and lower-case hex, in one string.', { text: '["\\"\\\\\\/\\b\\f\\n\\r\\t\\u00C9\\u00e9"]' }, '["\\"\\\\/\\b\\f\\n\\r\\tÉé"]');
+  intakeRefused('literal-misspelt', 'A literal that starts right and is not one (trUe).', { text: '[trUe]' }, 'ERR_JSON_SYNTAX');
+  intakeRefused('literal-null-misspelt', 'nul1 is not null.', { text: '[nul1]' }, 'ERR_JSON_SYNTAX');
+  intakeRefused('lone-surrogate-before-an-overflow', 'A lone surrogate, then a number that overflows: reading stops at the first, the surrogate.', { text: '["\\ud800",1e400]' }, 'ERR_JSON_LONE_SURROGATE');
+  intakeRefused('escaped-low-surrogate-first', 'An escaped low surrogate before a high one (\\udc00\\ud800): two lone surrogates, not a pair.', { text: '["\\udc00\\ud800"]' }, 'ERR_JSON_LONE_SURROGATE');
+  intakeRead('surrogate-pair-upper-case', 'An escaped surrogate pair in upper-case hex.', { text: '["\\uD83D\\uDE00"]' }, '["\ud83d\ude00"]');
+  intakeRefused('arrays-too-deep-before-an-overflow', 'Arrays nested 65 deep around a number that overflows: the depth is refused where it is passed, before the number is read.', { text: `${'['.repeat(65)}1e400${']'.repeat(65)}` }, 'ERR_JSON_TOO_DEEP');
+  intakeRefused('objects-too-deep-before-an-overflow', 'Objects nested 65 deep around a number that overflows.', { text: `${'{"a":'.repeat(65)}1e400${'}'.repeat(65)}` }, 'ERR_JSON_TOO_DEEP');
+  intakeRefused('objects-too-deep', 'Objects nested 65 deep.', { text: `${'{"a":'.repeat(65)}1${'}'.repeat(65)}` }, 'ERR_JSON_TOO_DEEP');
+  intakeRead('objects-deep-enough', 'Objects nested 64 deep are read.', { text: `${'{"a":'.repeat(64)}1${'}'.repeat(64)}` }, `${'{"a":'.repeat(64)}1${'}'.repeat(64)}`);
+  intakeRefused('mixed-too-deep', 'Arrays and objects alternating, 65 deep.', { text: `${'[{"a":'.repeat(32)}[1]${'}]'.repeat(32)}` }, 'ERR_JSON_TOO_DEEP');
+  intakeRead('mixed-deep-enough', 'Arrays and objects alternating, 64 deep.', { text: `${'[{"a":'.repeat(32)}1${'}]'.repeat(32)}` }, `${'[{"a":'.repeat(32)}1${'}]'.repeat(32)}`);
+  for (const [name, item] of [['empty-objects', '{}'], ['empty-arrays', '[]'], ['objects', '{"a":1}'], ['arrays', '[1]'], ['empty-objects-with-space', '{ }'], ['empty-arrays-with-space', '[ ]']]) {
+    const many = Array.from({ length: 70 }, () => item).join(',');
+    intakeRead(`seventy-${name}`, `An array of 70 items ${item}: siblings do not add to the depth.`, { text: `[${many}]` }, `[${Array.from({ length: 70 }, () => item.replace(' ', '')).join(',')}]`);
+  }
+  intakeRefused('duplicate-escaped-first', 'A member name written with an escape first (\\u0061), then plainly.', { text: '{"\\u0061":1,"a":2}' }, 'ERR_JSON_DUPLICATE_KEY');
+  intakeRefused('duplicate-proto', 'Two members named __proto__.', { text: '{"__proto__":1,"__proto__":2}' }, 'ERR_JSON_DUPLICATE_KEY');
+  intakeRead('same-name-in-two-objects', 'One member name in two sibling objects is no duplicate.', { text: '[{"a":1},{"a":2}]' }, '[{"a":1},{"a":2}]');
+  intakeRefused('minus-before-letter', 'A minus sign before a letter.', { text: '[-a]' }, 'ERR_JSON_SYNTAX');
+  intakeRefused('number-as-member-value-overflows', 'A member value that overflows.', { text: '{"a":-1e400}' }, 'ERR_JSON_NUMBER_RANGE');
+  intakeRefused('underflow-with-negative-mantissa', 'A negative number that underflows to -0.', { text: '[-2e-400]' }, 'ERR_JSON_NUMBER_RANGE');
+  intakeRead('zero-with-a-small-exponent', 'The integer zero with a large negative exponent is zero.', { text: '[0e-400,-0E+400]' }, '[0,0]');
+  intakeRead('exponent-signs', 'Exponents with and without a sign, in either case.', { text: '[1E+2,1e-2,1E2]' }, '[100,0.01,100]');
+  intakeRead('number-as-member-value', 'A number as a member value, then whitespace.', { text: '{"a":-12.5e0 }' }, '{"a":-12.5}');
+
+  // Bundle files are read with the number form of signed content (SPEC.md 3).
+  const rootText = text(root);
+  const rootWith = (replacement) => rootText.replace('"delegation_depth": 0', `"delegation_depth": ${replacement}`);
+  const bundleOf = (name, description, files_, expect) => vector(`bundle/encoding/${name}`, '3', description, { files: files_ }, at(AT), expect);
+  const rawBundle = (texts, extra = {}) => {
+    const f = Object.fromEntries(Object.entries(texts).map(([p, t]) => [p, { base64: b64(utf8(t)) }]));
+    const artifacts = Object.fromEntries(Object.entries(f).map(([p, { base64 }]) => [p, sha256(Buffer.from(base64, 'base64url'))]));
+    return { ...f, ...Object.fromEntries(Object.entries(extra).map(([p, t]) => [p, { base64: b64(utf8(t)) }])), 'bundle-manifest.json': { base64: b64(utf8(text({ bundle_id: 'conformance-bundle', artifacts }))) } };
+  };
+  bundleOf('root-capability', 'A bundle of the root capability alone: it verifies.', rawBundle({ 'capabilities/root.json': rootText }), accept());
+  bundleOf('negative-zero-in-a-file', 'The root capability whose delegation_depth is written -0, manifest hash updated: -0 is signed content\'s negative zero, not a number form.', rawBundle({ 'capabilities/root.json': rootWith('-0') }), rejectAll('ERR_JSON_NEGATIVE_ZERO'));
+  bundleOf('negative-zero-with-a-fraction-in-a-file', 'The root capability whose delegation_depth is written -0.0: not the RFC 8785 form of its value.', rawBundle({ 'capabilities/root.json': rootWith('-0.0') }), rejectAll('ERR_JSON_NUMBER_FORM'));
+  bundleOf('zero-with-an-exponent-in-a-file', 'The root capability whose delegation_depth is written 0e0.', rawBundle({ 'capabilities/root.json': rootWith('0e0') }), rejectAll('ERR_JSON_NUMBER_FORM'));
+
+  // Bundle paths (SPEC.md 2): a file the manifest does not list is unrecognised when its path is
+  // safe, and unsafe otherwise.
+  const pathCase = (name, path, safe, why) =>
+    bundleOf(`path/${name}`, `The root capability's bundle holds an unlisted file at ${JSON.stringify(path)}: ${why}.`, rawBundle({ 'capabilities/root.json': rootText }, { [path]: '{}\n' }), rejectAll(safe ? 'ERR_BUNDLE_UNRECOGNISED' : 'ERR_BUNDLE_PATH_UNSAFE'));
+  const seg = (n) => `a${'b'.repeat(n - 6)}.json`;
+  for (const [name, path, safe, why] of [
+    ['safe', 'notes/extra.json', true, 'a safe path, so only an unlisted file'],
+    ['backslash', 'notes\\extra.json', false, 'a backslash'],
+    ['nul', 'notes/ex\u0000tra.json', false, 'a NUL character'],
+    ['control', 'notes/ex\u0001tra.json', false, 'the control character U+0001'],
+    ['unit-separator', 'notes/ex\u001ftra.json', false, 'the control character U+001F'],
+    ['pipe', 'notes/a|b.json', false, 'a | character'],
+    ['less-than', 'a<b.json', false, 'a < character'],
+    ['question-mark', 'a?.json', false, 'a ? character'],
+    ['star', 'a*.json', false, 'a * character'],
+    ['colon', 'a:b.json', false, 'a : character'],
+    ['drive-letter', 'C:/extra.json', false, 'a drive letter'],
+    ['absolute', '/extra.json', false, 'an absolute path'],
+    ['empty-segment', 'notes//extra.json', false, 'an empty segment'],
+    ['trailing-slash', 'notes/', false, 'an empty last segment'],
+    ['dot-segment', 'notes/./extra.json', false, 'a . segment'],
+    ['dot-dot-segment', 'notes/../extra.json', false, 'a .. segment'],
+    ['leading-dot', '.well-known/extra.json', true, 'a segment that starts with a dot is a name like any other'],
+    ['leading-space', 'notes/ extra.json', true, 'a segment that starts with a space is a name Windows keeps'],
+    ['trailing-dot', 'notes/extra.', false, 'a segment ending with a dot'],
+    ['trailing-space', 'notes/extra ', false, 'a segment ending with a space'],
+    ['trailing-dot-folder', 'notes./extra.json', false, 'a folder ending with a dot'],
+    ['device-con', 'CON', false, 'the device name CON, without an extension'],
+    ['device-aux-lower', 'notes/aux', false, 'the device name aux in lower case'],
+    ['device-nul-json', 'notes/nul.json', false, 'the device name nul before an extension'],
+    ['device-nul-space-dot', 'NUL .txt', false, 'the device name NUL, spaces and an extension'],
+    ['device-nul-two-spaces', 'nul  .tar.gz', false, 'the device name nul, two spaces and an extension'],
+    ['device-com1', 'com1.json', false, 'the device name com1'],
+    ['device-com9', 'COM9', false, 'the device name COM9'],
+    ['device-com0', 'com0.log', false, 'the device name com0'],
+    ['device-lpt1', 'LPT1.txt', false, 'the device name LPT1'],
+    ['device-com-superscript', 'COM\u00b9', false, 'the device name COM¹'],
+    ['device-lpt-superscript', 'lpt\u00b3.json', false, 'the device name lpt³'],
+    ['device-conin', 'CONIN$', false, 'the device name CONIN$'],
+    ['near-device-falcon', 'falcon.json', true, 'falcon ends with con but is not a device name'],
+    ['near-device-comx', 'comx.json', true, 'comx is not a device name'],
+    ['near-device-lptx', 'lptx.json', true, 'lptx is not a device name'],
+    ['near-device-com10', 'com10', true, 'com10 is not a device name'],
+    ['near-device-a-space-nul', 'a nul.txt', true, '"a nul" is not a device name'],
+    ['near-device-spaces', '   .txt', true, 'a name of spaces before its extension is no device name'],
+    ['near-device-console', 'console', true, 'console, without a dot, is not a device name'],
+    ['segment-255', `notes/${seg(255)}`, true, 'a segment of 255 characters, the most allowed'],
+    ['segment-256', `notes/${seg(256)}`, false, 'a segment of 256 characters'],
+  ]) pathCase(name, path, safe, why);
+}
+{
+  // Times (SPEC.md 6.2), through a proof's expires: each is read, or refused, as RFC 3339 says.
+  const expiring = (expires) => reprove(agentCredential, P.merchant, undefined, { expires });
+  const utc = (y, mo, d, h = 0, mi = 0, s = 0) => Date.UTC(y, mo - 1, d, h, mi, s) / 1000;
+  const expiry = (name, description, expires, now, expect) => proofVector(`encoding/expires/${name}`, '6.2', description, expiring(expires), didContext(now), expect);
+  for (const [name, expires, valid] of [
+    ['leap-day-2024', '2024-02-29T00:00:00Z', true],
+    ['leap-day-2000', '2000-02-29T00:00:00Z', true],
+    ['no-leap-day-2023', '2023-02-29T00:00:00Z', false],
+    ['no-leap-day-2100', '2100-02-29T00:00:00Z', false],
+    ['no-leap-day-1900', '1900-02-29T00:00:00Z', false],
+    ['april-30', '2023-04-30T00:00:00Z', true],
+    ['april-31', '2023-04-31T00:00:00Z', false],
+    ['december-31', '2023-12-31T00:00:00Z', true],
+    ['january-32', '2023-01-32T00:00:00Z', false],
+    ['month-00', '2023-00-10T00:00:00Z', false],
+    ['month-13', '2023-13-10T00:00:00Z', false],
+    ['day-00', '2023-01-00T00:00:00Z', false],
+    ['hour-23', '2023-01-01T23:00:00Z', true],
+    ['hour-24', '2023-01-01T24:00:00Z', false],
+    ['minute-59', '2023-01-01T00:59:00Z', true],
+    ['minute-60', '2023-01-01T00:60:00Z', false],
+    ['second-61', '2016-12-31T23:59:61Z', false],
+    ['offset-plus-23-59', '2023-01-02T00:00:00+23:59', true],
+    ['offset-plus-23-00', '2023-01-02T00:00:00+23:00', true],
+    ['offset-plus-24-00', '2023-01-02T00:00:00+24:00', false],
+    ['offset-minus-00-59', '2023-01-01T00:00:00-00:59', true],
+    ['offset-minus-00-60', '2023-01-01T00:00:00-00:60', false],
+    ['lower-case-t-and-z', '2023-01-01t00:00:00z', true],
+    ['five-digit-year', '12023-01-01T00:00:00Z', false],
+    ['sign-before-year', '+2023-01-01T00:00:00Z', false],
+    ['text-after-zone', '2023-01-01T00:00:00Zjunk', false],
+    ['space-for-t', '2023-01-01 00:00:00Z', false],
+    ['fraction-without-digits', '2023-01-01T00:00:00.Z', false],
+    ['long-fraction', '2023-01-01T00:00:00.000000000001Z', true],
+  ]) {
+    expiry(name, `A proof that expires at ${expires}, checked in 2026: ${valid ? 'a time that exists, so the proof has expired' : 'not a time RFC 3339 writes, or one that does not exist, so refused'}.`, expires, T0, reject(valid ? 'ERR_PROOF_EXPIRED' : 'ERR_TIME_INVALID'));
+  }
+  proofVector('encoding/expires/a-number', '6.2', 'A proof whose expires is the number 1767225600, not an RFC 3339 string: refused.', expiring(1767225600), didContext(T0), reject('ERR_TIME_INVALID'));
+  // The instant of each: expired at it, not one second before.
+  for (const [name, expires, instant] of [
+    ['mid-february', '2023-02-15T12:00:00Z', utc(2023, 2, 15, 12)],
+    ['end-of-january', '2023-01-31T12:00:00Z', utc(2023, 1, 31, 12)],
+    ['first-of-march', '2023-03-01T00:00:00Z', utc(2023, 3, 1)],
+    ['leap-day-2024', '2024-02-29T12:00:00Z', utc(2024, 2, 29, 12)],
+    ['march-2100', '2100-03-01T00:00:00Z', utc(2100, 3, 1)],
+    ['march-2200', '2200-03-15T00:00:00Z', utc(2200, 3, 15)],
+    ['december-2099', '2099-12-31T00:00:00Z', utc(2099, 12, 31)],
+    ['year-9999', '9999-12-31T23:59:59Z', utc(9999, 12, 31, 23, 59, 59)],
+    ['offset-plus-05-30', '2017-01-01T05:30:00+05:30', utc(2017, 1, 1)],
+    ['offset-minus-05-30', '2016-12-31T18:30:00-05:30', utc(2017, 1, 1)],
+    ['offset-minus-09-45', '2023-06-01T02:15:00-09:45', utc(2023, 6, 1, 12)],
+    ['leap-second-at-minus-05-30', '2016-12-31T18:29:60-05:30', utc(2017, 1, 1)],
+    ['leap-second-at-plus-01-00', '2017-01-01T00:59:60+01:00', utc(2017, 1, 1)],
+  ]) {
+    expiry(`${name}/at`, `A proof that expires at ${expires}, checked at that instant (Unix ${instant}): expired.`, expires, instant, reject('ERR_PROOF_EXPIRED'));
+    expiry(`${name}/before`, `A proof that expires at ${expires}, checked one second before it (Unix ${instant - 1}): not yet expired.`, expires, instant - 1, accept());
+  }
+  expiry('leap-second-not-at-midnight-utc', 'A proof that expires at 2016-12-31T23:59:60+01:00, which is 22:59:60 UTC: no leap second there, refused.', '2016-12-31T23:59:60+01:00', T0, reject('ERR_TIME_INVALID'));
+  // Two times compared (a credential's validity, SPEC.md 5.3): fractions digit by digit.
+  const validity = (name, description, validFrom, validUntil, expect) =>
+    vector(`schema/encoding/validity/${name}`, '6.2', description, { schema: 'identity/agent-credential', document: { ...agentCredential, validFrom, validUntil } }, at(0), expect);
+  validity('fraction-with-a-leading-zero', 'validFrom 2026-11-01T00:00:00.05Z, validUntil 2026-11-01T00:00:00.1Z: 0.05 is before 0.1.', '2026-11-01T00:00:00.05Z', '2026-11-01T00:00:00.1Z', accept());
+  validity('fraction-later', 'validFrom 2026-11-01T00:00:00.2Z, validUntil 2026-11-01T00:00:00.1Z: not after.', '2026-11-01T00:00:00.2Z', '2026-11-01T00:00:00.1Z', reject('ERR_RULE_TIME_ORDER'));
+  validity('fraction-equal-with-trailing-zeros', 'validFrom 2026-11-01T00:00:00.100Z, validUntil 2026-11-01T00:00:00.1Z: the same instant, so not after.', '2026-11-01T00:00:00.100Z', '2026-11-01T00:00:00.1Z', reject('ERR_RULE_TIME_ORDER'));
+  validity('february-before-march', 'validFrom 2027-02-28T00:00:00Z, validUntil 2027-03-01T00:00:00Z.', '2027-02-28T00:00:00Z', '2027-03-01T00:00:00Z', accept());
+  validity('january-after-february', 'validFrom 2027-02-01T00:00:00Z, validUntil 2027-01-31T00:00:00Z: before it.', '2027-02-01T00:00:00Z', '2027-01-31T00:00:00Z', reject('ERR_RULE_TIME_ORDER'));
+}
+{
+  // Byte encodings (SPEC.md 6.4, 6.5).
+  const proofValued = (name, description, proofValue, expect) => proofVector(`encoding/proof-value/${name}`, '6.4', description, mut(agentCredential, (d) => (d.proof.proofValue = proofValue)), didContext(NOV), expect);
+  const sig = agentCredential.proof.proofValue.slice(1);
+  proofValued('leading-one', 'The proofValue with a 1 before its base58btc: a zero byte, so 65 bytes, not a signature.', `z1${sig}`, reject('ERR_PROOF_MALFORMED'));
+  proofValued('two-leading-ones', 'The proofValue with 11 before its base58btc: 66 bytes.', `z11${sig}`, reject('ERR_PROOF_MALFORMED'));
+  proofValued('not-in-the-alphabet', 'The proofValue with a 0, which base58btc does not have, in place of its last character.', `z${sig.slice(0, -1)}0`, reject('ERR_PROOF_MALFORMED'));
+  proofValued('l-not-in-the-alphabet', 'The proofValue with an l (not in base58btc) at its start.', `zl${sig.slice(1)}`, reject('ERR_PROOF_MALFORMED'));
+  // A signature whose first byte is zero is written with a leading 1.
+  let zeroLed;
+  for (let i = 0; zeroLed === undefined; i++) {
+    const d = reprove(agentCredential, P.merchant, undefined, { created: `2026-11-01T00:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`, ...(i >= 3600 ? { nonce: String(i) } : {}) });
+    if (fromBase58(d.proof.proofValue.slice(1))[0] === 0) zeroLed = d;
+  }
+  proofVector('encoding/proof-value/signature-with-a-zero-first-byte', '6.4', `The agent credential proved again until its signature's first byte is 0: base58btc writes it with a leading 1 (${zeroLed.proof.proofValue.slice(0, 6)}...), and it verifies.`, zeroLed, didContext(NOV), accept());
+  proofVector('encoding/proof-value/signature-with-a-zero-first-byte-dropped', '6.4', 'The same proof with its leading 1 dropped: 63 bytes.', mut(zeroLed, (d) => (d.proof.proofValue = `z${d.proof.proofValue.slice(2)}`)), didContext(NOV), reject('ERR_PROOF_MALFORMED'));
+  // JWK x (base64url without padding, one spelling).
+  const x = Buffer.from(P.merchant.hex, 'hex').toString('base64url');
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const nonCanonical = `${x.slice(0, -1)}${B64[B64.indexOf(x.at(-1)) | 1]}`;
+  const jwkDoc = (xValue) => mut(merchantDid, (d) => {
+    delete d.verificationMethod[0].publicKeyMultibase;
+    d.verificationMethod[0].type = 'JsonWebKey';
+    d.verificationMethod[0].publicKeyJwk = { kty: 'OKP', crv: 'Ed25519', x: xValue };
+  });
+  const jwkVector = (name, description, xValue, expect) => proofVector(`encoding/jwk-x/${name}`, '6.5', description, merchantCredential, at(NOV, { documents: [jwkDoc(xValue)] }), expect);
+  jwkVector('canonical', "Dreamineering's key as a JsonWebKey, x its base64url: the credential verifies.", x, accept());
+  jwkVector('trailing-bits-set', `The same x with its last character ${x.at(-1)} written ${nonCanonical.at(-1)}: the unused bits are set, a second spelling of the same key, refused.`, nonCanonical, reject('ERR_KEY_MALFORMED'));
+  jwkVector('padded', 'The same x with = padding.', `${x}=`, reject('ERR_KEY_MALFORMED'));
+  jwkVector('standard-alphabet-padded', 'x written in standard base64, with its = padding.', Buffer.from(P.merchant.hex, 'hex').toString('base64'), reject('ERR_KEY_MALFORMED'));
+  jwkVector('one-character-over', 'x with one more character (44 characters, length 1 modulo 4 beyond a whole group).', `${x}A`, reject('ERR_KEY_MALFORMED'));
+  // Hex (the signature profile): lowercase, two digits a byte.
+  vector('signature/encoding/public-key-odd-length', '6.4', 'A valid signature with its public key given as 65 hex digits (the key and a 0).', { public_key: `${toHex(sigPk)}0`, signature: toHex(goodSig), message: toHex(sigMsg) }, at(0), reject('ERR_SIG_MALFORMED'));
+  vector('signature/encoding/signature-odd-length', '6.4', 'A valid signature given as 129 hex digits (the signature and a 0).', { public_key: toHex(sigPk), signature: `${toHex(goodSig)}0`, message: toHex(sigMsg) }, at(0), reject('ERR_SIG_MALFORMED'));
+  vector('signature/encoding/message-odd-length', '6.4', 'A valid signature over a message given with one more hex digit.', { public_key: toHex(sigPk), signature: toHex(goodSig), message: `${toHex(sigMsg)}0` }, at(0), reject('ERR_SIG_MALFORMED'));
+  vector('signature/encoding/public-key-upper-case', '6.4', 'A valid signature with its public key in upper-case hex.', { public_key: toHex(sigPk).toUpperCase(), signature: toHex(goodSig), message: toHex(sigMsg) }, at(0), reject('ERR_SIG_MALFORMED'));
+}
+{
+  // Exact decimals (SPEC.md 6.1) in an order's breakdown (5.3).
+  const order = (name, description, change, expect) => vector(`schema/encoding/breakdown/${name}`, '6.1', description, { schema: 'commercial/checkout.request', document: mut(seedCheckout, change) }, at(0), expect);
+  const m = (amount) => ({ amount, currency: 'USDC', decimals: 2 });
+  order('discount', 'Subtotal 49.99 less a discount of 10.00 is the total 39.99.', (d) => ((d.amount_breakdown.discount = m('10.00')), (d.amount_breakdown.total = m('39.99'))), accept());
+  order('discount-not-taken', 'Subtotal 49.99, a discount of 10.00 and a total of 49.99: the discount is not subtracted.', (d) => (d.amount_breakdown.discount = m('10.00')), reject('ERR_RULE_ARITHMETIC'));
+  order('discount-added', 'Subtotal 49.99, a discount of 10.00 and a total of 59.99: the discount added, not subtracted.', (d) => ((d.amount_breakdown.discount = m('10.00')), (d.amount_breakdown.total = m('59.99'))), reject('ERR_RULE_ARITHMETIC'));
+  order('total-with-fewer-digits', 'Items of 2 × 24.95 make the subtotal 49.90, and a total written 49.9 is the same amount.', (d) => ((d.items[0].quantity = 2), (d.items[0].unit_price = m('24.95')), (d.amount_breakdown.subtotal = m('49.90')), (d.amount_breakdown.total = m('49.9'))), accept());
+  order('subtotal-with-fewer-digits', 'One item of 49.90 and a subtotal written 49.9.', (d) => ((d.items[0].unit_price = m('49.90')), (d.amount_breakdown.subtotal = m('49.9')), (d.amount_breakdown.total = m('49.90'))), accept());
+  order('tax-with-fewer-digits', 'Subtotal 49.90 and tax 5.1 make the total 55.00.', (d) => ((d.items[0].unit_price = m('49.90')), (d.amount_breakdown.subtotal = m('49.90')), (d.amount_breakdown.tax = m('5.1')), (d.amount_breakdown.total = m('55.00'))), accept());
+  order('tax-with-fewer-digits-wrong', 'Subtotal 49.90 and tax 5.1 with a total of 54.91.', (d) => ((d.items[0].unit_price = m('49.90')), (d.amount_breakdown.subtotal = m('49.90')), (d.amount_breakdown.tax = m('5.1')), (d.amount_breakdown.total = m('54.91'))), reject('ERR_RULE_ARITHMETIC'));
+  // What earlier payments paid (SPEC.md 13.2 `spent`): a decimal, or a malformed context.
+  for (const [name, value] of [['not-a-decimal', 'five'], ['text-before', 'x1.00'], ['text-after', '1.00x'], ['empty', ''], ['trailing-dot', '1.']]) {
+    mandate(`encoding/spent-${name}`, `Earlier payments given as ${JSON.stringify(value)}, not a decimal: a malformed context.`, chainOf(intentMandate, cart, payment), { currency: 'USD', value }, reject('ERR_USAGE_INVALID_ARGUMENT'));
+  }
+  mandate('encoding/spent-fewer-digits', 'Earlier payments of 15 (no fraction digits) and a payment of 5.00 reach the 20.00 cap exactly.', chainOf(intentMandate, cart, payment), { currency: 'USD', value: '15' }, accept());
+  mandate('encoding/spent-more-digits', 'Earlier payments of 15.000001 and a payment of 5.00 pass the 20.00 cap by a millionth.', chainOf(intentMandate, cart, payment), { currency: 'USD', value: '15.000001' }, reject('ERR_MANDATE_OVER_CAP'));
+  // Detection reads members through pointers (SPEC.md 4.2): a null where a rule looks inside is no member.
+  vector('schema/encoding/detect-through-null', '4.2', 'A document whose contents, task and execution are null: the rules that look inside them find nothing, and no type is guessed.', { document: { contents: null, task: null, execution: null } }, at(0), reject('ERR_SCHEMA_UNDETECTED'));
+}
+
 emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });

@@ -40,9 +40,10 @@ export function readJson(text: string, bugs: ReaderBugs = {}): unknown {
     while (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r') i++;
   };
   const value = (depth: number): unknown => {
-    if (depth > 64 && bugs.unlimitedDepth !== true) fail('ERR_JSON_TOO_DEEP');
     ws();
     const c = text[i];
+    // The depth of arrays and objects: a scalar inside 64 of them is not nested deeper.
+    if ((c === '{' || c === '[') && depth > 64 && bugs.unlimitedDepth !== true) fail('ERR_JSON_TOO_DEEP');
     if (c === '{') {
       i++;
       const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
@@ -144,7 +145,11 @@ export function canonicaliser(bugs: ReaderBugs): Adapter {
       } catch {
         return reject('ERR_JSON_ENCODING');
       }
-    } else text = String(c.input['text']);
+    } else {
+      text = String(c.input['text']);
+      // The text is read as its UTF-8 (SPEC.md 13.2), which then starts with a byte-order mark.
+      if (text.charCodeAt(0) === 0xfeff) return reject('ERR_JSON_ENCODING');
+    }
     try {
       const canonical = jcs(readJson(text, bugs));
       return { ...accept, output: c.profile === 'jcs' ? canonical : `sha256:${sha256(canonical).toString('hex')}` };
