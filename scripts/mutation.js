@@ -22,7 +22,7 @@
  *                                            the last run's report (npm run check; no Stryker)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emit, ROOT } from './lib/emit.js';
 
@@ -48,6 +48,20 @@ if (unknown.length > 0) {
 }
 const check = args.includes('--check');
 if (!check && !args.includes('--report')) {
+  // Stryker reuses a mutant's result when neither its code nor the tests that cover it changed.
+  // A static mutant (one that acts when a module loads, such as a table of rules) is covered by
+  // no test in particular, so a new vector could never re-test it: its surviving result would be
+  // reused for ever. Such results are dropped before each run, and the mutants run again.
+  if (existsSync(join(ROOT, REPORT))) {
+    const previous = JSON.parse(readFileSync(join(ROOT, REPORT), 'utf8'));
+    let dropped = 0;
+    for (const entry of Object.values(previous.files ?? {})) {
+      const kept = entry.mutants.filter((m) => !(m.static === true && (m.status === 'Survived' || m.status === 'NoCoverage')));
+      dropped += entry.mutants.length - kept.length;
+      entry.mutants = kept;
+    }
+    if (dropped > 0) writeFileSync(join(ROOT, REPORT), `${JSON.stringify(previous, null, 2)}\n`);
+  }
   const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run'], { cwd: ROOT, stdio: 'inherit' });
   if (run.status !== 0) {
     process.stderr.write(`mutation: stryker exited with status ${run.status}\n`);
@@ -102,7 +116,7 @@ function keysOf(file, source, mutants) {
   });
 }
 
-const rooms = Object.fromEntries(ROOMS.map(([room]) => [room, { mutants: 0, killed: 0, timeout: 0, survived: 0, no_coverage: 0, equivalent: 0, issuing: 0, other: 0 }]));
+const rooms = Object.fromEntries(ROOMS.map(([room]) => [room, { mutants: 0, killed: 0, timeout: 0, survived: 0, no_coverage: 0, equivalent: 0, issuing: 0, other: 0, invalid: 0 }]));
 const survivors = [];
 const explained = new Set();
 const stale = [];
@@ -127,7 +141,8 @@ for (const [file, entry] of Object.entries(report.files).sort(([a], [b]) => a.lo
         survivors.push({ key, line: m.location.start.line, status: m.status });
       }
     } else if (m.status === 'Ignored' && /issuing side/.test(m.statusReason ?? '')) r.issuing++;
-    else r.other++; // CompileError, RuntimeError, Ignored: not counted, as Stryker does not
+    else if (m.status === 'Ignored') r.other++;
+    else r.invalid++; // CompileError, RuntimeError: the mutant is not a program; not counted, as Stryker does not
   });
 }
 /** The source files of a room, as Stryker's globs take them (every .ts file under a folder). */
@@ -154,12 +169,12 @@ const unused = Object.keys(equivalent).filter((k) => !explained.has(k));
 
 const table = [
   BEGIN,
-  '| room | mutants | killed | left out: messages, paths | left out: issuing side | equivalent (explained) | not yet killed | score |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| room | mutants | killed | left out: messages, paths | left out: issuing side | not a program | equivalent (explained) | not yet killed | score |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...Object.entries(scored).map(([room, r]) =>
     r.score === null
-      ? `| \`${ROOMS.find(([n]) => n === room)?.[1]}\` | not run yet | | | | | | |`
-      : `| \`${ROOMS.find(([n]) => n === room)?.[1]}\`${r.files_measured < r.files ? ` (${r.files_measured} of ${r.files} files so far)` : ''} | ${r.mutants} | ${r.killed + r.timeout} | ${r.other} | ${r.issuing} | ${r.equivalent} | ${r.survived + r.no_coverage} | ${r.score.toFixed(2)}%${r.files_measured < r.files ? ' (part)' : ''} |`,
+      ? `| \`${ROOMS.find(([n]) => n === room)?.[1]}\` | not run yet | | | | | | | |`
+      : `| \`${ROOMS.find(([n]) => n === room)?.[1]}\`${r.files_measured < r.files ? ` (${r.files_measured} of ${r.files} files so far)` : ''} | ${r.mutants} | ${r.killed + r.timeout} | ${r.other} | ${r.issuing} | ${r.invalid} | ${r.equivalent} | ${r.survived + r.no_coverage} | ${r.score.toFixed(2)}%${r.files_measured < r.files ? ' (part)' : ''} |`,
   ),
   END,
 ].join('\n');
@@ -180,7 +195,7 @@ if (unused.length > 0) process.stderr.write(`mutation: note: ${unused.length} en
 emit('mutation', files, check ? ['--check'] : []);
 if (!check) {
   for (const [room, r] of Object.entries(scored)) {
-    process.stdout.write(r.score === null ? `${room.padEnd(9)}    not run\n` : `${room.padEnd(9)} ${r.score.toFixed(2).padStart(6)}%  ${r.files_measured < r.files ? `(${r.files_measured} of ${r.files} files) ` : ''}${r.killed + r.timeout} of ${r.mutants - r.equivalent - r.other - r.issuing} killed, ${r.equivalent} equivalent, ${r.survived + r.no_coverage} not yet killed\n`);
+    process.stdout.write(r.score === null ? `${room.padEnd(9)}    not run\n` : `${room.padEnd(9)} ${r.score.toFixed(2).padStart(6)}%  ${r.files_measured < r.files ? `(${r.files_measured} of ${r.files} files) ` : ''}${r.killed + r.timeout} of ${r.mutants - r.equivalent - r.other - r.issuing - r.invalid} killed, ${r.equivalent} equivalent, ${r.survived + r.no_coverage} not yet killed\n`);
   }
   const low = Object.entries(scored).filter(([, r]) => r.score === null || r.score < THRESHOLD || r.files_measured < r.files);
   if (low.length > 0 || survivors.length > 0) {

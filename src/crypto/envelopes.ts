@@ -149,15 +149,17 @@ export function precheckVerdict(sig: Uint8Array, pk: Uint8Array, sigPath: string
   const refusal = precheckEd25519(sig, pk);
   if (refusal === undefined) return undefined;
   const [path, what] = refusal.part === 'key' ? [keyPath, 'the key'] : [sigPath, "the signature's R"];
+  // The code is the refusal's own (one mapping from reason to code, in ed25519.ts); only the
+  // path and the words are chosen here.
   switch (refusal.reason) {
     case 'non_canonical_s':
-      return fail('ERR_SIG_NON_CANONICAL', sigPath, 'the signature is malleable: its S is not below the group order');
+      return fail(refusal.code, sigPath, 'the signature is malleable: its S is not below the group order');
     case 'small_order':
-      return fail('ERR_SIG_SMALL_ORDER', path, `${what} is a point of small order`);
+      return fail(refusal.code, path, `${what} is a point of small order`);
     case 'non_canonical_point':
-      return fail('ERR_SIG_NON_CANONICAL', path, `${what} is not a canonical point encoding`);
+      return fail(refusal.code, path, `${what} is not a canonical point encoding`);
     default:
-      return fail('ERR_SIG_MALFORMED', path, `${refusal.part === 'key' ? 'the key must be 32 bytes' : 'the signature must be 64 bytes'}`);
+      return fail(refusal.code, path, `${refusal.part === 'key' ? 'the key must be 32 bytes' : 'the signature must be 64 bytes'}`);
   }
 }
 
