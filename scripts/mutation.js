@@ -48,15 +48,18 @@ if (unknown.length > 0) {
 }
 const check = args.includes('--check');
 if (!check && !args.includes('--report')) {
-  // Stryker reuses a mutant's result when neither its code nor the tests that cover it changed.
-  // A static mutant (one that acts when a module loads, such as a table of rules) is covered by
-  // no test in particular, so a new vector could never re-test it: its surviving result would be
-  // reused for ever. Such results are dropped before each run, and the mutants run again.
+  // Stryker reuses a mutant's result when neither its file nor the tests that cover it changed.
+  // That misses two things: a static mutant (one that acts when a module loads, such as a table
+  // of rules) is covered by no test in particular, so no new vector would ever re-test it; and a
+  // change in another file (a verifier now reading a code it ignored) can make a survivor
+  // killable. So every survivor's result is dropped before each run, and survivors run again;
+  // killed results are reused. (A change elsewhere could also let a killed mutant survive: run
+  // `npx stryker run --force` now and then for figures that reuse nothing.)
   if (existsSync(join(ROOT, REPORT))) {
     const previous = JSON.parse(readFileSync(join(ROOT, REPORT), 'utf8'));
     let dropped = 0;
     for (const entry of Object.values(previous.files ?? {})) {
-      const kept = entry.mutants.filter((m) => !(m.static === true && (m.status === 'Survived' || m.status === 'NoCoverage')));
+      const kept = entry.mutants.filter((m) => m.status !== 'Survived' && m.status !== 'NoCoverage');
       dropped += entry.mutants.length - kept.length;
       entry.mutants = kept;
     }
