@@ -1453,7 +1453,7 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   for (const [name, path, safe, why] of [
     ['safe', 'notes/extra.json', true, 'a safe path, so only an unlisted file'],
     ['backslash', 'notes\\extra.json', false, 'a backslash'],
-    ['nul', 'notes/ex\u0000tra.json', false, 'a NUL character'],
+    ['nul-character', 'notes/ex\u0000tra.json', false, 'a NUL character'],
     ['control', 'notes/ex\u0001tra.json', false, 'the control character U+0001'],
     ['unit-separator', 'notes/ex\u001ftra.json', false, 'the control character U+001F'],
     ['pipe', 'notes/a|b.json', false, 'a | character'],

@@ -48,18 +48,25 @@ def _no_constant(name):
     raise Rejected("ERR_JSON_SYNTAX")  # NaN, Infinity and -Infinity are not JSON
 
 
+class _OutOfRange:
+    """A number that overflows or underflows, refused where it stands in the text (see _check)."""
+
+
 def _float(text):
     value = float(text)
     if value in (float("inf"), float("-inf")):
-        raise Rejected("ERR_JSON_NUMBER_RANGE")
+        return _OutOfRange()
     # A non-zero mantissa that underflows to 0 is not the value its text says.
     if value == 0 and re.search("[1-9]", re.split("[eE]", text)[0]):
-        raise Rejected("ERR_JSON_NUMBER_RANGE")
+        return _OutOfRange()
     return value
 
 
 def _check(value, depth):
     """Lone surrogates and nesting depth, which Python's reader does not refuse."""
+    # Visited in the order of the text, so the first problem in it is the one reported.
+    if isinstance(value, _OutOfRange):
+        raise Rejected("ERR_JSON_NUMBER_RANGE")
     if isinstance(value, str):
         if re.search("[\ud800-\udfff]", value):
             raise Rejected("ERR_JSON_LONE_SURROGATE")
