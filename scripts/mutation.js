@@ -20,6 +20,9 @@
  *        node scripts/mutation.js --report   write the scores from the last run's report
  *        node scripts/mutation.js --check    check the scores, survivors and README table match
  *                                            the last run's report (npm run check; no Stryker)
+ *        node scripts/mutation.js --prune    --report, and drop from equivalent.json every entry
+ *                                            that names no surviving mutant of an unchanged file
+ *                                            (a vector kills it now, or its code is gone)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,13 +44,14 @@ const BEGIN = '<!-- mutation-scores:begin (npm run mutation writes this table) -
 const END = '<!-- mutation-scores:end -->';
 
 const args = process.argv.slice(2);
-const unknown = args.filter((a) => a !== '--report' && a !== '--check');
+const unknown = args.filter((a) => a !== '--report' && a !== '--check' && a !== '--prune');
 if (unknown.length > 0) {
-  process.stderr.write(`mutation: unknown argument ${unknown[0]}; the options are --report and --check\n`);
+  process.stderr.write(`mutation: unknown argument ${unknown[0]}; the options are --report, --prune and --check\n`);
   process.exit(2);
 }
 const check = args.includes('--check');
-if (!check && !args.includes('--report')) {
+const prune = args.includes('--prune');
+if (!check && !prune && !args.includes('--report')) {
   // Stryker reuses a mutant's result when neither its file nor the tests that cover it changed.
   // That misses two things: a static mutant (one that acts when a module loads, such as a table
   // of rules) is covered by no test in particular, so no new vector would ever re-test it; and a
@@ -169,6 +173,19 @@ const scored = Object.fromEntries(
   }),
 );
 const unused = Object.keys(equivalent).filter((k) => !explained.has(k));
+if (prune) {
+  // Only entries of files the report measured as they are now: an entry of a file changed since
+  // the run may name a mutant the next run brings back.
+  const measured = new Set(Object.keys(report.files).filter((f) => !stale.includes(f)));
+  const gone = unused.filter((k) => measured.has(k.split(' ')[0]));
+  for (const k of gone) delete explanations.mutants[k];
+  const named = new Set(Object.values(explanations.mutants));
+  for (const name of Object.keys(explanations.reasons ?? {})) if (!named.has(name)) delete explanations.reasons[name];
+  writeFileSync(join(ROOT, EQUIVALENT), `${JSON.stringify(explanations, null, 2)}\n`);
+  process.stderr.write(`mutation: pruned ${gone.length} entr(ies) of ${EQUIVALENT} that name no surviving mutant\n`);
+  for (const k of gone) delete equivalent[k];
+  unused.splice(0, unused.length, ...unused.filter((k) => !gone.includes(k)));
+}
 
 const table = [
   BEGIN,

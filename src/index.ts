@@ -45,6 +45,8 @@ export type { DataIntegrityOptions, ProofOptions, SignableDocument } from './cry
 // the subject is checked against)
 export { parseTime } from './verify/context.js';
 export type { VerifyContext } from './verify/context.js';
+export { DEFAULT_READ_CACHE_BYTES, ReadCache } from './verify/read-cache.js';
+export type { ReadCacheOptions } from './verify/read-cache.js';
 export { verifyCapabilityChain } from './verify/capability.js';
 export type { ChainDetails, ChainOptions } from './verify/capability.js';
 export { intentHash, verifyIntent } from './verify/intent.js';

@@ -10,7 +10,8 @@ import { Piscina } from 'piscina';
 import type { AdapterCommand } from '../generated/types.js';
 import { ProcessAdapter, schemaCheck, type Adapter } from '../conformance/adapters.js';
 import { PROFILES, type CaseResult } from '../conformance/case.js';
-import { ReferenceAdapter, referenceAnswer, referenceHello } from '../conformance/reference.js';
+import { compileReferenceSchemas, ReferenceAdapter, referenceAnswer, referenceHello } from '../conformance/reference.js';
+import { ReadCache } from '../verify/read-cache.js';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../conformance/reports.js';
 import { runConformance, selectVectors } from '../conformance/runner.js';
 import { packagedVectors, readVectors } from '../conformance/vectors.js';
@@ -182,6 +183,8 @@ export async function runAdapterCommand(args: readonly string[], io: CliIo): Pro
   // With writ-adapter/2 and more than one job, cases are answered on worker threads, as they
   // come, and each answer is written when it is ready; otherwise here, in order.
   let pool: Piscina | undefined;
+  // The bundle files the cases answered here have read (each worker thread keeps its own).
+  const cache = new ReadCache();
   const pending = new Set<Promise<void>>();
   const say = (message: unknown): void => io.out(`${JSON.stringify(message)}\n`);
   try {
@@ -211,12 +214,14 @@ export async function runAdapterCommand(args: readonly string[], io: CliIo): Pro
         await Promise.all(pending);
         await pool?.destroy();
         pool = v2 && jobs > 1 ? await startPool(jobs) : undefined;
+        // Answered here: the schemas are compiled before the hello, as each worker's are.
+        if (pool === undefined) compileReferenceSchemas();
         say(referenceHello(version, v2 ? 'writ-adapter/2' : 'writ-adapter/1', ADAPTER_WINDOW));
         continue;
       }
       const seq = command.seq as number;
       if (pool === undefined) {
-        say({ seq, ...referenceAnswer(command.case as never) });
+        say({ seq, ...referenceAnswer(command.case as never, { cache }) });
         continue;
       }
       const answered: Promise<void> = pool

@@ -4,11 +4,12 @@
  * adapter answers `start`, so that no case pays for a compilation.
  */
 import type { CaseResult, ConformanceCase } from './case.js';
-import { referenceAnswer } from './reference.js';
-import { registryOf } from '../verify/context.js';
+import { compileReferenceSchemas, referenceAnswer } from './reference.js';
+import { ReadCache } from '../verify/read-cache.js';
 
-const registry = registryOf({});
-for (const entry of registry.documents()) registry.validate(entry.id, null, { allErrors: false });
+compileReferenceSchemas();
+/** The bundle files this worker's cases have read: the bundle and replay vectors share most of theirs. */
+const cache = new ReadCache();
 
 /**
  * Answer one case; nothing for the ping that waits for the worker to be ready.
@@ -21,5 +22,5 @@ for (const entry of registry.documents()) registry.validate(entry.id, null, { al
  * ```
  */
 export default function answer(c: ConformanceCase | undefined): CaseResult | null {
-  return c === undefined ? null : referenceAnswer(c);
+  return c === undefined ? null : referenceAnswer(c, { cache });
 }

@@ -8,6 +8,7 @@ export type { CaseResult, ConformanceCase } from './case.js';
 export { DEFAULT_WINDOW, FunctionAdapter, MAX_WINDOW, PROTOCOL, PROTOCOLS, ProcessAdapter, schemaCheck, windowOf } from './adapters.js';
 export type { Adapter, Answer, ProtocolCheck, RunnerCode, StartFailure } from './adapters.js';
 export { ReferenceAdapter, referenceAnswer, referenceHello } from './reference.js';
+export type { ReferenceOptions } from './reference.js';
 export { runConformance, selectVectors } from './runner.js';
 export type { RunOptions, RunReport } from './runner.js';
 export { packagedVectors, readVectors } from './vectors.js';

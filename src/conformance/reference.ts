@@ -28,6 +28,7 @@ import { verifyAgentCard, verifyCredential } from '../verify/identity.js';
 import { verifyIntent } from '../verify/intent.js';
 import { verifyMandateChain } from '../verify/mandate.js';
 import { verifyBilateralReceipts, verifyReceipt, verifyReceiptPair } from '../verify/receipt.js';
+import { ReadCache } from '../verify/read-cache.js';
 import { replayTransaction } from '../verify/replay.js';
 import { verifySettlement } from '../verify/settlement.js';
 
@@ -35,21 +36,37 @@ import { verifySettlement } from '../verify/settlement.js';
 const schemas = (): SchemaRegistry => registryOf({});
 
 /**
+ * Compile every schema of the package's registry now, before the first case, so that no case
+ * pays for a compilation (an adapter does this before it answers `start`).
+ */
+export function compileReferenceSchemas(): void {
+  const registry = schemas();
+  for (const entry of registry.documents()) registry.validate(entry.id, null, { allErrors: false });
+}
+
+/** How the reference answers: which Ed25519 implementation, and a read cache shared by the cases of one run. */
+export interface ReferenceOptions extends Ed25519Options {
+  /** Bundle files read by earlier cases (the bundle and replay vectors share most of theirs); none by default. */
+  readonly cache?: ReadCache;
+}
+
+/**
  * The reference implementation's answer to one case.
  *
  * @param c - the case.
  * @param options - which Ed25519 implementation verifies its signatures (both give the same
- *   answer; the mutation test runs the portable one too, so that its code is measured).
+ *   answer; the mutation test runs the portable one too, so that its code is measured), and the
+ *   read cache of the run, if any (only the work differs).
  * @returns its outcome, or `{ errored, context }` when the input is not what the profile takes.
  * @example
  * ```ts
  * referenceAnswer({ id: 'jcs/x', profile: 'jcs', input: { text: '[1.0]' }, context: { now: 0 } }); // { verdict: 'accept', output: '[1]' }
  * ```
  */
-export function referenceAnswer(c: ConformanceCase, options: Ed25519Options = {}): CaseResult {
+export function referenceAnswer(c: ConformanceCase, options: ReferenceOptions = {}): CaseResult {
   try {
     const input = c.input;
-    const ctx: VerifyContext = { ...toContext(c.context), ...backendOf(options) };
+    const ctx: VerifyContext = { ...toContext(c.context), ...backendOf(options), ...(options.cache === undefined ? {} : { cache: options.cache }) };
     switch (c.profile) {
       case 'schema':
         return schemaCase(input);
@@ -250,7 +267,8 @@ function releaseCase(input: Record<string, unknown>): CaseResult {
 export class ReferenceAdapter extends FunctionAdapter {
   /** @param version - the version it gives in its hello. */
   constructor(version: string) {
-    super(referenceHello(version, PROTOCOL), referenceAnswer);
+    const cache = new ReadCache();
+    super(referenceHello(version, PROTOCOL), (c) => referenceAnswer(c, { cache }));
   }
 }
 

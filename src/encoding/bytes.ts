@@ -39,14 +39,20 @@ const B58_INDEX = new Map([...B58].map((c, i) => [c, i]));
 export function toBase58(bytes: Uint8Array): string {
   let zeros = 0;
   while (zeros < bytes.length && bytes[zeros] === 0) zeros++;
-  let n = 0n;
-  for (const b of bytes) n = (n << 8n) | BigInt(b);
-  let out = '';
-  while (n > 0n) {
-    out = B58[Number(n % 58n)] + out;
-    n /= 58n;
+  // Base-58 digits, least significant first: each byte multiplies them by 256 and adds itself.
+  const digits: number[] = [];
+  for (let i = zeros; i < bytes.length; i++) {
+    let carry = bytes[i] as number;
+    for (let j = 0; j < digits.length; j++) {
+      carry += (digits[j] as number) * 256;
+      digits[j] = carry % 58;
+      carry = Math.floor(carry / 58);
+    }
+    for (; carry > 0; carry = Math.floor(carry / 58)) digits.push(carry % 58);
   }
-  return '1'.repeat(zeros) + out;
+  let out = '1'.repeat(zeros);
+  for (let j = digits.length - 1; j >= 0; j--) out += B58[digits[j] as number];
+  return out;
 }
 
 /**
@@ -58,18 +64,22 @@ export function toBase58(bytes: Uint8Array): string {
 export function fromBase58(text: string): Uint8Array | undefined {
   let zeros = 0;
   while (zeros < text.length && text[zeros] === '1') zeros++;
-  let n = 0n;
-  for (const c of text) {
-    const v = B58_INDEX.get(c);
-    if (v === undefined) return undefined;
-    n = n * 58n + BigInt(v);
-  }
+  // Bytes, least significant first: each digit multiplies them by 58 and adds itself.
   const body: number[] = [];
-  while (n > 0n) {
-    body.unshift(Number(n & 0xffn));
-    n >>= 8n;
+  for (let i = zeros; i < text.length; i++) {
+    const v = B58_INDEX.get(text[i] as string);
+    if (v === undefined) return undefined;
+    let carry = v;
+    for (let j = 0; j < body.length; j++) {
+      carry += (body[j] as number) * 58;
+      body[j] = carry & 0xff;
+      carry >>= 8;
+    }
+    for (; carry > 0; carry >>= 8) body.push(carry & 0xff);
   }
-  return new Uint8Array([...new Array<number>(zeros).fill(0), ...body]);
+  const out = new Uint8Array(zeros + body.length);
+  for (let j = 0; j < body.length; j++) out[out.length - 1 - j] = body[j] as number;
+  return out;
 }
 
 /**

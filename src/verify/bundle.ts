@@ -95,7 +95,7 @@ const at = (file: string, pointer: string): string => (pointer === '' ? file : `
  * const { artifacts, issues } = openBundle(readBundleFolder(dir).files, {});
  * ```
  */
-export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<VerifyContext, 'registry' | 'documents' | 'backend' | 'pinnedDocuments'>): OpenedBundle {
+export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<VerifyContext, 'registry' | 'documents' | 'backend' | 'pinnedDocuments' | 'cache'>): OpenedBundle {
   const issues: Issue[] = [];
   const refuse = (why: string): OpenedBundle => ({ artifacts: [], good: [], issues: [{ code: 'ERR_USAGE_INVALID_ARGUMENT', path: '', message: `verify: a bundle is a Map from path to file bytes; ${why}` }] });
   if (types.isProxy(files) || !(files instanceof Map)) return refuse('this is not one');
@@ -160,11 +160,11 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
       artifacts.push({ path, issue });
       continue;
     }
-    const read = readJson(bytes, { canonicalNumbers: true });
+    const digest = `sha256:${toHex(sha256Bytes(bytes))}`;
+    const read = ctx.cache === undefined ? readJson(bytes, { canonicalNumbers: true }) : ctx.cache.read(bytes, digest, { canonicalNumbers: true });
     const doc = read.ok ? read.value : undefined;
     const detected = read.ok ? registry.detect(doc) : undefined;
     const type = detected?.ok === true ? detected.schema.id : undefined;
-    const digest = `sha256:${toHex(sha256Bytes(bytes))}`;
     let issue: Issue | undefined;
     if (digest !== recorded) issue = { code: 'ERR_BUNDLE_ALTERED', path, message: `${path} hashes to ${digest}; the manifest records ${recorded}: it was changed` };
     else if (!read.ok) issue = { ...issueOf(read), path: at(path, read.path), message: `${path}: ${read.message}` };

@@ -8,6 +8,7 @@ import type { DidDocuments } from '../crypto/resolve.js';
 import { fail, WritError, type Refusal } from '../issues.js';
 import { LATEST_SECOND, readTime } from '../encoding/time.js';
 import { SchemaRegistry } from '../schema/registry.js';
+import { ReadCache } from './read-cache.js';
 
 /** The caller's side of a verification. */
 export interface VerifyContext {
@@ -37,6 +38,11 @@ export interface VerifyContext {
   readonly backend?: Ed25519Backend;
   /** The schemas to validate against; the package's own by default. */
   readonly registry?: SchemaRegistry;
+  /**
+   * Bundle files read before, by content, for a caller that verifies many bundles sharing files:
+   * only the work differs, never a verdict. None by default: nothing is kept across calls.
+   */
+  readonly cache?: ReadCache;
 }
 
 let defaultRegistry: SchemaRegistry | undefined;
@@ -92,6 +98,7 @@ export function contextProblem(ctx: unknown): Refusal | undefined {
     return fail('ERR_USAGE_INVALID_ARGUMENT', '', "verify: context.backend must be 'native' or 'portable'");
   }
   if (c['registry'] !== undefined && !SchemaRegistry.isRegistry(c['registry'])) return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.registry must be a SchemaRegistry');
+  if (c['cache'] !== undefined && !ReadCache.isReadCache(c['cache'])) return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: context.cache must be a ReadCache');
   return undefined;
 }
 
