@@ -1621,4 +1621,32 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   vector('schema/encoding/detect-through-null', '4.2', 'A document whose contents, task and execution are null: the rules that look inside them find nothing, and no type is guessed.', { document: { contents: null, task: null, execution: null } }, at(0), reject('ERR_SCHEMA_UNDETECTED'));
 }
 
+// Mutation boundaries, RFC 3339 times (SPEC.md 6.2): src/encoding/time.ts.
+// (block: time)
+{
+}
+// (end of block: time)
+
+
+// Mutation boundaries, the strict reader and byte encodings (SPEC.md 3, 6.4, 6.5): src/encoding/json.ts, src/encoding/bytes.ts.
+// (block: json)
+{
+}
+// (end of block: json)
+
+
+// Mutation boundaries, bundle paths and JSON Pointers (SPEC.md 2, 4.2, 12.8): src/encoding/file-path.ts, src/encoding/pointer.ts.
+// (block: paths)
+{
+}
+// (end of block: paths)
+
+
+// Mutation boundaries, exact decimals and currencies (SPEC.md 6.1) and the model layer's intake (SPEC.md 3, 5): src/encoding/decimal.ts, src/encoding/currency.ts, src/model/.
+// (block: money)
+{
+}
+// (end of block: money)
+
+
 emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });
