@@ -1624,6 +1624,18 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
 // Mutation boundaries, RFC 3339 times (SPEC.md 6.2): src/encoding/time.ts.
 // (block: time)
 {
+  // A fraction of zeros only is no fraction (SPEC.md 6.2: the fraction is compared digit by
+  // digit, so ...:00.0Z is the instant ...:00Z): a proof expiring at it has expired at that
+  // whole second, and not one second before.
+  const zeroExpiring = (expires) => reprove(agentCredential, P.merchant, undefined, { expires });
+  const zeroInstant = Date.UTC(2023, 1, 15, 12, 0, 0) / 1000;
+  for (const [name, expires] of [
+    ['fraction-0', '2023-02-15T12:00:00.0Z'],
+    ['fraction-000', '2023-02-15T12:00:00.000Z'],
+  ]) {
+    proofVector(`encoding/expires/${name}/at`, '6.2', `A proof that expires at ${expires}, a fraction of zeros only, so the instant 2023-02-15T12:00:00Z; checked at that instant (Unix ${zeroInstant}): expired.`, zeroExpiring(expires), didContext(zeroInstant), reject('ERR_PROOF_EXPIRED'));
+    proofVector(`encoding/expires/${name}/before`, '6.2', `A proof that expires at ${expires}, checked one second before it (Unix ${zeroInstant - 1}): not yet expired.`, zeroExpiring(expires), didContext(zeroInstant - 1), accept());
+  }
 }
 // (end of block: time)
 
