@@ -1643,6 +1643,16 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
 // Mutation boundaries, the strict reader and byte encodings (SPEC.md 3, 6.4, 6.5): src/encoding/json.ts, src/encoding/bytes.ts.
 // (block: json)
 {
+  const refused = (name, description, input, code) => vector(`jcs/encoding/${name}`, '3', description, input, at(0), reject(code));
+  const read = (name, description, input, output) => vector(`jcs/encoding/${name}`, '3', description, input, at(0), accept({ output }));
+  // A string made only of control characters is refused as one with other characters around them
+  // (RFC 8259 7: every character below U+0020 must be escaped); U+0020 itself is an ordinary character.
+  refused('string-of-a-raw-tab-only', 'A string whose only character is a raw tab (U+0009): a control character must be escaped, so a syntax error.', { text: '["\t"]' }, 'ERR_JSON_SYNTAX');
+  refused('string-of-a-raw-u-001f-only', 'A string whose only character is a raw U+001F, the last control character: a syntax error.', { text: '["\u001f"]' }, 'ERR_JSON_SYNTAX');
+  read('string-of-a-space-only', 'A string whose only character is a space (U+0020), the first character that is not a control: read, and written as itself.', { text: '[" "]' }, '[" "]');
+  // The same boundary in a string that also holds an escape.
+  read('space-in-a-string-with-an-escape', 'A string holding a raw space and an escaped line feed ("a b\\n"): a space is no control character, so it is read; RFC 8785 writes the line feed as \\n.', { text: '["a b\\n"]' }, '["a b\\n"]');
+  refused('raw-u-001f-in-a-string-with-an-escape', 'A string holding an escaped line feed and then a raw U+001F: the control character is refused, escape or not.', { text: '["\\n\u001f"]' }, 'ERR_JSON_SYNTAX');
 }
 // (end of block: json)
 
