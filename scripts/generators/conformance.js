@@ -1797,6 +1797,53 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   // USDC units, which is 5.001 exactly, so only the settlement hop can find the fault.
   const tenthOfACent = mandatesIn('USD', '20.00', '5.001');
   money('total-finer-than-a-cent', 'The cart and the payment mandate total 5.001 USD and the settlement proof pays 5001000 USDC units, its exact amount; the spend reconciled and the settlement count 500 cents, and 5.001 USD is no whole number of cents, so the settlement hop rejects.', transaction({ ...tenthOfACent, 'receipts/intent-trace.json': (t) => (t.references.settlement_proof.amount = '5001000') }), { settlement: 'ERR_REPLAY_LINK_BROKEN' });
+
+  // Minor units are at most 2^53 - 1 (SPEC.md 6.1). A transaction of 90071992547409.91 USD is
+  // 9007199254740991 cents, the largest count there is: the budget, the receipts, the spend, the
+  // settlement and the worst-case price all count it, the cap is the same amount, and the x402
+  // proof pays 90071992547409910000 USDC units (6 decimals).
+  const MAX = 9007199254740991;
+  const atMost = (c) => {
+    for (const g of c.scope.grants) (g.max_total_cost.units = MAX), (g.max_cost_per_invocation.units = MAX);
+  };
+  const largest = (extra = {}) =>
+    transaction({
+      'capability/agents-root.json': atMost,
+      'capability/shopping-agent.json': atMost,
+      'intent/governed-intent.json': (i) => (i.billing_context.max_price_minor = MAX),
+      'settlement/budget-authorization.json': (b) => ((b.exposure.units = MAX), (b.total_exposure.units = MAX)),
+      'settlement/spend-reconciliation.json': (r) => ((r.charged.units = MAX), (r.actual.units = MAX)),
+      'settlement/settlement.json': (s) => ((s.quoted_amount_minor = MAX), (s.approved_amount_minor = MAX), (s.settled_amount_minor = MAX)),
+      'receipts/buyer-receipt.json': (r) => (r.cost.units = MAX),
+      'receipts/provider-receipt.json': (r) => (r.cost.units = MAX),
+      ...mandatesIn('USD', '90071992547409.91', '90071992547409.91'),
+      'receipts/intent-trace.json': (t) => (t.references.settlement_proof.amount = '90071992547409910000'),
+      ...extra,
+    });
+  money('largest-count-of-cents', 'A transaction of 90071992547409.91 USD: 9007199254740991 cents, 2^53 - 1, the largest count of minor units, which the budget, the receipts, the spend reconciled and the settlement all count; every hop accepts.', largest(), {});
+  // Two calls by the agent, each with its receipt (the second signed by the buyer's kernel too)
+  // and each reconciled: the first at 2^52 cents and the second at `second`, so that the spend
+  // reconciled adds up to the payment's total. The bundle holds no settlement (which could not
+  // count 2^53 cents) and declares no kind.
+  const HALF = 4503599627370496;
+  const twoCalls = (second, total) => {
+    const d = transaction({
+      'capability/agents-root.json': atMost,
+      'capability/shopping-agent.json': atMost,
+      'intent/governed-intent.json': (i) => (i.billing_context.max_price_minor = MAX),
+      'settlement/budget-authorization.json': (b) => ((b.exposure.units = HALF), (b.total_exposure.units = HALF)),
+      'settlement/spend-reconciliation.json': (r) => ((r.charged.units = HALF), (r.actual.units = HALF)),
+      'settlement/spend-reconciliation-2.json': (r) => Object.assign(r, original['settlement/spend-reconciliation.json'], { receipt_id: `${original['receipts/buyer-receipt.json'].id}-2`, charged: usd(second), actual: usd(second) }),
+      'settlement/settlement.json': null,
+      'receipts/buyer-receipt.json': (r) => (r.cost.units = HALF),
+      ...mandatesIn('USD', total, total),
+      'receipts/intent-trace.json': (t) => (t.references.settlement_proof.amount = `${total.replace('.', '')}0000`),
+    });
+    const again = resign(mut(d['receipts/buyer-receipt.json'], (r) => ((r.id = `${r.id}-2`), (r.timestamp += 1), (r.cost.units = second))), P.agentKernel);
+    return { ...d, 'receipts/buyer-receipt-2.json': again };
+  };
+  money('two-calls-make-the-largest-count-of-cents', 'Two calls reconciled at 4503599627370496 and 4503599627370495 cents for a payment of 90071992547409.91 USD: together 9007199254740991 cents, 2^53 - 1, the payment\'s total, and every hop accepts.', twoCalls(HALF - 1, '90071992547409.91'), {}, null);
+  money('two-calls-make-2-53-cents', 'Two calls reconciled at 4503599627370496 cents each for a payment of 90071992547409.92 USD: 2^53 cents, one past the largest count of minor units (SPEC.md 6.1), so the payment\'s total has no count of cents the spend reconciled could be, and the settlement hop rejects.', twoCalls(HALF, '90071992547409.92'), { settlement: 'ERR_REPLAY_LINK_BROKEN' }, null);
 }
 // (end of block: money)
 
