@@ -1685,6 +1685,20 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   spentVector('1.50-then-passes-the-cap', 'A first payment of 1.50 USD, then one of 18.51 under the 20.00 cap: together 20.01, a cent over.', '1.50', '18.51', rejectAll('ERR_MANDATE_OVER_CAP'));
   spentVector('10-then-reaches-the-cap', 'A first payment of 10 USD (no fraction digits), then one of 10.00 under the 20.00 cap: together exactly the cap.', '10', '10.00', accept());
   spentVector('10-then-passes-the-cap', 'A first payment of 10 USD, then one of 10.01 under the 20.00 cap: together 20.01, a cent over.', '10', '10.01', rejectAll('ERR_MANDATE_OVER_CAP'));
+  {
+    // A payment mandate whose total is negative (-0.05) is no payment of its cart's total: it is
+    // refused on its own. The payment after it, of 20.00, is within the 20.00 cap whatever the
+    // refused one counts for, as long as it does not count as a positive amount.
+    const c = cartOf(3, '20.00');
+    const negative = paymentOf(4, c, '2026-11-01T10:06:00Z');
+    const files_ = bundle({
+      'mandates/intent-mandate.json': intentMandate,
+      'mandates/cart-3.json': c,
+      'mandates/payment-negative.json': byUser(mut(negative, (d) => (d.payment_mandate_contents.payment_details_total.amount.value = '-0.05'))),
+      'mandates/payment-3.json': paymentOf(3, c, '2026-11-01T10:07:00Z'),
+    });
+    vector('bundle/encoding/spent/negative-payment-then-the-cap', '12.6', 'A payment mandate of -0.05 USD for a cart of 20.00, then a payment of 20.00 for that cart under the 20.00 cap: the first does not pay its cart\'s total and is refused; the second, with what the first paid (nothing more than zero), is within the cap.', { files: files_ }, didContext(NOV), rejectAll('ERR_MANDATE_CART_MISMATCH'));
+  }
 
   // A document a verifier reads is held to its schema first (SPEC.md 5): a receipt or an intent
   // without a required member is refused with the schema's code.
