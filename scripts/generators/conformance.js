@@ -1667,6 +1667,219 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
 // Mutation boundaries, exact decimals and currencies (SPEC.md 6.1) and the model layer's intake (SPEC.md 3, 5): src/encoding/decimal.ts, src/encoding/currency.ts, src/model/.
 // (block: money)
 {
+  // What earlier payments paid (SPEC.md 12.6 step 7): in a bundle, the payment mandates under the
+  // same intent mandate with an earlier timestamp. Two carts under the 20.00 USD intent mandate,
+  // each paid by its own payment mandate, the first at 10:06, the second at 10:07; each total is
+  // stated here in decimal, and the second payment, with the first, reaches the cap or passes it.
+  const cartOf = (n, total) =>
+    byMerchant(
+      mut(cart, (d) => {
+        d.contents.id = `cart-spent-${n}`;
+        d.contents.payment_request.details.id = `pr-spent-${n}`;
+        d.contents.payment_request.details.total.amount.value = total;
+        d.contents.payment_request.details.display_items[0].amount.value = total;
+      }),
+    );
+  const paymentOf = (n, c, time) =>
+    payFor(c, intentMandate, (d) => {
+      d.payment_mandate_contents.payment_mandate_id = `pm-spent-${n}`;
+      d.payment_mandate_contents.payment_details_id = c.contents.payment_request.details.id;
+      d.payment_mandate_contents.payment_details_total.amount.value = c.contents.payment_request.details.total.amount.value;
+      d.payment_mandate_contents.timestamp = time;
+    });
+  const twoPayments = (first, second) => {
+    const c1 = cartOf(1, first);
+    const c2 = cartOf(2, second);
+    return bundle({
+      'mandates/intent-mandate.json': intentMandate,
+      'mandates/cart-1.json': c1,
+      'mandates/payment-1.json': paymentOf(1, c1, '2026-11-01T10:06:00Z'),
+      'mandates/cart-2.json': c2,
+      'mandates/payment-2.json': paymentOf(2, c2, '2026-11-01T10:07:00Z'),
+    });
+  };
+  const spentVector = (name, description, first, second, expect) => vector(`bundle/encoding/spent/${name}`, '12.6', description, { files: twoPayments(first, second) }, didContext(NOV), expect);
+  spentVector('0.05-then-reaches-the-cap', 'A first payment of 0.05 USD, then one of 19.95 under the 20.00 cap: together exactly the cap, so both verify.', '0.05', '19.95', accept());
+  spentVector('0.05-then-passes-the-cap', 'A first payment of 0.05 USD, then one of 19.96 under the 20.00 cap: together 20.01, a cent over, so the second is refused.', '0.05', '19.96', rejectAll('ERR_MANDATE_OVER_CAP'));
+  spentVector('1.05-then-reaches-the-cap', 'A first payment of 1.05 USD, then one of 18.95 under the 20.00 cap: together exactly the cap.', '1.05', '18.95', accept());
+  spentVector('1.05-then-passes-the-cap', 'A first payment of 1.05 USD, then one of 18.96 under the 20.00 cap: together 20.01, a cent over.', '1.05', '18.96', rejectAll('ERR_MANDATE_OVER_CAP'));
+  spentVector('1.50-then-reaches-the-cap', 'A first payment of 1.50 USD (a trailing zero), then one of 18.50 under the 20.00 cap: together exactly the cap.', '1.50', '18.50', accept());
+  spentVector('1.50-then-passes-the-cap', 'A first payment of 1.50 USD, then one of 18.51 under the 20.00 cap: together 20.01, a cent over.', '1.50', '18.51', rejectAll('ERR_MANDATE_OVER_CAP'));
+  spentVector('10-then-reaches-the-cap', 'A first payment of 10 USD (no fraction digits), then one of 10.00 under the 20.00 cap: together exactly the cap.', '10', '10.00', accept());
+  spentVector('10-then-passes-the-cap', 'A first payment of 10 USD, then one of 10.01 under the 20.00 cap: together 20.01, a cent over.', '10', '10.01', rejectAll('ERR_MANDATE_OVER_CAP'));
+  {
+    // A payment mandate whose total is negative (-0.05) is no payment of its cart's total: it is
+    // refused on its own. The payment after it, of 20.00, is within the 20.00 cap whatever the
+    // refused one counts for, as long as it does not count as a positive amount.
+    const c = cartOf(3, '20.00');
+    const negative = paymentOf(4, c, '2026-11-01T10:06:00Z');
+    const files_ = bundle({
+      'mandates/intent-mandate.json': intentMandate,
+      'mandates/cart-3.json': c,
+      'mandates/payment-negative.json': byUser(mut(negative, (d) => (d.payment_mandate_contents.payment_details_total.amount.value = '-0.05'))),
+      'mandates/payment-3.json': paymentOf(3, c, '2026-11-01T10:07:00Z'),
+    });
+    vector('bundle/encoding/spent/negative-payment-then-the-cap', '12.6', 'A payment mandate of -0.05 USD for a cart of 20.00, then a payment of 20.00 for that cart under the 20.00 cap: the first does not pay its cart\'s total and is refused; the second, with what the first paid (nothing more than zero), is within the cap.', { files: files_ }, didContext(NOV), rejectAll('ERR_MANDATE_CART_MISMATCH'));
+  }
+
+  // A document a verifier reads is held to its schema first (SPEC.md 5): a receipt or an intent
+  // without a required member is refused with the schema's code.
+  const executorReceipt = fixture('receipt/tool-call', 'executor.incident-network');
+  vector('receipt/encoding/without-kernel-key', '12.4', 'A tool-call receipt without its kernel_key, a required member: not a valid receipt, so the first issue is the missing member.', { receipt: mut(executorReceipt, (d) => delete d.kernel_key) }, at(T0), reject('ERR_SCHEMA_REQUIRED'));
+  vector('intent/encoding/without-intent-hash', '12.3', 'A governed intent without its intent_hash, a required member: not a valid intent, so the first issue is the missing member.', { intent: mut(intent, (d) => delete d.intent_hash) }, at(T0), reject('ERR_SCHEMA_REQUIRED'));
+}
+{
+  // Minor units (SPEC.md 6.1) in a replayed transaction (12.9): the seven-station documents with
+  // their amounts changed, every link made to follow, each changed document signed again by its
+  // party, and the bundle sealed again by the recorder, as in the replay links above.
+  const original = Object.fromEntries(Object.entries(sevenFiles).filter(([f]) => f !== 'bundle-manifest.json').map(([f, { base64 }]) => [f, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
+  const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+  const policy = { ...pinned, sealers: [P.recorder.didKey] };
+  const SIGNERS = {
+    'manifest/agent-card.json': P.merchant,
+    'capability/agents-root.json': P.trust002,
+    'capability/shopping-agent.json': P.trust002,
+    'mandates/intent-mandate.json': P.user,
+    'mandates/cart-mandate.json': P.merchant,
+    'mandates/payment-mandate.json': P.user,
+    'receipts/buyer-receipt.json': P.agentKernel,
+    'receipts/provider-receipt.json': P.toolsKernel,
+    'receipts/intent-trace.json': P.recorder,
+  };
+  const transaction = (changes) => {
+    const d = { ...original };
+    for (const [path, change] of Object.entries(changes)) {
+      if (change === null) delete d[path];
+      else d[path] = mut(original[path] ?? {}, change);
+    }
+    const settle = (path, link = () => {}) => {
+      if (d[path] === undefined) return;
+      const next = mut(d[path], link);
+      if (text(next) === text(original[path])) return void (d[path] = original[path]);
+      const party = SIGNERS[path];
+      d[path] = party === undefined ? next : next.proof !== undefined ? reprove(next, party) : resign(next, party);
+    };
+    settle('manifest/agent-card.json');
+    settle('capability/agents-root.json');
+    settle('capability/shopping-agent.json');
+    if (text(d['intent/governed-intent.json']) !== text(original['intent/governed-intent.json'])) d['intent/governed-intent.json'] = rehash(d['intent/governed-intent.json']);
+    const intentHash = d['intent/governed-intent.json'].intent_hash;
+    settle('receipts/buyer-receipt.json', (r) => (r.intent_hash = intentHash));
+    settle('receipts/provider-receipt.json', (r) => (r.intent_hash = intentHash));
+    settle('settlement/budget-authorization.json', (b) => (b.intent_hash = intentHash));
+    settle('mandates/intent-mandate.json');
+    const intentMandateHash = documentHash(d['mandates/intent-mandate.json']);
+    settle('mandates/cart-mandate.json', (c) => (c.intent_mandate_hash = intentMandateHash));
+    settle('mandates/payment-mandate.json', (p) => ((p.intent_mandate_hash = intentMandateHash), (p.cart_mandate_hash = documentHash(d['mandates/cart-mandate.json']))));
+    settle('receipts/intent-trace.json', (t) => {
+      t.intent_ref = intentMandateHash;
+      t.action_hash = documentHash(d['receipts/provider-receipt.json'].action);
+      t.references.mandate_hash = documentHash(d['mandates/payment-mandate.json']);
+      t.references.identity_credential.hash = documentHash(d['identity/agent-credential.json']);
+      t.references.receipt_hashes = [documentHash(d['receipts/buyer-receipt.json']), documentHash(d['receipts/provider-receipt.json'])];
+    });
+    return d;
+  };
+  const sealed = (d, kind = manifest.transaction) => {
+    const f = bundle(d, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at), kind === null ? delete m.transaction : (m.transaction = kind)));
+    const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+    return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: manifest.proof }, P.recorder)))) } };
+  };
+  const money = (name, description, d, failures, kind) => replay(`encoding/currency/${name}`, description, sealed(d, kind), NOV, failures, policy);
+  /** The mandates' amounts: the cap, the cart's total and item, the payment's total, in one currency. */
+  const mandatesIn = (currency, cap, total) => ({
+    'mandates/intent-mandate.json': (m) => (m.spend_cap = { currency, value: cap }),
+    'mandates/cart-mandate.json': (c) => {
+      c.spend_cap = { currency, value: cap };
+      c.contents.payment_request.details.total.amount = { currency, value: total };
+      c.contents.payment_request.details.display_items[0].amount = { currency, value: total };
+    },
+    'mandates/payment-mandate.json': (p) => (p.payment_mandate_contents.payment_details_total.amount = { currency, value: total }),
+  });
+
+  // Yen have no minor unit (ISO 4217 exponent 0): 500 JPY is 500 minor units. The whole
+  // transaction in yen, paid by a method that is not x402 (whose USDC is not yen): the agent's
+  // budget, the receipts, the spend and the settlement count 500 JPY, the cap is 2000 JPY.
+  const byCard = {
+    'mandates/cart-mandate.json': (c) => (c.contents.payment_request.method_data = [{ supported_methods: 'https://pay.example/card', data: {} }]),
+    'mandates/payment-mandate.json': (p) => (p.payment_mandate_contents.payment_response = { ...p.payment_mandate_contents.payment_response, method_name: 'https://pay.example/card', details: {} }),
+  };
+  const inYen = (price = 500) => {
+    const mandates = mandatesIn('JPY', '2000', '500');
+    const grants = (c) => {
+      for (const g of c.scope.grants) (g.max_total_cost.currency = 'JPY'), (g.max_cost_per_invocation.currency = 'JPY');
+    };
+    return transaction({
+      'manifest/agent-card.json': (c) => (c.tools[0].pricing.base_price.currency = 'JPY'),
+      'capability/agents-root.json': grants,
+      'capability/shopping-agent.json': grants,
+      'intent/governed-intent.json': (i) => ((i.billing_context.currency = 'JPY'), (i.billing_context.max_price_minor = price)),
+      'settlement/budget-authorization.json': (b) => ((b.exposure.currency = 'JPY'), (b.total_exposure.currency = 'JPY')),
+      'settlement/spend-reconciliation.json': (r) => ((r.charged.currency = 'JPY'), (r.actual.currency = 'JPY')),
+      'settlement/settlement.json': (s) => ((s.currency = 'JPY')),
+      'receipts/buyer-receipt.json': (r) => (r.cost.currency = 'JPY'),
+      'receipts/provider-receipt.json': (r) => (r.cost.currency = 'JPY'),
+      'mandates/intent-mandate.json': mandates['mandates/intent-mandate.json'],
+      'mandates/cart-mandate.json': (c) => (mandates['mandates/cart-mandate.json'](c), byCard['mandates/cart-mandate.json'](c)),
+      'mandates/payment-mandate.json': (p) => (mandates['mandates/payment-mandate.json'](p), byCard['mandates/payment-mandate.json'](p)),
+    });
+  };
+  money('yen-settled-in-yen', 'The transaction in yen: a payment of 500 JPY, which has no minor unit, is 500 minor units, so the spend reconciled (500) and the settlement (500 settled) are its total, and every hop accepts.', inYen(), {});
+  money('yen-worst-case-price-at-the-cap', 'The transaction in yen, the governed intent bounding the price at 2000 minor units: 2000 JPY, exactly the 2000 JPY cap, and every hop accepts.', inYen(2000), {});
+  money('yen-worst-case-price-over-the-cap', 'The transaction in yen, the governed intent bounding the price at 2001 minor units: 2001 JPY, one yen over the 2000 JPY cap (not 20.01, as it would be in cents), so the mandates hop rejects.', inYen(2001), { mandates: 'ERR_REPLAY_LINK_BROKEN' });
+
+  // A total finer than the currency's minor unit has no count of minor units (SPEC.md 6.1: it
+  // MUST be an integer): 5.001 USD is not a whole number of cents. The x402 proof pays 5001000
+  // USDC units, which is 5.001 exactly, so only the settlement hop can find the fault.
+  const tenthOfACent = mandatesIn('USD', '20.00', '5.001');
+  money('total-finer-than-a-cent', 'The cart and the payment mandate total 5.001 USD and the settlement proof pays 5001000 USDC units, its exact amount; the spend reconciled and the settlement count 500 cents, and 5.001 USD is no whole number of cents, so the settlement hop rejects.', transaction({ ...tenthOfACent, 'receipts/intent-trace.json': (t) => (t.references.settlement_proof.amount = '5001000') }), { settlement: 'ERR_REPLAY_LINK_BROKEN' });
+
+  // Minor units are at most 2^53 - 1 (SPEC.md 6.1). A transaction of 90071992547409.91 USD is
+  // 9007199254740991 cents, the largest count there is: the budget, the receipts, the spend, the
+  // settlement and the worst-case price all count it, the cap is the same amount, and the x402
+  // proof pays 90071992547409910000 USDC units (6 decimals).
+  const MAX = 9007199254740991;
+  const atMost = (c) => {
+    for (const g of c.scope.grants) (g.max_total_cost.units = MAX), (g.max_cost_per_invocation.units = MAX);
+  };
+  const largest = (extra = {}) =>
+    transaction({
+      'capability/agents-root.json': atMost,
+      'capability/shopping-agent.json': atMost,
+      'intent/governed-intent.json': (i) => (i.billing_context.max_price_minor = MAX),
+      'settlement/budget-authorization.json': (b) => ((b.exposure.units = MAX), (b.total_exposure.units = MAX)),
+      'settlement/spend-reconciliation.json': (r) => ((r.charged.units = MAX), (r.actual.units = MAX)),
+      'settlement/settlement.json': (s) => ((s.quoted_amount_minor = MAX), (s.approved_amount_minor = MAX), (s.settled_amount_minor = MAX)),
+      'receipts/buyer-receipt.json': (r) => (r.cost.units = MAX),
+      'receipts/provider-receipt.json': (r) => (r.cost.units = MAX),
+      ...mandatesIn('USD', '90071992547409.91', '90071992547409.91'),
+      'receipts/intent-trace.json': (t) => (t.references.settlement_proof.amount = '90071992547409910000'),
+      ...extra,
+    });
+  money('largest-count-of-cents', 'A transaction of 90071992547409.91 USD: 9007199254740991 cents, 2^53 - 1, the largest count of minor units, which the budget, the receipts, the spend reconciled and the settlement all count; every hop accepts.', largest(), {});
+  // Two calls by the agent, each with its receipt (the second signed by the buyer's kernel too)
+  // and each reconciled: the first at 2^52 cents and the second at `second`, so that the spend
+  // reconciled adds up to the payment's total. The bundle holds no settlement (which could not
+  // count 2^53 cents) and declares no kind.
+  const HALF = 4503599627370496;
+  const twoCalls = (second, total) => {
+    const d = transaction({
+      'capability/agents-root.json': atMost,
+      'capability/shopping-agent.json': atMost,
+      'intent/governed-intent.json': (i) => (i.billing_context.max_price_minor = MAX),
+      'settlement/budget-authorization.json': (b) => ((b.exposure.units = HALF), (b.total_exposure.units = HALF)),
+      'settlement/spend-reconciliation.json': (r) => ((r.charged.units = HALF), (r.actual.units = HALF)),
+      'settlement/spend-reconciliation-2.json': (r) => Object.assign(r, original['settlement/spend-reconciliation.json'], { receipt_id: `${original['receipts/buyer-receipt.json'].id}-2`, charged: usd(second), actual: usd(second) }),
+      'settlement/settlement.json': null,
+      'receipts/buyer-receipt.json': (r) => (r.cost.units = HALF),
+      ...mandatesIn('USD', total, total),
+      'receipts/intent-trace.json': (t) => (t.references.settlement_proof.amount = `${total.replace('.', '')}0000`),
+    });
+    const again = resign(mut(d['receipts/buyer-receipt.json'], (r) => ((r.id = `${r.id}-2`), (r.timestamp += 1), (r.cost.units = second))), P.agentKernel);
+    return { ...d, 'receipts/buyer-receipt-2.json': again };
+  };
+  money('two-calls-make-the-largest-count-of-cents', 'Two calls reconciled at 4503599627370496 and 4503599627370495 cents for a payment of 90071992547409.91 USD: together 9007199254740991 cents, 2^53 - 1, the payment\'s total, and every hop accepts.', twoCalls(HALF - 1, '90071992547409.91'), {}, null);
+  money('two-calls-make-2-53-cents', 'Two calls reconciled at 4503599627370496 cents each for a payment of 90071992547409.92 USD: 2^53 cents, one past the largest count of minor units (SPEC.md 6.1), so the payment\'s total has no count of cents the spend reconciled could be, and the settlement hop rejects.', twoCalls(HALF, '90071992547409.92'), { settlement: 'ERR_REPLAY_LINK_BROKEN' }, null);
 }
 // (end of block: money)
 
