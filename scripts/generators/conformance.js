@@ -1615,6 +1615,8 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   for (const [name, value] of [['not-a-decimal', 'five'], ['text-before', 'x1.00'], ['text-after', '1.00x'], ['empty', ''], ['trailing-dot', '1.']]) {
     mandate(`encoding/spent-${name}`, `Earlier payments given as ${JSON.stringify(value)}, not a decimal: a malformed context.`, chainOf(intentMandate, cart, payment), { currency: 'USD', value }, reject('ERR_USAGE_INVALID_ARGUMENT'));
   }
+  mandate('encoding/spent-negative', 'Earlier payments given as -0.01: what was paid is never less than nothing, so the ledger is a malformed context (a negative one would lift the cap).', chainOf(intentMandate, cart, payment), { currency: 'USD', value: '-0.01' }, reject('ERR_USAGE_INVALID_ARGUMENT'));
+  mandate('encoding/spent-zero', 'Earlier payments of 0.00: nothing paid yet, and the payment of 5.00 is within the 20.00 cap.', chainOf(intentMandate, cart, payment), { currency: 'USD', value: '0.00' }, accept());
   mandate('encoding/spent-fewer-digits', 'Earlier payments of 15 (no fraction digits) and a payment of 5.00 reach the 20.00 cap exactly.', chainOf(intentMandate, cart, payment), { currency: 'USD', value: '15' }, accept());
   mandate('encoding/spent-more-digits', 'Earlier payments of 15.000001 and a payment of 5.00 pass the 20.00 cap by a millionth.', chainOf(intentMandate, cart, payment), { currency: 'USD', value: '15.000001' }, reject('ERR_MANDATE_OVER_CAP'));
   // Detection reads members through pointers (SPEC.md 4.2): a null where a rule looks inside is no member.
@@ -1720,6 +1722,21 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
       'mandates/payment-3.json': paymentOf(3, c, '2026-11-01T10:07:00Z'),
     });
     vector('bundle/encoding/spent/negative-payment-then-the-cap', '12.6', 'A payment mandate of -0.05 USD for a cart of 20.00, then a payment of 20.00 for that cart under the 20.00 cap: the first does not pay its cart\'s total and is refused; the second, with what the first paid (nothing more than zero), is within the cap.', { files: files_ }, didContext(NOV), rejectAll('ERR_MANDATE_CART_MISMATCH'));
+    // A forged record cannot hide a payment: a payment mandate of -5.00 USD that no one signed,
+    // between a payment of 16.00 and one of 5.00, counts as nothing, not as -5.00, so the second
+    // payment brings what was paid to 21.00, over the 20.00 cap.
+    const big = cartOf(5, '16.00');
+    const small = cartOf(6, '5.00');
+    const forged = mut(paymentOf(7, small, '2026-11-01T10:06:00Z'), (d) => (d.payment_mandate_contents.payment_details_total.amount.value = '-5.00'));
+    const hidden = bundle({
+      'mandates/intent-mandate.json': intentMandate,
+      'mandates/cart-5.json': big,
+      'mandates/payment-5.json': paymentOf(5, big, '2026-11-01T10:05:00Z'),
+      'mandates/cart-6.json': small,
+      'mandates/payment-forged.json': forged,
+      'mandates/payment-6.json': paymentOf(6, small, '2026-11-01T10:07:00Z'),
+    });
+    vector('bundle/encoding/spent/forged-negative-payment-hides-nothing', '12.6', "A payment of 16.00 USD, then a payment mandate of -5.00 that its user never signed (its proof no longer verifies), then a payment of 5.00, under the 20.00 cap: the forged record counts as nothing, never as less, so the last payment brings what was paid to 21.00 and is over the cap.", { files: hidden }, didContext(NOV), rejectAll('ERR_MANDATE_OVER_CAP', 'ERR_PROOF_INVALID'));
   }
 
   // A document a verifier reads is held to its schema first (SPEC.md 5): a receipt or an intent

@@ -10,7 +10,7 @@ import { verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { notPlainJson } from '../crypto/jcs.js';
 import { fail, pass, warn, type Issue, type Verdict } from '../issues.js';
-import { addDecimal, formatDecimal, parseDecimal } from '../encoding/decimal.js';
+import { addDecimal, formatDecimal, parseDecimal, type Decimal } from '../encoding/decimal.js';
 import { verifyBudgetAuthorization, verifySpendReconciliation } from './budget.js';
 import { verifyCapabilityChain } from './capability.js';
 import { compareInstants, readRfc3339 } from '../encoding/time.js';
@@ -364,11 +364,19 @@ function verifyMandate(id: 'mandate/intent-mandate' | 'mandate/cart-mandate' | '
   return verdict;
 }
 
-/** What earlier payments under an intent mandate paid, in its cap's currency. */
+/**
+ * What earlier payments under an intent mandate paid, in its cap's currency. Each counts at its
+ * total, and a negative total (no payment of a cart, which is never negative: it fails its own
+ * checks) as nothing: a record that fails can only add to what was spent, never hide a payment.
+ */
 function spentBy(earlier: readonly PaymentMandate[], intent: IntentMandate): { currency: string; value: string } | undefined {
   if (earlier.length === 0) return undefined;
   const zero = { units: 0n, scale: 0 };
-  const total = earlier.reduce((sum, p) => addDecimal(sum, parseDecimal(p.payment_mandate_contents.payment_details_total.amount.value) ?? zero), zero);
+  const paid = (p: PaymentMandate): Decimal => {
+    const total = parseDecimal(p.payment_mandate_contents.payment_details_total.amount.value) ?? zero;
+    return total.units < 0n ? zero : total;
+  };
+  const total = earlier.reduce((sum, p) => addDecimal(sum, paid(p)), zero);
   return { currency: intent.spend_cap.currency, value: formatDecimal(total) };
 }
 

@@ -176,7 +176,9 @@ function spentOf(spent: unknown): Read<PaymentCurrencyAmount | undefined> {
   if (spent === undefined) return { ok: true, doc: undefined };
   if (isRecord(spent)) {
     const { currency, value } = spent;
-    if (typeof currency === 'string' && typeof value === 'string' && parseDecimal(value) !== undefined) return { ok: true, doc: { currency, value } };
+    const amount = typeof value === 'string' ? parseDecimal(value) : undefined;
+    // What was paid is never less than nothing: a negative ledger would lift the cap.
+    if (typeof currency === 'string' && amount !== undefined && amount.units >= 0n) return { ok: true, doc: { currency, value: value as string } };
   }
-  return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: spent must be { currency, value } with a decimal value');
+  return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'verify: spent must be { currency, value } with a decimal value of 0 or more');
 }

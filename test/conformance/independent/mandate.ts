@@ -48,8 +48,8 @@ export function mandateVerifier(bugs: MandateBugs): Adapter {
     const cart = c.input['cart_mandate'] as CartMandate;
     const payment = c.input['payment_mandate'] as PaymentMandate;
     const spent = c.input['spent'] as { currency: string; value: string } | undefined;
-    // What earlier payments paid is a decimal (SPEC.md 6.1); anything else is a malformed input.
-    if (spent !== undefined && (typeof spent.value !== 'string' || !/^-?\d+(?:\.\d+)?$/.test(spent.value))) return reject('ERR_USAGE_INVALID_ARGUMENT');
+    // What earlier payments paid is a decimal of 0 or more (SPEC.md 6.1, 12.6); anything else is a malformed input.
+    if (spent !== undefined && (typeof spent.value !== 'string' || !/^\d+(?:\.\d+)?$/.test(spent.value))) return reject('ERR_USAGE_INVALID_ARGUMENT');
     for (const [doc, signer] of [[intent, intent.user], [cart, cart.merchant], [payment, intent.user]] as const) {
       const proved = dataIntegrity(doc as unknown as Record<string, unknown>, documents);
       if ('code' in proved) return reject(proved.code);
