@@ -1662,6 +1662,16 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
 // Mutation boundaries, bundle paths and JSON Pointers (SPEC.md 2, 4.2, 12.8): src/encoding/file-path.ts, src/encoding/pointer.ts.
 // (block: paths)
 {
+  // Issue paths escape a member name (SPEC.md 2: ~ is written ~0 and / is written ~1), and a
+  // fixture's sidecar must give the path of its one issue exactly (9).
+  const oddMember = 'x/y~z';
+  const withOddMember = text({ ...JSON.parse(validRoot), [oddMember]: 1 });
+  const oddSidecar = (path) => text({ $schema: `https://writ.dev/schemas/${LINE}/release/fixture-expectation.schema.json`, instancePath: '', keyword: 'additionalProperties', path, code: 'ERR_SCHEMA_ADDITIONAL_PROPERTY' });
+  const oddFixture = (name, description, path, expect) =>
+    vector(`release/fixtures/encoding/${name}`, '2', description, fixtureFiles({ 'capability/token/invalid/token.odd-member.json': withOddMember, 'capability/token/invalid/token.odd-member.expect.json': oddSidecar(path) }), at(0), expect);
+  oddFixture('member-name-escaped', 'An invalid capability token whose one fault is an unknown member named x/y~z, its sidecar giving the path /x~1y~0z: the member name escaped as RFC 6901 writes it, so the fixture behaves as recorded.', '/x~1y~0z', accept());
+  oddFixture('member-name-slash-not-escaped', 'The same fixture with its sidecar giving the path /x/y~0z: that pointer names member y~z inside member x, not the unknown member, so the fixture fails for another reason than recorded.', '/x/y~0z', rejectAll('ERR_FIXTURE_WRONG_REASON'));
+  oddFixture('member-name-tilde-as-slash', 'The same fixture with its sidecar giving the path /x~1y~1z: ~1 is a slash, so that pointer names the member x/y/z, not x/y~z, and the fixture fails for another reason than recorded.', '/x~1y~1z', rejectAll('ERR_FIXTURE_WRONG_REASON'));
 }
 // (end of block: paths)
 
