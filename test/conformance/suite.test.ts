@@ -95,7 +95,9 @@ t.test('writ conformance: the reference, filters, formats, exit status', async (
   const prefix = await runCli(['conformance', '--case', 'replay/', '--json']);
   t.equal(prefix.out.trimEnd().split('\n').length, vectors.filter((v) => v.id.startsWith('replay/')).length + 2, 'a header, the replay cases, a footer');
   const junit = await runCli(['conformance', '--profile', 'intent', '--format', 'junit']);
-  t.match(junit.out, /<testsuite name="intent" tests="7" failures="0" errors="0" skipped="0"/);
+  const intents = vectors.filter((v) => v.profile === 'intent').length;
+  t.ok(intents > 5, `${intents} intent vectors`);
+  t.match(junit.out, new RegExp(`<testsuite name="intent" tests="${intents}" failures="0" errors="0" skipped="0"`));
   for (const [args, code] of [
     [['conformance', '--profile', 'ledger'], 'ERR_USAGE_INVALID_ARGUMENT'],
     [['conformance', '--format', 'xml'], 'ERR_USAGE_INVALID_ARGUMENT'],
