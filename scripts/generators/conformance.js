@@ -1911,4 +1911,46 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
 // (end of block: money)
 
 
+// Mutation boundaries of the verifiers: src/verify/budget.ts.
+// (block: v-budget)
+{
+}
+// (end of block: v-budget)
+
+
+// Mutation boundaries of the verifiers: src/verify/bundle.ts.
+// (block: v-bundle)
+{
+}
+// (end of block: v-bundle)
+
+
+// Mutation boundaries of the verifiers: src/verify/document.ts.
+// (block: v-document)
+{
+}
+// (end of block: v-document)
+
+
+// Mutation boundaries of the verifiers: src/verify/replay.ts, src/verify/trace.ts.
+// (block: v-replay)
+{
+}
+// (end of block: v-replay)
+
+
+// Mutation boundaries of the verifiers: src/verify/context.ts, common.ts, capability.ts, identity.ts.
+// (block: v-chain)
+{
+}
+// (end of block: v-chain)
+
+
+// Mutation boundaries of the verifiers: src/verify/settlement.ts, intent.ts, mandate.ts, receipt.ts, transaction-kinds.ts, bundle-ledger.ts.
+// (block: v-links)
+{
+}
+// (end of block: v-links)
+
+
 emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });
