@@ -8,7 +8,9 @@
  *
  * Left out:
  * - the path and the message of `fail(code, path, message, details?)`, of snapshot's
- *   `refuse(code, path, message)` and of the JSON reader's `this.syntax(message, path)`;
+ *   `refuse(code, path, message)`, of the JSON reader's `this.syntax(message, path)`, of
+ *   budget's `deny(code, path, message)` and of replay's `broken(path, pointer, message)`; the
+ *   message of the time reader's `refuse(message)` and of the options reader's `usage(message)`;
  * - the message of `pass(message, details?)`;
  * - the value of a `message`, `path` or `keyword` member of an object literal (an issue written
  *   out: its keyword, like its path, says where a schema was broken, and is not carried either);
@@ -27,8 +29,21 @@ const REASON = 'a message or a path: the adapter protocol carries verdicts and c
 /** Functions whose result is only ever part of a message. */
 const MESSAGE_HELPERS = new Set(['lowerFirst', 'notPlainMessage', 'describeHere', 'where']);
 
-/** Calls whose arguments at these places are a path or a message: `fail(code, path, message)`, `refuse(code, path, message)`, `this.syntax(message, path)`. */
-const MESSAGE_ARGUMENTS = { fail: [1, 2], refuse: [1, 2], syntax: [0, 1] };
+/**
+ * Calls whose arguments at these places are a path or a message, by the callee's name and the
+ * number of arguments: `fail(code, path, message)`, snapshot's `refuse(code, path, message)` and
+ * the time reader's `refuse(message)`, `this.syntax(message, path)`, budget's
+ * `deny(code, path, message)`, replay's `broken(path, pointer, message)` (an issue whose code is
+ * fixed) and the options reader's `usage(message)`.
+ */
+const MESSAGE_ARGUMENTS = {
+  fail: { 3: [1, 2], 4: [1, 2] },
+  refuse: { 1: [0], 3: [1, 2] },
+  syntax: { 1: [0], 2: [0, 1] },
+  deny: { 3: [1, 2] },
+  broken: { 3: [0, 1, 2] },
+  usage: { 1: [0] },
+};
 
 /** @param {any} path - a Babel NodePath. */
 function insideMessageHelper(path) {
@@ -51,7 +66,7 @@ function shouldIgnore(path) {
   if (p.type === 'CallExpression') {
     const i = p.arguments.indexOf(node);
     const callee = p.callee.type === 'Identifier' ? p.callee.name : p.callee.type === 'MemberExpression' && p.callee.object.type === 'ThisExpression' && p.callee.property.type === 'Identifier' ? p.callee.property.name : undefined;
-    if (callee !== undefined && MESSAGE_ARGUMENTS[callee]?.includes(i)) return REASON;
+    if (callee !== undefined && Object.hasOwn(MESSAGE_ARGUMENTS, callee) && MESSAGE_ARGUMENTS[callee][p.arguments.length]?.includes(i)) return REASON;
     if (callee === 'pass' && i === 0) return REASON;
     if (callee === 'rule' && i === 1) return REASON;
   }
