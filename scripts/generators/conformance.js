@@ -1984,6 +1984,14 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   // Caps the parent does not state (SPEC.md 12.2): nothing to keep.
   vector('capability/parent-grant-without-caps', '12.2', 'The root\'s disable_edge_rule grant states no invocation cap and no cost caps; the vendor liaison\'s grant under it states no invocation cap but keeps its cost caps: every cap of the parent (none) is kept, so the chain verifies.', chainInput(vendorWith((d) => delete d.scope.grants[1].max_invocations), [rootWith((d) => { const g = d.scope.grants[1]; delete g.max_invocations; delete g.max_total_cost; delete g.max_cost_per_invocation; })]), at(NOW1), accept());
 
+  // A delegation link names a strict ancestor (SPEC.md 12.2 step 5), never the capability carrying it.
+  {
+    const selfLink = resign({ capability_id: coordinator.id, delegator: coordinator.subject, delegatee: executor.subject, timestamp: executor.issued_at, signature: '0'.repeat(128) }, P.coordinator);
+    vector('chain/delegation-link-of-itself-mid-chain', '12.2', 'The coordinator\'s capability (depth 2, re-signed by the vendor liaison) carries a link delegating the coordinator\'s capability itself to the executor: the capability a link delegates must be a strict ancestor of the one carrying it, so the link is invalid even though a capability below it matches its delegatee.', chainInput(executor, [root, vendor, coordinatorWith((d) => (d.delegation_chain = [selfLink]))]), at(NOW1), reject('ERR_CHAIN_LINK_INVALID'));
+  }
+  // Values among the evidence that are not capabilities (no string id) name no capability.
+  vector('chain/evidence-values-without-a-string-id', '12.2', 'The executor\'s chain with two different objects among the capabilities given whose id is the number 5: they are not capabilities (a capability id is a string), so no two capabilities share an id and the chain verifies.', chainInput(executor, [root, vendor, coordinator, { id: 5 }, { id: 5, note: 'another' }]), at(NOW1), accept());
+
   // Identity (SPEC.md 12.1): credentials and agent cards.
   credentialVector('proof-expired', 'The agent credential re-proved by Dreamineering with a proof that expires at 2026-11-01T09:00:00Z, checked at 10:08: the proof has expired, whatever the credential\'s own validity.', reprove(agentCredential, P.merchant, undefined, { expires: '2026-11-01T09:00:00Z' }), didContext(NOV), reject('ERR_PROOF_EXPIRED'));
   credentialVector('issuer-as-object', 'The agent credential re-issued by Dreamineering with its issuer as an object { id, name } whose id is did:web:dreamineering.com, the DID that proves it: the same issuer, so it verifies.', reprove({ ...agentCredential, issuer: { id: 'did:web:dreamineering.com', name: 'Dreamineering' } }, P.merchant), didContext(NOV), accept());
