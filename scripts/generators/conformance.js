@@ -1942,6 +1942,82 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
 // Mutation boundaries of the verifiers: src/verify/context.ts, common.ts, capability.ts, identity.ts.
 // (block: v-chain)
 {
+  // The verification context (SPEC.md 6.2, 12): now is a whole Unix second from 0 to
+  // 253402300799; anything else is a malformed context, ERR_USAGE_INVALID_ARGUMENT.
+  const LATEST = 253402300799;
+  vector('chain/context/now-latest-second', '6.2', 'The executor\'s capability checked at now 253402300799 (9999-12-31T23:59:59Z), the last Unix second a verification may take: a valid context, and the capability has long expired.', chainInput(executor), at(LATEST), reject('ERR_CHAIN_EXPIRED'));
+  vector('chain/context/now-past-latest-second', '12', 'The executor\'s capability checked at now 253402300800, one second past 9999-12-31T23:59:59Z: not a time a verification may take, so the context is malformed.', chainInput(executor), at(LATEST + 1), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  vector('chain/context/now-zero', '6.2', 'The executor\'s capability checked at now 0 (1970-01-01T00:00:00Z), the first Unix second: a valid context, and the capability is not yet valid then.', chainInput(executor), at(0), reject('ERR_CHAIN_NOT_YET_VALID'));
+  vector('chain/revoked-at-zero', '12.2', 'The executor\'s capability revoked at 0, the first Unix second (a whole number of seconds, so a valid revocation): it is revoked at every later now.', chainInput(executor), at(NOW1, { revocations: [{ capability_id: executor.id, revoked_at: 0 }] }), reject('ERR_CHAIN_REVOKED'));
+  vector('chain/revoked-ancestor-at-now', '12.2', 'The vendor liaison\'s capability revoked at exactly now: a revocation counts from its revoked_at, so the executor\'s chain is denied at that second.', chainInput(executor), at(NOW1, { revocations: [{ capability_id: vendor.id, revoked_at: NOW1 }] }), reject('ERR_CHAIN_REVOKED_ANCESTOR'));
+  vector('chain/max-depth-zero-root', '12.2', 'The root capability used alone with max_depth 0: a root is at depth 0, which a limit of 0 accepts.', chainInput(root, []), at(NOW1, { max_depth: 0 }), accept());
+  vector('chain/max-depth-zero-delegated', '12.2', 'The vendor liaison\'s capability (depth 1) with max_depth 0: one delegation deeper than the limit.', chainInput(vendor, [root]), at(NOW1, { max_depth: 0 }), reject('ERR_CHAIN_TOO_DEEP'));
+  vector('chain/root-without-evidence', '12.2', 'The root capability given with no capabilities member at all: a root needs no other capability, so it verifies.', { capability: root }, at(NOW1), accept());
+  vector('chain/capabilities-not-an-array', '12.2', 'The capabilities the chain descends from given as an object rather than an array: a malformed argument, refused as such.', { capability: root, capabilities: { [root.id]: root } }, at(NOW1), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  // A document rule of the capability (SPEC.md 5.3) applies in a chain as in the schema profile.
+  vector('chain/root-ttl-mismatch', '5.3', 'The root capability with ttl_secs 1799 where expires_at - issued_at is 1800, re-signed by the commander: it breaks the ttl-matches rule, refused before the chain is walked.', chainInput(resign(mut(root, (d) => (d.ttl_secs = 1799)), P.commander), []), at(NOW1), reject('ERR_RULE_TTL_MISMATCH'));
+
+  // dpop_required is kept (SPEC.md 12.2, attenuation): the coordinator's grant, re-signed by the
+  // vendor liaison, requires proof of possession.
+  const coordinatorWith = (change) => resign(mut(coordinator, change), P.liaison);
+  const dpopParent = coordinatorWith((d) => (d.scope.grants[0].dpop_required = true));
+  vector('capability/dpop-kept', '12.2', 'The coordinator\'s grant requires proof of possession and the executor\'s grant requires it too: the chain verifies.', chainInput(child((d) => (d.scope.grants[0].dpop_required = true)), [root, vendor, dpopParent]), at(NOW1), accept());
+  vector('capability/dpop-dropped', '12.2', 'The coordinator\'s grant requires proof of possession; the executor\'s grant leaves dpop_required out, dropping it.', chainInput(executor, [root, vendor, dpopParent]), at(NOW1), reject('ERR_CAP_CONSTRAINT_DROPPED'));
+  vector('capability/dpop-set-false', '12.2', 'The coordinator\'s grant requires proof of possession; the executor\'s grant states dpop_required false.', chainInput(child((d) => (d.scope.grants[0].dpop_required = false)), [root, vendor, dpopParent]), at(NOW1), reject('ERR_CAP_CONSTRAINT_DROPPED'));
+  vector('capability/dpop-false-in-parent', '12.2', 'The coordinator\'s grant states dpop_required false and the executor\'s says nothing of it: there is no requirement to keep, so the chain verifies.', chainInput(executor, [root, vendor, coordinatorWith((d) => (d.scope.grants[0].dpop_required = false))]), at(NOW1), accept());
+
+  // Grants a capability may lack (SPEC.md 12.2): each kind of grant is checked against the parent's
+  // grants of the same kind, and a kind the parent has none of covers nothing.
+  const rootWith = (change) => resign(mut(root, change), P.commander);
+  vector('capability/no-tool-grants-under-tool-grants', '12.2', 'The vendor liaison\'s capability holds only a resource grant and a prompt grant, each within a delegable grant of the root, and no tool grant: nothing to cover, so the chain verifies.', underWide((d) => delete d.scope.grants), at(NOW1), accept());
+  vector('capability/tool-grant-under-no-tool-grants', '12.2', 'A root with resource grants only and no tool grant; the vendor liaison\'s capability under it grants tools: no grant of the parent covers them.', chainInput(vendor, [rootWith((d) => { delete d.scope.grants; d.scope.resource_grants = [{ uri_pattern: 'incident://*', operations: ['read', 'delegate'] }]; })]), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
+  const vendorWith = (change) => resign(mut(vendor, change), P.commander);
+  vector('capability/resource-grant-under-no-resource-grants', '12.2', 'The vendor liaison\'s capability adds a resource grant under the Incident Network root, which has no resource grant: not within a grant of the parent.', chainInput(vendorWith((d) => (d.scope.resource_grants = [{ uri_pattern: 'incident://INC-2026-0428/logs', operations: ['read'] }])), [root]), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
+  vector('capability/prompt-grant-under-no-prompt-grants', '12.2', 'The vendor liaison\'s capability adds a prompt grant under the Incident Network root, which has no prompt grant: not within a grant of the parent.', chainInput(vendorWith((d) => (d.scope.prompt_grants = [{ prompt_name: 'triage-edge', operations: ['get'] }])), [root]), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
+  // Two parent grants cover one child grant: it is within the parent when one of them admits it.
+  const twoCovering = rootWith((d) => d.scope.grants.unshift({ server_id: 'provider-ops', tool_name: '*', operations: ['invoke'] }));
+  vector('capability/second-covering-grant-admits', '12.2', 'A root whose first grant (provider-ops, any tool, invoke only) and third grant (disable_edge_rule, delegable) both cover the vendor liaison\'s disable_edge_rule grant: the first cannot be delegated, the third admits it, so the chain verifies.', chainInput(vendor, [twoCovering]), at(NOW1), accept());
+  vector('capability/no-covering-grant-admits', '12.2', 'The same root, and a vendor liaison\'s disable_edge_rule grant that also allows subscribe: neither covering grant admits it, and the first failure of the first covering grant is reported (not delegable).', chainInput(vendorWith((d) => d.scope.grants[1].operations.push('subscribe')), [twoCovering]), at(NOW1), reject('ERR_CAP_NOT_DELEGABLE'));
+  // Patterns (SPEC.md 12.2): a child's own prefix pattern is covered by *.
+  vector('capability/prefix-pattern-under-any', '12.2', 'A root granting any tool (*) of provider-ops; the vendor liaison\'s grant names the prefix pattern disable_*: covered by *.', chainInput(vendorWith((d) => (d.scope.grants[1].tool_name = 'disable_*')), [rootWith((d) => (d.scope.grants[1].tool_name = '*'))]), at(NOW1), accept());
+  vector('capability/name-longer-than-exact-parent', '12.2', 'The root grants the tool disable_edge_rule (no pattern); the vendor liaison\'s grant names disable_edge_rules, which only starts with it: an exact name covers only itself.', chainInput(vendorWith((d) => (d.scope.grants[1].tool_name = 'disable_edge_rules')), [root]), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
+  // Caps the parent does not state (SPEC.md 12.2): nothing to keep.
+  vector('capability/parent-grant-without-caps', '12.2', 'The root\'s disable_edge_rule grant states no invocation cap and no cost caps; the vendor liaison\'s grant under it states no invocation cap but keeps its cost caps: every cap of the parent (none) is kept, so the chain verifies.', chainInput(vendorWith((d) => delete d.scope.grants[1].max_invocations), [rootWith((d) => { const g = d.scope.grants[1]; delete g.max_invocations; delete g.max_total_cost; delete g.max_cost_per_invocation; })]), at(NOW1), accept());
+
+  // A delegation link names a strict ancestor (SPEC.md 12.2 step 5), never the capability carrying it.
+  {
+    const selfLink = resign({ capability_id: coordinator.id, delegator: coordinator.subject, delegatee: executor.subject, timestamp: executor.issued_at, signature: '0'.repeat(128) }, P.coordinator);
+    vector('chain/delegation-link-of-itself-mid-chain', '12.2', 'The coordinator\'s capability (depth 2, re-signed by the vendor liaison) carries a link delegating the coordinator\'s capability itself to the executor: the capability a link delegates must be a strict ancestor of the one carrying it, so the link is invalid even though a capability below it matches its delegatee.', chainInput(executor, [root, vendor, coordinatorWith((d) => (d.delegation_chain = [selfLink]))]), at(NOW1), reject('ERR_CHAIN_LINK_INVALID'));
+  }
+  // Values among the evidence that are not capabilities (no string id) name no capability.
+  vector('chain/evidence-values-without-a-string-id', '12.2', 'The executor\'s chain with two different objects among the capabilities given whose id is the number 5: they are not capabilities (a capability id is a string), so no two capabilities share an id and the chain verifies.', chainInput(executor, [root, vendor, coordinator, { id: 5 }, { id: 5, note: 'another' }]), at(NOW1), accept());
+
+  // Identity (SPEC.md 12.1): credentials and agent cards.
+  credentialVector('proof-expired', 'The agent credential re-proved by Dreamineering with a proof that expires at 2026-11-01T09:00:00Z, checked at 10:08: the proof has expired, whatever the credential\'s own validity.', reprove(agentCredential, P.merchant, undefined, { expires: '2026-11-01T09:00:00Z' }), didContext(NOV), reject('ERR_PROOF_EXPIRED'));
+  credentialVector('issuer-as-object', 'The agent credential re-issued by Dreamineering with its issuer as an object { id, name } whose id is did:web:dreamineering.com, the DID that proves it: the same issuer, so it verifies.', reprove({ ...agentCredential, issuer: { id: 'did:web:dreamineering.com', name: 'Dreamineering' } }, P.merchant), didContext(NOV), accept());
+  credentialVector('no-subject', 'An agent credential without its credentialSubject: a required member missing, refused by the schema before its proof is looked at.', mut(agentCredential, (d) => delete d.credentialSubject), didContext(NOV), reject('ERR_SCHEMA_REQUIRED'));
+  cardVector('no-name', 'An agent card without its name: a required member missing, refused by the schema before its proof is looked at.', mut(card, (d) => delete d.name), [merchantCredential], didContext(NOV), reject('ERR_SCHEMA_REQUIRED'));
+  cardVector('credentials-not-an-array', 'The genuine agent card, with the credentials to check it against given as an object rather than an array: a malformed argument, refused as such.', card, { [merchantCredential.id]: merchantCredential }, didContext(NOV), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  cardVector('listed-credential-proof-broken', 'The genuine agent card, given the merchant credential it lists with its name changed after proving (not re-proved): the credential\'s own verification fails, and that failure is the answer.', card, [mut(merchantCredential, (d) => (d.name = 'changed'))], didContext(NOV), reject('ERR_PROOF_INVALID'));
+  cardVector('listed-credential-expired', 'The genuine agent card with the merchant credential it lists, checked at 2027-11-01T00:00:00Z, the credential\'s validUntil: the listed credential has expired.', card, [merchantCredential], didContext(Date.parse('2027-11-01T00:00:00Z') / 1000), reject('ERR_IDENTITY_EXPIRED'));
+  cardVector('no-credentials-listed', 'An agent card Dreamineering re-proved without a credentials member: it lists nothing to check, so it verifies.', reprove(mut(card, (d) => delete d.credentials), P.merchant), [], didContext(NOV), accept());
+
+  // Chio money handed to a verifier directly (SPEC.md 12.5): { units: a non-negative integer of
+  // minor units, currency: three capital letters }, nothing else.
+  reconcile('zero-units', 'Nothing charged and nothing spent: 0 is a non-negative integer of minor units, and actual equals charged.', usd(0), usd(0), accept());
+  for (const [name, description, charged] of [
+    ['negative-units', 'A charge of -1 minor units: money is a non-negative integer of minor units.', usd(-1)],
+    ['fractional-units', 'A charge of 0.5 minor units: money is a whole number of minor units.', usd(0.5)],
+    ['units-as-text', 'A charge whose units are the text "125000": money counts units as a number.', { units: '125000', currency: 'USD' }],
+    ['extra-member', 'A charge with a member besides units and currency (note): chio money has those two members only.', { units: 125000, currency: 'USD', note: 'pre-charge' }],
+    ['null', 'A charge given as null: not chio money.', null],
+    ['currency-four-letters-after', 'A charge in USDX: a currency is three capital letters, no more.', { units: 125000, currency: 'USDX' }],
+    ['currency-four-letters-before', 'A charge in XUSD: a currency is three capital letters, no more.', { units: 125000, currency: 'XUSD' }],
+    ['currency-as-a-list', 'A charge whose currency is the list ["USD"]: a currency is a string.', { units: 125000, currency: ['USD'] }],
+    ['no-currency', 'A charge with units and no currency.', { units: 125000 }],
+  ]) {
+    reconcile(`charged-${name}`, description, charged, usd(125000), reject('ERR_SCHEMA_TYPE'));
+  }
 }
 // (end of block: v-chain)
 
