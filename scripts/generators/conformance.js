@@ -1812,6 +1812,15 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
     const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
     return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: manifest.proof }, P.recorder)))) } };
   };
+  // A seal bounded in time (SPEC.md 12.8 step 2, 6.2): the manifest proved by the recorder with
+  // an expires, the bundle checked at 10:08 under a policy that names the recorder as sealer.
+  const sealedUntil = (expires) => {
+    const f = bundle(original, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at), (m.transaction = manifest.transaction)));
+    const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+    return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: { ...manifest.proof, expires } }, P.recorder)))) } };
+  };
+  vector('bundle/seal/expires-after-now', '12.8', 'The seven-station bundle sealed by the recorder with a proof that expires at 10:09, checked at 10:08 by a policy that names the recorder: the seal still holds, and the bundle verifies.', { files: sealedUntil('2026-11-01T10:09:00Z') }, at(NOV, policy), accept());
+  vector('bundle/seal/expires-at-now', '12.8', 'The same bundle sealed with a proof that expires at 10:08, the time of verification: the seal has expired, so the hashes it records cannot be trusted.', { files: sealedUntil('2026-11-01T10:08:00Z') }, at(NOV, policy), rejectAll('ERR_PROOF_EXPIRED'));
   const money = (name, description, d, failures, kind) => replay(`encoding/currency/${name}`, description, sealed(d, kind), NOV, failures, policy);
   /** The mandates' amounts: the cap, the cart's total and item, the payment's total, in one currency. */
   const mandatesIn = (currency, cap, total) => ({

@@ -95,7 +95,7 @@ const at = (file: string, pointer: string): string => (pointer === '' ? file : `
  * const { artifacts, issues } = openBundle(readBundleFolder(dir).files, {});
  * ```
  */
-export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<VerifyContext, 'registry' | 'documents' | 'backend' | 'pinnedDocuments' | 'cache'>): OpenedBundle {
+export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<VerifyContext, 'registry' | 'documents' | 'backend' | 'pinnedDocuments' | 'cache'> & { readonly now?: number }): OpenedBundle {
   const issues: Issue[] = [];
   const refuse = (why: string): OpenedBundle => ({ artifacts: [], good: [], issues: [{ code: 'ERR_USAGE_INVALID_ARGUMENT', path: '', message: `verify: a bundle is a Map from path to file bytes; ${why}` }] });
   if (types.isProxy(files) || !(files instanceof Map)) return refuse('this is not one');
@@ -184,7 +184,7 @@ export function openBundle(files: ReadonlyMap<string, Uint8Array>, ctx: Pick<Ver
   let sealer: string | undefined;
   if (manifest.proof !== undefined) {
     const documents = vouchedDocuments(docsOf(good, 'identity/did-document').map(([, d]) => d), ctx);
-    const proved = verifyDataIntegrity(manifest, proofOptionsOf({ ...ctx, documents }, false));
+    const proved = verifyDataIntegrity(manifest, proofOptionsOf({ ...ctx, documents }));
     if (!proved.ok) issues.splice(proofAt, 0, { code: proved.code, path: at(BUNDLE_MANIFEST_PATH, proved.path), message: `${BUNDLE_MANIFEST_PATH}: ${proved.message}; the hashes it records cannot be trusted` });
     else sealer = String(proved.details?.['signer']);
   }

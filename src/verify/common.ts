@@ -154,10 +154,12 @@ export function backendOf(ctx: Pick<VerifyContext, 'backend'>): Ed25519Options {
  * by its signer, so its proof must be made for `assertionMethod` (SPEC.md 6.4): a key listed
  * only for authentication, or a proof made for capabilityInvocation, does not assert it.
  *
+ * Every such proof's `expires` is checked at `ctx.now` (SPEC.md 6.2), a bundle manifest's too: a
+ * sealer that bounds its seal in time does not vouch for the bundle after it.
+ *
  * @param ctx - the context.
- * @param timed - whether the proof's expiry is checked at `ctx.now` (a manifest's is not).
  * @returns the options.
  */
-export function proofOptionsOf(ctx: Pick<VerifyContext, 'backend' | 'documents'> & { readonly now?: number }, timed = true): DataIntegrityOptions {
-  return { documents: ctx.documents ?? new Map(), purpose: 'assertionMethod', ...(timed && ctx.now !== undefined ? { now: ctx.now } : {}), ...backendOf(ctx) };
+export function proofOptionsOf(ctx: Pick<VerifyContext, 'backend' | 'documents'> & { readonly now?: number }): DataIntegrityOptions {
+  return { documents: ctx.documents ?? new Map(), purpose: 'assertionMethod', ...(ctx.now !== undefined ? { now: ctx.now } : {}), ...backendOf(ctx) };
 }
