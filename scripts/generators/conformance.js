@@ -2000,6 +2000,55 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   mandate('links/spent-null', 'What was spent given as null: it must be { currency, value }.', chainOf(intentMandate, cart, payment), null, reject('ERR_USAGE_INVALID_ARGUMENT'));
   mandate('links/spent-currency-not-a-string', 'What was spent given with a number for its currency.', chainOf(intentMandate, cart, payment), { currency: 5, value: '1.00' }, reject('ERR_USAGE_INVALID_ARGUMENT'));
   mandate('links/spent-value-not-a-string', 'What was spent given with a number for its value: a value is a decimal string.', chainOf(intentMandate, cart, payment), { currency: 'USD', value: 1 }, reject('ERR_USAGE_INVALID_ARGUMENT'));
+  // A verification's now is a Unix second up to 253402300799, 9999-12-31T23:59:59Z (SPEC.md 6.2): one second later is the caller's mistake.
+  const LAST = 253402300799;
+  settlement('links/now-last-second', 'The reconciled settlement checked at now 253402300799 (9999-12-31T23:59:59Z), the last Unix second a verification may name.', { settlement: settled }, accept());
+  vector('settlement/links/now-after-the-last-second', '6.2', 'The reconciled settlement checked at now 253402300800, one second past 9999-12-31T23:59:59Z: not a Unix second a verification may name.', { settlement: settled }, at(LAST + 1), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  vector('intent/links/now-after-the-last-second', '6.2', 'The intent checked at now 253402300800, one second past the last Unix second a verification may name.', { intent }, at(LAST + 1), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  vector('mandate/links/now-after-the-last-second', '6.2', 'The first payment\'s mandate chain checked at now 253402300800, one second past the last Unix second a verification may name.', chainOf(intentMandate, cart, payment), at(LAST + 1, { documents: [merchantDid] }), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  vector('receipt/links/now-after-the-last-second', '6.2', 'The buyer\'s receipt checked at now 253402300800, one second past the last Unix second a verification may name.', { receipt: buyer, intent }, at(LAST + 1), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  vector('receipt/links/bilateral-now-after-the-last-second', '6.2', 'Both receipts checked at now 253402300800, one second past the last Unix second a verification may name.', { buyer_receipt: buyer, provider_receipt: provider, intent }, at(LAST + 1), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  vector('receipt/links/pair-now-after-the-last-second', '6.2', 'The receipt pair checked at now 253402300800, one second past the last Unix second a verification may name.', { pair, intent }, at(LAST + 1), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  // Each artifact a declared transaction kind requires (SPEC.md 12.8), deleted from its bundle in turn.
+  const docsIn = (name) => {
+    const dir = join(EXAMPLES, 'transactions', name);
+    return Object.fromEntries(listFiles(dir).filter((f) => f !== 'bundle-manifest.json').map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
+  };
+  const manifestOf = (name) => JSON.parse(readFileSync(join(EXAMPLES, 'transactions', name, 'bundle-manifest.json'), 'utf8'));
+  for (const [name, now, context, cases] of [
+    ['seven-station', NOV, pinned, [
+      ['agent-credential', 'the agent\'s credential', ['identity/agent-credential.json'], []],
+      ['merchant-credential', 'the merchant\'s credential', ['identity/merchant-credential.json'], []],
+      ['agent-card', 'the agent card', ['manifest/agent-card.json'], []],
+      ['capabilities', 'both capabilities (the agents\' root and the shopping agent\'s; the budget authorization, charged to the shopping agent\'s, is then held to no capability of the bundle)', ['capability/agents-root.json', 'capability/shopping-agent.json'], ['ERR_REPLAY_LINK_BROKEN']],
+      ['governed-intent', 'the governed intent', ['intent/governed-intent.json'], []],
+      ['intent-mandate', 'the intent mandate (the cart and the payment, which name its hash, are then chained to nothing)', ['mandates/intent-mandate.json'], ['ERR_MANDATE_CHAIN_BROKEN']],
+      ['cart-mandate', 'the cart mandate (the payment, which names its hash, is then chained to nothing)', ['mandates/cart-mandate.json'], ['ERR_MANDATE_CHAIN_BROKEN']],
+      ['payment-mandate', 'the payment mandate', ['mandates/payment-mandate.json'], []],
+      ['budget-authorization', 'the budget authorization', ['settlement/budget-authorization.json'], []],
+      ['spend-reconciliation', 'the spend reconciliation', ['settlement/spend-reconciliation.json'], []],
+      ['intent-trace', 'the intent trace', ['receipts/intent-trace.json'], []],
+    ]],
+    ['commerce-network', AT, {}, [
+      ['capability', 'the procurement capability (the budget authorization charged to it is then held to no capability of the bundle)', ['capability.json'], ['ERR_REPLAY_LINK_BROKEN']],
+      ['governed-intent', 'the governed intent', ['contracts/governed-intent.json'], []],
+      ['budget-authorization', 'the budget authorization', ['contracts/budget-authorization.json'], []],
+      ['spend-reconciliation', 'the spend reconciliation', ['contracts/spend-reconciliation.json'], []],
+      ['provider-receipt', 'the provider\'s receipt, leaving one of the two', ['receipts/provider.json'], []],
+      ['fulfillment-package', 'the fulfillment package', ['contracts/fulfillment-package.json'], []],
+    ]],
+    ['incident-network', AT, {}, [
+      ['governed-intent', 'the governed intent', ['intent/disable-edge-rule.json'], []],
+      ['budget-authorization', 'the budget authorization (the executor\'s receipt then records a cost no budget consumed)', ['financial/budget.json'], ['ERR_BUNDLE_COST_MISMATCH']],
+    ]],
+  ]) {
+    const docs = docsIn(name);
+    const m = manifestOf(name);
+    for (const [what, words, gone, also] of cases) {
+      const rest = Object.fromEntries(Object.entries(docs).filter(([p]) => !gone.includes(p)));
+      vector(`bundle/required/${name}/${what}-deleted`, '12.8', `Hide a missing hop: ${words} deleted from the ${m.transaction} bundle, its hash dropped from the manifest, which is left unsealed. The kind requires it.`, { files: bundle(rest, (d) => ((d.transaction = m.transaction), (d.bundle_id = m.bundle_id))) }, at(now, context), rejectAll('ERR_BUNDLE_REQUIRED_MISSING', ...also));
+    }
+  }
 }
 // (end of block: v-links)
 
