@@ -2049,6 +2049,19 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
       vector(`bundle/required/${name}/${what}-deleted`, '12.8', `Hide a missing hop: ${words} deleted from the ${m.transaction} bundle, its hash dropped from the manifest, which is left unsealed. The kind requires it.`, { files: bundle(rest, (d) => ((d.transaction = m.transaction), (d.bundle_id = m.bundle_id))) }, at(now, context), rejectAll('ERR_BUNDLE_REQUIRED_MISSING', ...also));
     }
   }
+  // The bundle's ledgers and links (SPEC.md 12.8), each on one side of its condition.
+  {
+    const docs = docsIn('commerce-network');
+    const b1 = docs['contracts/budget-authorization.json'];
+    const job2 = (d) => ((d.job_id = 'job_lattice_002'), d);
+    const pkg2 = mut(docs['contracts/fulfillment-package.json'], job2);
+    const set2 = mut(docs['contracts/settlement-reconciliation.json'], (d) => ((d.settlement_id = 'settlement_lattice_vanguard_002'), job2(d)));
+    bundleVector('links/second-package-of-another-job', 'Beside this job\'s fulfillment package and settlement, a second package of another job (job_lattice_002) that no settlement of the bundle settles.', bundle({ ...docs, 'contracts/fulfillment-package-2.json': pkg2 }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN'));
+    bundleVector('links/second-settlement-of-another-job', 'Beside this job\'s settlement, a second settlement of 125000 for another job (job_lattice_002), which no fulfillment package fulfils; the two settle 250000 where the spend reconciled is 125000.', bundle({ ...docs, 'contracts/settlement-reconciliation-2.json': set2 }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN', 'ERR_SETTLEMENT_AMOUNT_MISMATCH'));
+    bundleVector('links/two-jobs-each-settled-and-fulfilled', 'Two jobs, each with its fulfillment package and its settlement of 125000: every package is settled and every settlement fulfilled, but the two settle 250000 where the spend reconciled is 125000.', bundle({ ...docs, 'contracts/fulfillment-package-2.json': pkg2, 'contracts/settlement-reconciliation-2.json': set2 }), AT, rejectAll('ERR_SETTLEMENT_AMOUNT_MISMATCH'));
+  }
+  bundleVector('links/receipt-alone', 'A bundle of the buyer\'s receipt alone: it holds no capability and no intent for the receipt to belong to, so there is nothing it fails to link to, and it verifies.', bundle({ 'receipts/buyer.json': buyer }), T0, accept());
+  bundleVector('links/budget-without-intent', 'A bundle of the procurement capability and its allowed budget authorization, which names an intent hash: the bundle holds no intent, so the authorization\'s intent is not held to one; but no receipt records the call it allowed, so the budget it consumed has no call behind it.', bundle({ 'capability.json': procurement, 'budget.json': fixture('settlement/budget-authorization', 'allowed.commerce-network') }), T0, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
 }
 // (end of block: v-links)
 
