@@ -2062,6 +2062,11 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   }
   bundleVector('links/receipt-alone', 'A bundle of the buyer\'s receipt alone: it holds no capability and no intent for the receipt to belong to, so there is nothing it fails to link to, and it verifies.', bundle({ 'receipts/buyer.json': buyer }), T0, accept());
   bundleVector('links/budget-without-intent', 'A bundle of the procurement capability and its allowed budget authorization, which names an intent hash: the bundle holds no intent, so the authorization\'s intent is not held to one; but no receipt records the call it allowed, so the budget it consumed has no call behind it.', bundle({ 'capability.json': procurement, 'budget.json': fixture('settlement/budget-authorization', 'allowed.commerce-network') }), T0, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
+  {
+    const i = byUser(mut(intentMandate, (d) => (d.spend_cap = { currency: 'EUR', value: d.spend_cap.value })));
+    const c = byMerchant(mut(cart, (d) => (d.intent_mandate_hash = documentHash(i))));
+    mandate('links/intent-cap-in-another-currency', 'An intent mandate, re-proved, capping the spend at 20.00 EUR, and a cart chained to it that honours 20.00 USD: the same figure in another currency is another cap.', chainOf(i, c, payFor(c, i)), undefined, reject('ERR_MANDATE_CAP_MISMATCH'));
+  }
 }
 // (end of block: v-links)
 
