@@ -1971,6 +1971,7 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   callVector('tool-name-only', 'A call that names only its tool, execute_review, the intent\'s: what is absent is not compared, so it is the intent\'s call.', { tool_name: 'execute_review' }, accept());
   callVector('tool-server-only-another', 'A call that names only its tool server, another than the intent\'s.', { tool_server: 'provider-elsewhere' }, reject('ERR_INTENT_TOOL_MISMATCH'));
   callVector('not-an-object', 'A call given as a string: a call is an object of strings.', 'execute_review', reject('ERR_USAGE_INVALID_ARGUMENT'));
+  callVector('empty-array', 'A call given as an empty array: a call is an object of strings, and an array is none.', [], reject('ERR_USAGE_INVALID_ARGUMENT'));
   callVector('unknown-member', 'A call with a member other than capability_id, tool_server and tool_name.', { tool_name: 'execute_review', tool: 'x' }, reject('ERR_USAGE_INVALID_ARGUMENT'));
   callVector('capability-not-a-string', 'A call whose capability_id is a number.', { capability_id: 7, tool_server: 'provider-security-review', tool_name: 'execute_review' }, reject('ERR_USAGE_INVALID_ARGUMENT'));
   callVector('tool-server-not-a-string', 'A call whose tool_server is a number.', { capability_id: procurement.id, tool_server: 7, tool_name: 'execute_review' }, reject('ERR_USAGE_INVALID_ARGUMENT'));
