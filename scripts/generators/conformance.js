@@ -1991,6 +1991,9 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
     const c = byMerchant(mut(cart, (d) => (d.intent_mandate_hash = documentHash(i))));
     return chainOf(i, c, payFor(c, i));
   };
+  mandate('links/intent-mandate-without-cap', 'An intent mandate without its required spend_cap.', chainOf(mut(intentMandate, (d) => delete d.spend_cap), cart, payment), undefined, reject('ERR_SCHEMA_REQUIRED'));
+  mandate('links/cart-mandate-without-contents', 'A cart mandate without its required contents.', chainOf(intentMandate, mut(cart, (d) => delete d.contents), payment), undefined, reject('ERR_SCHEMA_REQUIRED'));
+  mandate('links/payment-mandate-without-contents', 'A payment mandate without its required payment_mandate_contents.', chainOf(intentMandate, cart, mut(payment, (d) => delete d.payment_mandate_contents)), undefined, reject('ERR_SCHEMA_REQUIRED'));
   mandate('links/merchants-absent', 'An intent mandate, re-proved, that names no merchants: any merchant is allowed, and the chain verifies.', anyMerchant(undefined), undefined, accept());
   mandate('links/merchants-null', 'An intent mandate, re-proved, whose merchants is null: any merchant is allowed, and the chain verifies.', anyMerchant(null), undefined, accept());
   mandate('links/pays-in-another-currency', 'The payment\'s total is the cart\'s value, 5.00, but in EUR where the cart is in USD.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_details_total.amount.currency = 'EUR'))), undefined, reject('ERR_MANDATE_CART_MISMATCH'));
