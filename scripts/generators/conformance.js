@@ -2058,6 +2058,7 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   {
     const docs = docsIn('commerce-network');
     const b1 = docs['contracts/budget-authorization.json'];
+    bundleVector('links/budget-naming-no-intent', 'The procurement bundle with its budget authorization naming no intent (intent_hash left out; the record is unsigned): only an authorization for an intent none of the bundle\'s intents hashes to is refused, and this one names none.', bundle({ ...docs, 'contracts/budget-authorization.json': mut(docs['contracts/budget-authorization.json'], (d) => delete d.intent_hash) }), AT, accept());
     const job2 = (d) => ((d.job_id = 'job_lattice_002'), d);
     const pkg2 = mut(docs['contracts/fulfillment-package.json'], job2);
     const set2 = mut(docs['contracts/settlement-reconciliation.json'], (d) => ((d.settlement_id = 'settlement_lattice_vanguard_002'), job2(d)));
