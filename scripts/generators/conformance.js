@@ -2034,6 +2034,130 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
 // Mutation boundaries of the verifiers: src/verify/settlement.ts, intent.ts, mandate.ts, receipt.ts, transaction-kinds.ts, bundle-ledger.ts.
 // (block: v-links)
 {
+  // settlement (SPEC.md 12.7): each dispute status and the settlement status it gives, and each piece of evidence refused.
+  const disputed = { ...reversal, status: 'disputed' };
+  const resolved = (status) => ({ ...dispute, status, resolved_at: dispute.opened_at + 3600, resolution: `dispute ${status}` });
+  settlement('links/opened-dispute-disputed', 'A settlement that names an opened dispute and is disputed: an opened dispute puts its settlement in disputed.', { settlement: disputed, dispute: { ...dispute, status: 'opened' } }, accept());
+  settlement('links/opened-dispute-reversal-pending', 'A settlement still reversal_pending while its dispute is only opened: an opened dispute puts it in disputed.', { settlement: reversal, dispute: { ...dispute, status: 'opened' } }, reject('ERR_SETTLEMENT_STATE'));
+  settlement('links/reversed-dispute-reversed', 'A settlement that names its dispute and is reversed, the dispute resolved as reversed.', { settlement: { ...reversal, status: 'reversed' }, dispute: fixture('settlement/dispute', 'reversed') }, accept());
+  settlement('links/rejected-dispute-reconciled', 'A reconciled settlement that names no dispute, beside a dispute over it that was rejected: a rejected dispute leaves the settlement reconciled, and a reconciled settlement need not name it.', { settlement: settled, dispute: resolved('rejected') }, accept());
+  settlement('links/withdrawn-dispute-reconciled', 'A reconciled settlement that names no dispute, beside a dispute over it that was withdrawn: a withdrawn dispute leaves the settlement reconciled.', { settlement: settled, dispute: resolved('withdrawn') }, accept());
+  settlement('links/withdrawn-dispute-reversal-pending', 'A settlement reversal_pending under a dispute that was withdrawn: the withdrawn dispute leaves it reconciled.', { settlement: reversal, dispute: resolved('withdrawn') }, reject('ERR_SETTLEMENT_STATE'));
+  settlement('links/names-another-dispute', 'A reversal_pending settlement that names dispute_other, beside the reversal_pending dispute over it (dispute_lattice_001): the state is right, but the settlement must name the dispute that moved it.', { settlement: { ...reversal, dispute_id: 'dispute_other' }, dispute }, reject('ERR_SETTLEMENT_STATE'));
+  settlement('links/intent-priced-on-another-quote', 'The settlement, its quote (quote_vanguard_001) and an intent, re-hashed, priced on quote_vanguard_002: the intent is not the one the quote was bought under.', { settlement: settled, quote, intent: rehash(mut(intent, (d) => (d.billing_context.quote_id = 'quote_vanguard_002'))) }, reject('ERR_REPLAY_LINK_BROKEN'));
+  settlement('links/intent-names-no-quote', 'The settlement and its quote, with the intent changed to a fixed price that names no quote, re-hashed: there is no quote for the intent to disagree with.', { settlement: settled, quote, intent: rehash(mut(intent, (d) => ((d.billing_context.scheme = 'fixed'), delete d.billing_context.quote_id))) }, accept());
+  settlement('links/intent-in-another-currency', 'The settlement of 125000 USD against an intent, re-hashed, that bounds the price at 125000 EUR: the intent does not bound a price in USD.', { settlement: settled, intent: rehash(mut(intent, (d) => (d.billing_context.currency = 'EUR'))) }, reject('ERR_SETTLEMENT_OVER_INTENT'));
+  settlement('links/record-without-status', 'A settlement record without its required status.', { settlement: mut(settled, (d) => delete d.status) }, reject('ERR_SCHEMA_REQUIRED'));
+  settlement('links/quote-without-price', 'The settlement against a quote response without its required price_minor.', { settlement: settled, quote: mut(quote, (d) => delete d.price_minor) }, reject('ERR_SCHEMA_REQUIRED'));
+  settlement('links/intent-without-billing', 'The settlement against a governed intent without its required billing_context.', { settlement: settled, intent: mut(intent, (d) => delete d.billing_context) }, reject('ERR_SCHEMA_REQUIRED'));
+  settlement('links/dispute-without-status', 'The settlement against a dispute without its required status.', { settlement: settled, dispute: mut(dispute, (d) => delete d.status) }, reject('ERR_SCHEMA_REQUIRED'));
+  // intent (SPEC.md 12.3): a call given in part, and calls that are not an object of strings.
+  const callVector = (name, description, call, expect) => vector(`intent/call/${name}`, '12.3', description, { intent, call }, at(T0), expect);
+  callVector('tool-name-only', 'A call that names only its tool, execute_review, the intent\'s: what is absent is not compared, so it is the intent\'s call.', { tool_name: 'execute_review' }, accept());
+  callVector('tool-server-only-another', 'A call that names only its tool server, another than the intent\'s.', { tool_server: 'provider-elsewhere' }, reject('ERR_INTENT_TOOL_MISMATCH'));
+  callVector('not-an-object', 'A call given as a string: a call is an object of strings.', 'execute_review', reject('ERR_USAGE_INVALID_ARGUMENT'));
+  callVector('empty-array', 'A call given as an empty array: a call is an object of strings, and an array is none.', [], reject('ERR_USAGE_INVALID_ARGUMENT'));
+  callVector('unknown-member', 'A call with a member other than capability_id, tool_server and tool_name.', { tool_name: 'execute_review', tool: 'x' }, reject('ERR_USAGE_INVALID_ARGUMENT'));
+  callVector('capability-not-a-string', 'A call whose capability_id is a number.', { capability_id: 7, tool_server: 'provider-security-review', tool_name: 'execute_review' }, reject('ERR_USAGE_INVALID_ARGUMENT'));
+  callVector('tool-server-not-a-string', 'A call whose tool_server is a number.', { capability_id: procurement.id, tool_server: 7, tool_name: 'execute_review' }, reject('ERR_USAGE_INVALID_ARGUMENT'));
+  callVector('tool-name-not-a-string', 'A call whose tool_name is a number.', { capability_id: procurement.id, tool_server: 'provider-security-review', tool_name: 7 }, reject('ERR_USAGE_INVALID_ARGUMENT'));
+  vector('intent/links/without-billing', '12.3', 'A governed intent without its required billing_context.', { intent: mut(intent, (d) => delete d.billing_context) }, at(T0), reject('ERR_SCHEMA_REQUIRED'));
+  // receipt (SPEC.md 12.4): an intent that is not intact, and each receipt of the two refused.
+  const staleIntent = mut(intent, (d) => (d.billing_context.max_price_minor = 999999));
+  vector('receipt/links/intent-not-intact', '12.4', 'The buyer\'s receipt against an intent whose price was raised after it was hashed: the intent fails its own hash.', { receipt: buyer, intent: staleIntent }, at(T0), reject('ERR_INTENT_HASH_MISMATCH'));
+  vector('receipt/links/bilateral-intent-not-intact', '12.4', 'Both receipts against an intent whose price was raised after it was hashed.', { buyer_receipt: buyer, provider_receipt: provider, intent: staleIntent }, at(T0), reject('ERR_INTENT_HASH_MISMATCH'));
+  vector('receipt/links/bilateral-buyer-another-capability', '12.4', 'The buyer\'s receipt, re-signed by its kernel, under another capability than the intent names.', { buyer_receipt: resign({ ...buyer, capability_id: 'cap-elsewhere' }, P.buyerKernel), provider_receipt: provider, intent }, at(T0), reject('ERR_RECEIPT_CAPABILITY_MISMATCH'));
+  vector('receipt/links/bilateral-provider-another-server', '12.4', 'The provider\'s receipt, re-signed by its kernel, for the intent\'s tool on another tool server.', { buyer_receipt: buyer, provider_receipt: resign({ ...provider, tool_server: 'provider-elsewhere' }, P.providerKernel), intent }, at(T0), reject('ERR_INTENT_TOOL_MISMATCH'));
+  vector('receipt/links/pair-without-intent-hash', '12.4', 'A receipt pair without its required intent_hash.', { pair: mut(pair, (d) => delete d.intent_hash), intent }, at(T0), reject('ERR_SCHEMA_REQUIRED'));
+  vector('receipt/links/receipt-without-id', '12.4', 'A receipt without its required id.', { receipt: mut(buyer, (d) => delete d.id), intent }, at(T0), reject('ERR_SCHEMA_REQUIRED'));
+  // mandate (SPEC.md 12.6): an intent mandate for any merchant, and payments the cart does not ask for.
+  const anyMerchant = (merchants) => {
+    const i = byUser(mut(intentMandate, (d) => (merchants === undefined ? delete d.merchants : (d.merchants = merchants))));
+    const c = byMerchant(mut(cart, (d) => (d.intent_mandate_hash = documentHash(i))));
+    return chainOf(i, c, payFor(c, i));
+  };
+  mandate('links/intent-mandate-without-cap', 'An intent mandate without its required spend_cap.', chainOf(mut(intentMandate, (d) => delete d.spend_cap), cart, payment), undefined, reject('ERR_SCHEMA_REQUIRED'));
+  mandate('links/cart-mandate-without-contents', 'A cart mandate without its required contents.', chainOf(intentMandate, mut(cart, (d) => delete d.contents), payment), undefined, reject('ERR_SCHEMA_REQUIRED'));
+  mandate('links/payment-mandate-without-contents', 'A payment mandate without its required payment_mandate_contents.', chainOf(intentMandate, cart, mut(payment, (d) => delete d.payment_mandate_contents)), undefined, reject('ERR_SCHEMA_REQUIRED'));
+  mandate('links/merchants-absent', 'An intent mandate, re-proved, that names no merchants: any merchant is allowed, and the chain verifies.', anyMerchant(undefined), undefined, accept());
+  mandate('links/merchants-null', 'An intent mandate, re-proved, whose merchants is null: any merchant is allowed, and the chain verifies.', anyMerchant(null), undefined, accept());
+  mandate('links/pays-in-another-currency', 'The payment\'s total is the cart\'s value, 5.00, but in EUR where the cart is in USD.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_details_total.amount.currency = 'EUR'))), undefined, reject('ERR_MANDATE_CART_MISMATCH'));
+  mandate('links/pays-another-merchant', 'The payment goes to another merchant agent than the cart\'s merchant.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.merchant_agent = 'Elsewhere Ltd'))), undefined, reject('ERR_MANDATE_CART_MISMATCH'));
+  mandate('links/payee-only-in-the-payment', 'A cart whose x402 method names no payee, and a payment that names one: the cart asks for no payee to hold the payment to, and the chain verifies.', chainOf(intentMandate, cartWithoutPayee, payFor(cartWithoutPayee)), undefined, accept());
+  const numericPayee = byMerchant(mut(cart, (d) => (d.contents.payment_request.method_data[0].data.payTo = 12345)));
+  mandate('links/payee-not-a-string', 'A cart whose x402 method gives payTo as a number, and a payment that names no payee: a payee is a string, so the cart names none, and the chain verifies.', chainOf(intentMandate, numericPayee, payFor(numericPayee, intentMandate, (d) => delete detailsOf(d).payTo)), undefined, accept());
+  mandate('links/spent-null', 'What was spent given as null: it must be { currency, value }.', chainOf(intentMandate, cart, payment), null, reject('ERR_USAGE_INVALID_ARGUMENT'));
+  mandate('links/spent-currency-not-a-string', 'What was spent given with a number for its currency.', chainOf(intentMandate, cart, payment), { currency: 5, value: '1.00' }, reject('ERR_USAGE_INVALID_ARGUMENT'));
+  mandate('links/spent-value-not-a-string', 'What was spent given with a number for its value: a value is a decimal string.', chainOf(intentMandate, cart, payment), { currency: 'USD', value: 1 }, reject('ERR_USAGE_INVALID_ARGUMENT'));
+  // A verification's now is a Unix second up to 253402300799, 9999-12-31T23:59:59Z (SPEC.md 6.2): one second later is the caller's mistake.
+  const LAST = 253402300799;
+  settlement('links/now-last-second', 'The reconciled settlement checked at now 253402300799 (9999-12-31T23:59:59Z), the last Unix second a verification may name.', { settlement: settled }, accept());
+  vector('settlement/links/now-after-the-last-second', '6.2', 'The reconciled settlement checked at now 253402300800, one second past 9999-12-31T23:59:59Z: not a Unix second a verification may name.', { settlement: settled }, at(LAST + 1), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  vector('intent/links/now-after-the-last-second', '6.2', 'The intent checked at now 253402300800, one second past the last Unix second a verification may name.', { intent }, at(LAST + 1), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  vector('mandate/links/now-after-the-last-second', '6.2', 'The first payment\'s mandate chain checked at now 253402300800, one second past the last Unix second a verification may name.', chainOf(intentMandate, cart, payment), at(LAST + 1, { documents: [merchantDid] }), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  vector('receipt/links/now-after-the-last-second', '6.2', 'The buyer\'s receipt checked at now 253402300800, one second past the last Unix second a verification may name.', { receipt: buyer, intent }, at(LAST + 1), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  vector('receipt/links/alone-now-after-the-last-second', '6.2', 'The buyer\'s receipt alone, without its intent, checked at now 253402300800, one second past the last Unix second a verification may name.', { receipt: buyer }, at(LAST + 1), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  vector('receipt/links/bilateral-now-after-the-last-second', '6.2', 'Both receipts checked at now 253402300800, one second past the last Unix second a verification may name.', { buyer_receipt: buyer, provider_receipt: provider, intent }, at(LAST + 1), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  vector('receipt/links/pair-now-after-the-last-second', '6.2', 'The receipt pair checked at now 253402300800, one second past the last Unix second a verification may name.', { pair, intent }, at(LAST + 1), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  // Each artifact a declared transaction kind requires (SPEC.md 12.8), deleted from its bundle in turn.
+  const docsIn = (name) => {
+    const dir = join(EXAMPLES, 'transactions', name);
+    return Object.fromEntries(listFiles(dir).filter((f) => f !== 'bundle-manifest.json').map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
+  };
+  const manifestOf = (name) => JSON.parse(readFileSync(join(EXAMPLES, 'transactions', name, 'bundle-manifest.json'), 'utf8'));
+  for (const [name, now, context, cases] of [
+    ['seven-station', NOV, pinned, [
+      ['agent-credential', 'the agent\'s credential', ['identity/agent-credential.json'], []],
+      ['merchant-credential', 'the merchant\'s credential', ['identity/merchant-credential.json'], []],
+      ['agent-card', 'the agent card', ['manifest/agent-card.json'], []],
+      ['capabilities', 'both capabilities (the agents\' root and the shopping agent\'s; the budget authorization, charged to the shopping agent\'s, is then held to no capability of the bundle)', ['capability/agents-root.json', 'capability/shopping-agent.json'], ['ERR_REPLAY_LINK_BROKEN']],
+      ['governed-intent', 'the governed intent', ['intent/governed-intent.json'], []],
+      ['intent-mandate', 'the intent mandate (the cart and the payment, which name its hash, are then chained to nothing)', ['mandates/intent-mandate.json'], ['ERR_MANDATE_CHAIN_BROKEN']],
+      ['cart-mandate', 'the cart mandate (the payment, which names its hash, is then chained to nothing)', ['mandates/cart-mandate.json'], ['ERR_MANDATE_CHAIN_BROKEN']],
+      ['payment-mandate', 'the payment mandate', ['mandates/payment-mandate.json'], []],
+      ['budget-authorization', 'the budget authorization', ['settlement/budget-authorization.json'], []],
+      ['spend-reconciliation', 'the spend reconciliation', ['settlement/spend-reconciliation.json'], []],
+      ['intent-trace', 'the intent trace', ['receipts/intent-trace.json'], []],
+    ]],
+    ['commerce-network', AT, {}, [
+      ['capability', 'the procurement capability (the budget authorization charged to it is then held to no capability of the bundle)', ['capability.json'], ['ERR_REPLAY_LINK_BROKEN']],
+      ['governed-intent', 'the governed intent', ['contracts/governed-intent.json'], []],
+      ['budget-authorization', 'the budget authorization', ['contracts/budget-authorization.json'], []],
+      ['spend-reconciliation', 'the spend reconciliation', ['contracts/spend-reconciliation.json'], []],
+      ['provider-receipt', 'the provider\'s receipt, leaving one of the two', ['receipts/provider.json'], []],
+      ['fulfillment-package', 'the fulfillment package', ['contracts/fulfillment-package.json'], []],
+    ]],
+    ['incident-network', AT, {}, [
+      ['governed-intent', 'the governed intent', ['intent/disable-edge-rule.json'], []],
+      ['budget-authorization', 'the budget authorization (the executor\'s receipt then records a cost no budget consumed)', ['financial/budget.json'], ['ERR_BUNDLE_COST_MISMATCH']],
+    ]],
+  ]) {
+    const docs = docsIn(name);
+    const m = manifestOf(name);
+    for (const [what, words, gone, also] of cases) {
+      const rest = Object.fromEntries(Object.entries(docs).filter(([p]) => !gone.includes(p)));
+      vector(`bundle/required/${name}/${what}-deleted`, '12.8', `Hide a missing hop: ${words} deleted from the ${m.transaction} bundle, its hash dropped from the manifest, which is left unsealed. The kind requires it.`, { files: bundle(rest, (d) => ((d.transaction = m.transaction), (d.bundle_id = m.bundle_id))) }, at(now, context), rejectAll('ERR_BUNDLE_REQUIRED_MISSING', ...also));
+    }
+  }
+  // The bundle's ledgers and links (SPEC.md 12.8), each on one side of its condition.
+  {
+    const docs = docsIn('commerce-network');
+    const b1 = docs['contracts/budget-authorization.json'];
+    bundleVector('links/budget-naming-no-intent', 'The procurement bundle with its budget authorization naming no intent (intent_hash left out; the record is unsigned): only an authorization for an intent none of the bundle\'s intents hashes to is refused, and this one names none.', bundle({ ...docs, 'contracts/budget-authorization.json': mut(docs['contracts/budget-authorization.json'], (d) => delete d.intent_hash) }), AT, accept());
+    const job2 = (d) => ((d.job_id = 'job_lattice_002'), d);
+    const pkg2 = mut(docs['contracts/fulfillment-package.json'], job2);
+    const set2 = mut(docs['contracts/settlement-reconciliation.json'], (d) => ((d.settlement_id = 'settlement_lattice_vanguard_002'), job2(d)));
+    bundleVector('links/second-package-of-another-job', 'Beside this job\'s fulfillment package and settlement, a second package of another job (job_lattice_002) that no settlement of the bundle settles.', bundle({ ...docs, 'contracts/fulfillment-package-2.json': pkg2 }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN'));
+    bundleVector('links/second-settlement-of-another-job', 'Beside this job\'s settlement, a second settlement of 125000 for another job (job_lattice_002), which no fulfillment package fulfils; the two settle 250000 where the spend reconciled is 125000.', bundle({ ...docs, 'contracts/settlement-reconciliation-2.json': set2 }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN', 'ERR_SETTLEMENT_AMOUNT_MISMATCH'));
+    bundleVector('links/two-jobs-each-settled-and-fulfilled', 'Two jobs, each with its fulfillment package and its settlement of 125000: every package is settled and every settlement fulfilled, but the two settle 250000 where the spend reconciled is 125000.', bundle({ ...docs, 'contracts/fulfillment-package-2.json': pkg2, 'contracts/settlement-reconciliation-2.json': set2 }), AT, rejectAll('ERR_SETTLEMENT_AMOUNT_MISMATCH'));
+  }
+  bundleVector('links/receipt-alone', 'A bundle of the buyer\'s receipt alone: it holds no capability and no intent for the receipt to belong to, so there is nothing it fails to link to, and it verifies.', bundle({ 'receipts/buyer.json': buyer }), T0, accept());
+  bundleVector('links/budget-without-intent', 'A bundle of the procurement capability and its allowed budget authorization, which names an intent hash: the bundle holds no intent, so the authorization\'s intent is not held to one; but no receipt records the call it allowed, so the budget it consumed has no call behind it.', bundle({ 'capability.json': procurement, 'budget.json': fixture('settlement/budget-authorization', 'allowed.commerce-network') }), T0, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
+  {
+    const i = byUser(mut(intentMandate, (d) => (d.spend_cap = { currency: 'EUR', value: d.spend_cap.value })));
+    const c = byMerchant(mut(cart, (d) => (d.intent_mandate_hash = documentHash(i))));
+    mandate('links/intent-cap-in-another-currency', 'An intent mandate, re-proved, capping the spend at 20.00 EUR, and a cart chained to it that honours 20.00 USD: the same figure in another currency is another cap.', chainOf(i, c, payFor(c, i)), undefined, reject('ERR_MANDATE_CAP_MISMATCH'));
+  }
 }
 // (end of block: v-links)
 
