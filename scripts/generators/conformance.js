@@ -1935,6 +1935,82 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
 // Mutation boundaries of the verifiers: src/verify/replay.ts, src/verify/trace.ts.
 // (block: v-replay)
 {
+  // The seven-station transaction with one thing changed, stitched, signed again and sealed by the
+  // recorder as in the block "replay links" above (whose helpers are local to it): the change is
+  // the only thing wrong, so only the hop it belongs to may reject.
+  const original = Object.fromEntries(Object.entries(sevenFiles).filter(([f]) => f !== 'bundle-manifest.json').map(([f, { base64 }]) => [f, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
+  const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+  const policy = { ...pinned, sealers: [P.recorder.didKey] };
+  const SIGNERS = {
+    'manifest/agent-card.json': [P.merchant],
+    'capability/agents-root.json': [P.trust002],
+    'capability/shopping-agent.json': [P.trust002],
+    'mandates/intent-mandate.json': [P.user],
+    'mandates/cart-mandate.json': [P.merchant],
+    'mandates/payment-mandate.json': [P.user],
+    'receipts/buyer-receipt.json': [P.agentKernel],
+    'receipts/provider-receipt.json': [P.toolsKernel],
+    'receipts/intent-trace.json': [P.recorder],
+  };
+  /** The transaction with `changes` (path -> change; null deletes), each link by hash made to follow, every changed document signed again; `trace` changes the trace after the links are stitched. */
+  const transaction = (changes = {}, trace = undefined) => {
+    const d = { ...original };
+    for (const [path, change] of Object.entries(changes)) {
+      if (change === null) delete d[path];
+      else d[path] = mut(original[path] ?? {}, change);
+    }
+    const settle = (path, link = () => {}) => {
+      if (d[path] === undefined) return;
+      const next = mut(d[path], link);
+      if (text(next) === text(original[path])) return void (d[path] = original[path]);
+      const [party, vm] = SIGNERS[path] ?? [];
+      d[path] = party === undefined ? next : next.proof !== undefined ? reprove(next, party, vm) : resign(next, party);
+    };
+    settle('manifest/agent-card.json');
+    settle('capability/agents-root.json');
+    settle('capability/shopping-agent.json');
+    if (d['intent/governed-intent.json'] !== undefined && text(d['intent/governed-intent.json']) !== text(original['intent/governed-intent.json'])) d['intent/governed-intent.json'] = rehash(d['intent/governed-intent.json']);
+    const intent = d['intent/governed-intent.json'] ?? original['intent/governed-intent.json'];
+    settle('receipts/buyer-receipt.json', (r) => (r.intent_hash = intent.intent_hash));
+    settle('receipts/provider-receipt.json', (r) => (r.intent_hash = intent.intent_hash));
+    settle('settlement/budget-authorization.json', (b) => (b.intent_hash = intent.intent_hash));
+    settle('mandates/intent-mandate.json');
+    const intentMandate = documentHash(d['mandates/intent-mandate.json'] ?? original['mandates/intent-mandate.json']);
+    settle('mandates/cart-mandate.json', (c) => (c.intent_mandate_hash = intentMandate));
+    settle('mandates/payment-mandate.json', (p) => ((p.intent_mandate_hash = intentMandate), (p.cart_mandate_hash = documentHash(d['mandates/cart-mandate.json'] ?? original['mandates/cart-mandate.json']))));
+    settle('receipts/intent-trace.json', (t) => {
+      t.intent_ref = intentMandate;
+      t.action_hash = documentHash(d['receipts/provider-receipt.json'].action);
+      t.references.mandate_hash = documentHash(d['mandates/payment-mandate.json'] ?? original['mandates/payment-mandate.json']);
+      t.references.identity_credential.hash = documentHash(d['identity/agent-credential.json']);
+      t.references.receipt_hashes = [documentHash(d['receipts/buyer-receipt.json']), documentHash(d['receipts/provider-receipt.json'])];
+      trace?.(t);
+    });
+    return d;
+  };
+  if (Object.entries(transaction()).some(([path, doc]) => doc !== original[path])) throw new Error('the seven-station transaction does not restitch to itself');
+  const sealed = (d, kind = manifest.transaction, manifestChange = () => {}) => {
+    const f = bundle(d, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at), kind === null ? delete m.transaction : (m.transaction = kind), manifestChange(m)));
+    const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+    return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: manifest.proof }, P.recorder)))) } };
+  };
+  const step = (name, description, f, failures) => replay(`seven-station/replay-boundaries/${name}`, description, f, NOV, failures, policy);
+  const one = (name, description, d, failures, kind) => step(name, description, sealed(d, kind), failures);
+  const OTHER = (digit) => `sha256:${digit.repeat(64)}`;
+
+  // receipts: each reference of the trace resolves (SPEC.md 12.9), one broken at a time, the
+  // trace proved again by the recorder.
+  one('trace-intent-ref-of-no-mandate', 'The intent trace, proved again by the recorder, names as its intent_ref a hash that is not the intent mandate\'s: the trace\'s intent_ref must be the intent mandate\'s hash, so the receipts hop rejects.', transaction({}, (t) => (t.intent_ref = OTHER('3'))), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  one('trace-mandate-hash-of-no-payment', 'The intent trace, proved again by the recorder, names as its mandate_hash a hash that is not the payment mandate\'s: the trace\'s mandate_hash must be the payment mandate\'s, so the receipts hop rejects.', transaction({}, (t) => (t.references.mandate_hash = OTHER('3'))), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  one('trace-credential-hash-not-the-credential', 'The intent trace, proved again by the recorder, names the agent credential by its id with a hash that is not the credential\'s: the credential reference must be the agent credential\'s id and hash, so the receipts hop rejects.', transaction({}, (t) => (t.references.identity_credential.hash = OTHER('3'))), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  one('trace-subject-not-the-credential-subject', 'The intent trace, proved again by the recorder, is about a stranger\'s did:key, not about the subject of the agent credential it names: the trace\'s subject must be the credential\'s subject, so the receipts hop rejects.', transaction({}, (t) => (t.subject = P.stranger.didKey)), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  one('trace-receipt-hash-of-no-receipt', 'The intent trace, proved again by the recorder, lists as its second receipt hash one that is no receipt\'s of the bundle: each of its receipt_hashes must be a receipt\'s hash, so the receipts hop rejects.', transaction({}, (t) => (t.references.receipt_hashes[1] = OTHER('3'))), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  one('trace-action-hash-of-no-action', 'The intent trace, proved again by the recorder, names as its action_hash a hash that is no receipt\'s action\'s: the action_hash must be the hash of a receipt\'s action, so the receipts hop rejects.', transaction({}, (t) => (t.action_hash = OTHER('3'))), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  {
+    const d = transaction();
+    one('trace-changed-after-its-proof', 'The intent trace\'s trace_id changed after the recorder proved it, its new hash in the manifest the recorder sealed: the trace\'s proof does not verify, and the receipts hop rejects with the proof\'s code.', { ...d, 'receipts/intent-trace.json': mut(d['receipts/intent-trace.json'], (t) => (t.trace_id = `${t.trace_id}-changed`)) }, { receipts: 'ERR_PROOF_INVALID' });
+  }
+  one('trace-failed-without-a-settlement-proof', 'The intent trace, proved again by the recorder, records a failed outcome and carries no settlement proof: only a settled trace needs a successful proof, and a trace without a proof has none to bind, so every hop accepts.', transaction({}, (t) => ((t.outcome = 'failed'), delete t.references.settlement_proof)), {});
 }
 // (end of block: v-replay)
 
