@@ -2011,6 +2011,71 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
     one('trace-changed-after-its-proof', 'The intent trace\'s trace_id changed after the recorder proved it, its new hash in the manifest the recorder sealed: the trace\'s proof does not verify, and the receipts hop rejects with the proof\'s code.', { ...d, 'receipts/intent-trace.json': mut(d['receipts/intent-trace.json'], (t) => (t.trace_id = `${t.trace_id}-changed`)) }, { receipts: 'ERR_PROOF_INVALID' });
   }
   one('trace-failed-without-a-settlement-proof', 'The intent trace, proved again by the recorder, records a failed outcome and carries no settlement proof: only a settled trace needs a successful proof, and a trace without a proof has none to bind, so every hop accepts.', transaction({}, (t) => ((t.outcome = 'failed'), delete t.references.settlement_proof)), {});
+
+  // A trace alone in an unsealed bundle (SPEC.md 12.8, 7.8): none of the documents it names by
+  // hash is given, and it lists no receipt hash, so nothing can break; each reference is only not
+  // resolved (a warning), and the bundle verifies.
+  {
+    const alone = reprove(mut(original['receipts/intent-trace.json'], (t) => delete t.references.receipt_hashes), P.recorder);
+    bundleVector('trace-alone-without-receipt-hashes', 'An intent trace proved by its recorder, listing no receipt hashes, alone in an unsealed bundle: no intent mandate, payment mandate, credential or receipt is given, so none of its references can fail to resolve (each is a warning, never a verdict\'s code), and the bundle verifies.', bundle({ 'receipts/intent-trace.json': alone }), NOV, accept());
+  }
+
+  // manifest, intent: the card's credentials and tools.
+  one('card-lists-the-agent-credential', 'The agent card, proved again by Dreamineering, lists the agent credential (its id and hash) instead of the merchant credential: the agent credential is a credential of the identity hop too, and every hop accepts.', transaction({ 'manifest/agent-card.json': (c) => (c.credentials = [{ id: original['identity/agent-credential.json'].id, hash: documentHash(original['identity/agent-credential.json']) }]) }), {});
+  one('card-offers-another-tool-first', 'The agent card, proved again by Dreamineering, offers market-brief before market-report, the tool the intent calls: one tool of the card is the intent\'s, and every hop accepts.', transaction({ 'manifest/agent-card.json': (c) => c.tools.unshift({ ...c.tools[0], name: 'market-brief' }) }), {});
+
+  // A hop with none of what it needs (SPEC.md 12.9, the table): ERR_REPLAY_HOP_MISSING, and the
+  // links to the missing document are not checked. No kind is declared, so no artifact is
+  // required by the kind (12.8).
+  one('no-agent-card', 'The transaction without its agent card: the manifest hop has no artifact at all, and needs an agent card.', transaction({ 'manifest/agent-card.json': null }), { manifest: 'ERR_REPLAY_HOP_MISSING' }, null);
+  one('no-governed-intent', 'The transaction without its governed intent: the intent hop has no artifact at all, and needs an intent.', transaction({ 'intent/governed-intent.json': null }), { intent: 'ERR_REPLAY_HOP_MISSING' }, null);
+  one('no-intent-mandate', 'The transaction without its intent mandate (the cart and the payment still name its hash): the mandates hop needs one of each mandate.', transaction({ 'mandates/intent-mandate.json': null }), { mandates: 'ERR_REPLAY_HOP_MISSING' }, null);
+  one('no-payment-mandate', 'The transaction without its payment mandate (the trace still names its hash): the mandates hop needs one of each mandate.', transaction({ 'mandates/payment-mandate.json': null }), { mandates: 'ERR_REPLAY_HOP_MISSING' }, null);
+
+  // settlement: the payment reference and the currency of a settlement.
+  one('receipts-record-no-payment', 'Both receipts, signed again by their kernels, record no payment reference, while the settlement names one: the receipts record no payment to hold it to, and every hop accepts.', transaction({ 'receipts/buyer-receipt.json': (r) => delete r.payment_reference, 'receipts/provider-receipt.json': (r) => delete r.payment_reference }), {});
+  one('settlement-in-another-currency', 'The governed intent, hashed again, is priced in EUR and the settlement settles 500 EUR minor units, while the intent mandate caps and the payment mandate pays in USD: the intent\'s price is not within the cap in its currency, so the mandates hop rejects, and the same number in another currency is not the payment\'s total, so the settlement hop rejects.', transaction({ 'intent/governed-intent.json': (i) => (i.billing_context.currency = 'EUR'), 'settlement/settlement.json': (s) => (s.currency = 'EUR') }), { mandates: 'ERR_REPLAY_LINK_BROKEN', settlement: 'ERR_REPLAY_LINK_BROKEN' });
+
+  // receipts: the bilateral pair, whichever file comes first.
+  {
+    const { 'receipts/provider-receipt.json': providerReceipt, ...rest } = transaction();
+    one('provider-receipt-listed-first', 'The provider\'s receipt kept at receipts/a-provider-receipt.json, so that it comes before the buyer\'s: the pair is the buyer\'s and the provider\'s receipt whatever their order, and every hop accepts.', { ...rest, 'receipts/a-provider-receipt.json': providerReceipt }, {});
+  }
+  {
+    const d = transaction();
+    const elsewhere = resign(mut(d['receipts/buyer-receipt.json'], (r) => (r.intent_hash = OTHER('7'))), P.agentKernel);
+    const trace = reprove(mut(d['receipts/intent-trace.json'], (t) => (t.references.receipt_hashes[0] = documentHash(elsewhere))), P.recorder);
+    one('buyer-receipt-for-another-intent', 'The buyer\'s receipt, signed again by its kernel, commits to another intent than the governed intent (the trace, proved again, lists its new hash): the bundle holds no buyer\'s receipt of the intent beside the provider\'s, so there is no bilateral pair, and the receipts hop rejects.', { ...d, 'receipts/buyer-receipt.json': elsewhere, 'receipts/intent-trace.json': trace }, { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  }
+
+  // receipts: the settlement proof bound to the cart's x402 method and the payment's payer.
+  one('cart-x402-method-names-no-network', 'The cart\'s x402 method, proved again by Dreamineering, names no network (the payment and the trace follow its hash): there is no network to hold the settlement proof to, and every hop accepts.', transaction({ 'mandates/cart-mandate.json': (c) => delete c.contents.payment_request.method_data[0].data.network }), {});
+  one('payment-names-no-payer', 'The payment mandate, signed again by the user, names no payer in its response details (the trace follows its hash): there is no payer to hold the settlement proof to, and every hop accepts.', transaction({ 'mandates/payment-mandate.json': (p) => delete p.payment_mandate_contents.payment_response.details.payer }), {});
+  one('cart-x402-asset-not-a-string', 'The cart\'s x402 method, proved again by Dreamineering, names its asset as a list holding "USDC", not as the string: no asset whose units writ knows, so the settlement proof\'s amount cannot be bound, and the receipts hop rejects.', transaction({ 'mandates/cart-mandate.json': (c) => (c.contents.payment_request.method_data[0].data.asset = ['USDC']) }), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  one('cart-lists-another-method-first', 'The cart, proved again by Dreamineering, lists a card method before its x402 method (the payment and the trace follow its hash): the settlement proof is bound through the x402 method wherever it is listed, and every hop accepts.', transaction({ 'mandates/cart-mandate.json': (c) => c.contents.payment_request.method_data.unshift({ supported_methods: 'basic-card', data: { supportedNetworks: ['visa'] } }) }), {});
+
+  // Each type belongs to its hop (SPEC.md 12.9, the table): a further file of that type whose
+  // manifest hash is not its own fails that hop, ERR_BUNDLE_ALTERED, and no other.
+  for (const [type, hop, path, doc] of [
+    ['a DID document', 'identity', 'identity/did-copy.json', original['identity/dreamineering-did.json']],
+    ['a lineage record', 'capability_chain', 'capability/lineage-copy.json', original['capability/lineage.json']],
+    ['an intent mandate', 'mandates', 'mandates/intent-mandate-copy.json', original['mandates/intent-mandate.json']],
+    ['a spend reconciliation', 'settlement', 'settlement/spend-reconciliation-copy.json', original['settlement/spend-reconciliation.json']],
+    ['a settlement reconciliation', 'settlement', 'settlement/settlement-copy.json', original['settlement/settlement.json']],
+    ['a dispute', 'settlement', 'settlement/dispute.json', dispute],
+    ['a quote request', 'settlement', 'settlement/quote-request.json', fixture('commercial/quote', 'request.commerce-network')],
+    ['a quote response', 'settlement', 'settlement/quote-response.json', quote],
+    ['a receipt pair', 'receipts', 'receipts/receipt-pair.json', pair],
+    ['an intent trace', 'receipts', 'receipts/intent-trace-copy.json', original['receipts/intent-trace.json']],
+  ]) {
+    step(`altered-${path.split('/')[1].replace('.json', '')}`, `A further file, ${type}, whose hash in the manifest the recorder sealed is not the file's: ${type.replace(/^an? /, '')} belongs to the ${hop.replace('_', ' ')} hop, which rejects with ERR_BUNDLE_ALTERED; every other hop accepts.`, sealed({ ...transaction(), [path]: doc }, null, (m) => (m.artifacts[path] = OTHER('0'))), { [hop]: 'ERR_BUNDLE_ALTERED' });
+  }
+
+  // Problems of the bundle that belong to no hop fail the replay, and no hop.
+  const noHop = (name, description, f) => vector(`replay/seven-station/replay-boundaries/${name}`, '12.9', description, { files: f }, at(NOV, policy), { verdict: 'reject', hops: hops() });
+  noHop('a-symbolic-link', 'The sealed transaction with one more entry, receipts/extra.json, a symbolic link: a link in a bundle is refused (SPEC.md 12.8) and belongs to no hop, so every hop accepts and the replay rejects.', { ...sealed(transaction(), null), 'receipts/extra.json': { symlink: '../outside.json' } });
+  noHop('a-file-not-in-the-manifest', 'The sealed transaction with one more file, notes.json, which the manifest does not list: an unlisted file is unverified evidence (SPEC.md 12.8) and belongs to no hop, so every hop accepts and the replay rejects.', { ...sealed(transaction(), null), 'notes.json': { base64: b64(utf8('{"note":"unlisted"}\n')) } });
+  noHop('an-altered-checkout', 'The sealed transaction with a checkout request whose hash in the manifest is not the file\'s: the file is altered (SPEC.md 12.8), and a checkout belongs to no hop, so every hop accepts and the replay rejects.', sealed({ ...transaction(), 'commercial/checkout.json': seedCheckout }, null, (m) => (m.artifacts['commercial/checkout.json'] = OTHER('0'))));
 }
 // (end of block: v-replay)
 
