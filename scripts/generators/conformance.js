@@ -2086,6 +2086,7 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   // receipts: a payment whose response has no details names no payer, and a cart without an x402
   // method binds no settlement proof.
   one('payment-details-null-and-cart-names-no-payee', 'The cart\'s x402 method, proved again by Dreamineering, names no payee, and the payment mandate, signed again by the user, answers with null details (the trace follows their hashes): the mandates agree, but whom the settlement paid cannot be bound, and the receipts hop rejects.', transaction({ 'mandates/cart-mandate.json': (c) => delete c.contents.payment_request.method_data[0].data.payTo, 'mandates/payment-mandate.json': (p) => (p.payment_mandate_contents.payment_response.details = null) }), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  one('cart-without-an-x402-method', 'The cart, proved again by Dreamineering, offers only a card method, and the payment mandate, signed again by the user, pays by it, naming no x402 payer or payee (the trace follows their hashes): the cart names no x402 method, so the trace\'s x402 settlement proof has no method to be bound through, and every hop accepts.', transaction({ 'mandates/cart-mandate.json': (c) => (c.contents.payment_request.method_data = [{ supported_methods: 'basic-card', data: { supportedNetworks: ['visa'] } }]), 'mandates/payment-mandate.json': (p) => ((p.payment_mandate_contents.payment_response.method_name = 'basic-card'), (p.payment_mandate_contents.payment_response.details = null)) }), {});
 }
 // (end of block: v-replay)
 
