@@ -1944,6 +1944,158 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
 // Mutation boundaries of the verifiers: src/verify/replay.ts, src/verify/trace.ts.
 // (block: v-replay)
 {
+  // The seven-station transaction with one thing changed, stitched, signed again and sealed by the
+  // recorder as in the block "replay links" above (whose helpers are local to it): the change is
+  // the only thing wrong, so only the hop it belongs to may reject.
+  const original = Object.fromEntries(Object.entries(sevenFiles).filter(([f]) => f !== 'bundle-manifest.json').map(([f, { base64 }]) => [f, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
+  const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+  const policy = { ...pinned, sealers: [P.recorder.didKey] };
+  const SIGNERS = {
+    'manifest/agent-card.json': [P.merchant],
+    'capability/agents-root.json': [P.trust002],
+    'capability/shopping-agent.json': [P.trust002],
+    'mandates/intent-mandate.json': [P.user],
+    'mandates/cart-mandate.json': [P.merchant],
+    'mandates/payment-mandate.json': [P.user],
+    'receipts/buyer-receipt.json': [P.agentKernel],
+    'receipts/provider-receipt.json': [P.toolsKernel],
+    'receipts/intent-trace.json': [P.recorder],
+  };
+  /** The transaction with `changes` (path -> change; null deletes), each link by hash made to follow, every changed document signed again; `trace` changes the trace after the links are stitched. */
+  const transaction = (changes = {}, trace = undefined) => {
+    const d = { ...original };
+    for (const [path, change] of Object.entries(changes)) {
+      if (change === null) delete d[path];
+      else d[path] = mut(original[path] ?? {}, change);
+    }
+    const settle = (path, link = () => {}) => {
+      if (d[path] === undefined) return;
+      const next = mut(d[path], link);
+      if (text(next) === text(original[path])) return void (d[path] = original[path]);
+      const [party, vm] = SIGNERS[path] ?? [];
+      d[path] = party === undefined ? next : next.proof !== undefined ? reprove(next, party, vm) : resign(next, party);
+    };
+    settle('manifest/agent-card.json');
+    settle('capability/agents-root.json');
+    settle('capability/shopping-agent.json');
+    if (d['intent/governed-intent.json'] !== undefined && text(d['intent/governed-intent.json']) !== text(original['intent/governed-intent.json'])) d['intent/governed-intent.json'] = rehash(d['intent/governed-intent.json']);
+    const intent = d['intent/governed-intent.json'] ?? original['intent/governed-intent.json'];
+    settle('receipts/buyer-receipt.json', (r) => (r.intent_hash = intent.intent_hash));
+    settle('receipts/provider-receipt.json', (r) => (r.intent_hash = intent.intent_hash));
+    settle('settlement/budget-authorization.json', (b) => (b.intent_hash = intent.intent_hash));
+    settle('mandates/intent-mandate.json');
+    const intentMandate = documentHash(d['mandates/intent-mandate.json'] ?? original['mandates/intent-mandate.json']);
+    settle('mandates/cart-mandate.json', (c) => (c.intent_mandate_hash = intentMandate));
+    settle('mandates/payment-mandate.json', (p) => ((p.intent_mandate_hash = intentMandate), (p.cart_mandate_hash = documentHash(d['mandates/cart-mandate.json'] ?? original['mandates/cart-mandate.json']))));
+    settle('receipts/intent-trace.json', (t) => {
+      t.intent_ref = intentMandate;
+      t.action_hash = documentHash(d['receipts/provider-receipt.json'].action);
+      t.references.mandate_hash = documentHash(d['mandates/payment-mandate.json'] ?? original['mandates/payment-mandate.json']);
+      t.references.identity_credential.hash = documentHash(d['identity/agent-credential.json']);
+      t.references.receipt_hashes = [documentHash(d['receipts/buyer-receipt.json']), documentHash(d['receipts/provider-receipt.json'])];
+      trace?.(t);
+    });
+    return d;
+  };
+  if (Object.entries(transaction()).some(([path, doc]) => doc !== original[path])) throw new Error('the seven-station transaction does not restitch to itself');
+  const sealed = (d, kind = manifest.transaction, manifestChange = () => {}) => {
+    const f = bundle(d, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at), kind === null ? delete m.transaction : (m.transaction = kind), manifestChange(m)));
+    const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+    return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: manifest.proof }, P.recorder)))) } };
+  };
+  const step = (name, description, f, failures) => replay(`seven-station/replay-boundaries/${name}`, description, f, NOV, failures, policy);
+  const one = (name, description, d, failures, kind) => step(name, description, sealed(d, kind), failures);
+  const OTHER = (digit) => `sha256:${digit.repeat(64)}`;
+
+  // receipts: each reference of the trace resolves (SPEC.md 12.9), one broken at a time, the
+  // trace proved again by the recorder.
+  one('trace-intent-ref-of-no-mandate', 'The intent trace, proved again by the recorder, names as its intent_ref a hash that is not the intent mandate\'s: the trace\'s intent_ref must be the intent mandate\'s hash, so the receipts hop rejects.', transaction({}, (t) => (t.intent_ref = OTHER('3'))), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  one('trace-mandate-hash-of-no-payment', 'The intent trace, proved again by the recorder, names as its mandate_hash a hash that is not the payment mandate\'s: the trace\'s mandate_hash must be the payment mandate\'s, so the receipts hop rejects.', transaction({}, (t) => (t.references.mandate_hash = OTHER('3'))), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  one('trace-credential-hash-not-the-credential', 'The intent trace, proved again by the recorder, names the agent credential by its id with a hash that is not the credential\'s: the credential reference must be the agent credential\'s id and hash, so the receipts hop rejects.', transaction({}, (t) => (t.references.identity_credential.hash = OTHER('3'))), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  one('trace-subject-not-the-credential-subject', 'The intent trace, proved again by the recorder, is about a stranger\'s did:key, not about the subject of the agent credential it names: the trace\'s subject must be the credential\'s subject, so the receipts hop rejects.', transaction({}, (t) => (t.subject = P.stranger.didKey)), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  one('trace-receipt-hash-of-no-receipt', 'The intent trace, proved again by the recorder, lists as its second receipt hash one that is no receipt\'s of the bundle: each of its receipt_hashes must be a receipt\'s hash, so the receipts hop rejects.', transaction({}, (t) => (t.references.receipt_hashes[1] = OTHER('3'))), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  one('trace-action-hash-of-no-action', 'The intent trace, proved again by the recorder, names as its action_hash a hash that is no receipt\'s action\'s: the action_hash must be the hash of a receipt\'s action, so the receipts hop rejects.', transaction({}, (t) => (t.action_hash = OTHER('3'))), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  {
+    const d = transaction();
+    one('trace-changed-after-its-proof', 'The intent trace\'s trace_id changed after the recorder proved it, its new hash in the manifest the recorder sealed: the trace\'s proof does not verify, and the receipts hop rejects with the proof\'s code.', { ...d, 'receipts/intent-trace.json': mut(d['receipts/intent-trace.json'], (t) => (t.trace_id = `${t.trace_id}-changed`)) }, { receipts: 'ERR_PROOF_INVALID' });
+  }
+  one('trace-failed-without-a-settlement-proof', 'The intent trace, proved again by the recorder, records a failed outcome and carries no settlement proof: only a settled trace needs a successful proof, and a trace without a proof has none to bind, so every hop accepts.', transaction({}, (t) => ((t.outcome = 'failed'), delete t.references.settlement_proof)), {});
+
+  // A trace alone in an unsealed bundle (SPEC.md 12.8, 7.8): none of the documents it names by
+  // hash is given, and it lists no receipt hash, so nothing can break; each reference is only not
+  // resolved (a warning), and the bundle verifies.
+  {
+    const alone = reprove(mut(original['receipts/intent-trace.json'], (t) => delete t.references.receipt_hashes), P.recorder);
+    bundleVector('trace-alone-without-receipt-hashes', 'An intent trace proved by its recorder, listing no receipt hashes, alone in an unsealed bundle: no intent mandate, payment mandate, credential or receipt is given, so none of its references can fail to resolve (each is a warning, never a verdict\'s code), and the bundle verifies.', bundle({ 'receipts/intent-trace.json': alone }), NOV, accept());
+  }
+
+  // manifest, intent: the card's credentials and tools.
+  one('card-lists-the-agent-credential', 'The agent card, proved again by Dreamineering, lists the agent credential (its id and hash) instead of the merchant credential: the agent credential is a credential of the identity hop too, and every hop accepts.', transaction({ 'manifest/agent-card.json': (c) => (c.credentials = [{ id: original['identity/agent-credential.json'].id, hash: documentHash(original['identity/agent-credential.json']) }]) }), {});
+  one('card-offers-another-tool-first', 'The agent card, proved again by Dreamineering, offers market-brief before market-report, the tool the intent calls: one tool of the card is the intent\'s, and every hop accepts.', transaction({ 'manifest/agent-card.json': (c) => c.tools.unshift({ ...c.tools[0], name: 'market-brief' }) }), {});
+
+  // A hop with none of what it needs (SPEC.md 12.9, the table): ERR_REPLAY_HOP_MISSING, and the
+  // links to the missing document are not checked. No kind is declared, so no artifact is
+  // required by the kind (12.8).
+  one('no-agent-card', 'The transaction without its agent card: the manifest hop has no artifact at all, and needs an agent card.', transaction({ 'manifest/agent-card.json': null }), { manifest: 'ERR_REPLAY_HOP_MISSING' }, null);
+  one('no-governed-intent', 'The transaction without its governed intent: the intent hop has no artifact at all, and needs an intent.', transaction({ 'intent/governed-intent.json': null }), { intent: 'ERR_REPLAY_HOP_MISSING' }, null);
+  one('no-intent-mandate', 'The transaction without its intent mandate (the cart and the payment still name its hash): the mandates hop needs one of each mandate.', transaction({ 'mandates/intent-mandate.json': null }), { mandates: 'ERR_REPLAY_HOP_MISSING' }, null);
+  one('no-payment-mandate', 'The transaction without its payment mandate (the trace still names its hash): the mandates hop needs one of each mandate.', transaction({ 'mandates/payment-mandate.json': null }), { mandates: 'ERR_REPLAY_HOP_MISSING' }, null);
+
+  // settlement: the payment reference and the currency of a settlement.
+  one('receipts-record-no-payment', 'Both receipts, signed again by their kernels, record no payment reference, while the settlement names one: the receipts record no payment to hold it to, and every hop accepts.', transaction({ 'receipts/buyer-receipt.json': (r) => delete r.payment_reference, 'receipts/provider-receipt.json': (r) => delete r.payment_reference }), {});
+  one('settlement-in-another-currency', 'The governed intent, hashed again, is priced in EUR and the settlement settles 500 EUR minor units, while the intent mandate caps and the payment mandate pays in USD: the intent\'s price is not within the cap in its currency, so the mandates hop rejects, and the same number in another currency is not the payment\'s total, so the settlement hop rejects.', transaction({ 'intent/governed-intent.json': (i) => (i.billing_context.currency = 'EUR'), 'settlement/settlement.json': (s) => (s.currency = 'EUR') }), { mandates: 'ERR_REPLAY_LINK_BROKEN', settlement: 'ERR_REPLAY_LINK_BROKEN' });
+
+  // receipts: the bilateral pair, whichever file comes first.
+  {
+    const { 'receipts/provider-receipt.json': providerReceipt, ...rest } = transaction();
+    one('provider-receipt-listed-first', 'The provider\'s receipt kept at receipts/a-provider-receipt.json, so that it comes before the buyer\'s: the pair is the buyer\'s and the provider\'s receipt whatever their order, and every hop accepts.', { ...rest, 'receipts/a-provider-receipt.json': providerReceipt }, {});
+  }
+  {
+    const d = transaction();
+    const elsewhere = resign(mut(d['receipts/buyer-receipt.json'], (r) => (r.intent_hash = OTHER('7'))), P.agentKernel);
+    const trace = reprove(mut(d['receipts/intent-trace.json'], (t) => (t.references.receipt_hashes[0] = documentHash(elsewhere))), P.recorder);
+    one('buyer-receipt-for-another-intent', 'The buyer\'s receipt, signed again by its kernel, commits to another intent than the governed intent (the trace, proved again, lists its new hash): the bundle holds no buyer\'s receipt of the intent beside the provider\'s, so there is no bilateral pair, and the receipts hop rejects.', { ...d, 'receipts/buyer-receipt.json': elsewhere, 'receipts/intent-trace.json': trace }, { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  }
+
+  // receipts: the settlement proof bound to the cart's x402 method and the payment's payer.
+  one('cart-x402-method-names-no-network', 'The cart\'s x402 method, proved again by Dreamineering, names no network (the payment and the trace follow its hash): there is no network to hold the settlement proof to, and every hop accepts.', transaction({ 'mandates/cart-mandate.json': (c) => delete c.contents.payment_request.method_data[0].data.network }), {});
+  one('payment-names-no-payer', 'The payment mandate, signed again by the user, names no payer in its response details (the trace follows its hash): there is no payer to hold the settlement proof to, and every hop accepts.', transaction({ 'mandates/payment-mandate.json': (p) => delete p.payment_mandate_contents.payment_response.details.payer }), {});
+  one('cart-x402-asset-not-a-string', 'The cart\'s x402 method, proved again by Dreamineering, names its asset as a list holding "USDC", not as the string: no asset whose units writ knows, so the settlement proof\'s amount cannot be bound, and the receipts hop rejects.', transaction({ 'mandates/cart-mandate.json': (c) => (c.contents.payment_request.method_data[0].data.asset = ['USDC']) }), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  one('cart-lists-another-method-first', 'The cart, proved again by Dreamineering, lists a card method before its x402 method (the payment and the trace follow its hash): the settlement proof is bound through the x402 method wherever it is listed, and every hop accepts.', transaction({ 'mandates/cart-mandate.json': (c) => c.contents.payment_request.method_data.unshift({ supported_methods: 'basic-card', data: { supportedNetworks: ['visa'] } }) }), {});
+
+  // Each type belongs to its hop (SPEC.md 12.9, the table): a further file of that type whose
+  // manifest hash is not its own fails that hop, ERR_BUNDLE_ALTERED, and no other.
+  for (const [type, hop, path, doc] of [
+    ['a DID document', 'identity', 'identity/did-copy.json', original['identity/dreamineering-did.json']],
+    ['a lineage record', 'capability_chain', 'capability/lineage-copy.json', original['capability/lineage.json']],
+    ['an intent mandate', 'mandates', 'mandates/intent-mandate-copy.json', original['mandates/intent-mandate.json']],
+    ['a spend reconciliation', 'settlement', 'settlement/spend-reconciliation-copy.json', original['settlement/spend-reconciliation.json']],
+    ['a settlement reconciliation', 'settlement', 'settlement/settlement-copy.json', original['settlement/settlement.json']],
+    ['a dispute', 'settlement', 'settlement/dispute.json', dispute],
+    ['a quote request', 'settlement', 'settlement/quote-request.json', fixture('commercial/quote', 'request.commerce-network')],
+    ['a quote response', 'settlement', 'settlement/quote-response.json', quote],
+    ['a receipt pair', 'receipts', 'receipts/receipt-pair.json', pair],
+    ['an intent trace', 'receipts', 'receipts/intent-trace-copy.json', original['receipts/intent-trace.json']],
+  ]) {
+    step(`altered-${path.split('/')[1].replace('.json', '')}`, `A further file, ${type}, whose hash in the manifest the recorder sealed is not the file's: ${type.replace(/^an? /, '')} belongs to the ${hop.replace('_', ' ')} hop, which rejects with ERR_BUNDLE_ALTERED; every other hop accepts.`, sealed({ ...transaction(), [path]: doc }, null, (m) => (m.artifacts[path] = OTHER('0'))), { [hop]: 'ERR_BUNDLE_ALTERED' });
+  }
+
+  // Problems of the bundle that belong to no hop fail the replay, and no hop.
+  const noHop = (name, description, f) => vector(`replay/seven-station/replay-boundaries/${name}`, '12.9', description, { files: f }, at(NOV, policy), { verdict: 'reject', hops: hops() });
+  noHop('a-symbolic-link', 'The sealed transaction with one more entry, receipts/extra.json, a symbolic link: a link in a bundle is refused (SPEC.md 12.8) and belongs to no hop, so every hop accepts and the replay rejects.', { ...sealed(transaction(), null), 'receipts/extra.json': { symlink: '../outside.json' } });
+  noHop('a-file-not-in-the-manifest', 'The sealed transaction with one more file, notes.json, which the manifest does not list: an unlisted file is unverified evidence (SPEC.md 12.8) and belongs to no hop, so every hop accepts and the replay rejects.', { ...sealed(transaction(), null), 'notes.json': { base64: b64(utf8('{"note":"unlisted"}\n')) } });
+  noHop('an-altered-checkout', 'The sealed transaction with a checkout request whose hash in the manifest is not the file\'s: the file is altered (SPEC.md 12.8), and a checkout belongs to no hop, so every hop accepts and the replay rejects.', sealed({ ...transaction(), 'commercial/checkout.json': seedCheckout }, null, (m) => (m.artifacts['commercial/checkout.json'] = OTHER('0'))));
+
+  // The bundle's own checks (SPEC.md 12.8) report to the hop of what they check: the receipts'
+  // cost and a call's time to the receipts.
+  one('receipt-cost-not-the-budget-consumed', 'The buyer\'s receipt, signed again by its kernel, records a cost of 499 USD cents while the spend reconciled for its grant is 500: the receipts\' cost is not the budget consumed, so the receipts hop rejects with ERR_BUNDLE_COST_MISMATCH, and the spend reconciliation, held to its receipt, with the same code at the settlement hop.', transaction({ 'receipts/buyer-receipt.json': (r) => (r.cost.units = 499) }), { settlement: 'ERR_BUNDLE_COST_MISMATCH', receipts: 'ERR_BUNDLE_COST_MISMATCH' });
+  one('buyer-receipt-before-its-capability', 'The buyer\'s receipt, signed again by its kernel, records its allowed call one second before the agent\'s capability was issued: the chain was not yet valid when the call was made, and the receipts hop rejects.', transaction({ 'receipts/buyer-receipt.json': (r) => (r.timestamp = original['capability/shopping-agent.json'].issued_at - 1) }), { receipts: 'ERR_CHAIN_NOT_YET_VALID' });
+  one('no-trace-and-no-provider-receipt', 'The transaction without its intent trace, and the provider\'s receipt, signed again by its kernel, records a call to market-brief, not to the intent\'s tool: the receipts hop needs a trace, and rejects with ERR_REPLAY_HOP_MISSING first.', transaction({ 'receipts/intent-trace.json': null, 'receipts/provider-receipt.json': (r) => (r.tool_name = 'market-brief') }), { receipts: 'ERR_REPLAY_HOP_MISSING' }, null);
+
+  // receipts: a payment whose response has no details names no payer, and a cart without an x402
+  // method binds no settlement proof.
+  one('payment-details-null-and-cart-names-no-payee', 'The cart\'s x402 method, proved again by Dreamineering, names no payee, and the payment mandate, signed again by the user, answers with null details (the trace follows their hashes): the mandates agree, but whom the settlement paid cannot be bound, and the receipts hop rejects.', transaction({ 'mandates/cart-mandate.json': (c) => delete c.contents.payment_request.method_data[0].data.payTo, 'mandates/payment-mandate.json': (p) => (p.payment_mandate_contents.payment_response.details = null) }), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  one('cart-without-an-x402-method', 'The cart, proved again by Dreamineering, offers only a card method, and the payment mandate, signed again by the user, pays by it, naming no x402 payer or payee (the trace follows their hashes): the cart names no x402 method, so the trace\'s x402 settlement proof has no method to be bound through, and every hop accepts.', transaction({ 'mandates/cart-mandate.json': (c) => (c.contents.payment_request.method_data = [{ supported_methods: 'basic-card', data: { supportedNetworks: ['visa'] } }]), 'mandates/payment-mandate.json': (p) => ((p.payment_mandate_contents.payment_response.method_name = 'basic-card'), (p.payment_mandate_contents.payment_response.details = null)) }), {});
 }
 // (end of block: v-replay)
 
