@@ -2164,16 +2164,19 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   cardVector('no-credentials-listed', 'An agent card Dreamineering re-proved without a credentials member: it lists nothing to check, so it verifies.', reprove(mut(card, (d) => delete d.credentials), P.merchant), [], didContext(NOV), accept());
 
   // Chio money handed to a verifier directly (SPEC.md 12.5): { units: a non-negative integer of
-  // minor units, currency: three capital letters }, nothing else.
+  // minor units, currency: a code of 2 to 16 capital letters and digits (6.1) }, nothing else.
   reconcile('zero-units', 'Nothing charged and nothing spent: 0 is a non-negative integer of minor units, and actual equals charged.', usd(0), usd(0), accept());
+  reconcile('in-usdc', 'A charge and a spend of 125000 in USDC, a token symbol of four letters, which a currency or asset code may be (SPEC.md 6.1): actual equals charged.', { units: 125000, currency: 'USDC' }, { units: 125000, currency: 'USDC' }, accept());
+  reconcile('in-a-code-of-sixteen', 'A charge and a spend in a code of 16 capital letters and digits, the longest a currency or asset code may be.', { units: 1, currency: 'USDCOINSTABLE123' }, { units: 1, currency: 'USDCOINSTABLE123' }, accept());
   for (const [name, description, charged] of [
     ['negative-units', 'A charge of -1 minor units: money is a non-negative integer of minor units.', usd(-1)],
     ['fractional-units', 'A charge of 0.5 minor units: money is a whole number of minor units.', usd(0.5)],
     ['units-as-text', 'A charge whose units are the text "125000": money counts units as a number.', { units: '125000', currency: 'USD' }],
     ['extra-member', 'A charge with a member besides units and currency (note): chio money has those two members only.', { units: 125000, currency: 'USD', note: 'pre-charge' }],
     ['null', 'A charge given as null: not chio money.', null],
-    ['currency-four-letters-after', 'A charge in USDX: a currency is three capital letters, no more.', { units: 125000, currency: 'USDX' }],
-    ['currency-four-letters-before', 'A charge in XUSD: a currency is three capital letters, no more.', { units: 125000, currency: 'XUSD' }],
+    ['currency-one-letter', 'A charge in U: a currency or asset code is 2 to 16 capital letters and digits (SPEC.md 6.1), not one.', { units: 125000, currency: 'U' }],
+    ['currency-seventeen-letters', 'A charge in a code of 17 capital letters: one more than a currency or asset code may have.', { units: 125000, currency: 'USDCOINSTABLEXYZA' }],
+    ['currency-lower-case', 'A charge in usd: a currency code is written in capitals.', { units: 125000, currency: 'usd' }],
     ['currency-as-a-list', 'A charge whose currency is the list ["USD"]: a currency is a string.', { units: 125000, currency: ['USD'] }],
     ['no-currency', 'A charge with units and no currency.', { units: 125000 }],
   ]) {

@@ -195,6 +195,9 @@ function verifyBudgetAuthorizationModel(record: unknown, capability: unknown, le
   if (decision.ok !== allowed) {
     return fail('ERR_BUDGET_DECISION_MISMATCH', '/decision', `the record says ${r.decision}, but the grant's caps give ${decision.ok ? 'allowed' : `denied (${decision.message})`}`, { expected: decision.details });
   }
+  // A refusal that is no denial by a cap (the exposure is in another currency than the grant's
+  // caps) names no limit and carries no ledger: it is the answer to a record that says denied.
+  if (!decision.ok && !isRecord(decision.details)) return decision;
   const expected = decision.details as { denial?: string; invocation_count: number; total_exposure: MoneyUnits };
   if (!allowed && r.denial !== expected.denial) {
     return fail('ERR_BUDGET_DECISION_MISMATCH', '/denial', `the record names ${String(r.denial)} as the limit, but the first limit the exposure breaks is ${String(expected.denial)}`, { expected: decision.details });

@@ -89,9 +89,9 @@ export function readOptional<K extends keyof DocumentTypes>(ctx: Pick<VerifyCont
 export function moneyUnits(value: unknown, at: string): Read<MoneyUnits> {
   if (isRecord(value) && Object.keys(value).every((k) => k === 'units' || k === 'currency')) {
     const { units, currency } = value;
-    if (typeof units === 'number' && Number.isSafeInteger(units) && units >= 0 && typeof currency === 'string' && /^[A-Z]{3}$/.test(currency)) return { ok: true, doc: { units, currency } };
+    if (typeof units === 'number' && Number.isSafeInteger(units) && units >= 0 && typeof currency === 'string' && /^[A-Z0-9]{2,16}$/.test(currency)) return { ok: true, doc: { units, currency } };
   }
-  return fail('ERR_SCHEMA_TYPE', at, `${at.slice(1)} must be chio money: { units: a non-negative integer of minor units, currency: an ISO 4217 code }`);
+  return fail('ERR_SCHEMA_TYPE', at, `${at.slice(1)} must be chio money: { units: a non-negative integer of minor units, currency: a currency or asset code of 2 to 16 capital letters and digits, such as USD or USDC }`);
 }
 
 /**

@@ -8,6 +8,8 @@ import type { Adapter } from '../../../src/conformance/adapters.js';
 import { dataIntegrity, hashOf } from './kit.js';
 import { accept, implementation, reject, type Context } from './adapter.js';
 
+const isObject = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /** The bugs of {@link mandateVerifier}. */
 export interface MandateBugs {
   /** The payment's cart_mandate_hash is never compared. */
@@ -48,8 +50,11 @@ export function mandateVerifier(bugs: MandateBugs): Adapter {
     const cart = c.input['cart_mandate'] as CartMandate;
     const payment = c.input['payment_mandate'] as PaymentMandate;
     const spent = c.input['spent'] as { currency: string; value: string } | undefined;
-    // What earlier payments paid is a decimal of 0 or more (SPEC.md 6.1, 12.6); anything else is a malformed input.
-    if (spent !== undefined && (typeof spent.value !== 'string' || !/^\d+(?:\.\d+)?$/.test(spent.value))) return reject('ERR_USAGE_INVALID_ARGUMENT');
+    // What earlier payments paid is { currency, value }, a decimal of 0 or more (SPEC.md 6.1, 12.6); anything else is a malformed input.
+    if (spent !== undefined && (spent === null || typeof spent !== 'object' || typeof spent.currency !== 'string' || typeof spent.value !== 'string' || !/^\d+(?:\.\d+)?$/.test(spent.value))) return reject('ERR_USAGE_INVALID_ARGUMENT');
+    // The time of verification is a Unix second before the year 10000 (SPEC.md 6.2); each mandate has its schema's required members (SPEC.md 5) before anything is checked.
+    if (!Number.isSafeInteger(ctx.now) || ctx.now < 0 || ctx.now > 253402300799) return reject('ERR_USAGE_INVALID_ARGUMENT');
+    if (!isObject(intent.spend_cap) || !isObject(cart.contents) || !isObject(payment.payment_mandate_contents)) return reject('ERR_SCHEMA_REQUIRED');
     for (const [doc, signer] of [[intent, intent.user], [cart, cart.merchant], [payment, intent.user]] as const) {
       const proved = dataIntegrity(doc as unknown as Record<string, unknown>, documents);
       if ('code' in proved) return reject(proved.code);
