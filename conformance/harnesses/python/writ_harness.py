@@ -331,14 +331,52 @@ def _narrows(child, parent):
     mine = {canonical(c) for c in child.get("constraints") or []}
     if any(canonical(c) not in mine for c in parent.get("constraints") or []):
         return "ERR_CAP_CONSTRAINT_DROPPED"
+    if parent.get("dpop_required") is True and child.get("dpop_required") is not True:
+        return "ERR_CAP_CONSTRAINT_DROPPED"  # dpop_required is kept: neither left out nor set false
     return None
+
+
+LATEST_SECOND = 253402300799  # 9999-12-31T23:59:59Z (SPEC.md 6.2)
+
+
+def _whole(n):
+    return isinstance(n, int) and not isinstance(n, bool) and n >= 0
+
+
+def _check_context(context):
+    """A malformed context is ERR_USAGE_INVALID_ARGUMENT (SPEC.md 12), never a verdict about the chain."""
+    if not isinstance(context, dict) or not _whole(context.get("now")) or context["now"] > LATEST_SECOND:
+        raise Rejected("ERR_USAGE_INVALID_ARGUMENT")
+    revocations = context.get("revocations")
+    if revocations is not None and not (isinstance(revocations, list) and all(isinstance(r, dict) and isinstance(r.get("capability_id"), str) and _whole(r.get("revoked_at")) for r in revocations)):
+        raise Rejected("ERR_USAGE_INVALID_ARGUMENT")
+    anchors = context.get("trust_anchors")
+    if anchors is not None and not (isinstance(anchors, list) and all(isinstance(a, str) for a in anchors)):
+        raise Rejected("ERR_USAGE_INVALID_ARGUMENT")
+    if "max_depth" in context and not _whole(context["max_depth"]):
+        raise Rejected("ERR_USAGE_INVALID_ARGUMENT")
+
+
+def _token_rules(token):
+    """The document rules of a capability token (SPEC.md 5.3) that bear on a chain: valid-period, ttl-matches."""
+    if token["expires_at"] <= token["issued_at"]:
+        raise Rejected("ERR_RULE_TIME_ORDER")
+    if token.get("ttl_secs") is not None and token["ttl_secs"] != token["expires_at"] - token["issued_at"]:
+        raise Rejected("ERR_RULE_TTL_MISMATCH")
 
 
 def verify_chain(leaf, evidence, context):
     """Raise Rejected with the first broken rule of the chain that ends at leaf, at context's now."""
+    _check_context(context)
+    if not isinstance(evidence, list):
+        raise Rejected("ERR_USAGE_INVALID_ARGUMENT")
     now = context["now"]
+    _token_rules(leaf)
     by_id = {leaf["id"]: leaf}
     for token in evidence:
+        # A value without a string id is not a capability: no parent id can name it.
+        if not isinstance(token, dict) or not isinstance(token.get("id"), str):
+            continue
         known = by_id.get(token["id"])
         if known is not None and document_hash(known) != document_hash(token):
             raise Rejected("ERR_CHAIN_DUPLICATE_ID")
@@ -348,6 +386,7 @@ def verify_chain(leaf, evidence, context):
         parent = by_id.get(token["parent_capability_id"])
         if parent is None:
             raise Rejected("ERR_CHAIN_PARENT_MISSING")
+        _token_rules(parent)
         if parent["id"] in seen:
             raise Rejected("ERR_CHAIN_CYCLE")
         seen.add(parent["id"])
@@ -471,6 +510,21 @@ def verify_budget_record(record, capability, ledger):
         raise Rejected("ERR_BUDGET_DECISION_MISMATCH")
 
 
+def _money(value):
+    """Chio money handed to a verifier: exactly { units, currency }, whole non-negative units, a three-letter code."""
+    ok = (
+        isinstance(value, dict)
+        and set(value) <= {"units", "currency"}
+        and _whole(value.get("units"))
+        and value["units"] <= 2**53 - 1
+        and isinstance(value.get("currency"), str)
+        and re.fullmatch("[A-Z]{3}", value["currency"]) is not None
+    )
+    if not ok:
+        raise Rejected("ERR_SCHEMA_TYPE")
+    return value
+
+
 def reconcile(charged, actual):
     """Reconcile-spend: credited, unchanged, or an overrun."""
     if charged["currency"] != actual["currency"]:
@@ -508,7 +562,7 @@ def budget(data):
     elif operation == "record":
         verify_budget_record(data["record"], data["capability"], data.get("ledger"))
     elif operation == "reconcile":
-        reconcile(data["charged"], data["actual"])
+        reconcile(_money(data.get("charged")), _money(data.get("actual")))
     elif operation == "reconciliation":
         verify_reconciliation(data["record"], data.get("authorization"), data.get("receipt"))
     else:
@@ -549,7 +603,8 @@ def answer(case):
             verify(data.get("public_key"), data.get("signature"), data.get("message"))
             return {"verdict": "accept"}
         if profile in ("capability", "chain"):
-            verify_chain(data["capability"], data.get("capabilities") or [], case["context"])
+            evidence = data.get("capabilities")
+            verify_chain(data["capability"], [] if evidence is None else evidence, case["context"])
             return {"verdict": "accept"}
         if profile == "budget":
             budget(data)

@@ -59,6 +59,13 @@ function ledgerOf(l: unknown): Ledger | undefined {
   return x !== null && typeof x === 'object' && whole(x.invocations) && whole(x.total) ? (x as Ledger) : refuse('ERR_USAGE_INVALID_ARGUMENT');
 }
 
+/** Chio money handed to a verifier (SPEC 12.5, 5): exactly { units, currency }, whole non-negative minor units, a three-letter code. */
+function moneyOf(m: unknown): Money {
+  const x = m as Record<string, unknown> | null;
+  const shaped = x !== null && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).every((k) => k === 'units' || k === 'currency');
+  return shaped && whole(x['units']) && typeof x['currency'] === 'string' && /^[A-Z]{3}$/.test(x['currency']) ? (x as Money) : refuse('ERR_SCHEMA_TYPE');
+}
+
 /** Authorize-exposure: the counts after an allowed call, or the denial's code thrown. */
 function authorize(cap: Capability, index: unknown, exposure: Money, ledger: Ledger | undefined, approved: boolean, bugs: BudgetBugs): Ledger {
   const grant = typeof index === 'number' && Number.isInteger(index) && index >= 0 ? cap.scope.grants?.[index] : undefined;
@@ -124,7 +131,7 @@ export function budgetKeeper(bugs: BudgetBugs): Adapter {
           verifyRecord(i['record'], i['capability'], ledgerOf(i['ledger']), bugs);
           break;
         case 'reconcile':
-          reconcile(i['charged'], i['actual'], bugs);
+          reconcile(moneyOf(i['charged']), moneyOf(i['actual']), bugs);
           break;
         case 'reconciliation': {
           const r = i['record'] as { capability_id: string; grant_index: number; receipt_id: string; charged: Money; actual: Money };

@@ -48,6 +48,27 @@ function narrows(child: ToolGrant, parent: ToolGrant, bugs: ChainBugs): string |
   }
   const mine = new Set((child.constraints ?? []).map(canon));
   if ((parent.constraints ?? []).some((x) => !mine.has(canon(x)))) return 'ERR_CAP_CONSTRAINT_DROPPED';
+  // dpop_required is kept: a child neither leaves it out nor sets it false.
+  if (parent.dpop_required === true && child.dpop_required !== true) return 'ERR_CAP_CONSTRAINT_DROPPED';
+  return undefined;
+}
+
+/** The last second a verification may take: 9999-12-31T23:59:59Z (SPEC 6.2). */
+const LATEST_SECOND = 253402300799;
+const wholeSeconds = (n: unknown): boolean => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
+/** A malformed context (SPEC 12): a verdict of ERR_USAGE_INVALID_ARGUMENT, never one about the chain. */
+function contextMalformed(ctx: Context | null | undefined): boolean {
+  if (ctx === null || typeof ctx !== 'object' || !wholeSeconds(ctx.now) || ctx.now > LATEST_SECOND) return true;
+  if (ctx.revocations !== undefined && !(Array.isArray(ctx.revocations) && ctx.revocations.every((r) => typeof r?.capability_id === 'string' && wholeSeconds(r.revoked_at)))) return true;
+  if (ctx.trust_anchors !== undefined && !(Array.isArray(ctx.trust_anchors) && ctx.trust_anchors.every((a) => typeof a === 'string'))) return true;
+  return ctx.max_depth !== undefined && !wholeSeconds(ctx.max_depth);
+}
+
+/** The document rules of a capability token (SPEC 5.3) a chain meets: valid-period, then ttl-matches. */
+function ruleBroken(t: CapabilityToken): string | undefined {
+  if (t.expires_at <= t.issued_at) return 'ERR_RULE_TIME_ORDER';
+  if (t.ttl_secs !== undefined && t.ttl_secs !== null && t.ttl_secs !== t.expires_at - t.issued_at) return 'ERR_RULE_TTL_MISMATCH';
   return undefined;
 }
 
@@ -60,10 +81,16 @@ function narrows(child: ToolGrant, parent: ToolGrant, bugs: ChainBugs): string |
 export function chainVerifier(bugs: ChainBugs): Adapter {
   return implementation(`chain verifier ${JSON.stringify(bugs)}`, ['capability', 'chain'], (c) => {
     const ctx = c.context as Context;
+    if (contextMalformed(ctx)) return reject('ERR_USAGE_INVALID_ARGUMENT');
+    const evidence = c.input['capabilities'] ?? [];
+    if (!Array.isArray(evidence)) return reject('ERR_USAGE_INVALID_ARGUMENT');
     const revocations = new Map((ctx.revocations ?? []).map((r) => [r.capability_id, r.revoked_at]));
     const leaf = c.input['capability'] as CapabilityToken;
+    const leafRule = ruleBroken(leaf);
+    if (leafRule !== undefined) return reject(leafRule);
     const byId = new Map<string, CapabilityToken>([[leaf.id, leaf]]);
-    for (const t of c.input['capabilities'] as CapabilityToken[]) {
+    // A value without a string id is not a capability: no parent id names it.
+    for (const t of (evidence as unknown[]).filter((o): o is CapabilityToken => o !== null && typeof o === 'object' && typeof (o as { id?: unknown }).id === 'string')) {
       const known = byId.get(t.id);
       if (known !== undefined && hashOf(known) !== hashOf(t)) return reject('ERR_CHAIN_DUPLICATE_ID');
       byId.set(t.id, t);
@@ -73,6 +100,8 @@ export function chainVerifier(bugs: ChainBugs): Adapter {
     for (let t = leaf; t.parent_capability_id !== undefined && t.parent_capability_id !== null; ) {
       const parent = byId.get(t.parent_capability_id);
       if (parent === undefined) return reject('ERR_CHAIN_PARENT_MISSING');
+      const rule = ruleBroken(parent);
+      if (rule !== undefined) return reject(rule);
       if (seen.has(parent.id)) return reject('ERR_CHAIN_CYCLE');
       seen.add(parent.id);
       path.push(parent);
