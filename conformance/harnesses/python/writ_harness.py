@@ -511,14 +511,14 @@ def verify_budget_record(record, capability, ledger):
 
 
 def _money(value):
-    """Chio money handed to a verifier: exactly { units, currency }, whole non-negative units, a three-letter code."""
+    """Chio money handed to a verifier: exactly { units, currency }, whole non-negative units, a code of 2 to 16 capital letters and digits (SPEC 6.1)."""
     ok = (
         isinstance(value, dict)
         and set(value) <= {"units", "currency"}
         and _whole(value.get("units"))
         and value["units"] <= 2**53 - 1
         and isinstance(value.get("currency"), str)
-        and re.fullmatch("[A-Z]{3}", value["currency"]) is not None
+        and re.fullmatch("[A-Z0-9]{2,16}", value["currency"]) is not None
     )
     if not ok:
         raise Rejected("ERR_SCHEMA_TYPE")

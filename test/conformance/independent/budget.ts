@@ -59,11 +59,11 @@ function ledgerOf(l: unknown): Ledger | undefined {
   return x !== null && typeof x === 'object' && whole(x.invocations) && whole(x.total) ? (x as Ledger) : refuse('ERR_USAGE_INVALID_ARGUMENT');
 }
 
-/** Chio money handed to a verifier (SPEC 12.5, 5): exactly { units, currency }, whole non-negative minor units, a three-letter code. */
+/** Chio money handed to a verifier (SPEC 12.5, 5): exactly { units, currency }, whole non-negative minor units, a code of 2 to 16 capital letters and digits (SPEC 6.1). */
 function moneyOf(m: unknown): Money {
   const x = m as Record<string, unknown> | null;
   const shaped = x !== null && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).every((k) => k === 'units' || k === 'currency');
-  return shaped && whole(x['units']) && typeof x['currency'] === 'string' && /^[A-Z]{3}$/.test(x['currency']) ? (x as Money) : refuse('ERR_SCHEMA_TYPE');
+  return shaped && whole(x['units']) && typeof x['currency'] === 'string' && /^[A-Z0-9]{2,16}$/.test(x['currency']) ? (x as Money) : refuse('ERR_SCHEMA_TYPE');
 }
 
 /** Authorize-exposure: the counts after an allowed call, or the denial's code thrown. */
