@@ -1945,6 +1945,27 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   bundleVector('cost/grant-of-another-capability', 'An allowed call under the coordinator\'s grant 0 costing 0, beside the executor\'s budget record for its own grant 0: the coordinator\'s grant consumed nothing, and nothing is charged to it but its own receipt, so the costs agree (the intent the receipt commits to names the executor\'s capability, not the coordinator\'s).', bundle({ ...smoke, 'receipts/coordinator-free.json': free }), AT, rejectAll('ERR_RECEIPT_CAPABILITY_MISMATCH'));
   const noGrants = resign(mut(root, (d) => (d.scope = {})), P.commander);
   bundleVector('cost/capability-without-grants', 'A root capability with an empty scope, re-signed by its issuer, and a budget record for its grant 0: it has no grant 0, so the record is refused and no cost is compared.', bundle({ 'capabilities/root.json': noGrants, 'financial/budget.json': { ...smoke['financial/budget.json'], capability_id: root.id } }), AT, rejectAll('ERR_BUDGET_GRANT_MISSING'));
+  {
+    // The Agent Commerce Network folder (every artifact of the procurement), and a second allowed
+    // call under the procurement capability's grant 0 (procurement_quote_read), which no budget
+    // record covers and which cost nothing.
+    const dir = join(EXAMPLES, 'transactions', 'commerce-network');
+    const docs = Object.fromEntries(listFiles(dir).filter((f) => f !== 'bundle-manifest.json').map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
+    const buyerReceipt = docs['receipts/buyer.json'];
+    const quoteRead = resign({ ...buyerReceipt, id: `${buyerReceipt.id}-quote-read`, tool_name: 'procurement_quote_read', cost: usd(0) }, P.buyerKernel);
+    bundleVector('cost/commerce-network/free-call-under-another-grant', 'The Agent Commerce Network procurement with an allowed call of procurement_quote_read under the capability\'s grant 0, costing 0: the authorization and the spend reconciled are grant 1\'s, so grant 0 consumed nothing and its call cost nothing.', bundle({ ...docs, 'receipts/quote-read.json': quoteRead }), AT, accept());
+    const { 'contracts/spend-reconciliation.json': _spend, ...unreconciled } = docs;
+    const underCharged = resign({ ...buyerReceipt, cost: usd(124000) }, P.buyerKernel);
+    bundleVector('cost/commerce-network/two-grants-one-mismatched', 'The procurement without its spend reconciliation, the buyer\'s receipt recording 1240.00 for the call under grant 1, whose allowed exposure is 1250.00, and a free call under grant 0: grant 1\'s receipts cost other than the budget it consumed, whatever grant 0\'s do.', bundle({ ...unreconciled, 'receipts/buyer.json': underCharged, 'receipts/quote-read.json': quoteRead }), AT, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
+  }
+  {
+    // A receipt's cost in another currency than the budget, and a budget of nothing with no call.
+    const euros = resign(mut(receipt, (d) => (d.cost = { units: 250, currency: 'EUR' })), P.opsKernel);
+    bundleVector('cost/receipt-in-another-currency', 'Incident Network smoke assertions with the executor\'s receipt recording 250 EUR, re-signed by its kernel, where the budget consumed is 250 USD: the same number of units in another currency is not the same cost.', bundle({ ...smoke, 'receipts/executor.json': euros }), AT, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
+    const { 'receipts/executor.json': _r, ...noReceipt } = smoke;
+    const nothing = mut(smoke['financial/budget.json'], (d) => ((d.exposure = usd(0)), (d.total_exposure = usd(0))));
+    bundleVector('cost/zero-budget-without-a-call', 'Incident Network smoke assertions without the executor\'s receipt, the budget record allowing an exposure of 0: a budget consumed with no call behind it is a mismatch only when something was consumed, and nothing was.', bundle({ ...noReceipt, 'financial/budget.json': nothing }), AT, accept());
+  }
 }
 // (end of block: v-bundle)
 
