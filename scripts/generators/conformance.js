@@ -1930,6 +1930,51 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
 // Mutation boundaries of the verifiers: src/verify/bundle.ts.
 // (block: v-bundle)
 {
+  // Mutation boundaries of src/verify/bundle.ts (SPEC.md 12.8): what reading a bundle refuses,
+  // and how the receipts charged to each grant are matched with the budget it consumed.
+  const manifestText = (t, rest = {}) => ({ ...files(rest), 'bundle-manifest.json': { base64: b64(utf8(t)) } });
+  bundleVector('manifest/null', 'A bundle whose bundle-manifest.json is the JSON text null: JSON, but not a bundle manifest, which is an object.', manifestText('null\n'), T0, rejectAll('ERR_SCHEMA_TYPE'));
+  bundleVector('manifest/artifacts-null', 'A manifest whose artifacts member is null: a bundle manifest\'s artifacts are an object from path to hash.', manifestText('{"bundle_id":"conformance-bundle","artifacts":null}\n'), T0, rejectAll('ERR_SCHEMA_TYPE'));
+  bundleVector('manifest/without-artifacts', 'A manifest with a bundle id and no artifacts member, which a bundle manifest requires.', manifestText('{"bundle_id":"conformance-bundle"}\n', small), T0, rejectAll('ERR_SCHEMA_REQUIRED'));
+  {
+    const m = JSON.parse(Buffer.from(bundle(small)['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+    const t = text(m).replace('"bundle_id"', '"version": 1.0,\n  "bundle_id"');
+    bundleVector('manifest/number-not-as-written', 'A manifest that carries a number written 1.0: the manifest is signed content read from text, where every number is in its RFC 8785 form (1), so the reader refuses it before anything else is read.', manifestText(t, small), T0, rejectAll('ERR_JSON_NUMBER_FORM'));
+  }
+  bundleVector('artifact-not-a-valid-document', 'The dispute the manifest lists, with its hash, without its status: it is recognised as a dispute, and a dispute requires a status.', bundle({ 'dispute.json': mut(dispute, (d) => delete d.status) }), T0, rejectAll('ERR_SCHEMA_REQUIRED'));
+  bundleVector('case-collision/sharp-s', 'The manifest lists notes/\u00df.json and notes/\u1e9e.json (a small and a capital sharp s), each file present with its hash: the two names differ only in letter case.', bundle({ 'notes/\u00df.json': dispute, 'notes/\u1e9e.json': settled }), T0, rejectAll('ERR_BUNDLE_CASE_COLLISION'));
+  bundleVector('case-collision/unlisted-file', 'The bundle holds dispute.json, listed with its hash, and Dispute.json, a copy the manifest does not list: the two paths differ only in letter case, which is refused as the bundle is read, so the second is never taken as evidence.', { ...bundle(small), 'Dispute.json': files({ x: dispute }).x }, T0, rejectAll('ERR_BUNDLE_CASE_COLLISION'));
+  vector('bundle/no-manifest-under-a-named-sealer', '12.8', 'A bundle without bundle-manifest.json under a trust policy that names a sealer: without a manifest nothing in the bundle can be checked, and there is no manifest proof to judge.', { files: files(small) }, at(T0, { sealers: [P.recorder.didKey] }), rejectAll('ERR_BUNDLE_MANIFEST_MISSING'));
+  // Which records and calls are charged to a grant.
+  const receipt = smoke['receipts/executor.json'];
+  bundleVector('cost/denied-record-consumes-nothing', 'Incident Network smoke assertions with a second budget record under the executor\'s grant, a denial of 4.50 pending approval: a denied exposure consumes no budget, so the 2.50 receipt is still the budget consumed.', bundle({ ...smoke, 'financial/budget-denied.json': fixture('settlement/budget-authorization', 'broader-rollback-pending-approval.incident-network') }), AT, accept());
+  const refused = resign({ ...receipt, id: 'rcpt-019d921b-executor-denied', decision: { verdict: 'deny', reason: 'requested work exceeds the budget envelope', guard: 'budget' }, cost: usd(0) }, P.opsKernel);
+  bundleVector('cost/denied-call-is-not-charged', 'Incident Network smoke assertions with a second receipt under the executor\'s one-call grant that records a denied call: only allowed calls are charged to a grant, so one call is counted and its cost is the budget consumed.', bundle({ ...smoke, 'receipts/executor-denied.json': refused }), AT, accept());
+  const free = resign({ ...receipt, id: 'rcpt-coordinator-free', capability_id: coordinator.id, cost: usd(0) }, P.opsKernel);
+  bundleVector('cost/grant-of-another-capability', 'An allowed call under the coordinator\'s grant 0 costing 0, beside the executor\'s budget record for its own grant 0: the coordinator\'s grant consumed nothing, and nothing is charged to it but its own receipt, so the costs agree (the intent the receipt commits to names the executor\'s capability, not the coordinator\'s).', bundle({ ...smoke, 'receipts/coordinator-free.json': free }), AT, rejectAll('ERR_RECEIPT_CAPABILITY_MISMATCH'));
+  const noGrants = resign(mut(root, (d) => (d.scope = {})), P.commander);
+  bundleVector('cost/capability-without-grants', 'A root capability with an empty scope, re-signed by its issuer, and a budget record for its grant 0: it has no grant 0, so the record is refused and no cost is compared.', bundle({ 'capabilities/root.json': noGrants, 'financial/budget.json': { ...smoke['financial/budget.json'], capability_id: root.id } }), AT, rejectAll('ERR_BUDGET_GRANT_MISSING'));
+  {
+    // The Agent Commerce Network folder (every artifact of the procurement), and a second allowed
+    // call under the procurement capability's grant 0 (procurement_quote_read), which no budget
+    // record covers and which cost nothing.
+    const dir = join(EXAMPLES, 'transactions', 'commerce-network');
+    const docs = Object.fromEntries(listFiles(dir).filter((f) => f !== 'bundle-manifest.json').map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
+    const buyerReceipt = docs['receipts/buyer.json'];
+    const quoteRead = resign({ ...buyerReceipt, id: `${buyerReceipt.id}-quote-read`, tool_name: 'procurement_quote_read', cost: usd(0) }, P.buyerKernel);
+    bundleVector('cost/commerce-network/free-call-under-another-grant', 'The Agent Commerce Network procurement with an allowed call of procurement_quote_read under the capability\'s grant 0, costing 0: the authorization and the spend reconciled are grant 1\'s, so grant 0 consumed nothing and its call cost nothing.', bundle({ ...docs, 'receipts/quote-read.json': quoteRead }), AT, accept());
+    const { 'contracts/spend-reconciliation.json': _spend, ...unreconciled } = docs;
+    const underCharged = resign({ ...buyerReceipt, cost: usd(124000) }, P.buyerKernel);
+    bundleVector('cost/commerce-network/two-grants-one-mismatched', 'The procurement without its spend reconciliation, the buyer\'s receipt recording 1240.00 for the call under grant 1, whose allowed exposure is 1250.00, and a free call under grant 0: grant 1\'s receipts cost other than the budget it consumed, whatever grant 0\'s do.', bundle({ ...unreconciled, 'receipts/buyer.json': underCharged, 'receipts/quote-read.json': quoteRead }), AT, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
+  }
+  {
+    // A receipt's cost in another currency than the budget, and a budget of nothing with no call.
+    const euros = resign(mut(receipt, (d) => (d.cost = { units: 250, currency: 'EUR' })), P.opsKernel);
+    bundleVector('cost/receipt-in-another-currency', 'Incident Network smoke assertions with the executor\'s receipt recording 250 EUR, re-signed by its kernel, where the budget consumed is 250 USD: the same number of units in another currency is not the same cost.', bundle({ ...smoke, 'receipts/executor.json': euros }), AT, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
+    const { 'receipts/executor.json': _r, ...noReceipt } = smoke;
+    const nothing = mut(smoke['financial/budget.json'], (d) => ((d.exposure = usd(0)), (d.total_exposure = usd(0))));
+    bundleVector('cost/zero-budget-without-a-call', 'Incident Network smoke assertions without the executor\'s receipt, the budget record allowing an exposure of 0: a budget consumed with no call behind it is a mismatch only when something was consumed, and nothing was.', bundle({ ...noReceipt, 'financial/budget.json': nothing }), AT, accept());
+  }
 }
 // (end of block: v-bundle)
 
