@@ -2014,7 +2014,6 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   docBundle('settlement-quote-of-another-id-first', 'The settlement with its intent, a quote under another id priced 120000 listed first, and the quote the intent names: the settlement is checked against the intent\'s quote, which it states.', { 'settlement/settlement.json': settled, 'intent/intent.json': intent, 'commercial/quote-other.json': { ...quote, quote_id: `${quote.quote_id}-other`, price_minor: 120000 }, 'commercial/quote.json': quote }, T0, accept());
   docBundle('settlement-over-its-intent', 'The settlement beside an intent, hashed again, whose worst-case price is 100000: more was approved than the intent allows.', { 'settlement/settlement.json': settled, 'intent/intent.json': rehash(mut(intent, (d) => (d.billing_context.max_price_minor = 100000))) }, T0, rejectAll('ERR_SETTLEMENT_OVER_INTENT'));
   // Tasks and denials (SPEC.md 12.8).
-  docBundle('task-without-a-capability', 'A task that carries no capability: its schema is all there is to verify.', { 'tasks/task.json': mut(fixture('task/task-created', 'minimal'), (d) => delete d.vendor_liaison_capability) }, AT, accept());
   {
     const denial = fixture('task/process-task-response', 'revoked-ancestor.incident-network');
     const revoked = { ...smoke, 'revocations/vendor.json': revocation };
