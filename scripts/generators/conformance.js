@@ -1048,21 +1048,16 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   mandate('currency-exponent-3-passes-the-cap', 'In Kuwaiti dinar: spent 5.000, paying 5.001, under a cap of 10.000: one fils over, which an implementation counting in cents cannot see.', cappedIn('KWD', '10.000', '5.001'), { currency: 'KWD', value: '5.000' }, reject('ERR_MANDATE_OVER_CAP'));
 }
 
-// ---------------------------------------------------------------------------------------------
-// replay links, one vector each (SPEC.md 12.9)
-//
-// For each link of LINK_RULES (src/verify/replay.ts), the seven-station transaction with that link
-// broken and nothing else. Every document changed is signed, proved or hashed again by its own
-// party, every document that names it by hash is made to name the new one (and signed again), and
-// the bundle is sealed again by the recorder, whom the trust policy names: the link is the only
-// thing wrong, and the hop it reports to is the only one that rejects. Where a link has a boundary,
-// its passing side is here too.
-
-{
+// The seven-station transaction, changeable: `transaction(changes, { signers, trace })` makes
+// the changes (path -> change; null deletes the file), makes every link by hash follow, and signs
+// each changed document again (by its party, or by `signers[path]`: [party, verification
+// method]); `trace` changes the trace after the links are stitched. `sealed(d, kind,
+// manifestChange)` puts the documents in a bundle sealed by the recorder, as the original was.
+// Shared by the replay links, the money and the replay boundary blocks.
+const seven = (() => {
   const original = Object.fromEntries(Object.entries(sevenFiles).filter(([f]) => f !== 'bundle-manifest.json').map(([f, { base64 }]) => [f, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
   const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
   const policy = { ...pinned, sealers: [P.recorder.didKey] };
-  /** Who signs each document of the transaction again when it changes: [party, verification method]. */
   const SIGNERS = {
     'manifest/agent-card.json': [P.merchant],
     'capability/agents-root.json': [P.trust002],
@@ -1074,13 +1069,8 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
     'receipts/provider-receipt.json': [P.toolsKernel],
     'receipts/intent-trace.json': [P.recorder],
   };
-  /**
-   * The transaction with `changes` made (path -> change; null deletes the file), each link by hash
-   * made to follow (receipts and the authorization to the intent, the mandates to one another, the
-   * trace to the mandates, the credential and the receipts), and every document that differs from
-   * the original signed again: by its party, or by `signers[path]`.
-   */
-  const transaction = (changes = {}, signers = {}) => {
+  /** The transaction with `changes` (path -> change; null deletes), each link by hash made to follow, every changed document signed again; `trace` changes the trace after the links are stitched. */
+  const transaction = (changes = {}, { signers = {}, trace } = {}) => {
     const d = { ...original };
     for (const [path, change] of Object.entries(changes)) {
       if (change === null) delete d[path];
@@ -1096,32 +1086,47 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
     settle('manifest/agent-card.json');
     settle('capability/agents-root.json');
     settle('capability/shopping-agent.json');
-    if (text(d['intent/governed-intent.json']) !== text(original['intent/governed-intent.json'])) d['intent/governed-intent.json'] = rehash(d['intent/governed-intent.json']);
-    const intent = d['intent/governed-intent.json'];
+    if (d['intent/governed-intent.json'] !== undefined && text(d['intent/governed-intent.json']) !== text(original['intent/governed-intent.json'])) d['intent/governed-intent.json'] = rehash(d['intent/governed-intent.json']);
+    const intent = d['intent/governed-intent.json'] ?? original['intent/governed-intent.json'];
     settle('receipts/buyer-receipt.json', (r) => (r.intent_hash = intent.intent_hash));
     settle('receipts/provider-receipt.json', (r) => (r.intent_hash = intent.intent_hash));
     settle('settlement/budget-authorization.json', (b) => (b.intent_hash = intent.intent_hash));
     settle('mandates/intent-mandate.json');
-    const intentMandate = documentHash(d['mandates/intent-mandate.json']);
+    const intentMandate = documentHash(d['mandates/intent-mandate.json'] ?? original['mandates/intent-mandate.json']);
     settle('mandates/cart-mandate.json', (c) => (c.intent_mandate_hash = intentMandate));
-    settle('mandates/payment-mandate.json', (p) => ((p.intent_mandate_hash = intentMandate), (p.cart_mandate_hash = documentHash(d['mandates/cart-mandate.json']))));
+    settle('mandates/payment-mandate.json', (p) => ((p.intent_mandate_hash = intentMandate), (p.cart_mandate_hash = documentHash(d['mandates/cart-mandate.json'] ?? original['mandates/cart-mandate.json']))));
     settle('receipts/intent-trace.json', (t) => {
       t.intent_ref = intentMandate;
       t.action_hash = documentHash(d['receipts/provider-receipt.json'].action);
-      t.references.mandate_hash = documentHash(d['mandates/payment-mandate.json']);
+      t.references.mandate_hash = documentHash(d['mandates/payment-mandate.json'] ?? original['mandates/payment-mandate.json']);
       t.references.identity_credential.hash = documentHash(d['identity/agent-credential.json']);
       t.references.receipt_hashes = [documentHash(d['receipts/buyer-receipt.json']), documentHash(d['receipts/provider-receipt.json'])];
+      trace?.(t);
     });
     return d;
   };
-  // The links follow the original as it is: nothing is signed again when nothing changed.
   if (Object.entries(transaction()).some(([path, doc]) => doc !== original[path])) throw new Error('the seven-station transaction does not restitch to itself');
-  /** The documents in a bundle sealed by the recorder, as the original was: its id, its time and its kind (`kind` null: none declared). */
-  const sealed = (d, kind = manifest.transaction) => {
-    const f = bundle(d, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at), kind === null ? delete m.transaction : (m.transaction = kind)));
+  const sealed = (d, kind = manifest.transaction, manifestChange = () => {}) => {
+    const f = bundle(d, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at), kind === null ? delete m.transaction : (m.transaction = kind), manifestChange(m)));
     const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
     return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: manifest.proof }, P.recorder)))) } };
   };
+  return { original, manifest, policy, transaction, sealed };
+})();
+
+// ---------------------------------------------------------------------------------------------
+// replay links, one vector each (SPEC.md 12.9)
+//
+// For each link of LINK_RULES (src/verify/replay.ts), the seven-station transaction with that link
+// broken and nothing else. Every document changed is signed, proved or hashed again by its own
+// party, every document that names it by hash is made to name the new one (and signed again), and
+// the bundle is sealed again by the recorder, whom the trust policy names: the link is the only
+// thing wrong, and the hop it reports to is the only one that rejects. Where a link has a boundary,
+// its passing side is here too.
+
+{
+  const { original, manifest, policy, sealed } = seven;
+  const transaction = (changes, signers) => seven.transaction(changes, { signers });
   const link = (name, description, d, failures, kind) => replay(`seven-station/link/${name}`, description, sealed(d, kind), NOV, failures, policy);
   link('restitched', 'The seven-station documents sealed again by the recorder, as every vector below is: nothing changed, every hop verifies.', transaction(), {});
 
@@ -1759,59 +1764,8 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   // Minor units (SPEC.md 6.1) in a replayed transaction (12.9): the seven-station documents with
   // their amounts changed, every link made to follow, each changed document signed again by its
   // party, and the bundle sealed again by the recorder, as in the replay links above.
-  const original = Object.fromEntries(Object.entries(sevenFiles).filter(([f]) => f !== 'bundle-manifest.json').map(([f, { base64 }]) => [f, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
-  const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
-  const policy = { ...pinned, sealers: [P.recorder.didKey] };
-  const SIGNERS = {
-    'manifest/agent-card.json': P.merchant,
-    'capability/agents-root.json': P.trust002,
-    'capability/shopping-agent.json': P.trust002,
-    'mandates/intent-mandate.json': P.user,
-    'mandates/cart-mandate.json': P.merchant,
-    'mandates/payment-mandate.json': P.user,
-    'receipts/buyer-receipt.json': P.agentKernel,
-    'receipts/provider-receipt.json': P.toolsKernel,
-    'receipts/intent-trace.json': P.recorder,
-  };
-  const transaction = (changes) => {
-    const d = { ...original };
-    for (const [path, change] of Object.entries(changes)) {
-      if (change === null) delete d[path];
-      else d[path] = mut(original[path] ?? {}, change);
-    }
-    const settle = (path, link = () => {}) => {
-      if (d[path] === undefined) return;
-      const next = mut(d[path], link);
-      if (text(next) === text(original[path])) return void (d[path] = original[path]);
-      const party = SIGNERS[path];
-      d[path] = party === undefined ? next : next.proof !== undefined ? reprove(next, party) : resign(next, party);
-    };
-    settle('manifest/agent-card.json');
-    settle('capability/agents-root.json');
-    settle('capability/shopping-agent.json');
-    if (text(d['intent/governed-intent.json']) !== text(original['intent/governed-intent.json'])) d['intent/governed-intent.json'] = rehash(d['intent/governed-intent.json']);
-    const intentHash = d['intent/governed-intent.json'].intent_hash;
-    settle('receipts/buyer-receipt.json', (r) => (r.intent_hash = intentHash));
-    settle('receipts/provider-receipt.json', (r) => (r.intent_hash = intentHash));
-    settle('settlement/budget-authorization.json', (b) => (b.intent_hash = intentHash));
-    settle('mandates/intent-mandate.json');
-    const intentMandateHash = documentHash(d['mandates/intent-mandate.json']);
-    settle('mandates/cart-mandate.json', (c) => (c.intent_mandate_hash = intentMandateHash));
-    settle('mandates/payment-mandate.json', (p) => ((p.intent_mandate_hash = intentMandateHash), (p.cart_mandate_hash = documentHash(d['mandates/cart-mandate.json']))));
-    settle('receipts/intent-trace.json', (t) => {
-      t.intent_ref = intentMandateHash;
-      t.action_hash = documentHash(d['receipts/provider-receipt.json'].action);
-      t.references.mandate_hash = documentHash(d['mandates/payment-mandate.json']);
-      t.references.identity_credential.hash = documentHash(d['identity/agent-credential.json']);
-      t.references.receipt_hashes = [documentHash(d['receipts/buyer-receipt.json']), documentHash(d['receipts/provider-receipt.json'])];
-    });
-    return d;
-  };
-  const sealed = (d, kind = manifest.transaction) => {
-    const f = bundle(d, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at), kind === null ? delete m.transaction : (m.transaction = kind)));
-    const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
-    return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: manifest.proof }, P.recorder)))) } };
-  };
+  const { original, manifest, policy, sealed } = seven;
+  const transaction = (changes) => seven.transaction(changes);
   // A seal bounded in time (SPEC.md 12.8 step 2, 6.2): the manifest proved by the recorder with
   // an expires, the bundle checked at 10:08 under a policy that names the recorder as sealer.
   const sealedUntil = (expires) => {
@@ -2100,62 +2054,8 @@ fixturesVector('two-issues', 'An invalid fixture that breaks the rule its sideca
   // The seven-station transaction with one thing changed, stitched, signed again and sealed by the
   // recorder as in the block "replay links" above (whose helpers are local to it): the change is
   // the only thing wrong, so only the hop it belongs to may reject.
-  const original = Object.fromEntries(Object.entries(sevenFiles).filter(([f]) => f !== 'bundle-manifest.json').map(([f, { base64 }]) => [f, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
-  const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
-  const policy = { ...pinned, sealers: [P.recorder.didKey] };
-  const SIGNERS = {
-    'manifest/agent-card.json': [P.merchant],
-    'capability/agents-root.json': [P.trust002],
-    'capability/shopping-agent.json': [P.trust002],
-    'mandates/intent-mandate.json': [P.user],
-    'mandates/cart-mandate.json': [P.merchant],
-    'mandates/payment-mandate.json': [P.user],
-    'receipts/buyer-receipt.json': [P.agentKernel],
-    'receipts/provider-receipt.json': [P.toolsKernel],
-    'receipts/intent-trace.json': [P.recorder],
-  };
-  /** The transaction with `changes` (path -> change; null deletes), each link by hash made to follow, every changed document signed again; `trace` changes the trace after the links are stitched. */
-  const transaction = (changes = {}, trace = undefined) => {
-    const d = { ...original };
-    for (const [path, change] of Object.entries(changes)) {
-      if (change === null) delete d[path];
-      else d[path] = mut(original[path] ?? {}, change);
-    }
-    const settle = (path, link = () => {}) => {
-      if (d[path] === undefined) return;
-      const next = mut(d[path], link);
-      if (text(next) === text(original[path])) return void (d[path] = original[path]);
-      const [party, vm] = SIGNERS[path] ?? [];
-      d[path] = party === undefined ? next : next.proof !== undefined ? reprove(next, party, vm) : resign(next, party);
-    };
-    settle('manifest/agent-card.json');
-    settle('capability/agents-root.json');
-    settle('capability/shopping-agent.json');
-    if (d['intent/governed-intent.json'] !== undefined && text(d['intent/governed-intent.json']) !== text(original['intent/governed-intent.json'])) d['intent/governed-intent.json'] = rehash(d['intent/governed-intent.json']);
-    const intent = d['intent/governed-intent.json'] ?? original['intent/governed-intent.json'];
-    settle('receipts/buyer-receipt.json', (r) => (r.intent_hash = intent.intent_hash));
-    settle('receipts/provider-receipt.json', (r) => (r.intent_hash = intent.intent_hash));
-    settle('settlement/budget-authorization.json', (b) => (b.intent_hash = intent.intent_hash));
-    settle('mandates/intent-mandate.json');
-    const intentMandate = documentHash(d['mandates/intent-mandate.json'] ?? original['mandates/intent-mandate.json']);
-    settle('mandates/cart-mandate.json', (c) => (c.intent_mandate_hash = intentMandate));
-    settle('mandates/payment-mandate.json', (p) => ((p.intent_mandate_hash = intentMandate), (p.cart_mandate_hash = documentHash(d['mandates/cart-mandate.json'] ?? original['mandates/cart-mandate.json']))));
-    settle('receipts/intent-trace.json', (t) => {
-      t.intent_ref = intentMandate;
-      t.action_hash = documentHash(d['receipts/provider-receipt.json'].action);
-      t.references.mandate_hash = documentHash(d['mandates/payment-mandate.json'] ?? original['mandates/payment-mandate.json']);
-      t.references.identity_credential.hash = documentHash(d['identity/agent-credential.json']);
-      t.references.receipt_hashes = [documentHash(d['receipts/buyer-receipt.json']), documentHash(d['receipts/provider-receipt.json'])];
-      trace?.(t);
-    });
-    return d;
-  };
-  if (Object.entries(transaction()).some(([path, doc]) => doc !== original[path])) throw new Error('the seven-station transaction does not restitch to itself');
-  const sealed = (d, kind = manifest.transaction, manifestChange = () => {}) => {
-    const f = bundle(d, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at), kind === null ? delete m.transaction : (m.transaction = kind), manifestChange(m)));
-    const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
-    return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: manifest.proof }, P.recorder)))) } };
-  };
+  const { original, manifest, policy, sealed } = seven;
+  const transaction = (changes, trace) => seven.transaction(changes, { trace });
   const step = (name, description, f, failures) => replay(`seven-station/replay-boundaries/${name}`, description, f, NOV, failures, policy);
   const one = (name, description, d, failures, kind) => step(name, description, sealed(d, kind), failures);
   const OTHER = (digit) => `sha256:${digit.repeat(64)}`;
