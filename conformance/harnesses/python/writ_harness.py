@@ -554,17 +554,48 @@ def verify_reconciliation(record, authorization, receipt):
             raise
 
 
-def budget(data):
+# The members each document's schema requires (schemas/v1.0.0): a document without one is not that
+# document, and is refused before any rule reads it.
+REQUIRED = {
+    "capability": ("id", "issuer", "subject", "scope", "issued_at", "expires_at", "signature"),
+    "record": ("capability_id", "grant_index", "exposure", "decision", "decided_at"),
+    "authorization": ("capability_id", "grant_index", "exposure", "decision", "decided_at"),
+    "reconciliation": ("capability_id", "grant_index", "receipt_id", "charged", "actual", "outcome", "settlement_status", "reconciled_at"),
+    "receipt": ("id", "timestamp", "capability_id", "intent_hash", "tool_server", "tool_name", "decision", "kernel_key", "signature"),
+}
+
+
+def _document(value, kind, optional=False):
+    """value as the document kind names (None when optional and absent); ERR_SCHEMA_REQUIRED when a required member is missing."""
+    if value is None:
+        if optional:
+            return None
+        raise Rejected("ERR_USAGE_INVALID_ARGUMENT")
+    if not isinstance(value, dict):
+        raise Rejected("ERR_SCHEMA_TYPE")
+    if any(member not in value for member in REQUIRED[kind]):
+        raise Rejected("ERR_SCHEMA_REQUIRED")
+    return value
+
+
+def budget(data, context):
+    _check_context(context)
     operation = data.get("operation")
+    if "ledger" in data and data["ledger"] is None:
+        raise Rejected("ERR_USAGE_INVALID_ARGUMENT")
     if operation == "authorize":
         ledger = _ledger(data.get("ledger"))
-        authorize(data["capability"], data.get("grant_index"), data["exposure"], ledger, data.get("approved") is True)
+        capability = _document(data.get("capability"), "capability")
+        authorize(capability, data.get("grant_index"), _money(data.get("exposure")), ledger, data.get("approved") is True)
     elif operation == "record":
-        verify_budget_record(data["record"], data["capability"], data.get("ledger"))
+        capability = _document(data.get("capability"), "capability")
+        record = _document(data.get("record"), "record")
+        verify_budget_record(record, capability, data.get("ledger"))
     elif operation == "reconcile":
         reconcile(_money(data.get("charged")), _money(data.get("actual")))
     elif operation == "reconciliation":
-        verify_reconciliation(data["record"], data.get("authorization"), data.get("receipt"))
+        record = _document(data.get("record"), "reconciliation")
+        verify_reconciliation(record, _document(data.get("authorization"), "authorization", True), _document(data.get("receipt"), "receipt", True))
     else:
         raise Rejected("ERR_USAGE_INVALID_ARGUMENT")
 
@@ -607,7 +638,7 @@ def answer(case):
             verify_chain(data["capability"], [] if evidence is None else evidence, case["context"])
             return {"verdict": "accept"}
         if profile == "budget":
-            budget(data)
+            budget(data, case["context"])
             return {"verdict": "accept"}
         return {"skipped": True, "reason": "the Python harness implements jcs, hash, signature, capability, chain and budget only"}
     except Rejected as r:

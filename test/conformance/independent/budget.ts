@@ -66,6 +66,24 @@ function moneyOf(m: unknown): Money {
   return shaped && whole(x['units']) && typeof x['currency'] === 'string' && /^[A-Z0-9]{2,16}$/.test(x['currency']) ? (x as Money) : refuse('ERR_SCHEMA_TYPE');
 }
 
+/** The members each document's schema requires (schemas/v1.0.0): without one it is not that document. */
+const REQUIRED = {
+  capability: ['id', 'issuer', 'subject', 'scope', 'issued_at', 'expires_at', 'signature'],
+  record: ['capability_id', 'grant_index', 'exposure', 'decision', 'decided_at'],
+  reconciliation: ['capability_id', 'grant_index', 'receipt_id', 'charged', 'actual', 'outcome', 'settlement_status', 'reconciled_at'],
+  receipt: ['id', 'timestamp', 'capability_id', 'intent_hash', 'tool_server', 'tool_name', 'decision', 'kernel_key', 'signature'],
+} as const;
+
+/** A document of the kind named, refused before any rule reads it when it lacks a required member; undefined stays undefined when optional. */
+function documentOf<T>(v: unknown, kind: keyof typeof REQUIRED, optional = false): T {
+  if (v === undefined && optional) return v as T;
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return refuse(v === undefined ? 'ERR_USAGE_INVALID_ARGUMENT' : 'ERR_SCHEMA_TYPE');
+  return REQUIRED[kind].every((m) => m in v) ? (v as T) : refuse('ERR_SCHEMA_REQUIRED');
+}
+
+/** The latest Unix second writ reads (9999-12-31T23:59:59Z, SPEC 6.2). */
+const LATEST_SECOND = 253402300799;
+
 /** Authorize-exposure: the counts after an allowed call, or the denial's code thrown. */
 function authorize(cap: Capability, index: unknown, exposure: Money, ledger: Ledger | undefined, approved: boolean, bugs: BudgetBugs): Ledger {
   const grant = typeof index === 'number' && Number.isInteger(index) && index >= 0 ? cap.scope.grants?.[index] : undefined;
@@ -123,20 +141,23 @@ export function budgetKeeper(bugs: BudgetBugs): Adapter {
     // The vector's input, taken as SPEC 13.2 gives it (a small implementation trusts its shape).
     const i = c.input as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     try {
+      // A malformed context is refused before any input is read (SPEC 12).
+      const now = (c.context as { now?: unknown } | undefined)?.now;
+      if (!whole(now) || now > LATEST_SECOND) refuse('ERR_USAGE_INVALID_ARGUMENT');
       switch (i['operation']) {
         case 'authorize':
-          authorize(i['capability'], i['grant_index'], i['exposure'], ledgerOf(i['ledger']), i['approved'] === true, bugs);
+          authorize(documentOf(i['capability'], 'capability'), i['grant_index'], moneyOf(i['exposure']), ledgerOf(i['ledger']), i['approved'] === true, bugs);
           break;
         case 'record':
-          verifyRecord(i['record'], i['capability'], ledgerOf(i['ledger']), bugs);
+          verifyRecord(documentOf(i['record'], 'record'), documentOf(i['capability'], 'capability'), ledgerOf(i['ledger']), bugs);
           break;
         case 'reconcile':
           reconcile(moneyOf(i['charged']), moneyOf(i['actual']), bugs);
           break;
         case 'reconciliation': {
-          const r = i['record'] as { capability_id: string; grant_index: number; receipt_id: string; charged: Money; actual: Money };
-          const a = i['authorization'] as Record_ | undefined;
-          const receipt = i['receipt'] as { id: string; cost?: Money } | undefined;
+          const r = documentOf<{ capability_id: string; grant_index: number; receipt_id: string; charged: Money; actual: Money }>(i['record'], 'reconciliation');
+          const a = documentOf<Record_ | undefined>(i['authorization'], 'record', true);
+          const receipt = documentOf<{ id: string; cost?: Money } | undefined>(i['receipt'], 'receipt', true);
           if (a !== undefined) {
             if (a.capability_id !== r.capability_id || a.grant_index !== r.grant_index) refuse('ERR_REPLAY_LINK_BROKEN');
             if (a.decision !== 'allowed') refuse('ERR_BUDGET_DECISION_MISMATCH');
