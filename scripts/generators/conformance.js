@@ -602,6 +602,8 @@ const expiringAt = (expiry) => {
 };
 mandate('intent-expiry-offset-reached', 'The intent mandate lapses at 2026-11-01T12:07:00+02:00, the instant of the payment (10:07:00Z): it has lapsed, though the text reads later.', expiringAt('2026-11-01T12:07:00+02:00'), undefined, reject('ERR_MANDATE_EXPIRED'));
 mandate('intent-expiry-fraction-after', 'The intent mandate lapses at 2026-11-01T12:07:00.001+02:00, a millisecond after the payment: it still holds.', expiringAt('2026-11-01T12:07:00.001+02:00'), undefined, accept());
+mandate('paid-before-1970', 'The payment is dated 1969-12-31T23:59:59Z, before writ\'s clock begins: no date-time writ reads, so the payment mandate fails its schema\'s format, and is not held to an expiry it trivially precedes.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.timestamp = '1969-12-31T23:59:59Z'))), undefined, reject('ERR_SCHEMA_FORMAT'));
+mandate('paid-in-the-first-second-of-1970', 'The payment is dated 1970-01-01T00:00:00Z, the first second of writ\'s clock: it reads, comes before both expiries, and the chain verifies.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.timestamp = '1970-01-01T00:00:00Z'))), undefined, accept());
 mandate('pays-less-than-the-cart', 'The payment\'s total is not the cart\'s.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_details_total.amount.value = '4.00'))), undefined, reject('ERR_MANDATE_CART_MISMATCH'));
 mandate('pays-another-request', 'The payment is for another payment request than the cart\'s.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_details_id = 'pr-other'))), undefined, reject('ERR_MANDATE_CART_MISMATCH'));
 // The payee (SPEC.md 12.6): the payment is made by a method the cart accepts, to the payTo it names.
@@ -1538,6 +1540,19 @@ const seven = (() => {
   ]) {
     expiry(name, `A proof that expires at ${expires}, checked in 2026: ${valid ? 'a time that exists, so the proof has expired' : 'not a time RFC 3339 writes, or one that does not exist, so refused'}.`, expires, T0, reject(valid ? 'ERR_PROOF_EXPIRED' : 'ERR_TIME_INVALID'));
   }
+  // The range of writ's clock (SPEC.md 6.2): an RFC 3339 time reads only from 1970-01-01T00:00:00Z
+  // to 9999-12-31T23:59:59.999...Z, after its offset.
+  for (const [name, expires, inRange, why] of [
+    ['first-second-of-1970', '1970-01-01T00:00:00Z', true, 'the first second of writ\'s clock'],
+    ['last-second-of-1969', '1969-12-31T23:59:59Z', false, 'one second before writ\'s clock begins'],
+    ['offset-at-1970', '1970-01-01T01:00:00+01:00', true, '1970-01-01T00:00:00Z after its offset'],
+    ['offset-before-1970', '1970-01-01T00:59:59+01:00', false, '1969-12-31T23:59:59Z after its offset, though its text reads 1970'],
+    ['offset-past-9999', '9999-12-31T23:59:59-00:01', false, '10000-01-01T00:00:59Z after its offset, past writ\'s clock'],
+    ['leap-second-past-9999', '9999-12-31T23:59:60Z', false, 'a leap second read as 10000-01-01T00:00:00Z, past writ\'s clock'],
+  ]) {
+    expiry(`range/${name}`, `A proof that expires at ${expires}, ${why}, checked in 2026: ${inRange ? 'it reads, so the proof has expired' : 'no time writ reads, so refused'}.`, expires, T0, reject(inRange ? 'ERR_PROOF_EXPIRED' : 'ERR_TIME_INVALID'));
+  }
+  expiry('range/fraction-of-the-last-second/at', 'A proof that expires at 9999-12-31T23:59:59.999Z, checked at 253402300799, the last Unix second: that second\'s fraction is still to come, so not yet expired.', '9999-12-31T23:59:59.999Z', utc(9999, 12, 31, 23, 59, 59), accept());
   proofVector('encoding/expires/a-number', '6.2', 'A proof whose expires is the number 1767225600, not an RFC 3339 string: refused.', expiring(1767225600), didContext(T0), reject('ERR_TIME_INVALID'));
   // The instant of each: expired at it, not one second before.
   for (const [name, expires, instant] of [

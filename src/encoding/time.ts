@@ -15,7 +15,7 @@ import type { Refusal } from '../issues.js';
 
 /** An exact point in time: whole Unix seconds and the decimal fraction of a second. */
 export interface Instant {
-  /** Whole seconds since 1970-01-01T00:00:00Z (negative before it). */
+  /** Whole seconds since 1970-01-01T00:00:00Z, from 0 to {@link LATEST_SECOND}. */
   readonly seconds: number;
   /** The digits after the decimal point, without trailing zeros (`''` for a whole second). */
   readonly fraction: string;
@@ -46,7 +46,9 @@ function daysFromCivil(year: number, month: number, day: number): number {
 
 /**
  * Read an RFC 3339 `date-time` (section 5.6): full date, `T`, full time with a fraction of any
- * length, and `Z` or a `±hh:mm` offset. A leap second is accepted only at 23:59:60 UTC.
+ * length, and `Z` or a `±hh:mm` offset. A leap second is accepted only at 23:59:60 UTC. The
+ * instant, after the offset, lies from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59.999…Z: the
+ * range of writ's clock (Unix seconds), so every time writ reads is one it can compare with `now`.
  *
  * @param text - the value; anything that is not a string is refused.
  * @returns the instant, or `ERR_TIME_INVALID` saying what is wrong.
@@ -72,6 +74,7 @@ export function readRfc3339(text: unknown): TimeRead {
   // Whole seconds of the local time, less the offset: UTC. A leap second counts as :59 + 1.
   const utc = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
   if (second === 60 && (((utc - 60) % 86400) + 86400) % 86400 !== 86340) return refuse(`${text} is a leap second that is not 23:59:60 UTC`);
+  if (utc < 0 || utc > LATEST_SECOND) return refuse(`${text} is outside the times writ reads, 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z (after its offset)`);
   return { ok: true, instant: { seconds: utc, fraction: (m[7] ?? '').replace(/0+$/, '') } };
 }
 
@@ -123,8 +126,8 @@ export function readUnixSeconds(value: unknown): TimeRead {
 export function readTime(text: unknown): TimeRead {
   if (typeof text === 'string' && /^(?:0|[1-9][0-9]{0,11})$/.test(text)) return readUnixSeconds(Number(text));
   const read = readRfc3339(text);
-  if (read.ok && (read.instant.seconds < 0 || read.instant.seconds > LATEST_SECOND)) return refuse(`${String(text)} is outside 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z`);
-  return read.ok ? read : refuse(`${JSON.stringify(typeof text === 'string' ? text.slice(0, 64) : text)} is neither an RFC 3339 date-time nor Unix seconds`);
+  // A date-time that does not exist, or lies outside writ's clock, says so; anything else is neither form.
+  return read.ok || (typeof text === 'string' && DATE_TIME.test(text)) ? read : refuse(`${JSON.stringify(typeof text === 'string' ? text.slice(0, 64) : text)} is neither an RFC 3339 date-time nor Unix seconds`);
 }
 
 /**

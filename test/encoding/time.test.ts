@@ -19,7 +19,11 @@ t.test('RFC 3339 reads to the Unix second, offsets applied', async (t) => {
   t.same(at('2026-04-15T12:36:15-04:30'), { seconds: 1776272775, fraction: '' });
   t.same(at('2026-04-15t17:06:15z'), { seconds: 1776272775, fraction: '' }, 'lower-case t and z (RFC 3339 5.6 NOTE)');
   t.same(at('1970-01-01T00:00:00Z'), { seconds: 0, fraction: '' });
-  t.same(at('1969-12-31T23:59:59Z'), { seconds: -1, fraction: '' });
+  t.same(at('1970-01-01T01:00:00+01:00'), { seconds: 0, fraction: '' }, 'the first second, after its offset');
+  t.same(at('9999-12-31T23:59:59.999Z'), { seconds: 253402300799, fraction: '999' }, 'a fraction of the last second');
+  for (const outside of ['1969-12-31T23:59:59Z', '1970-01-01T00:59:59+01:00', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59-00:01', '9999-12-31T23:59:60Z']) {
+    t.match(readRfc3339(outside), { ok: false, code: 'ERR_TIME_INVALID', message: /outside the times writ reads/ }, `${outside} is outside writ's clock`);
+  }
   t.same(at('2000-02-29T00:00:00Z').seconds, Date.parse('2000-02-29T00:00:00Z') / 1000, '2000 is a leap year');
 });
 
