@@ -2432,6 +2432,10 @@ const seven = (() => {
     const docs = docsIn('commerce-network');
     const b1 = docs['contracts/budget-authorization.json'];
     bundleVector('links/budget-naming-no-intent', 'The procurement bundle with its budget authorization naming no intent (intent_hash left out; the record is unsigned): only an authorization for an intent none of the bundle\'s intents hashes to is refused, and this one names none.', bundle({ ...docs, 'contracts/budget-authorization.json': mut(docs['contracts/budget-authorization.json'], (d) => delete d.intent_hash) }), AT, accept());
+    const b2 = mut(b1, (d) => ((d.exposure.units = 25000), (d.invocation_count = 2), (d.total_exposure.units = 150000), (d.hold_id = 'hold-lattice-0002'), (d.decided_at += 60), delete d.approval));
+    bundleVector('cost/authorization-no-reconciliation-settles', 'The procurement bundle with a second allowed budget authorization under the same grant (call 2, 25000 more, 150000 in all: a true record), which no spend reconciliation settles and no receipt records: its exposure is still held, so the budget the grant consumed (150000) is not what its receipts cost (125000).', bundle({ ...docs, 'contracts/budget-authorization-2.json': b2 }), AT, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
+    const call2 = resign({ ...docs['receipts/buyer.json'], id: 'rcpt-019d921b-buyer-0002' }, P.buyerKernel);
+    bundleVector('cost/second-authorization-with-its-call', 'The same second authorization beside a second buyer\'s receipt of the same tool under the grant (another id, signed again by its kernel, recording no cost): each authorization has its call, the receipts record no cost to compare, and the bundle verifies.', bundle({ ...docs, 'contracts/budget-authorization-2.json': b2, 'receipts/buyer-2.json': call2 }), AT, accept());
     const job2 = (d) => ((d.job_id = 'job_lattice_002'), d);
     const pkg2 = mut(docs['contracts/fulfillment-package.json'], job2);
     const set2 = mut(docs['contracts/settlement-reconciliation.json'], (d) => ((d.settlement_id = 'settlement_lattice_vanguard_002'), job2(d)));

@@ -416,8 +416,8 @@ export function lineageIssues(artifacts: readonly ReadArtifact[]): Issue[] {
 
 /**
  * The cost on the receipts charged to each grant is the budget it consumed: the actual costs
- * reconciled, or, where nothing was reconciled, the exposures allowed (Incident Network, smoke
- * assertions). A receipt is charged to a grant when it is under the grant's capability and
+ * reconciled, and the exposure of every allowed authorization no reconciliation settles
+ * (Incident Network, smoke assertions). A receipt is charged to a grant when it is under the grant's capability and
  * calls a tool the grant covers: the other party's receipt of the same call is not.
  * Grants with budget records and costed receipts are compared; others have nothing to compare.
  */
@@ -445,7 +445,14 @@ export function costIssues(artifacts: readonly ReadArtifact[]): Issue[] {
     if (grant === undefined) continue;
     const same = (r: { capability_id: string; grant_index: number }): boolean => r.capability_id === capId && r.grant_index === index;
     const rec = reconciled.filter(([, r]) => same(r));
-    const consumed = rec.length > 0 ? rec.map(([, r]) => r.actual) : allowed.filter(([, b]) => same(b)).map(([, b]) => b.exposure);
+    // Each reconciliation settles one allowed authorization of the grant that charged what it
+    // charges; an authorization none settles still holds its exposure.
+    const open = allowed.filter(([, b]) => same(b)).map(([, b]) => b.exposure);
+    for (const [, r] of rec) {
+      const i = open.findIndex((m) => m.units === r.charged.units && m.currency === r.charged.currency);
+      if (i >= 0) open.splice(i, 1);
+    }
+    const consumed = [...rec.map(([, r]) => r.actual), ...open];
     const charged = receipts.filter(([, r]) => r.capability_id === capId && covers(grant.server_id, r.tool_server) && covers(grant.tool_name, r.tool_name));
     // Receipts that record no cost say nothing about it; but a budget consumed with no call at
     // all behind it is a mismatch.
@@ -453,13 +460,18 @@ export function costIssues(artifacts: readonly ReadArtifact[]): Issue[] {
     const currencies = new Set([...consumed.map((m) => m.currency), ...costed.map(([, r]) => r.cost?.currency)]);
     const budget = consumed.reduce((sum, m) => sum + m.units, 0);
     const cost = costed.reduce((sum, [, r]) => sum + (r.cost?.units ?? 0), 0);
-    if (charged.length === 0 ? budget !== 0 : costed.length > 0 && (currencies.size > 1 || budget !== cost)) {
+    // Each reconciliation, and each authorization none settles, stands for one call: more of them
+    // than the calls the receipts record is budget consumed with no call behind it.
+    if (consumed.length > charged.length ? budget !== 0 || charged.length > 0 : costed.length > 0 && (currencies.size > 1 || budget !== cost)) {
       const last = charged[charged.length - 1];
       out.push({
         code: 'ERR_BUNDLE_COST_MISMATCH',
         path: last === undefined ? at((rec[0] ?? allowed.find(([, b]) => same(b)) ?? [''])[0], '') : at(last[0], '/cost'),
-        message: `the receipts charged to ${capId} grant ${index} cost ${cost} ${[...currencies].join('/')}; the budget it consumed is ${budget}`,
-        details: { capability_id: capId, grant_index: index, receipts_cost: cost, budget_consumed: budget },
+        message:
+          consumed.length > charged.length
+            ? `the budget records of ${capId} grant ${index} consumed budget for ${consumed.length} call(s) (${budget} ${[...currencies].join('/')}); the receipts record ${charged.length}`
+            : `the receipts charged to ${capId} grant ${index} cost ${cost} ${[...currencies].join('/')}; the budget it consumed is ${budget}`,
+        details: { capability_id: capId, grant_index: index, receipts_cost: cost, budget_consumed: budget, calls_consumed: consumed.length, calls_recorded: charged.length },
       });
     }
     // The calls receipts record count against the grant as the records' do.
