@@ -15,7 +15,7 @@ import type { Refusal } from '../issues.js';
 
 /** An exact point in time: whole Unix seconds and the decimal fraction of a second. */
 export interface Instant {
-  /** Whole seconds since 1970-01-01T00:00:00Z, from 0 to {@link LATEST_SECOND}. */
+  /** Whole seconds since 1970-01-01T00:00:00Z, from 0 to 253402300799 (9999-12-31T23:59:59Z). */
   readonly seconds: number;
   /** The digits after the decimal point, without trailing zeros (`''` for a whole second). */
   readonly fraction: string;

@@ -202,8 +202,11 @@ function verifyBudgetAuthorizationModel(record: unknown, capability: unknown, le
   if (!allowed && r.denial !== expected.denial) {
     return fail('ERR_BUDGET_DECISION_MISMATCH', '/denial', `the record names ${String(r.denial)} as the limit, but the first limit the exposure breaks is ${String(expected.denial)}`, { expected: decision.details });
   }
-  if (allowed && ledger !== undefined && (r.invocation_count !== expected.invocation_count || r.total_exposure?.units !== expected.total_exposure.units)) {
-    return fail('ERR_BUDGET_DECISION_MISMATCH', r.invocation_count !== expected.invocation_count ? '/invocation_count' : '/total_exposure/units', `after this call the ledger stands at ${expected.invocation_count} calls and ${expected.total_exposure.units}, not what the record says`, { expected: decision.details });
+  // Given the ledger, the record shows the counts authorize-exposure gives: after an allowed call
+  // the ledger with it, after a denied one the ledger as it stood.
+  if (ledger !== undefined && (r.invocation_count !== expected.invocation_count || r.total_exposure?.units !== expected.total_exposure.units)) {
+    const when = allowed ? 'after this call' : 'the call denied, not counted,';
+    return fail('ERR_BUDGET_DECISION_MISMATCH', r.invocation_count !== expected.invocation_count ? '/invocation_count' : '/total_exposure/units', `${when} the ledger stands at ${expected.invocation_count} calls and ${expected.total_exposure.units}, not what the record says`, { expected: decision.details });
   }
   return pass(`the record's ${r.decision} is what the grant's caps give`, { decision: r.decision, ...(r.denial === undefined ? {} : { denial: r.denial }) });
 }

@@ -62,7 +62,7 @@ t.test('the independent budget keeper: SPEC 12.5 in its order, each mistake caug
   t.same(await failures(budgetKeeper({}), ['budget']), []);
   t.same(await failures(budgetKeeper({ firstThresholdOnly: true }), ['budget']), ['budget/threshold-shadowed'], 'a looser threshold put first shadows the parent\'s');
   t.same(await failures(budgetKeeper({ lateApproval: true }), ['budget']), ['budget/record/approval-after-the-fact']);
-  t.same(await failures(budgetKeeper({ perCallFirst: true }), ['budget']), ['budget/commerce-network/denied-budget', 'budget/no-ledger/one-unit-past-the-total', 'budget/record/commerce-network-denied'], 'the checks out of SPEC\'s order name another limit');
+  t.same(await failures(budgetKeeper({ perCallFirst: true }), ['budget']), ['budget/commerce-network/denied-budget', 'budget/no-ledger/one-unit-past-the-total', 'budget/record/commerce-network-denied', 'budget/record/ledger/denied-matches'], 'the checks out of SPEC\'s order name another limit');
 });
 
 t.test('without their bugs, the small verifiers pass every vector of their profiles', async (t) => {

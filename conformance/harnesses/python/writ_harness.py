@@ -503,10 +503,11 @@ def verify_budget_record(record, capability, ledger):
     except Rejected as r:
         if r.code == "ERR_BUDGET_GRANT_MISSING":
             raise
-        counts, denial = None, DENIALS[r.code]
+        # A denied call is not counted: the ledger stands as it was.
+        counts, denial = ((ledger or implied)["invocations"], (ledger or implied)["total"]), DENIALS[r.code]
     if (denial is None) != allowed or (not allowed and record.get("denial") != denial):
         raise Rejected("ERR_BUDGET_DECISION_MISMATCH")
-    if allowed and ledger is not None and (record.get("invocation_count"), (record.get("total_exposure") or {}).get("units")) != counts:
+    if ledger is not None and (record.get("invocation_count"), (record.get("total_exposure") or {}).get("units")) != counts:
         raise Rejected("ERR_BUDGET_DECISION_MISMATCH")
 
 

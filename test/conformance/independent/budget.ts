@@ -118,9 +118,10 @@ function verifyRecord(r: Record_, cap: Capability, given: Ledger | undefined, bu
   } catch (e) {
     if (!(e instanceof Refused) || e.code === 'ERR_BUDGET_GRANT_MISSING') throw e;
     denial = DENIALS[e.code];
+    after = given; // a denied call is not counted
   }
   if ((denial === undefined) !== allowed || (!allowed && r.denial !== denial)) refuse('ERR_BUDGET_DECISION_MISMATCH');
-  if (allowed && given !== undefined && (r.invocation_count !== after?.invocations || r.total_exposure?.units !== after?.total)) refuse('ERR_BUDGET_DECISION_MISMATCH');
+  if (given !== undefined && (r.invocation_count !== after?.invocations || r.total_exposure?.units !== after?.total)) refuse('ERR_BUDGET_DECISION_MISMATCH');
 }
 
 function reconcile(charged: Money, actual: Money, bugs: BudgetBugs): void {

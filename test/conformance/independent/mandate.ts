@@ -55,6 +55,9 @@ export function mandateVerifier(bugs: MandateBugs): Adapter {
     // The time of verification is a Unix second before the year 10000 (SPEC.md 6.2); each mandate has its schema's required members (SPEC.md 5) before anything is checked.
     if (!Number.isSafeInteger(ctx.now) || ctx.now < 0 || ctx.now > 253402300799) return reject('ERR_USAGE_INVALID_ARGUMENT');
     if (!isObject(intent.spend_cap) || !isObject(cart.contents) || !isObject(payment.payment_mandate_contents)) return reject('ERR_SCHEMA_REQUIRED');
+    // Each time is a date-time of writ's clock, 1970 to 9999 (SPEC.md 6.2), or its schema's format refuses it.
+    const inClock = (t: unknown): boolean => typeof t === 'string' && Date.parse(t) >= 0 && Date.parse(t) < 253402300800000;
+    if (![payment.payment_mandate_contents.timestamp, intent.intent_expiry, cart.contents.cart_expiry].every(inClock)) return reject('ERR_SCHEMA_FORMAT');
     for (const [doc, signer] of [[intent, intent.user], [cart, cart.merchant], [payment, intent.user]] as const) {
       const proved = dataIntegrity(doc as unknown as Record<string, unknown>, documents);
       if ('code' in proved) return reject(proved.code);
