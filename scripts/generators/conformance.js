@@ -1979,6 +1979,14 @@ const seven = (() => {
   }
   bundleVector('artifact-not-a-valid-document', 'The dispute the manifest lists, with its hash, without its status: it is recognised as a dispute, and a dispute requires a status.', bundle({ 'dispute.json': mut(dispute, (d) => delete d.status) }), T0, rejectAll('ERR_SCHEMA_REQUIRED'));
   bundleVector('case-collision/sharp-s', 'The manifest lists notes/\u00df.json and notes/\u1e9e.json (a small and a capital sharp s), each file present with its hash: the two names differ only in letter case.', bundle({ 'notes/\u00df.json': dispute, 'notes/\u1e9e.json': settled }), T0, rejectAll('ERR_BUNDLE_CASE_COLLISION'));
+  for (const [name, a, b, why] of [
+    ['long-s', 'notes/s.json', 'notes/\u017f.json', 'an s and a long s (\u017f), which case folding makes one'],
+    ['sharp-s-and-ss', 'notes/\u00df.json', 'notes/ss.json', 'a sharp s and ss, which full case folding makes one'],
+    ['dotless-i', 'notes/i.json', 'notes/\u0131.json', 'an i and a dotless \u0131, whose upper case is I'],
+    ['kelvin-sign', 'notes/k.json', 'notes/\u212a.json', 'a k and the Kelvin sign (\u212a), whose lower case is k'],
+    ['composed-and-decomposed', 'notes/\u00e9.json', 'notes/e\u0301.json', 'an \u00e9 written as one code point and as e with a combining acute accent, one name after NFC'],
+  ]) bundleVector(`case-collision/${name}`, `The manifest lists ${JSON.stringify(a)} and ${JSON.stringify(b)}, each file present with its hash: ${why}, so on a case-insensitive file system they may be one file.`, bundle({ [a]: dispute, [b]: settled }), T0, rejectAll('ERR_BUNDLE_CASE_COLLISION'));
+  bundleVector('case-collision/accent-is-no-case', 'The bundle holds notes/a.json, listed with its hash, and notes/\u00e1.json, which the manifest does not list: an accent is not letter case, so the two are two files, and the second is reported only as unlisted evidence.', { ...bundle({ 'notes/a.json': dispute }), 'notes/\u00e1.json': files({ x: settled }).x }, T0, rejectAll('ERR_BUNDLE_UNRECOGNISED'));
   bundleVector('case-collision/unlisted-file', 'The bundle holds dispute.json, listed with its hash, and Dispute.json, a copy the manifest does not list: the two paths differ only in letter case, which is refused as the bundle is read, so the second is never taken as evidence.', { ...bundle(small), 'Dispute.json': files({ x: dispute }).x }, T0, rejectAll('ERR_BUNDLE_CASE_COLLISION'));
   vector('bundle/no-manifest-under-a-named-sealer', '12.8', 'A bundle without bundle-manifest.json under a trust policy that names a sealer: without a manifest nothing in the bundle can be checked, and there is no manifest proof to judge.', { files: files(small) }, at(T0, { sealers: [P.recorder.didKey] }), rejectAll('ERR_BUNDLE_MANIFEST_MISSING'));
   // Which records and calls are charged to a grant.

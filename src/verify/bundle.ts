@@ -68,12 +68,20 @@ export function unsafePath(path: string): string | undefined {
   return unsafeBundlePath(path);
 }
 
+/**
+ * A path as a case-insensitive file system may see it (SPEC.md 12.8): NFC, then lower, upper and
+ * lower case again, then NFC. The round trip takes in what full case folding makes one (ß, ẞ and
+ * ss; ſ and s; the Kelvin sign and k) and what upper-casing tables make one (ı and i): more
+ * collisions than any one file system has, never fewer.
+ */
+const foldCase = (p: string): string => p.normalize('NFC').toLowerCase().toUpperCase().toLowerCase().normalize('NFC');
+
 /** Paths that differ only in letter case, each after the first of its group. */
 function caseCollisions(paths: readonly string[]): [string, string][] {
   const seen = new Map<string, string>();
   const out: [string, string][] = [];
   for (const p of paths) {
-    const key = p.normalize('NFC').toLowerCase();
+    const key = foldCase(p);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, p);
     else out.push([p, first]);
