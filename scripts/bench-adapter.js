@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline';
 
 const v1Only = process.argv.includes('--v1');
-const profiles = ['schema', 'jcs', 'hash', 'signature', 'proof', 'compact', 'capability', 'chain', 'budget', 'intent', 'mandate', 'receipt', 'settlement', 'bundle', 'replay', 'release'];
+const profiles = ['schema', 'jcs', 'hash', 'signature', 'proof', 'compact', 'capability', 'chain', 'budget', 'intent', 'mandate', 'receipt', 'settlement', 'document', 'bundle', 'replay', 'release'];
 const implementation = { name: 'bench', version: '0', language: 'JavaScript' };
 // Answers are written in batches: each line's write is a system call, and a window lets many go at once.
 let pending = '';

@@ -2198,7 +2198,7 @@ const seven = (() => {
     const d = transaction();
     const elsewhere = resign(mut(d['receipts/buyer-receipt.json'], (r) => (r.intent_hash = OTHER('7'))), P.agentKernel);
     const trace = reprove(mut(d['receipts/intent-trace.json'], (t) => (t.references.receipt_hashes[0] = documentHash(elsewhere))), P.recorder);
-    one('buyer-receipt-for-another-intent', 'The buyer\'s receipt, signed again by its kernel, commits to another intent than the governed intent (the trace, proved again, lists its new hash): the bundle holds no buyer\'s receipt of the intent beside the provider\'s, so there is no bilateral pair, and the receipts hop rejects.', { ...d, 'receipts/buyer-receipt.json': elsewhere, 'receipts/intent-trace.json': trace }, { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+    one('buyer-receipt-for-another-intent', 'The buyer\'s receipt, signed again by its kernel, commits to another intent than the governed intent (the trace, proved again, lists its new hash): the bundle holds the intent and the receipt commits to none it holds, so the receipt fails its own verification, the receipts hop\'s first problem.', { ...d, 'receipts/buyer-receipt.json': elsewhere, 'receipts/intent-trace.json': trace }, { receipts: 'ERR_RECEIPT_INTENT_MISMATCH' });
   }
 
   // receipts: the settlement proof bound to the cart's x402 method and the payment's payer.
@@ -2464,5 +2464,31 @@ const seven = (() => {
 }
 // (end of block: v-links)
 
+
+// One document of any type, recognised or named, verified with the rest as its evidence (SPEC.md
+// 13.2, profile document): what `writ verify <file>...` and verifyDocument answer.
+// (block: document)
+{
+  const doc = (name, description, input, context, expect) => vector(`document/${name}`, '12', description, input, context, expect);
+  const otherIntent = resign({ ...provider, intent_hash: `sha256:${'0'.repeat(64)}` }, P.providerKernel);
+  doc('capability-with-its-chain', 'The Incident Network executor\'s capability, recognised from its members, with the rest of its chain as evidence: its chain verifies.', { document: executor, evidence: [root, vendor, coordinator] }, at(NOW1), accept());
+  doc('capability-without-its-chain', 'The executor\'s capability with no evidence: its parent is not among the documents given.', { document: executor, evidence: [] }, at(NOW1), reject('ERR_CHAIN_PARENT_MISSING'));
+  doc('capability-with-evidence-in-another-order', 'The executor\'s capability with its chain given leaf-side first: evidence is matched by id, in any order.', { document: executor, evidence: [coordinator, vendor, root] }, at(NOW1), accept());
+  doc('evidence-that-is-no-document-is-left-out', 'The executor\'s capability with its chain and, among the evidence, an object of no type of the line and a number: they are left out, and the chain verifies.', { document: executor, evidence: [root, { hello: 'world' }, vendor, 42, coordinator] }, at(NOW1), accept());
+  doc('revoked-by-the-evidence', 'The vendor liaison\'s capability with its root and the commander\'s revocation of it (revoked_at 1776272790) as evidence, at 1776272795: the document is among the evidence, so the revocation is judged against it and counts.', { document: vendor, evidence: [root, revocation] }, at(NOW1), reject('ERR_CHAIN_REVOKED'));
+  doc('revoked-by-the-evidence-later', 'The same, at 1776272789, a second before the revocation: the capability is live.', { document: vendor, evidence: [root, revocation] }, at(revocation.revoked_at - 1), accept());
+  doc('receipt-with-its-intent', 'The Agent Commerce Network buyer\'s receipt with its governed intent as evidence: it commits to the intent\'s recomputed hash.', { document: buyer, evidence: [intent] }, at(T0), accept());
+  doc('receipt-of-another-intent', 'The provider\'s receipt, signed again by its kernel, committing to another intent hash than that of the intent given as evidence: an intent was given and it is not the one committed to, so the commitment is broken, not unanswered.', { document: otherIntent, evidence: [intent] }, at(T0), reject('ERR_RECEIPT_INTENT_MISMATCH'));
+  doc('pair-with-its-intent', 'The Agent Commerce Network receipt pair with its governed intent as evidence: both receipts commit to the intent.', { document: pair, evidence: [intent] }, at(T0), accept());
+  doc('pair-of-another-intent', 'The receipt pair, both receipts signed again by their kernels, committing to another intent hash than that of the intent given as evidence: an intent was given and it is not the pair\'s.', { document: { ...pair, intent_hash: otherIntent.intent_hash, buyer_receipt: resign({ ...pair.buyer_receipt, intent_hash: otherIntent.intent_hash }, P.buyerKernel), provider_receipt: resign({ ...pair.provider_receipt, intent_hash: otherIntent.intent_hash }, P.providerKernel) }, evidence: [intent] }, at(T0), reject('ERR_RECEIPT_INTENT_MISMATCH'));
+  doc('type-named', 'The buyer\'s receipt with its type named (receipt/tool-call) and its intent: verified as that type.', { document: buyer, evidence: [intent], type: 'receipt/tool-call' }, at(T0), accept());
+  doc('type-named-wrongly', 'The buyer\'s receipt named as a capability token: it is validated as one, and a capability token requires an issuer, which a receipt does not have.', { document: buyer, evidence: [intent], type: 'capability/token' }, at(T0), reject('ERR_SCHEMA_REQUIRED'));
+  doc('undetected', 'An object with no member any type of the line is recognised by: no type, so nothing to verify it as.', { document: { hello: 'world' } }, at(T0), reject('ERR_SCHEMA_UNDETECTED'));
+  doc('evidence-not-a-list', 'The executor\'s capability with evidence that is an object, not a list of documents: a malformed input.', { document: executor, evidence: { root } }, at(NOW1), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  doc('context-before-the-document', 'An object of no type of the line, verified at 253402300800, one second past 9999-12-31T23:59:59Z: a malformed context is refused before the document is read.', { document: { hello: 'world' } }, at(253402300800), reject('ERR_USAGE_INVALID_ARGUMENT'));
+  doc('negative-zero', 'The buyer\'s receipt as a JSON text whose timestamp is -0: the schema reads it as 0, but signed content holding -0 canonicalises as 0, so two texts would share one signature, and it is refused.', { document_text: JSON.stringify(buyer).replace(/"timestamp":\d+/, '"timestamp":-0'), evidence: [intent] }, at(T0), reject('ERR_JSON_NEGATIVE_ZERO'));
+  doc('receipt-without-an-intent', 'The provider\'s receipt committing to another intent hash, with no intent given: the commitment is unchecked (a warning), and the signature verifies.', { document: otherIntent, evidence: [] }, at(T0), accept());
+}
+// (end of block: document)
 
 emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });

@@ -1265,7 +1265,7 @@ invalid('conformance/adapter-command', 'run-without-seq', without(runCommand, 's
 invalid('conformance/adapter-command', 'run-with-protocols', { ...runCommand, protocols: offer.protocols }, at('/protocols', 'false schema', 'ERR_SCHEMA_FORBIDDEN'));
 invalid('conformance/adapter-command', 'start-another-protocol', { cmd: 'start', protocol: 'writ-adapter/2' }, at('/protocol', 'const', 'ERR_SCHEMA_CONST'));
 
-const ALL_PROFILES = ['schema', 'jcs', 'hash', 'signature', 'proof', 'compact', 'capability', 'chain', 'budget', 'intent', 'mandate', 'receipt', 'settlement', 'bundle', 'replay', 'release'];
+const ALL_PROFILES = ['schema', 'jcs', 'hash', 'signature', 'proof', 'compact', 'capability', 'chain', 'budget', 'intent', 'mandate', 'receipt', 'settlement', 'document', 'bundle', 'replay', 'release'];
 const reference = { name: 'writ', version: '1.0.0-draft.1', language: 'TypeScript', homepage: 'https://writ.dev/' };
 const hello = valid('conformance/adapter-hello', 'reference', { protocol: PROTOCOL, implementation: reference, profiles: ALL_PROFILES });
 valid('conformance/adapter-hello', 'python-harness', { protocol: PROTOCOL, implementation: { name: 'writ-python-harness', version: '0.1.0', language: 'Python' }, profiles: ['jcs', 'hash', 'signature', 'capability', 'chain', 'budget'] });

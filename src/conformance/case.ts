@@ -17,7 +17,7 @@ export interface ConformanceCase {
 export type CaseResult = Omit<AdapterResult, 'seq'>;
 
 /** Every profile, in SPEC order. */
-export const PROFILES: readonly ConformanceProfile[] = ['schema', 'jcs', 'hash', 'signature', 'proof', 'compact', 'capability', 'chain', 'budget', 'intent', 'mandate', 'receipt', 'settlement', 'bundle', 'replay', 'release'];
+export const PROFILES: readonly ConformanceProfile[] = ['schema', 'jcs', 'hash', 'signature', 'proof', 'compact', 'capability', 'chain', 'budget', 'intent', 'mandate', 'receipt', 'settlement', 'document', 'bundle', 'replay', 'release'];
 
 /**
  * Whether an answer is the expected one: the same verdict, and the same code, codes (as sets),

@@ -21,6 +21,7 @@ import { FunctionAdapter, PROTOCOL } from './adapters.js';
 import { PROFILES, type CaseResult, type ConformanceCase } from './case.js';
 import { authorizeExposure, reconcileSpend, verifyBudgetAuthorization, verifySpendReconciliation } from '../verify/budget.js';
 import { verifyBundle } from '../verify/bundle.js';
+import { verifyDocument } from '../verify/document.js';
 import { verifyCapabilityChain } from '../verify/capability.js';
 import { backendOf } from '../verify/common.js';
 import { registryOf, type VerifyContext } from '../verify/context.js';
@@ -105,6 +106,11 @@ export function referenceAnswer(c: ConformanceCase, options: ReferenceOptions = 
         return outcome(verifyMandateChain({ intent_mandate: input['intent_mandate'], cart_mandate: input['cart_mandate'], payment_mandate: input['payment_mandate'] }, { ...ctx, spent: input['spent'] as never }));
       case 'settlement':
         return outcome(verifySettlement(input['settlement'], { ...ctx, ...pick(input, 'quote'), ...pick(input, 'intent'), ...pick(input, 'dispute') }));
+      case 'document': {
+        const doc = documentOf(input);
+        if ('code' in doc) return reject(doc.code);
+        return outcome(verifyDocument(doc.value, { ...ctx, evidence: input['evidence'] as unknown[] | undefined, ...(typeof input['type'] === 'string' ? { type: input['type'] } : {}) }));
+      }
       case 'bundle': {
         const r = verifyBundle(bundleFiles(input['files']), { ...ctx, readIssues: linkIssues(input['files']) });
         return r.ok ? { verdict: 'accept' } : { verdict: 'reject', codes: nonEmpty(distinct(r.errors.map((e) => e.code))) };

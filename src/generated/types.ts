@@ -4310,6 +4310,7 @@ export type ConformanceProfile =
   | "mandate"
   | "receipt"
   | "settlement"
+  | "document"
   | "bundle"
   | "replay"
   | "release";

@@ -171,19 +171,18 @@ export function receiptTimeIssues(artifacts: readonly ReadArtifact[], ctx: Verif
 
 /**
  * Every receipt of a bundle belongs to it (SPEC.md 12.8): when the bundle holds capabilities, a
- * receipt is under one of them, and when it holds intents, it commits to one of them. A
- * receipt of some other transaction, however well signed, cannot stand in for a deleted one.
+ * receipt is under one of them. (That it commits to one of the bundle's intents, when it holds
+ * any, is its own verification's answer: verifyWithEvidence.) A receipt of some other
+ * transaction, however well signed, cannot stand in for a deleted one.
  *
  * @param artifacts - the bundle's readable artifacts.
  * @returns the issues, at the receipt's member.
  */
 export function receiptLinkIssues(artifacts: readonly ReadArtifact[]): Issue[] {
   const capabilities = new Set(docsOf(artifacts, 'capability/token').map(([, t]) => t.id));
-  const intents = new Set(docsOf(artifacts, 'intent/governed-intent').map(([, i]) => intentHash(i)));
   const out: Issue[] = [];
   for (const [path, r] of docsOf(artifacts, 'receipt/tool-call')) {
     if (capabilities.size > 0 && !capabilities.has(r.capability_id)) out.push({ code: 'ERR_REPLAY_LINK_BROKEN', path: at(path, '/capability_id'), message: `${path} is a receipt under ${r.capability_id}, which is not a capability of the bundle: it is not evidence of this transaction` });
-    if (intents.size > 0 && !intents.has(r.intent_hash)) out.push({ code: 'ERR_RECEIPT_INTENT_MISMATCH', path: at(path, '/intent_hash'), message: `${path} commits to intent ${r.intent_hash}, which no intent of the bundle hashes to` });
   }
   return out;
 }

@@ -194,6 +194,9 @@ export function verifyWithEvidence(doc: unknown, type: string, evidence: Evidenc
   return v.ok ? { ...v, details } : { ...v, details };
 }
 
+/** Intents given, none of them the one a receipt commits to: the commitment is broken, not unanswered. */
+const unlike = (hash: string): Verdict => fail('ERR_RECEIPT_INTENT_MISMATCH', '/intent_hash', `the receipt commits to the intent ${hash}, and no intent given hashes to it`);
+
 function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Verdict {
   switch (id) {
     case 'capability/token':
@@ -219,7 +222,9 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
     case 'receipt/tool-call': {
       const read = readAs(ctx, 'receipt/tool-call', doc);
       if (!read.ok) return read;
-      return verifyReceipt(read.doc, { ...ctx, intent: e.intentFor(read.doc.intent_hash, ctx) });
+      const intent = e.intentFor(read.doc.intent_hash, ctx);
+      if (intent === undefined && e.all('intent/governed-intent').length > 0) return unlike(read.doc.intent_hash);
+      return verifyReceipt(read.doc, { ...ctx, intent });
     }
     case 'receipt/receipt-pair': {
       // With its intent, the pair's own verifier reads it (and decides its rules with its codes);
@@ -229,6 +234,7 @@ function dispatch(id: string, doc: unknown, e: Evidence, ctx: VerifyContext): Ve
       if (intent !== undefined) return verifyReceiptPair(doc, { ...ctx, intent });
       const read = readAs(ctx, 'receipt/receipt-pair', doc);
       if (!read.ok) return read;
+      if (e.all('intent/governed-intent').length > 0) return unlike(read.doc.intent_hash);
       const p = read.doc;
       const warnings: Issue[] = [];
       for (const [at, r] of [['/buyer_receipt', p.buyer_receipt], ['/provider_receipt', p.provider_receipt]] as const) {
