@@ -2504,7 +2504,7 @@ export interface AdapterHello {
   /**
    * The profiles it supports; cases of the others are reported as skipped without being sent.
    *
-   * @maxItems 16
+   * @maxItems 64
    */
   profiles: ConformanceProfile[];
   /**
@@ -2605,7 +2605,7 @@ export interface ReportHeader {
   /**
    * The profiles it supports.
    *
-   * @maxItems 16
+   * @maxItems 64
    */
   profiles: ConformanceProfile[];
   /**
