@@ -39,6 +39,12 @@ export type { Ed25519Backend, Ed25519Options } from './crypto/ed25519.js';
 export { didKeyVerificationMethod, fromKeyHex, fromMultikey, toDidKey, toMultikey } from './crypto/keys.js';
 export type { DidDocuments } from './crypto/resolve.js';
 export { signCompact, signDataIntegrity, verifyCompact, verifyDataIntegrity } from './crypto/envelopes.js';
+
+// The issuing side: keys
+export { exportJwk, exportPublicKey, exportSecretKey, generateKeyPair, importJwk, importPublicKey, importSecretKey, isSigningKey, secretOf, signingKeyOf } from './issue/keys.js';
+export type { KeyRead, PublicKey, PublicKeyFormat, SecretKeyFormat, SigningKey } from './issue/keys.js';
+export { readKeyFile, readKeyFromEnv, writeKeyFile } from './issue/key-file.js';
+export type { KeyFileRefusal } from './issue/key-file.js';
 export type { DataIntegrityOptions, ProofOptions, SignableDocument } from './crypto/envelopes.js';
 
 // Verification: each verifier takes its subject and one options object (the context, and what

@@ -136,7 +136,7 @@ export function warn(verdict: Verdict, ...warnings: readonly Issue[]): Verdict {
  * @param details - machine-readable context.
  * @returns the verdict.
  */
-export function fail(code: ErrorCode, path: string, message: string, details?: Readonly<Record<string, unknown>>): Refusal {
+export function fail<C extends ErrorCode>(code: C, path: string, message: string, details?: Readonly<Record<string, unknown>>): Refusal<C> {
   return details === undefined ? { ok: false, code, path, message } : { ok: false, code, path, message, details };
 }
 

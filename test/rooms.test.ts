@@ -21,7 +21,8 @@ const BELOW: Readonly<Record<string, readonly string[]>> = {
   verify: ['encoding', 'generated', 'crypto', 'schema', 'model'],
   release: ['encoding', 'generated', 'crypto', 'io'],
   conformance: ['encoding', 'generated', 'crypto', 'schema', 'model', 'verify', 'release', 'io'],
-  cli: ['encoding', 'generated', 'crypto', 'schema', 'model', 'verify', 'release', 'io', 'conformance'],
+  issue: ['encoding', 'generated', 'crypto', 'schema', 'model', 'verify', 'io'],
+  cli: ['encoding', 'generated', 'crypto', 'schema', 'model', 'verify', 'release', 'io', 'conformance', 'issue'],
 };
 const LEAVES = ['issues', 'work', 'paths'];
 

@@ -7,6 +7,7 @@ import { PACKAGE_ROOT } from '../paths.js';
 import { WritError } from '../issues.js';
 import { EXAMPLES_HELP, runExamples } from './examples.js';
 import { INTEGRITY_HELP, runIntegrity } from './integrity.js';
+import { KEYGEN_HELP, runKeygen } from './keygen.js';
 import { type CliIo, type ExitCode, UsageError, printJson } from './io.js';
 import { SCHEMAS_HELP, runSchemas } from './schemas.js';
 import { VALIDATE_HELP, runValidate } from './validate.js';
@@ -22,6 +23,7 @@ Commands:
   verify <file|folder>...      verify signatures, chains, budgets, mandates; replay a transaction
   integrity [dir]              check that a copy of the release boundary is intact
   examples [dir]               check example fixtures against the fixture convention
+  keygen --out <file>          make an Ed25519 key pair in a new owner-only key file
   schemas list                 list the document schemas and their ids
   schemas bundle <id>          one self-contained schema file for a document type
   help [command]               show help for a command
@@ -43,6 +45,7 @@ const COMMANDS: ReadonlyMap<string, string> = new Map([
   ['adapter', ADAPTER_HELP],
   ['integrity', INTEGRITY_HELP],
   ['examples', EXAMPLES_HELP],
+  ['keygen', KEYGEN_HELP],
   ['schemas', SCHEMAS_HELP],
 ]);
 
@@ -71,6 +74,8 @@ export async function main(argv: readonly string[], io: CliIo, stdin: () => Prom
         return runIntegrity(args, io);
       case 'examples':
         return runExamples(args, io);
+      case 'keygen':
+        return runKeygen(args, io);
       case 'schemas':
         return runSchemas(args, io);
       case undefined:

@@ -18,7 +18,7 @@ import type { Refusal } from '../issues.js';
 
 /** A file read, or why it could not be. */
 export type FileRead =
-  | { readonly ok: true; readonly bytes: Uint8Array }
+  | { readonly ok: true; readonly bytes: Uint8Array; /** The permission bits of the file read (`st_mode & 0o7777`), from the descriptor read. */ readonly mode: number }
   | Refusal<'ERR_IO_NOT_FOUND' | 'ERR_IO_READ' | 'ERR_JSON_TOO_LARGE'>;
 
 /**
@@ -63,7 +63,7 @@ export function readFileCapped(path: string, maxBytes: number = DEFAULT_MAX_BYTE
       length += n;
       if (length > maxBytes) return { ok: false, code: 'ERR_JSON_TOO_LARGE', path, message: `${path} is more than ${maxBytes} bytes` };
     }
-    return { ok: true, bytes: buffer.slice(0, length) };
+    return { ok: true, bytes: buffer.slice(0, length), mode: st.mode & 0o7777 };
   } catch (e) {
     return { ok: false, code: 'ERR_IO_READ', path, message: `${path}: ${(e as Error).message}` };
   } finally {
@@ -212,18 +212,21 @@ export function listFiles(dir: string): string[] {
  *
  * @param path - the file.
  * @param content - what it holds.
+ * @param options - `mode`: the new file's permission bits (`0o600` for a secret), less the umask.
  * @returns `undefined`, or why it could not be written (`ERR_IO_WRITE`).
  * @example
  * ```ts
  * writeFileWhole('report.tap', text);
  * ```
  */
-export function writeFileWhole(path: string, content: string | Uint8Array): { readonly code: 'ERR_IO_WRITE'; readonly message: string } | undefined {
+export function writeFileWhole(path: string, content: string | Uint8Array, options: { readonly mode?: number } = {}): { readonly code: 'ERR_IO_WRITE'; readonly message: string } | undefined {
   const kind = entryKind(path);
   if (kind !== 'file' && kind !== 'missing') return { code: 'ERR_IO_WRITE', message: `cannot write ${path}: it is ${kind === 'folder' ? 'a folder' : kind === 'symlink' ? 'a symbolic link' : 'a FIFO, socket or device'}, and writ writes regular files only (it would be replaced)` };
   const tmp = join(dirname(path), `.${process.pid}.${Date.now()}.tmp`);
   try {
-    writeFileSync(tmp, content, { flag: 'wx' });
+    // The mode is the temporary file's from its creation: a secret is never readable by others,
+    // not even for the moment between writing and renaming.
+    writeFileSync(tmp, content, { flag: 'wx', ...(options.mode === undefined ? {} : { mode: options.mode }) });
     renameSync(tmp, path);
     return undefined;
   } catch (e) {
