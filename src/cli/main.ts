@@ -8,6 +8,7 @@ import { WritError } from '../issues.js';
 import { EXAMPLES_HELP, runExamples } from './examples.js';
 import { INTEGRITY_HELP, runIntegrity } from './integrity.js';
 import { KEYGEN_HELP, runKeygen } from './keygen.js';
+import { CANONICALIZE_HELP, HASH_HELP, runCanonicalize, runHash } from './canonical.js';
 import { type CliIo, type ExitCode, UsageError, printJson } from './io.js';
 import { SCHEMAS_HELP, runSchemas } from './schemas.js';
 import { VALIDATE_HELP, runValidate } from './validate.js';
@@ -24,6 +25,8 @@ Commands:
   integrity [dir]              check that a copy of the release boundary is intact
   examples [dir]               check example fixtures against the fixture convention
   keygen --out <file>          make an Ed25519 key pair in a new owner-only key file
+  canonicalize <file|->        print a JSON document's RFC 8785 canonical form
+  hash <file|->...             print the sha256: hash of each document's canonical form
   schemas list                 list the document schemas and their ids
   schemas bundle <id>          one self-contained schema file for a document type
   help [command]               show help for a command
@@ -46,6 +49,8 @@ const COMMANDS: ReadonlyMap<string, string> = new Map([
   ['integrity', INTEGRITY_HELP],
   ['examples', EXAMPLES_HELP],
   ['keygen', KEYGEN_HELP],
+  ['canonicalize', CANONICALIZE_HELP],
+  ['hash', HASH_HELP],
   ['schemas', SCHEMAS_HELP],
 ]);
 
@@ -76,6 +81,10 @@ export async function main(argv: readonly string[], io: CliIo, stdin: () => Prom
         return runExamples(args, io);
       case 'keygen':
         return runKeygen(args, io);
+      case 'canonicalize':
+        return await runCanonicalize(args, io, stdin);
+      case 'hash':
+        return await runHash(args, io, stdin);
       case 'schemas':
         return runSchemas(args, io);
       case undefined:
