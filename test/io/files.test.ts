@@ -5,7 +5,7 @@
  * empty file (the wrong answer) rather than hang the test.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -42,10 +42,10 @@ t.test('a regular file is read to its cap: exactly the cap passes, a byte more i
   const dir = mkdtempSync(join(tmpdir(), 'writ-files-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'a.json'), '{"a":1}');
-  t.same(readFileCapped(join(dir, 'a.json'), 7), { ok: true, bytes: new TextEncoder().encode('{"a":1}') });
+  t.same(readFileCapped(join(dir, 'a.json'), 7), { ok: true, bytes: new TextEncoder().encode('{"a":1}'), mode: statSync(join(dir, 'a.json')).mode & 0o7777 });
   t.match(readFileCapped(join(dir, 'a.json'), 6), { ok: false, code: 'ERR_JSON_TOO_LARGE' });
   writeFileSync(join(dir, 'empty.json'), '');
-  t.same(readFileCapped(join(dir, 'empty.json')), { ok: true, bytes: new Uint8Array() });
+  t.match(readFileCapped(join(dir, 'empty.json')), { ok: true, bytes: new Uint8Array() });
 });
 
 t.test('a regular file holding more than its size says (a /proc file) is read whole, or refused at the cap', { skip: existsSync('/proc/self/status') ? false : 'no /proc' }, async (t) => {
@@ -71,4 +71,15 @@ t.test('a file is written whole only where a regular file is, or nothing: a FIFO
   t.equal(readFileSync(join(dir, 'target.txt'), 'utf8'), 'replaced');
   t.equal(writeFileWhole(join(dir, 'new.tap'), 'created'), undefined, 'a new file is written');
   t.equal(readFileSync(join(dir, 'new.tap'), 'utf8'), 'created');
+});
+
+t.test('a file written with a mode has it from its creation, and the rename keeps it', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'writ-mode-'));
+  const path = join(dir, 'secret.json');
+  t.equal(writeFileWhole(path, '{}', { mode: 0o600 }), undefined);
+  t.equal(statSync(path).mode & 0o777, 0o600);
+  writeFileSync(join(dir, 'open.json'), '{}', { mode: 0o644 });
+  t.equal(writeFileWhole(join(dir, 'open.json'), '{"a":1}', { mode: 0o600 }), undefined);
+  t.equal(statSync(join(dir, 'open.json')).mode & 0o777, 0o600, 'a replaced file takes the new mode');
+  t.equal(readFileCapped(path).ok && (readFileCapped(path) as { mode: number }).mode & 0o777, 0o600, 'and a read reports it');
 });
