@@ -23,6 +23,10 @@
  *        node scripts/mutation.js --prune    --report, and drop from equivalent.json every entry
  *                                            that names no surviving mutant of an unchanged file
  *                                            (a vector kills it now, or its code is gone)
+ *        node scripts/mutation.js --shard <file>...   run Stryker on these files alone, and merge
+ *                                            their results into the report; then --report. A
+ *                                            whole run can take hours on two cores and records
+ *                                            nothing until it ends: a shard records when it ends.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,14 +43,22 @@ const ROOMS = [
 ];
 const THRESHOLD = 90;
 const REPORT = 'mutation/stryker-incremental.json';
+/** A shard's copy of the report, beside Stryker's other output (not committed). */
+const SHARD_REPORT = 'mutation/.report/shard-incremental.json';
 const EQUIVALENT = 'mutation/equivalent.json';
 const BEGIN = '<!-- mutation-scores:begin (npm run mutation writes this table) -->';
 const END = '<!-- mutation-scores:end -->';
 
 const args = process.argv.slice(2);
-const unknown = args.filter((a) => a !== '--report' && a !== '--check' && a !== '--prune');
+const shardAt = args.indexOf('--shard');
+const shard = shardAt < 0 ? [] : args.slice(shardAt + 1);
+const unknown = (shardAt < 0 ? args : args.slice(0, shardAt)).filter((a) => a !== '--report' && a !== '--check' && a !== '--prune');
+if (shardAt >= 0 && (shard.length === 0 || shard.some((f) => f.startsWith('--') || !existsSync(join(ROOT, f)) || !ROOMS.some(([, prefix]) => f === prefix || (prefix.endsWith('/') && f.startsWith(prefix)))))) {
+  process.stderr.write('mutation: --shard takes the files to mutate, each a file of a room (src/encoding/, src/crypto/, src/schema/rules.ts, src/model/, src/verify/)\n');
+  process.exit(2);
+}
 if (unknown.length > 0) {
-  process.stderr.write(`mutation: unknown argument ${unknown[0]}; the options are --report, --prune and --check\n`);
+  process.stderr.write(`mutation: unknown argument ${unknown[0]}; the options are --report, --prune, --check and --shard <file>...\n`);
   process.exit(2);
 }
 const check = args.includes('--check');
@@ -59,20 +71,38 @@ if (!check && !prune && !args.includes('--report')) {
   // killable. So every survivor's result is dropped before each run, and survivors run again;
   // killed results are reused. (A change elsewhere could also let a killed mutant survive: run
   // `npx stryker run --force` now and then for figures that reuse nothing.)
+  // A shard runs against a copy of the report (Stryker writes back only the files it mutated),
+  // whose results for its files are then put in the report's place; a whole run, in place.
+  const input = shard.length === 0 ? REPORT : SHARD_REPORT;
   if (existsSync(join(ROOT, REPORT))) {
     const previous = JSON.parse(readFileSync(join(ROOT, REPORT), 'utf8'));
     let dropped = 0;
-    for (const entry of Object.values(previous.files ?? {})) {
+    for (const [file, entry] of Object.entries(previous.files ?? {})) {
+      if (shard.length > 0 && !shard.includes(file)) continue;
       const kept = entry.mutants.filter((m) => m.status !== 'Survived' && m.status !== 'NoCoverage');
       dropped += entry.mutants.length - kept.length;
       entry.mutants = kept;
     }
-    if (dropped > 0) writeFileSync(join(ROOT, REPORT), `${JSON.stringify(previous, null, 2)}\n`);
+    if (dropped > 0 || input !== REPORT) writeFileSync(join(ROOT, input), `${JSON.stringify(previous, null, 2)}\n`);
   }
-  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run'], { cwd: ROOT, stdio: 'inherit' });
+  const select = shard.length === 0 ? [] : ['--mutate', shard.join(','), '--incrementalFile', input];
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', ...select], { cwd: ROOT, stdio: 'inherit' });
   if (run.status !== 0) {
     process.stderr.write(`mutation: stryker exited with status ${run.status}\n`);
     process.exit(1);
+  }
+  if (shard.length > 0) {
+    const merged = JSON.parse(readFileSync(join(ROOT, REPORT), 'utf8'));
+    const ran = JSON.parse(readFileSync(join(ROOT, input), 'utf8'));
+    for (const file of shard) {
+      if (ran.files?.[file] === undefined) {
+        process.stderr.write(`mutation: the shard's report has no ${file}\n`);
+        process.exit(1);
+      }
+      merged.files[file] = ran.files[file];
+    }
+    merged.testFiles = ran.testFiles;
+    writeFileSync(join(ROOT, REPORT), `${JSON.stringify(merged, null, 2)}\n`);
   }
 }
 if (!existsSync(join(ROOT, REPORT))) {
