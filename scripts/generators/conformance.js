@@ -2491,4 +2491,36 @@ const seven = (() => {
 }
 // (end of block: document)
 
+// (block: v-document-2)
+{
+  // verifyDocument with evidence the subject depends on (SPEC.md 12, 12.2, 12.5): named types
+  // that the document is not, a revocation under a forked ancestor, spend reconciliations beside
+  // authorizations of another capability or grant.
+  const doc2 = (name, description, input, context, expect) => vector(`document/${name}`, '12', description, input, context, expect);
+  const seven2 = Object.fromEntries(Object.entries(sevenFiles).filter(([f]) => f !== 'bundle-manifest.json').map(([f, { base64 }]) => [f, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
+  // A signed revocation counts only when its signer issued the capability or an ancestor, none of
+  // them held twice under one id (SPEC.md 12.2): here the genuine vendor liaison capability is listed last.
+  doc2('revocation-of-a-child-of-a-forked-id-genuine-last', 'The commander\'s signed revocation of the provider coordinator\'s capability, with the root, a self-signed fork of the vendor liaison capability\'s id, the genuine vendor liaison capability (listed after the fork) and the coordinator\'s capability as evidence: the coordinator\'s parent is held twice under one id, so nothing shows the commander issued an ancestor, and the revocation is not authorized.', { document: resign({ ...revocation, capability_id: coordinator.id }, P.commander), evidence: [root, forkedVendor, vendor, coordinator] }, at(NOW1), reject('ERR_KEY_NOT_AUTHORIZED'));
+  // A type named is the type the document is validated as (SPEC.md 12): a document missing a member that type requires is refused by its schema.
+  const task = fixture('task/task-created', 'incident-network');
+  const { task_id: _tid, ...taskWithoutId } = task;
+  doc2('task-created-named-without-its-task-id', 'The Incident Network task with its type named (task/task-created) and its task_id, a member the type requires, removed: its schema refuses it.', { document: taskWithoutId, type: 'task/task-created' }, at(AT), reject('ERR_SCHEMA_REQUIRED'));
+  const denial = fixture('task/process-task-response', 'revoked-ancestor.incident-network');
+  doc2('process-task-response-named-without-its-execution', 'An object holding none of the members of a provider\'s answer, named as one (task/process-task-response): execution, a member the type requires, is missing, so its schema refuses it.', { document: { ...mut(denial, (d) => delete d.execution) }, type: 'task/process-task-response' }, at(AT), reject('ERR_SCHEMA_REQUIRED'));
+  const PM2 = seven2['mandates/payment-mandate.json'];
+  const IM2 = seven2['mandates/intent-mandate.json'];
+  const { payment_mandate_contents: _pmc, ...pmWithoutContents } = PM2;
+  doc2('payment-mandate-named-without-its-contents', 'The seven-station payment mandate with its type named (mandate/payment-mandate) and its payment_mandate_contents, a member the type requires, removed: its schema refuses it.', { document: pmWithoutContents, type: 'mandate/payment-mandate' }, at(NOV, pinned), reject('ERR_SCHEMA_REQUIRED'));
+  const { spend_cap: _cap, ...imWithoutCap } = IM2;
+  doc2('intent-mandate-named-without-its-spend-cap', 'The seven-station intent mandate with its type named (mandate/intent-mandate) and its spend_cap, a member the type requires, removed: its schema refuses it.', { document: imWithoutCap, type: 'mandate/intent-mandate' }, at(NOV, pinned), reject('ERR_SCHEMA_REQUIRED'));
+  // A spend reconciliation is checked against the allowed authorization of its own capability and
+  // grant (SPEC.md 12.5), not against the first authorization given.
+  const R2 = seven2['settlement/spend-reconciliation.json'];
+  const A2 = seven2['settlement/budget-authorization.json'];
+  const RECEIPT2 = seven2['receipts/buyer-receipt.json'];
+  doc2('spend-reconciled-beside-an-authorization-of-another-capability', 'The seven-station spend reconciliation with, as evidence, an allowed authorization of the same exposure under another capability id listed first, then its own authorization and the buyer\'s receipt: it is checked against the authorization of its own capability and grant, which it reconciles.', { document: R2, evidence: [mut(A2, (d) => (d.capability_id = `${d.capability_id}-other`)), A2, RECEIPT2] }, at(NOV, pinned), accept());
+  doc2('spend-reconciled-beside-an-authorization-of-another-grant', 'The seven-station spend reconciliation with, as evidence, an allowed authorization of the same exposure and capability under another grant index listed first, then its own authorization and the buyer\'s receipt: it is checked against the authorization of its own grant, which it reconciles.', { document: R2, evidence: [mut(A2, (d) => (d.grant_index += 1)), A2, RECEIPT2] }, at(NOV, pinned), accept());
+}
+// (end of block: v-document-2)
+
 emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });
