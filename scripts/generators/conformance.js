@@ -2555,4 +2555,13 @@ const seven = (() => {
 }
 // (end of block: v-small)
 
+// (block: v-vset)
+// The strict reader's strings (SPEC.md 3): a control character must be escaped, wherever it stands
+// in a string (first, or after an escape), and a space, escaped or not, is an ordinary character.
+{
+  vector('document/text-control-character-first-in-a-string', '3', 'A document text whose member value is a string holding only a raw U+0001, unescaped: RFC 8259 requires a control character inside a string to be escaped, so the text is not JSON.', { document_text: '{"type":"\u0001"}' }, at(0), reject('ERR_JSON_SYNTAX'));
+  vector('document/text-space-after-an-escape', '3', 'A document text whose first member value is a string with an escaped newline followed by a space, and which then names that member again: the string is JSON (a space needs no escape), and the member given twice is refused.', { document_text: '{"note":"a\\n b","note":1}' }, at(0), reject('ERR_JSON_DUPLICATE_KEY'));
+}
+// (end of block: v-vset)
+
 emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });
