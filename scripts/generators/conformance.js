@@ -2562,6 +2562,11 @@ const seven = (() => {
   vector('document/text-control-character-first-in-a-string', '3', 'A document text whose member value is a string holding only a raw U+0001, unescaped: RFC 8259 requires a control character inside a string to be escaped, so the text is not JSON.', { document_text: '{"type":"\u0001"}' }, at(0), reject('ERR_JSON_SYNTAX'));
   vector('document/text-space-after-an-escape', '3', 'A document text whose first member value is a string with an escaped newline followed by a space, and which then names that member again: the string is JSON (a space needs no escape), and the member given twice is refused.', { document_text: '{"note":"a\\n b","note":1}' }, at(0), reject('ERR_JSON_DUPLICATE_KEY'));
 }
+{
+  // A delegated fix requires two capability tokens at least, a root and a delegate (SPEC.md 12.8).
+  const { 'capabilities/vendor-liaison-agent.json': _v, 'capabilities/provider-coordinator.json': _c, 'capabilities/provider-executor.json': _e, ...rootOnly } = smoke;
+  bundleVector('incident-network/one-capability-declared', 'Hide a missing hop: a delegated-fix bundle holding every required artifact but only the root capability, its three delegates deleted. The kind requires two capabilities, a root and a delegate; and the executor\'s receipt is under none of the capabilities the bundle holds.', bundle(rootOnly, (m) => (m.transaction = 'delegated-fix')), AT, rejectAll('ERR_BUNDLE_REQUIRED_MISSING', 'ERR_REPLAY_LINK_BROKEN'));
+}
 // (end of block: v-vset)
 
 emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });
