@@ -6,7 +6,7 @@
 import { parseJson } from '../encoding/json.js';
 import { entryKind, readFileCapped, writeFileWhole } from '../io/files.js';
 import { fail, type Refusal } from '../issues.js';
-import { exportJwk, importJwk, type KeyRead, type PublicKey, type SigningKey } from './keys.js';
+import { exportJwk, importJwk, isSigningKey, type KeyRead, type PublicKey, type SigningKey } from './keys.js';
 
 /** Why a key file could not be read or written. */
 export type KeyFileRefusal = Refusal<'ERR_IO_NOT_FOUND' | 'ERR_IO_READ' | 'ERR_IO_WRITE' | 'ERR_JSON_TOO_LARGE' | 'ERR_KEY_MALFORMED'>;
@@ -52,7 +52,7 @@ export function readKeyFile(path: string): KeyRead<PublicKey | SigningKey> | Key
   if (!parsed.ok) return fail('ERR_KEY_MALFORMED', path, `${path} is not a JWK: ${parsed.message}`);
   const read = importJwk(parsed.value);
   if (!read.ok) return { ...read, path: `${path}#${read.path}`, message: `${path}: ${read.message}` };
-  if ('signing' in read.key && (file.mode & 0o077) !== 0) {
+  if (isSigningKey(read.key) && (file.mode & 0o077) !== 0) {
     return fail('ERR_IO_READ', path, `${path} holds a secret key and others may read it (mode ${(file.mode & 0o777).toString(8).padStart(3, '0')}): make it owner-only (chmod 600 ${path}) and use a new key if anyone else could have read this one`);
   }
   return read;
@@ -77,6 +77,6 @@ export function readKeyFromEnv(name: string, env: Readonly<Record<string, string
   if (!parsed.ok) return fail('ERR_KEY_MALFORMED', `$${name}`, `${name} does not hold a JWK: ${parsed.message}`);
   const read = importJwk(parsed.value);
   if (!read.ok) return { ...read, path: `$${name}#${read.path}`, message: `${name}: ${read.message}` };
-  if (!('signing' in read.key)) return fail('ERR_KEY_MALFORMED', `$${name}#/d`, `${name} holds a public key: signing needs the JWK with its d`);
+  if (!isSigningKey(read.key)) return fail('ERR_KEY_MALFORMED', `$${name}#/d`, `${name} holds a public key: signing needs the JWK with its d`);
   return read as KeyRead<SigningKey>;
 }

@@ -455,7 +455,8 @@ export function costIssues(artifacts: readonly ReadArtifact[]): Issue[] {
     const rec = reconciled.filter(([, r]) => same(r));
     // Each reconciliation settles one allowed authorization of the grant that charged what it
     // charges; an authorization none settles still holds its exposure.
-    const open = allowed.filter(([, b]) => same(b)).map(([, b]) => b.exposure);
+    const authorized = allowed.filter(([, b]) => same(b));
+    const open = authorized.map(([, b]) => b.exposure);
     for (const [, r] of rec) {
       const i = open.findIndex((m) => m.units === r.charged.units && m.currency === r.charged.currency);
       if (i >= 0) open.splice(i, 1);
@@ -470,13 +471,14 @@ export function costIssues(artifacts: readonly ReadArtifact[]): Issue[] {
     const cost = costed.reduce((sum, [, r]) => sum + (r.cost?.units ?? 0), 0);
     // Each reconciliation, and each authorization none settles, stands for one call: more of them
     // than the calls the receipts record is budget consumed with no call behind it.
-    if (consumed.length > charged.length ? budget !== 0 || charged.length > 0 : costed.length > 0 && (currencies.size > 1 || budget !== cost)) {
+    const uncalled = consumed.length > charged.length;
+    if (uncalled ? budget !== 0 || charged.length > 0 : costed.length > 0 && (currencies.size > 1 || budget !== cost)) {
       const last = charged[charged.length - 1];
       out.push({
         code: 'ERR_BUNDLE_COST_MISMATCH',
-        path: last === undefined ? at((rec[0] ?? allowed.find(([, b]) => same(b)) ?? [''])[0], '') : at(last[0], '/cost'),
+        path: last === undefined ? at((rec[0] ?? authorized[0] ?? [''])[0], '') : at(last[0], '/cost'),
         message:
-          consumed.length > charged.length
+          uncalled
             ? `the budget records of ${capId} grant ${index} consumed budget for ${consumed.length} call(s) (${budget} ${[...currencies].join('/')}); the receipts record ${charged.length}`
             : `the receipts charged to ${capId} grant ${index} cost ${cost} ${[...currencies].join('/')}; the budget it consumed is ${budget}`,
         details: { capability_id: capId, grant_index: index, receipts_cost: cost, budget_consumed: budget, calls_consumed: consumed.length, calls_recorded: charged.length },

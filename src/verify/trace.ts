@@ -26,13 +26,16 @@ export function verifyTrace(doc: unknown, e: EvidenceIndex, ctx: VerifyContext):
   if (e.all('mandate/intent-mandate').length > 0) links.push(['/intent_ref', hashes('mandate/intent-mandate').includes(t.intent_ref), `no intent mandate given hashes to ${t.intent_ref}`]);
   if (e.all('mandate/payment-mandate').length > 0) links.push(['/references/mandate_hash', hashes('mandate/payment-mandate').includes(t.references.mandate_hash), `no payment mandate given hashes to ${t.references.mandate_hash}`]);
   const credential = t.references.identity_credential;
-  const given = e.find('identity/agent-credential', (c) => c.id === credential.id);
-  // Agent credentials given, none of them the one named: a broken reference, not an unanswered one.
-  if (given === undefined && e.all('identity/agent-credential').length > 0) links.push(['/references/identity_credential/id', false, `no agent credential given has the id ${credential.id}`]);
-  if (given !== undefined) links.push(['/references/identity_credential/hash', documentHash(given) === credential.hash, `credential ${credential.id} hashes to ${documentHash(given)}, not ${credential.hash}`]);
+  const credentials = e.all('identity/agent-credential');
+  const given = credentials.find((c) => c.id === credential.id);
   if (given !== undefined) {
+    const hash = documentHash(given);
     const subject = given.credentialSubject.id;
+    links.push(['/references/identity_credential/hash', hash === credential.hash, `credential ${credential.id} hashes to ${hash}, not ${credential.hash}`]);
     links.push(['/subject', subject === t.subject, `the trace is about ${t.subject}; credential ${credential.id} is about ${String(subject)}`]);
+  } else if (credentials.length > 0) {
+    // Agent credentials given, none of them the one named: a broken reference, not an unanswered one.
+    links.push(['/references/identity_credential/id', false, `no agent credential given has the id ${credential.id}`]);
   }
   const receipts = hashes('receipt/tool-call');
   for (const [i, h] of (t.references.receipt_hashes ?? []).entries()) links.push([`/references/receipt_hashes/${i}`, receipts.includes(h), `no receipt given hashes to ${h}`]);
@@ -44,7 +47,7 @@ export function verifyTrace(doc: unknown, e: EvidenceIndex, ctx: VerifyContext):
   const unanswered: [string, string][] = [];
   if (e.all('mandate/intent-mandate').length === 0) unanswered.push(['/intent_ref', `the intent mandate ${t.intent_ref}`]);
   if (e.all('mandate/payment-mandate').length === 0) unanswered.push(['/references/mandate_hash', `the payment mandate ${t.references.mandate_hash}`]);
-  if (e.all('identity/agent-credential').length === 0) unanswered.push(['/references/identity_credential', `the credential ${credential.id}`]);
+  if (credentials.length === 0) unanswered.push(['/references/identity_credential', `the credential ${credential.id}`]);
   if (actions.length === 0) unanswered.push(['/action_hash', `a receipt recording the action ${t.action_hash}`]);
   const verdict = pass(`trace ${t.trace_id} is proved by ${String(proved.details?.['signer'])} and its ${links.length} reference(s) resolve`, { signer: proved.details?.['signer'], references_checked: links.length });
   return warn(verdict, ...unanswered.map(([path, what]): Issue => ({ code: 'ERR_RECEIPT_REFERENCE_NOT_GIVEN', path, message: `the trace refers to ${what}, which was not given: that reference is not resolved` })));
