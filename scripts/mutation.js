@@ -29,8 +29,8 @@
  *                                            nothing until it ends: a shard records when it ends.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { emit, ROOT } from './lib/emit.js';
 
 /** The rooms the issue names, as the source tree has them: `rules` is schema/rules.ts. */
@@ -74,6 +74,12 @@ if (!check && !prune && !args.includes('--report')) {
   // A shard runs against a copy of the report (Stryker writes back only the files it mutated),
   // whose results for its files are then put in the report's place; a whole run, in place.
   const input = shard.length === 0 ? REPORT : SHARD_REPORT;
+  if (shard.length > 0 && !existsSync(join(ROOT, REPORT))) {
+    process.stderr.write(`mutation: a shard is merged into ${REPORT}, and there is none; run npm run mutation once first\n`);
+    process.exit(1);
+  }
+  // The report folder is Stryker's output, not committed: a fresh clone has none.
+  mkdirSync(join(ROOT, dirname(SHARD_REPORT)), { recursive: true });
   if (existsSync(join(ROOT, REPORT))) {
     const previous = JSON.parse(readFileSync(join(ROOT, REPORT), 'utf8'));
     let dropped = 0;
