@@ -53,6 +53,9 @@ export interface DelegationOptions extends IssueOptions {
   readonly ancestors?: readonly CapabilityToken[];
 }
 
+/** Whether a value is not a plain object (an array, null, a primitive). */
+const notObject = (value: unknown): boolean => typeof value !== 'object' || value === null || Array.isArray(value);
+
 const holderHex = (holder: Holder): string | undefined => {
   if (typeof holder === 'string') return holder;
   return isRecord(holder) && holder.publicKey instanceof Uint8Array ? toHex(holder.publicKey) : undefined;
@@ -85,7 +88,7 @@ function lifetime(input: CapabilityInput | DelegationInput, issuedAt: number, fa
 export function issueCapability(input: CapabilityInput, issuer: unknown, options: IssueOptions = {}): IssueResult<CapabilityToken> {
   const signer = signerOf(issuer, '/issuer');
   if (!signer.ok) return signer;
-  if (!isRecord(input)) return misuse('', 'the capability must be an object with its subject, scope and lifetime');
+  if (notObject(input)) return misuse('', 'the capability must be an object with its subject, scope and lifetime');
   const subject = holderHex(input.subject);
   if (subject === undefined) return misuse('/subject', 'the subject must be a public key or its 64 hex digits');
   const issuedAt = input.issued_at ?? options.now ?? unixNow();
@@ -122,8 +125,8 @@ export function issueCapability(input: CapabilityInput, issuer: unknown, options
 export function delegateCapability(parent: CapabilityToken, input: DelegationInput, delegator: unknown, options: DelegationOptions = {}): IssueResult<CapabilityToken> {
   const signer = signerOf(delegator, '/delegator');
   if (!signer.ok) return signer;
-  if (!isRecord(parent)) return misuse('/parent', 'the parent must be a capability token');
-  if (!isRecord(input)) return misuse('', 'the delegation must be an object with the child\'s subject');
+  if (notObject(parent)) return misuse('/parent', 'the parent must be a capability token');
+  if (notObject(input)) return misuse('', 'the delegation must be an object with the child\'s subject');
   const { ancestors = [], ...ctx } = options;
   if (!Array.isArray(ancestors)) return misuse('/ancestors', 'the ancestors must be an array of capability tokens');
   const subject = holderHex(input.subject);
@@ -185,8 +188,8 @@ export interface RevocationInput {
 export function revokeCapability(capability: CapabilityToken, input: RevocationInput, revoker: unknown, options: DelegationOptions = {}): IssueResult<RevocationRecord> {
   const signer = signerOf(revoker, '/revoked_by');
   if (!signer.ok) return signer;
-  if (!isRecord(capability)) return misuse('/capability', 'the capability must be a capability token');
-  if (!isRecord(input)) return misuse('', 'the revocation must be an object (it may be empty)');
+  if (notObject(capability)) return misuse('/capability', 'the capability must be a capability token');
+  if (notObject(input)) return misuse('', 'the revocation must be an object (it may be empty)');
   const { ancestors = [], ...ctx } = options;
   if (!Array.isArray(ancestors)) return misuse('/ancestors', 'the ancestors must be an array of capability tokens');
   const revokedAt = input.revoked_at ?? options.now ?? unixNow();
