@@ -1,0 +1,136 @@
+/**
+ * Budget records, made (SPEC.md 7.7, 12.5): the budget authorization of one call, decided by
+ * authorize-exposure against the grant's caps and ledger, and the spend reconciliation of its
+ * actual cost. The decision, the denial and the counts are computed, never taken from the
+ * caller; each record is then checked by its verifier, with the ledger, the authorization and the
+ * receipt it was made from, before it is returned.
+ */
+import type { BudgetAuthorization, CapabilityToken, MoneyUnits, SpendReconciliation, ToolCallReceipt } from '../generated/types.js';
+import { fail } from '../issues.js';
+import { authorizeExposure, reconcileSpend, verifyBudgetAuthorization, verifySpendReconciliation, type GrantLedger } from '../verify/budget.js';
+import { misuse, unixNow, type IssueOptions, type IssueResult } from './issue.js';
+import type { Verdict } from '../issues.js';
+
+/** Whether a value is not a plain object (an array, null, a primitive). */
+const notObject = (value: unknown): boolean => typeof value !== 'object' || value === null || Array.isArray(value);
+
+/** The call a budget authorization decides. */
+export interface AuthorizationInput {
+  /** Which grant of the capability the call is made under (its index in `scope.grants`). */
+  readonly grant_index: number;
+  /** The call's worst-case cost. */
+  readonly exposure: MoneyUnits;
+  /** What the grant had spent before this call; nothing by default. */
+  readonly ledger?: GrantLedger;
+  /** The approval an exposure above the grant's threshold needs; it counts when given no later than `decided_at`. */
+  readonly approval?: BudgetAuthorization['approval'];
+  /** When the decision was made, Unix seconds; `options.now` or the current time by default. */
+  readonly decided_at?: number;
+  /** The intent the call serves. */
+  readonly intent_hash?: string;
+  /** The payment rail's hold for an allowed call. */
+  readonly hold_id?: string;
+}
+
+/** The answer of a verifier, as a builder's. */
+function answer<T>(verdict: Verdict, doc: T): IssueResult<T> {
+  if (!verdict.ok) return verdict;
+  return { ok: true, value: (verdict.value ?? doc) as T, warnings: verdict.warnings ?? [] };
+}
+
+/**
+ * Decide one call against a grant, and record the decision: allowed, with the ledger after the
+ * call; or denied, naming the first cap it breaks, with the ledger as it stood.
+ *
+ * @param capability - the capability whose grant is charged.
+ * @param input - the grant, the exposure, the ledger before the call, the approval.
+ * @param options - the context of the check.
+ * @returns the record (a denial is a record too: what was decided), or the refusal of a call
+ *   that cannot be decided (`ERR_BUDGET_GRANT_MISSING`, an exposure that is not money).
+ * @example
+ * ```ts
+ * const hold = authorizeBudget(root.value, { grant_index: 0, exposure: { units: 1250, currency: 'USD' } });
+ * hold.ok && hold.value.decision; // 'allowed'
+ * ```
+ */
+export function authorizeBudget(capability: CapabilityToken, input: AuthorizationInput, options: IssueOptions = {}): IssueResult<BudgetAuthorization> {
+  if (notObject(capability)) return misuse('/capability', 'the capability must be a capability token');
+  if (notObject(input)) return misuse('', 'the call must be an object with its grant_index and exposure');
+  const { evidence: _e, ...ctx } = options;
+  const decidedAt = input.decided_at ?? options.now ?? unixNow();
+  const approved = input.approval !== undefined && isApprovedBy(input.approval, decidedAt);
+  const decision = authorizeExposure(capability, { ...ctx, now: options.now ?? decidedAt, grantIndex: input.grant_index, exposure: input.exposure, ledger: input.ledger, approved });
+  const details = decision.details as { decision?: string; denial?: BudgetAuthorization['denial']; invocation_count?: number; total_exposure?: MoneyUnits } | undefined;
+  if (!decision.ok && details?.decision !== 'denied') return decision.code === 'ERR_BUDGET_GRANT_MISSING' ? fail(decision.code, '/grant_index', decision.message) : decision;
+  const record = {
+    capability_id: capability.id,
+    grant_index: input.grant_index,
+    ...(input.intent_hash === undefined ? {} : { intent_hash: input.intent_hash }),
+    exposure: input.exposure,
+    decision: decision.ok ? ('allowed' as const) : ('denied' as const),
+    ...(details?.denial === undefined ? {} : { denial: details.denial }),
+    invocation_count: details?.invocation_count as number,
+    total_exposure: details?.total_exposure as MoneyUnits,
+    ...(input.hold_id === undefined ? {} : { hold_id: input.hold_id }),
+    ...(input.approval === undefined ? {} : { approval: input.approval }),
+    decided_at: decidedAt,
+  };
+  return answer(verifyBudgetAuthorization(record, { ...ctx, now: options.now ?? decidedAt, capability, ledger: input.ledger }), record as BudgetAuthorization);
+}
+
+/** Whether an approval was given by the time of the decision (it is read as the verifier reads it). */
+const isApprovedBy = (approval: unknown, decidedAt: number): boolean => {
+  const at = (approval as { approved_at?: unknown } | null)?.approved_at;
+  return typeof at === 'number' && at <= decidedAt;
+};
+
+/** The call's cost a spend reconciliation settles. */
+export interface ReconciliationInput {
+  /** What the call cost; the receipt's `cost` by default. */
+  readonly actual?: MoneyUnits;
+  /** When, Unix seconds; `options.now` or the current time by default. */
+  readonly reconciled_at?: number;
+}
+
+/**
+ * Reconcile the actual cost of a call with the exposure its authorization charged: credited,
+ * unchanged, or an overrun (which fails the receipt's settlement).
+ *
+ * @param authorization - the allowed budget authorization of the call.
+ * @param receipt - the receipt of the call.
+ * @param input - the actual cost (the receipt's by default) and when.
+ * @param options - the context of the check.
+ * @returns the record, as its verifier accepts it with the authorization and the receipt, or its
+ *   refusal (`ERR_BUDGET_DECISION_MISMATCH` for a denied authorization, `ERR_BUNDLE_COST_MISMATCH`
+ *   for an actual cost the receipt does not record).
+ * @example
+ * ```ts
+ * const settled = reconcileBudget(hold.value, receipt.value, { actual: { units: 1180, currency: 'USD' } });
+ * ```
+ */
+export function reconcileBudget(authorization: BudgetAuthorization, receipt: ToolCallReceipt, input: ReconciliationInput = {}, options: IssueOptions = {}): IssueResult<SpendReconciliation> {
+  if (notObject(authorization)) return misuse('/authorization', 'the authorization must be a budget authorization');
+  if (notObject(receipt)) return misuse('/receipt', 'the receipt must be a tool-call receipt');
+  if (notObject(input)) return misuse('', 'the reconciliation must be an object (it may be empty)');
+  const { evidence: _e, ...ctx } = options;
+  const actual = input.actual ?? receipt.cost;
+  if (actual === undefined) return misuse('/actual', `receipt ${String(receipt.id)} records no cost: give the actual cost`);
+  const reconciledAt = input.reconciled_at ?? options.now ?? unixNow();
+  const outcome = reconcileSpend(authorization.exposure, actual);
+  const details = outcome.details as { outcome?: string; credited?: MoneyUnits; overrun?: MoneyUnits } | undefined;
+  if (!outcome.ok && details?.outcome !== 'overrun') return outcome;
+  const overrun = details?.outcome === 'overrun';
+  const record = {
+    capability_id: authorization.capability_id,
+    grant_index: authorization.grant_index,
+    receipt_id: receipt.id,
+    charged: authorization.exposure,
+    actual,
+    outcome: details?.outcome as SpendReconciliation['outcome'],
+    ...(details?.credited === undefined ? {} : { credited: details.credited }),
+    ...(overrun ? { overrun: details?.overrun as MoneyUnits } : {}),
+    settlement_status: overrun ? ('failed' as const) : (receipt.settlement_status ?? 'charged'),
+    reconciled_at: reconciledAt,
+  };
+  return answer(verifySpendReconciliation(record, { ...ctx, now: options.now ?? reconciledAt, authorization, receipt }), record as SpendReconciliation);
+}
