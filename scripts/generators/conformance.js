@@ -2569,4 +2569,23 @@ const seven = (() => {
 }
 // (end of block: v-vset)
 
+// (block: v-trace-cap)
+// Mutation boundaries of src/verify/capability.ts and src/verify/trace.ts.
+{
+  // A capability is valid at now when issued_at <= now < expires_at (SPEC.md 12.2, step 7): at
+  // the very second it is issued it is valid.
+  vector('chain/used-at-its-issued-at', '12.2', 'The executor\'s capability checked at now equal to its issued_at (every capability above it issued earlier, none expired): issued_at <= now, so the chain is valid at that second and verifies.', chainInput(executor), at(executor.issued_at), accept());
+  vector('chain/root-used-at-its-issued-at', '12.2', 'The root capability used alone at now equal to its issued_at: issued_at <= now < expires_at holds, so it verifies.', chainInput(root, []), at(root.issued_at), accept());
+  // Values among the evidence that are not capabilities (SPEC.md 12.2: the chain is walked among
+  // the capabilities given): null has no id, names no capability, and is passed over.
+  vector('chain/evidence-holding-null', '12.2', 'The executor\'s chain with null, a string and a number among the capabilities given, after its three ancestors: none of them is a capability (no string id), so no parent id can name one, and the chain verifies.', chainInput(executor, [root, vendor, coordinator, null, 'capability', 7]), at(NOW1), accept());
+  vector('chain/evidence-null-first', '12.2', 'The executor\'s chain with null given before its three ancestors among the capabilities: null is not a capability and is passed over, so the chain verifies.', chainInput(executor, [null, root, vendor, coordinator]), at(NOW1), accept());
+
+  // The trace's credential reference is the agent credential's id and hash (SPEC.md 12.9,
+  // receipts): the right hash under another id is a broken reference, not a match.
+  const { policy, sealed } = seven;
+  replay('seven-station/replay-boundaries/trace-credential-id-not-the-credentials', 'The intent trace, proved again by the recorder, names the bundle\'s agent credential by its hash but under another id: the credential reference must be the agent credential\'s id and hash, both, and the bundle holds no agent credential of that id, so the receipts hop rejects.', sealed(seven.transaction({}, { trace: (t) => (t.references.identity_credential.id = 'urn:uuid:7f1c2d3e-0000-4000-8000-00000000c0de') })), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' }, policy);
+}
+// (end of block: v-trace-cap)
+
 emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });
