@@ -45,6 +45,17 @@ export { exportJwk, exportPublicKey, exportSecretKey, generateKeyPair, importJwk
 export type { KeyRead, PublicKey, PublicKeyFormat, SecretKeyFormat, SigningKey } from './issue/keys.js';
 export { readKeyFile, readKeyFromEnv, writeKeyFile } from './issue/key-file.js';
 export type { KeyFileRefusal } from './issue/key-file.js';
+
+// The issuing side: builders, each checked by its verifier before it returns what it made
+export type { IssueOptions, IssueResult, Issued } from './issue/issue.js';
+export { delegateCapability, issueCapability, revokeCapability } from './issue/capability.js';
+export type { CapabilityInput, DelegationInput, DelegationOptions, Holder, RevocationInput } from './issue/capability.js';
+export { createIntent, pairReceipts, signReceipt } from './issue/receipt.js';
+export type { IntentInput, ReceiptInput } from './issue/receipt.js';
+export { authorizeBudget, reconcileBudget } from './issue/settlement.js';
+export type { AuthorizationInput, ReconciliationInput } from './issue/settlement.js';
+export { sealBundle } from './issue/bundle.js';
+export type { Sealed, SealInput, SealOptions } from './issue/bundle.js';
 export type { DataIntegrityOptions, ProofOptions, SignableDocument } from './crypto/envelopes.js';
 
 // Verification: each verifier takes its subject and one options object (the context, and what

@@ -9,7 +9,7 @@ import type { CapabilityScope, CapabilityToken, DelegationLink, RevocationRecord
 import { signCompact } from '../crypto/envelopes.js';
 import { toHex } from '../encoding/bytes.js';
 import { isRecord } from '../encoding/json.js';
-import { gate, misuse, signerOf, unixNow, type IssueOptions, type IssueResult } from './issue.js';
+import { gate, misuse, signerOf, unixNow, unsignable, type IssueOptions, type IssueResult } from './issue.js';
 import type { PublicKey } from './keys.js';
 
 /** Who holds a capability: a public key, or its 64 lowercase hex digits. */
@@ -104,6 +104,8 @@ export function issueCapability(input: CapabilityInput, issuer: unknown, options
     delegation_depth: 0,
     parent_capability_id: null,
   };
+  const refused = unsignable(body);
+  if (refused !== undefined) return refused;
   return gate(signCompact(body, signer.seed) as CapabilityToken, 'capability/token', issuedAt, [], options);
 }
 
@@ -135,20 +137,12 @@ export function delegateCapability(parent: CapabilityToken, input: DelegationInp
   const life = lifetime(input, issuedAt, parent);
   if (life === undefined) return misuse('/expires_at', 'give the child an end: expires_at or ttl_secs');
   if (input.link === false && input.attenuations !== undefined) return misuse('/attenuations', 'attenuations are recorded in the delegation link: leave link true to record them');
-  const links = input.link === false ? {} : {
-    delegation_chain: [
-      ...(Array.isArray(parent.delegation_chain) ? parent.delegation_chain : []),
-      signCompact(
-        {
-          capability_id: parent.id,
-          delegator: signer.hex,
-          delegatee: subject,
-          ...(input.attenuations === undefined ? {} : { attenuations: input.attenuations }),
-          timestamp: input.link_timestamp ?? issuedAt,
-        },
-        signer.seed,
-      ),
-    ],
+  const link = {
+    capability_id: parent.id,
+    delegator: signer.hex,
+    delegatee: subject,
+    ...(input.attenuations === undefined ? {} : { attenuations: input.attenuations }),
+    timestamp: input.link_timestamp ?? issuedAt,
   };
   const body = {
     id: input.id ?? `cap-${randomUUID()}`,
@@ -159,8 +153,12 @@ export function delegateCapability(parent: CapabilityToken, input: DelegationInp
     ...life,
     delegation_depth: (typeof parent.delegation_depth === 'number' ? parent.delegation_depth : 0) + 1,
     parent_capability_id: parent.id,
-    ...links,
+    ...(input.link === false ? {} : { delegation_chain: [...(Array.isArray(parent.delegation_chain) ? parent.delegation_chain : []), link] }),
   };
+  // Checked whole before anything is signed: the link's members are the body's too.
+  const refused = unsignable(body);
+  if (refused !== undefined) return refused;
+  if (body.delegation_chain !== undefined) body.delegation_chain[body.delegation_chain.length - 1] = signCompact(link, signer.seed);
   return gate(signCompact(body, signer.seed) as CapabilityToken, 'capability/token', issuedAt, [parent, ...ancestors], ctx);
 }
 
@@ -199,5 +197,7 @@ export function revokeCapability(capability: CapabilityToken, input: RevocationI
     revoked_by: signer.hex,
     ...(input.reason === undefined ? {} : { reason: input.reason }),
   };
+  const refused = unsignable(body);
+  if (refused !== undefined) return refused;
   return gate(signCompact(body, signer.seed) as RevocationRecord, 'capability/revocation', revokedAt, [capability, ...ancestors], ctx);
 }

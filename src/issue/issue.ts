@@ -13,6 +13,7 @@
  * Ed25519 signatures are deterministic (RFC 8032): a draft signed and dropped leaks nothing a
  * returned artifact would not.
  */
+import { notPlainJson, signedContentIssue } from '../crypto/jcs.js';
 import { fail, type Issue, type Refusal } from '../issues.js';
 import { toHex } from '../encoding/bytes.js';
 import { verifyDocument } from '../verify/document.js';
@@ -88,3 +89,18 @@ export function gate<T>(doc: T, type: string, at: number | undefined, evidence: 
  * @returns `ERR_USAGE_INVALID_ARGUMENT`.
  */
 export const misuse = (path: string, message: string): Refusal<'ERR_USAGE_INVALID_ARGUMENT'> => fail('ERR_USAGE_INVALID_ARGUMENT', path, message);
+
+/**
+ * The refusal of content that cannot be signed or hashed as it stands (SPEC.md 3, 6.3): a value
+ * that is not plain JSON (a function, a BigInt, a cycle, a lone surrogate), -0, or an integer
+ * beyond ±(2^53 − 1), which readers round differently. Checked before anything is signed, so
+ * that a builder answers with the code a verifier gives the signed result, and never throws.
+ *
+ * @param value - what is about to be signed or hashed.
+ * @param path - the pointer of `value` in what the caller gave.
+ * @returns the refusal, or `undefined` when the value can be signed.
+ */
+export function unsignable(value: unknown, path = ''): Refusal | undefined {
+  const issue = notPlainJson(value) ?? signedContentIssue(value);
+  return issue === undefined ? undefined : fail(issue.code, `${path}${issue.path}`, `this cannot be signed as it stands: ${issue.message}`);
+}

@@ -7,13 +7,22 @@
 import type { GovernedIntent, ReceiptPair, ToolCallReceipt } from '../generated/types.js';
 import { signCompact } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
-import { notPlainJson } from '../crypto/jcs.js';
-import { fail } from '../issues.js';
-import { intentHash } from '../verify/intent.js';
-import { gate, misuse, signerOf, unixNow, type IssueOptions, type IssueResult } from './issue.js';
+import { intactIntent, intentHash } from '../verify/intent.js';
+import type { Refusal } from '../issues.js';
+import { gate, misuse, signerOf, unixNow, unsignable, type IssueOptions, type IssueResult } from './issue.js';
 
 /** Whether a value is not a plain object (an array, null, a primitive). */
 const notObject = (value: unknown): boolean => typeof value !== 'object' || value === null || Array.isArray(value);
+
+/**
+ * The refusal of an intent that is not intact (its hash stale, its members refused), at
+ * `/intent`: a receipt committed to it would commit to nothing its parties agreed.
+ */
+function brokenIntent(intent: unknown, options: IssueOptions): Refusal | undefined {
+  const { evidence: _e, now, ...ctx } = options;
+  const intact = intactIntent(intent, { ...ctx, now: now ?? unixNow() });
+  return intact.ok ? undefined : { ...intact, path: `/intent${intact.path}` };
+}
 
 /** A governed intent as its parties agree it, without the hash the builder computes. */
 export type IntentInput = Omit<GovernedIntent, 'intent_hash'>;
@@ -32,8 +41,8 @@ export type IntentInput = Omit<GovernedIntent, 'intent_hash'>;
 export function createIntent(input: IntentInput, options: IssueOptions = {}): IssueResult<GovernedIntent> {
   if (notObject(input)) return misuse('', 'the intent must be an object');
   const { intent_hash: _stale, ...body } = input as IntentInput & { intent_hash?: unknown };
-  const plain = notPlainJson(body);
-  if (plain !== undefined) return fail(plain.code, plain.path, `the intent is not plain JSON: ${plain.message}`);
+  const refused = unsignable(body);
+  if (refused !== undefined) return refused;
   return gate({ ...body, intent_hash: documentHash(body) } as GovernedIntent, 'intent/governed-intent', undefined, [], options);
 }
 
@@ -67,13 +76,11 @@ export function signReceipt(input: ReceiptInput, intent: GovernedIntent, kernel:
   if (!signer.ok) return signer;
   if (notObject(input)) return misuse('', 'the receipt must be an object with its id, tool and decision');
   if (notObject(intent)) return misuse('/intent', 'the intent must be a governed intent');
+  const broken = brokenIntent(intent, options);
+  if (broken !== undefined) return broken;
   const { timestamp, capability_id, action, ...rest } = input;
   const at = timestamp ?? options.now ?? unixNow();
   if (action !== undefined && notObject(action)) return misuse('/action', 'the action must be an object with its parameters');
-  if (action !== undefined) {
-    const plain = notPlainJson(action.parameters);
-    if (plain !== undefined) return fail(plain.code, `/action/parameters${plain.path}`, `the parameters are not plain JSON: ${plain.message}`);
-  }
   const hash = intentHash(intent);
   const { id, ...after } = rest;
   const body = {
@@ -85,6 +92,8 @@ export function signReceipt(input: ReceiptInput, intent: GovernedIntent, kernel:
     ...(action === undefined ? {} : { action: { parameters: action.parameters, parameter_hash: action.parameter_hash ?? documentHash(action.parameters) } }),
     kernel_key: signer.hex,
   };
+  const refused = unsignable(body);
+  if (refused !== undefined) return refused;
   return gate(signCompact(body, signer.seed) as ToolCallReceipt, 'receipt/tool-call', at, [intent], options);
 }
 
@@ -104,6 +113,8 @@ export function signReceipt(input: ReceiptInput, intent: GovernedIntent, kernel:
  */
 export function pairReceipts(buyer: ToolCallReceipt, provider: ToolCallReceipt, intent: GovernedIntent, options: IssueOptions & { readonly pairId?: string } = {}): IssueResult<ReceiptPair> {
   if (notObject(intent)) return misuse('/intent', 'the intent must be a governed intent');
+  const broken = brokenIntent(intent, options);
+  if (broken !== undefined) return broken;
   const { pairId, ...ctx } = options;
   const pair = {
     ...(pairId === undefined ? {} : { pair_id: pairId }),
