@@ -2587,5 +2587,84 @@ const seven = (() => {
   replay('seven-station/replay-boundaries/trace-credential-id-not-the-credentials', 'The intent trace, proved again by the recorder, names the bundle\'s agent credential by its hash but under another id: the credential reference must be the agent credential\'s id and hash, both, and the bundle holds no agent credential of that id, so the receipts hop rejects.', sealed(seven.transaction({}, { trace: (t) => (t.references.identity_credential.id = 'urn:uuid:7f1c2d3e-0000-4000-8000-00000000c0de') })), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' }, policy);
 }
 // (end of block: v-trace-cap)
+// (block: v-replay-2)
+// Mutation boundaries of src/verify/replay.ts: where each check of a replay reports (SPEC.md 12.9),
+// and the link rules that pick one document among several of a type. The seven-station
+// transaction as in the block "replay links" (every changed document signed again by its party,
+// every link by hash made to follow, the bundle sealed again by the recorder); a document added
+// at the front of the manifest comes first in the bundle's order.
+{
+  const { original, policy, sealed } = seven;
+  const { transaction } = seven;
+  const one = (name, description, d, failures) => replay(`seven-station/replay-links-2/${name}`, description, sealed(d), NOV, failures, policy);
+
+  // capability chain: a lineage record that disagrees with the capabilities (SPEC.md 12.8, 12.9).
+  one('lineage-puts-the-agent-one-level-deeper', 'The lineage record (unsigned) lists the root, then a capability the bundle does not hold at depth 1, then the shopping agent\'s capability at depth 2 under it: the record keeps its own rule (each entry one level below its parent), but the capability states depth 1, so the lineage does not agree with the capabilities on its depth (ERR_CHAIN_DEPTH_MISMATCH), which the capability chain hop reports.', transaction({ 'capability/lineage.json': (l) => { l.chain.splice(1, 0, { id: 'cap-dreamineering-intermediary-0001', delegation_depth: 1, parent_capability_id: l.chain[0].id }); l.chain[2].delegation_depth = 2; l.chain[2].parent_capability_id = 'cap-dreamineering-intermediary-0001'; } }), { capability_chain: 'ERR_CHAIN_DEPTH_MISMATCH' });
+
+  // settlement: the bundle's ledger reports to the settlement hop (SPEC.md 12.8).
+  {
+    const d = transaction();
+    const again = mut(d['settlement/budget-authorization.json'], (b) => ((b.hold_id = 'hold-dreamineering-0002'), (b.decided_at += 1)));
+    one('two-authorizations-claim-one-call', 'A second allowed budget authorization (unsigned) under the shopping agent\'s grant, another hold a second later, that also says it is call 1 with 500 USD exposed in all: true alone, but two records claiming one invocation_count is ERR_BUDGET_DECISION_MISMATCH, which the settlement hop reports; no spend reconciliation settles the second, so its exposure is a budget consumed with no call behind it, and the receipts hop rejects with ERR_BUNDLE_COST_MISMATCH.', { ...d, 'settlement/budget-authorization-2.json': again }, { settlement: 'ERR_BUDGET_DECISION_MISMATCH', receipts: 'ERR_BUNDLE_COST_MISMATCH' });
+  }
+
+  // capability chain: the intent's capability is a capability of the bundle, not any document of that id.
+  one('intent-capability-is-the-credential-id', 'The governed intent, hashed again, names as its capability the id of the agent credential (urn:uuid:...), a document of the bundle that is no capability: the intent\'s capability is not in the bundle, so the capability chain hop rejects; and both receipts, signed again for the new intent, name the shopping agent\'s capability, not the intent\'s, so the receipts hop rejects with ERR_RECEIPT_CAPABILITY_MISMATCH.', transaction({ 'intent/governed-intent.json': (i) => (i.capability_id = original['identity/agent-credential.json'].id) }), { capability_chain: 'ERR_REPLAY_LINK_BROKEN', receipts: 'ERR_RECEIPT_CAPABILITY_MISMATCH' });
+
+  // settlement: every reconciled actual cost is in the payment's currency, not only one of them.
+  {
+    const d = transaction({ 'receipts/provider-receipt.json': (r) => delete r.cost });
+    const spend = mut(d['settlement/spend-reconciliation.json'], (r) => ((r.receipt_id = d['receipts/provider-receipt.json'].id), (r.charged = { units: 0, currency: 'EUR' }), (r.actual = { units: 0, currency: 'EUR' }), (r.reconciled_at += 1)));
+    one('second-spend-reconciled-in-euros', 'A second spend reconciliation (unsigned) of 0 EUR charged and 0 EUR actual under the shopping agent\'s grant, for the provider\'s receipt, which, signed again by its kernel, records no cost: the reconciled actual costs add up to 500 but are not all in USD, the payment mandate\'s currency, so they are not its total of 5.00 USD and the settlement hop rejects; the two reconciliations consume budget for two calls where the receipts record one under the grant, so the receipts hop rejects with ERR_BUNDLE_COST_MISMATCH.', { ...d, 'settlement/spend-reconciliation-2.json': spend }, { settlement: 'ERR_REPLAY_LINK_BROKEN', receipts: 'ERR_BUNDLE_COST_MISMATCH' });
+  }
+
+  // settlement: a reconciliation needs an allowed authorization of its grant, not that every authorization is one.
+  {
+    const d = transaction();
+    const denied = mut(d['settlement/budget-authorization.json'], (b) => ((b.exposure = { units: 600, currency: 'USD' }), (b.decision = 'denied'), (b.denial = 'max_cost_per_invocation'), delete b.invocation_count, delete b.total_exposure, (b.hold_id = 'hold-dreamineering-0000'), (b.decided_at -= 10)));
+    one('denied-authorization-beside-the-allowed-one', 'A denied budget authorization (unsigned) under the shopping agent\'s grant, listed first: 600 USD exposed, over the grant\'s max_cost_per_invocation of 500, recorded as denied by that limit (a true record). The spend reconciliation has the allowed authorization of its grant beside it, a denial consumes no budget, and every hop accepts.', { 'settlement/budget-authorization-0.json': denied, ...d }, {});
+  }
+
+  // receipts: the pair is made of the intent's receipts; a receipt of another intent the bundle holds is none of them.
+  const secondIntent = (d) => rehash(mut(d['intent/governed-intent.json'], (i) => (i.intent_id = 'intent_dreamineering_market_report_0002')));
+  const forIntent = (r, intent, kernel, id) => resign(mut(r, (x) => ((x.intent_hash = intent.intent_hash), delete x.cost, id === undefined ? undefined : (x.id = id))), kernel);
+  const naming = (b) => mut(b, (x) => delete x.intent_hash);
+  {
+    const d = transaction();
+    const other = secondIntent(d);
+    const buyer = resign(mut(d['receipts/buyer-receipt.json'], (r) => (r.intent_hash = other.intent_hash)), P.agentKernel);
+    const trace = reprove(mut(d['receipts/intent-trace.json'], (t) => (t.references.receipt_hashes[0] = documentHash(buyer))), P.recorder);
+    one('buyer-receipt-for-a-second-intent', 'A second governed intent (another intent_id, hashed again) beside the first, and the buyer\'s receipt, signed again by its kernel, commits to the second (the trace, proved again, lists its new hash; the budget authorization names no intent): the buyer\'s receipt verifies against the intent it commits to, which the bundle holds, but whichever intent is the transaction\'s, the bundle lacks one of its two receipts, a buyer\'s and a provider\'s of that intent, so the receipts hop rejects with ERR_REPLAY_LINK_BROKEN before any other pair is tried.', { ...d, 'intent/governed-intent-2.json': other, 'settlement/budget-authorization.json': naming(d['settlement/budget-authorization.json']), 'receipts/buyer-receipt.json': buyer, 'receipts/intent-trace.json': trace }, { receipts: 'ERR_REPLAY_LINK_BROKEN' });
+  }
+  {
+    const d = transaction();
+    const other = secondIntent(d);
+    one('receipt-pair-for-a-second-intent', 'A second governed intent (another intent_id, hashed again) beside the first, with its own pair of receipts (new ids, no cost, signed by the buyer\'s and the provider\'s kernels; the budget authorization names no intent): each receipt verifies against the intent it commits to, which the bundle holds, and whichever intent is the transaction\'s it has its pair, but the two receipts of the other intent do not commit to it, so the receipts hop rejects with ERR_RECEIPT_INTENT_MISMATCH.', { ...d, 'intent/governed-intent-2.json': other, 'settlement/budget-authorization.json': naming(d['settlement/budget-authorization.json']), 'receipts/buyer-receipt-2.json': forIntent(d['receipts/buyer-receipt.json'], other, P.agentKernel, 'rcpt-dreamineering-agent-0002'), 'receipts/provider-receipt-2.json': forIntent(d['receipts/provider-receipt.json'], other, P.toolsKernel, 'rcpt-dreamineering-tools-0002') }, { receipts: 'ERR_RECEIPT_INTENT_MISMATCH' });
+  }
+  {
+    const d = transaction();
+    one('provider-receipt-first-in-the-manifest', 'The seven-station transaction with the provider\'s receipt listed first in the manifest, before every other file: the buyer of the pair is the intent\'s other receipt, never the provider\'s one again, and every hop accepts.', { 'receipts/provider-receipt.json': d['receipts/provider-receipt.json'], ...d }, {});
+  }
+
+  // receipts: a trace's settlement proof is bound to the payment its mandate_hash names, and to that payment's cart.
+  {
+    const d = transaction();
+    const payment = reprove(mut(d['mandates/payment-mandate.json'], (p) => ((p.payment_mandate_contents.payment_mandate_id = 'pm-2026-11-01-0000'), (p.payment_mandate_contents.payment_response.details.payer = '0x51be77c0ffee0000000000000000000000000002'))), P.user);
+    one('trace-names-the-second-payment', 'A second payment mandate of 5.00 USD under the same cart (another id, paid by 0x51be...0002, signed by the user), listed first in the manifest; the trace names the original payment by its mandate_hash, and its settlement proof is paid by that payment\'s payer: the proof is bound to the payment the trace names, not to the first of the bundle; the two payments are within the 20.00 cap, and every hop accepts.', { 'mandates/payment-mandate-0.json': payment, ...d }, {});
+  }
+  {
+    const d = transaction();
+    const cart = reprove(mut(d['mandates/cart-mandate.json'], (c) => ((c.contents.id = 'cart-dreamineering-0000'), (c.contents.payment_request.method_data[0].data.network = 'eip155:1'))), P.merchant);
+    one('payment-names-the-second-cart', 'A second cart mandate from Dreamineering under the same intent mandate (another id, its x402 method on eip155:1, proved by Dreamineering), listed first in the manifest, which no payment pays; the payment names the original cart, on eip155:8453 as the settlement proof is: the proof is bound through the cart of the payment the trace names, not the first cart of the bundle, and every hop accepts.', { 'mandates/cart-mandate-0.json': cart, ...d }, {});
+  }
+
+  // receipts: USDC's units track USD; a payment in another currency cannot be bound to them.
+  one('payment-in-euros-proved-in-usdc', 'The intent mandate (signed again by the user) caps the spend at 20.00 EUR, and the cart (proved again by Dreamineering) and the payment (signed again by the user) are for 5.00 EUR, while the cart\'s x402 method still names USDC and the settlement proof pays 5000000 USDC units: USDC tracks USD, so the proof\'s amount cannot be bound to 5.00 EUR, and the receipts hop rejects; the intent is still priced in USD, not within the cap in its currency (mandates hop), and the costs reconciled and settled in USD are not the payment\'s EUR total (settlement hop).', transaction({
+    'mandates/intent-mandate.json': (m) => (m.spend_cap.currency = 'EUR'),
+    'mandates/cart-mandate.json': (c) => { c.spend_cap.currency = 'EUR'; c.contents.payment_request.details.total.amount.currency = 'EUR'; c.contents.payment_request.details.display_items[0].amount.currency = 'EUR'; },
+    'mandates/payment-mandate.json': (p) => (p.payment_mandate_contents.payment_details_total.amount.currency = 'EUR'),
+  }), { mandates: 'ERR_REPLAY_LINK_BROKEN', settlement: 'ERR_REPLAY_LINK_BROKEN', receipts: 'ERR_REPLAY_LINK_BROKEN' });
+}
+// (end of block: v-replay-2)
 
 emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });
