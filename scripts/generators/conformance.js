@@ -2666,5 +2666,30 @@ const seven = (() => {
   }), { mandates: 'ERR_REPLAY_LINK_BROKEN', settlement: 'ERR_REPLAY_LINK_BROKEN', receipts: 'ERR_REPLAY_LINK_BROKEN' });
 }
 // (end of block: v-replay-2)
+// (block: v-bundle-3)
+// Mutation boundaries of src/verify/bundle.ts, costIssues (SPEC.md 12.8): which allowed
+// authorization a spend reconciliation settles, and a budget of nothing consumed by more records
+// than the calls the receipts record.
+{
+  const dir = join(EXAMPLES, 'transactions', 'commerce-network');
+  const docs = Object.fromEntries(listFiles(dir).filter((f) => f !== 'bundle-manifest.json').map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
+  const b1 = docs['contracts/budget-authorization.json'];
+  const buyerReceipt = docs['receipts/buyer.json'];
+  // A reconciliation settles the allowed authorization of its grant whose exposure is what it
+  // charged, not the first of the grant's in the same currency: the 25000 authorization, listed
+  // first, is settled by none and still holds its exposure.
+  const smaller = mut(b1, (d) => ((d.exposure = usd(25000)), delete d.invocation_count, delete d.total_exposure, (d.hold_id = 'hold-lattice-0002'), (d.decided_at += 60), delete d.approval));
+  const costed = resign({ ...buyerReceipt, cost: usd(125000) }, P.buyerKernel);
+  const call2 = resign({ ...buyerReceipt, id: 'rcpt-019d921b-buyer-0002', cost: usd(25000) }, P.buyerKernel);
+  bundleVector('cost/commerce-network/reconciliation-settles-the-authorization-it-charged', 'The procurement bundle with a second allowed budget authorization under grant 1, listed first, exposing 25000 USD (below the approval threshold, recording no counts), the buyer\'s receipt recording its cost of 125000 and a second buyer\'s receipt recording 25000: the spend reconciliation (charged 125000, actual 125000) settles the authorization whose exposure it charged, 125000, not the 25000 one listed first, which no reconciliation settles and which still holds its exposure; the budget consumed is 125000 + 25000 for two calls, what the two receipts cost.', bundle({ 'contracts/budget-authorization-2.json': smaller, ...docs, 'receipts/buyer.json': costed, 'receipts/buyer-2.json': call2 }), AT, accept());
+  // Two allowed authorizations of nothing under grant 0 and one free call: each consumes budget
+  // for one call, and only one call is recorded; a budget of nothing is excused only when no
+  // receipt is charged to the grant.
+  const nothing = (hold, later) => mut(b1, (d) => ((d.grant_index = 0), (d.exposure = usd(0)), delete d.invocation_count, delete d.total_exposure, (d.hold_id = hold), (d.decided_at += later), delete d.approval));
+  const quoteRead = resign({ ...buyerReceipt, id: `${buyerReceipt.id}-quote-read`, tool_name: 'procurement_quote_read', cost: usd(0) }, P.buyerKernel);
+  bundleVector('cost/commerce-network/two-free-records-one-free-call', 'The procurement bundle with two allowed budget authorizations under grant 0 (procurement_quote_read, no caps), each exposing 0 USD, and one allowed call of procurement_quote_read costing 0: each authorization none settles consumes budget for one call, two of them against the one call the receipts record; a budget of nothing is no mismatch only when no receipt is charged to the grant, and one is.', bundle({ ...docs, 'contracts/budget-authorization-0a.json': nothing('hold-lattice-000a', 10), 'contracts/budget-authorization-0b.json': nothing('hold-lattice-000b', 20), 'receipts/quote-read.json': quoteRead }), AT, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
+  bundleVector('cost/commerce-network/one-free-record-one-free-call', 'The procurement bundle with one allowed budget authorization under grant 0 (procurement_quote_read, no caps) exposing 0 USD and one allowed call of procurement_quote_read costing 0: one call consumed, one recorded, at the cost consumed.', bundle({ ...docs, 'contracts/budget-authorization-0a.json': nothing('hold-lattice-000a', 10), 'receipts/quote-read.json': quoteRead }), AT, accept());
+}
+// (end of block: v-bundle-3)
 
 emit('generate:conformance', out, process.argv.slice(2), { owned: [`conformance/${LINE}`] });
