@@ -10,7 +10,11 @@
  * so with shared objects a mutant in memoised code would meet only the original's answers. For
  * the same reason the imported-key cache is emptied before each test. The vectors whose answers
  * turn on signatures are answered by the portable Ed25519 implementation too, so that its code
- * is measured as the native one is.
+ * is measured as the native one is. The bundle and replay vectors are answered once more through
+ * a read cache of their own (src/verify/read-cache.ts), twice, cold and then warm: `writ
+ * conformance` answers through one, and the cache's code, and the readings it keeps, must give
+ * the answers the uncached path gives. A cache lives for one test only, so that no answer a
+ * mutant computed can reach the test of another.
  *
  * This is not part of `npm test` (tap runs `test/**\/*.test.ts`); mocha runs it under Stryker.
  */
@@ -18,6 +22,7 @@ import { strict as assert } from 'node:assert';
 import { agrees, type ConformanceCase } from '../src/conformance/case.js';
 import { forgetImportedKeys } from '../src/crypto/ed25519.js';
 import { referenceAnswer } from '../src/conformance/reference.js';
+import { ReadCache } from '../src/verify/read-cache.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packagedVectors } from '../src/conformance/vectors.js';
@@ -37,17 +42,29 @@ const set = {
 
 /** The profiles whose every vector turns on one signature check or a few. */
 const SIGNED = new Set(['signature', 'compact', 'proof', 'capability', 'chain']);
+/** The profiles whose vectors are bundles, which a read cache may answer from what it read before. */
+const CACHED = new Set(['bundle', 'replay']);
+type Run = 'native' | 'portable' | 'cached';
+const TITLES: Record<Run, string> = { native: '', portable: ' (portable Ed25519)', cached: ' (through a read cache, cold then warm)' };
 
 describe('conformance vectors through the reference implementation', () => {
   beforeEach(forgetImportedKeys);
-  const runs = set.vectors.flatMap((v) => [{ v, backend: 'native' as const }, ...(SIGNED.has(v.profile) ? [{ v, backend: 'portable' as const }] : [])]);
-  for (const { v, backend } of runs) {
-    it(backend === 'native' ? v.id : `${v.id} (portable Ed25519)`, () => {
-      const c: ConformanceCase = structuredClone({ id: v.id, profile: v.profile, input: v.input, context: v.context });
-      const r = referenceAnswer(c, backend === 'native' ? {} : { backend });
-      assert.ok(r.errored !== true && r.skipped !== true, `the reference did not answer: ${JSON.stringify(r)}`);
-      const actual = { verdict: r.verdict!, ...(r.code === undefined ? {} : { code: r.code }), ...(r.codes === undefined ? {} : { codes: r.codes }), ...(r.output === undefined ? {} : { output: r.output }), ...(r.hops === undefined ? {} : { hops: r.hops }) };
-      assert.ok(agrees(v.expect, actual), `expected ${JSON.stringify(v.expect)}, got ${JSON.stringify(actual)}`);
+  const runs = set.vectors.flatMap((v) => [
+    { v, run: 'native' as Run },
+    ...(SIGNED.has(v.profile) ? [{ v, run: 'portable' as Run }] : []),
+    ...(CACHED.has(v.profile) ? [{ v, run: 'cached' as Run }] : []),
+  ]);
+  for (const { v, run } of runs) {
+    it(`${v.id}${TITLES[run]}`, () => {
+      const fresh = (): ConformanceCase => structuredClone({ id: v.id, profile: v.profile, input: v.input, context: v.context });
+      const cache = run === 'cached' ? new ReadCache() : undefined;
+      const options = run === 'portable' ? { backend: 'portable' as const } : cache === undefined ? {} : { cache };
+      for (const pass of cache === undefined ? ['once'] : ['cold', 'warm']) {
+        const r = referenceAnswer(fresh(), options);
+        assert.ok(r.errored !== true && r.skipped !== true, `the reference did not answer (${pass}): ${JSON.stringify(r)}`);
+        const actual = { verdict: r.verdict!, ...(r.code === undefined ? {} : { code: r.code }), ...(r.codes === undefined ? {} : { codes: r.codes }), ...(r.output === undefined ? {} : { output: r.output }), ...(r.hops === undefined ? {} : { hops: r.hops }) };
+        assert.ok(agrees(v.expect, actual), `expected ${JSON.stringify(v.expect)}, got ${JSON.stringify(actual)} (${pass})`);
+      }
     });
   }
 });

@@ -39,12 +39,12 @@ export interface CliRun {
  * @param argv - arguments after `writ`.
  * @param options - working folder, standard input, and the clock (Unix seconds).
  */
-export async function runCli(argv: readonly string[], options: { cwd?: string; stdin?: string; clock?: () => number } = {}): Promise<CliRun> {
+export async function runCli(argv: readonly string[], options: { cwd?: string; stdin?: string; clock?: () => number; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
   let out = '';
   let err = '';
   const code = await main(
     argv,
-    { out: (s) => void (out += s), err: (s) => void (err += s), cwd: options.cwd ?? ROOT, ...(options.clock === undefined ? {} : { clock: options.clock }) },
+    { out: (s) => void (out += s), err: (s) => void (err += s), cwd: options.cwd ?? ROOT, ...(options.clock === undefined ? {} : { clock: options.clock }), ...(options.env === undefined ? {} : { env: options.env }) },
     async () => new TextEncoder().encode(options.stdin ?? ''),
   );
   return { code, out, err };

@@ -14,6 +14,8 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** The folder relative paths are resolved against. */
   readonly cwd: string;
+  /** The environment, for `--key-env`; the process's when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** The time, in Unix seconds, where a command needs it and --now is not given; the system clock when absent. */
   readonly clock?: () => number;
   /**

@@ -8,6 +8,7 @@ import { WritError } from '../issues.js';
 import { EXAMPLES_HELP, runExamples } from './examples.js';
 import { INTEGRITY_HELP, runIntegrity } from './integrity.js';
 import { KEYGEN_HELP, runKeygen } from './keygen.js';
+import { DELEGATE_HELP, SEAL_HELP, SIGN_HELP, runDelegate, runSeal, runSign } from './issue.js';
 import { CANONICALIZE_HELP, HASH_HELP, runCanonicalize, runHash } from './canonical.js';
 import { type CliIo, type ExitCode, UsageError, printJson } from './io.js';
 import { SCHEMAS_HELP, runSchemas } from './schemas.js';
@@ -25,6 +26,10 @@ Commands:
   integrity [dir]              check that a copy of the release boundary is intact
   examples [dir]               check example fixtures against the fixture convention
   keygen --out <file>          make an Ed25519 key pair in a new owner-only key file
+  sign <file|-> --key <file>   sign a document with its envelope, verified before it is printed
+  delegate <parent> --key <file> --subject <key>
+                               delegate a narrower child of a capability
+  seal <folder> --key <file>   write and prove a bundle's manifest, verified first
   canonicalize <file|->        print a JSON document's RFC 8785 canonical form
   hash <file|->...             print the sha256: hash of each document's canonical form
   schemas list                 list the document schemas and their ids
@@ -49,6 +54,9 @@ const COMMANDS: ReadonlyMap<string, string> = new Map([
   ['integrity', INTEGRITY_HELP],
   ['examples', EXAMPLES_HELP],
   ['keygen', KEYGEN_HELP],
+  ['sign', SIGN_HELP],
+  ['delegate', DELEGATE_HELP],
+  ['seal', SEAL_HELP],
   ['canonicalize', CANONICALIZE_HELP],
   ['hash', HASH_HELP],
   ['schemas', SCHEMAS_HELP],
@@ -81,6 +89,12 @@ export async function main(argv: readonly string[], io: CliIo, stdin: () => Prom
         return runExamples(args, io);
       case 'keygen':
         return runKeygen(args, io);
+      case 'sign':
+        return await runSign(args, io, stdin);
+      case 'delegate':
+        return await runDelegate(args, io);
+      case 'seal':
+        return runSeal(args, io);
       case 'canonicalize':
         return await runCanonicalize(args, io, stdin);
       case 'hash':

@@ -142,11 +142,19 @@ export function runVerify(args: readonly string[], io: CliIo): ExitCode {
   return ok ? 0 : 1;
 }
 
-function readTime(text: string): number {
+/**
+ * A `--now` value: RFC 3339 or Unix seconds.
+ *
+ * @param text - the option's value.
+ * @param command - the command, for the message.
+ * @returns Unix seconds.
+ * @throws {@link UsageError} `ERR_USAGE_INVALID_ARGUMENT` for a time writ cannot read.
+ */
+export function readTime(text: string, command = 'verify'): number {
   try {
     return parseTime(text);
   } catch (e) {
-    throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --now: ${(e as Error).message}`);
+    throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ ${command}: --now: ${(e as Error).message}`);
   }
 }
 
@@ -170,16 +178,26 @@ function trustAnchors(keys: readonly string[]): string[] {
   return [...keys];
 }
 
-function readDidDocuments(paths: readonly string[], io: CliIo, registry: SchemaRegistry): Map<string, unknown> {
+/**
+ * `--did` files: DID documents the caller vouches for, each read and validated.
+ *
+ * @param paths - the files.
+ * @param io - the working folder.
+ * @param registry - the schemas.
+ * @param command - the command, for messages.
+ * @returns DID -> document.
+ * @throws {@link UsageError} for a file that cannot be read or is not a DID document.
+ */
+export function readDidDocuments(paths: readonly string[], io: CliIo, registry: SchemaRegistry, command = 'verify'): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const p of paths) {
     const read = readFileCapped(resolve(io.cwd, p));
-    if (!read.ok) throw new UsageError(read.code === 'ERR_IO_NOT_FOUND' ? 'ERR_IO_NOT_FOUND' : 'ERR_IO_READ', `writ verify: --did ${read.message}`);
+    if (!read.ok) throw new UsageError(read.code === 'ERR_IO_NOT_FOUND' ? 'ERR_IO_NOT_FOUND' : 'ERR_IO_READ', `writ ${command}: --did ${read.message}`);
     const parsed = parseJson(read.bytes);
     const valid = parsed.ok ? registry.validate('identity/did-document', parsed.value) : undefined;
     if (!parsed.ok || valid?.ok !== true) {
       const issue = parsed.ok ? (valid?.ok === false ? valid : undefined) : parsed;
-      throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --did ${p} is not a DID document: ${issue?.code ?? ''} at ${issue?.path || '(root)'}: ${issue?.message ?? ''}`);
+      throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ ${command}: --did ${p} is not a DID document: ${issue?.code ?? ''} at ${issue?.path || '(root)'}: ${issue?.message ?? ''}`);
     }
     out.set((parsed.value as { id: string }).id, parsed.value);
   }
