@@ -56,6 +56,15 @@ export { authorizeBudget, reconcileBudget } from './issue/settlement.js';
 export type { AuthorizationInput, ReconciliationInput } from './issue/settlement.js';
 export { sealBundle } from './issue/bundle.js';
 export type { Sealed, SealInput, SealOptions } from './issue/bundle.js';
+export type { ProofIssueOptions } from './issue/proof.js';
+export { issueAgentCard, issueCredential } from './issue/identity.js';
+export type { AgentCardInput, AgentCredentialInput, CredentialInput, CredentialOf, CredentialReference, CredentialType, MerchantCredentialInput } from './issue/identity.js';
+export { issueCartMandate, issueIntentMandate, issuePaymentMandate } from './issue/mandate.js';
+export type { CartMandateInput, IntentMandateInput, PaymentMandateInput } from './issue/mandate.js';
+export { recordTrace } from './issue/trace.js';
+export type { TraceInput, TraceReferencesInput } from './issue/trace.js';
+export { signDocument } from './issue/sign.js';
+export type { SignOptions } from './issue/sign.js';
 export type { DataIntegrityOptions, ProofOptions, SignableDocument } from './crypto/envelopes.js';
 
 // Verification: each verifier takes its subject and one options object (the context, and what

@@ -2865,7 +2865,7 @@ export interface DataIntegrityProof {
    */
   nonce?: string;
   /**
-   * A copy of the document's `@context` (eddsa-jcs-2022 carries it in the proof options); it must be a prefix of the document's.
+   * A copy of the document's `@context` (eddsa-jcs-2022 carries it in the proof options); when present, the document's `@context` must be exactly this copy, compared in canonical form (SPEC.md 6.4).
    */
   "@context"?: string | (string | {})[];
   /**

@@ -12,7 +12,7 @@ import { didKeyVerificationMethod } from '../crypto/keys.js';
 import { toHex } from '../encoding/bytes.js';
 import { fail, type ErrorCode, type Issue, type Refusal } from '../issues.js';
 import { BUNDLE_MANIFEST_PATH, verifyBundle } from '../verify/bundle.js';
-import { misuse, signerOf, unixNow, type IssueOptions } from './issue.js';
+import { misuse, rfc3339, signerOf, unixNow, type IssueOptions } from './issue.js';
 
 /** What a manifest says besides its artifacts. */
 export interface SealInput {
@@ -43,8 +43,6 @@ export interface Sealed {
   /** What the verification did not check, each with its code. */
   readonly warnings: readonly Issue[];
 }
-
-const rfc3339 = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 
 /**
  * Seal a bundle: list every file but the manifest with its hash, prove the manifest, and verify

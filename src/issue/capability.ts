@@ -9,7 +9,7 @@ import type { CapabilityScope, CapabilityToken, DelegationLink, RevocationRecord
 import { signCompact } from '../crypto/envelopes.js';
 import { toHex } from '../encoding/bytes.js';
 import { isRecord } from '../encoding/json.js';
-import { gate, misuse, signerOf, unixNow, unsignable, type IssueOptions, type IssueResult } from './issue.js';
+import { gate, misuse, notObject, signerOf, unixNow, unsignable, type IssueOptions, type IssueResult } from './issue.js';
 import type { PublicKey } from './keys.js';
 
 /** Who holds a capability: a public key, or its 64 lowercase hex digits. */
@@ -52,9 +52,6 @@ export interface DelegationOptions extends IssueOptions {
   /** The parent's ancestors, up to the root, in any order; the check walks the whole chain. */
   readonly ancestors?: readonly CapabilityToken[];
 }
-
-/** Whether a value is not a plain object (an array, null, a primitive). */
-const notObject = (value: unknown): boolean => typeof value !== 'object' || value === null || Array.isArray(value);
 
 const holderHex = (holder: Holder): string | undefined => {
   if (typeof holder === 'string') return holder;

@@ -15,8 +15,8 @@ import { documentHash } from '../crypto/hash.js';
 import { toDidKey } from '../crypto/keys.js';
 import { isRecord } from '../encoding/json.js';
 import type { Refusal } from '../issues.js';
-import { gate, misuse, signerOf, type IssueResult } from './issue.js';
-import { didOf, methodOf, notObject, optional, othersOf, plainInput, proofSettings, proveAssertion, secondsOf, type ProofIssueOptions } from './proof.js';
+import { gate, misuse, notObject, signerOf, type IssueResult } from './issue.js';
+import { didOf, methodOf, optional, othersOf, plainInput, proofSettings, proveAssertion, secondsOf, type ProofIssueOptions } from './proof.js';
 
 /** The first and only context a credential has by default: Verifiable Credentials 2.0. */
 const VC_CONTEXT = ['https://www.w3.org/ns/credentials/v2'];

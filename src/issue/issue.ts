@@ -44,6 +44,12 @@ export interface Issued<T> {
 /** A builder's answer: the artifact, or the verifier's refusal of it. */
 export type IssueResult<T> = Issued<T> | Refusal;
 
+/** Whether a value is not a plain object (an array, null, a primitive). */
+export const notObject = (value: unknown): boolean => typeof value !== 'object' || value === null || Array.isArray(value);
+
+/** Unix seconds as RFC 3339 in UTC, without a fraction when there is none. */
+export const rfc3339 = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+
 /** The current time, whole Unix seconds. */
 export const unixNow = (): number => Math.floor(Date.now() / 1000);
 

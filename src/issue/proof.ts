@@ -16,7 +16,7 @@ import { isRecord } from '../encoding/json.js';
 import { notPlainMessage, snapshotJson } from '../encoding/snapshot.js';
 import { LATEST_SECOND, readRfc3339 } from '../encoding/time.js';
 import { fail, type Refusal } from '../issues.js';
-import { misuse, unixNow, type IssueOptions } from './issue.js';
+import { misuse, notObject, rfc3339, unixNow, type IssueOptions } from './issue.js';
 
 /** The options of a builder whose artifact carries a Data Integrity proof: the context of the check, and the proof's own options. */
 export interface ProofIssueOptions extends IssueOptions {
@@ -35,9 +35,6 @@ export interface ProofIssueOptions extends IssueOptions {
 
 /** A value read once into frozen plain JSON, or why it could not be. */
 export type Plain<T> = { readonly ok: true; readonly value: T } | Refusal;
-
-/** Whether a value is not a plain object (an array, null, a primitive). */
-export const notObject = (value: unknown): boolean => !isRecord(value);
 
 /**
  * Read a value once, into frozen plain JSON (SPEC.md 3).
@@ -78,9 +75,6 @@ export function plainInput(input: object, what: string): Plain<Record<string, un
   if (!snap.ok) return fail(snap.code, snap.path, notPlainMessage(snap, '', what));
   return { ok: true, value: snap.value as Record<string, unknown> };
 }
-
-/** An RFC 3339 time of whole Unix seconds, in UTC: `2026-11-01T10:00:00Z`. */
-export const rfc3339 = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 
 /**
  * The first whole Unix second at or after an RFC 3339 time: the time a document is checked at

@@ -9,10 +9,7 @@ import { signCompact } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { intactIntent, intentHash } from '../verify/intent.js';
 import type { Refusal } from '../issues.js';
-import { gate, misuse, signerOf, unixNow, unsignable, type IssueOptions, type IssueResult } from './issue.js';
-
-/** Whether a value is not a plain object (an array, null, a primitive). */
-const notObject = (value: unknown): boolean => typeof value !== 'object' || value === null || Array.isArray(value);
+import { gate, misuse, notObject, signerOf, unixNow, unsignable, type IssueOptions, type IssueResult } from './issue.js';
 
 /**
  * The refusal of an intent that is not intact (its hash stale, its members refused), at

@@ -8,11 +8,8 @@
 import type { BudgetAuthorization, CapabilityToken, MoneyUnits, SpendReconciliation, ToolCallReceipt } from '../generated/types.js';
 import { fail } from '../issues.js';
 import { authorizeExposure, reconcileSpend, verifyBudgetAuthorization, verifySpendReconciliation, type GrantLedger } from '../verify/budget.js';
-import { misuse, unixNow, type IssueOptions, type IssueResult } from './issue.js';
+import { misuse, notObject, unixNow, type IssueOptions, type IssueResult } from './issue.js';
 import type { Verdict } from '../issues.js';
-
-/** Whether a value is not a plain object (an array, null, a primitive). */
-const notObject = (value: unknown): boolean => typeof value !== 'object' || value === null || Array.isArray(value);
 
 /** The call a budget authorization decides. */
 export interface AuthorizationInput {

@@ -21,7 +21,7 @@ import { didKeyVerificationMethod } from '../crypto/keys.js';
 import { notPlainJson } from '../crypto/jcs.js';
 import { fail } from '../issues.js';
 import { registryOf } from '../verify/context.js';
-import { gate, misuse, signerOf, unixNow, unsignable, type IssueOptions, type IssueResult } from './issue.js';
+import { gate, misuse, rfc3339, signerOf, unixNow, unsignable, type IssueOptions, type IssueResult } from './issue.js';
 import { createIntent } from './receipt.js';
 import { intentHash } from '../verify/intent.js';
 import type { GovernedIntent } from '../generated/types.js';
@@ -75,8 +75,6 @@ function boundToIntent(receipt: Record<string, unknown>, evidence: readonly unkn
     ...rest,
   };
 }
-
-const rfc3339 = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 
 /**
  * Sign a document with the envelope its type takes, and verify it before returning it.

@@ -22,8 +22,8 @@ import { randomUUID } from 'node:crypto';
 import type { AgentCredential, IntentMandate, IntentTrace, PaymentMandate, ToolCallReceipt, X402SettleResponse } from '../generated/types.js';
 import { documentHash } from '../crypto/hash.js';
 import { isRecord } from '../encoding/json.js';
-import { gate, misuse, signerOf, type IssueResult } from './issue.js';
-import { methodOf, notObject, optional, othersOf, plainInput, proofSettings, proveAssertion, secondsOf, type ProofIssueOptions } from './proof.js';
+import { gate, misuse, notObject, signerOf, type IssueResult } from './issue.js';
+import { methodOf, optional, othersOf, plainInput, proofSettings, proveAssertion, secondsOf, type ProofIssueOptions } from './proof.js';
 
 /** What a trace's `references` say, beside what the builder fills from the documents given. */
 export interface TraceReferencesInput {

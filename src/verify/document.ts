@@ -18,7 +18,7 @@ import { backendOf, invalidDocument, proofOptionsOf, readAs, within } from './co
 import { contextProblem, registryOf, type VerifyContext } from './context.js';
 import { verifyAgentCard, verifyCredential } from './identity.js';
 import { intactIntent, verifyIntent } from './intent.js';
-import { verifyMandateChain } from './mandate.js';
+import { cartHonours, verifyMandateChain } from './mandate.js';
 import { verifyReceipt, verifyReceiptPair } from './receipt.js';
 import { verifySettlement } from './settlement.js';
 import { verifyTrace } from './trace.js';
@@ -366,6 +366,9 @@ function verifyMandate(id: 'mandate/intent-mandate' | 'mandate/cart-mandate' | '
       return fail('ERR_MANDATE_CHAIN_BROKEN', '/intent_mandate_hash', `no intent mandate given hashes to ${m.intent_mandate_hash}`);
     }
     if (intent === undefined) return warn(verdict, { code: 'ERR_MANDATE_INTENT_NOT_GIVEN', path: '/intent_mandate_hash', message: `the cart names intent mandate ${m.intent_mandate_hash}, which was not given: the cart's cap and merchant are not checked against it` });
+    // Given the intent mandate, the cart must honour it as a chain would (SPEC.md 12.6, 3 and 4).
+    const honoured = cartHonours(intent, m);
+    if (honoured !== undefined) return honoured;
   }
   return verdict;
 }

@@ -5,11 +5,11 @@
  * pay that cart before either lapses, and every payment under one intent mandate counts against
  * its cap: a second payment over the cap is refused (Agent Commerce Rails, station 4).
  */
-import type { PaymentCurrencyAmount } from '../generated/types.js';
+import type { CartMandate, IntentMandate, PaymentCurrencyAmount } from '../generated/types.js';
 import { isRecord } from '../encoding/json.js';
 import { verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
-import { fail, pass, type Verdict } from '../issues.js';
+import { fail, pass, type Refusal, type Verdict } from '../issues.js';
 import { addDecimal, compareDecimal, formatDecimal, parseDecimal, type Decimal } from '../encoding/decimal.js';
 import { compareInstants } from '../encoding/time.js';
 import { proofOptionsOf, readAs, timeAt, within, type Read } from './common.js';
@@ -92,14 +92,10 @@ function verifyMandateChainModel(chain: unknown, spentGiven: unknown, ctx: Verif
     if (stated !== actual) return fail('ERR_MANDATE_CHAIN_BROKEN', at, `names the ${what} ${stated}, but the ${what} given hashes to ${actual}`);
   }
 
+  const honoured = cartHonours(intent, cart);
+  if (honoured !== undefined) return { ...honoured, path: `/cart_mandate${honoured.path}` };
   const cap = intent.spend_cap;
-  if (cart.spend_cap.currency !== cap.currency || compareDecimal(dec(cart.spend_cap.value), dec(cap.value)) !== 0) {
-    return fail('ERR_MANDATE_CAP_MISMATCH', '/cart_mandate/spend_cap', `the cart honours a cap of ${cart.spend_cap.value} ${cart.spend_cap.currency}; the intent mandate's is ${cap.value} ${cap.currency}`);
-  }
   const merchant = cart.contents.merchant_name;
-  if (intent.merchants !== null && intent.merchants !== undefined && !intent.merchants.includes(merchant)) {
-    return fail('ERR_MANDATE_MERCHANT_NOT_ALLOWED', '/cart_mandate/contents/merchant_name', `the cart is from ${merchant}; the intent mandate allows ${intent.merchants.join(', ')}`);
-  }
 
   const contents = payment.payment_mandate_contents;
   const paidAt = timeAt(contents.timestamp, '/payment_mandate/payment_mandate_contents/timestamp');
@@ -152,6 +148,26 @@ function verifyMandateChainModel(chain: unknown, spentGiven: unknown, ctx: Verif
   return pass(`payment ${contents.payment_mandate_id} pays cart ${details.id} within intent mandate ${intent.mandate_id} (${formatDecimal(after)} of ${cap.value} ${cap.currency})`, {
     spent: { currency: cap.currency, value: formatDecimal(after) },
   });
+}
+
+/**
+ * Whether a cart honours the intent mandate it names (SPEC.md 12.6 steps 3 and 4): it restates
+ * the spend cap, and its merchant is one the intent mandate allows, when it lists any.
+ *
+ * @param intent - the intent mandate, read.
+ * @param cart - the cart mandate, read.
+ * @returns the refusal, at a path in the cart, or `undefined`.
+ */
+export function cartHonours(intent: IntentMandate, cart: CartMandate): Refusal | undefined {
+  const cap = intent.spend_cap;
+  if (cart.spend_cap.currency !== cap.currency || compareDecimal(dec(cart.spend_cap.value), dec(cap.value)) !== 0) {
+    return fail('ERR_MANDATE_CAP_MISMATCH', '/spend_cap', `the cart honours a cap of ${cart.spend_cap.value} ${cart.spend_cap.currency}; the intent mandate's is ${cap.value} ${cap.currency}`);
+  }
+  const merchant = cart.contents.merchant_name;
+  if (intent.merchants !== null && intent.merchants !== undefined && !intent.merchants.includes(merchant)) {
+    return fail('ERR_MANDATE_MERCHANT_NOT_ALLOWED', '/contents/merchant_name', `the cart is from ${merchant}; the intent mandate allows ${intent.merchants.join(', ')}`);
+  }
+  return undefined;
 }
 
 /** A decimal the schema has already checked. */

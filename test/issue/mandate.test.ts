@@ -8,7 +8,6 @@ import type { CartMandate, IntentMandate, PaymentMandate } from '../../src/gener
 import { documentHash } from '../../src/crypto/hash.js';
 import { issueCartMandate, issueIntentMandate, issuePaymentMandate } from '../../src/issue/mandate.js';
 import { verifyDocument } from '../../src/verify/document.js';
-import { verifyMandateChain } from '../../src/verify/mandate.js';
 import { didKeyOf, documents, fixture, fixtureText, handProved, MERCHANT_VM, merchant, publicOnly, stranger, text, user, vmOf, without } from './examples.js';
 
 const intentFixture = fixture<IntentMandate>('mandate/intent-mandate', 'shopping-agent.commerce-rails');
@@ -55,20 +54,17 @@ t.test('the cart mandates of the fixtures, byte for byte, chained to the intent 
   }
 });
 
-t.test('cart-mandate.total-equal-to-spend-cap restates another cap than its intent mandate\'s, and is refused', async (t) => {
-  // The fixture is valid alone (its total is within the cap it states), but the cap it states is
-  // 5.00 USD and the intent mandate it names has 20.00 USD: every payment of it fails the chain.
+t.test('a cart that restates another cap than its intent mandate\'s is refused, by the builder and the verifier alike', async (t) => {
+  // cart-mandate.total-equal-to-spend-cap once lowered its cap to its 5.00 USD total, under an
+  // intent mandate of 20.00 USD: valid alone, refused beside its intent mandate (SPEC.md 12.6).
+  // The fixture now raises its total to the cap, and the builder makes it byte for byte.
   const want = fixture<CartMandate>('mandate/cart-mandate', 'total-equal-to-spend-cap');
-  t.equal(want.intent_mandate_hash, documentHash(intentFixture));
-  t.ok(verifyDocument(want, { now: PAID_AT, documents, evidence: [intentFixture] }).ok, 'the verifier accepts it alone, beside its intent mandate');
-  const made = issueCartMandate(without(want, 'proof'), intentFixture, merchant, { ...MERCHANT, created: want.proof.created! });
-  t.match(made, { ok: false, code: 'ERR_MANDATE_CAP_MISMATCH', path: '/spend_cap' });
-  const payment = handProved(without(paymentFixture, 'proof', 'cart_mandate_hash', 'intent_mandate_hash'), user, vmOf(user), '2026-11-01T10:07:00Z');
-  const chain = verifyMandateChain(
-    { intent_mandate: intentFixture, cart_mandate: want, payment_mandate: handProved({ ...without(payment, 'proof'), cart_mandate_hash: documentHash(want), intent_mandate_hash: documentHash(intentFixture) }, user, vmOf(user), '2026-11-01T10:07:00Z') },
-    { now: PAID_AT, documents },
-  );
-  t.match(chain, { ok: false, code: 'ERR_MANDATE_CAP_MISMATCH', path: '/cart_mandate/spend_cap' }, 'as the chain verifier refuses it under a payment');
+  const made = issueCartMandate(without(want, 'proof', 'intent_mandate_hash', 'spend_cap'), intentFixture, merchant, { ...MERCHANT, created: want.proof.created! });
+  t.ok(made.ok && text(made.value) === fixtureText('mandate/cart-mandate', 'total-equal-to-spend-cap'), 'cart-mandate.total-equal-to-spend-cap, byte for byte');
+  const lowered = { ...without(want, 'proof'), spend_cap: { currency: 'USD', value: '5.00' }, contents: cartFixture.contents };
+  t.match(issueCartMandate(lowered, intentFixture, merchant, { ...MERCHANT, created: want.proof.created! }), { ok: false, code: 'ERR_MANDATE_CAP_MISMATCH', path: '/spend_cap' });
+  const byHand = handProved(lowered, merchant, MERCHANT.verificationMethod, want.proof.created!);
+  t.match(verifyDocument(byHand, { now: PAID_AT, documents, evidence: [intentFixture] }), { ok: false, code: 'ERR_MANDATE_CAP_MISMATCH', path: '/spend_cap' }, 'as the verifier refuses it beside its intent mandate');
 });
 
 t.test('the payment mandates of the fixtures, byte for byte, chained to the cart and intent mandates', async (t) => {
