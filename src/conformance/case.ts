@@ -17,7 +17,10 @@ export interface ConformanceCase {
 export type CaseResult = Omit<AdapterResult, 'seq'>;
 
 /** Every profile, in SPEC order. */
-export const PROFILES: readonly ConformanceProfile[] = ['schema', 'jcs', 'hash', 'signature', 'proof', 'compact', 'capability', 'chain', 'budget', 'intent', 'mandate', 'receipt', 'settlement', 'document', 'bundle', 'replay', 'release'];
+export const PROFILES: readonly ConformanceProfile[] = ['schema', 'jcs', 'hash', 'signature', 'proof', 'compact', 'capability', 'chain', 'budget', 'intent', 'mandate', 'receipt', 'settlement', 'document', 'bundle', 'replay', 'release', 'produce-intent', 'produce-receipt', 'produce-delegation', 'produce-seal'];
+
+/** The profiles whose cases ask the implementation to produce an artifact, judged by the reference verifier (SPEC.md 13.2). */
+export const PRODUCER_PROFILES: ReadonlySet<ConformanceProfile> = new Set(['produce-intent', 'produce-receipt', 'produce-delegation', 'produce-seal']);
 
 /**
  * Whether an answer is the expected one: the same verdict, and the same code, codes (as sets),

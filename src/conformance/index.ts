@@ -3,7 +3,9 @@
  * against any implementation over the adapter protocol (or writ's own, in-process), and write
  * the reports. Explicit exports only: this list is the public API of the kit.
  */
-export { PROFILES, agrees } from './case.js';
+export { PRODUCER_PROFILES, PROFILES, agrees } from './case.js';
+export { judge } from './judge.js';
+export type { Judgement } from './judge.js';
 export type { CaseResult, ConformanceCase } from './case.js';
 export { DEFAULT_WINDOW, FunctionAdapter, MAX_WINDOW, PROTOCOL, PROTOCOLS, ProcessAdapter, schemaCheck, windowOf } from './adapters.js';
 export type { Adapter, Answer, ProtocolCheck, RunnerCode, StartFailure } from './adapters.js';

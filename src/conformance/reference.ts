@@ -19,6 +19,10 @@ import { checkFixtures } from '../schema/fixtures.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { FunctionAdapter, PROTOCOL } from './adapters.js';
 import { PROFILES, type CaseResult, type ConformanceCase } from './case.js';
+import { sealBundle } from '../issue/bundle.js';
+import { delegateCapability } from '../issue/capability.js';
+import { importJwk, isSigningKey } from '../issue/keys.js';
+import { createIntent, signReceipt } from '../issue/receipt.js';
 import { authorizeExposure, reconcileSpend, verifyBudgetAuthorization, verifySpendReconciliation } from '../verify/budget.js';
 import { verifyBundle } from '../verify/bundle.js';
 import { verifyDocument } from '../verify/document.js';
@@ -123,11 +127,37 @@ export function referenceAnswer(c: ConformanceCase, options: ReferenceOptions = 
       }
       case 'release':
         return releaseCase(input);
+      case 'produce-intent':
+      case 'produce-receipt':
+      case 'produce-delegation':
+      case 'produce-seal':
+        return produceCase(c.profile, input, ctx);
       default:
         return { errored: true, context: { message: `no profile ${String(c.profile)}` } };
     }
   } catch (e) {
     return { errored: true, context: { message: e instanceof Error ? e.message : String(e) } };
+  }
+}
+
+/**
+ * A producer case, answered through the builders (src/issue/): the artifact's JSON text, or the
+ * builder's refusal, which is the verifier's.
+ */
+function produceCase(profile: 'produce-intent' | 'produce-receipt' | 'produce-delegation' | 'produce-seal', input: Record<string, unknown>, ctx: VerifyContext): CaseResult {
+  const made = (r: { ok: true; value: unknown } | { ok: false; code: string }): CaseResult => (r.ok ? { verdict: 'accept', output: JSON.stringify(r.value) } : reject(r.code));
+  if (profile === 'produce-intent') return made(createIntent(input['intent'] as never, ctx));
+  const key = importJwk(input['key']);
+  if (!key.ok || !isSigningKey(key.key)) return { errored: true, context: { message: 'the case gives no signing key (a JWK with d)' } };
+  switch (profile) {
+    case 'produce-receipt':
+      return made(signReceipt(input['receipt'] as never, input['intent'] as never, key.key, ctx));
+    case 'produce-delegation':
+      return made(delegateCapability(input['parent'] as never, { ...(input['child'] as object), ...(input['link'] === false ? { link: false } : {}) } as never, key.key, { ...ctx, ancestors: (input['ancestors'] as never) ?? [] }));
+    case 'produce-seal': {
+      const sealed = sealBundle(bundleFiles(input['files']), (input['bundle'] as never) ?? {}, key.key, ctx);
+      return sealed.ok ? { verdict: 'accept', output: new TextDecoder().decode(sealed.bytes) } : reject(sealed.code);
+    }
   }
 }
 
@@ -234,7 +264,13 @@ function fileEntries(files: unknown): [path: string, entry: { base64?: string; s
 }
 
 /** A bundle's files as a vector gives them. */
-function bundleFiles(files: unknown): Map<string, Uint8Array> {
+/**
+ * The files of a bundle case, path -> bytes (a symbolic link entry has none).
+ *
+ * @param files - the case's `files`.
+ * @returns path -> bytes.
+ */
+export function bundleFiles(files: unknown): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   for (const [path, entry] of fileEntries(files)) {
     if (entry.base64 !== undefined) out.set(path, fromBase64Url(entry.base64) ?? new Uint8Array());

@@ -8,7 +8,8 @@
 import type { AdapterHello, CaseOutcome, ConformanceVector, ImplementationInfo, ReportCase, ReportFooter, ReportHeader } from '../generated/types.js';
 import type { Adapter, RunnerCode } from './adapters.js';
 import { PROTOCOL, windowOf } from './adapters.js';
-import { agrees } from './case.js';
+import { PRODUCER_PROFILES } from './case.js';
+import { judge } from './judge.js';
 
 /** What to run, and how. */
 export interface RunOptions {
@@ -177,7 +178,8 @@ export async function runConformance(adapter: Adapter, vectors: readonly Conform
       else if (r.errored === true) record(sent.index, { ...base(v), outcome: 'error', code: 'ERR_RUNNER_REPORTED_ERROR', reason: `the implementation reports an error: ${JSON.stringify(r.context)}`.slice(0, 4096), duration_ms });
       else {
         const actual = outcomeOf(r);
-        record(sent.index, { ...base(v), outcome: agrees(v.expect, actual) ? 'pass' : 'fail', actual, duration_ms });
+        const judged = judge(v, actual);
+        record(sent.index, { ...base(v), outcome: judged.pass ? 'pass' : 'fail', actual, ...(judged.pass || !PRODUCER_PROFILES.has(v.profile) || judged.reason === undefined ? {} : { reason: judged.reason.slice(0, 4096) }), duration_ms });
       }
     }
   }

@@ -2655,7 +2655,7 @@ export interface ReportCase {
    */
   code?: ErrorCodeName;
   /**
-   * Why the case was skipped or errored, in words for people; programs read an error's code.
+   * Why the case was skipped or errored, or why an artifact a producer case made failed the reference verifier's judgement, in words for people; programs read an error's code.
    */
   reason?: string;
   /**
@@ -4313,7 +4313,11 @@ export type ConformanceProfile =
   | "document"
   | "bundle"
   | "replay"
-  | "release";
+  | "release"
+  | "produce-intent"
+  | "produce-receipt"
+  | "produce-delegation"
+  | "produce-seal";
 
 /**
  * accept or reject.
@@ -4340,7 +4344,7 @@ export interface CaseOutcome {
    */
   codes?: [ErrorCodeName, ...ErrorCodeName[]];
   /**
-   * The canonical text (jcs) or the sha256:<hex> hash (hash).
+   * The canonical text (jcs), the sha256:<hex> hash (hash), or the JSON text of the artifact produced (the produce- profiles).
    */
   output?: string;
   /**

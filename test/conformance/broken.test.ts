@@ -14,6 +14,7 @@ import { chainVerifier, mandateVerifier, overrunCharged, sortedStringify, zip215
 import { signatureVerifier } from './independent/signature.js';
 import { canonicaliser } from './independent/jcs.js';
 import { budgetKeeper } from './independent/budget.js';
+import { producer } from './independent/producer.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -63,6 +64,21 @@ t.test('the independent budget keeper: SPEC 12.5 in its order, each mistake caug
   t.same(await failures(budgetKeeper({ firstThresholdOnly: true }), ['budget']), ['budget/threshold-shadowed'], 'a looser threshold put first shadows the parent\'s');
   t.same(await failures(budgetKeeper({ lateApproval: true }), ['budget']), ['budget/record/approval-after-the-fact']);
   t.same(await failures(budgetKeeper({ perCallFirst: true }), ['budget']), ['budget/commerce-network/denied-budget', 'budget/no-ledger/one-unit-past-the-total', 'budget/record/commerce-network-denied', 'budget/record/ledger/denied-matches'], 'the checks out of SPEC\'s order name another limit');
+});
+
+t.test('the independent producer: what it makes passes the judge, and each of its mistakes is caught', async (t) => {
+  const produce = ['produce-intent', 'produce-receipt', 'produce-delegation'];
+  const d = (...names: string[]): string[] => names.map((n) => `produce-delegation/${n}`);
+  t.same(await failures(producer({}), produce), [], 'without a bug it passes every vector of its profiles');
+  const widened = d('another-operation', 'another-tool', 'by-another-key', 'older-than-its-parent', 'one-cent-more', 'one-more-call', 'outliving-its-parent', 'without-a-constraint', 'without-the-total-cap');
+  t.same(await failures(producer({ signsBeforeNarrowing: true }), produce), widened, 'a producer that signs before narrowing signs every child it is asked for, and each refusal it owed is caught');
+  // Signing its parent's scope, it makes a child the verifier accepts, but not the one asked:
+  // the judge catches it wherever the scope asked is narrower, and it refuses nothing it should
+  // (every-cap-at-the-parent asks for its parent's scope itself).
+  const scoped = d('another-operation', 'another-tool', 'incident-network-executor', 'one-cent-more', 'one-more-call', 'with-its-link', 'without-a-constraint', 'without-the-total-cap');
+  t.same(await failures(producer({ parentScope: true }), produce), scoped, 'a producer that signs its parent\'s scope');
+  t.same(await failures(producer({ trustsStatedHash: true }), produce), ['produce-receipt/for-an-intent-whose-hash-is-stale'], 'a kernel that commits to the hash an intent states');
+  t.same(await failures(producer({ hashesWithOldHash: true }), produce), ['produce-intent/stale-hash-replaced'], 'an intent hashed with its old hash in it');
 });
 
 t.test('without their bugs, the small verifiers pass every vector of their profiles', async (t) => {

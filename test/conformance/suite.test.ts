@@ -79,7 +79,7 @@ t.test('the Python harness passes what it claims and is reported as skipping the
   t.equal(r.code, 0, r.out + r.err);
   const lines = readFileSync(join(dir, 'report.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
   const footer = lines[lines.length - 1];
-  const claimed = vectors.filter((v) => ['jcs', 'hash', 'signature', 'capability', 'chain', 'budget'].includes(v.profile)).length;
+  const claimed = vectors.filter((v) => ['jcs', 'hash', 'signature', 'capability', 'chain', 'budget', 'produce-receipt', 'produce-delegation'].includes(v.profile)).length;
   t.same(footer.totals, { pass: claimed, fail: 0, skip: vectors.length - claimed, error: 0 });
   t.same(lines[0].implementation.language, 'Python');
   t.match(r.out, /against writ-python-harness 0\.1\.0 \(Python\)/);

@@ -621,6 +621,76 @@ def _instant(text):
 
 
 # ---------------------------------------------------------------------------------------------
+# Producing (SPEC.md 13.2): Ed25519 signing (RFC 8032 5.1.6), receipts and delegations, each
+# checked as a verifier would check it before it is given out
+
+def _b64url(text):
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _signing_key(jwk):
+    """The seed and hex public key of an OKP/Ed25519 JWK with its d."""
+    if not isinstance(jwk, dict) or jwk.get("kty") != "OKP" or jwk.get("crv") != "Ed25519" or not isinstance(jwk.get("d"), str):
+        raise Rejected("ERR_KEY_MALFORMED")
+    seed = _b64url(jwk["d"])
+    h = hashlib.sha512(seed).digest()
+    a = int.from_bytes(h[:32], "little") & ((1 << 254) - 8) | (1 << 254)
+    public = _encode(_mul(a, BASE))
+    return {"a": a, "prefix": h[32:], "public": public, "hex": public.hex()}
+
+
+def sign(key, message):
+    """The Ed25519 signature of message (bytes) under key, as hex."""
+    r = int.from_bytes(hashlib.sha512(key["prefix"] + message).digest(), "little") % L
+    big_r = _encode(_mul(r, BASE))
+    k = int.from_bytes(hashlib.sha512(big_r + key["public"] + message).digest(), "little") % L
+    return (big_r + ((r + k * key["a"]) % L).to_bytes(32, "little")).hex()
+
+
+def _signed(body, key):
+    return dict(body, signature=sign(key, _canonical_bytes(body)))
+
+
+def _intent_hash(intent):
+    return document_hash({k: v for k, v in intent.items() if k != "intent_hash"})
+
+
+def produce_receipt(data, context):
+    """A kernel's receipt of one call, committed to its intent's recomputed hash (SPEC.md 12.4)."""
+    key = _signing_key(data.get("key"))
+    intent, asked = data["intent"], dict(data["receipt"])
+    if intent.get("intent_hash") != _intent_hash(intent):
+        raise Rejected("ERR_INTENT_HASH_MISMATCH")
+    if asked.get("capability_id", intent["capability_id"]) != intent["capability_id"]:
+        raise Rejected("ERR_RECEIPT_CAPABILITY_MISMATCH")
+    decision = asked.get("decision") or {}
+    if decision.get("verdict") != "allow" and not isinstance(decision.get("reason"), str):
+        raise Rejected("ERR_SCHEMA_REQUIRED")
+    action = asked.pop("action", None)
+    body = dict(asked, capability_id=asked.get("capability_id", intent["capability_id"]), intent_hash=_intent_hash(intent), kernel_key=key["hex"])
+    if action is not None:
+        body["action"] = {"parameters": action["parameters"], "parameter_hash": document_hash(action["parameters"])}
+    receipt = _signed(body, key)
+    verify_compact(receipt, "kernel_key")
+    return receipt
+
+
+def produce_delegation(data, context):
+    """A child of the parent, signed by its holder, one level deeper, checked by verify_chain first."""
+    key = _signing_key(data.get("key"))
+    parent, asked = data["parent"], data["child"]
+    child = dict(asked, issuer=key["hex"], scope=asked.get("scope", parent["scope"]), delegation_depth=parent.get("delegation_depth", 0) + 1, parent_capability_id=parent["id"])
+    if "expires_at" not in asked:
+        child["expires_at"] = asked["issued_at"] + asked["ttl_secs"] if "ttl_secs" in asked else parent["expires_at"]
+    if data.get("link", True) is not False:
+        link = _signed({"capability_id": parent["id"], "delegator": key["hex"], "delegatee": asked["subject"], "timestamp": asked["issued_at"]}, key)
+        child["delegation_chain"] = list(parent.get("delegation_chain") or []) + [link]
+    child = _signed(child, key)
+    verify_chain(child, [parent] + list(data.get("ancestors") or []), context)
+    return child
+
+
+# ---------------------------------------------------------------------------------------------
 # The protocol
 
 def answer(case):
@@ -641,7 +711,10 @@ def answer(case):
         if profile == "budget":
             budget(data, case["context"])
             return {"verdict": "accept"}
-        return {"skipped": True, "reason": "the Python harness implements jcs, hash, signature, capability, chain and budget only"}
+        if profile in ("produce-receipt", "produce-delegation"):
+            made = (produce_receipt if profile == "produce-receipt" else produce_delegation)(data, case["context"])
+            return {"verdict": "accept", "output": json.dumps(made, ensure_ascii=False)}
+        return {"skipped": True, "reason": "the Python harness implements jcs, hash, signature, capability, chain, budget, produce-receipt and produce-delegation only"}
     except Rejected as r:
         return {"verdict": "reject", "code": r.code}
 
@@ -662,7 +735,7 @@ def main():
                 reply = {
                     "protocol": PROTOCOL,
                     "implementation": {"name": "writ-python-harness", "version": "0.1.0", "language": "Python", "homepage": "https://writ.dev/"},
-                    "profiles": ["jcs", "hash", "signature", "capability", "chain", "budget"],
+                    "profiles": ["jcs", "hash", "signature", "capability", "chain", "budget", "produce-receipt", "produce-delegation"],
                 }
             else:
                 try:

@@ -73,6 +73,82 @@ function ruleBroken(t: CapabilityToken): string | undefined {
 }
 
 /**
+ * Check a chain as SPEC.md 12.2 orders it, with the given bugs.
+ *
+ * @param leaf - the capability.
+ * @param evidence - the capabilities given with it.
+ * @param ctx - the case's context (well formed).
+ * @param bugs - which bugs to switch on.
+ * @returns the code of the first problem, or undefined when the chain verifies.
+ */
+export function chainProblem(leaf: CapabilityToken, evidence: readonly unknown[], ctx: Context, bugs: ChainBugs = {}): string | undefined {
+  const revocations = new Map((ctx.revocations ?? []).map((r) => [r.capability_id, r.revoked_at]));
+  const leafRule = ruleBroken(leaf);
+  if (leafRule !== undefined) return leafRule;
+  const byId = new Map<string, CapabilityToken>([[leaf.id, leaf]]);
+  // A value without a string id is not a capability: no parent id names it.
+  for (const t of (evidence as unknown[]).filter((o): o is CapabilityToken => o !== null && typeof o === 'object' && typeof (o as { id?: unknown }).id === 'string')) {
+    const known = byId.get(t.id);
+    if (known !== undefined && hashOf(known) !== hashOf(t)) return 'ERR_CHAIN_DUPLICATE_ID';
+    byId.set(t.id, t);
+  }
+  const path: CapabilityToken[] = [leaf];
+  const seen = new Set([leaf.id]);
+  for (let t = leaf; t.parent_capability_id !== undefined && t.parent_capability_id !== null; ) {
+    const parent = byId.get(t.parent_capability_id);
+    if (parent === undefined) return 'ERR_CHAIN_PARENT_MISSING';
+    const rule = ruleBroken(parent);
+    if (rule !== undefined) return rule;
+    if (seen.has(parent.id)) return 'ERR_CHAIN_CYCLE';
+    seen.add(parent.id);
+    path.push(parent);
+    if (path.length > (ctx.max_depth ?? 16) + 1) return 'ERR_CHAIN_TOO_DEEP';
+    t = parent;
+  }
+  path.reverse();
+  for (const [depth, t] of path.entries()) {
+    const parent = path[depth - 1];
+    if ((t.delegation_depth ?? 0) !== depth) return 'ERR_CHAIN_DEPTH_MISMATCH';
+    const signed = compact(t as unknown as Record<string, unknown>, 'issuer');
+    if (signed !== undefined) return signed;
+    if (parent === undefined) {
+      if (ctx.trust_anchors !== undefined && !ctx.trust_anchors.includes(t.issuer)) return 'ERR_CHAIN_UNTRUSTED_ROOT';
+    } else {
+      if (t.issuer !== parent.subject) return 'ERR_CHAIN_ISSUER_MISMATCH';
+      if (t.issued_at < parent.issued_at) return 'ERR_CAP_ISSUED_BEFORE_PARENT';
+      if (t.expires_at > parent.expires_at) return 'ERR_CAP_EXPIRY_EXTENDED';
+      for (const g of t.scope.grants ?? []) {
+        const candidates = (parent.scope.grants ?? []).filter((p) => covers(p.server_id, g.server_id, bugs) && covers(p.tool_name, g.tool_name, bugs));
+        if (candidates.length === 0) return 'ERR_CAP_NOT_COVERED';
+        const failures = candidates.map((p) => narrows(g, p, bugs));
+        if (!failures.includes(undefined)) return failures[0] as string;
+      }
+      if (bugs.ignoreNamedGrants !== true) {
+        if (!namedWithin(t.scope.resource_grants ?? [], parent.scope.resource_grants ?? [], (r) => r.uri_pattern)) return 'ERR_CAP_NOT_COVERED';
+        if (!namedWithin(t.scope.prompt_grants ?? [], parent.scope.prompt_grants ?? [], (r) => r.prompt_name)) return 'ERR_CAP_NOT_COVERED';
+      }
+    }
+    const upTo = path.slice(0, depth + 1);
+    for (const link of t.delegation_chain ?? []) {
+      const linked = compact(link as unknown as Record<string, unknown>, 'delegator');
+      if (linked !== undefined) return linked;
+      if (bugs.linkUnpaired === true) {
+        if (!upTo.some((u) => u.issuer === link.delegator) || !upTo.some((u) => u.subject === link.delegatee) || !upTo.some((u) => u.id === link.capability_id)) return 'ERR_CHAIN_LINK_INVALID';
+        continue;
+      }
+      const hop = path.slice(0, depth).findIndex((u) => u.id === link.capability_id);
+      if (hop < 0 || link.delegator !== path[hop]?.subject || link.delegatee !== path[hop + 1]?.subject) return 'ERR_CHAIN_LINK_INVALID';
+    }
+    const checked = bugs.revocationParentOnly !== true || depth >= path.length - 2;
+    const revokedAt = revocations.get(t.id);
+    if (checked && revokedAt !== undefined && revokedAt <= ctx.now) return depth === path.length - 1 ? 'ERR_CHAIN_REVOKED' : 'ERR_CHAIN_REVOKED_ANCESTOR';
+    if (ctx.now < t.issued_at) return 'ERR_CHAIN_NOT_YET_VALID';
+    if (bugs.expiryInclusive === true ? ctx.now > t.expires_at : ctx.now >= t.expires_at) return 'ERR_CHAIN_EXPIRED';
+  }
+  return undefined;
+}
+
+/**
  * A capability-chain verifier written from SPEC.md 12.2, with the given bugs.
  *
  * @param bugs - which bugs to switch on; none gives a correct verifier.
@@ -84,70 +160,7 @@ export function chainVerifier(bugs: ChainBugs): Adapter {
     if (contextMalformed(ctx)) return reject('ERR_USAGE_INVALID_ARGUMENT');
     const evidence = c.input['capabilities'] ?? [];
     if (!Array.isArray(evidence)) return reject('ERR_USAGE_INVALID_ARGUMENT');
-    const revocations = new Map((ctx.revocations ?? []).map((r) => [r.capability_id, r.revoked_at]));
-    const leaf = c.input['capability'] as CapabilityToken;
-    const leafRule = ruleBroken(leaf);
-    if (leafRule !== undefined) return reject(leafRule);
-    const byId = new Map<string, CapabilityToken>([[leaf.id, leaf]]);
-    // A value without a string id is not a capability: no parent id names it.
-    for (const t of (evidence as unknown[]).filter((o): o is CapabilityToken => o !== null && typeof o === 'object' && typeof (o as { id?: unknown }).id === 'string')) {
-      const known = byId.get(t.id);
-      if (known !== undefined && hashOf(known) !== hashOf(t)) return reject('ERR_CHAIN_DUPLICATE_ID');
-      byId.set(t.id, t);
-    }
-    const path: CapabilityToken[] = [leaf];
-    const seen = new Set([leaf.id]);
-    for (let t = leaf; t.parent_capability_id !== undefined && t.parent_capability_id !== null; ) {
-      const parent = byId.get(t.parent_capability_id);
-      if (parent === undefined) return reject('ERR_CHAIN_PARENT_MISSING');
-      const rule = ruleBroken(parent);
-      if (rule !== undefined) return reject(rule);
-      if (seen.has(parent.id)) return reject('ERR_CHAIN_CYCLE');
-      seen.add(parent.id);
-      path.push(parent);
-      if (path.length > (ctx.max_depth ?? 16) + 1) return reject('ERR_CHAIN_TOO_DEEP');
-      t = parent;
-    }
-    path.reverse();
-    for (const [depth, t] of path.entries()) {
-      const parent = path[depth - 1];
-      if ((t.delegation_depth ?? 0) !== depth) return reject('ERR_CHAIN_DEPTH_MISMATCH');
-      const signed = compact(t as unknown as Record<string, unknown>, 'issuer');
-      if (signed !== undefined) return reject(signed);
-      if (parent === undefined) {
-        if (ctx.trust_anchors !== undefined && !ctx.trust_anchors.includes(t.issuer)) return reject('ERR_CHAIN_UNTRUSTED_ROOT');
-      } else {
-        if (t.issuer !== parent.subject) return reject('ERR_CHAIN_ISSUER_MISMATCH');
-        if (t.issued_at < parent.issued_at) return reject('ERR_CAP_ISSUED_BEFORE_PARENT');
-        if (t.expires_at > parent.expires_at) return reject('ERR_CAP_EXPIRY_EXTENDED');
-        for (const g of t.scope.grants ?? []) {
-          const candidates = (parent.scope.grants ?? []).filter((p) => covers(p.server_id, g.server_id, bugs) && covers(p.tool_name, g.tool_name, bugs));
-          if (candidates.length === 0) return reject('ERR_CAP_NOT_COVERED');
-          const failures = candidates.map((p) => narrows(g, p, bugs));
-          if (!failures.includes(undefined)) return reject(failures[0] as string);
-        }
-        if (bugs.ignoreNamedGrants !== true) {
-          if (!namedWithin(t.scope.resource_grants ?? [], parent.scope.resource_grants ?? [], (r) => r.uri_pattern)) return reject('ERR_CAP_NOT_COVERED');
-          if (!namedWithin(t.scope.prompt_grants ?? [], parent.scope.prompt_grants ?? [], (r) => r.prompt_name)) return reject('ERR_CAP_NOT_COVERED');
-        }
-      }
-      const upTo = path.slice(0, depth + 1);
-      for (const link of t.delegation_chain ?? []) {
-        const linked = compact(link as unknown as Record<string, unknown>, 'delegator');
-        if (linked !== undefined) return reject(linked);
-        if (bugs.linkUnpaired === true) {
-          if (!upTo.some((u) => u.issuer === link.delegator) || !upTo.some((u) => u.subject === link.delegatee) || !upTo.some((u) => u.id === link.capability_id)) return reject('ERR_CHAIN_LINK_INVALID');
-          continue;
-        }
-        const hop = path.slice(0, depth).findIndex((u) => u.id === link.capability_id);
-        if (hop < 0 || link.delegator !== path[hop]?.subject || link.delegatee !== path[hop + 1]?.subject) return reject('ERR_CHAIN_LINK_INVALID');
-      }
-      const checked = bugs.revocationParentOnly !== true || depth >= path.length - 2;
-      const revokedAt = revocations.get(t.id);
-      if (checked && revokedAt !== undefined && revokedAt <= ctx.now) return reject(depth === path.length - 1 ? 'ERR_CHAIN_REVOKED' : 'ERR_CHAIN_REVOKED_ANCESTOR');
-      if (ctx.now < t.issued_at) return reject('ERR_CHAIN_NOT_YET_VALID');
-      if (bugs.expiryInclusive === true ? ctx.now > t.expires_at : ctx.now >= t.expires_at) return reject('ERR_CHAIN_EXPIRED');
-    }
-    return accept;
+    const problem = chainProblem(c.input['capability'] as CapabilityToken, evidence, ctx, bugs);
+    return problem === undefined ? accept : reject(problem);
   });
 }
