@@ -15,8 +15,8 @@ import { documentHash } from '../crypto/hash.js';
 import { toDidKey } from '../crypto/keys.js';
 import { isRecord } from '../encoding/json.js';
 import type { Refusal } from '../issues.js';
-import { gate, misuse, notObject, signerOf, type IssueResult } from './issue.js';
-import { didOf, methodOf, optional, othersOf, plainInput, proofSettings, proveAssertion, secondsOf, type ProofIssueOptions } from './proof.js';
+import { gate, misuse, type IssueResult } from './issue.js';
+import { didOf, methodOf, optional, othersOf, proofStart, proveAssertion, secondsOf, type ProofIssueOptions } from './proof.js';
 
 /** The first and only context a credential has by default: Verifiable Credentials 2.0. */
 const VC_CONTEXT = ['https://www.w3.org/ns/credentials/v2'];
@@ -107,15 +107,9 @@ function kindOf(type: unknown, subject: unknown): { readonly ok: true; readonly 
  * ```
  */
 export function issueCredential<I extends CredentialInput>(input: I, issuer: unknown, options: ProofIssueOptions = {}): IssueResult<CredentialOf<I>> {
-  const signer = signerOf(issuer, '/issuer');
-  if (!signer.ok) return signer;
-  const proof = proofSettings(options);
-  if (!proof.ok) return proof;
-  const s = proof.settings;
-  if (notObject(input)) return misuse('', 'the credential must be an object with its credentialSubject');
-  const read = plainInput(input, 'the credential');
-  if (!read.ok) return read;
-  const c = read.value;
+  const start = proofStart(issuer, '/issuer', options, input, 'the credential must be an object with its credentialSubject', 'the credential');
+  if (!start.ok) return start;
+  const { signer, settings: s, input: c } = start;
   const kind = kindOf(c['type'], c['credentialSubject']);
   if (!kind.ok) return kind;
   const issuerMember = c['issuer'] ?? toDidKey(signer.publicKey);
@@ -198,15 +192,9 @@ const CARD_MEMBERS = ['id', 'name', 'description', 'version', 'endpoints', 'tool
  * ```
  */
 export function issueAgentCard(input: AgentCardInput, key: unknown, options: ProofIssueOptions = {}): IssueResult<AgentCard> {
-  const signer = signerOf(key, '/key');
-  if (!signer.ok) return signer;
-  const proof = proofSettings(options);
-  if (!proof.ok) return proof;
-  const s = proof.settings;
-  if (notObject(input)) return misuse('', 'the agent card must be an object with its name, endpoints and tools');
-  const read = plainInput(input, 'the agent card');
-  if (!read.ok) return read;
-  const c = read.value;
+  const start = proofStart(key, '/key', options, input, 'the agent card must be an object with its name, endpoints and tools', 'the agent card');
+  if (!start.ok) return start;
+  const { signer, settings: s, input: c } = start;
   const id = c['id'] ?? toDidKey(signer.publicKey);
   if (typeof id !== 'string') return misuse('/id', "the card's id is the DID it speaks for");
   const method = methodOf(id, signer.publicKey, s, '/id');

@@ -53,6 +53,13 @@ export const rfc3339 = (seconds: number): string => new Date(seconds * 1000).toI
 /** The current time, whole Unix seconds. */
 export const unixNow = (): number => Math.floor(Date.now() / 1000);
 
+/** A signer as the builders use it: the seed, and the public key raw and in hex. */
+export interface Signer {
+  readonly seed: Uint8Array;
+  readonly hex: string;
+  readonly publicKey: Uint8Array;
+}
+
 /**
  * The seed of a signing key, or the refusal of what is not one.
  *
@@ -60,7 +67,7 @@ export const unixNow = (): number => Math.floor(Date.now() / 1000);
  * @param path - where it was given, for the refusal.
  * @returns the seed and the public key in hex, or `ERR_USAGE_INVALID_ARGUMENT`.
  */
-export function signerOf(key: unknown, path = '/key'): { readonly ok: true; readonly seed: Uint8Array; readonly hex: string; readonly publicKey: Uint8Array } | Refusal {
+export function signerOf(key: unknown, path = '/key'): ({ readonly ok: true } & Signer) | Refusal {
   if (typeof key !== 'object' || key === null || !isSigningKey(key as SigningKey)) {
     return fail('ERR_USAGE_INVALID_ARGUMENT', path, 'the signer must be a signing key from generateKeyPair, importJwk, importSecretKey or readKeyFile (a public key cannot sign)');
   }

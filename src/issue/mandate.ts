@@ -14,8 +14,8 @@ import type { CartContents, CartMandate, IntentMandate, PaymentCurrencyAmount, P
 import { documentHash } from '../crypto/hash.js';
 import { toDidKey } from '../crypto/keys.js';
 import type { Refusal } from '../issues.js';
-import { gate, misuse, notObject, signerOf, type IssueOptions, type IssueResult } from './issue.js';
-import { methodOf, optional, othersOf, plain, plainInput, proofSettings, proveAssertion, secondsOf, type ProofIssueOptions } from './proof.js';
+import { gate, misuse, notObject, type IssueOptions, type IssueResult } from './issue.js';
+import { methodOf, optional, othersOf, plain, proofStart, proveAssertion, secondsOf, type ProofIssueOptions } from './proof.js';
 
 /** What an intent mandate says, beside what the builder fills. */
 export interface IntentMandateInput {
@@ -59,15 +59,9 @@ const INTENT_MEMBERS = ['mandate_id', 'user', 'agent', 'user_cart_confirmation_r
  * ```
  */
 export function issueIntentMandate(input: IntentMandateInput, user: unknown, options: ProofIssueOptions = {}): IssueResult<IntentMandate> {
-  const signer = signerOf(user, '/user');
-  if (!signer.ok) return signer;
-  const proof = proofSettings(options);
-  if (!proof.ok) return proof;
-  const s = proof.settings;
-  if (notObject(input)) return misuse('', 'the intent mandate must be an object with its agent, description, spend cap and expiry');
-  const read = plainInput(input, 'the intent mandate');
-  if (!read.ok) return read;
-  const m = read.value;
+  const start = proofStart(user, '/user', options, input, 'the intent mandate must be an object with its agent, description, spend cap and expiry', 'the intent mandate');
+  if (!start.ok) return start;
+  const { signer, settings: s, input: m } = start;
   const userDid = m['user'] ?? toDidKey(signer.publicKey);
   const method = methodOf(typeof userDid === 'string' ? userDid : undefined, signer.publicKey, s, '/user');
   if (!method.ok) return method;
@@ -138,15 +132,9 @@ function chained<T>(doc: unknown, at: string, type: 'mandate/intent-mandate' | '
  * ```
  */
 export function issueCartMandate(input: CartMandateInput, intentMandate: IntentMandate, merchant: unknown, options: ProofIssueOptions = {}): IssueResult<CartMandate> {
-  const signer = signerOf(merchant, '/merchant');
-  if (!signer.ok) return signer;
-  const proof = proofSettings(options);
-  if (!proof.ok) return proof;
-  const s = proof.settings;
-  if (notObject(input)) return misuse('', 'the cart mandate must be an object with its contents');
-  const read = plainInput(input, 'the cart mandate');
-  if (!read.ok) return read;
-  const m = read.value;
+  const start = proofStart(merchant, '/merchant', options, input, 'the cart mandate must be an object with its contents', 'the cart mandate');
+  if (!start.ok) return start;
+  const { signer, settings: s, input: m } = start;
   const created = s.created ?? s.nowText;
   const at = secondsOf(created);
   const intent = chained<IntentMandate>(intentMandate, '/intent_mandate', 'mandate/intent-mandate', [], at, options);
@@ -200,15 +188,9 @@ const PAYMENT_MEMBERS = ['payment_mandate_contents', 'user_authorization', 'cart
  * ```
  */
 export function issuePaymentMandate(input: PaymentMandateInput, cartMandate: CartMandate, intentMandate: IntentMandate, user: unknown, options: ProofIssueOptions = {}): IssueResult<PaymentMandate> {
-  const signer = signerOf(user, '/user');
-  if (!signer.ok) return signer;
-  const proof = proofSettings(options);
-  if (!proof.ok) return proof;
-  const s = proof.settings;
-  if (notObject(input)) return misuse('', 'the payment mandate must be an object with its payment_mandate_contents');
-  const read = plainInput(input, 'the payment mandate');
-  if (!read.ok) return read;
-  const m = read.value;
+  const start = proofStart(user, '/user', options, input, 'the payment mandate must be an object with its payment_mandate_contents', 'the payment mandate');
+  if (!start.ok) return start;
+  const { signer, settings: s, input: m } = start;
   const contents = m['payment_mandate_contents'];
   const timestamp = notObject(contents) ? undefined : (contents as Record<string, unknown>)['timestamp'];
   const created = s.created ?? (typeof timestamp === 'string' ? timestamp : s.nowText);

@@ -16,7 +16,7 @@ import { isRecord } from '../encoding/json.js';
 import { notPlainMessage, snapshotJson } from '../encoding/snapshot.js';
 import { LATEST_SECOND, readRfc3339 } from '../encoding/time.js';
 import { fail, type Refusal } from '../issues.js';
-import { misuse, notObject, rfc3339, unixNow, type IssueOptions } from './issue.js';
+import { misuse, notObject, rfc3339, signerOf, unixNow, type IssueOptions, type Signer } from './issue.js';
 
 /** The options of a builder whose artifact carries a Data Integrity proof: the context of the check, and the proof's own options. */
 export interface ProofIssueOptions extends IssueOptions {
@@ -199,3 +199,26 @@ export function didOf(value: unknown): string | undefined {
   return isRecord(value) && typeof value['id'] === 'string' ? value['id'] : undefined;
 }
 
+
+/**
+ * How every proved builder starts: the signer's key, the proof's settings, and the input read
+ * once into frozen plain JSON, each refused with its own code and path.
+ *
+ * @param key - the signer's key as the caller gave it.
+ * @param at - where the key was given, for its refusal.
+ * @param options - the builder's options.
+ * @param input - the builder's input.
+ * @param notAnObject - the refusal's words for an input that is not an object.
+ * @param what - what the input is, for the words of a refusal.
+ * @returns the signer, the settings and the input, or the first refusal.
+ */
+export function proofStart(key: unknown, at: string, options: unknown, input: unknown, notAnObject: string, what: string): { readonly ok: true; readonly signer: Signer; readonly settings: ProofSettings; readonly input: Record<string, unknown> } | Refusal {
+  const signer = signerOf(key, at);
+  if (!signer.ok) return signer;
+  const proof = proofSettings(options);
+  if (!proof.ok) return proof;
+  if (notObject(input)) return misuse('', notAnObject);
+  const read = plainInput(input as object, what);
+  if (!read.ok) return read;
+  return { ok: true, signer, settings: proof.settings, input: read.value };
+}

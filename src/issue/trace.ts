@@ -22,8 +22,8 @@ import { randomUUID } from 'node:crypto';
 import type { AgentCredential, IntentMandate, IntentTrace, PaymentMandate, ToolCallReceipt, X402SettleResponse } from '../generated/types.js';
 import { documentHash } from '../crypto/hash.js';
 import { isRecord } from '../encoding/json.js';
-import { gate, misuse, notObject, signerOf, type IssueResult } from './issue.js';
-import { methodOf, optional, othersOf, plainInput, proofSettings, proveAssertion, secondsOf, type ProofIssueOptions } from './proof.js';
+import { gate, misuse, notObject, type IssueResult } from './issue.js';
+import { methodOf, optional, othersOf, proofStart, proveAssertion, secondsOf, type ProofIssueOptions } from './proof.js';
 
 /** What a trace's `references` say, beside what the builder fills from the documents given. */
 export interface TraceReferencesInput {
@@ -93,15 +93,9 @@ const REFERENCE_MEMBERS = ['mandate_hash', 'receipt_hashes', 'settlement_proof',
  * ```
  */
 export function recordTrace(input: TraceInput, recorder: unknown, options: ProofIssueOptions = {}): IssueResult<IntentTrace> {
-  const signer = signerOf(recorder, '/recorder');
-  if (!signer.ok) return signer;
-  const proof = proofSettings(options);
-  if (!proof.ok) return proof;
-  const s = proof.settings;
-  if (notObject(input)) return misuse('', 'the trace must be an object with its outcome and the documents it anchors');
-  const read = plainInput(input, 'the trace');
-  if (!read.ok) return read;
-  const t = read.value;
+  const start = proofStart(recorder, '/recorder', options, input, 'the trace must be an object with its outcome and the documents it anchors', 'the trace');
+  if (!start.ok) return start;
+  const { signer, settings: s, input: t } = start;
   const given = t['references'] ?? {};
   if (notObject(given)) return misuse('/references', 'the references must be an object (they may be empty)');
   const refs = given as Record<string, unknown>;
