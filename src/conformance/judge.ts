@@ -21,7 +21,7 @@ import { verifyCapabilityChain } from '../verify/capability.js';
 import { verifyIntent } from '../verify/intent.js';
 import { verifyReceipt } from '../verify/receipt.js';
 import { agrees, PRODUCER_PROFILES } from './case.js';
-import { bundleFiles, toContext } from './reference.js';
+import { bundleFiles, toContext } from './inputs.js';
 
 /** A judgement: whether the answer passes, and when it does not, why, for people. */
 export interface Judgement {

@@ -4,13 +4,13 @@
  * runs in-process, and what `writ adapter` serves over the adapter protocol. It never throws: a
  * case it cannot process is an `errored` result.
  */
-import type { AdapterHello, ConformanceContext, HopVerdict } from '../generated/types.js';
+import type { AdapterHello, HopVerdict } from '../generated/types.js';
 import { verifyEd25519, type Ed25519Options } from '../crypto/ed25519.js';
 import { precheckVerdict, verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { canonicalJson } from '../crypto/jcs.js';
 import { fromBase64Url, fromHex } from '../encoding/bytes.js';
-import { isRecord, parseJson } from '../encoding/json.js';
+import { parseJson } from '../encoding/json.js';
 import type { Issue, Verdict } from '../issues.js';
 import { fail } from '../issues.js';
 import { checkIntegrity } from '../release/integrity.js';
@@ -19,6 +19,7 @@ import { checkFixtures } from '../schema/fixtures.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { FunctionAdapter, PROTOCOL } from './adapters.js';
 import { PROFILES, type CaseResult, type ConformanceCase } from './case.js';
+import { bundleFiles, fileEntries, toContext } from './inputs.js';
 import { sealBundle } from '../issue/bundle.js';
 import { delegateCapability } from '../issue/capability.js';
 import { importJwk, isSigningKey } from '../issue/keys.js';
@@ -182,20 +183,6 @@ function pick(input: Record<string, unknown>, key: string): Record<string, unkno
   return input[key] === undefined ? {} : { [key]: input[key] };
 }
 
-/** The vector context as a verifier context. */
-export function toContext(c: ConformanceContext): VerifyContext {
-  return {
-    now: c.now,
-    documents: new Map((c.documents ?? []).map((d) => [String((d as { id?: unknown }).id), d])),
-    revocations: new Map((c.revocations ?? []).map((r) => [r.capability_id, r.revoked_at])),
-    ...(c.trust_anchors === undefined ? {} : { trustAnchors: c.trust_anchors }),
-    ...(c.sealers === undefined ? {} : { sealers: c.sealers }),
-    ...(c.pinned_documents === undefined ? {} : { pinnedDocuments: c.pinned_documents }),
-    ...(c.max_depth === undefined ? {} : { maxDepth: c.max_depth }),
-    registry: schemas(),
-  };
-}
-
 function schemaCase(input: Record<string, unknown>): CaseResult {
   const doc = input['document'];
   const id = input['schema'];
@@ -251,31 +238,6 @@ function budgetCase(input: Record<string, unknown>, ctx: VerifyContext): CaseRes
     default:
       return outcome(fail('ERR_USAGE_INVALID_ARGUMENT', '/operation', 'a budget case names its operation: authorize, record, reconcile or reconciliation'));
   }
-}
-
-/** A vector's files as it gives them: path -> { base64 } (base64url, no padding) or { symlink }; anything else is left out. */
-function fileEntries(files: unknown): [path: string, entry: { base64?: string; symlink?: string }][] {
-  if (!isRecord(files)) return [];
-  return Object.entries(files).flatMap(([path, entry]): [string, { base64?: string; symlink?: string }][] => {
-    if (!isRecord(entry)) return [];
-    const { base64, symlink } = entry;
-    return [[path, { ...(typeof base64 === 'string' ? { base64 } : {}), ...(typeof symlink === 'string' ? { symlink } : {}) }]];
-  });
-}
-
-/** A bundle's files as a vector gives them. */
-/**
- * The files of a bundle case, path -> bytes (a symbolic link entry has none).
- *
- * @param files - the case's `files`.
- * @returns path -> bytes.
- */
-export function bundleFiles(files: unknown): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
-  for (const [path, entry] of fileEntries(files)) {
-    if (entry.base64 !== undefined) out.set(path, fromBase64Url(entry.base64) ?? new Uint8Array());
-  }
-  return out;
 }
 
 /** A bundle entry given as a symbolic link is what a folder reader reports, and never follows. */
