@@ -71,7 +71,8 @@ export function bundleFamily(
 
   // A trust policy (SPEC.md 12.8): the seven-station bundler as sealer, Dreamineering's DID document pinned.
   const trustPolicy = valid<TrustPolicy>('bundle/trust-policy', 'seven-station', {
-    $schema: `${BASE}bundle/trust-policy.schema.json`,
+    // The line's own schema URL (LINE is read from the manifest; the generated type names v1.0.0's).
+    $schema: `${BASE}bundle/trust-policy.schema.json` as NonNullable<TrustPolicy['$schema']>,
     trust_policy: 'writ/1',
     sealers: [recorder.didKey],
     pinned_documents: [documentHash(merchantDidDoc)],

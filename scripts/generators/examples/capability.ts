@@ -5,12 +5,12 @@
  * Agent Commerce Network's procurement capability; a revocation through {@link revokeCapability};
  * the revoke response and lineage chains (not signed).
  */
-import type { CapabilityScope, CapabilityToken, LineageChain, LineageEntry, RevokeResponse, ToolGrant } from '../../../src/generated/types.js';
+import type { CapabilityScope, CapabilityToken, Constraint, LineageChain, LineageEntry, RevokeResponse, ToolGrant } from '../../../src/generated/types.js';
 import { signCompact } from '../../../src/crypto/envelopes.js';
 import { delegateCapability, issueCapability, revokeCapability, type DelegationInput } from '../../../src/issue/capability.js';
 import type { IssueResult } from '../../../src/issue/issue.js';
 import { resign } from '../../lib/parties.js';
-import { at, broken, clone, extra, invalid, made, missing, mut, signAs, valid, without, type Expectation } from './shared.js';
+import { at, broken, clone, extra, invalid, made, missing, mut, nonEmpty, signAs, valid, without, type Expectation } from './shared.js';
 import { COORD_ID, entry, EXEC_ID, iso, KEYS, PARTIES, PROCUREMENT_ID, ROOT_ID, T0, usd, VENDOR_ID, type Party } from './world.js';
 
 export interface Capability {
@@ -49,11 +49,17 @@ const providerOps = (maxInvocations: number, total: number): ToolGrant => ({
   max_total_cost: usd(total),
   max_cost_per_invocation: usd(500),
 });
+/**
+ * Incident Network's custom constraint on the rule the grant may disable. Its value is an array
+ * ([name, rule]), which the schema allows (a constraint's value is any JSON); the generated type
+ * has it as an object, hence the cast.
+ */
+const targetRule = (rule: string): Constraint => ({ type: 'custom', value: ['target_rule', rule] as unknown as NonNullable<Constraint['value']> });
 const disableRule = (maxInvocations: number): ToolGrant => ({
   server_id: 'provider-ops',
   tool_name: 'disable_edge_rule',
   operations: ['invoke', 'delegate'],
-  constraints: [{ type: 'custom', value: ['target_rule', 'geo-restrict-v42'] }, APPROVAL_ABOVE_300],
+  constraints: [targetRule('geo-restrict-v42'), APPROVAL_ABOVE_300],
   max_invocations: maxInvocations,
   max_total_cost: usd(500),
   max_cost_per_invocation: usd(500),
@@ -88,7 +94,7 @@ export function capabilityFamily(): Capability {
   valid(
     'capability/token',
     'provider-executor-broader-rule.incident-network',
-    compact({ ...without(executorToken, 'signature'), scope: { grants: [{ ...executorGrant(), constraints: [{ type: 'custom', value: ['target_rule', '*'] }, APPROVAL_ABOVE_300] }] } }, coordinator),
+    compact({ ...without(executorToken, 'signature'), scope: { grants: [{ ...executorGrant(), constraints: [targetRule('*'), APPROVAL_ABOVE_300] }] } }, coordinator),
   );
   // Agent Commerce Network's root names no parent (no parent_capability_id member, which
   // issueCapability writes as null): signDocument signs it as it is written.
@@ -196,13 +202,15 @@ export function capabilityFamily(): Capability {
     ],
   });
   valid<LineageChain>('capability/lineage-chain', 'provider-executor-with-keys', {
-    chain: [rootToken, vendorToken, coordinatorToken, executorToken].map((t) => ({
-      ...lineageEntry(t),
-      issuer: t.issuer,
-      subject: t.subject,
-      issued_at: t.issued_at,
-      expires_at: t.expires_at,
-    })),
+    chain: nonEmpty(
+      [rootToken, vendorToken, coordinatorToken, executorToken].map((t) => ({
+        ...lineageEntry(t),
+        issuer: t.issuer,
+        subject: t.subject,
+        issued_at: t.issued_at,
+        expires_at: t.expires_at,
+      })),
+    ),
   });
   invalid('capability/lineage-chain', 'root-with-parent', mut(lineage, (d) => (d.chain[0].parent_capability_id = 'cap-elsewhere')), at('/chain/0/parent_capability_id', 'type', 'ERR_SCHEMA_TYPE'));
   invalid('capability/lineage-chain', 'child-with-null-parent', mut(lineage, (d) => (d.chain[3].parent_capability_id = null)), at('/chain/3/parent_capability_id', 'type', 'ERR_SCHEMA_TYPE'));

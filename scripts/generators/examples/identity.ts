@@ -2,7 +2,7 @@
  * identity: DID documents (not signed), and the merchant and agent credentials, issued by
  * Dreamineering's did:web key through {@link issueCredential}.
  */
-import type { AgentCredential, AgentCredentialSubject, DidDocument, MerchantCredential } from '../../../src/generated/types.js';
+import type { AgentCredential, AgentCredentialSubject, CredentialContext, DidDocument, MerchantCredential } from '../../../src/generated/types.js';
 import { sha256Bytes } from '../../../src/crypto/hash.js';
 import type { DidDocuments } from '../../../src/crypto/resolve.js';
 import { toBase64Url, toHex } from '../../../src/encoding/bytes.js';
@@ -21,7 +21,7 @@ export interface Identity {
   readonly documents: DidDocuments;
 }
 
-const VC = ['https://www.w3.org/ns/credentials/v2'];
+const VC: CredentialContext = ['https://www.w3.org/ns/credentials/v2'];
 
 export function identityFamily(): Identity {
   const { merchant, agent, user, stranger } = PARTIES;

@@ -6,8 +6,7 @@
  * {@link issuePaymentMandate}, naming both.
  */
 import type { CartContents, CartMandate, IntentMandate, PaymentCurrencyAmount, PaymentMandate, PaymentMandateContents } from '../../../src/generated/types.js';
-import type { DidDocuments } from '../../../src/crypto/resolve.js';
-import { issueCartMandate, issueIntentMandate, issuePaymentMandate, type CartMandateInput, type IntentMandateInput } from '../../../src/issue/mandate.js';
+import { issueCartMandate, issueIntentMandate, issuePaymentMandate, type CartMandateInput, type IntentMandateInput, type PaymentMandateInput } from '../../../src/issue/mandate.js';
 import { reprove } from '../../lib/parties.js';
 import type { Identity } from './identity.js';
 import { at, broken, invalid, made, missing, mut, valid, without } from './shared.js';
@@ -161,10 +160,10 @@ export function mandateFamily({ documents }: Pick<Identity, 'documents'>): Manda
     timestamp: '2026-11-01T10:07:00Z',
   };
   /** A payment of the cart by the user, proved at its timestamp; the earlier payments under the intent mandate count against its cap. */
-  const paymentOf = (name: string, input: Parameters<typeof issuePaymentMandate>[0], earlier: readonly PaymentMandate[], docs: DidDocuments): PaymentMandate =>
-    valid('mandate/payment-mandate', name, made(issuePaymentMandate(input, cartMandate, intentMandate, KEYS.user, { documents: docs, evidence: earlier }), `payment-mandate.${name}`));
-  const paymentMandate = paymentOf('commerce-rails', { payment_mandate_contents: paymentContents, user_authorization: null }, [], documents);
-  paymentOf('second-payment-same-intent', { payment_mandate_contents: { ...paymentContents, payment_mandate_id: 'pm-2026-11-01-0002', timestamp: '2026-11-01T10:20:00Z' } }, [paymentMandate], documents);
+  const paymentOf = (name: string, input: PaymentMandateInput, earlier: readonly PaymentMandate[]): PaymentMandate =>
+    valid('mandate/payment-mandate', name, made(issuePaymentMandate(input, cartMandate, intentMandate, KEYS.user, { documents, evidence: earlier }), `payment-mandate.${name}`));
+  const paymentMandate = paymentOf('commerce-rails', { payment_mandate_contents: paymentContents, user_authorization: null }, []);
+  paymentOf('second-payment-same-intent', { payment_mandate_contents: { ...paymentContents, payment_mandate_id: 'pm-2026-11-01-0002', timestamp: '2026-11-01T10:20:00Z' } }, [paymentMandate]);
   invalid('mandate/payment-mandate', 'not-chained-to-cart', without(paymentMandate, 'cart_mandate_hash'), missing('', 'cart_mandate_hash'));
   invalid('mandate/payment-mandate', 'timestamp-without-zone', mut(paymentMandate, (d) => (d.payment_mandate_contents.timestamp = '2026-11-01T10:07:00')), at('/payment_mandate_contents/timestamp', 'format', 'ERR_SCHEMA_FORMAT'));
   invalid('mandate/payment-mandate', 'total-as-json-number', mut(paymentMandate, (d) => (d.payment_mandate_contents.payment_details_total.amount.value = 5)), at('/payment_mandate_contents/payment_details_total/amount/value', 'type', 'ERR_SCHEMA_TYPE'));

@@ -107,9 +107,9 @@ export const broken = (path: string, rule: string, code: string): Expectation =>
 
 /**
  * A copy being changed: the change may break the document's types as it likes (an amount as a
- * JSON number, a member removed), which is what an invalid fixture is for. Deliberately untyped.
+ * JSON number, a member removed), which is what an invalid fixture is for: deliberately untyped,
+ * the one `any` of the generator. The fixtures made from a builder's artifact are typed.
  */
-
 export type Draft = any;
 
 /** A copy of `value` changed by `change` (in one place). */
@@ -117,6 +117,13 @@ export function mut<T>(value: T, change: (draft: Draft) => unknown): T {
   const copy = clone(value);
   change(copy);
   return copy;
+}
+
+/** A list that has at least one item, as a schema's `minItems: 1` has it. */
+export function nonEmpty<T>(items: readonly T[]): [T, ...T[]] {
+  const [first, ...rest] = items;
+  if (first === undefined) throw new Error('nonEmpty: the list is empty');
+  return [first, ...rest];
 }
 
 /** A copy without some members. */
