@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // @ts-check
-// npm run generate:examples [-- --check]: see scripts/generators/examples.js for what it writes.
+// npm run generate:examples [-- --check]: see scripts/generators/examples/index.ts for what it writes.
 import { runGenerator } from './lib/run.js';
 
-await runGenerator('generate:examples', () => import('./generators/examples.js'));
+await runGenerator('generate:examples', () => import('./generators/examples/index.ts'));
