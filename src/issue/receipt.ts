@@ -28,8 +28,8 @@ export type IntentInput = Omit<GovernedIntent, 'intent_hash'>;
  * Make a governed intent: its `intent_hash` is the hash (SPEC.md 6.3) of the rest of it.
  *
  * @param input - the intent without `intent_hash` (a stale one is replaced).
- * @param options - the context of the check.
- * @returns the intent, as the verifier accepts it, or its refusal (a member the schema refuses, a value with no canonical form).
+ * @param options - the context of the check; checked at its `created_at` by default (else the current time).
+ * @returns the intent, as the verifier accepts it, or its refusal (a member the schema refuses, a value with no canonical form, `ERR_INTENT_EXPIRED` for one that has expired at the time of the check).
  * @example
  * ```ts
  * const intent = createIntent({ intent_id, capability_id: root.value.id, buyer_org, provider_org, tool_server, tool_name, settlement_mode: 'allow_then_settle', billing_context });
@@ -40,7 +40,10 @@ export function createIntent(input: IntentInput, options: IssueOptions = {}): Is
   const { intent_hash: _stale, ...body } = input as IntentInput & { intent_hash?: unknown };
   const refused = unsignable(body);
   if (refused !== undefined) return refused;
-  return gate({ ...body, intent_hash: documentHash(body) } as GovernedIntent, 'intent/governed-intent', undefined, [], options);
+  // Checked as at its making: its created_at when it states one (an intent made in April is not
+  // refused in December for having expired since).
+  const made = typeof body['created_at'] === 'number' ? body['created_at'] : undefined;
+  return gate({ ...body, intent_hash: documentHash(body) } as GovernedIntent, 'intent/governed-intent', made, [], options);
 }
 
 /** A tool-call receipt as its kernel records the call, without what the builder fills. */

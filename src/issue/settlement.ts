@@ -87,6 +87,8 @@ export interface ReconciliationInput {
   readonly actual?: MoneyUnits;
   /** When, Unix seconds; `options.now` or the current time by default. */
   readonly reconciled_at?: number;
+  /** The settlement's status after reconciliation; the receipt's by default (`failed` for an overrun, whatever is given). */
+  readonly settlement_status?: SpendReconciliation['settlement_status'];
 }
 
 /**
@@ -126,7 +128,7 @@ export function reconcileBudget(authorization: BudgetAuthorization, receipt: Too
     outcome: details?.outcome as SpendReconciliation['outcome'],
     ...(details?.credited === undefined ? {} : { credited: details.credited }),
     ...(overrun ? { overrun: details?.overrun as MoneyUnits } : {}),
-    settlement_status: overrun ? ('failed' as const) : (receipt.settlement_status ?? 'charged'),
+    settlement_status: overrun ? ('failed' as const) : (input.settlement_status ?? receipt.settlement_status ?? 'charged'),
     reconciled_at: reconciledAt,
   };
   return answer(verifySpendReconciliation(record, { ...ctx, now: options.now ?? reconciledAt, authorization, receipt }), record as SpendReconciliation);

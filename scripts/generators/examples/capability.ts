@@ -152,10 +152,15 @@ export function capabilityFamily(): Capability {
   token('without-ttl-secs', delegateCapability(rootToken, { ...vendorWithoutTtl, expires_at: vendorToken.expires_at }, KEYS.commander));
   invalid('capability/token', 'ttl-one-second-short', resign(mut(coordinatorToken, (d) => (d.ttl_secs = 599)), liaison), broken('/ttl_secs', 'ttl-matches', 'ERR_RULE_TTL_MISMATCH'));
   // grant-caps-agree compares the caps only when a grant has both (vendor-liaison's are equal, 500 and 500).
-  // Each is a valid token, not a valid delegation: it drops a cap its parent (the root) sets, which
-  // delegateCapability refuses (ERR_CAP_LIMIT_DROPPED). The vendor token with one cap removed, signed again by hand.
-  valid('capability/token', 'total-cap-without-per-call-cap', resign(mut(vendorToken, (d) => delete d.scope.grants[0].max_cost_per_invocation), commander));
-  valid('capability/token', 'per-call-cap-without-total-cap', resign(mut(vendorToken, (d) => delete d.scope.grants[0].max_total_cost), commander));
+  // Each is a root of its own, issued by the commander: a delegation from the commander's root
+  // could not drop a cap the root sets (delegateCapability refuses it, ERR_CAP_LIMIT_DROPPED), so
+  // a producer would not write one. (They were once vendor tokens with a cap removed, re-signed.)
+  const rootWithout = (id: string, cap: 'max_cost_per_invocation' | 'max_total_cost') => {
+    const scope = mut(vendorToken.scope, (d) => delete d.grants[0][cap]);
+    return issueCapability({ id, subject: vendorToken.subject, scope, issued_at: vendorToken.issued_at, ttl_secs: vendorToken.ttl_secs as number }, KEYS.commander, { now: vendorToken.issued_at });
+  };
+  token('total-cap-without-per-call-cap', rootWithout(`${vendorToken.id}-total-cap-only`, 'max_cost_per_invocation'));
+  token('per-call-cap-without-total-cap', rootWithout(`${vendorToken.id}-per-call-cap-only`, 'max_total_cost'));
   invalid('capability/token', 'per-call-one-cent-above-total', resign(mut(vendorToken, (d) => (d.scope.grants[0].max_cost_per_invocation.units = 501)), commander), broken('/scope/grants/0/max_cost_per_invocation/units', 'grant-caps-agree', 'ERR_RULE_EXCEEDS_LIMIT'));
   invalid('capability/token', 'caps-in-two-currencies', resign(mut(vendorToken, (d) => (d.scope.grants[0].max_cost_per_invocation.currency = 'EUR')), commander), broken('/scope/grants/0/max_cost_per_invocation/currency', 'grant-caps-agree', 'ERR_RULE_CURRENCY_MISMATCH'));
   {
