@@ -52,8 +52,8 @@ export { delegateCapability, issueCapability, revokeCapability } from './issue/c
 export type { CapabilityInput, DelegationInput, DelegationOptions, Holder, RevocationInput } from './issue/capability.js';
 export { createIntent, pairReceipts, signReceipt } from './issue/receipt.js';
 export type { IntentInput, ReceiptInput } from './issue/receipt.js';
-export { authorizeBudget, reconcileBudget } from './issue/settlement.js';
-export type { AuthorizationInput, ReconciliationInput } from './issue/settlement.js';
+export { authorizeBudget, reconcileBudget, reconcileSettlement, recordDispute } from './issue/settlement.js';
+export type { AuthorizationInput, ReconciliationInput, SettlementInput, SettlementIssueOptions } from './issue/settlement.js';
 export { sealBundle } from './issue/bundle.js';
 export type { Sealed, SealInput, SealOptions } from './issue/bundle.js';
 export type { ProofIssueOptions } from './issue/proof.js';

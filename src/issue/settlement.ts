@@ -1,14 +1,16 @@
 /**
- * Budget records, made (SPEC.md 7.7, 12.5): the budget authorization of one call, decided by
+ * Budget and settlement records, made (SPEC.md 7.7, 12.5, 12.7): the budget authorization of one call, decided by
  * authorize-exposure against the grant's caps and ledger, and the spend reconciliation of its
- * actual cost. The decision, the denial and the counts are computed, never taken from the
+ * actual cost; a settlement reconciliation against its quote, intent and dispute; a dispute.
+ * The decision, the denial and the counts are computed, never taken from the
  * caller; each record is then checked by its verifier, with the ledger, the authorization and the
  * receipt it was made from, before it is returned.
  */
-import type { BudgetAuthorization, CapabilityToken, MoneyUnits, SpendReconciliation, ToolCallReceipt } from '../generated/types.js';
+import type { BudgetAuthorization, CapabilityToken, Dispute, GovernedIntent, MoneyUnits, QuoteResponse, SettlementReconciliation, SpendReconciliation, ToolCallReceipt } from '../generated/types.js';
+import { STATUS_FOR_DISPUTE, verifySettlement } from '../verify/settlement.js';
 import { fail } from '../issues.js';
 import { authorizeExposure, reconcileSpend, verifyBudgetAuthorization, verifySpendReconciliation, type GrantLedger } from '../verify/budget.js';
-import { misuse, notObject, unixNow, type IssueOptions, type IssueResult } from './issue.js';
+import { gate, misuse, notObject, unixNow, type IssueOptions, type IssueResult } from './issue.js';
 import type { Verdict } from '../issues.js';
 
 /** The call a budget authorization decides. */
@@ -132,4 +134,67 @@ export function reconcileBudget(authorization: BudgetAuthorization, receipt: Too
     reconciled_at: reconciledAt,
   };
   return answer(verifySpendReconciliation(record, { ...ctx, now: options.now ?? reconciledAt, authorization, receipt }), record as SpendReconciliation);
+}
+
+/** A settlement reconciliation as its parties record it, beside what the builder fills from its evidence. */
+export type SettlementInput = Omit<SettlementReconciliation, 'quoted_amount_minor' | 'currency' | 'status' | 'dispute_id'> & Partial<Pick<SettlementReconciliation, 'quoted_amount_minor' | 'currency' | 'status' | 'dispute_id'>>;
+
+/** What a settlement reconciliation is checked against (SPEC.md 12.7). */
+export interface SettlementIssueOptions extends IssueOptions {
+  /** The quote it settles: its price and currency are the quoted amount's. */
+  readonly quote?: QuoteResponse;
+  /** The intent it settles: the approved amount within its price bound. */
+  readonly intent?: GovernedIntent;
+  /** A dispute over it: the status it gives, and its id. */
+  readonly dispute?: Dispute;
+}
+
+/**
+ * Record a settlement reconciliation: the quoted amount and currency taken from the quote when
+ * not given, the status and the dispute's id from the dispute over it (SPEC.md 12.7's table),
+ * and the record checked against the quote, the intent and the dispute given.
+ *
+ * @param input - the settlement: its ids, the approved and settled amounts, each side's position.
+ * @param options - the context, and the quote, intent and dispute it is checked against.
+ * @returns the record, or its refusal (`ERR_SETTLEMENT_QUOTE_MISMATCH`, `ERR_SETTLEMENT_OVER_INTENT`, `ERR_SETTLEMENT_STATE`).
+ * @example
+ * ```ts
+ * const settled = reconcileSettlement({ settlement_id, job_id, approved_amount_minor: 125000, settled_amount_minor: 125000, buyer_position: 'accepted', provider_position: 'accepted' }, { quote, intent });
+ * ```
+ */
+export function reconcileSettlement(input: SettlementInput, options: SettlementIssueOptions = {}): IssueResult<SettlementReconciliation> {
+  if (notObject(input)) return misuse('', 'the settlement must be an object with its ids, amounts and positions');
+  const { quote, intent, dispute, evidence: _e, ...ctx } = options;
+  const moved = dispute === undefined || notObject(dispute) ? undefined : STATUS_FOR_DISPUTE[dispute.status];
+  const record = {
+    settlement_id: input.settlement_id,
+    job_id: input.job_id,
+    quoted_amount_minor: input.quoted_amount_minor ?? quote?.price_minor,
+    approved_amount_minor: input.approved_amount_minor,
+    settled_amount_minor: input.settled_amount_minor,
+    currency: input.currency ?? quote?.currency ?? intent?.billing_context?.currency,
+    status: input.status ?? moved ?? 'reconciled',
+    buyer_position: input.buyer_position,
+    provider_position: input.provider_position,
+    ...(input.dispute_id !== undefined ? { dispute_id: input.dispute_id } : moved !== undefined && moved !== 'reconciled' ? { dispute_id: dispute?.dispute_id } : {}),
+    ...(input.payment_reference === undefined ? {} : { payment_reference: input.payment_reference }),
+  };
+  const verdict = verifySettlement(record, { ...ctx, now: options.now ?? unixNow(), ...(quote === undefined ? {} : { quote }), ...(intent === undefined ? {} : { intent }), ...(dispute === undefined ? {} : { dispute }) });
+  return answer(verdict, record as SettlementReconciliation);
+}
+
+/**
+ * Record a dispute over a settlement, checked by its schema and document rules.
+ *
+ * @param input - who opened it, why, when, and how it stands.
+ * @param options - the context of the check.
+ * @returns the record, or its refusal.
+ * @example
+ * ```ts
+ * recordDispute({ dispute_id: 'd-1', settlement_id, opened_by: 'buyer', reason: 'findings not reproducible', opened_at, status: 'opened' });
+ * ```
+ */
+export function recordDispute(input: Dispute, options: IssueOptions = {}): IssueResult<Dispute> {
+  if (notObject(input)) return misuse('', 'the dispute must be an object');
+  return gate(input, 'settlement/dispute', typeof input.opened_at === 'number' ? input.opened_at : undefined, [], options);
 }

@@ -21,7 +21,7 @@ export interface SettlementEvidence {
 }
 
 /** The status a settlement has while its dispute stands where it does. */
-const STATUS_FOR_DISPUTE: Readonly<Record<Dispute['status'], SettlementReconciliation['status']>> = {
+export const STATUS_FOR_DISPUTE: Readonly<Record<Dispute['status'], SettlementReconciliation['status']>> = {
   opened: 'disputed',
   reversal_pending: 'reversal_pending',
   reversed: 'reversed',

@@ -17,7 +17,7 @@ import { sealBundle } from '../../src/issue/bundle.js';
 import { delegateCapability, issueCapability, revokeCapability } from '../../src/issue/capability.js';
 import { generateKeyPair, signingKeyOf, type SigningKey } from '../../src/issue/keys.js';
 import { createIntent, pairReceipts, signReceipt } from '../../src/issue/receipt.js';
-import { authorizeBudget, reconcileBudget } from '../../src/issue/settlement.js';
+import { authorizeBudget, reconcileBudget, reconcileSettlement, recordDispute } from '../../src/issue/settlement.js';
 import { verifyBudgetAuthorization } from '../../src/verify/budget.js';
 import { verifyCapabilityChain } from '../../src/verify/capability.js';
 import { verifyDocument } from '../../src/verify/document.js';
@@ -95,6 +95,21 @@ t.test('the builders rebuild the committed fixtures from the same keys, byte for
     t.equal(new TextDecoder().decode(sealed.bytes), readFileSync(join(dir, 'bundle-manifest.json'), 'utf8'), 'its manifest, proof and all');
     t.equal(sealed.report.seal?.status, 'trusted', 'verified under a policy that trusts its sealer');
   }
+});
+
+t.test('the settlement builders rebuild the commerce-network settlement and dispute, and refuse what the verifier refuses', async (t) => {
+  const quote = JSON.parse(readFileSync(join(EXAMPLES, 'commercial/quote/valid/quote.response.commerce-network.json'), 'utf8'));
+  const settled = fixture('settlement/settlement-reconciliation', 'commerce-network');
+  const { quoted_amount_minor: _q, currency: _c, status: _s, ...asked } = settled;
+  t.equal(text(valueOf(reconcileSettlement(asked, { quote, intent }))), fileOf('settlement/settlement-reconciliation', 'commerce-network'), 'the quoted amount and currency from the quote, the status reconciled');
+  const disputed = fixture('settlement/settlement-reconciliation', 'dispute-reversal-pending.commerce-network');
+  const dispute = fixture('settlement/dispute', 'opened.commerce-network');
+  const { status: _ds, dispute_id: _di, quoted_amount_minor: _dq, currency: _dc, ...underDispute } = disputed;
+  t.equal(text(valueOf(reconcileSettlement(underDispute, { quote, intent, dispute }))), fileOf('settlement/settlement-reconciliation', 'dispute-reversal-pending.commerce-network'), 'the status and the dispute id from the dispute over it');
+  t.match(reconcileSettlement({ ...asked, approved_amount_minor: intent.billing_context.max_price_minor + 1, settled_amount_minor: 1 }, { intent, quote: { ...quote, price_minor: intent.billing_context.max_price_minor + 1 } }), { ok: false, code: 'ERR_SETTLEMENT_OVER_INTENT' }, 'an approval above the intent\'s bound');
+  t.match(reconcileSettlement({ ...asked, status: 'reconciled' }, { quote, intent, dispute }), { ok: false, code: 'ERR_SETTLEMENT_STATE' }, 'a settlement reconciled while its dispute stands');
+  t.equal(text(valueOf(recordDispute(dispute))), fileOf('settlement/dispute', 'opened.commerce-network'), 'a dispute');
+  t.match(recordDispute({ ...dispute, status: 'escalated' as never }), { ok: false, code: 'ERR_SCHEMA_ENUM' }, 'a dispute in a state its schema does not know');
 });
 
 t.test('a builder refuses what the verifier refuses, with its code, and never a signer that cannot sign', async (t) => {
