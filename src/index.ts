@@ -38,7 +38,7 @@ export { publicKeyOf, signEd25519, verifyEd25519 } from './crypto/ed25519.js';
 export type { Ed25519Backend, Ed25519Options } from './crypto/ed25519.js';
 export { didKeyVerificationMethod, fromKeyHex, fromMultikey, toDidKey, toMultikey } from './crypto/keys.js';
 export type { DidDocuments } from './crypto/resolve.js';
-export { signCompact, signDataIntegrity, verifyCompact, verifyDataIntegrity } from './crypto/envelopes.js';
+export { signCompact, signDataIntegrity, verifyCompact, verifyDataIntegrity, verifyProofSet } from './crypto/envelopes.js';
 
 // The issuing side: keys
 export { exportJwk, exportPublicKey, exportSecretKey, generateKeyPair, importJwk, importPublicKey, importSecretKey, isSigningKey, secretOf, signingKeyOf } from './issue/keys.js';

@@ -7,11 +7,12 @@
 import { resolve } from 'node:path';
 import type { TrustPolicy, VerificationReport } from '../generated/types.js';
 import { isRecord, parseJson } from '../encoding/json.js';
-import { issueOf, type Issue } from '../issues.js';
+import { issueOf, type Issue, type Verdict } from '../issues.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { BUNDLE_MANIFEST_PATH, verifyBundle } from '../verify/bundle.js';
 import { parseTime, registryOf, type VerifyContext } from '../verify/context.js';
 import { verifyDocument } from '../verify/document.js';
+import { verifyProofSet } from '../crypto/envelopes.js';
 import { readBundleFolder } from '../io/bundle-folder.js';
 import { replayTransaction } from '../verify/replay.js';
 import { parseCommand } from './args.js';
@@ -31,8 +32,11 @@ capabilities it descends from, a receipt with its intent, a payment mandate with
 the intent and cart mandates it names. What each file is, is read from its members.
 
 Options:
-  --type <t>            what the inputs are: transaction, bundle, or a document
-                        schema id (see \`writ schemas list\`)
+  --type <t>            what the inputs are: transaction, bundle, data-integrity (any
+                        document secured by eddsa-jcs-2022 proofs, a proof set
+                        included; what no schema of the line recognises but such
+                        proofs secure is verified so), or a document schema id
+                        (see \`writ schemas list\`)
   --now <time>          the time of verification, RFC 3339 or Unix seconds. Default:
                         the clock; for a transaction, the time its trace was recorded
   --did <file>          a DID document you vouch for (did:web documents are never
@@ -87,8 +91,8 @@ export function runVerify(args: readonly string[], io: CliIo): ExitCode {
   if (positionals.length === 0) throw new UsageError('ERR_USAGE_MISSING_ARGUMENT', 'writ verify: name at least one file or folder');
   const registry = registryOf({});
   const type = values.type;
-  if (type !== undefined && type !== 'transaction' && type !== 'bundle' && registry.find(type)?.kind !== 'document') {
-    throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --type must be transaction, bundle or a document schema id, not ${JSON.stringify(type)}`);
+  if (type !== undefined && type !== 'transaction' && type !== 'bundle' && type !== DATA_INTEGRITY && registry.find(type)?.kind !== 'document') {
+    throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', `writ verify: --type must be transaction, bundle, data-integrity or a document schema id, not ${JSON.stringify(type)}`);
   }
   const now = values.now === undefined ? undefined : readTime(values.now);
   const policy = values.trust === undefined ? undefined : readPolicy(values.trust, io, registry);
@@ -224,6 +228,22 @@ function holdsTrace(files: ReadonlyMap<string, Uint8Array>, registry: SchemaRegi
   return undefined;
 }
 
+/** The type a document secured by eddsa-jcs-2022 proofs alone is verified as: any such document, a proof set included. */
+const DATA_INTEGRITY = 'data-integrity';
+
+/**
+ * Whether a document is no document of the line but carries eddsa-jcs-2022 proofs (a W3C
+ * credential of another vocabulary, a did:webvh log entry): it is then verified by its proofs.
+ */
+function plainDataIntegrity(doc: unknown, ctx: VerifyContext): boolean {
+  if (!isRecord(doc) || registryOf(ctx).detect(doc).ok) return false;
+  const proofs = Array.isArray(doc['proof']) ? doc['proof'] : [doc['proof']];
+  return proofs.length > 0 && proofs.every((p) => isRecord(p) && p['type'] === 'DataIntegrityProof' && p['cryptosuite'] === 'eddsa-jcs-2022');
+}
+
+/** A proof-set verdict with the type it was verified as. */
+const asDataIntegrity = (v: Verdict): Verdict => ({ ...v, details: { type: DATA_INTEGRITY, ...v.details } });
+
 function verifyFiles(files: readonly string[], type: string | undefined, ctx: VerifyContext, io: CliIo): VerifyFileResult[] {
   const read = files.map((file) => {
     const bytes = readFileCapped(resolve(io.cwd, file));
@@ -236,7 +256,7 @@ function verifyFiles(files: readonly string[], type: string | undefined, ctx: Ve
   return read.map((r): VerifyFileResult => {
     if ('issue' in r && r.issue !== undefined) return { file: r.file, ok: false, code: r.issue.code, path: r.issue.path, message: r.issue.message };
     const doc = (r as { doc: unknown }).doc;
-    const v = verifyDocument(doc, { ...ctx, evidence: docs.filter((d) => d !== doc), type });
+    const v = type === DATA_INTEGRITY || (type === undefined && plainDataIntegrity(doc, ctx)) ? asDataIntegrity(verifyProofSet(doc, { documents: ctx.documents ?? new Map(), now: ctx.now })) : verifyDocument(doc, { ...ctx, evidence: docs.filter((d) => d !== doc), type });
     const found = v.details?.['type'];
     const { type: _t, ...details } = v.details ?? {};
     const rest = Object.keys(details).length > 0 ? { details } : {};

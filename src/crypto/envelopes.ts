@@ -258,13 +258,80 @@ export function verifyDataIntegrity(input: unknown, options: DataIntegrityOption
   const doc = snap.value;
   if (!isRecord(doc)) return fail('ERR_PROOF_MISSING', '', 'a secured document must be a JSON object');
   const proof = doc['proof'];
-  if (!isRecord(proof)) return fail('ERR_PROOF_MISSING', '/proof', 'the document carries no proof');
-  if (proof['type'] !== 'DataIntegrityProof') return fail('ERR_PROOF_UNSUPPORTED', '/proof/type', 'the proof type must be DataIntegrityProof');
-  if (proof['cryptosuite'] !== 'eddsa-jcs-2022') return fail('ERR_PROOF_UNSUPPORTED', '/proof/cryptosuite', 'the cryptosuite must be eddsa-jcs-2022');
+  if (!isRecord(proof)) return fail('ERR_PROOF_MISSING', '/proof', Array.isArray(proof) ? 'the document carries a proof set, and this document takes exactly one proof (verifyProofSet verifies a set)' : 'the document carries no proof');
+  const { proof: _proof, ...unsecured } = doc;
+  return verifyOneProof(doc, proof, unsecured, '/proof', '', options);
+}
+
+/**
+ * Verify every eddsa-jcs-2022 proof of a document that may carry a proof set (W3C VC Data
+ * Integrity 1.0, 4.4): `proof` is one proof or a list of them, and each must verify. A proof
+ * with `previousProof` (an id, or a list of ids) is part of a chain: it signed the document with
+ * the proofs it names as its `proof` (a list, in the order named), and each id must name another
+ * proof of the set (`ERR_PROOF_MALFORMED`). A set proves nothing by its size: the caller decides
+ * whose proofs it needs (`details.signers`).
+ *
+ * @param input - the document (any value: it is read once, into a frozen copy).
+ * @param options - as {@link verifyDataIntegrity}.
+ * @returns a passing verdict with `details.signers` (the DID of each proof, in order), or the first proof's failure, at `/proof/<i>`.
+ * @example
+ * ```ts
+ * const v = verifyProofSet(didLogEntry, { now });
+ * if (v.ok) console.log(v.details?.signers);
+ * ```
+ */
+export function verifyProofSet(input: unknown, options: DataIntegrityOptions = {}): Verdict {
+  const optionsProblem = ed25519OptionsProblem(options);
+  if (optionsProblem !== undefined) return optionsProblem;
+  const snap = snapshotJson(input);
+  if (!snap.ok) return fail(snap.code, snap.path, notPlainMessage(snap));
+  const doc = snap.value;
+  if (!isRecord(doc)) return fail('ERR_PROOF_MISSING', '', 'a secured document must be a JSON object');
+  const proofs = doc['proof'];
+  if (!Array.isArray(proofs)) return verifyDataIntegrity(doc, options);
+  if (proofs.length === 0) return fail('ERR_PROOF_MISSING', '/proof', 'the proof set is empty');
+  const { proof: _proof, ...unsecured } = doc;
+  const signers: unknown[] = [];
+  for (const [i, proof] of proofs.entries()) {
+    const at = `/proof/${i}`;
+    if (!isRecord(proof)) return fail('ERR_PROOF_MALFORMED', at, 'each proof of a set is an object');
+    const previous = proof['previousProof'];
+    let signed: Record<string, unknown> = unsecured;
+    if (previous !== undefined) {
+      const ids = typeof previous === 'string' ? [previous] : previous;
+      if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) return fail('ERR_PROOF_MALFORMED', `${at}/previousProof`, 'previousProof is a proof id or a list of them');
+      const matching: unknown[] = [];
+      for (const id of ids) {
+        const found = proofs.find((p, j) => j !== i && isRecord(p) && p['id'] === id);
+        if (found === undefined) return fail('ERR_PROOF_MALFORMED', `${at}/previousProof`, `previousProof names ${String(id)}, and no other proof of the set has that id`);
+        matching.push(found);
+      }
+      signed = { ...unsecured, proof: matching };
+    }
+    const v = verifyOneProof(doc, proof, signed, at, `${i}:`, options);
+    if (!v.ok) return v;
+    signers.push(v.details?.['signer']);
+  }
+  return pass(`${proofs.length} proofs, each verified`, { signers });
+}
+
+/**
+ * One proof of a document, over the document as its proof signed it.
+ *
+ * @param doc - the secured document (a snapshot).
+ * @param proof - the proof.
+ * @param unsecured - what the proof signed: the document without its proofs, and for a proof in a chain, with the proofs it follows.
+ * @param at - the proof's pointer.
+ * @param memoKey - which proof of the document this is, for the memo of solved equations.
+ * @param options - as {@link verifyDataIntegrity}.
+ * @returns as {@link verifyDataIntegrity}.
+ */
+function verifyOneProof(doc: Readonly<Record<string, unknown>>, proof: Readonly<Record<string, unknown>>, unsecured: Record<string, unknown>, at: string, memoKey: string, options: DataIntegrityOptions): Verdict {
+  if (proof['type'] !== 'DataIntegrityProof') return fail('ERR_PROOF_UNSUPPORTED', `${at}/type`, 'the proof type must be DataIntegrityProof');
+  if (proof['cryptosuite'] !== 'eddsa-jcs-2022') return fail('ERR_PROOF_UNSUPPORTED', `${at}/cryptosuite`, 'the cryptosuite must be eddsa-jcs-2022');
   const { proofValue, ...proofOptions } = proof;
   const signature = typeof proofValue === 'string' && proofValue.startsWith('z') ? fromBase58(proofValue.slice(1)) : undefined;
-  if (signature?.length !== 64) return fail('ERR_PROOF_MALFORMED', '/proof/proofValue', 'proofValue must be z and base58btc of a 64-byte Ed25519 signature');
-  const { proof: _proof, ...unsecured } = doc;
+  if (signature?.length !== 64) return fail('ERR_PROOF_MALFORMED', `${at}/proofValue`, 'proofValue must be z and base58btc of a 64-byte Ed25519 signature');
   // The W3C algorithm hashes the proof's @context in place of the document's, and accepts a
   // document whose @context merely starts with it: what is appended after signing is not covered
   // by the proof, yet changes what the terms mean. writ requires the document's @context to be
@@ -275,29 +342,29 @@ export function verifyDataIntegrity(input: unknown, options: DataIntegrityOption
     const docContext = canonicalJson(doc['@context']);
     const proofContext = canonicalJson(proofOptions['@context']);
     if (!docContext.ok || !proofContext.ok || docContext.text !== proofContext.text) {
-      return fail('ERR_PROOF_CONTEXT_MISMATCH', doc['@context'] === undefined ? '/proof/@context' : '/@context', "the document's @context is not exactly the copy its proof signed");
+      return fail('ERR_PROOF_CONTEXT_MISMATCH', doc['@context'] === undefined ? `${at}/@context` : '/@context', "the document's @context is not exactly the copy its proof signed");
     }
   }
   const purpose = proof['proofPurpose'];
   const method = proof['verificationMethod'];
   if (typeof purpose !== 'string' || (options.purpose !== undefined && purpose !== options.purpose)) {
-    return fail('ERR_PROOF_PURPOSE', '/proof/proofPurpose', `the proof's purpose must be ${options.purpose ?? 'a string'}`);
+    return fail('ERR_PROOF_PURPOSE', `${at}/proofPurpose`, `the proof's purpose must be ${options.purpose ?? 'a string'}`);
   }
-  if (typeof method !== 'string') return fail('ERR_KEY_UNRESOLVED', '/proof/verificationMethod', 'the proof names no verification method');
+  if (typeof method !== 'string') return fail('ERR_KEY_UNRESOLVED', `${at}/verificationMethod`, 'the proof names no verification method');
   if (proof['expires'] !== undefined) {
     // An expiry that does not read is refused, whether or not a time was given: it is never
     // taken as "not expired" (SPEC.md 6.2).
     const expires = readRfc3339(proof['expires']);
-    if (!expires.ok) return fail(expires.code, '/proof/expires', `the proof's expires: ${expires.message}`);
-    if (options.now !== undefined && compareInstants(instantOfSeconds(options.now), expires.instant) >= 0) return fail('ERR_PROOF_EXPIRED', '/proof/expires', `the proof expired at ${proof['expires']}`);
+    if (!expires.ok) return fail(expires.code, `${at}/expires`, `the proof's expires: ${expires.message}`);
+    if (options.now !== undefined && compareInstants(instantOfSeconds(options.now), expires.instant) >= 0) return fail('ERR_PROOF_EXPIRED', `${at}/expires`, `the proof expired at ${proof['expires']}`);
   }
   const key = resolveVerificationMethod(method, purpose, options.documents ?? new Map());
-  if (!key.ok) return key;
+  if (!key.ok) return at === '/proof' ? key : { ...key, path: key.path.replace(/^\/proof/, at) };
   const content = signedContentIssue(doc);
   if (content !== undefined) return fail(content.code, content.path, content.message);
-  const pre = precheckVerdict(signature, key.publicKey, '/proof/proofValue', '/proof/verificationMethod');
+  const pre = precheckVerdict(signature, key.publicKey, `${at}/proofValue`, `${at}/verificationMethod`);
   if (pre !== undefined) return pre;
-  const solved = `${toHex(key.publicKey)}:${options.backend ?? 'native'}`;
+  const solved = `${memoKey}${toHex(key.publicKey)}:${options.backend ?? 'native'}`;
   const memo = PROOFS_VERIFIED.get(doc);
   let verified = memo?.get(solved);
   if (verified === undefined) {
@@ -308,7 +375,7 @@ export function verifyDataIntegrity(input: unknown, options: DataIntegrityOption
     else memo.set(solved, verified);
   }
   if (!verified) {
-    return fail('ERR_PROOF_INVALID', '/proof/proofValue', `the proof does not verify under ${method}: the document or the proof changed after signing, or another key signed it`);
+    return fail('ERR_PROOF_INVALID', `${at}/proofValue`, `the proof does not verify under ${method}: the document or the proof changed after signing, or another key signed it`);
   }
   return pass(`proved by ${method} (${purpose})`, { signer: key.did, verificationMethod: method, purpose });
 }
