@@ -1,11 +1,11 @@
 import { resign } from '../../lib/parties.js';
-import { accept, at, fixture, mut, reject, usd, vector } from './shared.js';
+import { accept, at, fixture, mut, reject, usd, vector, type Change, type Doc, type Expect } from './shared.js';
 import { buyer, executor, P, procurement, T0 } from './world.js';
 import { shadowed } from './capability-chain.js';
 
 
 export function budgetVectors(): void {
-  const authorize = (name, description, capability, grantIndex, exposure, ledger, approved, expect) =>
+  const authorize = (name: string, description: string, capability: Doc, grantIndex: unknown, exposure: unknown, ledger: unknown, approved: boolean, expect: Expect): void =>
     vector(`budget/${name}`, '12.5', description, { operation: 'authorize', capability, grant_index: grantIndex, exposure, ...(ledger === undefined ? {} : { ledger }), approved }, at(T0), expect);
   authorize('commerce-network/happy-path-approved', 'Agent Commerce Network happy path: the worst-case price of 125000 fits the grant, with the approval the quote asked for.', procurement, 1, usd(125000), undefined, true, accept());
   authorize('commerce-network/denied-budget', 'Agent Commerce Network denied_budget: 210000 on top of 125000 already charged breaks max_total_cost; the pre-charge never lands.', procurement, 1, usd(210000), { invocations: 1, total: 125000 }, true, reject('ERR_BUDGET_TOTAL_EXCEEDED'));
@@ -22,7 +22,7 @@ export function budgetVectors(): void {
   authorize('one-unit-past-the-total', 'An exposure of 25001 within the per-call cap, on top of 125000 already charged: the ledger, not the exposure alone, takes the total one unit past max_total_cost.', procurement, 1, usd(25001), { invocations: 1, total: 125000 }, true, reject('ERR_BUDGET_TOTAL_EXCEEDED'));
   authorize('per-call-exceeded-without-a-total', 'A grant with a per-call cap and no total cap (re-signed by its issuer): one call of 150001 is above max_cost_per_invocation, with no total to break first.', resign(mut(procurement, (d) => delete d.scope.grants[1].max_total_cost), P.trust000), 1, usd(150001), undefined, true, reject('ERR_BUDGET_PER_CALL_EXCEEDED'));
   authorize('grant-index-one-past-the-end', 'Grant index 2 on a capability with two grants (0 and 1): one past the last.', procurement, 2, usd(10), undefined, true, reject('ERR_BUDGET_GRANT_MISSING'));
-  const record = (name, description, rec, capability, expect) => vector(`budget/record/${name}`, '12.5', description, { operation: 'record', record: rec, capability }, at(T0), expect);
+  const record = (name: string, description: string, rec: Doc, capability: Doc, expect: Expect): void => vector(`budget/record/${name}`, '12.5', description, { operation: 'record', record: rec, capability }, at(T0), expect);
   record('commerce-network-allowed', 'Agent Commerce Network: the recorded authorization, with its approval, is what the caps give.', fixture('settlement/budget-authorization', 'allowed.commerce-network'), procurement, accept());
   record('commerce-network-denied', 'Agent Commerce Network: the recorded denial names max_total_cost, the first limit broken.', fixture('settlement/budget-authorization', 'denied-budget.commerce-network'), procurement, accept());
   record('commerce-network-pending', 'Agent Commerce Network: the recorded pending approval.', fixture('settlement/budget-authorization', 'pending-approval.commerce-network'), procurement, accept());
@@ -30,7 +30,7 @@ export function budgetVectors(): void {
   record('approval-after-the-fact', 'An approval dated after the decision does not count.', mut(fixture('settlement/budget-authorization', 'allowed.commerce-network'), (d) => (d.approval.approved_at = d.decided_at + 1)), procurement, reject('ERR_BUDGET_DECISION_MISMATCH'));
   record('another-capability', 'A record about another capability.', fixture('settlement/budget-authorization', 'allowed.commerce-network'), executor, reject('ERR_REPLAY_LINK_BROKEN'));
   vector('budget/record/ledger-in-fractions', '12.5', 'A recorded authorization checked against a ledger of 0.5 units charged: a ledger in fractions of a minor unit is the caller\'s mistake, a verdict with a code and not a decision.', { operation: 'record', record: fixture('settlement/budget-authorization', 'allowed.commerce-network'), capability: procurement, ledger: { invocations: 0, total: 0.5 } }, at(T0), reject('ERR_USAGE_INVALID_ARGUMENT'));
-  const reconcile = (name, description, charged, actual, expect) => vector(`budget/reconcile/${name}`, '12.5', description, { operation: 'reconcile', charged, actual }, at(T0), expect);
+  const reconcile = (name: string, description: string, charged: unknown, actual: unknown, expect: Expect): void => vector(`budget/reconcile/${name}`, '12.5', description, { operation: 'reconcile', charged, actual }, at(T0), expect);
   reconcile('credited', 'Agent Commerce Network phase 5: actual below charged; the difference is credited back.', usd(125000), usd(118000), accept());
   reconcile('unchanged', 'Agent Commerce Network phase 5: actual equal to charged; no adjustment.', usd(125000), usd(125000), accept());
   reconcile('overrun', 'Agent Commerce Network phase 5: actual above charged; the receipt\'s settlement fails and the overrun is recorded.', usd(125000), usd(131000), reject('ERR_BUDGET_OVERRUN'));
@@ -44,7 +44,7 @@ export function budgetVectors(): void {
   // (block: v-budget)
   {
     // authorize (SPEC.md 12.5, checks 1 to 5 in order)
-    const grantOne = (change) => resign(mut(procurement, (d) => change(d.scope.grants[1])), P.trust000);
+    const grantOne = (change: Change): Doc => resign(mut(procurement, (d) => change(d.scope.grants[1])), P.trust000);
     const looserLast = resign(mut(executor, (d) => d.scope.grants[0].constraints.push({ type: 'require_approval_above', value: { threshold_units: 100000 } })), P.coordinator);
     authorize('threshold/looser-one-last', 'The executor\'s grant with its 3.00 approval threshold and a looser one of 1000.00 added after it (re-signed by its issuer): constraints of one type all apply, so the lower threshold still holds the 4.50 call without an approval, whichever comes last.', looserLast, 0, usd(450), undefined, false, reject('ERR_BUDGET_APPROVAL_REQUIRED'));
     authorize('threshold/exactly-the-threshold', 'An exposure of 100000, exactly the grant\'s require_approval_above threshold, without an approval: only an exposure above the threshold needs one, so it fits.', procurement, 1, usd(100000), undefined, false, accept());
@@ -63,14 +63,14 @@ export function budgetVectors(): void {
     authorize('ledger/invocations-as-text', 'A ledger whose count of calls is the text "1": the caller\'s malformed argument.', procurement, 1, usd(10), { invocations: '1', total: 0 }, true, reject('ERR_USAGE_INVALID_ARGUMENT'));
     authorize('ledger/negative-total', 'A ledger with -1 units charged: exposure charged is never negative, so the ledger is the caller\'s malformed argument.', procurement, 1, usd(10), { invocations: 0, total: -1 }, true, reject('ERR_USAGE_INVALID_ARGUMENT'));
     authorize('ledger/zero', 'A ledger of no calls and nothing charged, given explicitly: a call of 10 USD fits.', procurement, 1, usd(10), { invocations: 0, total: 0 }, true, accept());
-    const authorizeAt = (name, description, now, expect) => vector(`budget/${name}`, '6.2', description, { operation: 'authorize', capability: procurement, grant_index: 1, exposure: usd(10), approved: true }, at(now), expect);
+    const authorizeAt = (name: string, description: string, now: number, expect: Expect): void => vector(`budget/${name}`, '6.2', description, { operation: 'authorize', capability: procurement, grant_index: 1, exposure: usd(10), approved: true }, at(now), expect);
     authorizeAt('context/now-last-second-of-9999', 'A call of 10 USD that fits, verified at 253402300799 (9999-12-31T23:59:59Z), the last Unix second a verification\'s now may be.', 253402300799, accept());
     authorizeAt('context/now-past-year-9999', 'The same call verified at 253402300800, one second past 9999-12-31T23:59:59Z: a now that is no Unix second writ reads is a malformed context.', 253402300800, reject('ERR_USAGE_INVALID_ARGUMENT'));
 
     // budget authorization records
     const allowedRec = fixture('settlement/budget-authorization', 'allowed.commerce-network');
     const deniedRec = fixture('settlement/budget-authorization', 'denied-budget.commerce-network');
-    const denial = (extra) => ({ capability_id: procurement.id, grant_index: 1, decision: 'denied', decided_at: T0 - 10, ...extra });
+    const denial = (extra: Doc): Doc => ({ capability_id: procurement.id, grant_index: 1, decision: 'denied', decided_at: T0 - 10, ...extra });
     record('denied-max-invocations', 'A denial naming max_invocations for a call of 100 after 3 calls and 300 charged on the three-call grant: within the total, the fourth call is the first limit broken, so the record is true.', denial({ exposure: usd(100), denial: 'max_invocations', invocation_count: 3, total_exposure: usd(300) }), procurement, accept());
     record('denied-max-cost-per-invocation', 'A denial naming max_cost_per_invocation for a first call of 150001 on a grant whose total is raised to 900000 (re-signed by its issuer): the per-call cap is the first limit broken, so the record is true.', denial({ exposure: usd(150001), denial: 'max_cost_per_invocation', invocation_count: 0, total_exposure: usd(0) }), grantOne((g) => (g.max_total_cost.units = 900000)), accept());
     record('denial-names-another-limit', 'The Agent Commerce Network denial (210000 on top of 125000 breaks max_total_cost) recorded as a denial by max_invocations: the call was the second of three, so the record names the wrong limit.', mut(deniedRec, (d) => (d.denial = 'max_invocations')), procurement, reject('ERR_BUDGET_DECISION_MISMATCH'));
@@ -83,7 +83,7 @@ export function budgetVectors(): void {
     record('capability-without-scope', 'The allowed record checked against a capability with no scope member, which its schema requires.', allowedRec, mut(procurement, (d) => delete d.scope), reject('ERR_SCHEMA_REQUIRED'));
     vector('budget/record/context/now-past-year-9999', '6.2', 'The allowed Agent Commerce Network record verified at 253402300800, one second past 9999-12-31T23:59:59Z: a malformed context.', { operation: 'record', record: allowedRec, capability: procurement }, at(253402300800), reject('ERR_USAGE_INVALID_ARGUMENT'));
     vector('budget/record/context/now-past-year-9999-whatever-the-record', '6.2', 'A record checked against another capability than it charges, verified at 253402300800, one second past 9999-12-31T23:59:59Z: a verifier answers every input in a malformed context with ERR_USAGE_INVALID_ARGUMENT, so the question is refused before the record is read.', { operation: 'record', record: allowedRec, capability: executor }, at(253402300800), reject('ERR_USAGE_INVALID_ARGUMENT'));
-    const withLedger = (name, description, rec, ledger, expect) => vector(`budget/record/ledger/${name}`, '12.5', description, { operation: 'record', record: rec, capability: procurement, ledger }, at(T0), expect);
+    const withLedger = (name: string, description: string, rec: Doc, ledger: unknown, expect: Expect): void => vector(`budget/record/ledger/${name}`, '12.5', description, { operation: 'record', record: rec, capability: procurement, ledger }, at(T0), expect);
     withLedger('matches', 'The allowed record (call 1, 125000 in all) against a ledger of no calls and nothing charged: after this call the ledger stands at 1 call and 125000, as recorded.', allowedRec, { invocations: 0, total: 0 }, accept());
     withLedger('one-call-before', 'The allowed record (call 1) against a ledger of 1 call already counted: the call is allowed, but it is call 2, not what the record counts.', allowedRec, { invocations: 1, total: 0 }, reject('ERR_BUDGET_DECISION_MISMATCH'));
     withLedger('charged-before', 'The allowed record (125000 in all) against a ledger of 1000 already charged and no calls: the call is allowed, but the total is then 126000, not what the record says.', allowedRec, { invocations: 0, total: 1000 }, reject('ERR_BUDGET_DECISION_MISMATCH'));
@@ -98,7 +98,7 @@ export function budgetVectors(): void {
 
     // spend reconciliation records: the links first (SPEC.md 12.5)
     const spent = fixture('settlement/spend-reconciliation', 'unchanged.commerce-network');
-    const reconciliation = (name, description, input, expect, now = T0) => vector(`budget/reconciliation/${name}`, '12.5', description, { operation: 'reconciliation', record: spent, ...input }, at(now), expect);
+    const reconciliation = (name: string, description: string, input: Readonly<Record<string, unknown>>, expect: Expect, now = T0): void => vector(`budget/reconciliation/${name}`, '12.5', description, { operation: 'reconciliation', record: spent, ...input }, at(now), expect);
     reconciliation('record-without-reconciled-at', 'A spend reconciliation with no reconciled_at, which its schema requires.', { record: mut(spent, (d) => delete d.reconciled_at) }, reject('ERR_SCHEMA_REQUIRED'));
     reconciliation('authorization-without-decided-at', 'The authorization given is no budget authorization: it has no decided_at, which its schema requires.', { authorization: mut(allowedRec, (d) => delete d.decided_at) }, reject('ERR_SCHEMA_REQUIRED'));
     reconciliation('receipt-without-id', 'The receipt given is no tool-call receipt: it has no id, which its schema requires.', { receipt: mut(buyer, (d) => delete d.id) }, reject('ERR_SCHEMA_REQUIRED'));
@@ -129,7 +129,7 @@ export function budgetVectors(): void {
       ['currency-lower-case', 'A charge in usd: a currency code is written in capitals.', { units: 125000, currency: 'usd' }],
       ['currency-as-a-list', 'A charge whose currency is the list ["USD"]: a currency is a string.', { units: 125000, currency: ['USD'] }],
       ['no-currency', 'A charge with units and no currency.', { units: 125000 }],
-    ]) {
+    ] satisfies [string, string, unknown][]) {
       reconcile(`charged-${name}`, description, charged, usd(125000), reject('ERR_SCHEMA_TYPE'));
     }
   }

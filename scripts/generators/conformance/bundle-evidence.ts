@@ -1,44 +1,44 @@
 import { documentHash } from '../../../src/crypto/hash.js';
-import { rehash, reprove, resign } from '../../lib/parties.js';
-import { accept, at, b64, bundle, fixture, mut, rejectAll, text, utf8, vector } from './shared.js';
+import type { ErrorCode } from '../../../src/issues.js';
+import { rehash, reprove, resign, type Party } from '../../lib/parties.js';
+import { accept, at, b64, bundle, fixture, mut, rejectAll, text, unpack, utf8, vector, type Change, type Context, type Doc, type Docs, type Expect, type FileTree, type Files } from './shared.js';
 import { AT, cart, coordinator, didContext, dispute, forkedVendor, intent, intentMandate, merchantCredential, merchantDid, NOV, P, pair, provider, quote, revocation, settled, smoke, T0, vendor } from './world.js';
 import { byMerchant, byUser, payFor } from './mandate.js';
 import { bundleVector } from './bundle.js';
-import { DREAMINEERING_DID, pinned, seven, sevenFiles } from './seven-station.js';
+import { DREAMINEERING_DID, pinned, seven, sevenDocs, sevenFiles } from './seven-station.js';
 
 
 export function bundleEvidenceVectors(): void {
   // Trust (SPEC.md 12.8): who sealed the bundle, and which DID documents count.
   {
-    const docsOf = (f) => Object.fromEntries(Object.entries(f).filter(([p]) => p !== 'bundle-manifest.json').map(([p, { base64 }]) => [p, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
-    const seven = docsOf(sevenFiles);
-    const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+    const seven = sevenDocs();
+    const manifest = unpack(sevenFiles['bundle-manifest.json']);
     const BUNDLER = manifest.proof.verificationMethod.split('#')[0];
     const policy = { ...pinned, sealers: [BUNDLER] };
-    const sevenBundle = (name, description, f, expect, context = policy) => vector(`bundle/seven-station/${name}`, '12.8', description, { files: f }, at(NOV, context), expect);
+    const sevenBundle = (name: string, description: string, f: FileTree, expect: Expect, context: Omit<Context, 'now'> = policy): void => vector(`bundle/seven-station/${name}`, '12.8', description, { files: f }, at(NOV, context), expect);
     sevenBundle('sealed-by-a-named-sealer', 'The seven-station bundle, sealed by the bundler the trust policy names, with Dreamineering\'s DID document pinned: it verifies.', sevenFiles, accept());
     // Change an unsigned record, recompute its hash in the manifest, and seal it again.
     const changed = { ...seven, 'settlement/budget-authorization.json': mut(seven['settlement/budget-authorization.json'], (d) => (d.hold_id = 'hold-attacker')) };
-    const resealed = (signer) => {
+    const resealed = (signer?: Party): Files => {
       const f = bundle(changed, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at)));
-      const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+      const m = unpack(f['bundle-manifest.json']);
       const proved = signer === undefined ? m : reprove({ ...m, proof: manifest.proof }, signer, signer.vm);
       return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(proved))) } };
     };
     sevenBundle('resealed-by-a-stranger', 'Re-seal a bundle: an unsigned record changed, its hash recomputed in the manifest, and the manifest proved again with a stranger\'s did:key. The trust policy names the bundler, not the stranger; and the trace, proved by its recorder, is not the new sealer\'s.', resealed(P.stranger), rejectAll('ERR_BUNDLE_SEAL_UNTRUSTED', 'ERR_REPLAY_LINK_BROKEN'));
-      sevenBundle('seal-stripped', 'Re-seal a bundle by stripping the seal: the changed record\'s hash recomputed and the manifest left without a proof, under a trust policy that names a sealer.', resealed(undefined), rejectAll('ERR_BUNDLE_UNSEALED'));
+    sevenBundle('seal-stripped', 'Re-seal a bundle by stripping the seal: the changed record\'s hash recomputed and the manifest left without a proof, under a trust policy that names a sealer.', resealed(undefined), rejectAll('ERR_BUNDLE_UNSEALED'));
     for (const [path, what, also] of [
       ['settlement/settlement.json', 'the settlement', []],
       ['receipts/provider-receipt.json', 'the provider\'s receipt (the trace, which names its hash, breaks too)', ['ERR_REPLAY_LINK_BROKEN']],
       ['capability/lineage.json', 'the lineage record', []],
-    ]) {
+    ] satisfies [string, string, ErrorCode[]][]) {
       const { [path]: _gone, ...rest } = seven;
-      vector(`bundle/seven-station/${path.split('/')[1].replace('.json', '')}-deleted`, '12.8', `Hide a missing hop: ${what} deleted from the purchase bundle, its hash dropped from the manifest, which is left unsealed.`, { files: bundle(rest, (m) => ((m.transaction = 'purchase'), (m.bundle_id = manifest.bundle_id))) }, at(NOV, pinned), rejectAll('ERR_BUNDLE_REQUIRED_MISSING', ...also));
+      vector(`bundle/seven-station/${(path.split('/')[1] as string).replace('.json', '')}-deleted`, '12.8', `Hide a missing hop: ${what} deleted from the purchase bundle, its hash dropped from the manifest, which is left unsealed.`, { files: bundle(rest, (m) => ((m.transaction = 'purchase'), (m.bundle_id = manifest.bundle_id))) }, at(NOV, pinned), rejectAll('ERR_BUNDLE_REQUIRED_MISSING', ...also));
     }
     // A did:web sealer (SPEC.md 12.8, trust): the caller pins its DID document, which the bundle carries.
     const merchantSealed = (() => {
       const f = bundle({ 'identity/dreamineering-did.json': DREAMINEERING_DID, 'settlement/settlement.json': seven['settlement/settlement.json'] }, (m) => ((m.bundle_id = 'dreamineering-sealed'), (m.created_at = manifest.created_at)));
-      const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+      const m = unpack(f['bundle-manifest.json']);
       return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: manifest.proof }, P.merchant, 'did:web:dreamineering.com#key-1')))) } };
     })();
     vector('bundle/sealed-by-a-pinned-did-web', '12.8', 'A bundle sealed by did:web:dreamineering.com, whose DID document it carries and the caller pins: the pinned document resolves the seal, and the policy names that sealer.', { files: merchantSealed }, at(NOV, { ...pinned, sealers: ['did:web:dreamineering.com'] }), accept());
@@ -59,7 +59,7 @@ export function bundleEvidenceVectors(): void {
     // same intent mandate with an earlier timestamp. Two carts under the 20.00 USD intent mandate,
     // each paid by its own payment mandate, the first at 10:06, the second at 10:07; each total is
     // stated here in decimal, and the second payment, with the first, reaches the cap or passes it.
-    const cartOf = (n, total) =>
+    const cartOf = (n: number, total: string): Doc =>
       byMerchant(
         mut(cart, (d) => {
           d.contents.id = `cart-spent-${n}`;
@@ -68,14 +68,14 @@ export function bundleEvidenceVectors(): void {
           d.contents.payment_request.details.display_items[0].amount.value = total;
         }),
       );
-    const paymentOf = (n, c, time) =>
+    const paymentOf = (n: number, c: Doc, time: string): Doc =>
       payFor(c, intentMandate, (d) => {
         d.payment_mandate_contents.payment_mandate_id = `pm-spent-${n}`;
         d.payment_mandate_contents.payment_details_id = c.contents.payment_request.details.id;
         d.payment_mandate_contents.payment_details_total.amount.value = c.contents.payment_request.details.total.amount.value;
         d.payment_mandate_contents.timestamp = time;
       });
-    const twoPayments = (first, second) => {
+    const twoPayments = (first: string, second: string): Files => {
       const c1 = cartOf(1, first);
       const c2 = cartOf(2, second);
       return bundle({
@@ -86,7 +86,7 @@ export function bundleEvidenceVectors(): void {
         'mandates/payment-2.json': paymentOf(2, c2, '2026-11-01T10:07:00Z'),
       });
     };
-    const spentVector = (name, description, first, second, expect) => vector(`bundle/encoding/spent/${name}`, '12.6', description, { files: twoPayments(first, second) }, didContext(NOV), expect);
+    const spentVector = (name: string, description: string, first: string, second: string, expect: Expect): void => vector(`bundle/encoding/spent/${name}`, '12.6', description, { files: twoPayments(first, second) }, didContext(NOV), expect);
     spentVector('0.05-then-reaches-the-cap', 'A first payment of 0.05 USD, then one of 19.95 under the 20.00 cap: together exactly the cap, so both verify.', '0.05', '19.95', accept());
     spentVector('0.05-then-passes-the-cap', 'A first payment of 0.05 USD, then one of 19.96 under the 20.00 cap: together 20.01, a cent over, so the second is refused.', '0.05', '19.96', rejectAll('ERR_MANDATE_OVER_CAP'));
     spentVector('1.05-then-reaches-the-cap', 'A first payment of 1.05 USD, then one of 18.95 under the 20.00 cap: together exactly the cap.', '1.05', '18.95', accept());
@@ -126,13 +126,12 @@ export function bundleEvidenceVectors(): void {
     }
   }
   {
-    const { original, manifest, policy, sealed } = seven;
-    const transaction = (changes) => seven.transaction(changes);
+    const { original, manifest, policy } = seven;
     // A seal bounded in time (SPEC.md 12.8 step 2, 6.2): the manifest proved by the recorder with
     // an expires, the bundle checked at 10:08 under a policy that names the recorder as sealer.
-    const sealedUntil = (expires) => {
+    const sealedUntil = (expires: string): Files => {
       const f = bundle(original, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at), (m.transaction = manifest.transaction)));
-      const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+      const m = unpack(f['bundle-manifest.json']);
       return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: { ...manifest.proof, expires } }, P.recorder)))) } };
     };
     vector('bundle/seal/expires-after-now', '12.8', 'The seven-station bundle sealed by the recorder with a proof that expires at 10:09, checked at 10:08 by a policy that names the recorder: the seal still holds, and the bundle verifies.', { files: sealedUntil('2026-11-01T10:09:00Z') }, at(NOV, policy), accept());
@@ -144,7 +143,7 @@ export function bundleEvidenceVectors(): void {
     // Each document of a bundle verified with the others as its evidence (SPEC.md 12.8): the
     // revocations that count, the intent a receipt or a pair commits to, the credentials a card
     // lists, the mandates, reconciliations, settlements, tasks and denials of a bundle.
-    const docBundle = (name, description, docs, now, expect, context = {}) => vector(`bundle/document/${name}`, '12.8', description, { files: bundle(docs) }, at(now, context), expect);
+    const docBundle = (name: string, description: string, docs: Docs, now: number, expect: Expect, context: Omit<Context, 'now'> = {}): void => vector(`bundle/document/${name}`, '12.8', description, { files: bundle(docs) }, at(now, context), expect);
     const REVOKED_AT = revocation.revoked_at;
     const revokedChain = rejectAll('ERR_CHAIN_REVOKED', 'ERR_CHAIN_REVOKED_ANCESTOR');
     // Revocations (SPEC.md 12.2, 12.8): a signed record counts when its signature verifies and its
@@ -174,9 +173,9 @@ export function bundleEvidenceVectors(): void {
     docBundle('pair-with-intent', 'The receipt pair with its intent: both receipts commit to the hash recomputed from the intent.', { 'intent/intent.json': intent, 'receipts/pair.json': pair }, T0, accept());
     docBundle('pair-with-intent-another-tool', 'The receipt pair with its intent, the provider receipt re-signed by its kernel for export_findings, another tool than the intent names: the intent is given, so the pair is checked against it.', { 'intent/intent.json': intent, 'receipts/pair.json': { ...pair, provider_receipt: resign({ ...provider, tool_name: 'export_findings' }, P.providerKernel) } }, T0, rejectAll('ERR_INTENT_TOOL_MISMATCH'));
     // The seven-station documents (SPEC.md 12.8, 12.9), each verified with the others of a bundle.
-    const seven = Object.fromEntries(Object.entries(sevenFiles).filter(([f]) => f !== 'bundle-manifest.json').map(([f, { base64 }]) => [f, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
+    const seven = sevenDocs();
     const DID = { 'identity/dreamineering-did.json': DREAMINEERING_DID };
-    const sevenDoc = (name, description, docs, expect) => docBundle(name, description, docs, NOV, expect, pinned);
+    const sevenDoc = (name: string, description: string, docs: Docs, expect: Expect): void => docBundle(name, description, docs, NOV, expect, pinned);
     const IM = seven['mandates/intent-mandate.json'];
     const CM = seven['mandates/cart-mandate.json'];
     const PM = seven['mandates/payment-mandate.json'];
@@ -201,14 +200,14 @@ export function bundleEvidenceVectors(): void {
     {
       // Payments under one intent mandate count against its cap in the order they were made.
       const chainDocs = { ...DID, 'mandates/intent-mandate.json': IM, 'mandates/cart-mandate.json': CM, 'mandates/payment-mandate.json': PM };
-      const payAt = (n, seconds, change = () => {}) => reprove(mut(PM, (d) => ((d.payment_mandate_contents.payment_mandate_id = `pm-2026-11-01-00${n}`), (d.payment_mandate_contents.timestamp = new Date(Date.parse(PM.payment_mandate_contents.timestamp) + seconds * 1000).toISOString().replace('.000Z', 'Z')), change(d))), P.user);
+      const payAt = (n: string | number, seconds: number, change: Change = () => {}): Doc => reprove(mut(PM, (d) => ((d.payment_mandate_contents.payment_mandate_id = `pm-2026-11-01-00${n}`), (d.payment_mandate_contents.timestamp = new Date(Date.parse(PM.payment_mandate_contents.timestamp) + seconds * 1000).toISOString().replace('.000Z', 'Z')), change(d))), P.user);
       const five = Object.fromEntries([2, 3, 4, 5].map((n) => [`mandates/payment-mandate-${n}.json`, payAt(`0${n}`, n - 1)]));
       sevenDoc('five-payments-in-five-seconds-over-cap', 'Five payments of 5.00 USD of the one cart under the 20.00 USD intent mandate, one a second: the fifth sees 20.00 already paid, and is over the cap.', { ...chainDocs, ...five }, rejectAll('ERR_MANDATE_OVER_CAP'));
       sevenDoc('four-payments-in-four-seconds-at-cap', 'Four payments of 5.00 USD of the one cart under the 20.00 USD intent mandate, one a second: the last sees 15.00 paid before it, 20.00 in all, exactly the cap.', { ...chainDocs, ...Object.fromEntries(Object.entries(five).slice(0, 3)) }, accept());
       // A later payment whose cart is not given: it fails on its own, and it was made after the
       // first, so the first does not count it, whichever of the two hashes first.
-      const big = (d) => ((d.cart_mandate_hash = ZERO_HASH), (d.payment_mandate_contents.payment_details_total.amount.value = '20.00'));
-      const pick = (seconds, wanted) => {
+      const big = (d: Doc): unknown => ((d.cart_mandate_hash = ZERO_HASH), (d.payment_mandate_contents.payment_details_total.amount.value = '20.00'));
+      const pick = (seconds: number, wanted: boolean): Doc => {
         for (let n = 10; n < 99; n++) {
           const p = payAt(n, seconds, big);
           if ((documentHash(p) < documentHash(PM)) === wanted) return p;

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from '../../../src/io/files.js';
-import { rehash, reprove, resign } from '../../lib/parties.js';
-import { accept, at, b64, bundle, EXAMPLES, files, fixture, mut, rejectAll, sha256, text, usd, utf8, vector } from './shared.js';
+import type { ErrorCode } from '../../../src/issues.js';
+import { rehash, reprove, resign, type Party } from '../../lib/parties.js';
+import { accept, at, b64, bundle, EXAMPLES, file, files, fixture, mut, readJson, rejectAll, sha256, text, transactionDocs, unpack, usd, utf8, vector, type Change, type Context, type Doc, type Docs, type Expect, type FileBytes, type FileTree, type Files } from './shared.js';
 import { AT, buyer, coordinator, dispute, executor, forkedVendor, NOV, P, procurement, revocation, root, settled, smoke, T0 } from './world.js';
 import { pinned } from './seven-station.js';
 
-export const bundleVector = (name, description, f, now, expect) => vector(`bundle/${name}`, '12.8', description, { files: f }, at(now), expect);
+/** A bundle vector (SPEC.md 12.8): the files verified at `now`. */
+export const bundleVector = (name: string, description: string, f: FileTree, now: number, expect: Expect): void => vector(`bundle/${name}`, '12.8', description, { files: f }, at(now), expect);
 const small = { 'dispute.json': dispute };
 
 export function bundleVectors(): void {
@@ -36,7 +38,7 @@ export function bundleVectors(): void {
     // A capability embedded in a task is verified as if it stood alone (SPEC.md 12.8).
     const task = fixture('task/task-created', 'incident-network');
     bundleVector('incident-network/task-capability', 'Incident Network: the task the vendor liaison created carries its capability, which verifies with the bundle\'s chain.', bundle({ ...smoke, 'tasks/task.json': task }), AT, accept());
-    const own = (change) => mut(task, (d) => ((d.vendor_liaison_capability.id = 'INC-2026-0428-vendor-task'), change(d.vendor_liaison_capability)));
+    const own = (change: Change): Doc => mut(task, (d) => ((d.vendor_liaison_capability.id = 'INC-2026-0428-vendor-task'), change(d.vendor_liaison_capability)));
     bundleVector('incident-network/task-capability-widened', 'A task whose embedded capability was widened (more invocations) after its issuer signed it.', bundle({ ...smoke, 'tasks/task.json': own((c) => (c.scope.grants[0].max_invocations = 99)) }), AT, rejectAll('ERR_SIG_INVALID'));
     bundleVector('incident-network/task-capability-by-a-stranger', 'A task whose embedded capability a stranger issued and signed, under the root.', bundle({ ...smoke, 'tasks/task.json': mut(own(() => {}), (d) => (d.vendor_liaison_capability = resign({ ...d.vendor_liaison_capability, issuer: P.stranger.hex }, P.stranger))) }), AT, rejectAll('ERR_CHAIN_ISSUER_MISMATCH'));
     bundleVector('incident-network/task-capability-forked', 'A task whose embedded capability has the vendor liaison capability\'s id but other grants: two capabilities with one id.', bundle({ ...smoke, 'tasks/task.json': mut(task, (d) => (d.vendor_liaison_capability.scope.grants[0].max_invocations = 99)) }), AT, rejectAll('ERR_CHAIN_DUPLICATE_ID'));
@@ -47,7 +49,7 @@ export function bundleVectors(): void {
   bundleVector('incident-network/allowed-after-expiry', 'An allowed receipt dated after its capability expired, re-signed by the kernel: the chain is checked at the receipt\'s time, not only at now.', bundle({ ...smoke, 'receipts/executor.json': resign(mut(smoke['receipts/executor.json'], (d) => (d.timestamp = executor.expires_at + 1)), P.opsKernel) }), AT, rejectAll('ERR_CHAIN_EXPIRED'));
   // Hide a missing hop (SPEC.md 12.8): a bundle that declares its kind must hold what the kind requires.
   {
-    const declared = (docs) => bundle(docs, (m) => (m.transaction = 'delegated-fix'));
+    const declared = (docs: Docs): Files => bundle(docs, (m) => (m.transaction = 'delegated-fix'));
     bundleVector('incident-network/smoke-declared', 'Incident Network smoke assertions, the manifest declaring a delegated fix: every artifact the kind requires is there.', declared(smoke), AT, accept());
     const { 'lineage/root-commander-chain.json': _lineage, ...noLineage } = smoke;
     bundleVector('incident-network/lineage-deleted', 'Hide a missing hop: the lineage record deleted from a delegated-fix bundle.', declared(noLineage), AT, rejectAll('ERR_BUNDLE_REQUIRED_MISSING'));
@@ -68,7 +70,7 @@ export function bundleVectors(): void {
     bundleVector('incident-network/second-call-without-cost', 'A second allowed call under the executor\'s one-call grant, its receipt recording no cost: the calls receipts record count against max_invocations.', bundle({ ...smoke, 'receipts/executor-2.json': second }), AT, rejectAll('ERR_BUDGET_INVOCATIONS_EXCEEDED'));
   }
   // Numbers as signed (SPEC.md 3, 12.8): a signed artifact's number text is its RFC 8785 form.
-  for (const [name, form] of [['trailing-zero', '250.0'], ['exponent', '2.5e2']]) {
+  for (const [name, form] of [['trailing-zero', '250.0'], ['exponent', '2.5e2']] as const) {
     const receiptText = text(smoke['receipts/executor.json']).replace('"units": 250', `"units": ${form}`);
     bundleVector(`number-not-as-signed/${name}`, `Sign what JSON text does not say: the executor's receipt with its cost written ${form}. Read as a double it is 250 and the signature verifies; a reader that keeps the text, or reads it as a decimal, sees other content than was signed. Refused, the receipt leaves the budget with no call behind it.`, bundle({ ...smoke, 'receipts/executor.json': receiptText }), AT, rejectAll('ERR_JSON_NUMBER_FORM', 'ERR_BUNDLE_COST_MISMATCH'));
   }
@@ -80,8 +82,8 @@ export function bundleVectors(): void {
   bundleVector('absolute-path', 'An absolute path in the manifest.', bundle(small, (d) => (d.artifacts['/etc/passwd'] = d.artifacts['dispute.json'])), T0, rejectAll('ERR_BUNDLE_PATH_UNSAFE'));
   bundleVector('case-collision', 'Two paths that differ only in case: one file on case-insensitive file systems.', bundle(small, (d) => (d.artifacts['Dispute.json'] = d.artifacts['dispute.json'])), T0, rejectAll('ERR_BUNDLE_CASE_COLLISION'));
   bundleVector('missing-file', 'A file the manifest lists is not there.', bundle(small, (d) => (d.artifacts['receipt.json'] = d.artifacts['dispute.json'])), T0, rejectAll('ERR_BUNDLE_MISSING'));
-  bundleVector('altered-file', 'A file changed after the manifest was written.', { ...bundle(small), 'dispute.json': files({ x: { ...dispute, status: 'withdrawn' } }).x }, T0, rejectAll('ERR_BUNDLE_ALTERED'));
-  bundleVector('unlisted-file', 'A file in the bundle the manifest does not list: unverified evidence.', { ...bundle(small), 'extra.json': files({ x: dispute }).x }, T0, rejectAll('ERR_BUNDLE_UNRECOGNISED'));
+  bundleVector('altered-file', 'A file changed after the manifest was written.', { ...bundle(small), 'dispute.json': file({ ...dispute, status: 'withdrawn' }) }, T0, rejectAll('ERR_BUNDLE_ALTERED'));
+  bundleVector('unlisted-file', 'A file in the bundle the manifest does not list: unverified evidence.', { ...bundle(small), 'extra.json': file(dispute) }, T0, rejectAll('ERR_BUNDLE_UNRECOGNISED'));
   bundleVector('symbolic-link', 'A symbolic link in the bundle, which could point anywhere: reported, never followed.', { ...bundle(small), 'link.json': { symlink: 'dispute.json' } }, T0, rejectAll('ERR_BUNDLE_SYMLINK'));
   bundleVector('no-manifest', 'A bundle without bundle-manifest.json.', files(small), T0, rejectAll('ERR_BUNDLE_MANIFEST_MISSING'));
   bundleVector('manifest-lists-a-path-twice', 'A manifest that lists one path twice, with two hashes: the reader refuses the duplicate.', { ...files(small), 'bundle-manifest.json': { base64: b64(utf8(`{"artifacts":{"dispute.json":"${sha256(utf8(text(dispute)))}","dispute.json":"sha256:${'0'.repeat(64)}"}}`)) } }, T0, rejectAll('ERR_JSON_DUPLICATE_KEY'));
@@ -91,7 +93,7 @@ export function bundleVectors(): void {
   bundleVector('case-collision-between-two-files', 'Two files, dispute.json and Dispute.json, each listed with its own hash, as written on a case-sensitive file system: on a case-insensitive one they are one file.', bundle({ ...small, 'Dispute.json': settled }), T0, rejectAll('ERR_BUNDLE_CASE_COLLISION'));
   {
     const { 'bundle-manifest.json': m, ...rest } = bundle(small);
-    bundleVector('manifest-in-a-folder', 'The manifest is at evidence/bundle-manifest.json, not at the bundle\'s root: the bundle has no manifest.', { ...rest, 'evidence/bundle-manifest.json': m }, T0, rejectAll('ERR_BUNDLE_MANIFEST_MISSING'));
+    bundleVector('manifest-in-a-folder', 'The manifest is at evidence/bundle-manifest.json, not at the bundle\'s root: the bundle has no manifest.', { ...rest, 'evidence/bundle-manifest.json': m as FileBytes }, T0, rejectAll('ERR_BUNDLE_MANIFEST_MISSING'));
   }
   {
     // An allow recorded before the chain was usable (SPEC.md 12.8): the receipt's own time is checked.
@@ -107,26 +109,25 @@ export function bundleVectors(): void {
   for (const [name, seal, tamper] of [
     ['incident-network', P.commander, { name: 'revoked-then-allowed', description: 'The commander revokes the vendor liaison capability and the bundle is re-sealed by the commander: every chain below it is denied, and the executor\'s allow, recorded after the revocation, is a silent allow.', change: (d) => ({ ...d, 'revocations/vendor.json': revocation }), codes: ['ERR_CHAIN_REVOKED', 'ERR_CHAIN_REVOKED_ANCESTOR'] }],
     ['commerce-network', P.trust000, { name: 'settlement-deleted', description: 'The settlement reconciliation deleted from the procurement bundle, which its sealer then sealed again: the kind requires it.', change: ({ 'contracts/settlement-reconciliation.json': _s, ...d }) => d, codes: ['ERR_BUNDLE_REQUIRED_MISSING'] }],
-  ]) {
+  ] satisfies [string, Party, { name: string; description: string; change: (docs: Docs) => Docs; codes: ErrorCode[] }][]) {
     const dir = join(EXAMPLES, 'transactions', name);
     const folderFiles = Object.fromEntries(listFiles(dir).map((f) => [f, { base64: b64(readFileSync(join(dir, f))) }]));
-    const m = JSON.parse(readFileSync(join(dir, 'bundle-manifest.json'), 'utf8'));
+    const m = readJson(join(dir, 'bundle-manifest.json'));
     const policy = { sealers: [seal.didKey] };
     vector(`bundle/${name}/transaction-folder`, '12.8', `The ${name} transaction folder in examples/, sealed by its sealer: it holds every artifact its kind (${m.transaction}) requires, each with its hash, its lineage walked, its receipts' cost the budget consumed.`, { files: folderFiles }, at(AT, policy), accept());
-    const docs = Object.fromEntries(listFiles(dir).filter((f) => f !== 'bundle-manifest.json').map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
+    const docs = transactionDocs(name);
     const resealed = bundle(tamper.change(docs), (d) => ((d.bundle_id = m.bundle_id), (d.created_at = m.created_at), (d.transaction = m.transaction)));
-    const manifest2 = JSON.parse(Buffer.from(resealed['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+    const manifest2 = unpack(resealed['bundle-manifest.json']);
     const sealed = { ...resealed, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...manifest2, proof: m.proof }, seal)))) } };
     vector(`bundle/${name}/${tamper.name}`, '12.8', tamper.description, { files: sealed }, at(AT, policy), rejectAll(...tamper.codes));
   }
   {
     // A settlement is checked against an intent whose hash recomputes (SPEC.md 12.8), not the first given.
-    const dir = join(EXAMPLES, 'transactions', 'commerce-network');
-    const docs = Object.fromEntries(listFiles(dir).filter((f) => f !== 'bundle-manifest.json').map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
+    const docs = transactionDocs('commerce-network');
     const genuine = docs['contracts/governed-intent.json'];
     const tampered = mut(genuine, (d) => (d.billing_context.max_price_minor = 100000));
     // The settlement is this job's (SPEC.md 12.8): one job, the spend reconciled, the quote the intent names.
-    const job2 = (d) => ((d.job_id = 'job_lattice_002'), d);
+    const job2 = (d: Doc): Doc => ((d.job_id = 'job_lattice_002'), d);
     bundleVector('commerce-network/fulfillment-of-another-job', 'A fulfillment package of another job (job_lattice_002) stands in for this one\'s: no settlement of the bundle settles its job, and the settlement\'s job has no fulfillment.', bundle({ ...docs, 'contracts/fulfillment-package.json': mut(docs['contracts/fulfillment-package.json'], job2) }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN'));
     bundleVector('commerce-network/settlement-of-another-job', 'The settlement of another job (job_lattice_002, 900.00 of the same quote) stands in for this one\'s: its job has no fulfillment here, and it settles other than the spend the bundle reconciled.', bundle({ ...docs, 'contracts/settlement-reconciliation.json': mut(docs['contracts/settlement-reconciliation.json'], (d) => ((d.settlement_id = 'settlement_lattice_vanguard_002'), job2(d), (d.approved_amount_minor = 90000), (d.settled_amount_minor = 90000))) }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN', 'ERR_SETTLEMENT_AMOUNT_MISMATCH'));
     bundleVector('commerce-network/settled-other-than-reconciled', 'The settlement settles 1200.00 where the spend reconciled for the call is 1250.00.', bundle({ ...docs, 'contracts/settlement-reconciliation.json': mut(docs['contracts/settlement-reconciliation.json'], (d) => (d.settled_amount_minor = 120000)) }), AT, rejectAll('ERR_SETTLEMENT_AMOUNT_MISMATCH'));
@@ -138,9 +139,9 @@ export function bundleVectors(): void {
   {
     // Bundle files are read with the number form of signed content (SPEC.md 3).
     const rootText = text(root);
-    const rootWith = (replacement) => rootText.replace('"delegation_depth": 0', `"delegation_depth": ${replacement}`);
-    const bundleOf = (name, description, files_, expect) => vector(`bundle/encoding/${name}`, '3', description, { files: files_ }, at(AT), expect);
-    const rawBundle = (texts, extra = {}) => {
+    const rootWith = (replacement: string): string => rootText.replace('"delegation_depth": 0', `"delegation_depth": ${replacement}`);
+    const bundleOf = (name: string, description: string, files_: FileTree, expect: Expect): void => vector(`bundle/encoding/${name}`, '3', description, { files: files_ }, at(AT), expect);
+    const rawBundle = (texts: Readonly<Record<string, string>>, extra: Readonly<Record<string, string>> = {}): Files => {
       const f = Object.fromEntries(Object.entries(texts).map(([p, t]) => [p, { base64: b64(utf8(t)) }]));
       const artifacts = Object.fromEntries(Object.entries(f).map(([p, { base64 }]) => [p, sha256(Buffer.from(base64, 'base64url'))]));
       return { ...f, ...Object.fromEntries(Object.entries(extra).map(([p, t]) => [p, { base64: b64(utf8(t)) }])), 'bundle-manifest.json': { base64: b64(utf8(text({ bundle_id: 'conformance-bundle', artifacts }))) } };
@@ -152,9 +153,9 @@ export function bundleVectors(): void {
 
     // Bundle paths (SPEC.md 2): a file the manifest does not list is unrecognised when its path is
     // safe, and unsafe otherwise.
-    const pathCase = (name, path, safe, why) =>
+    const pathCase = (name: string, path: string, safe: boolean, why: string): void =>
       bundleOf(`path/${name}`, `The root capability's bundle holds an unlisted file at ${JSON.stringify(path)}: ${why}.`, rawBundle({ 'capabilities/root.json': rootText }, { [path]: '{}\n' }), rejectAll(safe ? 'ERR_BUNDLE_UNRECOGNISED' : 'ERR_BUNDLE_PATH_UNSAFE'));
-    const seg = (n) => `a${'b'.repeat(n - 6)}.json`;
+    const seg = (n: number): string => `a${'b'.repeat(n - 6)}.json`;
     for (const [name, path, safe, why] of [
       ['safe', 'notes/extra.json', true, 'a safe path, so only an unlisted file'],
       ['backslash', 'notes\\extra.json', false, 'a backslash'],
@@ -198,19 +199,19 @@ export function bundleVectors(): void {
       ['near-device-console', 'console', true, 'console, without a dot, is not a device name'],
       ['segment-255', `notes/${seg(255)}`, true, 'a segment of 255 characters, the most allowed'],
       ['segment-256', `notes/${seg(256)}`, false, 'a segment of 256 characters'],
-    ]) pathCase(name, path, safe, why);
+    ] as const) pathCase(name, path, safe, why);
   }
   // Mutation boundaries of the verifiers: src/verify/bundle.ts.
   // (block: v-bundle)
   {
     // Mutation boundaries of src/verify/bundle.ts (SPEC.md 12.8): what reading a bundle refuses,
     // and how the receipts charged to each grant are matched with the budget it consumed.
-    const manifestText = (t, rest = {}) => ({ ...files(rest), 'bundle-manifest.json': { base64: b64(utf8(t)) } });
+    const manifestText = (t: string, rest: Docs = {}): Files => ({ ...files(rest), 'bundle-manifest.json': { base64: b64(utf8(t)) } });
     bundleVector('manifest/null', 'A bundle whose bundle-manifest.json is the JSON text null: JSON, but not a bundle manifest, which is an object.', manifestText('null\n'), T0, rejectAll('ERR_SCHEMA_TYPE'));
     bundleVector('manifest/artifacts-null', 'A manifest whose artifacts member is null: a bundle manifest\'s artifacts are an object from path to hash.', manifestText('{"bundle_id":"conformance-bundle","artifacts":null}\n'), T0, rejectAll('ERR_SCHEMA_TYPE'));
     bundleVector('manifest/without-artifacts', 'A manifest with a bundle id and no artifacts member, which a bundle manifest requires.', manifestText('{"bundle_id":"conformance-bundle"}\n', small), T0, rejectAll('ERR_SCHEMA_REQUIRED'));
     {
-      const m = JSON.parse(Buffer.from(bundle(small)['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+      const m = unpack(bundle(small)['bundle-manifest.json']);
       const t = text(m).replace('"bundle_id"', '"version": 1.0,\n  "bundle_id"');
       bundleVector('manifest/number-not-as-written', 'A manifest that carries a number written 1.0: the manifest is signed content read from text, where every number is in its RFC 8785 form (1), so the reader refuses it before anything else is read.', manifestText(t, small), T0, rejectAll('ERR_JSON_NUMBER_FORM'));
     }
@@ -222,9 +223,9 @@ export function bundleVectors(): void {
       ['dotless-i', 'notes/i.json', 'notes/\u0131.json', 'an i and a dotless \u0131, whose upper case is I'],
       ['kelvin-sign', 'notes/k.json', 'notes/\u212a.json', 'a k and the Kelvin sign (\u212a), whose lower case is k'],
       ['composed-and-decomposed', 'notes/\u00e9.json', 'notes/e\u0301.json', 'an \u00e9 written as one code point and as e with a combining acute accent, one name after NFC'],
-    ]) bundleVector(`case-collision/${name}`, `The manifest lists ${JSON.stringify(a)} and ${JSON.stringify(b)}, each file present with its hash: ${why}, so on a case-insensitive file system they may be one file.`, bundle({ [a]: dispute, [b]: settled }), T0, rejectAll('ERR_BUNDLE_CASE_COLLISION'));
-    bundleVector('case-collision/accent-is-no-case', 'The bundle holds notes/a.json, listed with its hash, and notes/\u00e1.json, which the manifest does not list: an accent is not letter case, so the two are two files, and the second is reported only as unlisted evidence.', { ...bundle({ 'notes/a.json': dispute }), 'notes/\u00e1.json': files({ x: settled }).x }, T0, rejectAll('ERR_BUNDLE_UNRECOGNISED'));
-    bundleVector('case-collision/unlisted-file', 'The bundle holds dispute.json, listed with its hash, and Dispute.json, a copy the manifest does not list: the two paths differ only in letter case, which is refused as the bundle is read, so the second is never taken as evidence.', { ...bundle(small), 'Dispute.json': files({ x: dispute }).x }, T0, rejectAll('ERR_BUNDLE_CASE_COLLISION'));
+    ] as const) bundleVector(`case-collision/${name}`, `The manifest lists ${JSON.stringify(a)} and ${JSON.stringify(b)}, each file present with its hash: ${why}, so on a case-insensitive file system they may be one file.`, bundle({ [a]: dispute, [b]: settled }), T0, rejectAll('ERR_BUNDLE_CASE_COLLISION'));
+    bundleVector('case-collision/accent-is-no-case', 'The bundle holds notes/a.json, listed with its hash, and notes/\u00e1.json, which the manifest does not list: an accent is not letter case, so the two are two files, and the second is reported only as unlisted evidence.', { ...bundle({ 'notes/a.json': dispute }), 'notes/\u00e1.json': file(settled) }, T0, rejectAll('ERR_BUNDLE_UNRECOGNISED'));
+    bundleVector('case-collision/unlisted-file', 'The bundle holds dispute.json, listed with its hash, and Dispute.json, a copy the manifest does not list: the two paths differ only in letter case, which is refused as the bundle is read, so the second is never taken as evidence.', { ...bundle(small), 'Dispute.json': file(dispute) }, T0, rejectAll('ERR_BUNDLE_CASE_COLLISION'));
     vector('bundle/no-manifest-under-a-named-sealer', '12.8', 'A bundle without bundle-manifest.json under a trust policy that names a sealer: without a manifest nothing in the bundle can be checked, and there is no manifest proof to judge.', { files: files(small) }, at(T0, { sealers: [P.recorder.didKey] }), rejectAll('ERR_BUNDLE_MANIFEST_MISSING'));
     // Which records and calls are charged to a grant.
     const receipt = smoke['receipts/executor.json'];
@@ -239,8 +240,7 @@ export function bundleVectors(): void {
       // The Agent Commerce Network folder (every artifact of the procurement), and a second allowed
       // call under the procurement capability's grant 0 (procurement_quote_read), which no budget
       // record covers and which cost nothing.
-      const dir = join(EXAMPLES, 'transactions', 'commerce-network');
-      const docs = Object.fromEntries(listFiles(dir).filter((f) => f !== 'bundle-manifest.json').map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
+      const docs = transactionDocs('commerce-network');
       const buyerReceipt = docs['receipts/buyer.json'];
       const quoteRead = resign({ ...buyerReceipt, id: `${buyerReceipt.id}-quote-read`, tool_name: 'procurement_quote_read', cost: usd(0) }, P.buyerKernel);
       bundleVector('cost/commerce-network/free-call-under-another-grant', 'The Agent Commerce Network procurement with an allowed call of procurement_quote_read under the capability\'s grant 0, costing 0: the authorization and the spend reconciled are grant 1\'s, so grant 0 consumed nothing and its call cost nothing.', bundle({ ...docs, 'receipts/quote-read.json': quoteRead }), AT, accept());
@@ -260,11 +260,8 @@ export function bundleVectors(): void {
   // (end of block: v-bundle)
   {
     // Each artifact a declared transaction kind requires (SPEC.md 12.8), deleted from its bundle in turn.
-    const docsIn = (name) => {
-      const dir = join(EXAMPLES, 'transactions', name);
-      return Object.fromEntries(listFiles(dir).filter((f) => f !== 'bundle-manifest.json').map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
-    };
-    const manifestOf = (name) => JSON.parse(readFileSync(join(EXAMPLES, 'transactions', name, 'bundle-manifest.json'), 'utf8'));
+    const docsIn = transactionDocs;
+    const manifestOf = (name: string): Doc => readJson(join(EXAMPLES, 'transactions', name, 'bundle-manifest.json'));
     for (const [name, now, context, cases] of [
       ['seven-station', NOV, pinned, [
         ['agent-credential', 'the agent\'s credential', ['identity/agent-credential.json'], []],
@@ -291,7 +288,7 @@ export function bundleVectors(): void {
         ['governed-intent', 'the governed intent', ['intent/disable-edge-rule.json'], []],
         ['budget-authorization', 'the budget authorization (the executor\'s receipt then records a cost no budget consumed)', ['financial/budget.json'], ['ERR_BUNDLE_COST_MISMATCH']],
       ]],
-    ]) {
+    ] satisfies [string, number, Omit<Context, 'now'>, [string, string, string[], ErrorCode[]][]][]) {
       const docs = docsIn(name);
       const m = manifestOf(name);
       for (const [what, words, gone, also] of cases) {
@@ -308,7 +305,7 @@ export function bundleVectors(): void {
       bundleVector('cost/authorization-no-reconciliation-settles', 'The procurement bundle with a second allowed budget authorization under the same grant (call 2, 25000 more, 150000 in all: a true record), which no spend reconciliation settles and no receipt records: its exposure is still held, so the budget the grant consumed (150000) is not what its receipts cost (125000).', bundle({ ...docs, 'contracts/budget-authorization-2.json': b2 }), AT, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
       const call2 = resign({ ...docs['receipts/buyer.json'], id: 'rcpt-019d921b-buyer-0002' }, P.buyerKernel);
       bundleVector('cost/second-authorization-with-its-call', 'The same second authorization beside a second buyer\'s receipt of the same tool under the grant (another id, signed again by its kernel, recording no cost): each authorization has its call, the receipts record no cost to compare, and the bundle verifies.', bundle({ ...docs, 'contracts/budget-authorization-2.json': b2, 'receipts/buyer-2.json': call2 }), AT, accept());
-      const job2 = (d) => ((d.job_id = 'job_lattice_002'), d);
+      const job2 = (d: Doc): Doc => ((d.job_id = 'job_lattice_002'), d);
       const pkg2 = mut(docs['contracts/fulfillment-package.json'], job2);
       const set2 = mut(docs['contracts/settlement-reconciliation.json'], (d) => ((d.settlement_id = 'settlement_lattice_vanguard_002'), job2(d)));
       bundleVector('links/second-package-of-another-job', 'Beside this job\'s fulfillment package and settlement, a second package of another job (job_lattice_002) that no settlement of the bundle settles.', bundle({ ...docs, 'contracts/fulfillment-package-2.json': pkg2 }), AT, rejectAll('ERR_REPLAY_LINK_BROKEN'));
@@ -321,11 +318,10 @@ export function bundleVectors(): void {
   // (block: v-small)
   // Mutation boundaries of src/verify/bundle-ledger.ts: the ledger of each grant and the settlement's currency (SPEC.md 12.8).
   {
-    const dir = join(EXAMPLES, 'transactions', 'commerce-network');
-    const docs = Object.fromEntries(listFiles(dir).filter((f) => f !== 'bundle-manifest.json').map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
+    const docs = transactionDocs('commerce-network');
     const b1 = docs['contracts/budget-authorization.json'];
     const call2 = resign({ ...docs['receipts/buyer.json'], id: 'rcpt-019d921b-buyer-0002' }, P.buyerKernel);
-    const second = (units, currency = 'USD') => mut(b1, (d) => ((d.exposure = { units, currency }), delete d.invocation_count, delete d.total_exposure, (d.hold_id = 'hold-lattice-0002'), (d.decided_at += 60), delete d.approval));
+    const second = (units: number, currency = 'USD'): Doc => mut(b1, (d) => ((d.exposure = { units, currency }), delete d.invocation_count, delete d.total_exposure, (d.hold_id = 'hold-lattice-0002'), (d.decided_at += 60), delete d.approval));
     bundleVector('ledger/second-call-past-the-total', 'The procurement bundle with a second allowed budget authorization under grant 1 (30000 USD, below the approval threshold, recording no counts, so true alone) and a second buyer\'s receipt for its call: the two authorizations allowed under the grant sum to 155000, past its max_total_cost of 150000.', bundle({ ...docs, 'contracts/budget-authorization-2.json': second(30000), 'receipts/buyer-2.json': call2 }), AT, rejectAll('ERR_BUDGET_TOTAL_EXCEEDED'));
     bundleVector('ledger/two-records-without-counts', 'The procurement bundle with its budget authorization recording no counts, a second one under grant 1 (25000 USD) recording none either, and a second buyer\'s receipt: 150000 in all is within max_total_cost, two calls within max_invocations, and records that claim no place in the count do not claim the same one.', bundle({ ...docs, 'contracts/budget-authorization.json': mut(b1, (d) => (delete d.invocation_count, delete d.total_exposure)), 'contracts/budget-authorization-2.json': second(25000), 'receipts/buyer-2.json': call2 }), AT, accept());
     bundleVector('ledger/record-under-an-uncapped-grant', 'The procurement bundle with a second allowed budget authorization, under grant 0 (procurement_quote_read, which has no caps): call 1 with 0 USD exposed, a true record. It is counted under its own grant, not grant 1 (where it would be a second call 1), and a grant with no caps is exceeded by nothing; it consumed nothing, so no receipt need record it.', bundle({ ...docs, 'contracts/budget-authorization-0.json': mut(b1, (d) => ((d.grant_index = 0), (d.exposure = { units: 0, currency: 'USD' }), (d.total_exposure = { units: 0, currency: 'USD' }), (d.hold_id = 'hold-lattice-0000'), delete d.approval)) }), AT, accept());
@@ -350,8 +346,7 @@ export function bundleVectors(): void {
   // authorization a spend reconciliation settles, and a budget of nothing consumed by more records
   // than the calls the receipts record.
   {
-    const dir = join(EXAMPLES, 'transactions', 'commerce-network');
-    const docs = Object.fromEntries(listFiles(dir).filter((f) => f !== 'bundle-manifest.json').map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
+    const docs = transactionDocs('commerce-network');
     const b1 = docs['contracts/budget-authorization.json'];
     const buyerReceipt = docs['receipts/buyer.json'];
     // A reconciliation settles the allowed authorization of its grant whose exposure is what it
@@ -364,7 +359,7 @@ export function bundleVectors(): void {
     // Two allowed authorizations of nothing under grant 0 and one free call: each consumes budget
     // for one call, and only one call is recorded; a budget of nothing is excused only when no
     // receipt is charged to the grant.
-    const nothing = (hold, later) => mut(b1, (d) => ((d.grant_index = 0), (d.exposure = usd(0)), delete d.invocation_count, delete d.total_exposure, (d.hold_id = hold), (d.decided_at += later), delete d.approval));
+    const nothing = (hold: string, later: number): Doc => mut(b1, (d) => ((d.grant_index = 0), (d.exposure = usd(0)), delete d.invocation_count, delete d.total_exposure, (d.hold_id = hold), (d.decided_at += later), delete d.approval));
     const quoteRead = resign({ ...buyerReceipt, id: `${buyerReceipt.id}-quote-read`, tool_name: 'procurement_quote_read', cost: usd(0) }, P.buyerKernel);
     bundleVector('cost/commerce-network/two-free-records-one-free-call', 'The procurement bundle with two allowed budget authorizations under grant 0 (procurement_quote_read, no caps), each exposing 0 USD, and one allowed call of procurement_quote_read costing 0: each authorization none settles consumes budget for one call, two of them against the one call the receipts record; a budget of nothing is no mismatch only when no receipt is charged to the grant, and one is.', bundle({ ...docs, 'contracts/budget-authorization-0a.json': nothing('hold-lattice-000a', 10), 'contracts/budget-authorization-0b.json': nothing('hold-lattice-000b', 20), 'receipts/quote-read.json': quoteRead }), AT, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
     bundleVector('cost/commerce-network/one-free-record-one-free-call', 'The procurement bundle with one allowed budget authorization under grant 0 (procurement_quote_read, no caps) exposing 0 USD and one allowed call of procurement_quote_read costing 0: one call consumed, one recorded, at the cost consumed.', bundle({ ...docs, 'contracts/budget-authorization-0a.json': nothing('hold-lattice-000a', 10), 'receipts/quote-read.json': quoteRead }), AT, accept());

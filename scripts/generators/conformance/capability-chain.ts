@@ -1,10 +1,11 @@
-import { resign } from '../../lib/parties.js';
-import { accept, at, fixture, mut, reject, vector } from './shared.js';
+import type { ErrorCode } from '../../../src/issues.js';
+import { resign, type Party } from '../../lib/parties.js';
+import { accept, at, fixture, mut, reject, vector, type Change, type Doc } from './shared.js';
 import { coordinator, executor, forkedVendor, holder, NOW1, P, root, T0, vendor } from './world.js';
 
 const chain = [root, vendor, coordinator];
-const chainInput = (capability, capabilities = chain) => ({ capability, capabilities });
-const child = (change) => resign(mut(executor, change), P.coordinator);
+const chainInput = (capability: unknown, capabilities: readonly unknown[] = chain) => ({ capability, capabilities });
+const child = (change: Change): Doc => resign(mut(executor, change), P.coordinator);
 export const shadowed = resign(mut(executor, (d) => d.scope.grants[0].constraints.unshift({ type: 'require_approval_above', value: { threshold_units: 100000 } })), P.coordinator);
 
 export function capabilityChainVectors(): void {
@@ -21,7 +22,7 @@ export function capabilityChainVectors(): void {
     ['larger-total', 'The child\'s total cost cap is larger than its parent\'s.', (d) => (d.scope.grants[0].max_total_cost.units = 501), 'ERR_CAP_LIMIT_EXCEEDED'],
     ['approval-threshold-dropped', 'The child leaves out its parent\'s require_approval_above constraint.', (d) => d.scope.grants[0].constraints.pop(), 'ERR_CAP_CONSTRAINT_DROPPED'],
     ['expiry-extended', 'The child outlives its parent.', (d) => ((d.expires_at = coordinator.expires_at + 1), (d.ttl_secs = coordinator.expires_at + 1 - d.issued_at)), 'ERR_CAP_EXPIRY_EXTENDED'],
-  ]) {
+  ] satisfies [string, string, Change, ErrorCode][]) {
     vector(`capability/${name}`, '12.2', description, chainInput(child(change)), at(NOW1), reject(code));
   }
   vector('capability/parent-not-delegable', '12.2', 'The parent grant does not include delegate, so it could not be delegated.', chainInput(executor, [root, vendor, resign(mut(coordinator, (d) => (d.scope.grants[0].operations = ['invoke'])), P.liaison)]), at(NOW1), reject('ERR_CAP_NOT_DELEGABLE'));
@@ -44,9 +45,9 @@ export function capabilityChainVectors(): void {
   vector('chain/cycle', '12.2', 'Parent ids that lead back to a capability already on the chain.', chainInput(executor, [resign(mut(root, (d) => ((d.parent_capability_id = executor.id), (d.delegation_depth = 4))), P.commander), vendor, coordinator, executor]), at(NOW1), reject('ERR_CHAIN_CYCLE'));
 
   // Delegation links (SPEC.md 12.2 step 5): each is signed by its delegator and belongs to the chain.
-  const link = (signer, change = () => {}) =>
+  const link = (signer: Party, change: Change = () => {}): Doc =>
     resign(mut({ capability_id: coordinator.id, delegator: coordinator.subject, delegatee: executor.subject, timestamp: executor.issued_at, signature: '0'.repeat(128) }, change), signer);
-  const withLinks = (...links) => resign(mut(executor, (d) => (d.delegation_chain = links)), P.coordinator);
+  const withLinks = (...links: Doc[]): Doc => resign(mut(executor, (d) => (d.delegation_chain = links)), P.coordinator);
   vector('chain/delegation-link-signed', '12.2', 'The executor\'s capability carries the delegation link its delegator (the provider coordinator) signed: the chain verifies.', chainInput(withLinks(link(P.coordinator))), at(NOW1), accept());
   vector('chain/delegation-link-forged-signature', '12.2', 'Forged delegation link: the link names the coordinator as delegator but a stranger signed it, inside a token its issuer re-signed.', chainInput(withLinks(link(P.stranger))), at(NOW1), reject('ERR_SIG_INVALID'));
   vector('chain/delegation-link-by-a-stranger', '12.2', 'A delegation link a stranger made and signed, naming itself as delegator: it issued no capability of the chain.', chainInput(withLinks(link(P.stranger, (d) => (d.delegator = P.stranger.hex)))), at(NOW1), reject('ERR_CHAIN_LINK_INVALID'));
@@ -56,7 +57,7 @@ export function capabilityChainVectors(): void {
   vector('chain/delegation-link-wrong-delegator', '12.2', 'A delegation link of the coordinator\'s capability signed by the commander, who issued a capability of the chain but does not hold the one delegated.', chainInput(withLinks(link(P.commander, (d) => (d.delegator = P.commander.hex)))), at(NOW1), reject('ERR_CHAIN_LINK_INVALID'));
   vector('chain/delegation-link-wrong-delegatee', '12.2', 'A delegation link, signed by the coordinator, to the vendor liaison, who holds a capability of the chain but not the one delegated from the coordinator\'s.', chainInput(withLinks(link(P.coordinator, (d) => (d.delegatee = vendor.subject)))), at(NOW1), reject('ERR_CHAIN_LINK_INVALID'));
   vector('chain/delegation-link-of-itself', '12.2', 'A delegation link that names the capability carrying it: a capability cannot record its own delegation onward.', chainInput(withLinks(link(P.coordinator, (d) => (d.capability_id = executor.id)))), at(NOW1), reject('ERR_CHAIN_LINK_INVALID'));
-  const hopLink = (from, to) => resign({ capability_id: from.id, delegator: from.subject, delegatee: to.subject, timestamp: to.issued_at, signature: '0'.repeat(128) }, holder(from.subject));
+  const hopLink = (from: Doc, to: Doc): Doc => resign({ capability_id: from.id, delegator: from.subject, delegatee: to.subject, timestamp: to.issued_at, signature: '0'.repeat(128) }, holder(from.subject));
   vector('chain/delegation-links-every-hop', '12.2', 'The executor\'s capability carries a link for every hop from the root, each signed by the holder of the capability it delegates: the chain verifies.', chainInput(withLinks(hopLink(root, vendor), hopLink(vendor, coordinator), hopLink(coordinator, executor))), at(NOW1), accept());
   // Patterns, resource grants and prompt grants (SPEC.md 12.2, attenuation): a root with a prefix
   // pattern, a resource grant and a prompt grant, and a vendor liaison narrowing (or widening) each.
@@ -65,7 +66,7 @@ export function capabilityChainVectors(): void {
     d.scope.resource_grants = [{ uri_pattern: 'incident://INC-2026-0428/*', operations: ['read', 'delegate'] }];
     d.scope.prompt_grants = [{ prompt_name: 'triage-*', operations: ['get', 'delegate'] }];
   }), P.commander);
-  const underWide = (change) => chainInput(resign(mut(vendor, (d) => {
+  const underWide = (change: Change) => chainInput(resign(mut(vendor, (d) => {
     d.scope.resource_grants = [{ uri_pattern: 'incident://INC-2026-0428/logs', operations: ['read'] }];
     d.scope.prompt_grants = [{ prompt_name: 'triage-edge', operations: ['get'] }];
     change(d);
@@ -83,12 +84,12 @@ export function capabilityChainVectors(): void {
   vector('chain/forked-id', '12.2', 'Suppress a revocation with a forked id: a self-signed capability reuses the vendor liaison\'s id, so a walk could take one and a revocation check the other.', chainInput(executor, [root, vendor, coordinator, forkedVendor]), at(NOW1), reject('ERR_CHAIN_DUPLICATE_ID'));
   vector('chain/same-capability-twice', '12.2', 'The same capability given twice (the leaf among the evidence too) is one capability.', chainInput(executor, [root, vendor, vendor, coordinator, executor]), at(NOW1), accept());
   // A child's window lies inside its parent's (SPEC.md 12.2, attenuation).
-  const issuedAt = (t) => child((d) => ((d.issued_at = t), (d.ttl_secs = d.expires_at - t)));
+  const issuedAt = (t: number): Doc => child((d) => ((d.issued_at = t), (d.ttl_secs = d.expires_at - t)));
   vector('capability/issued-before-parent', '12.2', 'Predate the parent: the executor\'s capability is issued one second before the coordinator\'s.', chainInput(issuedAt(coordinator.issued_at - 1)), at(NOW1), reject('ERR_CAP_ISSUED_BEFORE_PARENT'));
   vector('capability/issued-with-parent', '12.2', 'A capability issued in the same second as its parent is within its window.', chainInput(issuedAt(coordinator.issued_at)), at(NOW1), accept());
   // Second routes (issue 11): each attenuation failure at the vendor liaison's hop (depth 1), or on
   // another grant, rather than at the executor's; each chain failure at another place in the walk.
-  const vendorAs = (change) => resign(mut(vendor, change), P.commander);
+  const vendorAs = (change: Change): Doc => resign(mut(vendor, change), P.commander);
   vector('capability/operation-widened-on-the-second-grant', '12.2', 'The vendor liaison\'s second grant (disable_edge_rule) allows subscribe, which the root\'s grant for that tool does not; its first grant is within the root\'s.', chainInput(vendorAs((d) => d.scope.grants[1].operations.push('subscribe')), [root]), at(NOW1), reject('ERR_CAP_OPERATION_WIDENED'));
   vector('capability/expiry-extended-mid-chain', '12.2', 'The vendor liaison\'s capability outlives the root by one second, re-signed by the commander; the coordinator\'s and the executor\'s below it are within it.', chainInput(executor, [root, vendorAs((d) => ((d.expires_at = root.expires_at + 1), (d.ttl_secs = root.expires_at + 1 - d.issued_at))), coordinator]), at(NOW1), reject('ERR_CAP_EXPIRY_EXTENDED'));
   vector('capability/issued-before-parent-mid-chain', '12.2', 'Predate the parent mid-chain: the vendor liaison\'s capability issued one second before the root, re-signed by the commander; the executor\'s, the one used, is issued after everything above it.', chainInput(executor, [root, vendorAs((d) => ((d.issued_at = root.issued_at - 1), (d.ttl_secs = d.expires_at - d.issued_at))), coordinator]), at(NOW1), reject('ERR_CAP_ISSUED_BEFORE_PARENT'));
@@ -104,9 +105,9 @@ export function capabilityChainVectors(): void {
   // The default depth limit (SPEC.md 12: 16): the coordinator's capability delegated on, hop by hop,
   // between the coordinator's and the executor's keys, each a copy of its grant, to depth 16 and 17.
   {
-    const deep = [root, vendor, coordinator];
+    const deep: Doc[] = [root, vendor, coordinator];
     for (let depth = 3; depth <= 17; depth++) {
-      const parent = deep[depth - 1];
+      const parent = deep[depth - 1] as Doc;
       const next = depth % 2 === 1 ? P.executor : P.coordinator;
       deep.push(resign(mut(coordinator, (d) => ((d.id = `${coordinator.id}-hop-${depth}`), (d.issuer = parent.subject), (d.subject = next.hex), (d.delegation_depth = depth), (d.parent_capability_id = parent.id))), holder(parent.subject)));
     }
@@ -132,7 +133,7 @@ export function capabilityChainVectors(): void {
 
     // dpop_required is kept (SPEC.md 12.2, attenuation): the coordinator's grant, re-signed by the
     // vendor liaison, requires proof of possession.
-    const coordinatorWith = (change) => resign(mut(coordinator, change), P.liaison);
+    const coordinatorWith = (change: Change): Doc => resign(mut(coordinator, change), P.liaison);
     const dpopParent = coordinatorWith((d) => (d.scope.grants[0].dpop_required = true));
     vector('capability/dpop-kept', '12.2', 'The coordinator\'s grant requires proof of possession and the executor\'s grant requires it too: the chain verifies.', chainInput(child((d) => (d.scope.grants[0].dpop_required = true)), [root, vendor, dpopParent]), at(NOW1), accept());
     vector('capability/dpop-dropped', '12.2', 'The coordinator\'s grant requires proof of possession; the executor\'s grant leaves dpop_required out, dropping it.', chainInput(executor, [root, vendor, dpopParent]), at(NOW1), reject('ERR_CAP_CONSTRAINT_DROPPED'));
@@ -141,10 +142,10 @@ export function capabilityChainVectors(): void {
 
     // Grants a capability may lack (SPEC.md 12.2): each kind of grant is checked against the parent's
     // grants of the same kind, and a kind the parent has none of covers nothing.
-    const rootWith = (change) => resign(mut(root, change), P.commander);
+    const rootWith = (change: Change): Doc => resign(mut(root, change), P.commander);
     vector('capability/no-tool-grants-under-tool-grants', '12.2', 'The vendor liaison\'s capability holds only a resource grant and a prompt grant, each within a delegable grant of the root, and no tool grant: nothing to cover, so the chain verifies.', underWide((d) => delete d.scope.grants), at(NOW1), accept());
     vector('capability/tool-grant-under-no-tool-grants', '12.2', 'A root with resource grants only and no tool grant; the vendor liaison\'s capability under it grants tools: no grant of the parent covers them.', chainInput(vendor, [rootWith((d) => { delete d.scope.grants; d.scope.resource_grants = [{ uri_pattern: 'incident://*', operations: ['read', 'delegate'] }]; })]), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
-    const vendorWith = (change) => resign(mut(vendor, change), P.commander);
+    const vendorWith = (change: Change): Doc => resign(mut(vendor, change), P.commander);
     vector('capability/resource-grant-under-no-resource-grants', '12.2', 'The vendor liaison\'s capability adds a resource grant under the Incident Network root, which has no resource grant: not within a grant of the parent.', chainInput(vendorWith((d) => (d.scope.resource_grants = [{ uri_pattern: 'incident://INC-2026-0428/logs', operations: ['read'] }])), [root]), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
     vector('capability/prompt-grant-under-no-prompt-grants', '12.2', 'The vendor liaison\'s capability adds a prompt grant under the Incident Network root, which has no prompt grant: not within a grant of the parent.', chainInput(vendorWith((d) => (d.scope.prompt_grants = [{ prompt_name: 'triage-edge', operations: ['get'] }])), [root]), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
     // Two parent grants cover one child grant: it is within the parent when one of them admits it.

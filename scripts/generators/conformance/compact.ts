@@ -1,10 +1,10 @@
 import { toHex } from '../../../src/encoding/bytes.js';
 import { resign } from '../../lib/parties.js';
-import { accept, at, mut, negativeZeroText, reject, vector } from './shared.js';
+import { accept, at, mut, negativeZeroText, reject, vector, type Change, type Doc, type Expect } from './shared.js';
 import { buyer, P, revocation, root } from './world.js';
 import { hexBytes, L, le, leBytes, SMALL_ORDER } from './signature.js';
 
-const compactVector = (name, description, document, signer, expect) => vector(`compact/${name}`, '6.4', description, { document, signer }, at(0), expect);
+const compactVector = (name: string, description: string, document: unknown, signer: string, expect: Expect): void => vector(`compact/${name}`, '6.4', description, { document, signer }, at(0), expect);
 
 export function compactVectors(): void {
   compactVector('receipt.commerce-network', 'Agent Commerce Network: the buyer kernel\'s receipt, signed by its kernel_key.', buyer, 'kernel_key', accept());
@@ -23,7 +23,7 @@ export function compactVectors(): void {
   compactVector('signed-unsafe-integer', 'Signed content holding 2^53 + 1, which readers round differently (chio prints it exactly; writ refuses it, SPEC.md 6.6).', { ...buyer, timestamp: 9007199254740993 }, 'kernel_key', reject('ERR_JSON_UNSAFE_INTEGER'));
   {
     // compact (SPEC.md 6.4, 6.5): the signer's key is 64 lowercase hex digits, the signature 128.
-    const signedBuyer = (change) => resign(mut(buyer, change), P.buyerKernel);
+    const signedBuyer = (change: Change): Doc => resign(mut(buyer, change), P.buyerKernel);
     compactVector('not-an-object', 'A signed document that is null, not an object: it has no signer key and no signature.', null, 'kernel_key', reject('ERR_SIG_MISSING'));
     compactVector('signer-key-63-hex-digits', 'A receipt, signed again by its kernel, whose kernel_key lost its last hex digit (63 digits).', signedBuyer((d) => (d.kernel_key = d.kernel_key.slice(0, 63))), 'kernel_key', reject('ERR_SIG_MALFORMED'));
     compactVector('signer-key-65-hex-digits', 'A receipt, signed again by its kernel, whose kernel_key has one hex digit more (65 digits).', signedBuyer((d) => (d.kernel_key = `${d.kernel_key}0`)), 'kernel_key', reject('ERR_SIG_MALFORMED'));
@@ -43,7 +43,7 @@ export function compactVectors(): void {
     }
   }
   {
-    const signedBuyer = (change) => resign(mut(buyer, change), P.buyerKernel);
+    const signedBuyer = (change: Change): Doc => resign(mut(buyer, change), P.buyerKernel);
     // The compact envelope reads its key and signature (check 1) before the signed content.
     compactVector('signer-key-malformed-and-an-unsafe-integer', 'A receipt, signed again by its kernel, holding 2^53 + 1 and a kernel_key of 65 hex digits: the key is read first (SPEC.md 6.4), so it is malformed before its content is read.', signedBuyer((d) => ((d.kernel_key = `${d.kernel_key}0`), (d.timestamp = 9007199254740993))), 'kernel_key', reject('ERR_SIG_MALFORMED'));
     compactVector('signature-malformed-and-an-unsafe-integer', 'A receipt holding 2^53 + 1 whose signature has 127 hex digits: the signature is read before the signed content.', { ...buyer, timestamp: 9007199254740993, signature: buyer.signature.slice(0, 127) }, 'kernel_key', reject('ERR_SIG_MALFORMED'));

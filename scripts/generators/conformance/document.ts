@@ -1,9 +1,9 @@
 import { documentHash } from '../../../src/crypto/hash.js';
 import { rehash, resign } from '../../lib/parties.js';
-import { accept, at, fixture, mut, reject, vector } from './shared.js';
+import { accept, at, fixture, mut, reject, vector, type Context, type Doc, type Expect } from './shared.js';
 import { AT, buyer, cart, coordinator, didContext, executor, forkedVendor, intent, intentMandate, NOV, NOW1, P, pair, provider, revocation, root, T0, vendor } from './world.js';
 import { byMerchant, byUser } from './mandate.js';
-import { pinned, sevenFiles } from './seven-station.js';
+import { pinned, sevenDocs } from './seven-station.js';
 
 
 export function documentVectors(): void {
@@ -11,7 +11,7 @@ export function documentVectors(): void {
   // 13.2, profile document): what `writ verify <file>...` and verifyDocument answer.
   // (block: document)
   {
-    const doc = (name, description, input, context, expect) => vector(`document/${name}`, '12', description, input, context, expect);
+    const doc = (name: string, description: string, input: Readonly<Record<string, unknown>>, context: Context, expect: Expect): void => vector(`document/${name}`, '12', description, input, context, expect);
     const otherIntent = resign({ ...provider, intent_hash: `sha256:${'0'.repeat(64)}` }, P.providerKernel);
     doc('capability-with-its-chain', 'The Incident Network executor\'s capability, recognised from its members, with the rest of its chain as evidence: its chain verifies.', { document: executor, evidence: [root, vendor, coordinator] }, at(NOW1), accept());
     doc('capability-without-its-chain', 'The executor\'s capability with no evidence: its parent is not among the documents given.', { document: executor, evidence: [] }, at(NOW1), reject('ERR_CHAIN_PARENT_MISSING'));
@@ -37,8 +37,8 @@ export function documentVectors(): void {
     // verifyDocument with evidence the subject depends on (SPEC.md 12, 12.2, 12.5): named types
     // that the document is not, a revocation under a forked ancestor, spend reconciliations beside
     // authorizations of another capability or grant.
-    const doc2 = (name, description, input, context, expect) => vector(`document/${name}`, '12', description, input, context, expect);
-    const seven2 = Object.fromEntries(Object.entries(sevenFiles).filter(([f]) => f !== 'bundle-manifest.json').map(([f, { base64 }]) => [f, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
+    const doc2 = (name: string, description: string, input: Readonly<Record<string, unknown>>, context: Context, expect: Expect): void => vector(`document/${name}`, '12', description, input, context, expect);
+    const seven2 = sevenDocs();
     // A signed revocation counts only when its signer issued the capability or an ancestor, none of
     // them held twice under one id (SPEC.md 12.2): here the genuine vendor liaison capability is listed last.
     doc2('revocation-of-a-child-of-a-forked-id-genuine-last', 'The commander\'s signed revocation of the provider coordinator\'s capability, with the root, a self-signed fork of the vendor liaison capability\'s id, the genuine vendor liaison capability (listed after the fork) and the coordinator\'s capability as evidence: the coordinator\'s parent is held twice under one id, so nothing shows the commander issued an ancestor, and the revocation is not authorized.', { document: resign({ ...revocation, capability_id: coordinator.id }, P.commander), evidence: [root, forkedVendor, vendor, coordinator] }, at(NOW1), reject('ERR_KEY_NOT_AUTHORIZED'));
@@ -79,13 +79,13 @@ export function documentVectors(): void {
   {
     // A cart mandate checked beside the intent mandate it names (SPEC.md 12.6, steps 3 and 4): it
     // restates the cap and comes from a merchant the intent mandate allows, as in a chain.
-    const cartDoc = (name, description, document, evidence, expect) => vector(`document/${name}`, '12.6', description, { document, evidence }, didContext(NOV), expect);
+    const cartDoc = (name: string, description: string, document: Doc, evidence: Doc[], expect: Expect): void => vector(`document/${name}`, '12.6', description, { document, evidence }, didContext(NOV), expect);
     cartDoc('cart-beside-its-intent-mandate', 'The Agent Commerce Rails cart mandate with the intent mandate it names as evidence: it restates the 20.00 USD cap and is from an allowed merchant.', cart, [intentMandate], accept());
     cartDoc('cart-restating-another-cap', 'The cart mandate with its spend_cap changed to 5.00 USD (its total, so its own rules hold) and proved again by the merchant, beside the intent mandate whose cap is 20.00 USD: it does not restate the cap it answers.', byMerchant({ ...cart, spend_cap: { ...cart.spend_cap, value: '5.00' } }), [intentMandate], reject('ERR_MANDATE_CAP_MISMATCH'));
     cartDoc('cart-restating-the-cap-in-another-spelling', 'The cart mandate with its spend_cap written 20.000 (the same amount) and proved again, beside the intent mandate of 20.00 USD: amounts compare as decimals, so the cap is restated.', byMerchant({ ...cart, spend_cap: { ...cart.spend_cap, value: '20.000' } }), [intentMandate], accept());
     const onlyOthers = byUser({ ...intentMandate, merchants: ['Another Shop'] });
     const alsoThis = byUser({ ...intentMandate, merchants: ['Another Shop', cart.contents.merchant_name] });
-    const relinked = (i) => byMerchant({ ...cart, intent_mandate_hash: documentHash(i) });
+    const relinked = (i: Doc): Doc => byMerchant({ ...cart, intent_mandate_hash: documentHash(i) });
     cartDoc('cart-from-a-merchant-not-allowed', 'An intent mandate that allows only Another Shop, proved by the user, and the cart linked to it and proved again: its merchant is not among those the intent mandate allows.', relinked(onlyOthers), [onlyOthers], reject('ERR_MANDATE_MERCHANT_NOT_ALLOWED'));
     cartDoc('cart-from-a-merchant-allowed-among-others', 'An intent mandate that allows Another Shop and the cart\'s merchant, proved by the user, and the cart linked to it: its merchant is allowed.', relinked(alsoThis), [alsoThis], accept());
   }

@@ -1,4 +1,4 @@
-import { accept, at, fixture, mut, reject, vector } from './shared.js';
+import { accept, at, fixture, mut, reject, vector, type Expect } from './shared.js';
 import { coordinator, intent, prepaid, procurement, T0 } from './world.js';
 
 
@@ -15,7 +15,7 @@ export function intentVectors(): void {
   }
   {
     // intent (SPEC.md 12.3): a call given in part, and calls that are not an object of strings.
-    const callVector = (name, description, call, expect) => vector(`intent/call/${name}`, '12.3', description, { intent, call }, at(T0), expect);
+    const callVector = (name: string, description: string, call: unknown, expect: Expect): void => vector(`intent/call/${name}`, '12.3', description, { intent, call }, at(T0), expect);
     callVector('tool-name-only', 'A call that names only its tool, execute_review, the intent\'s: what is absent is not compared, so it is the intent\'s call.', { tool_name: 'execute_review' }, accept());
     callVector('tool-server-only-another', 'A call that names only its tool server, another than the intent\'s.', { tool_server: 'provider-elsewhere' }, reject('ERR_INTENT_TOOL_MISMATCH'));
     callVector('not-an-object', 'A call given as a string: a call is an object of strings.', 'execute_review', reject('ERR_USAGE_INVALID_ARGUMENT'));

@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ErrorCode } from '../../../src/issues.js';
 import { accept, at, b64, reject, sha256, utf8, vector, VECTORS } from './shared.js';
 
+/** What the jcs and hash profiles read: a JSON text, or bytes (base64url) that may not be UTF-8. */
+type Input = { readonly text: string } | { readonly bytes: string };
 
 export function jcsHashVectors(): void {
   for (const name of readdirSync(join(VECTORS, 'jcs', 'input')).sort()) {
@@ -15,14 +18,14 @@ export function jcsHashVectors(): void {
   // significant digits (which reads back as the same double), expected in its shortest form.
   const numbers = readFileSync(join(VECTORS, 'jcs', 'es6numbers-10000.txt'), 'utf8').trim().split('\n');
   for (let i = 0; i < numbers.length; i += 97) {
-    const [bits, expected] = numbers[i].split(',');
-    const value = new DataView(new Uint8Array(bits.padStart(16, '0').match(/../g).map((h) => parseInt(h, 16))).buffer).getFloat64(0);
+    const [bits, expected] = (numbers[i] as string).split(',') as [string, string];
+    const value = new DataView(new Uint8Array((bits.padStart(16, '0').match(/../g) as string[]).map((h) => parseInt(h, 16))).buffer).getFloat64(0);
     if (!Number.isFinite(value)) continue;
     vector(`jcs/es6-number/${bits}`, '6.3', `The IEEE 754 double ${bits}, written with 17 significant digits, canonicalises to ECMAScript's shortest form ${expected}.`, { text: `[${value.toPrecision(17)}]` }, at(0), accept({ output: `[${expected}]` }));
   }
   vector('hash/empty-object', '6.6', 'The hash of {} (SPEC.md 6.6).', { text: '{ }' }, at(0), accept({ output: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' }));
   vector('hash/members-in-any-order', '6.3', 'Two texts of one value hash alike: member order and whitespace do not count.', { text: '{"b": [1, 2.50, "x"], "a": null}' }, at(0), accept({ output: sha256(utf8('{"a":null,"b":[1,2.5,"x"]}')) }));
-  const intake = [
+  const intake: readonly (readonly [string, string, ErrorCode, string])[] = [
     ['duplicate-key-signature-confusion', '{"amount":"1.00","amount":"1000.00"}', 'ERR_JSON_DUPLICATE_KEY', 'Signature confusion: JSON.parse keeps the last of two "amount" members, another reader the first; a signature over one reading must not verify over the other.'],
     ['duplicate-key-after-unescaping', '{"a":1,"\\u0061":2}', 'ERR_JSON_DUPLICATE_KEY', 'The same member name, once escaped: names are compared after unescaping.'],
     ['lone-surrogate', '["\\ud800"]', 'ERR_JSON_LONE_SURROGATE', 'An unpaired UTF-16 surrogate has no canonical form.'],
@@ -66,7 +69,7 @@ export function jcsHashVectors(): void {
     ['whitespace', ' \t\n\r[ 1 ,\t2 ]\r\n ', '[1,2]', 'The four whitespace characters, before, between and after.'],
     ['number-forms', '[1.0,1E2,1e+2,-0.0,0.10,1e21,1e-7,0.000001,1.5e300,123456789012345680000]', '[1,100,100,0,0.1,1e+21,1e-7,0.000001,1.5e+300,123456789012345680000]', 'Numbers as ECMAScript writes them: no trailing zeros, an exponent from 1e21 up and below 1e-6, and e+ written out.'],
     ['integer-beyond-2-53', '[9007199254740993]', '[9007199254740992]', 'An integer a double cannot hold is read as the nearest double (outside signed content, which refuses it).'],
-  ]) {
+  ] as const) {
     vector(`jcs/intake/${name}`, '3', description, { text }, at(0), accept({ output }));
   }
   vector('jcs/intake/zero-with-a-large-exponent', '3', 'The other side of underflow: a mantissa of zeros is zero, whatever its exponent.', { text: '[0.0e-400]' }, at(0), accept({ output: '[0]' }));
@@ -88,14 +91,14 @@ export function jcsHashVectors(): void {
       ['null', ' null ', 'null'],
       ['boolean', 'true', 'true'],
       ['list-of-scalars', '[ "a", 1.50, false ]', '["a",1.5,false]'],
-    ]) {
+    ] as const) {
       vector(`hash/not-an-object/${name}`, '6.3', `The hash of ${t.trim()}, a JSON value that is not an object: SHA-256 of ${canonical}.`, { text: t }, at(0), accept({ output: sha256(utf8(canonical)) }));
     }
   }
   {
-    const bytesOf = (...parts) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...utf8(p)] : p)));
-    const intakeRefused = (name, description, input, code) => vector(`jcs/encoding/${name}`, '3', description, input, at(0), reject(code));
-    const intakeRead = (name, description, input, output) => vector(`jcs/encoding/${name}`, '3', description, input, at(0), accept({ output }));
+    const bytesOf = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...utf8(p)] : p)));
+    const intakeRefused = (name: string, description: string, input: Input, code: ErrorCode): void => vector(`jcs/encoding/${name}`, '3', description, input, at(0), reject(code));
+    const intakeRead = (name: string, description: string, input: Input, output: string): void => vector(`jcs/encoding/${name}`, '3', description, input, at(0), accept({ output }));
     // A byte-order mark is EF BB BF exactly: other three-byte characters at the start are text.
     intakeRefused('starts-with-u-1eff', 'UTF-8 starting with E1 BB BF (U+1EFF), which is not a byte-order mark: a character where a value must be, so a syntax error, not an encoding error.', { bytes: b64(bytesOf([0xe1, 0xbb, 0xbf], '[]')) }, 'ERR_JSON_SYNTAX');
     intakeRefused('starts-with-u-ff3f', 'UTF-8 starting with EF BC BF (U+FF3F): not a byte-order mark, a syntax error.', { bytes: b64(bytesOf([0xef, 0xbc, 0xbf], '[]')) }, 'ERR_JSON_SYNTAX');
@@ -129,7 +132,7 @@ export function jcsHashVectors(): void {
     intakeRead('objects-deep-enough', 'Objects nested 64 deep are read.', { text: `${'{"a":'.repeat(64)}1${'}'.repeat(64)}` }, `${'{"a":'.repeat(64)}1${'}'.repeat(64)}`);
     intakeRefused('mixed-too-deep', 'Arrays and objects alternating, 65 deep.', { text: `${'[{"a":'.repeat(32)}[1]${'}]'.repeat(32)}` }, 'ERR_JSON_TOO_DEEP');
     intakeRead('mixed-deep-enough', 'Arrays and objects alternating, 64 deep.', { text: `${'[{"a":'.repeat(32)}1${'}]'.repeat(32)}` }, `${'[{"a":'.repeat(32)}1${'}]'.repeat(32)}`);
-    for (const [name, item] of [['empty-objects', '{}'], ['empty-arrays', '[]'], ['objects', '{"a":1}'], ['arrays', '[1]'], ['empty-objects-with-space', '{ }'], ['empty-arrays-with-space', '[ ]']]) {
+    for (const [name, item] of [['empty-objects', '{}'], ['empty-arrays', '[]'], ['objects', '{"a":1}'], ['arrays', '[1]'], ['empty-objects-with-space', '{ }'], ['empty-arrays-with-space', '[ ]']] as const) {
       const many = Array.from({ length: 70 }, () => item).join(',');
       intakeRead(`seventy-${name}`, `An array of 70 items ${item}: siblings do not add to the depth.`, { text: `[${many}]` }, `[${Array.from({ length: 70 }, () => item.replace(' ', '')).join(',')}]`);
     }
@@ -146,8 +149,8 @@ export function jcsHashVectors(): void {
   // Mutation boundaries, the strict reader and byte encodings (SPEC.md 3, 6.4, 6.5): src/encoding/json.ts, src/encoding/bytes.ts.
   // (block: json)
   {
-    const refused = (name, description, input, code) => vector(`jcs/encoding/${name}`, '3', description, input, at(0), reject(code));
-    const read = (name, description, input, output) => vector(`jcs/encoding/${name}`, '3', description, input, at(0), accept({ output }));
+    const refused = (name: string, description: string, input: Input, code: ErrorCode): void => vector(`jcs/encoding/${name}`, '3', description, input, at(0), reject(code));
+    const read = (name: string, description: string, input: Input, output: string): void => vector(`jcs/encoding/${name}`, '3', description, input, at(0), accept({ output }));
     // A string made only of control characters is refused as one with other characters around them
     // (RFC 8259 7: every character below U+0020 must be escaped); U+0020 itself is an ordinary character.
     refused('string-of-a-raw-tab-only', 'A string whose only character is a raw tab (U+0009): a control character must be escaped, so a syntax error.', { text: '["\t"]' }, 'ERR_JSON_SYNTAX');

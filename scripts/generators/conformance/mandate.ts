@@ -1,13 +1,23 @@
 import { documentHash } from '../../../src/crypto/hash.js';
 import { reprove } from '../../lib/parties.js';
-import { accept, at, mut, reject, vector } from './shared.js';
+import { accept, at, mut, reject, vector, type Change, type Doc, type Expect } from './shared.js';
 import { cart, didContext, intentMandate, merchantDid, NOV, P, payment } from './world.js';
 
-export const byUser = (d) => reprove(d, P.user);
-export const byMerchant = (d) => reprove(d, P.merchant);
-export const payFor = (c, i = intentMandate, change = () => {}) => byUser(mut(payment, (d) => ((d.cart_mandate_hash = documentHash(c)), (d.intent_mandate_hash = documentHash(i)), change(d))));
-const mandate = (name, description, m, spent, expect) => vector(`mandate/${name}`, '12.6', description, { ...m, ...(spent === undefined ? {} : { spent }) }, didContext(NOV), expect);
-export const chainOf = (i, c, p) => ({ intent_mandate: i, cart_mandate: c, payment_mandate: p });
+/** A mandate proved again by the user (the payer, SPEC.md 12.6). */
+export const byUser = (d: Doc): Doc => reprove(d, P.user);
+/** A mandate proved again by Dreamineering, the merchant. */
+export const byMerchant = (d: Doc): Doc => reprove(d, P.merchant);
+/** The payment mandate of cart `c` under intent mandate `i`, changed by `change` and proved again by the user. */
+export const payFor = (c: Doc, i: Doc = intentMandate, change: Change = () => {}): Doc => byUser(mut(payment, (d) => ((d.cart_mandate_hash = documentHash(c)), (d.intent_mandate_hash = documentHash(i)), change(d))));
+/** A mandate vector: the chain, what was spent before (`undefined`: not given), at 2026-11-01T10:08:00Z with Dreamineering's DID document. */
+const mandate = (name: string, description: string, m: MandateChain, spent: unknown, expect: Expect): void => vector(`mandate/${name}`, '12.6', description, { ...m, ...(spent === undefined ? {} : { spent }) }, didContext(NOV), expect);
+/** A mandate chain (SPEC.md 12.6): intent, cart and payment. */
+export type MandateChain = {
+  readonly intent_mandate: Doc;
+  readonly cart_mandate: Doc;
+  readonly payment_mandate: Doc;
+};
+export const chainOf = (i: Doc, c: Doc, p: Doc): MandateChain => ({ intent_mandate: i, cart_mandate: c, payment_mandate: p });
 
 export function mandateVectors(): void {
   mandate('commerce-rails/first-payment', 'Agent Commerce Rails station 4: intent -> cart -> payment, each signed by the right party, within the 20.00 USD cap.', chainOf(intentMandate, cart, payment), undefined, accept());
@@ -37,7 +47,7 @@ export function mandateVectors(): void {
   mandate('intent-lapsed', 'Paid after the intent mandate lapsed.', chainOf(lapsed, cartOfLapsed, payFor(cartOfLapsed, lapsed)), undefined, reject('ERR_MANDATE_EXPIRED'));
   // Times as instants (SPEC.md 6.2): an expiry written with an offset, or with a fraction, against a
   // payment at 2026-11-01T10:07:00Z. Compared as text, 12:07+02:00 is later; as an instant it is the same.
-  const expiringAt = (expiry) => {
+  const expiringAt = (expiry: string): MandateChain => {
     const i = byUser(mut(intentMandate, (d) => (d.intent_expiry = expiry)));
     const c = byMerchant(mut(cart, (d) => (d.intent_mandate_hash = documentHash(i))));
     return chainOf(i, c, payFor(c, i));
@@ -49,7 +59,7 @@ export function mandateVectors(): void {
   mandate('pays-less-than-the-cart', 'The payment\'s total is not the cart\'s.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_details_total.amount.value = '4.00'))), undefined, reject('ERR_MANDATE_CART_MISMATCH'));
   mandate('pays-another-request', 'The payment is for another payment request than the cart\'s.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_details_id = 'pr-other'))), undefined, reject('ERR_MANDATE_CART_MISMATCH'));
   // The payee (SPEC.md 12.6): the payment is made by a method the cart accepts, to the payTo it names.
-  const detailsOf = (d) => d.payment_mandate_contents.payment_response.details;
+  const detailsOf = (d: Doc): Doc => d.payment_mandate_contents.payment_response.details;
   mandate('pays-another-payee', 'The payment names another payee (payTo) than the one the cart\'s x402 method names.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (detailsOf(d).payTo = '0xd2eac0ffee00000000000000000000000000000b'))), undefined, reject('ERR_MANDATE_CART_MISMATCH'));
   mandate('pays-no-named-payee', 'The payment names no payee, where the cart\'s x402 method names one: it is not bound to whom the merchant asked to be paid.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => delete detailsOf(d).payTo)), undefined, reject('ERR_MANDATE_CART_MISMATCH'));
   mandate('pays-by-a-method-not-offered', 'The payment is made by card, which the cart (x402 only) does not accept.', chainOf(intentMandate, cart, payFor(cart, intentMandate, (d) => (d.payment_mandate_contents.payment_response.method_name = 'CARD'))), undefined, reject('ERR_MANDATE_CART_MISMATCH'));
@@ -57,7 +67,7 @@ export function mandateVectors(): void {
   mandate('cart-names-no-payee', 'A cart whose x402 method names no payee, and a payment that names none: there is no payee to hold the payment to, and the chain verifies.', chainOf(intentMandate, cartWithoutPayee, payFor(cartWithoutPayee, intentMandate, (d) => delete detailsOf(d).payTo)), undefined, accept());
   // Money as decimals (SPEC.md 6.1, 12.6): amounts that binary floating point cannot hold exactly,
   // and amounts beyond 2^53 minor units. Each expectation is the decimal sum, stated here.
-  const capped2 = (cap, total) => {
+  const capped2 = (cap: string, total: string): MandateChain => {
     const i = byUser(mut(intentMandate, (d) => (d.spend_cap = { currency: 'USD', value: cap })));
     const c = byMerchant(mut(cart, (d) => {
       d.intent_mandate_hash = documentHash(i);
@@ -74,7 +84,7 @@ export function mandateVectors(): void {
   mandate('payment-changed', 'The payment changed after the user signed it.', chainOf(intentMandate, cart, mut(payment, (d) => (d.payment_mandate_contents.timestamp = '2026-11-01T10:07:01Z'))), undefined, reject('ERR_PROOF_INVALID'));
   {
     // A mandate chain in another currency, each amount stated here in decimal.
-    const cappedIn = (currency, cap, total) => {
+    const cappedIn = (currency: string, cap: string, total: string): MandateChain => {
       const i = byUser(mut(intentMandate, (d) => (d.spend_cap = { currency, value: cap })));
       const c = byMerchant(
         mut(cart, (d) => {
@@ -103,7 +113,7 @@ export function mandateVectors(): void {
   }
   {
     // mandate (SPEC.md 12.6): an intent mandate for any merchant, and payments the cart does not ask for.
-    const anyMerchant = (merchants) => {
+    const anyMerchant = (merchants: string[] | null | undefined): MandateChain => {
       const i = byUser(mut(intentMandate, (d) => (merchants === undefined ? delete d.merchants : (d.merchants = merchants))));
       const c = byMerchant(mut(cart, (d) => (d.intent_mandate_hash = documentHash(i))));
       return chainOf(i, c, payFor(c, i));

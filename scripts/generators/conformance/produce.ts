@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../lib/emit.js';
-import { accept, at, b64, fixture, LINE, mut, reject, text, vector } from './shared.js';
-import { buyer, coordinator, executor, intent, P, root, T0, vendor } from './world.js';
+import type { Party } from '../../lib/parties.js';
+import { accept, at, b64, fixture, LINE, mut, readJson, reject, text, vector, type Change, type Context, type Doc, type Expect, type Files } from './shared.js';
+import { buyer, coordinator, executor, holder, intent, P, root, T0, vendor } from './world.js';
 
 
 export function produceVectors(): void {
@@ -11,9 +12,8 @@ export function produceVectors(): void {
     // Producer conformance (SPEC.md 13.2): the implementation makes an artifact from the case's
     // inputs and the runner's judge verifies it with the reference verifier; a case that expects a
     // refusal names the code the verifier gives what the request would make.
-    const jwkOf = (party) => ({ kty: 'OKP', crv: 'Ed25519', x: b64(party.pk), d: b64(party.seed) });
-    const holderOf = (hex) => Object.values(P).find((p) => p.hex === hex);
-    const produce = (profile, name, spec, description, input, context, expect) => vector(`${profile}/${name}`, spec, description, input, context, expect);
+    const jwkOf = (party: Party) => ({ kty: 'OKP', crv: 'Ed25519', x: b64(party.pk), d: b64(party.seed) });
+    const produce = (profile: string, name: string, spec: string, description: string, input: Readonly<Record<string, unknown>>, context: Context, expect: Expect): void => vector(`${profile}/${name}`, spec, description, input, context, expect);
 
     // produce-intent: an intent's hash, computed.
     const { intent_hash: _ih, ...intentBody } = intent;
@@ -24,9 +24,9 @@ export function produceVectors(): void {
     produce('produce-intent', 'with-a-member-of-its-own', '12.3', 'An intent with a member its schema does not have: refused, not hashed.', { intent: { ...intentBody, discount: 'none' } }, at(T0), reject('ERR_SCHEMA_ADDITIONAL_PROPERTY'));
 
     // produce-receipt: a kernel signs the receipt of one call, bound to its intent.
-    const kernel = holderOf(buyer.kernel_key);
+    const kernel = holder(buyer.kernel_key);
     const { kernel_key: _k, signature: _s, intent_hash: _h, capability_id: _c, ...asked } = buyer;
-    const receiptCase = (name, description, receipt, ofIntent, expect, key = kernel) => produce('produce-receipt', name, '12.4', description, { key: jwkOf(key), receipt, intent: ofIntent }, at(T0), expect);
+    const receiptCase = (name: string, description: string, receipt: Doc, ofIntent: Doc, expect: Expect, key: Party = kernel): void => produce('produce-receipt', name, '12.4', description, { key: jwkOf(key), receipt, intent: ofIntent }, at(T0), expect);
     receiptCase('buyer-kernel', 'Agent Commerce Network\'s buyer kernel signs its receipt of the call, given the governed intent: the receipt names the intent\'s capability, commits to its hash and is signed under the kernel\'s key.', asked, intent, accept());
     receiptCase('with-its-parameters', 'The buyer kernel\'s receipt recording the call\'s parameters: their parameter_hash is computed and signed.', { ...asked, action: { parameters: { job: 'security-review', window: '2026-04', lines: [1, 2.5, 'three'] } } }, intent, accept());
     receiptCase('a-denial', 'A denied call\'s receipt, with its reason.', { ...asked, decision: { verdict: 'deny', reason: 'over budget' }, settlement_status: 'not_applicable' }, intent, accept());
@@ -36,11 +36,11 @@ export function produceVectors(): void {
     receiptCase('a-denial-without-its-reason', 'A denial without the reason a receipt must give for it: refused by its schema.', { ...asked, decision: { verdict: 'deny' } }, intent, reject('ERR_SCHEMA_REQUIRED'));
 
     // produce-delegation: the holder of a capability delegates a narrower child (SPEC.md 12.2).
-    const delegator = holderOf(coordinator.subject);
+    const delegator = holder(coordinator.subject);
     const { signature: _es, issuer: _ei, delegation_depth: _ed, parent_capability_id: _ep, delegation_chain: _el, ...child } = executor;
     const grant = executor.scope.grants[0];
-    const narrowed = (change) => ({ ...child, scope: { grants: [mut(grant, change)] } });
-    const delegation = (name, description, asked, expect, extra = {}, key = delegator, now = child.issued_at) =>
+    const narrowed = (change: Change): Doc => ({ ...child, scope: { grants: [mut(grant, change)] } });
+    const delegation = (name: string, description: string, asked: Doc, expect: Expect, extra: Readonly<Record<string, unknown>> = {}, key: Party = delegator, now: number = child.issued_at): void =>
       produce('produce-delegation', name, '12.2', description, { key: jwkOf(key), parent: coordinator, ancestors: [root, vendor], child: asked, ...extra }, at(now), expect);
     delegation('incident-network-executor', 'Incident Network: the provider coordinator delegates the executor\'s capability (one call of disable_edge_rule, 5.00 USD) to the executor, as the source writes it, without a delegation link.', child, accept(), { link: false });
     delegation('with-its-link', 'The executor\'s capability with the delegation link of this hop, signed by the coordinator after its parent\'s links.', child, accept());
@@ -58,14 +58,14 @@ export function produceVectors(): void {
 
     // produce-seal: the sealer lists every file with its hash and proves the manifest (SPEC.md 12.8).
     const CN = join(ROOT, 'examples', LINE, 'transactions', 'commerce-network');
-    const cnManifest = JSON.parse(readFileSync(join(CN, 'bundle-manifest.json'), 'utf8'));
+    const cnManifest = readJson(join(CN, 'bundle-manifest.json'));
     const cnFiles = Object.fromEntries(Object.keys(cnManifest.artifacts).map((f) => [f, { base64: b64(readFileSync(join(CN, f))) }]));
-    const sealer = Object.values(P).find((p) => p.vm === cnManifest.proof.verificationMethod);
+    const sealer = Object.values(P).find((p) => p.vm === cnManifest.proof.verificationMethod) as Party;
     const sealAt = Date.parse(cnManifest.created_at) / 1000;
-    const sealCase = (name, description, files, bundle, expect) => produce('produce-seal', name, '12.8', description, { key: jwkOf(sealer), files, bundle }, at(sealAt), expect);
+    const sealCase = (name: string, description: string, files: Files, bundle: Doc, expect: Expect): void => produce('produce-seal', name, '12.8', description, { key: jwkOf(sealer), files, bundle }, at(sealAt), expect);
     sealCase('commerce-network', 'Agent Commerce Network\'s procurement bundle, its nine artifacts: seal it as its trust control, declaring the procurement it records.', cnFiles, { bundle_id: cnManifest.bundle_id, created_at: cnManifest.created_at, transaction: 'procurement' }, accept());
     sealCase('without-a-kind', 'The same files sealed without declaring a kind of transaction.', cnFiles, {}, accept());
-    const forgedReceipt = mut(JSON.parse(readFileSync(join(CN, 'receipts/buyer.json'), 'utf8')), (d) => (d.tool_name = 'procurement_job_delete'));
+    const forgedReceipt = mut(readJson(join(CN, 'receipts/buyer.json')), (d) => (d.tool_name = 'procurement_job_delete'));
     sealCase('a-receipt-changed', 'The bundle with the buyer\'s receipt changed after its kernel signed it: the sealer refuses to vouch for it.', { ...cnFiles, 'receipts/buyer.json': { base64: b64(new TextEncoder().encode(text(forgedReceipt))) } }, { transaction: 'procurement' }, reject('ERR_SIG_INVALID'));
     const { 'contracts/fulfillment-package.json': _fp, ...withoutPackage } = cnFiles;
     sealCase('a-procurement-without-its-package', 'The procurement bundle without its fulfillment package, sealed as a procurement: the kind requires one.', withoutPackage, { transaction: 'procurement' }, reject('ERR_BUNDLE_REQUIRED_MISSING'));

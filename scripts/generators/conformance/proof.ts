@@ -1,19 +1,31 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import canonicalize from 'canonicalize';
+import canonicalizeModule from 'canonicalize';
 import { publicKeyOf, signEd25519 } from '../../../src/crypto/ed25519.js';
-import { signDataIntegrity } from '../../../src/crypto/envelopes.js';
+import { signDataIntegrity, type ProofOptions } from '../../../src/crypto/envelopes.js';
 import { sha256Bytes } from '../../../src/crypto/hash.js';
 import { fromBase58, toBase58, toHex } from '../../../src/encoding/bytes.js';
-import { reprove } from '../../lib/parties.js';
-import { accept, at, b64, mut, negativeZeroText, reject, utf8, vector, VECTORS } from './shared.js';
+import { reprove, type Party } from '../../lib/parties.js';
+import { accept, at, b64, mut, negativeZeroText, readJson, reject, utf8, vector, VECTORS, type Change, type Context, type Doc, type Expect } from './shared.js';
 import { agentCredential, card, didContext, merchantCredential, merchantDid, NOV, P, T0 } from './world.js';
 import { hexBytes, L, le, leBytes, NON_CANONICAL, SMALL_ORDER } from './signature.js';
 
-const w3c = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'signedJCS.json'), 'utf8'));
-const proofVector = (name, spec, description, document, context, expect, extra = {}) => vector(`proof/${name}`, spec, description, { document, ...extra }, context, expect);
-const credentialVector = (name, description, document, context, expect) => vector(`proof/credential/${name}`, '12.1', description, { operation: 'credential', document }, context, expect);
-const cardVector = (name, description, document, credentials, context, expect) => vector(`proof/agent-card/${name}`, '12.1', description, { operation: 'agent_card', document, credentials }, context, expect);
+type Serialize = (value: unknown) => string | undefined;
+/** RFC 8785 by the canonicalize package itself, not writ's reader (CommonJS: at run time the default import is the function). */
+const canonicalize: Serialize = ((canonicalizeModule as unknown as { default?: Serialize }).default ?? canonicalizeModule) as unknown as Serialize;
+
+/** The W3C vc-di-eddsa test data (eddsa-jcs-2022), as published (test/vectors/eddsa-jcs-2022). */
+const W3C = (file: string): Doc => readJson(join(VECTORS, 'eddsa-jcs-2022', file));
+/** The W3C vector: a credential and its proof. */
+const w3c = W3C('signedJCS.json');
+/** The W3C test key's seed: its secretKeyMultibase is z and base58btc of 0x80 0x26 and the 32-byte seed. */
+const w3cSeed = (fromBase58(W3C('keyPair.json').privateKeyMultibase.slice(1)) as Uint8Array).slice(2);
+/** The W3C vector's proof options, without their @context, and the credential before it was proved. */
+const { '@context': _c, ...w3cProofOptions } = W3C('proofConfigJCS.json');
+const w3cOptions = w3cProofOptions as ProofOptions;
+const w3cUnsigned = W3C('unsigned.json');
+const proofVector = (name: string, spec: string, description: string, document: unknown, context: Context, expect: Expect, extra: Readonly<Record<string, unknown>> = {}): void => vector(`proof/${name}`, spec, description, { document, ...extra }, context, expect);
+const credentialVector = (name: string, description: string, document: unknown, context: Context, expect: Expect): void => vector(`proof/credential/${name}`, '12.1', description, { operation: 'credential', document }, context, expect);
+const cardVector = (name: string, description: string, document: unknown, credentials: unknown, context: Context, expect: Expect): void => vector(`proof/agent-card/${name}`, '12.1', description, { operation: 'agent_card', document, credentials }, context, expect);
 
 export function proofVectors(): void {
   proofVector('w3c/eddsa-jcs-2022', '6.6', 'The W3C vc-di-eddsa test vector (eddsa-jcs-2022), as published.', w3c, at(0), accept());
@@ -25,11 +37,7 @@ export function proofVectors(): void {
   // A leap second is the midnight after it; an expiry that does not read is refused, never
   // taken as "not expired".
   {
-    const keyPair = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'keyPair.json'), 'utf8'));
-    const w3cSeed = fromBase58(keyPair.privateKeyMultibase.slice(1)).slice(2);
-    const { '@context': _c, ...w3cOptions } = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'proofConfigJCS.json'), 'utf8'));
-    const w3cUnsigned = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'unsigned.json'), 'utf8'));
-    const expiring = (expires) => signDataIntegrity(w3cUnsigned, { ...w3cOptions, expires }, w3cSeed);
+    const expiring = (expires: string): Doc => signDataIntegrity(w3cUnsigned, { ...w3cOptions, expires }, w3cSeed);
     const LEAP_MIDNIGHT = 1483228800; // 2017-01-01T00:00:00Z
     proofVector('w3c/expires-leap-second-passed', '6.2', 'A proof that expires at the leap second 2016-12-31T23:59:60Z, checked in 2026: expired, as the same proof expiring at 23:59:59 is (an implementation that cannot read the leap second must not skip the check).', expiring('2016-12-31T23:59:60Z'), at(T0), reject('ERR_PROOF_EXPIRED'));
     proofVector('w3c/expires-leap-second-at-midnight', '6.2', 'A proof that expires at the leap second 2016-12-31T23:59:60Z, checked at the midnight after it: the leap second is that midnight, so the proof has expired.', expiring('2016-12-31T23:59:60Z'), at(LEAP_MIDNIGHT), reject('ERR_PROOF_EXPIRED'));
@@ -49,7 +57,7 @@ export function proofVectors(): void {
   // Second routes (issue 11): each code reached through another part of the proof than above.
   proofVector('w3c/proof-moved-into-the-subject', '6.4', 'The W3C vector with its proof moved from the document into its credentialSubject: the document itself carries no proof, and one nested elsewhere does not count.', mut(w3c, (d) => ((d.credentialSubject.proof = d.proof), delete d.proof)), at(0), reject('ERR_PROOF_MISSING'));
   proofVector('w3c/not-a-data-integrity-proof', '6.4', 'Proof type substitution: the same proof relabelled Ed25519Signature2020, which is not a DataIntegrityProof.', mut(w3c, (d) => (d.proof.type = 'Ed25519Signature2020')), at(0), reject('ERR_PROOF_UNSUPPORTED'));
-  proofVector('w3c/proof-value-63-bytes', '6.4', 'A proofValue that is z and base58btc, but of 63 bytes (the signature with its last byte cut off): not a 64-byte Ed25519 signature.', mut(w3c, (d) => (d.proof.proofValue = `z${toBase58(fromBase58(d.proof.proofValue.slice(1)).subarray(0, 63))}`)), at(0), reject('ERR_PROOF_MALFORMED'));
+  proofVector('w3c/proof-value-63-bytes', '6.4', 'A proofValue that is z and base58btc, but of 63 bytes (the signature with its last byte cut off): not a 64-byte Ed25519 signature.', mut(w3c, (d) => (d.proof.proofValue = `z${toBase58((fromBase58(d.proof.proofValue.slice(1)) as Uint8Array).subarray(0, 63))}`)), at(0), reject('ERR_PROOF_MALFORMED'));
   {
     const x25519 = `z${toBase58(new Uint8Array([0xec, 0x01, ...P.stranger.pk]))}`;
     proofVector('w3c/did-key-not-ed25519', '6.5', 'A did:key method whose DID and fragment agree, but whose multicodec prefix (0xec 0x01) says X25519, not Ed25519: it is no Ed25519 key.', mut(w3c, (d) => (d.proof.verificationMethod = `did:key:${x25519}#${x25519}`)), at(0), reject('ERR_KEY_MALFORMED'));
@@ -79,7 +87,7 @@ export function proofVectors(): void {
   // mandates in currencies whose minor unit is not the cent (JPY: exponent 0; KWD: exponent 3).
 
   {
-    const jwkDid = (x, change = () => {}) =>
+    const jwkDid = (x: string, change: Change = () => {}): Doc =>
       mut(merchantDid, (d) => {
         const vm = d.verificationMethod[0];
         delete vm.publicKeyMultibase;
@@ -87,8 +95,8 @@ export function proofVectors(): void {
         vm.publicKeyJwk = { kty: 'OKP', crv: 'Ed25519', x };
         change(vm.publicKeyJwk);
       });
-    const x = (party) => Buffer.from(party.hex, 'hex').toString('base64url');
-    const jwkContext = (doc) => at(NOV, { documents: [doc] });
+    const x = (party: Party): string => Buffer.from(party.hex, 'hex').toString('base64url');
+    const jwkContext = (doc: Doc): Context => at(NOV, { documents: [doc] });
     proofVector('did-web/json-web-key', '6.5', "Dreamineering's credential, verified with its did:web document giving key-1 as a JsonWebKey (OKP, Ed25519) rather than a Multikey: the same key, so the proof verifies.", merchantCredential, jwkContext(jwkDid(x(P.merchant))), accept());
     proofVector('did-web/json-web-key-of-another-key', '6.5', "The did:web document's JsonWebKey holds a stranger's key: the merchant's proof does not verify under it.", merchantCredential, jwkContext(jwkDid(x(P.stranger))), reject('ERR_PROOF_INVALID'));
     proofVector('did-web/json-web-key-short', '6.5', "The JsonWebKey's x is 31 bytes: not an Ed25519 public key.", merchantCredential, jwkContext(jwkDid(Buffer.from(P.merchant.hex, 'hex').subarray(1).toString('base64url'))), reject('ERR_KEY_MALFORMED'));
@@ -99,17 +107,13 @@ export function proofVectors(): void {
   // signature: the W3C vector's key for did:key proofs, Dreamineering's for did:web ones, the buyer
   // kernel's for compact envelopes. Expectations are SPEC.md 3, 6.3 to 6.5 and the error registry.
   {
-    const keyPair = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'keyPair.json'), 'utf8'));
-    const w3cSeed = fromBase58(keyPair.privateKeyMultibase.slice(1)).slice(2);
-    const { '@context': _c, ...w3cOptions } = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'proofConfigJCS.json'), 'utf8'));
-    const w3cUnsigned = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'unsigned.json'), 'utf8'));
     const w3cPk = publicKeyOf(w3cSeed);
     /** The W3C credential (or `doc`), proved again by the W3C key with its proof options changed. */
-    const w3cProved = (change = {}, doc = w3cUnsigned) => signDataIntegrity(doc, { ...w3cOptions, ...change }, w3cSeed);
-    const multibase = (bytes) => `z${toBase58(bytes)}`;
-    const didKeyMethod = (mb) => `did:key:${mb}#${mb}`;
-    const ed25519Multikey = (key) => multibase(new Uint8Array([0xed, 0x01, ...key]));
-    const signatureOf = (doc) => fromBase58(doc.proof.proofValue.slice(1));
+    const w3cProved = (change: Readonly<Record<string, unknown>> = {}, doc: Doc = w3cUnsigned): Doc => signDataIntegrity(doc, { ...w3cOptions, ...change } as ProofOptions, w3cSeed);
+    const multibase = (bytes: Uint8Array): string => `z${toBase58(bytes)}`;
+    const didKeyMethod = (mb: string): string => `did:key:${mb}#${mb}`;
+    const ed25519Multikey = (key: Uint8Array): string => multibase(new Uint8Array([0xed, 0x01, ...key]));
+    const signatureOf = (doc: Doc): Uint8Array => fromBase58(doc.proof.proofValue.slice(1)) as Uint8Array;
     const w3cSig = signatureOf(w3c);
 
     proofVector('not-an-object', '6.4', 'A secured document that is null, not an object: it carries no proof.', null, at(0), reject('ERR_PROOF_MISSING'));
@@ -125,7 +129,7 @@ export function proofVectors(): void {
     proofVector('did-key/non-canonical-key', '6.4', 'A proof by a did:key method whose key is a non-canonical encoding (y = p).', w3cProved({ verificationMethod: didKeyMethod(ed25519Multikey(hexBytes(NON_CANONICAL['y-equals-p']))) }), at(0), reject('ERR_SIG_NON_CANONICAL'));
 
     // did:key (SPEC.md 6.5): did:key: + z + base58btc(0xed 0x01 + 32 bytes), and its method id <DID>#<multikey>.
-    const didKeyVector = (name, description, mb) => proofVector(`did-key/${name}`, '6.5', `The W3C credential proved again by its key under the did:key method ${description}: no Ed25519 did:key method.`, w3cProved({ verificationMethod: didKeyMethod(mb) }), at(0), reject('ERR_KEY_MALFORMED'));
+    const didKeyVector = (name: string, description: string, mb: string): void => proofVector(`did-key/${name}`, '6.5', `The W3C credential proved again by its key under the did:key method ${description}: no Ed25519 did:key method.`, w3cProved({ verificationMethod: didKeyMethod(mb) }), at(0), reject('ERR_KEY_MALFORMED'));
     const w3cKeyBytes = new Uint8Array([0xed, 0x01, ...w3cPk]);
     didKeyVector('multibase-base16', 'whose multikey is the base16 multibase (f and lowercase hex) of the W3C key\'s 0xed 0x01 and 32 bytes', `f${toHex(w3cKeyBytes)}`);
     didKeyVector('multikey-not-base58', 'whose multikey is z and text with 0, O, I and l, which base58btc does not have', `z6Mk0OIl${ed25519Multikey(w3cPk).slice(8)}`);
@@ -137,13 +141,13 @@ export function proofVectors(): void {
     proofVector('did-key/purpose-key-agreement', '6.5', 'The W3C credential proved again by its key for keyAgreement: an Ed25519 did:key lists its key for authentication, assertionMethod, capabilityInvocation and capabilityDelegation only.', w3cProved({ proofPurpose: 'keyAgreement' }), at(0), reject('ERR_PROOF_PURPOSE'));
     {
       const { verificationMethod: _vm, ...noMethod } = w3cOptions;
-      proofVector('w3c/no-verification-method', '6.5', 'The W3C credential proved again by its key under proof options that name no verificationMethod: no key can be resolved.', signDataIntegrity(w3cUnsigned, noMethod, w3cSeed), at(0), reject('ERR_KEY_UNRESOLVED'));
+      proofVector('w3c/no-verification-method', '6.5', 'The W3C credential proved again by its key under proof options that name no verificationMethod: no key can be resolved.', signDataIntegrity(w3cUnsigned, noMethod as ProofOptions, w3cSeed), at(0), reject('ERR_KEY_UNRESOLVED'));
     }
 
     // @context (SPEC.md 6.4): the document's is exactly the proof's copy. Each document below was
     // proved with the @context the proof carries, then its own @context was changed.
     const ctx = w3cUnsigned['@context'];
-    const withContext = (context) => ({ ...w3cUnsigned, '@context': context });
+    const withContext = (context: unknown): Doc => ({ ...w3cUnsigned, '@context': context });
     proofVector('w3c/context-entry-replaced', '6.4', "The document's second @context entry replaced after signing (the proof's copy and the document's have the same length and differ in one entry): a W3C-style verifier that hashed the proof's copy in its place would find the proof valid.", mut(w3cProved(), (d) => (d['@context'][1] = 'https://attacker.example/credentials/v2')), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
     proofVector('w3c/context-longer-in-the-proof', '6.4', "A proof made over three @context entries, on a document that carries only the first two: the proof's @context is not a prefix of the document's.", mut(w3cProved({}, withContext([...ctx, 'https://www.w3.org/ns/credentials/undefined-terms/v2'])), (d) => (d['@context'] = [...ctx])), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
     proofVector('w3c/context-removed-from-the-document', '6.4', 'The document\'s @context removed after signing, the proof keeping its copy.', mut(w3cProved(), (d) => delete d['@context']), at(0), reject('ERR_PROOF_CONTEXT_MISMATCH'));
@@ -165,10 +169,10 @@ export function proofVectors(): void {
     // did:web (SPEC.md 6.5): the method must be listed under the proof's purpose in the supplied
     // DID document, and be one of its verification methods with one Ed25519 key.
     const KEY1 = 'did:web:dreamineering.com#key-1';
-    const method = (id, party) => ({ id, type: 'Multikey', controller: 'did:web:dreamineering.com', publicKeyMultibase: party.multikey });
-    const webDoc = (change) => mut(merchantDid, change);
-    const webVector = (name, description, document, context, expect) => proofVector(`did-web/${name}`, '6.5', description, document, context, expect);
-    const withDoc = (doc) => at(NOV, { documents: [doc] });
+    const method = (id: string, party: Party) => ({ id, type: 'Multikey', controller: 'did:web:dreamineering.com', publicKeyMultibase: party.multikey });
+    const webDoc = (change: Change): Doc => mut(merchantDid, change);
+    const webVector = (name: string, description: string, document: unknown, context: Context, expect: Expect): void => proofVector(`did-web/${name}`, '6.5', description, document, context, expect);
+    const withDoc = (doc: Doc): Context => at(NOV, { documents: [doc] });
     webVector('relative-references', "Dreamineering's DID document declaring key-1 with the relative id #key-1 and listing #key-1 under assertionMethod: a relative reference is resolved against the document's DID.", merchantCredential, withDoc(webDoc((d) => ((d.verificationMethod[0].id = '#key-1'), (d.assertionMethod = ['#key-1']), (d.authentication = ['#key-1'])))), accept());
     webVector('two-keys', "Dreamineering's DID document declaring a stranger's key as key-0 before its own key-1, both listed under assertionMethod: the proof by key-1 resolves to key-1's key.", merchantCredential, withDoc(webDoc((d) => ((d.verificationMethod = [method('did:web:dreamineering.com#key-0', P.stranger), method(KEY1, P.merchant)]), (d.assertionMethod = ['did:web:dreamineering.com#key-0', KEY1])))), accept());
     webVector('two-keys-relative', 'The same two keys with relative ids, #key-0 (the stranger\'s) and #key-1, listed by relative reference: the proof by key-1 resolves to key-1\'s key.', merchantCredential, withDoc(webDoc((d) => ((d.verificationMethod = [method('#key-0', P.stranger), method('#key-1', P.merchant)]), (d.assertionMethod = ['#key-0', '#key-1'])))), accept());
@@ -185,7 +189,7 @@ export function proofVectors(): void {
     webVector('method-without-fragment', "Dreamineering's credential proved again by its key under the verificationMethod did:web:dreamineering.com, the DID without a fragment: that names the document, and is not listed under assertionMethod.", reprove(merchantCredential, P.merchant, 'did:web:dreamineering.com'), didContext(NOV), reject('ERR_PROOF_PURPOSE'));
     webVector('proof-purpose-a-list', 'Dreamineering\'s credential proved again by its key with proofPurpose ["assertionMethod"], a list, not a string: a purpose is one relation name.', reprove(merchantCredential, P.merchant, undefined, { proofPurpose: ['assertionMethod'] }), didContext(NOV), reject('ERR_PROOF_PURPOSE'));
     {
-      const jwkDoc = (change) => webDoc((d) => {
+      const jwkDoc = (change: Change): Doc => webDoc((d) => {
         const vm = d.verificationMethod[0];
         delete vm.publicKeyMultibase;
         vm.type = 'JsonWebKey';
@@ -200,17 +204,16 @@ export function proofVectors(): void {
   // Exactly the signed @context, one key form, an absolute DID URL, and the compact envelope's order
   // (SPEC.md 6.4, 6.5): each rule with the side that passes and the side that does not.
   {
-    const keyPair = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'keyPair.json'), 'utf8'));
-    const seed = fromBase58(keyPair.privateKeyMultibase.slice(1)).slice(2);
-    const { '@context': _c, ...options } = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'proofConfigJCS.json'), 'utf8'));
-    const unsigned = JSON.parse(readFileSync(join(VECTORS, 'eddsa-jcs-2022', 'unsigned.json'), 'utf8'));
+    const seed = w3cSeed;
+    const options = w3cOptions;
+    const unsigned = w3cUnsigned;
     const ctx = unsigned['@context'];
-    const canonical = (v) => canonicalize(v);
-    const webVector = (name, description, document, context, expect) => proofVector(`did-web/${name}`, '6.5', description, document, context, expect);
-    const withDoc = (doc) => at(NOV, { documents: [doc] });
-    const webDoc = (change) => mut(merchantDid, change);
+    const canonical = (v: unknown): string => canonicalize(v) as string;
+    const webVector = (name: string, description: string, document: unknown, context: Context, expect: Expect): void => proofVector(`did-web/${name}`, '6.5', description, document, context, expect);
+    const withDoc = (doc: Doc): Context => at(NOV, { documents: [doc] });
+    const webDoc = (change: Change): Doc => mut(merchantDid, change);
     /** Proved as eddsa-jcs-2022 defines it, with exactly these proof options (no @context copied in). */
-    const provedWith = (doc, proofOptions) => {
+    const provedWith = (doc: Doc, proofOptions: Doc): Doc => {
       const { proof: _p, ...body } = doc;
       const hashData = new Uint8Array([...sha256Bytes(utf8(canonical(proofOptions))), ...sha256Bytes(utf8(canonical(body)))]);
       return { ...body, proof: { ...proofOptions, proofValue: `z${toBase58(signEd25519(hashData, seed))}` } };
@@ -232,9 +235,9 @@ export function proofVectors(): void {
   }
   {
     // Times (SPEC.md 6.2), through a proof's expires: each is read, or refused, as RFC 3339 says.
-    const expiring = (expires) => reprove(agentCredential, P.merchant, undefined, { expires });
-    const utc = (y, mo, d, h = 0, mi = 0, s = 0) => Date.UTC(y, mo - 1, d, h, mi, s) / 1000;
-    const expiry = (name, description, expires, now, expect) => proofVector(`encoding/expires/${name}`, '6.2', description, expiring(expires), didContext(now), expect);
+    const expiring = (expires: unknown): Doc => reprove(agentCredential, P.merchant, undefined, { expires });
+    const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number => Date.UTC(y, mo - 1, d, h, mi, s) / 1000;
+    const expiry = (name: string, description: string, expires: string, now: number, expect: Expect): void => proofVector(`encoding/expires/${name}`, '6.2', description, expiring(expires), didContext(now), expect);
     for (const [name, expires, valid] of [
       ['leap-day-2024', '2024-02-29T00:00:00Z', true],
       ['leap-day-2000', '2000-02-29T00:00:00Z', true],
@@ -265,7 +268,7 @@ export function proofVectors(): void {
       ['space-for-t', '2023-01-01 00:00:00Z', false],
       ['fraction-without-digits', '2023-01-01T00:00:00.Z', false],
       ['long-fraction', '2023-01-01T00:00:00.000000000001Z', true],
-    ]) {
+    ] as const) {
       expiry(name, `A proof that expires at ${expires}, checked in 2026: ${valid ? 'a time that exists, so the proof has expired' : 'not a time RFC 3339 writes, or one that does not exist, so refused'}.`, expires, T0, reject(valid ? 'ERR_PROOF_EXPIRED' : 'ERR_TIME_INVALID'));
     }
     // The range of writ's clock (SPEC.md 6.2): an RFC 3339 time reads only from 1970-01-01T00:00:00Z
@@ -277,7 +280,7 @@ export function proofVectors(): void {
       ['offset-before-1970', '1970-01-01T00:59:59+01:00', false, '1969-12-31T23:59:59Z after its offset, though its text reads 1970'],
       ['offset-past-9999', '9999-12-31T23:59:59-00:01', false, '10000-01-01T00:00:59Z after its offset, past writ\'s clock'],
       ['leap-second-past-9999', '9999-12-31T23:59:60Z', false, 'a leap second read as 10000-01-01T00:00:00Z, past writ\'s clock'],
-    ]) {
+    ] as const) {
       expiry(`range/${name}`, `A proof that expires at ${expires}, ${why}, checked in 2026: ${inRange ? 'it reads, so the proof has expired' : 'no time writ reads, so refused'}.`, expires, T0, reject(inRange ? 'ERR_PROOF_EXPIRED' : 'ERR_TIME_INVALID'));
     }
     expiry('range/fraction-of-the-last-second/at', 'A proof that expires at 9999-12-31T23:59:59.999Z, checked at 253402300799, the last Unix second: that second\'s fraction is still to come, so not yet expired.', '9999-12-31T23:59:59.999Z', utc(9999, 12, 31, 23, 59, 59), accept());
@@ -297,7 +300,7 @@ export function proofVectors(): void {
       ['offset-minus-09-45', '2023-06-01T02:15:00-09:45', utc(2023, 6, 1, 12)],
       ['leap-second-at-minus-05-30', '2016-12-31T18:29:60-05:30', utc(2017, 1, 1)],
       ['leap-second-at-plus-01-00', '2017-01-01T00:59:60+01:00', utc(2017, 1, 1)],
-    ]) {
+    ] as const) {
       expiry(`${name}/at`, `A proof that expires at ${expires}, checked at that instant (Unix ${instant}): expired.`, expires, instant, reject('ERR_PROOF_EXPIRED'));
       expiry(`${name}/before`, `A proof that expires at ${expires}, checked one second before it (Unix ${instant - 1}): not yet expired.`, expires, instant - 1, accept());
     }
@@ -305,30 +308,30 @@ export function proofVectors(): void {
   }
   {
     // Byte encodings (SPEC.md 6.4, 6.5).
-    const proofValued = (name, description, proofValue, expect) => proofVector(`encoding/proof-value/${name}`, '6.4', description, mut(agentCredential, (d) => (d.proof.proofValue = proofValue)), didContext(NOV), expect);
+    const proofValued = (name: string, description: string, proofValue: string, expect: Expect): void => proofVector(`encoding/proof-value/${name}`, '6.4', description, mut(agentCredential, (d) => (d.proof.proofValue = proofValue)), didContext(NOV), expect);
     const sig = agentCredential.proof.proofValue.slice(1);
     proofValued('leading-one', 'The proofValue with a 1 before its base58btc: a zero byte, so 65 bytes, not a signature.', `z1${sig}`, reject('ERR_PROOF_MALFORMED'));
     proofValued('two-leading-ones', 'The proofValue with 11 before its base58btc: 66 bytes.', `z11${sig}`, reject('ERR_PROOF_MALFORMED'));
     proofValued('not-in-the-alphabet', 'The proofValue with a 0, which base58btc does not have, in place of its last character.', `z${sig.slice(0, -1)}0`, reject('ERR_PROOF_MALFORMED'));
     proofValued('l-not-in-the-alphabet', 'The proofValue with an l (not in base58btc) at its start.', `zl${sig.slice(1)}`, reject('ERR_PROOF_MALFORMED'));
     // A signature whose first byte is zero is written with a leading 1.
-    let zeroLed;
+    let zeroLed: Doc | undefined;
     for (let i = 0; zeroLed === undefined; i++) {
       const d = reprove(agentCredential, P.merchant, undefined, { created: `2026-11-01T00:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`, ...(i >= 3600 ? { nonce: String(i) } : {}) });
-      if (fromBase58(d.proof.proofValue.slice(1))[0] === 0) zeroLed = d;
+      if (fromBase58(d.proof.proofValue.slice(1))?.[0] === 0) zeroLed = d;
     }
     proofVector('encoding/proof-value/signature-with-a-zero-first-byte', '6.4', `The agent credential proved again until its signature's first byte is 0: base58btc writes it with a leading 1 (${zeroLed.proof.proofValue.slice(0, 6)}...), and it verifies.`, zeroLed, didContext(NOV), accept());
     proofVector('encoding/proof-value/signature-with-a-zero-first-byte-dropped', '6.4', 'The same proof with its leading 1 dropped: 63 bytes.', mut(zeroLed, (d) => (d.proof.proofValue = `z${d.proof.proofValue.slice(2)}`)), didContext(NOV), reject('ERR_PROOF_MALFORMED'));
     // JWK x (base64url without padding, one spelling).
     const x = Buffer.from(P.merchant.hex, 'hex').toString('base64url');
     const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-    const nonCanonical = `${x.slice(0, -1)}${B64[B64.indexOf(x.at(-1)) | 1]}`;
-    const jwkDoc = (xValue) => mut(merchantDid, (d) => {
+    const nonCanonical = `${x.slice(0, -1)}${B64[B64.indexOf(x.at(-1) as string) | 1]}`;
+    const jwkDoc = (xValue: string): Doc => mut(merchantDid, (d) => {
       delete d.verificationMethod[0].publicKeyMultibase;
       d.verificationMethod[0].type = 'JsonWebKey';
       d.verificationMethod[0].publicKeyJwk = { kty: 'OKP', crv: 'Ed25519', x: xValue };
     });
-    const jwkVector = (name, description, xValue, expect) => proofVector(`encoding/jwk-x/${name}`, '6.5', description, merchantCredential, at(NOV, { documents: [jwkDoc(xValue)] }), expect);
+    const jwkVector = (name: string, description: string, xValue: string, expect: Expect): void => proofVector(`encoding/jwk-x/${name}`, '6.5', description, merchantCredential, at(NOV, { documents: [jwkDoc(xValue)] }), expect);
     jwkVector('canonical', "Dreamineering's key as a JsonWebKey, x its base64url: the credential verifies.", x, accept());
     jwkVector('trailing-bits-set', `The same x with its last character ${x.at(-1)} written ${nonCanonical.at(-1)}: the unused bits are set, a second spelling of the same key, refused.`, nonCanonical, reject('ERR_KEY_MALFORMED'));
     jwkVector('padded', 'The same x with = padding.', `${x}=`, reject('ERR_KEY_MALFORMED'));
@@ -341,12 +344,12 @@ export function proofVectors(): void {
     // A fraction of zeros only is no fraction (SPEC.md 6.2: the fraction is compared digit by
     // digit, so ...:00.0Z is the instant ...:00Z): a proof expiring at it has expired at that
     // whole second, and not one second before.
-    const zeroExpiring = (expires) => reprove(agentCredential, P.merchant, undefined, { expires });
+    const zeroExpiring = (expires: string): Doc => reprove(agentCredential, P.merchant, undefined, { expires });
     const zeroInstant = Date.UTC(2023, 1, 15, 12, 0, 0) / 1000;
     for (const [name, expires] of [
       ['fraction-0', '2023-02-15T12:00:00.0Z'],
       ['fraction-000', '2023-02-15T12:00:00.000Z'],
-    ]) {
+    ] as const) {
       proofVector(`encoding/expires/${name}/at`, '6.2', `A proof that expires at ${expires}, a fraction of zeros only, so the instant 2023-02-15T12:00:00Z; checked at that instant (Unix ${zeroInstant}): expired.`, zeroExpiring(expires), didContext(zeroInstant), reject('ERR_PROOF_EXPIRED'));
       proofVector(`encoding/expires/${name}/before`, '6.2', `A proof that expires at ${expires}, checked one second before it (Unix ${zeroInstant - 1}): not yet expired.`, zeroExpiring(expires), didContext(zeroInstant - 1), accept());
     }

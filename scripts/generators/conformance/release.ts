@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { accept, at, b64, EXAMPLES, LINE, mut, rejectAll, text, utf8, vector } from './shared.js';
+import { accept, at, b64, EXAMPLES, LINE, mut, readJson, rejectAll, text, utf8, vector, type Expect, type FileTree, type Files } from './shared.js';
+
+/** A release copy's files or a fixture folder, by path: their texts. */
+type Texts = Readonly<Record<string, string>>;
 import { meteredCard } from './world.js';
 
-const raw = (fs) => Object.fromEntries(Object.entries(fs).map(([p, t]) => [p, { base64: b64(utf8(t)) }]));
-const fixtureFiles = (fs) => ({ operation: 'fixtures', files: raw(fs) });
-const fixturesVector = (name, description, fs, expect) => vector(`release/fixtures/${name}`, '9', description, fixtureFiles(fs), at(0), expect);
+const raw = (fs: Texts): Files => Object.fromEntries(Object.entries(fs).map(([p, t]) => [p, { base64: b64(utf8(t)) }]));
+const fixtureFiles = (fs: Texts) => ({ operation: 'fixtures', files: raw(fs) });
+const fixturesVector = (name: string, description: string, fs: Texts, expect: Expect): void => vector(`release/fixtures/${name}`, '9', description, fixtureFiles(fs), at(0), expect);
 const negCap = readFileSync(join(EXAMPLES, 'capability/token/invalid/token.negative-cap.json'), 'utf8');
 const negCapExpect = readFileSync(join(EXAMPLES, 'capability/token/invalid/token.negative-cap.expect.json'), 'utf8');
 const validRoot = readFileSync(join(EXAMPLES, 'capability/token/valid/token.root-commander.incident-network.json'), 'utf8');
@@ -21,12 +24,12 @@ export function releaseVectors(): void {
     boundary: ['README.md', 'checksums.txt', 'manifest.json', `schemas/${LINE}/`],
   };
   const releaseFiles = { 'README.md': 'vendored writ\n', [`schemas/${LINE}/index.json`]: '{"line":"v1.0.0"}\n', 'manifest.json': text(releaseManifest) };
-  const ledgerOf = (fs) => Object.keys(fs).sort().map((p) => `${createHash('sha256').update(fs[p]).digest('hex')}  ${p}`).join('\n') + '\n';
-  const release = (name, description, fs, expect, extra = {}) => vector(`release/${name}`, '10.3', description, { operation: 'integrity', files: { ...raw(fs), ...extra } }, at(0), expect);
+  const ledgerOf = (fs: Texts): string => Object.keys(fs).sort().map((p) => `${createHash('sha256').update(fs[p] as string).digest('hex')}  ${p}`).join('\n') + '\n';
+  const release = (name: string, description: string, fs: Texts, expect: Expect, extra: FileTree = {}): void => vector(`release/${name}`, '10.3', description, { operation: 'integrity', files: { ...raw(fs), ...extra } }, at(0), expect);
   const ledger = ledgerOf(releaseFiles);
   release('intact', 'An intact copy: every file of the boundary present and as the ledger records.', { ...releaseFiles, 'checksums.txt': ledger }, accept());
   release('file-altered', 'A vendored copy changed in place.', { ...releaseFiles, 'README.md': 'vendored writ, patched\n', 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_ALTERED'));
-  release('file-missing', 'A file of the boundary deleted from the copy.', { 'manifest.json': releaseFiles['manifest.json'], [`schemas/${LINE}/index.json`]: releaseFiles[`schemas/${LINE}/index.json`], 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_MISSING'));
+  release('file-missing', 'A file of the boundary deleted from the copy.', { 'manifest.json': releaseFiles['manifest.json'], [`schemas/${LINE}/index.json`]: releaseFiles[`schemas/${LINE}/index.json`] as string, 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_MISSING'));
   release('file-added', 'A file added inside the boundary, not in the ledger.', { ...releaseFiles, [`schemas/${LINE}/extra.schema.json`]: '{}\n', 'checksums.txt': ledger }, rejectAll('ERR_INTEGRITY_EXTRA'));
   release('ledger-lists-outside', 'The ledger lists a file outside the boundary.', { ...releaseFiles, 'checksums.txt': ledgerOf({ ...releaseFiles, 'src/index.ts': 'x' }) }, rejectAll('ERR_INTEGRITY_OUTSIDE_BOUNDARY'));
   {
@@ -41,7 +44,7 @@ export function releaseVectors(): void {
   // Second routes (issue 11): each integrity code reached another way than above.
   {
     const entries = ledger.trimEnd().split('\n');
-    const readme = entries.find((l) => l.endsWith('  README.md'));
+    const readme = entries.find((l) => l.endsWith('  README.md')) as string;
     release('ledger-hash-altered', 'The copy intact, but its ledger records another hash for README.md: the file and the ledger disagree.', { ...releaseFiles, 'checksums.txt': ledger.replace(readme, `${'0'.repeat(64)}  README.md`) }, rejectAll('ERR_INTEGRITY_ALTERED'));
     release('ledger-line-dropped', 'The ledger\'s line for README.md deleted: a file of the boundary in the copy that the ledger does not list.', { ...releaseFiles, 'checksums.txt': entries.filter((l) => l !== readme).join('\n') + '\n' }, rejectAll('ERR_INTEGRITY_EXTRA'));
     release('ledger-line-repeated', 'The ledger lists README.md twice, with the same hash: a repeated line.', { ...releaseFiles, 'checksums.txt': entries.flatMap((l) => (l === readme ? [l, l] : [l])).join('\n') + '\n' }, rejectAll('ERR_INTEGRITY_LEDGER_UNSORTED'));
@@ -81,14 +84,14 @@ export function releaseVectors(): void {
     fixturesVector('too-many-issues', 'A valid fixture with 150 members its schema does not allow: 100 issues are reported, then ERR_SCHEMA_TOO_MANY_ISSUES with the count of the other 50.', { 'capability/token/valid/token.crowded.json': text(crowded) }, rejectAll('ERR_SCHEMA_ADDITIONAL_PROPERTY', 'ERR_SCHEMA_TOO_MANY_ISSUES'));
     // The same limit, reached by issues of another keyword, deep in an array: a lineage record of 151
     // entries whose 150 delegated ones each give their depth as a string.
-    const lineage = JSON.parse(readFileSync(join(EXAMPLES, 'capability/lineage-chain/valid/lineage-chain.root-commander.incident-network.json'), 'utf8'));
+    const lineage = readJson(join(EXAMPLES, 'capability/lineage-chain/valid/lineage-chain.root-commander.incident-network.json'));
     const entries = [lineage.chain[0], ...Array.from({ length: 150 }, (_, i) => ({ ...lineage.chain[1], id: `INC-2026-0428-hop-${i}`, delegation_depth: '1' }))];
     fixturesVector('too-many-type-issues', 'A valid lineage-chain fixture whose 150 delegated entries each give delegation_depth as a string: 100 type issues are reported, then ERR_SCHEMA_TOO_MANY_ISSUES with the count of the other 50.', { 'capability/lineage-chain/valid/lineage-chain.crowded.json': text({ ...lineage, chain: entries }) }, rejectAll('ERR_SCHEMA_TYPE', 'ERR_SCHEMA_TOO_MANY_ISSUES'));
   }
   {
     const { $schema: _s, ...bare } = JSON.parse(negCapExpect);
     fixturesVector('not-recognisable', 'A valid fixture whose members do not let a reader recognise its type (a fixture expectation without its $schema).', { 'release/fixture-expectation/valid/fixture-expectation.bare.json': text(bare) }, rejectAll('ERR_FIXTURE_DETECTED_AS'));
-    const both = mut(JSON.parse(readFileSync(join(EXAMPLES, 'identity/agent-credential/valid/agent-credential.shopping-agent.commerce-rails.json'), 'utf8')), (d) => d.type.push('MerchantCredential'));
+    const both = mut(readJson(join(EXAMPLES, 'identity/agent-credential/valid/agent-credential.shopping-agent.commerce-rails.json')), (d) => d.type.push('MerchantCredential'));
     fixturesVector('recognised-as-two-types', 'A valid agent-credential fixture whose type also claims MerchantCredential: it validates, but a reader recognises it as two types, not as the one its name gives.', { 'identity/agent-credential/valid/agent-credential.both.json': text(both) }, rejectAll('ERR_FIXTURE_DETECTED_AS'));
   }
   // Mutation boundaries, bundle paths and JSON Pointers (SPEC.md 2, 4.2, 12.8): src/encoding/file-path.ts, src/encoding/pointer.ts.
@@ -98,8 +101,8 @@ export function releaseVectors(): void {
     // fixture's sidecar must give the path of its one issue exactly (9).
     const oddMember = 'x/y~z';
     const withOddMember = text({ ...JSON.parse(validRoot), [oddMember]: 1 });
-    const oddSidecar = (path) => text({ $schema: `https://writ.dev/schemas/${LINE}/release/fixture-expectation.schema.json`, instancePath: '', keyword: 'additionalProperties', path, code: 'ERR_SCHEMA_ADDITIONAL_PROPERTY' });
-    const oddFixture = (name, description, path, expect) =>
+    const oddSidecar = (path: string): string => text({ $schema: `https://writ.dev/schemas/${LINE}/release/fixture-expectation.schema.json`, instancePath: '', keyword: 'additionalProperties', path, code: 'ERR_SCHEMA_ADDITIONAL_PROPERTY' });
+    const oddFixture = (name: string, description: string, path: string, expect: Expect): void =>
       vector(`release/fixtures/encoding/${name}`, '2', description, fixtureFiles({ 'capability/token/invalid/token.odd-member.json': withOddMember, 'capability/token/invalid/token.odd-member.expect.json': oddSidecar(path) }), at(0), expect);
     oddFixture('member-name-escaped', 'An invalid capability token whose one fault is an unknown member named x/y~z, its sidecar giving the path /x~1y~0z: the member name escaped as RFC 6901 writes it, so the fixture behaves as recorded.', '/x~1y~0z', accept());
     oddFixture('member-name-slash-not-escaped', 'The same fixture with its sidecar giving the path /x/y~0z: that pointer names member y~z inside member x, not the unknown member, so the fixture fails for another reason than recorded.', '/x/y~0z', rejectAll('ERR_FIXTURE_WRONG_REASON'));

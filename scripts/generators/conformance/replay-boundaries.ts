@@ -1,20 +1,22 @@
 import { documentHash } from '../../../src/crypto/hash.js';
-import { rehash, reprove, resign } from '../../lib/parties.js';
-import { at, b64, fixture, mut, usd, utf8, vector } from './shared.js';
+import { rehash, reprove, resign, type Party } from '../../lib/parties.js';
+import { at, b64, fixture, mut, usd, utf8, vector, type Change, type Doc, type Docs, type FileTree } from './shared.js';
 import { dispute, NOV, P, pair, quote, seedCheckout } from './world.js';
-import { hops, replay, seven } from './seven-station.js';
+import { hops, replay, seven, type DocChange, type Failures, type Hop } from './seven-station.js';
 
+/** What changes the mandates of the seven-station transaction, by path. */
+type MandateChanges = Readonly<Record<'mandates/intent-mandate.json' | 'mandates/cart-mandate.json' | 'mandates/payment-mandate.json', Change>>;
 
 export function replayBoundaryVectors(): void {
   {
     // Minor units (SPEC.md 6.1) in a replayed transaction (12.9): the seven-station documents with
     // their amounts changed, every link made to follow, each changed document signed again by its
     // party, and the bundle sealed again by the recorder, as in the replay links above.
-    const { original, manifest, policy, sealed } = seven;
-    const transaction = (changes) => seven.transaction(changes);
-    const money = (name, description, d, failures, kind) => replay(`encoding/currency/${name}`, description, sealed(d, kind), NOV, failures, policy);
+    const { original, policy, sealed } = seven;
+    const transaction = (changes?: Readonly<Record<string, DocChange>>): Docs => seven.transaction(changes);
+    const money = (name: string, description: string, d: Docs, failures: Failures, kind?: string | null): void => replay(`encoding/currency/${name}`, description, sealed(d, kind), NOV, failures, policy);
     /** The mandates' amounts: the cap, the cart's total and item, the payment's total, in one currency. */
-    const mandatesIn = (currency, cap, total) => ({
+    const mandatesIn = (currency: string, cap: string, total: string): MandateChanges => ({
       'mandates/intent-mandate.json': (m) => (m.spend_cap = { currency, value: cap }),
       'mandates/cart-mandate.json': (c) => {
         c.spend_cap = { currency, value: cap };
@@ -27,13 +29,13 @@ export function replayBoundaryVectors(): void {
     // Yen have no minor unit (ISO 4217 exponent 0): 500 JPY is 500 minor units. The whole
     // transaction in yen, paid by a method that is not x402 (whose USDC is not yen): the agent's
     // budget, the receipts, the spend and the settlement count 500 JPY, the cap is 2000 JPY.
-    const byCard = {
+    const byCard: Pick<MandateChanges, 'mandates/cart-mandate.json' | 'mandates/payment-mandate.json'> = {
       'mandates/cart-mandate.json': (c) => (c.contents.payment_request.method_data = [{ supported_methods: 'https://pay.example/card', data: {} }]),
       'mandates/payment-mandate.json': (p) => (p.payment_mandate_contents.payment_response = { ...p.payment_mandate_contents.payment_response, method_name: 'https://pay.example/card', details: {} }),
     };
     const inYen = (price = 500) => {
       const mandates = mandatesIn('JPY', '2000', '500');
-      const grants = (c) => {
+      const grants = (c: Doc): void => {
         for (const g of c.scope.grants) (g.max_total_cost.currency = 'JPY'), (g.max_cost_per_invocation.currency = 'JPY');
       };
       return transaction({
@@ -66,10 +68,10 @@ export function replayBoundaryVectors(): void {
     // settlement and the worst-case price all count it, the cap is the same amount, and the x402
     // proof pays 90071992547409910000 USDC units (6 decimals).
     const MAX = 9007199254740991;
-    const atMost = (c) => {
+    const atMost = (c: Doc): void => {
       for (const g of c.scope.grants) (g.max_total_cost.units = MAX), (g.max_cost_per_invocation.units = MAX);
     };
-    const largest = (extra = {}) =>
+    const largest = (extra: Readonly<Record<string, DocChange>> = {}): Docs =>
       transaction({
         'capability/agents-root.json': atMost,
         'capability/shopping-agent.json': atMost,
@@ -89,7 +91,7 @@ export function replayBoundaryVectors(): void {
     // reconciled adds up to the payment's total. The bundle holds no settlement (which could not
     // count 2^53 cents) and declares no kind.
     const HALF = 4503599627370496;
-    const twoCalls = (second, total) => {
+    const twoCalls = (second: number, total: string): Docs => {
       const d = transaction({
         'capability/agents-root.json': atMost,
         'capability/shopping-agent.json': atMost,
@@ -114,11 +116,11 @@ export function replayBoundaryVectors(): void {
     // The seven-station transaction with one thing changed, stitched, signed again and sealed by the
     // recorder as in the block "replay links" above (whose helpers are local to it): the change is
     // the only thing wrong, so only the hop it belongs to may reject.
-    const { original, manifest, policy, sealed } = seven;
-    const transaction = (changes, trace) => seven.transaction(changes, { trace });
-    const step = (name, description, f, failures) => replay(`seven-station/replay-boundaries/${name}`, description, f, NOV, failures, policy);
-    const one = (name, description, d, failures, kind) => step(name, description, sealed(d, kind), failures);
-    const OTHER = (digit) => `sha256:${digit.repeat(64)}`;
+    const { original, policy, sealed } = seven;
+    const transaction = (changes: Readonly<Record<string, DocChange>> = {}, trace?: Change): Docs => seven.transaction(changes, { trace });
+    const step = (name: string, description: string, f: FileTree, failures: Failures): void => replay(`seven-station/replay-boundaries/${name}`, description, f, NOV, failures, policy);
+    const one = (name: string, description: string, d: Docs, failures: Failures, kind?: string | null): void => step(name, description, sealed(d, kind), failures);
+    const OTHER = (digit: string): string => `sha256:${digit.repeat(64)}`;
 
     // receipts: each reference of the trace resolves (SPEC.md 12.9), one broken at a time, the
     // trace proved again by the recorder.
@@ -183,12 +185,12 @@ export function replayBoundaryVectors(): void {
       ['a quote response', 'settlement', 'settlement/quote-response.json', quote],
       ['a receipt pair', 'receipts', 'receipts/receipt-pair.json', pair],
       ['an intent trace', 'receipts', 'receipts/intent-trace-copy.json', original['receipts/intent-trace.json']],
-    ]) {
-      step(`altered-${path.split('/')[1].replace('.json', '')}`, `A further file, ${type}, whose hash in the manifest the recorder sealed is not the file's: ${type.replace(/^an? /, '')} belongs to the ${hop.replace('_', ' ')} hop, which rejects with ERR_BUNDLE_ALTERED; every other hop accepts.`, sealed({ ...transaction(), [path]: doc }, null, (m) => (m.artifacts[path] = OTHER('0'))), { [hop]: 'ERR_BUNDLE_ALTERED' });
+    ] satisfies [string, Hop, string, Doc][]) {
+      step(`altered-${(path.split('/')[1] as string).replace('.json', '')}`, `A further file, ${type}, whose hash in the manifest the recorder sealed is not the file's: ${type.replace(/^an? /, '')} belongs to the ${hop.replace('_', ' ')} hop, which rejects with ERR_BUNDLE_ALTERED; every other hop accepts.`, sealed({ ...transaction(), [path]: doc }, null, (m) => (m.artifacts[path] = OTHER('0'))), { [hop]: 'ERR_BUNDLE_ALTERED' });
     }
 
     // Problems of the bundle that belong to no hop fail the replay, and no hop.
-    const noHop = (name, description, f) => vector(`replay/seven-station/replay-boundaries/${name}`, '12.9', description, { files: f }, at(NOV, policy), { verdict: 'reject', hops: hops() });
+    const noHop = (name: string, description: string, f: FileTree): void => vector(`replay/seven-station/replay-boundaries/${name}`, '12.9', description, { files: f }, at(NOV, policy), { verdict: 'reject', hops: hops() });
     noHop('a-symbolic-link', 'The sealed transaction with one more entry, receipts/extra.json, a symbolic link: a link in a bundle is refused (SPEC.md 12.8) and belongs to no hop, so every hop accepts and the replay rejects.', { ...sealed(transaction(), null), 'receipts/extra.json': { symlink: '../outside.json' } });
     noHop('a-file-not-in-the-manifest', 'The sealed transaction with one more file, notes.json, which the manifest does not list: an unlisted file is unverified evidence (SPEC.md 12.8) and belongs to no hop, so every hop accepts and the replay rejects.', { ...sealed(transaction(), null), 'notes.json': { base64: b64(utf8('{"note":"unlisted"}\n')) } });
     noHop('an-altered-checkout', 'The sealed transaction with a checkout request whose hash in the manifest is not the file\'s: the file is altered (SPEC.md 12.8), and a checkout belongs to no hop, so every hop accepts and the replay rejects.', sealed({ ...transaction(), 'commercial/checkout.json': seedCheckout }, null, (m) => (m.artifacts['commercial/checkout.json'] = OTHER('0'))));
@@ -213,7 +215,7 @@ export function replayBoundaryVectors(): void {
   {
     const { original, policy, sealed } = seven;
     const { transaction } = seven;
-    const one = (name, description, d, failures) => replay(`seven-station/replay-links-2/${name}`, description, sealed(d), NOV, failures, policy);
+    const one = (name: string, description: string, d: Docs, failures: Failures): void => replay(`seven-station/replay-links-2/${name}`, description, sealed(d), NOV, failures, policy);
 
     // capability chain: a lineage record that disagrees with the capabilities (SPEC.md 12.8, 12.9).
     one('lineage-puts-the-agent-one-level-deeper', 'The lineage record (unsigned) lists the root, then a capability the bundle does not hold at depth 1, then the shopping agent\'s capability at depth 2 under it: the record keeps its own rule (each entry one level below its parent), but the capability states depth 1, so the lineage does not agree with the capabilities on its depth (ERR_CHAIN_DEPTH_MISMATCH), which the capability chain hop reports.', transaction({ 'capability/lineage.json': (l) => { l.chain.splice(1, 0, { id: 'cap-dreamineering-intermediary-0001', delegation_depth: 1, parent_capability_id: l.chain[0].id }); l.chain[2].delegation_depth = 2; l.chain[2].parent_capability_id = 'cap-dreamineering-intermediary-0001'; } }), { capability_chain: 'ERR_CHAIN_DEPTH_MISMATCH' });
@@ -243,9 +245,9 @@ export function replayBoundaryVectors(): void {
     }
 
     // receipts: the pair is made of the intent's receipts; a receipt of another intent the bundle holds is none of them.
-    const secondIntent = (d) => rehash(mut(d['intent/governed-intent.json'], (i) => (i.intent_id = 'intent_dreamineering_market_report_0002')));
-    const forIntent = (r, intent, kernel, id) => resign(mut(r, (x) => ((x.intent_hash = intent.intent_hash), delete x.cost, id === undefined ? undefined : (x.id = id))), kernel);
-    const naming = (b) => mut(b, (x) => delete x.intent_hash);
+    const secondIntent = (d: Docs): Doc => rehash(mut(d['intent/governed-intent.json'], (i) => (i.intent_id = 'intent_dreamineering_market_report_0002')));
+    const forIntent = (r: Doc, intent: Doc, kernel: Party, id?: string): Doc => resign(mut(r, (x) => ((x.intent_hash = intent.intent_hash), delete x.cost, id === undefined ? undefined : (x.id = id))), kernel);
+    const naming = (b: Doc): Doc => mut(b, (x) => delete x.intent_hash);
     {
       const d = transaction();
       const other = secondIntent(d);

@@ -1,12 +1,12 @@
 import { documentHash } from '../../../src/crypto/hash.js';
-import { reprove, resign } from '../../lib/parties.js';
-import { b64, bundle, mut, text, utf8 } from './shared.js';
+import { reprove, resign, type Party } from '../../lib/parties.js';
+import { b64, bundle, mut, text, unpack, utf8, type Change, type Doc, type Docs, type Files } from './shared.js';
 import { NOV, P } from './world.js';
-import { pinned, replay, seven, sevenFiles } from './seven-station.js';
+import { pinned, replay, seven, sevenDocs, sevenFiles, type DocChange, type Failures, type Signer } from './seven-station.js';
 
-
-const tamper = (path, change) => {
-  const doc = JSON.parse(Buffer.from(sevenFiles[path].base64, 'base64url').toString('utf8'));
+/** The seven-station files with one document changed, its hash in the manifest left as it was. */
+const tamper = (path: string, change: Change): Files => {
+  const doc = unpack(sevenFiles[path]);
   return { ...sevenFiles, [path]: { base64: b64(utf8(text(mut(doc, change)))) } };
 };
 
@@ -21,15 +21,14 @@ export function replayVectors(): void {
   replay('seven-station/budget-tampered', 'The budget authorization changed in the bundle: the settlement hop fails.', tamper('settlement/budget-authorization.json', (d) => (d.exposure.units = 400)), NOV, { settlement: 'ERR_BUNDLE_ALTERED' });
   replay('seven-station/capability-tampered', 'The agent\'s capability changed in the bundle: the capability chain hop fails, and the budget charged to it is no longer held to a capability.', tamper('capability/shopping-agent.json', (d) => (d.scope.grants[0].max_invocations = 40)), NOV, { capability_chain: 'ERR_BUNDLE_ALTERED', settlement: 'ERR_REPLAY_LINK_BROKEN' });
   {
-    const docsOf = (f) => Object.fromEntries(Object.entries(f).filter(([p]) => p !== 'bundle-manifest.json').map(([p, { base64 }]) => [p, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
-    const seven = docsOf(sevenFiles);
-    const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+    const seven = sevenDocs();
+    const manifest = unpack(sevenFiles['bundle-manifest.json']);
     const BUNDLER = manifest.proof.verificationMethod.split('#')[0];
     const policy = { ...pinned, sealers: [BUNDLER] };
     // The recorder anchors the trace and seals the bundle it belongs to (SPEC.md 12.8).
-    const sealedBy = (d, signer) => {
+    const sealedBy = (d: Docs, signer: Party): Files => {
       const f = bundle(d, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at), (m.transaction = manifest.transaction)));
-      const m = JSON.parse(Buffer.from(f['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+      const m = unpack(f['bundle-manifest.json']);
       return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: manifest.proof }, signer, signer.vm)))) } };
     };
     replay('seven-station/trace-by-another-recorder', 'Substitute the recorder: the intent trace proved again with a stranger\'s did:key, in a bundle its genuine sealer sealed. Every reference of the trace still resolves, but the trace is not the sealer\'s.', sealedBy({ ...seven, 'receipts/intent-trace.json': reprove(seven['receipts/intent-trace.json'], P.stranger, P.stranger.vm) }, P.recorder), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' }, policy);
@@ -37,9 +36,9 @@ export function replayVectors(): void {
   }
   {
     // Bind the settlement proof to the payment (SPEC.md 12.9), and every receipt to the intent.
-    const docs = Object.fromEntries(Object.entries(sevenFiles).filter(([f]) => f !== 'bundle-manifest.json').map(([f, { base64 }]) => [f, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
+    const docs = sevenDocs();
     const trace = docs['receipts/intent-trace.json'];
-    const proofChanged = (change) => bundle({ ...docs, 'receipts/intent-trace.json': reprove(mut(trace, (d) => change(d.references.settlement_proof)), P.recorder) });
+    const proofChanged = (change: Change): Files => bundle({ ...docs, 'receipts/intent-trace.json': reprove(mut(trace, (d) => change(d.references.settlement_proof)), P.recorder) });
     replay('seven-station/settlement-proof-overpays', 'The x402 settlement proof pays 6 USDC (6000000 units) for a 5.00 USD payment mandate, re-proved by the recorder.', proofChanged((p) => (p.amount = '6000000')), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' });
     replay('seven-station/settlement-proof-other-network', 'The x402 settlement proof is on another network than the cart\'s x402 method names.', proofChanged((p) => (p.network = 'eip155:1')), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' });
     replay('seven-station/settlement-proof-other-payer', 'The x402 settlement proof is paid by another account than the payment mandate\'s payer.', proofChanged((p) => (p.payer = '0x51be77c0ffee0000000000000000000000000002')), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' });
@@ -59,7 +58,7 @@ export function replayVectors(): void {
     // Spend twice in one second: four more payments of 5.00 under the 20.00 intent mandate, all at
     // the first payment's timestamp. Ordered by hash within the second, the last of the five
     // sees 20.00 already paid.
-    const docs = Object.fromEntries(Object.entries(sevenFiles).filter(([f]) => f !== 'bundle-manifest.json').map(([f, { base64 }]) => [f, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
+    const docs = sevenDocs();
     const first = docs['mandates/payment-mandate.json'];
     const more = [2, 3, 4, 5].map((n) => reprove(mut(first, (d) => (d.payment_mandate_contents.payment_mandate_id = `pm-2026-11-01-000${n}`)), P.user));
     const paths = Object.fromEntries(more.map((d) => [`mandates/payment-mandate-${d.payment_mandate_contents.payment_mandate_id.slice(-1)}.json`, d]));
@@ -67,14 +66,14 @@ export function replayVectors(): void {
   }
   {
     const { 'receipts/intent-trace.json': _trace, ...rest } = sevenFiles;
-    const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+    const manifest = unpack(sevenFiles['bundle-manifest.json']);
     delete manifest.artifacts['receipts/intent-trace.json'];
     delete manifest.proof;
     replay('seven-station/no-trace', 'A transaction without its intent trace: the receipts hop is missing its anchor.', { ...rest, 'bundle-manifest.json': { base64: b64(utf8(text(manifest))) } }, NOV, { receipts: 'ERR_REPLAY_HOP_MISSING' });
   }
   {
     const { 'settlement/spend-reconciliation.json': _spend, ...rest } = sevenFiles;
-    const manifest = JSON.parse(Buffer.from(sevenFiles['bundle-manifest.json'].base64, 'base64url').toString('utf8'));
+    const manifest = unpack(sevenFiles['bundle-manifest.json']);
     delete manifest.artifacts['settlement/spend-reconciliation.json'];
     delete manifest.proof;
     replay('seven-station/no-spend-reconciliation', 'A transaction without its spend reconciliation: the settlement hop holds an authorization but nothing that reconciles it.', { ...rest, 'bundle-manifest.json': { base64: b64(utf8(text(manifest))) } }, NOV, { settlement: 'ERR_REPLAY_HOP_MISSING' });
@@ -90,9 +89,9 @@ export function replayVectors(): void {
   // its passing side is here too.
 
   {
-    const { original, manifest, policy, sealed } = seven;
-    const transaction = (changes, signers) => seven.transaction(changes, { signers });
-    const link = (name, description, d, failures, kind) => replay(`seven-station/link/${name}`, description, sealed(d, kind), NOV, failures, policy);
+    const { original, policy, sealed } = seven;
+    const transaction = (changes?: Readonly<Record<string, DocChange>>, signers?: Readonly<Record<string, Signer>>): Docs => seven.transaction(changes, { signers });
+    const link = (name: string, description: string, d: Docs, failures: Failures, kind?: string | null): void => replay(`seven-station/link/${name}`, description, sealed(d, kind), NOV, failures, policy);
     link('restitched', 'The seven-station documents sealed again by the recorder, as every vector below is: nothing changed, every hop verifies.', transaction(), {});
 
     // manifest: the card lists a credential of the identity hop.
@@ -113,7 +112,7 @@ export function replayVectors(): void {
     link('worst-case-price-at-the-cap', 'The governed intent, hashed again, bounds the price at 2000 USD cents, exactly the intent mandate\'s spend cap of 20.00 USD: within the cap, and every hop accepts.', transaction({ 'intent/governed-intent.json': (i) => (i.billing_context.max_price_minor = 2000) }), {});
     // A cap finer than a minor unit is a decimal like any other (SPEC.md 6.1: compared as exact
     // decimals): 20.001 USD holds 2000 cents, not 2001.
-    const finerCap = (price) => transaction({ 'mandates/intent-mandate.json': (m) => (m.spend_cap.value = '20.001'), 'mandates/cart-mandate.json': (c) => (c.spend_cap.value = '20.001'), 'intent/governed-intent.json': (i) => (i.billing_context.max_price_minor = price) });
+    const finerCap = (price: number): Docs => transaction({ 'mandates/intent-mandate.json': (m) => (m.spend_cap.value = '20.001'), 'mandates/cart-mandate.json': (c) => (c.spend_cap.value = '20.001'), 'intent/governed-intent.json': (i) => (i.billing_context.max_price_minor = price) });
     link('worst-case-price-within-a-cap-finer-than-a-cent', 'The intent mandate and the cart, signed again, cap the spend at 20.001 USD, a tenth of a cent finer than USD\'s minor unit, and the intent, hashed again, bounds the price at 2000 cents: 20.00 is within 20.001, and every hop accepts.', finerCap(2000), {});
     link('worst-case-price-over-a-cap-finer-than-a-cent', 'The intent mandate and the cart, signed again, cap the spend at 20.001 USD, and the intent, hashed again, bounds the price at 2001 cents: 20.01 is over 20.001 (a verifier that rounds the cap to cents, or refuses to compare it, gets one of these two wrong), and the mandates hop rejects.', finerCap(2001), { mandates: 'ERR_REPLAY_LINK_BROKEN' });
     link('worst-case-price-in-another-currency', 'The governed intent, hashed again, bounds the price at 500 EUR cents, while the intent mandate\'s spend cap is 20.00 USD (the receipts and the authorization follow its new hash; the bundle holds no settlement, which would be held to the intent\'s currency too, and declares no kind): a price in another currency is not within the cap, and the mandates hop rejects.', transaction({ 'settlement/settlement.json': null, 'intent/governed-intent.json': (i) => (i.billing_context.currency = 'EUR') }), { mandates: 'ERR_REPLAY_LINK_BROKEN' }, null);
@@ -126,7 +125,7 @@ export function replayVectors(): void {
     const noSettlement = { 'settlement/settlement.json': null };
     link('calls-cost-less-than-the-payment', 'The spend reconciliation credits one cent back (actual 499 USD cents, charged 500) and the buyer\'s receipt, signed again by its kernel, records a cost of 499, while the payment mandate pays 5.00 USD; the bundle holds no settlement and declares no kind. The calls do not cost what was paid, so the settlement hop rejects.', transaction({ ...noSettlement, 'settlement/spend-reconciliation.json': (r) => ((r.actual.units = 499), (r.outcome = 'credited'), (r.credited = { units: 1, currency: 'USD' })), 'receipts/buyer-receipt.json': (r) => (r.cost.units = 499) }), { settlement: 'ERR_REPLAY_LINK_BROKEN' }, null);
     {
-      const inEuro = (c) => {
+      const inEuro = (c: Doc): void => {
         for (const g of c.scope.grants) (g.max_total_cost.currency = 'EUR'), (g.max_cost_per_invocation.currency = 'EUR');
       };
       link('calls-cost-in-another-currency', 'The agent\'s budget is kept in EUR: both capabilities\' caps (signed again by their issuer), the authorization, the spend reconciliation and the buyer\'s receipt (signed again by its kernel) count 500 EUR cents, while the payment mandate pays 5.00 USD; the bundle holds no settlement and declares no kind. The calls do not cost what was paid in its currency, so the settlement hop rejects.', transaction({ ...noSettlement, 'capability/agents-root.json': inEuro, 'capability/shopping-agent.json': inEuro, 'settlement/budget-authorization.json': (b) => ((b.exposure.currency = 'EUR'), (b.total_exposure.currency = 'EUR')), 'settlement/spend-reconciliation.json': (r) => ((r.charged.currency = 'EUR'), (r.actual.currency = 'EUR')), 'receipts/buyer-receipt.json': (r) => (r.cost.currency = 'EUR') }), { settlement: 'ERR_REPLAY_LINK_BROKEN' }, null);
@@ -180,7 +179,7 @@ export function replayVectors(): void {
     replay('seven-station/replay-boundaries/trace-credential-id-not-the-credentials', 'The intent trace, proved again by the recorder, names the bundle\'s agent credential by its hash but under another id: the credential reference must be the agent credential\'s id and hash, both, and the bundle holds no agent credential of that id, so the receipts hop rejects.', sealed(seven.transaction({}, { trace: (t) => (t.references.identity_credential.id = 'urn:uuid:7f1c2d3e-0000-4000-8000-00000000c0de') })), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' }, policy);
   }
   {
-    const seven = Object.fromEntries(Object.entries(sevenFiles).filter(([f]) => f !== 'bundle-manifest.json').map(([f, { base64 }]) => [f, JSON.parse(Buffer.from(base64, 'base64url').toString('utf8'))]));
+    const seven = sevenDocs();
     replay('seven-station/document/intent-copy-beside-the-intent', 'The seven-station transaction with a copy of its governed intent whose worst-case price was changed and whose stated intent_hash was kept: the copy\'s hash does not recompute, so the intent hop rejects, and the receipts are checked against the genuine intent.', bundle({ ...seven, 'intent/governed-intent-copy.json': mut(seven['intent/governed-intent.json'], (d) => (d.billing_context.max_price_minor = 1500)) }), NOV, { intent: 'ERR_INTENT_HASH_MISMATCH' });
   }
 }

@@ -1,26 +1,25 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from '../../../src/io/files.js';
 import { fixtureSchema } from '../../../src/schema/fixtures.js';
 import { SchemaRegistry } from '../../../src/schema/registry.js';
-import { accept, at, EXAMPLES, fixture, mut, reject, vector } from './shared.js';
+import { accept, at, EXAMPLES, fixture, mut, readJson, reject, vector, type Change, type Expect } from './shared.js';
 import { agentCredential, meteredCard, seedCheckout } from './world.js';
-
 
 const registry = SchemaRegistry.open();
 
 export function schemaVectors(): void {
   for (const file of listFiles(EXAMPLES)) {
     if (!file.endsWith('.json') || file.endsWith('.expect.json') || file.startsWith('transactions/')) continue;
-    const [, , kind, name] = file.split('/');
+    const [, , kind, name] = file.split('/') as [string, string, string, string];
     const schema = fixtureSchema(registry, file);
-    const [family, doc] = schema.split('/');
+    if (schema === undefined) throw new Error(`${file} is named for no schema of the line`);
+    const [family, doc] = schema.split('/') as [string, string];
     const caseName = name.slice(doc.length + 1, -'.json'.length);
-    const document = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'));
+    const document = readJson(join(EXAMPLES, file));
     if (kind === 'valid') {
       vector(`schema/${family}/${doc}/${caseName}`, '5.1', `A valid ${schema} (the example fixture ${file}).`, { schema, document }, at(0), accept());
     } else {
-      const sidecar = JSON.parse(readFileSync(join(EXAMPLES, file.replace(/\.json$/, '.expect.json')), 'utf8'));
+      const sidecar = readJson(join(EXAMPLES, file.replace(/\.json$/, '.expect.json')));
       vector(`schema/${family}/${doc}/${caseName}`, sidecar.keyword.startsWith('rule:') ? '5.3' : '5.2', `An invalid ${schema}: it breaks ${sidecar.keyword} at ${sidecar.path || '(root)'} and nothing else (the example fixture ${file}).`, { schema, document }, at(0), reject(sidecar.code));
     }
   }
@@ -34,12 +33,12 @@ export function schemaVectors(): void {
   vector('schema/unknown-schema-in-another-case', '2', 'A schema id of a known type in another letter case (capability/Token): short ids are exact names, so it names no schema of the line.', { schema: 'capability/Token', document: fixture('capability/token', 'root-commander.incident-network') }, at(0), reject('ERR_SCHEMA_UNKNOWN'));
   // Patterns that backtrack (issue 10, SPEC.md 4.1): the extension-name pattern of the first drafts
   // tried every way of splitting a run of _ after a / or # (2^n of them) before refusing the name.
-  const withExtension = (name) => ({ schema: 'discovery/agent-card', document: { ...meteredCard, extensions: { [name]: true } } });
+  const withExtension = (name: string) => ({ schema: 'discovery/agent-card', document: { ...meteredCard, extensions: { [name]: true } } });
   vector('schema/backtracking/extension-name', '4.1', 'Catastrophic backtracking: an extension member name of 60 characters (t.t#_, a run of _, then :) that a pattern with ambiguous repetitions takes minutes to refuse. It is no reverse-DNS name, and is refused at once.', withExtension(`t.t#_${'_'.repeat(54)}:`), at(0), reject('ERR_SCHEMA_PROPERTY_NAME'));
   vector('schema/backtracking/extension-name-longest', '4.1', 'An extension member name of 256 characters, the most allowed, made of the parts the pattern repeats.', withExtension(`com.example${'/a_b#c.d'.repeat(30)}/${'e'.repeat(4)}`), at(0), accept());
   vector('schema/backtracking/extension-name-too-long', '4.1', 'An extension member name of 257 characters.', withExtension(`com.example${'/a_b#c.d'.repeat(30)}/${'e'.repeat(5)}`), at(0), reject('ERR_SCHEMA_PROPERTY_NAME'));
   // Names Windows cannot hold as themselves (SPEC.md 2): each would be another file, or a device, there.
-  const manifestListing = (...paths) => ({ schema: 'bundle/manifest', document: { artifacts: Object.fromEntries(paths.map((p) => [p, `sha256:${'0'.repeat(64)}`])) } });
+  const manifestListing = (...paths: string[]) => ({ schema: 'bundle/manifest', document: { artifacts: Object.fromEntries(paths.map((p) => [p, `sha256:${'0'.repeat(64)}`])) } });
   vector('schema/windows-path/trailing-dot', '2', 'A bundle manifest listing receipt.json and receipt.json. (with a trailing dot): on Windows the dot is dropped and both name one file.', manifestListing('receipt.json', 'receipt.json.'), at(0), reject('ERR_SCHEMA_PROPERTY_NAME'));
   vector('schema/windows-path/trailing-dot-folder', '2', 'A bundle manifest listing a./b.json: the folder a. is the folder a on Windows.', manifestListing('a./b.json'), at(0), reject('ERR_SCHEMA_PROPERTY_NAME'));
   vector('schema/windows-path/device-name', '2', 'A bundle manifest listing logs/NUL.json: on Windows, in any folder, that is the null device.', manifestListing('logs/NUL.json'), at(0), reject('ERR_SCHEMA_PROPERTY_NAME'));
@@ -47,7 +46,7 @@ export function schemaVectors(): void {
   vector('schema/windows-path/near-device-names', '2', 'Names that only look like device names are files: com10.json, console.log, auxiliary/lpt.json, a.con.', manifestListing('com10.json', 'console.log', 'auxiliary/lpt.json', 'a.con'), at(0), accept());
   {
     // Two times compared (a credential's validity, SPEC.md 5.3): fractions digit by digit.
-    const validity = (name, description, validFrom, validUntil, expect) =>
+    const validity = (name: string, description: string, validFrom: string, validUntil: string, expect: Expect): void =>
       vector(`schema/encoding/validity/${name}`, '6.2', description, { schema: 'identity/agent-credential', document: { ...agentCredential, validFrom, validUntil } }, at(0), expect);
     validity('fraction-with-a-leading-zero', 'validFrom 2026-11-01T00:00:00.05Z, validUntil 2026-11-01T00:00:00.1Z: 0.05 is before 0.1.', '2026-11-01T00:00:00.05Z', '2026-11-01T00:00:00.1Z', accept());
     validity('fraction-later', 'validFrom 2026-11-01T00:00:00.2Z, validUntil 2026-11-01T00:00:00.1Z: not after.', '2026-11-01T00:00:00.2Z', '2026-11-01T00:00:00.1Z', reject('ERR_RULE_TIME_ORDER'));
@@ -57,8 +56,8 @@ export function schemaVectors(): void {
   }
   {
     // Exact decimals (SPEC.md 6.1) in an order's breakdown (5.3).
-    const order = (name, description, change, expect) => vector(`schema/encoding/breakdown/${name}`, '6.1', description, { schema: 'commercial/checkout.request', document: mut(seedCheckout, change) }, at(0), expect);
-    const m = (amount) => ({ amount, currency: 'USDC', decimals: 2 });
+    const order = (name: string, description: string, change: Change, expect: Expect): void => vector(`schema/encoding/breakdown/${name}`, '6.1', description, { schema: 'commercial/checkout.request', document: mut(seedCheckout, change) }, at(0), expect);
+    const m = (amount: string) => ({ amount, currency: 'USDC', decimals: 2 });
     order('discount', 'Subtotal 49.99 less a discount of 10.00 is the total 39.99.', (d) => ((d.amount_breakdown.discount = m('10.00')), (d.amount_breakdown.total = m('39.99'))), accept());
     order('discount-not-taken', 'Subtotal 49.99, a discount of 10.00 and a total of 49.99: the discount is not subtracted.', (d) => (d.amount_breakdown.discount = m('10.00')), reject('ERR_RULE_ARITHMETIC'));
     order('discount-added', 'Subtotal 49.99, a discount of 10.00 and a total of 59.99: the discount added, not subtracted.', (d) => ((d.amount_breakdown.discount = m('10.00')), (d.amount_breakdown.total = m('59.99'))), reject('ERR_RULE_ARITHMETIC'));

@@ -1,10 +1,10 @@
 import { rehash } from '../../lib/parties.js';
-import { accept, at, fixture, mut, reject, vector } from './shared.js';
+import { accept, at, fixture, mut, reject, vector, type Expect } from './shared.js';
 import { dispute, intent, quote, reversal, settled, T0 } from './world.js';
 
 
 export function settlementVectors(): void {
-  const settlement = (name, description, input, expect) => vector(`settlement/${name}`, '12.7', description, input, at(T0), expect);
+  const settlement = (name: string, description: string, input: Readonly<Record<string, unknown>>, expect: Expect): void => vector(`settlement/${name}`, '12.7', description, input, at(T0), expect);
   settlement('commerce-network/reconciled', 'Agent Commerce Network phase 6: quoted, approved and settled at 125000 USD, both sides accepting, against the quote and the intent.', { settlement: settled, quote, intent }, accept());
   settlement('commerce-network/dispute-reversal-pending', 'Agent Commerce Network dispute: an open dispute puts the settlement in reversal_pending.', { settlement: reversal, quote, intent, dispute }, accept());
   settlement('reconciled-under-dispute', 'A settlement still reported reconciled while a dispute over it stands.', { settlement: settled, dispute }, reject('ERR_SETTLEMENT_STATE'));
@@ -17,7 +17,7 @@ export function settlementVectors(): void {
   {
     // settlement (SPEC.md 12.7): each dispute status and the settlement status it gives, and each piece of evidence refused.
     const disputed = { ...reversal, status: 'disputed' };
-    const resolved = (status) => ({ ...dispute, status, resolved_at: dispute.opened_at + 3600, resolution: `dispute ${status}` });
+    const resolved = (status: string) => ({ ...dispute, status, resolved_at: dispute.opened_at + 3600, resolution: `dispute ${status}` });
     settlement('links/opened-dispute-disputed', 'A settlement that names an opened dispute and is disputed: an opened dispute puts its settlement in disputed.', { settlement: disputed, dispute: { ...dispute, status: 'opened' } }, accept());
     settlement('links/opened-dispute-reversal-pending', 'A settlement still reversal_pending while its dispute is only opened: an opened dispute puts it in disputed.', { settlement: reversal, dispute: { ...dispute, status: 'opened' } }, reject('ERR_SETTLEMENT_STATE'));
     settlement('links/reversed-dispute-reversed', 'A settlement that names its dispute and is reversed, the dispute resolved as reversed.', { settlement: { ...reversal, status: 'reversed' }, dispute: fixture('settlement/dispute', 'reversed') }, accept());

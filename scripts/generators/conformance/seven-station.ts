@@ -10,7 +10,7 @@ import type { HopVerdict } from '../../../src/generated/types.js';
 import { listFiles } from '../../../src/io/files.js';
 import type { ErrorCode } from '../../../src/issues.js';
 import { rehash, reprove, resign, type Party } from '../../lib/parties.js';
-import { EXAMPLES, accept, at, b64, bundle, mut, text, unpack, unpackAll, utf8, vector, type Context, type Doc, type Expect, type FileTree, type Files } from './shared.js';
+import { EXAMPLES, accept, at, b64, bundle, mut, text, unpack, unpackAll, utf8, vector, type Change, type Context, type Doc, type Docs, type Expect, type FileTree, type Files } from './shared.js';
 import { P } from './world.js';
 
 const SEVEN = join(EXAMPLES, 'transactions', 'seven-station');
@@ -23,10 +23,10 @@ export const sevenFile = (path: string): { base64: string } => {
   return file;
 };
 /** The folder's documents, freshly read (a copy each call), without the manifest. */
-export const sevenDocs = (): Record<string, Doc> => unpackAll(sevenFiles);
+export const sevenDocs = (): Docs => unpackAll(sevenFiles);
 
 /** A replay's hops (SPEC.md 12.9), in order. */
-export type Hop = HopVerdict.hop;
+export type Hop = HopVerdict['hop'];
 const HOPS: readonly Hop[] = ['identity', 'manifest', 'capability_chain', 'intent', 'mandates', 'settlement', 'receipts'];
 /** The hops that reject, with their codes; every other hop accepts. */
 export type Failures = Partial<Record<Hop, ErrorCode>>;
@@ -44,7 +44,7 @@ export const replay = (name: string, description: string, f: FileTree, now: numb
   vector(`replay/${name}`, '12.9', description, { files: f }, at(now, policy), Object.keys(failures).length === 0 ? accept({ hops: hops() }) : ({ verdict: 'reject', hops: hops(failures) } satisfies Expect));
 
 /** A change to one document of the transaction; null deletes it. */
-export type Change = ((doc: Doc) => unknown) | null;
+export type DocChange = Change | null;
 /** Who signs a document again: a party, and the verification method when not the proof's own. */
 export type Signer = readonly [Party, string?];
 
@@ -70,13 +70,13 @@ export const seven = (() => {
     'receipts/intent-trace.json': [P.recorder],
   };
   /** The transaction with `changes` (path -> change; null deletes), each link by hash made to follow, every changed document signed again; `trace` changes the trace after the links are stitched. */
-  const transaction = (changes: Readonly<Record<string, Change>> = {}, { signers = {}, trace }: { signers?: Readonly<Record<string, Signer>>; trace?: (trace: Doc) => unknown } = {}): Record<string, Doc> => {
-    const d: Record<string, Doc> = { ...original };
+  const transaction = (changes: Readonly<Record<string, DocChange>> = {}, { signers = {}, trace }: { signers?: Readonly<Record<string, Signer>> | undefined; trace?: Change | undefined } = {}): Docs => {
+    const d: Docs = { ...original };
     for (const [path, change] of Object.entries(changes)) {
       if (change === null) delete d[path];
       else d[path] = mut(original[path] ?? {}, change);
     }
-    const settle = (path: string, link: (doc: Doc) => unknown = () => {}): void => {
+    const settle = (path: string, link: Change = () => {}): void => {
       const current = d[path];
       if (current === undefined) return;
       const next = mut(current, link);
@@ -108,7 +108,7 @@ export const seven = (() => {
   };
   if (Object.entries(transaction()).some(([path, doc]) => doc !== original[path])) throw new Error('the seven-station transaction does not restitch to itself');
   /** The documents in a bundle sealed by the recorder, declaring `kind` (null: none), its manifest changed by `manifestChange`. */
-  const sealed = (d: Readonly<Record<string, unknown>>, kind: string | null = manifest.transaction, manifestChange: (manifest: Doc) => unknown = () => {}): Files => {
+  const sealed = (d: Readonly<Record<string, unknown>>, kind: string | null = manifest.transaction, manifestChange: Change = () => {}): Files => {
     const f = bundle(d, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at), kind === null ? delete m.transaction : (m.transaction = kind), manifestChange(m)));
     const m = unpack(f['bundle-manifest.json'] as { base64: string });
     return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: manifest.proof }, P.recorder)))) } };

@@ -27,6 +27,15 @@ import { ROOT } from '../../lib/emit.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Doc = Record<string, any>;
 
+/**
+ * Documents by path: a bundle's, a transaction folder's. As loose as {@link Doc}: the paths
+ * read are the fixtures' own, and a missing one fails the run where it is read.
+ */
+export type Docs = Doc;
+
+/** A change made to a copy of a document (see {@link mut}). */
+export type Change = (doc: Doc) => unknown;
+
 /** A vector's expectation (SPEC.md 13.1). */
 export type Expect = CaseOutcome;
 
@@ -53,7 +62,7 @@ export const text = (value: unknown): string => `${JSON.stringify(value, null, 2
 export const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** A deep copy changed by `change`. */
-export const mut = <T extends object>(value: T, change: (copy: Doc) => unknown): T => {
+export const mut = <T extends object>(value: T, change: Change): T => {
   const copy = clone(value);
   change(copy as Doc);
   return copy;
@@ -108,7 +117,7 @@ export const fixture = (id: string, name: string, kind = 'valid'): Doc => {
 };
 
 /** The documents of a transaction folder of examples/ (transactions/<name>), by path, without its manifest. */
-export const transactionDocs = (name: string): Record<string, Doc> => {
+export const transactionDocs = (name: string): Docs => {
   const dir = join(EXAMPLES, 'transactions', name);
   return Object.fromEntries(listFiles(dir).filter((f) => f !== 'bundle-manifest.json').map((f) => [f, readJson(join(dir, f))]));
 };
@@ -139,19 +148,24 @@ export type Files = Record<string, FileBytes>;
 /** The files of a bundle or a release copy as a vector gives them, by path: bytes or symbolic links. */
 export type FileTree = Readonly<Record<string, FileBytes | Symlink>>;
 
-/** Files as a vector gives them: each a UTF-8 JSON text (or the text given), base64url. */
-export const files = (docs: Readonly<Record<string, unknown>>): Files =>
-  Object.fromEntries(Object.entries(docs).map(([path, doc]) => [path, { base64: b64(utf8(typeof doc === 'string' ? doc : text(doc))) }]));
+/** A file as a vector gives it: a UTF-8 JSON text (or the text given), base64url. */
+export const file = (doc: unknown): FileBytes => ({ base64: b64(utf8(typeof doc === 'string' ? doc : text(doc))) });
+
+/** Files as a vector gives them, by path (see {@link file}). */
+export const files = (docs: Readonly<Record<string, unknown>>): Files => Object.fromEntries(Object.entries(docs).map(([path, doc]) => [path, file(doc)]));
 
 /** A file's JSON content. */
-export const unpack = (file: FileBytes): Doc => JSON.parse(Buffer.from(file.base64, 'base64url').toString('utf8')) as Doc;
+export const unpack = (file: FileBytes | undefined): Doc => {
+  if (file === undefined) throw new Error('no such file');
+  return JSON.parse(Buffer.from(file.base64, 'base64url').toString('utf8')) as Doc;
+};
 
 /** The JSON documents of some files, without the bundle manifest. */
-export const unpackAll = (f: Files): Record<string, Doc> =>
+export const unpackAll = (f: Files): Docs =>
   Object.fromEntries(Object.entries(f).filter(([p]) => p !== 'bundle-manifest.json').map(([p, file]) => [p, unpack(file)]));
 
 /** A bundle: the documents and a manifest of their hashes, changed by `manifestChange`. */
-export const bundle = (docs: Readonly<Record<string, unknown>>, manifestChange: (manifest: Doc) => unknown = () => {}): Files => {
+export const bundle = (docs: Readonly<Record<string, unknown>>, manifestChange: Change = () => {}): Files => {
   const f = files(docs);
   const artifacts = Object.fromEntries(Object.entries(f).map(([path, { base64 }]) => [path, sha256(Buffer.from(base64, 'base64url'))]));
   return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(mut({ bundle_id: 'conformance-bundle', artifacts }, manifestChange)))) } };

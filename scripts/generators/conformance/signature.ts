@@ -3,25 +3,32 @@ import { sha512 } from '@noble/hashes/sha2';
 import { publicKeyOf, signEd25519 } from '../../../src/crypto/ed25519.js';
 import { sha256Bytes } from '../../../src/crypto/hash.js';
 import { toHex } from '../../../src/encoding/bytes.js';
-import { accept, at, reject, utf8, vector } from './shared.js';
+import { accept, at, reject, utf8, vector, type Expect } from './shared.js';
 
+/** The order of Ed25519's prime-order subgroup. */
 export const L = 2n ** 252n + 27742317777372353535851937790883648493n;
-export const le = (b) => b.reduceRight((acc, x) => (acc << 8n) | BigInt(x), 0n);
-export const leBytes = (n) => Uint8Array.from({ length: 32 }, (_, i) => Number((n >> BigInt(8 * i)) & 0xffn));
-export const hexBytes = (h) => Uint8Array.from(h.match(/../g).map((x) => parseInt(x, 16)));
+/** Bytes read as a little-endian integer. */
+export const le = (b: Uint8Array): bigint => b.reduceRight((acc, x) => (acc << 8n) | BigInt(x), 0n);
+/** An integer written as 32 little-endian bytes. */
+export const leBytes = (n: bigint): Uint8Array => Uint8Array.from({ length: 32 }, (_, i) => Number((n >> BigInt(8 * i)) & 0xffn));
+/** Hex digits as bytes. */
+export const hexBytes = (h: string): Uint8Array => Uint8Array.from((h.match(/../g) ?? []).map((x) => parseInt(x, 16)));
+/** The key, message and signature the signature profile's attacks start from. */
 export const sigSeed = sha256Bytes(utf8('writ conformance ed25519'));
 export const sigPk = publicKeyOf(sigSeed);
 export const sigMsg = utf8('pay 5.00 USD to did:web:dreamineering.com');
 export const goodSig = signEd25519(sigMsg, sigSeed);
 const goodS = le(goodSig.subarray(32));
-const withS = (v) => new Uint8Array([...goodSig.subarray(0, 32), ...leBytes(v)]);
-const withR = (r) => new Uint8Array([...r, ...goodSig.subarray(32)]);
+const withS = (v: bigint): Uint8Array => new Uint8Array([...goodSig.subarray(0, 32), ...leBytes(v)]);
+const withR = (r: Uint8Array): Uint8Array => new Uint8Array([...r, ...goodSig.subarray(32)]);
+/** Points of small order, encoded. */
 export const SMALL_ORDER = {
   identity: '0100000000000000000000000000000000000000000000000000000000000000',
   'order-2': 'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
   'order-4': '0000000000000000000000000000000000000000000000000000000000000000',
   'order-8': 'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
 };
+/** Non-canonical encodings of points. */
 export const NON_CANONICAL = {
   'y-equals-p': 'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
   'y-equals-p-plus-1': 'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
@@ -32,12 +39,12 @@ export const NON_CANONICAL = {
 };
 
 export function signatureVectors(): void {
-  const sigVector = (name, description, pk, signature, message, expect) =>
+  const sigVector = (name: string, description: string, pk: Uint8Array, signature: Uint8Array, message: Uint8Array, expect: Expect): void =>
     vector(`signature/${name}`, '6.4', description, { public_key: toHex(pk), signature: toHex(signature), message: toHex(message) }, at(0), expect);
   for (const [n, sk, pk, msg, sig] of [
     ['1', '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60', 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', '', 'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b'],
     ['2', '4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb', '3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c', '72', '92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00'],
-  ]) {
+  ] as const) {
     void sk;
     sigVector(`rfc8032/test-${n}`, `RFC 8032 section 7.1, test ${n}.`, hexBytes(pk), hexBytes(sig), msg === '' ? new Uint8Array() : hexBytes(msg), accept());
   }
@@ -64,7 +71,7 @@ export function signatureVectors(): void {
     const a = ed25519.utils.getExtendedPublicKey(sigSeed).scalar;
     const A = ExtendedPoint.BASE.multiply(a);
     const T = ExtendedPoint.fromHex(SMALL_ORDER['order-8']);
-    const k = (R, pk) => le(sha512(new Uint8Array([...R, ...pk, ...sigMsg]))) % L;
+    const k = (R: Uint8Array, pk: Uint8Array): bigint => le(sha512(new Uint8Array([...R, ...pk, ...sigMsg]))) % L;
     const r = 1234567890123456789n;
     const R = ExtendedPoint.BASE.multiply(r).add(T).toRawBytes();
     sigVector('cofactored-forgery-mixed-order-r', 'R = rB + T with T of order 8: the cofactored equation accepts it, the cofactorless one (OpenSSL, writ) does not; verifiers that disagree can be played against each other.', sigPk, new Uint8Array([...R, ...leBytes((r + k(R, sigPk) * a) % L)]), sigMsg, reject('ERR_SIG_INVALID'));
