@@ -1,17 +1,22 @@
 import type { ErrorCode } from '../../../src/issues.js';
 import { resign, type Party } from '../../lib/parties.js';
 import { accept, at, fixture, mut, reject, vector, type Change, type Doc } from './shared.js';
+import { delegatedBy, rootBy } from './builders.js';
 import { coordinator, executor, forkedVendor, holder, NOW1, P, root, T0, vendor } from './world.js';
 
 const chain = [root, vendor, coordinator];
 const chainInput = (capability: unknown, capabilities: readonly unknown[] = chain) => ({ capability, capabilities });
+/** The executor's capability changed by `change` and signed again by its issuer, the coordinator: by hand, for the attacks. */
 const child = (change: Change): Doc => resign(mut(executor, change), P.coordinator);
-export const shadowed = resign(mut(executor, (d) => d.scope.grants[0].constraints.unshift({ type: 'require_approval_above', value: { threshold_units: 100000 } })), P.coordinator);
+/** The executor's capability changed by `change`, delegated again by the coordinator through the builder: a child its chain accepts. */
+const delegatedChild = (change: Change): Doc => delegatedBy(coordinator, mut(executor, change), P.coordinator, [root, vendor]);
+/** The executor's grant with a looser require_approval_above added before its own (valid: adding a constraint narrows nothing away). */
+export const shadowed = delegatedChild((d) => d.scope.grants[0].constraints.unshift({ type: 'require_approval_above', value: { threshold_units: 100000 } }));
 
 export function capabilityChainVectors(): void {
   vector('capability/incident-network/happy-path', '12.2', 'Incident Network happy path: commander -> vendor liaison -> provider coordinator -> executor, each narrowing its parent.', chainInput(executor), at(NOW1), accept());
   vector('capability/incident-network/attenuation-deny', '12.2', 'Incident Network attenuation deny: the executor\'s capability asks for any rule, dropping the one-rule constraint its chain carries.', chainInput(fixture('capability/token', 'provider-executor-broader-rule.incident-network')), at(NOW1), reject('ERR_CAP_CONSTRAINT_DROPPED'));
-  vector('capability/constraints-in-another-order', '12.2', 'Constraints are compared as a set: the same constraints in another order narrow nothing away.', chainInput(child((d) => d.scope.grants[0].constraints.reverse())), at(NOW1), accept());
+  vector('capability/constraints-in-another-order', '12.2', 'Constraints are compared as a set: the same constraints in another order narrow nothing away.', chainInput(delegatedChild((d) => d.scope.grants[0].constraints.reverse())), at(NOW1), accept());
   for (const [name, description, change, code] of [
     ['tool-not-covered', 'Privilege escalation by tool: the child grants a tool no parent grant covers.', (d) => (d.scope.grants[0].tool_name = 'delete_edge_rule'), 'ERR_CAP_NOT_COVERED'],
     ['operation-widened', 'The child allows an operation (subscribe) its parent grant does not.', (d) => d.scope.grants[0].operations.push('subscribe'), 'ERR_CAP_OPERATION_WIDENED'],
@@ -48,7 +53,7 @@ export function capabilityChainVectors(): void {
   const link = (signer: Party, change: Change = () => {}): Doc =>
     resign(mut({ capability_id: coordinator.id, delegator: coordinator.subject, delegatee: executor.subject, timestamp: executor.issued_at, signature: '0'.repeat(128) }, change), signer);
   const withLinks = (...links: Doc[]): Doc => resign(mut(executor, (d) => (d.delegation_chain = links)), P.coordinator);
-  vector('chain/delegation-link-signed', '12.2', 'The executor\'s capability carries the delegation link its delegator (the provider coordinator) signed: the chain verifies.', chainInput(withLinks(link(P.coordinator))), at(NOW1), accept());
+  vector('chain/delegation-link-signed', '12.2', 'The executor\'s capability carries the delegation link its delegator (the provider coordinator) signed: the chain verifies.', chainInput(delegatedBy(coordinator, executor, P.coordinator, [root, vendor], true)), at(NOW1), accept());
   vector('chain/delegation-link-forged-signature', '12.2', 'Forged delegation link: the link names the coordinator as delegator but a stranger signed it, inside a token its issuer re-signed.', chainInput(withLinks(link(P.stranger))), at(NOW1), reject('ERR_SIG_INVALID'));
   vector('chain/delegation-link-by-a-stranger', '12.2', 'A delegation link a stranger made and signed, naming itself as delegator: it issued no capability of the chain.', chainInput(withLinks(link(P.stranger, (d) => (d.delegator = P.stranger.hex)))), at(NOW1), reject('ERR_CHAIN_LINK_INVALID'));
   vector('chain/delegation-link-to-a-stranger', '12.2', 'A delegation link, signed by the coordinator, to a delegatee that holds no capability of the chain.', chainInput(withLinks(link(P.coordinator, (d) => (d.delegatee = P.stranger.hex)))), at(NOW1), reject('ERR_CHAIN_LINK_INVALID'));
@@ -61,18 +66,22 @@ export function capabilityChainVectors(): void {
   vector('chain/delegation-links-every-hop', '12.2', 'The executor\'s capability carries a link for every hop from the root, each signed by the holder of the capability it delegates: the chain verifies.', chainInput(withLinks(hopLink(root, vendor), hopLink(vendor, coordinator), hopLink(coordinator, executor))), at(NOW1), accept());
   // Patterns, resource grants and prompt grants (SPEC.md 12.2, attenuation): a root with a prefix
   // pattern, a resource grant and a prompt grant, and a vendor liaison narrowing (or widening) each.
-  const wideRoot = resign(mut(root, (d) => {
+  const wideRoot = rootBy(mut(root, (d) => {
     d.scope.grants[1].tool_name = 'disable_*';
     d.scope.resource_grants = [{ uri_pattern: 'incident://INC-2026-0428/*', operations: ['read', 'delegate'] }];
     d.scope.prompt_grants = [{ prompt_name: 'triage-*', operations: ['get', 'delegate'] }];
   }), P.commander);
-  const underWide = (change: Change) => chainInput(resign(mut(vendor, (d) => {
+  const wideVendor = (change: Change): Doc => mut(vendor, (d) => {
     d.scope.resource_grants = [{ uri_pattern: 'incident://INC-2026-0428/logs', operations: ['read'] }];
     d.scope.prompt_grants = [{ prompt_name: 'triage-edge', operations: ['get'] }];
     change(d);
-  }), holder(root.subject)), [wideRoot]);
-  vector('capability/patterns-narrowed', '12.2', 'A root granting disable_*, incident://INC-2026-0428/* and triage-*; its delegate names disable_edge_rule, one resource and one prompt within them: the chain verifies.', underWide(() => {}), at(NOW1), accept());
-  vector('capability/pattern-kept', '12.2', 'The delegate keeps the parent\'s own prefix pattern disable_*: equal patterns cover.', underWide((d) => (d.scope.grants[1].tool_name = 'disable_*')), at(NOW1), accept());
+  });
+  /** The vendor liaison's capability under the wide root, changed by `change` and signed again by hand (for the attacks). */
+  const underWide = (change: Change) => chainInput(resign(wideVendor(change), holder(root.subject)), [wideRoot]);
+  /** The same, delegated by the builder: a delegate the wide root admits. */
+  const withinWide = (change: Change) => chainInput(delegatedBy(wideRoot, wideVendor(change), holder(root.subject), []), [wideRoot]);
+  vector('capability/patterns-narrowed', '12.2', 'A root granting disable_*, incident://INC-2026-0428/* and triage-*; its delegate names disable_edge_rule, one resource and one prompt within them: the chain verifies.', withinWide(() => {}), at(NOW1), accept());
+  vector('capability/pattern-kept', '12.2', 'The delegate keeps the parent\'s own prefix pattern disable_*: equal patterns cover.', withinWide((d) => (d.scope.grants[1].tool_name = 'disable_*')), at(NOW1), accept());
   vector('capability/pattern-widened-to-any', '12.2', 'The delegate widens disable_* to *: no grant of the parent covers it.', underWide((d) => (d.scope.grants[1].tool_name = '*')), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
   vector('capability/prefix-pattern-under-prefix-pattern', '12.2', 'The delegate narrows disable_* to the pattern disable_edge*: a child\'s pattern is covered only by the same pattern or by *, so it is refused (a conservative reading SPEC states).', underWide((d) => (d.scope.grants[1].tool_name = 'disable_edge*')), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
   vector('capability/name-just-outside-the-prefix', '12.2', 'The delegate names disable-edge-rule, which the prefix disable_ does not start (a hyphen, not an underscore).', underWide((d) => (d.scope.grants[1].tool_name = 'disable-edge-rule')), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
@@ -84,9 +93,9 @@ export function capabilityChainVectors(): void {
   vector('chain/forked-id', '12.2', 'Suppress a revocation with a forked id: a self-signed capability reuses the vendor liaison\'s id, so a walk could take one and a revocation check the other.', chainInput(executor, [root, vendor, coordinator, forkedVendor]), at(NOW1), reject('ERR_CHAIN_DUPLICATE_ID'));
   vector('chain/same-capability-twice', '12.2', 'The same capability given twice (the leaf among the evidence too) is one capability.', chainInput(executor, [root, vendor, vendor, coordinator, executor]), at(NOW1), accept());
   // A child's window lies inside its parent's (SPEC.md 12.2, attenuation).
-  const issuedAt = (t: number): Doc => child((d) => ((d.issued_at = t), (d.ttl_secs = d.expires_at - t)));
+  const issuedAt = (t: number, make: (change: Change) => Doc = child): Doc => make((d) => ((d.issued_at = t), (d.ttl_secs = d.expires_at - t)));
   vector('capability/issued-before-parent', '12.2', 'Predate the parent: the executor\'s capability is issued one second before the coordinator\'s.', chainInput(issuedAt(coordinator.issued_at - 1)), at(NOW1), reject('ERR_CAP_ISSUED_BEFORE_PARENT'));
-  vector('capability/issued-with-parent', '12.2', 'A capability issued in the same second as its parent is within its window.', chainInput(issuedAt(coordinator.issued_at)), at(NOW1), accept());
+  vector('capability/issued-with-parent', '12.2', 'A capability issued in the same second as its parent is within its window.', chainInput(issuedAt(coordinator.issued_at, delegatedChild)), at(NOW1), accept());
   // Second routes (issue 11): each attenuation failure at the vendor liaison's hop (depth 1), or on
   // another grant, rather than at the executor's; each chain failure at another place in the walk.
   const vendorAs = (change: Change): Doc => resign(mut(vendor, change), P.commander);
@@ -109,7 +118,9 @@ export function capabilityChainVectors(): void {
     for (let depth = 3; depth <= 17; depth++) {
       const parent = deep[depth - 1] as Doc;
       const next = depth % 2 === 1 ? P.executor : P.coordinator;
-      deep.push(resign(mut(coordinator, (d) => ((d.id = `${coordinator.id}-hop-${depth}`), (d.issuer = parent.subject), (d.subject = next.hex), (d.delegation_depth = depth), (d.parent_capability_id = parent.id))), holder(parent.subject)));
+      const hop = mut(coordinator, (d) => ((d.id = `${coordinator.id}-hop-${depth}`), (d.issuer = parent.subject), (d.subject = next.hex), (d.delegation_depth = depth), (d.parent_capability_id = parent.id)));
+      // Up to the default limit the builder delegates each hop; the 17th it refuses (ERR_CHAIN_TOO_DEEP), so that one is signed by hand.
+      deep.push(depth <= 16 ? delegatedBy(parent, hop, holder(parent.subject), deep.slice(0, depth - 1)) : resign(hop, holder(parent.subject)));
     }
     vector('chain/deepest-default-depth', '12.2', 'A chain 16 delegations deep, each hop a copy of its parent\'s grant, with no max_depth in the context: the default limit is 16, and it is reached, not passed.', chainInput(deep[16], deep.slice(0, 16)), at(NOW1), accept());
     vector('chain/too-deep-default-limit', '12.2', 'The same chain one delegation deeper (17), with no max_depth in the context: past the default limit of 16.', chainInput(deep[17], deep.slice(0, 17)), at(NOW1), reject('ERR_CHAIN_TOO_DEEP'));
@@ -134,18 +145,20 @@ export function capabilityChainVectors(): void {
     // dpop_required is kept (SPEC.md 12.2, attenuation): the coordinator's grant, re-signed by the
     // vendor liaison, requires proof of possession.
     const coordinatorWith = (change: Change): Doc => resign(mut(coordinator, change), P.liaison);
-    const dpopParent = coordinatorWith((d) => (d.scope.grants[0].dpop_required = true));
-    vector('capability/dpop-kept', '12.2', 'The coordinator\'s grant requires proof of possession and the executor\'s grant requires it too: the chain verifies.', chainInput(child((d) => (d.scope.grants[0].dpop_required = true)), [root, vendor, dpopParent]), at(NOW1), accept());
+    const coordinatorBy = (change: Change): Doc => delegatedBy(vendor, mut(coordinator, change), P.liaison, [root]);
+    const dpopParent = coordinatorBy((d) => (d.scope.grants[0].dpop_required = true));
+    vector('capability/dpop-kept', '12.2', 'The coordinator\'s grant requires proof of possession and the executor\'s grant requires it too: the chain verifies.', chainInput(delegatedBy(dpopParent, mut(executor, (d) => (d.scope.grants[0].dpop_required = true)), P.coordinator, [root, vendor]), [root, vendor, dpopParent]), at(NOW1), accept());
     vector('capability/dpop-dropped', '12.2', 'The coordinator\'s grant requires proof of possession; the executor\'s grant leaves dpop_required out, dropping it.', chainInput(executor, [root, vendor, dpopParent]), at(NOW1), reject('ERR_CAP_CONSTRAINT_DROPPED'));
     vector('capability/dpop-set-false', '12.2', 'The coordinator\'s grant requires proof of possession; the executor\'s grant states dpop_required false.', chainInput(child((d) => (d.scope.grants[0].dpop_required = false)), [root, vendor, dpopParent]), at(NOW1), reject('ERR_CAP_CONSTRAINT_DROPPED'));
-    vector('capability/dpop-false-in-parent', '12.2', 'The coordinator\'s grant states dpop_required false and the executor\'s says nothing of it: there is no requirement to keep, so the chain verifies.', chainInput(executor, [root, vendor, coordinatorWith((d) => (d.scope.grants[0].dpop_required = false))]), at(NOW1), accept());
+    vector('capability/dpop-false-in-parent', '12.2', 'The coordinator\'s grant states dpop_required false and the executor\'s says nothing of it: there is no requirement to keep, so the chain verifies.', chainInput(executor, [root, vendor, coordinatorBy((d) => (d.scope.grants[0].dpop_required = false))]), at(NOW1), accept());
 
     // Grants a capability may lack (SPEC.md 12.2): each kind of grant is checked against the parent's
     // grants of the same kind, and a kind the parent has none of covers nothing.
-    const rootWith = (change: Change): Doc => resign(mut(root, change), P.commander);
-    vector('capability/no-tool-grants-under-tool-grants', '12.2', 'The vendor liaison\'s capability holds only a resource grant and a prompt grant, each within a delegable grant of the root, and no tool grant: nothing to cover, so the chain verifies.', underWide((d) => delete d.scope.grants), at(NOW1), accept());
+    const rootWith = (change: Change): Doc => rootBy(mut(root, change), P.commander);
+    vector('capability/no-tool-grants-under-tool-grants', '12.2', 'The vendor liaison\'s capability holds only a resource grant and a prompt grant, each within a delegable grant of the root, and no tool grant: nothing to cover, so the chain verifies.', withinWide((d) => delete d.scope.grants), at(NOW1), accept());
     vector('capability/tool-grant-under-no-tool-grants', '12.2', 'A root with resource grants only and no tool grant; the vendor liaison\'s capability under it grants tools: no grant of the parent covers them.', chainInput(vendor, [rootWith((d) => { delete d.scope.grants; d.scope.resource_grants = [{ uri_pattern: 'incident://*', operations: ['read', 'delegate'] }]; })]), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
     const vendorWith = (change: Change): Doc => resign(mut(vendor, change), P.commander);
+    const vendorUnder = (parent: Doc, change: Change): Doc => delegatedBy(parent, mut(vendor, change), P.commander, []);
     vector('capability/resource-grant-under-no-resource-grants', '12.2', 'The vendor liaison\'s capability adds a resource grant under the Incident Network root, which has no resource grant: not within a grant of the parent.', chainInput(vendorWith((d) => (d.scope.resource_grants = [{ uri_pattern: 'incident://INC-2026-0428/logs', operations: ['read'] }])), [root]), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
     vector('capability/prompt-grant-under-no-prompt-grants', '12.2', 'The vendor liaison\'s capability adds a prompt grant under the Incident Network root, which has no prompt grant: not within a grant of the parent.', chainInput(vendorWith((d) => (d.scope.prompt_grants = [{ prompt_name: 'triage-edge', operations: ['get'] }])), [root]), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
     // Two parent grants cover one child grant: it is within the parent when one of them admits it.
@@ -153,10 +166,17 @@ export function capabilityChainVectors(): void {
     vector('capability/second-covering-grant-admits', '12.2', 'A root whose first grant (provider-ops, any tool, invoke only) and third grant (disable_edge_rule, delegable) both cover the vendor liaison\'s disable_edge_rule grant: the first cannot be delegated, the third admits it, so the chain verifies.', chainInput(vendor, [twoCovering]), at(NOW1), accept());
     vector('capability/no-covering-grant-admits', '12.2', 'The same root, and a vendor liaison\'s disable_edge_rule grant that also allows subscribe: neither covering grant admits it, and the first failure of the first covering grant is reported (not delegable).', chainInput(vendorWith((d) => d.scope.grants[1].operations.push('subscribe')), [twoCovering]), at(NOW1), reject('ERR_CAP_NOT_DELEGABLE'));
     // Patterns (SPEC.md 12.2): a child's own prefix pattern is covered by *.
-    vector('capability/prefix-pattern-under-any', '12.2', 'A root granting any tool (*) of provider-ops; the vendor liaison\'s grant names the prefix pattern disable_*: covered by *.', chainInput(vendorWith((d) => (d.scope.grants[1].tool_name = 'disable_*')), [rootWith((d) => (d.scope.grants[1].tool_name = '*'))]), at(NOW1), accept());
+    const anyToolRoot = rootWith((d) => (d.scope.grants[1].tool_name = '*'));
+    vector('capability/prefix-pattern-under-any', '12.2', 'A root granting any tool (*) of provider-ops; the vendor liaison\'s grant names the prefix pattern disable_*: covered by *.', chainInput(vendorUnder(anyToolRoot, (d) => (d.scope.grants[1].tool_name = 'disable_*')), [anyToolRoot]), at(NOW1), accept());
     vector('capability/name-longer-than-exact-parent', '12.2', 'The root grants the tool disable_edge_rule (no pattern); the vendor liaison\'s grant names disable_edge_rules, which only starts with it: an exact name covers only itself.', chainInput(vendorWith((d) => (d.scope.grants[1].tool_name = 'disable_edge_rules')), [root]), at(NOW1), reject('ERR_CAP_NOT_COVERED'));
     // Caps the parent does not state (SPEC.md 12.2): nothing to keep.
-    vector('capability/parent-grant-without-caps', '12.2', 'The root\'s disable_edge_rule grant states no invocation cap and no cost caps; the vendor liaison\'s grant under it states no invocation cap but keeps its cost caps: every cap of the parent (none) is kept, so the chain verifies.', chainInput(vendorWith((d) => delete d.scope.grants[1].max_invocations), [rootWith((d) => { const g = d.scope.grants[1]; delete g.max_invocations; delete g.max_total_cost; delete g.max_cost_per_invocation; })]), at(NOW1), accept());
+    const uncappedRoot = rootWith((d) => {
+      const g = d.scope.grants[1];
+      delete g.max_invocations;
+      delete g.max_total_cost;
+      delete g.max_cost_per_invocation;
+    });
+    vector('capability/parent-grant-without-caps', '12.2', 'The root\'s disable_edge_rule grant states no invocation cap and no cost caps; the vendor liaison\'s grant under it states no invocation cap but keeps its cost caps: every cap of the parent (none) is kept, so the chain verifies.', chainInput(vendorUnder(uncappedRoot, (d) => delete d.scope.grants[1].max_invocations), [uncappedRoot]), at(NOW1), accept());
 
     // A delegation link names a strict ancestor (SPEC.md 12.2 step 5), never the capability carrying it.
     {

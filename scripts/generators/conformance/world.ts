@@ -3,7 +3,8 @@
  * and the fixtures more than one profile's vectors are built from. Every signature in them is
  * real, made with the example keys.
  */
-import { PARTIES, resign, type Party } from '../../lib/parties.js';
+import { PARTIES, type Party } from '../../lib/parties.js';
+import { rootBy } from './builders.js';
 import { at, fixture, mut, type Context } from './shared.js';
 
 /** Every party of the examples, by name. */
@@ -59,8 +60,8 @@ export const coordinator = fixture('capability/token', 'provider-coordinator.inc
 export const executor = fixture('capability/token', 'provider-executor.incident-network');
 export const revocation = fixture('capability/revocation', 'vendor-liaison.incident-network');
 
-/** One id, one capability (SPEC.md 12.2): a self-signed fork of the vendor liaison's capability. */
-export const forkedVendor = resign(mut(vendor, (d) => ((d.issuer = P.stranger.hex), (d.parent_capability_id = null), (d.delegation_depth = 0))), P.stranger);
+/** One id, one capability (SPEC.md 12.2): a fork of the vendor liaison's capability, a root the stranger issues itself (valid alone). */
+export const forkedVendor = rootBy(mut(vendor, (d) => ((d.issuer = P.stranger.hex), (d.parent_capability_id = null), (d.delegation_depth = 0))), P.stranger);
 
 /** Incident Network's smoke bundle: the documents, by the path the seed gives them. */
 export const smoke = {
