@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from '../../../src/io/files.js';
 import type { ErrorCode } from '../../../src/issues.js';
-import { rehash, reprove, resign, type Party } from '../../lib/parties.js';
+import { reprove, resign, type Party } from '../../lib/parties.js';
 import { accept, at, b64, bundle, EXAMPLES, file, files, fixture, mut, readJson, rejectAll, sha256, text, transactionDocs, unpack, usd, utf8, vector, type Change, type Context, type Doc, type Docs, type Expect, type FileBytes, type FileTree, type Files } from './shared.js';
 import { AT, buyer, coordinator, dispute, executor, forkedVendor, NOV, P, procurement, revocation, root, settled, smoke, T0 } from './world.js';
 import { pinned } from './seven-station.js';
+import { intentAt } from './builders.js';
 
 /** A bundle vector (SPEC.md 12.8): the files verified at `now`. */
 export const bundleVector = (name: string, description: string, f: FileTree, now: number, expect: Expect): void => vector(`bundle/${name}`, '12.8', description, { files: f }, at(now), expect);
@@ -333,7 +334,7 @@ export function bundleVectors(): void {
     bundleVector('links/second-spend-in-another-currency', 'The procurement bundle with a second spend reconciliation, listed first, of 0 EUR for a second buyer\'s receipt: the reconciled figures (125000 and 0) add up to the 125000 settled, but the settlement in USD and the reconciled spend are not all in one currency.', bundle({ 'contracts/spend-reconciliation-0.json': spend0, ...docs, 'receipts/buyer-2.json': call2 }), AT, rejectAll('ERR_SETTLEMENT_AMOUNT_MISMATCH'));
     const early = resign(mut(fixture('receipt/tool-call', 'denied-over-budget'), (d) => (d.timestamp = docs['capability.json'].issued_at - 60)), P.buyerKernel);
     bundleVector('links/denial-before-the-capability', 'The procurement bundle with a buyer\'s receipt, signed again by its kernel, that records a denied call (cost 0) 60 seconds before the procurement capability was issued: only a receipt that records an allowed call is checked against its chain at its timestamp (an allow when the chain was not usable would be a silent allow); a denial is none, and the bundle verifies.', bundle({ ...docs, 'receipts/buyer-denied.json': early }), AT, accept());
-    const intent2 = rehash(mut(docs['contracts/governed-intent.json'], (d) => ((d.intent_id = 'intent_lattice_vanguard_002'), (d.billing_context.scheme = 'fixed'), delete d.billing_context.quote_id)));
+    const intent2 = intentAt(mut(docs['contracts/governed-intent.json'], (d) => ((d.intent_id = 'intent_lattice_vanguard_002'), (d.billing_context.scheme = 'fixed'), delete d.billing_context.quote_id)), T0);
     bundleVector('links/second-intent-names-no-quote', 'The procurement bundle with a second governed intent, re-hashed, at a fixed price that names no quote: only an intent priced on a quote must have it among the bundle\'s quotes, and this one names none.', bundle({ ...docs, 'contracts/governed-intent-2.json': intent2 }), AT, accept());
   }
   {

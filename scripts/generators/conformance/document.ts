@@ -1,8 +1,9 @@
 import { documentHash } from '../../../src/crypto/hash.js';
-import { rehash, resign } from '../../lib/parties.js';
+import { resign } from '../../lib/parties.js';
 import { accept, at, fixture, mut, reject, vector, type Context, type Doc, type Expect } from './shared.js';
 import { AT, buyer, cart, coordinator, didContext, executor, forkedVendor, intent, intentMandate, NOV, NOW1, P, pair, provider, revocation, root, T0, vendor } from './world.js';
 import { byMerchant, byUser } from './mandate.js';
+import { intentAt, revokedBy } from './builders.js';
 import { pinned, sevenDocs } from './seven-station.js';
 
 
@@ -41,7 +42,7 @@ export function documentVectors(): void {
     const seven2 = sevenDocs();
     // A signed revocation counts only when its signer issued the capability or an ancestor, none of
     // them held twice under one id (SPEC.md 12.2): here the genuine vendor liaison capability is listed last.
-    doc2('revocation-of-a-child-of-a-forked-id-genuine-last', 'The commander\'s signed revocation of the provider coordinator\'s capability, with the root, a self-signed fork of the vendor liaison capability\'s id, the genuine vendor liaison capability (listed after the fork) and the coordinator\'s capability as evidence: the coordinator\'s parent is held twice under one id, so nothing shows the commander issued an ancestor, and the revocation is not authorized.', { document: resign({ ...revocation, capability_id: coordinator.id }, P.commander), evidence: [root, forkedVendor, vendor, coordinator] }, at(NOW1), reject('ERR_KEY_NOT_AUTHORIZED'));
+    doc2('revocation-of-a-child-of-a-forked-id-genuine-last', 'The commander\'s signed revocation of the provider coordinator\'s capability, with the root, a self-signed fork of the vendor liaison capability\'s id, the genuine vendor liaison capability (listed after the fork) and the coordinator\'s capability as evidence: the coordinator\'s parent is held twice under one id, so nothing shows the commander issued an ancestor, and the revocation is not authorized.', { document: revokedBy(coordinator, revocation, P.commander, [root, vendor]), evidence: [root, forkedVendor, vendor, coordinator] }, at(NOW1), reject('ERR_KEY_NOT_AUTHORIZED'));
     // A type named is the type the document is validated as (SPEC.md 12): a document missing a member that type requires is refused by its schema.
     const task = fixture('task/task-created', 'incident-network');
     const { task_id: _tid, ...taskWithoutId } = task;
@@ -66,7 +67,7 @@ export function documentVectors(): void {
   {
     const reversed = fixture('settlement/dispute', 'reversed');
     vector('document/dispute-resolved-before-opened', '5.3', 'A settlement dispute, verified as a document, resolved one second before it was opened: it is schema-valid, but the document rule resolved-after-opened (resolved_at >= opened_at) of settlement/dispute fails, and every document\'s rules apply.', { document: { ...reversed, resolved_at: reversed.opened_at - 1 } }, at(T0), reject('ERR_RULE_TIME_ORDER'));
-    const free = rehash(mut(intent, (d) => (d.billing_context.max_price_minor = 0)));
+    const free = intentAt(mut(intent, (d) => (d.billing_context.max_price_minor = 0)), T0);
     vector('document/intent-holding-negative-zero', '3', 'The governed intent with a worst-case price of 0, re-hashed, as a JSON text that writes the 0 as -0: the schema reads it as 0 and its hash is computed over 0, but hashed content holding -0 canonicalises as 0, so two texts would share one hash, and it is refused.', { document_text: JSON.stringify(free).replace('"max_price_minor":0', '"max_price_minor":-0') }, at(T0), reject('ERR_JSON_NEGATIVE_ZERO'));
   }
   // The strict reader's strings (SPEC.md 3): a control character must be escaped, wherever it stands

@@ -1,8 +1,9 @@
 import { documentHash } from '../../../src/crypto/hash.js';
-import { rehash, reprove, resign, type Party } from '../../lib/parties.js';
+import { reprove, resign, type Party } from '../../lib/parties.js';
 import { at, b64, fixture, mut, usd, utf8, vector, type Change, type Doc, type Docs, type FileTree } from './shared.js';
 import { dispute, NOV, P, pair, quote, seedCheckout } from './world.js';
 import { hops, replay, seven, type DocChange, type Failures, type Hop } from './seven-station.js';
+import { intentAt } from './builders.js';
 
 /** What changes the mandates of the seven-station transaction, by path. */
 type MandateChanges = Readonly<Record<'mandates/intent-mandate.json' | 'mandates/cart-mandate.json' | 'mandates/payment-mandate.json', Change>>;
@@ -245,7 +246,7 @@ export function replayBoundaryVectors(): void {
     }
 
     // receipts: the pair is made of the intent's receipts; a receipt of another intent the bundle holds is none of them.
-    const secondIntent = (d: Docs): Doc => rehash(mut(d['intent/governed-intent.json'], (i) => (i.intent_id = 'intent_dreamineering_market_report_0002')));
+    const secondIntent = (d: Docs): Doc => intentAt(mut(d['intent/governed-intent.json'], (i) => (i.intent_id = 'intent_dreamineering_market_report_0002')), NOV);
     const forIntent = (r: Doc, intent: Doc, kernel: Party, id?: string): Doc => resign(mut(r, (x) => ((x.intent_hash = intent.intent_hash), delete x.cost, id === undefined ? undefined : (x.id = id))), kernel);
     const naming = (b: Doc): Doc => mut(b, (x) => delete x.intent_hash);
     {
