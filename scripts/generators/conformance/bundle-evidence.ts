@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../../src/issues.js';
 import { reprove, resign, type Party } from '../../lib/parties.js';
 import { accept, at, b64, bundle, fixture, mut, rejectAll, text, unpack, utf8, vector, type Change, type Context, type Doc, type Docs, type Expect, type FileTree, type Files } from './shared.js';
 import { AT, cart, coordinator, didContext, dispute, forkedVendor, intent, intentMandate, merchantCredential, merchantDid, NOV, P, pair, provider, quote, revocation, root, settled, smoke, T0, vendor } from './world.js';
-import { byMerchant, byUser, payFor } from './mandate.js';
+import { byUser, cartUnder, paidFor } from './mandate.js';
 import { intentAt, revokedBy } from './builders.js';
 import { bundleVector } from './bundle.js';
 import { DREAMINEERING_DID, pinned, seven, sevenDocs, sevenFiles } from './seven-station.js';
@@ -61,16 +61,17 @@ export function bundleEvidenceVectors(): void {
     // each paid by its own payment mandate, the first at 10:06, the second at 10:07; each total is
     // stated here in decimal, and the second payment, with the first, reaches the cap or passes it.
     const cartOf = (n: number, total: string): Doc =>
-      byMerchant(
+      cartUnder(
         mut(cart, (d) => {
           d.contents.id = `cart-spent-${n}`;
           d.contents.payment_request.details.id = `pr-spent-${n}`;
           d.contents.payment_request.details.total.amount.value = total;
           d.contents.payment_request.details.display_items[0].amount.value = total;
         }),
+        intentMandate,
       );
     const paymentOf = (n: number, c: Doc, time: string): Doc =>
-      payFor(c, intentMandate, (d) => {
+      paidFor(c, intentMandate, (d) => {
         d.payment_mandate_contents.payment_mandate_id = `pm-spent-${n}`;
         d.payment_mandate_contents.payment_details_id = c.contents.payment_request.details.id;
         d.payment_mandate_contents.payment_details_total.amount.value = c.contents.payment_request.details.total.amount.value;

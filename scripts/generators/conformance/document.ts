@@ -2,7 +2,7 @@ import { documentHash } from '../../../src/crypto/hash.js';
 import { resign } from '../../lib/parties.js';
 import { accept, at, fixture, mut, reject, vector, type Context, type Doc, type Expect } from './shared.js';
 import { AT, buyer, cart, coordinator, didContext, executor, forkedVendor, intent, intentMandate, NOV, NOW1, P, pair, provider, revocation, root, T0, vendor } from './world.js';
-import { byMerchant, byUser } from './mandate.js';
+import { byMerchant, cartUnder, intentMandateOf } from './mandate.js';
 import { intentAt, revokedBy } from './builders.js';
 import { pinned, sevenDocs } from './seven-station.js';
 
@@ -83,12 +83,12 @@ export function documentVectors(): void {
     const cartDoc = (name: string, description: string, document: Doc, evidence: Doc[], expect: Expect): void => vector(`document/${name}`, '12.6', description, { document, evidence }, didContext(NOV), expect);
     cartDoc('cart-beside-its-intent-mandate', 'The Agent Commerce Rails cart mandate with the intent mandate it names as evidence: it restates the 20.00 USD cap and is from an allowed merchant.', cart, [intentMandate], accept());
     cartDoc('cart-restating-another-cap', 'The cart mandate with its spend_cap changed to 5.00 USD (its total, so its own rules hold) and proved again by the merchant, beside the intent mandate whose cap is 20.00 USD: it does not restate the cap it answers.', byMerchant({ ...cart, spend_cap: { ...cart.spend_cap, value: '5.00' } }), [intentMandate], reject('ERR_MANDATE_CAP_MISMATCH'));
-    cartDoc('cart-restating-the-cap-in-another-spelling', 'The cart mandate with its spend_cap written 20.000 (the same amount) and proved again, beside the intent mandate of 20.00 USD: amounts compare as decimals, so the cap is restated.', byMerchant({ ...cart, spend_cap: { ...cart.spend_cap, value: '20.000' } }), [intentMandate], accept());
-    const onlyOthers = byUser({ ...intentMandate, merchants: ['Another Shop'] });
-    const alsoThis = byUser({ ...intentMandate, merchants: ['Another Shop', cart.contents.merchant_name] });
+    cartDoc('cart-restating-the-cap-in-another-spelling', 'The cart mandate with its spend_cap written 20.000 (the same amount) and proved again, beside the intent mandate of 20.00 USD: amounts compare as decimals, so the cap is restated.', cartUnder({ ...cart, spend_cap: { ...cart.spend_cap, value: '20.000' } }, intentMandate), [intentMandate], accept());
+    const onlyOthers = intentMandateOf({ ...intentMandate, merchants: ['Another Shop'] });
+    const alsoThis = intentMandateOf({ ...intentMandate, merchants: ['Another Shop', cart.contents.merchant_name] });
     const relinked = (i: Doc): Doc => byMerchant({ ...cart, intent_mandate_hash: documentHash(i) });
     cartDoc('cart-from-a-merchant-not-allowed', 'An intent mandate that allows only Another Shop, proved by the user, and the cart linked to it and proved again: its merchant is not among those the intent mandate allows.', relinked(onlyOthers), [onlyOthers], reject('ERR_MANDATE_MERCHANT_NOT_ALLOWED'));
-    cartDoc('cart-from-a-merchant-allowed-among-others', 'An intent mandate that allows Another Shop and the cart\'s merchant, proved by the user, and the cart linked to it: its merchant is allowed.', relinked(alsoThis), [alsoThis], accept());
+    cartDoc('cart-from-a-merchant-allowed-among-others', 'An intent mandate that allows Another Shop and the cart\'s merchant, proved by the user, and the cart linked to it: its merchant is allowed.', cartUnder(cart, alsoThis), [alsoThis], accept());
   }
   // (end of block: v-cart-honours)
 }
