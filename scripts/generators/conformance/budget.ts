@@ -1,8 +1,12 @@
+/**
+ * budget (SPEC.md 12.5): Agent Commerce Network's procurement grant and Incident Network's executor
+ * grant: authorize-exposure checks 1 to 5 in order, recorded authorizations, reconcile-spend and the
+ * spend reconciliation records, and the boundaries of each (src/verify/budget.ts).
+ */
 import { resign } from '../../lib/parties.js';
 import { accept, at, fixture, mut, reject, usd, vector, type Change, type Doc, type Expect } from './shared.js';
 import { buyer, executor, P, procurement, T0 } from './world.js';
 import { shadowed } from './capability-chain.js';
-
 
 export function budgetVectors(): void {
   const authorize = (name: string, description: string, capability: Doc, grantIndex: unknown, exposure: unknown, ledger: unknown, approved: boolean, expect: Expect): void =>
@@ -41,7 +45,6 @@ export function budgetVectors(): void {
   vector('budget/reconciliation/receipt-cost-differs', '12.5', 'The receipt records another cost than the actual cost reconciled.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.commerce-network'), receipt: resign({ ...buyer, cost: usd(124000) }, P.buyerKernel) }, at(T0), reject('ERR_BUNDLE_COST_MISMATCH'));
   vector('budget/reconciliation/denied-charge', '12.5', 'Reconciling a charge whose authorization was denied: nothing was charged.', { operation: 'reconciliation', record: fixture('settlement/spend-reconciliation', 'unchanged.commerce-network'), authorization: mut(fixture('settlement/budget-authorization', 'allowed.commerce-network'), (d) => ((d.decision = 'denied'), (d.denial = 'max_total_cost'), delete d.hold_id)) }, at(T0), reject('ERR_BUDGET_DECISION_MISMATCH'));
   // Mutation boundaries of the verifiers: src/verify/budget.ts.
-  // (block: v-budget)
   {
     // authorize (SPEC.md 12.5, checks 1 to 5 in order)
     const grantOne = (change: Change): Doc => resign(mut(procurement, (d) => change(d.scope.grants[1])), P.trust000);
@@ -111,7 +114,6 @@ export function budgetVectors(): void {
     reconciliation('receipt-cost-equal', 'The receipt given (re-signed by its kernel) records a cost of 125000 USD cents, the actual cost the record reconciles.', { authorization: allowedRec, receipt: resign({ ...buyer, cost: usd(125000) }, P.buyerKernel) }, accept());
     reconciliation('context/now-past-year-9999', 'The Agent Commerce Network reconciliation verified at 253402300800, one second past 9999-12-31T23:59:59Z: a malformed context.', {}, reject('ERR_USAGE_INVALID_ARGUMENT'), 253402300800);
   }
-  // (end of block: v-budget)
   {
     // Chio money handed to a verifier directly (SPEC.md 12.5): { units: a non-negative integer of
     // minor units, currency: a code of 2 to 16 capital letters and digits (6.1) }, nothing else.

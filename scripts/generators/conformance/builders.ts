@@ -15,7 +15,7 @@ import type { IssueResult } from '../../../src/issue/issue.js';
 import { signingKeyOf, type SigningKey } from '../../../src/issue/keys.js';
 import { issueCartMandate, issueIntentMandate, issuePaymentMandate, type CartMandateInput, type IntentMandateInput, type PaymentMandateInput } from '../../../src/issue/mandate.js';
 import { createIntent, type IntentInput } from '../../../src/issue/receipt.js';
-import type { CapabilityToken, IntentMandate, CartMandate } from '../../../src/generated/types.js';
+import type { CapabilityToken, CartMandate, IntentMandate } from '../../../src/generated/types.js';
 import type { Party } from '../../lib/parties.js';
 import type { Doc } from './shared.js';
 

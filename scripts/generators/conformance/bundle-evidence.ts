@@ -1,13 +1,17 @@
+/**
+ * bundle (SPEC.md 12.6, 12.8), the evidence a bundle holds: Agent Commerce Rails' seven-station
+ * bundle and who sealed it (sealers, pinned DID documents, a seal's expiry), the payments a bundle
+ * counts against a cap, and each document of a bundle verified with the others as its evidence.
+ */
 import { documentHash } from '../../../src/crypto/hash.js';
 import type { ErrorCode } from '../../../src/issues.js';
 import { reprove, resign, type Party } from '../../lib/parties.js';
-import { accept, at, b64, bundle, fixture, mut, rejectAll, text, unpack, utf8, vector, type Change, type Context, type Doc, type Docs, type Expect, type FileTree, type Files } from './shared.js';
+import { accept, at, b64, bundle, fixture, mut, rejectAll, text, unpack, utf8, vector, type Change, type Context, type Doc, type Docs, type Expect, type Files, type FileTree } from './shared.js';
 import { AT, cart, coordinator, didContext, dispute, forkedVendor, intent, intentMandate, merchantCredential, merchantDid, NOV, P, pair, provider, quote, revocation, root, settled, smoke, T0, vendor } from './world.js';
-import { byUser, cartUnder, paidFor } from './mandate.js';
 import { intentAt, revokedBy } from './builders.js';
+import { byUser, cartUnder, paidFor } from './mandate.js';
 import { bundleVector } from './bundle.js';
 import { DREAMINEERING_DID, pinned, seven, sevenDocs, sevenFiles } from './seven-station.js';
-
 
 export function bundleEvidenceVectors(): void {
   // Trust (SPEC.md 12.8): who sealed the bundle, and which DID documents count.
@@ -140,7 +144,6 @@ export function bundleEvidenceVectors(): void {
     vector('bundle/seal/expires-at-now', '12.8', 'The same bundle sealed with a proof that expires at 10:08, the time of verification: the seal has expired, so the hashes it records cannot be trusted.', { files: sealedUntil('2026-11-01T10:08:00Z') }, at(NOV, policy), rejectAll('ERR_PROOF_EXPIRED'));
   }
   // Mutation boundaries of the verifiers: src/verify/document.ts.
-  // (block: v-document)
   {
     // Each document of a bundle verified with the others as its evidence (SPEC.md 12.8): the
     // revocations that count, the intent a receipt or a pair commits to, the credentials a card

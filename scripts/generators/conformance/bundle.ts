@@ -1,12 +1,17 @@
+/**
+ * bundle (SPEC.md 2, 3, 12.8): a bundle read and checked. Paths, hashes and the manifest, the
+ * receipts' cost against the budget consumed, the ledger of each grant, the kinds' required
+ * artifacts, Incident Network's smoke assertions and Agent Commerce Network's procurement folder.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles } from '../../../src/io/files.js';
 import type { ErrorCode } from '../../../src/issues.js';
 import { reprove, resign, type Party } from '../../lib/parties.js';
-import { accept, at, b64, bundle, EXAMPLES, file, files, fixture, mut, readJson, rejectAll, sha256, text, transactionDocs, unpack, usd, utf8, vector, type Change, type Context, type Doc, type Docs, type Expect, type FileBytes, type FileTree, type Files } from './shared.js';
+import { accept, at, b64, bundle, EXAMPLES, file, files, fixture, mut, readJson, rejectAll, sha256, text, transactionDocs, unpack, usd, utf8, vector, type Change, type Context, type Doc, type Docs, type Expect, type FileBytes, type Files, type FileTree } from './shared.js';
 import { AT, buyer, coordinator, dispute, executor, forkedVendor, NOV, P, procurement, revocation, root, settled, smoke, T0 } from './world.js';
-import { pinned } from './seven-station.js';
 import { intentAt } from './builders.js';
+import { pinned } from './seven-station.js';
 
 /** A bundle vector (SPEC.md 12.8): the files verified at `now`. */
 export const bundleVector = (name: string, description: string, f: FileTree, now: number, expect: Expect): void => vector(`bundle/${name}`, '12.8', description, { files: f }, at(now), expect);
@@ -203,7 +208,6 @@ export function bundleVectors(): void {
     ] as const) pathCase(name, path, safe, why);
   }
   // Mutation boundaries of the verifiers: src/verify/bundle.ts.
-  // (block: v-bundle)
   {
     // Mutation boundaries of src/verify/bundle.ts (SPEC.md 12.8): what reading a bundle refuses,
     // and how the receipts charged to each grant are matched with the budget it consumed.
@@ -258,7 +262,6 @@ export function bundleVectors(): void {
       bundleVector('cost/zero-budget-without-a-call', 'Incident Network smoke assertions without the executor\'s receipt, the budget record allowing an exposure of 0: a budget consumed with no call behind it is a mismatch only when something was consumed, and nothing was.', bundle({ ...noReceipt, 'financial/budget.json': nothing }), AT, accept());
     }
   }
-  // (end of block: v-bundle)
   {
     // Each artifact a declared transaction kind requires (SPEC.md 12.8), deleted from its bundle in turn.
     const docsIn = transactionDocs;
@@ -316,7 +319,6 @@ export function bundleVectors(): void {
     bundleVector('links/receipt-alone', 'A bundle of the buyer\'s receipt alone: it holds no capability and no intent for the receipt to belong to, so there is nothing it fails to link to, and it verifies.', bundle({ 'receipts/buyer.json': buyer }), T0, accept());
     bundleVector('links/budget-without-intent', 'A bundle of the procurement capability and its allowed budget authorization, which names an intent hash: the bundle holds no intent, so the authorization\'s intent is not held to one; but no receipt records the call it allowed, so the budget it consumed has no call behind it.', bundle({ 'capability.json': procurement, 'budget.json': fixture('settlement/budget-authorization', 'allowed.commerce-network') }), T0, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
   }
-  // (block: v-small)
   // Mutation boundaries of src/verify/bundle-ledger.ts: the ledger of each grant and the settlement's currency (SPEC.md 12.8).
   {
     const docs = transactionDocs('commerce-network');
@@ -342,7 +344,6 @@ export function bundleVectors(): void {
     const { 'capabilities/vendor-liaison-agent.json': _v, 'capabilities/provider-coordinator.json': _c, 'capabilities/provider-executor.json': _e, ...rootOnly } = smoke;
     bundleVector('incident-network/one-capability-declared', 'Hide a missing hop: a delegated-fix bundle holding every required artifact but only the root capability, its three delegates deleted. The kind requires two capabilities, a root and a delegate; and the executor\'s receipt is under none of the capabilities the bundle holds.', bundle(rootOnly, (m) => (m.transaction = 'delegated-fix')), AT, rejectAll('ERR_BUNDLE_REQUIRED_MISSING', 'ERR_REPLAY_LINK_BROKEN'));
   }
-  // (block: v-bundle-3)
   // Mutation boundaries of src/verify/bundle.ts, costIssues (SPEC.md 12.8): which allowed
   // authorization a spend reconciliation settles, and a budget of nothing consumed by more records
   // than the calls the receipts record.
@@ -365,5 +366,4 @@ export function bundleVectors(): void {
     bundleVector('cost/commerce-network/two-free-records-one-free-call', 'The procurement bundle with two allowed budget authorizations under grant 0 (procurement_quote_read, no caps), each exposing 0 USD, and one allowed call of procurement_quote_read costing 0: each authorization none settles consumes budget for one call, two of them against the one call the receipts record; a budget of nothing is no mismatch only when no receipt is charged to the grant, and one is.', bundle({ ...docs, 'contracts/budget-authorization-0a.json': nothing('hold-lattice-000a', 10), 'contracts/budget-authorization-0b.json': nothing('hold-lattice-000b', 20), 'receipts/quote-read.json': quoteRead }), AT, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
     bundleVector('cost/commerce-network/one-free-record-one-free-call', 'The procurement bundle with one allowed budget authorization under grant 0 (procurement_quote_read, no caps) exposing 0 USD and one allowed call of procurement_quote_read costing 0: one call consumed, one recorded, at the cost consumed.', bundle({ ...docs, 'contracts/budget-authorization-0a.json': nothing('hold-lattice-000a', 10), 'receipts/quote-read.json': quoteRead }), AT, accept());
   }
-  // (end of block: v-bundle-3)
 }

@@ -1,8 +1,14 @@
+/**
+ * capability and chain (SPEC.md 12.2): Incident Network's delegation chain, commander -> vendor
+ * liaison -> provider coordinator -> executor. Attenuation hop by hop (grants, patterns, caps,
+ * windows), the walk (revocations, expiry, depth, cycles, forks), delegation links, the context.
+ * Valid capabilities made fresh come from the builders (builders.ts); attacks are signed by hand.
+ */
 import type { ErrorCode } from '../../../src/issues.js';
 import { resign, type Party } from '../../lib/parties.js';
 import { accept, at, fixture, mut, reject, vector, type Change, type Doc } from './shared.js';
-import { delegatedBy, rootBy } from './builders.js';
 import { coordinator, executor, forkedVendor, holder, NOW1, P, root, T0, vendor } from './world.js';
+import { delegatedBy, rootBy } from './builders.js';
 
 const chain = [root, vendor, coordinator];
 const chainInput = (capability: unknown, capabilities: readonly unknown[] = chain) => ({ capability, capabilities });

@@ -1,3 +1,7 @@
+/**
+ * compact (SPEC.md 3, 6.4, 6.5): the chio-shaped envelope, its signer member and signature read
+ * before the signed content, which may hold no -0 and no integer beyond 2^53 - 1.
+ */
 import { toHex } from '../../../src/encoding/bytes.js';
 import { resign } from '../../lib/parties.js';
 import { accept, at, mut, negativeZeroText, reject, vector, type Change, type Doc, type Expect } from './shared.js';

@@ -1,16 +1,18 @@
+/**
+ * document (SPEC.md 12, 13.2): one document of any type, recognised or named, verified with the rest
+ * as its evidence, as `writ verify <file>...` and verifyDocument answer.
+ */
 import { documentHash } from '../../../src/crypto/hash.js';
 import { resign } from '../../lib/parties.js';
 import { accept, at, fixture, mut, reject, vector, type Context, type Doc, type Expect } from './shared.js';
 import { AT, buyer, cart, coordinator, didContext, executor, forkedVendor, intent, intentMandate, NOV, NOW1, P, pair, provider, revocation, root, T0, vendor } from './world.js';
-import { byMerchant, cartUnder, intentMandateOf } from './mandate.js';
 import { intentAt, revokedBy } from './builders.js';
+import { byMerchant, cartUnder, intentMandateOf } from './mandate.js';
 import { pinned, sevenDocs } from './seven-station.js';
-
 
 export function documentVectors(): void {
   // One document of any type, recognised or named, verified with the rest as its evidence (SPEC.md
   // 13.2, profile document): what `writ verify <file>...` and verifyDocument answer.
-  // (block: document)
   {
     const doc = (name: string, description: string, input: Readonly<Record<string, unknown>>, context: Context, expect: Expect): void => vector(`document/${name}`, '12', description, input, context, expect);
     const otherIntent = resign({ ...provider, intent_hash: `sha256:${'0'.repeat(64)}` }, P.providerKernel);
@@ -32,8 +34,6 @@ export function documentVectors(): void {
     doc('negative-zero', 'The buyer\'s receipt as a JSON text whose timestamp is -0: the schema reads it as 0, but signed content holding -0 canonicalises as 0, so two texts would share one signature, and it is refused.', { document_text: JSON.stringify(buyer).replace(/"timestamp":\d+/, '"timestamp":-0'), evidence: [intent] }, at(T0), reject('ERR_JSON_NEGATIVE_ZERO'));
     doc('receipt-without-an-intent', 'The provider\'s receipt committing to another intent hash, with no intent given: the commitment is unchecked (a warning), and the signature verifies.', { document: otherIntent, evidence: [] }, at(T0), accept());
   }
-  // (end of block: document)
-  // (block: v-document-2)
   {
     // verifyDocument with evidence the subject depends on (SPEC.md 12, 12.2, 12.5): named types
     // that the document is not, a revocation under a forked ancestor, spend reconciliations beside
@@ -63,7 +63,6 @@ export function documentVectors(): void {
     doc2('spend-reconciled-beside-an-authorization-of-another-capability', 'The seven-station spend reconciliation with, as evidence, an allowed authorization of the same exposure under another capability id listed first, then its own authorization and the buyer\'s receipt: it is checked against the authorization of its own capability and grant, which it reconciles.', { document: R2, evidence: [mut(A2, (d) => (d.capability_id = `${d.capability_id}-other`)), A2, RECEIPT2] }, at(NOV, pinned), accept());
     doc2('spend-reconciled-beside-an-authorization-of-another-grant', 'The seven-station spend reconciliation with, as evidence, an allowed authorization of the same exposure and capability under another grant index listed first, then its own authorization and the buyer\'s receipt: it is checked against the authorization of its own grant, which it reconciles.', { document: R2, evidence: [mut(A2, (d) => (d.grant_index += 1)), A2, RECEIPT2] }, at(NOV, pinned), accept());
   }
-  // (end of block: v-document-2)
   {
     const reversed = fixture('settlement/dispute', 'reversed');
     vector('document/dispute-resolved-before-opened', '5.3', 'A settlement dispute, verified as a document, resolved one second before it was opened: it is schema-valid, but the document rule resolved-after-opened (resolved_at >= opened_at) of settlement/dispute fails, and every document\'s rules apply.', { document: { ...reversed, resolved_at: reversed.opened_at - 1 } }, at(T0), reject('ERR_RULE_TIME_ORDER'));
@@ -76,7 +75,6 @@ export function documentVectors(): void {
     vector('document/text-control-character-first-in-a-string', '3', 'A document text whose member value is a string holding only a raw U+0001, unescaped: RFC 8259 requires a control character inside a string to be escaped, so the text is not JSON.', { document_text: '{"type":"\u0001"}' }, at(0), reject('ERR_JSON_SYNTAX'));
     vector('document/text-space-after-an-escape', '3', 'A document text whose first member value is a string with an escaped newline followed by a space, and which then names that member again: the string is JSON (a space needs no escape), and the member given twice is refused.', { document_text: '{"note":"a\\n b","note":1}' }, at(0), reject('ERR_JSON_DUPLICATE_KEY'));
   }
-  // (block: v-cart-honours)
   {
     // A cart mandate checked beside the intent mandate it names (SPEC.md 12.6, steps 3 and 4): it
     // restates the cap and comes from a merchant the intent mandate allows, as in a chain.
@@ -90,5 +88,4 @@ export function documentVectors(): void {
     cartDoc('cart-from-a-merchant-not-allowed', 'An intent mandate that allows only Another Shop, proved by the user, and the cart linked to it and proved again: its merchant is not among those the intent mandate allows.', relinked(onlyOthers), [onlyOthers], reject('ERR_MANDATE_MERCHANT_NOT_ALLOWED'));
     cartDoc('cart-from-a-merchant-allowed-among-others', 'An intent mandate that allows Another Shop and the cart\'s merchant, proved by the user, and the cart linked to it: its merchant is allowed.', cartUnder(cart, alsoThis), [alsoThis], accept());
   }
-  // (end of block: v-cart-honours)
 }

@@ -18,13 +18,10 @@
 import { emit } from '../../lib/emit.js';
 import { budgetVectors } from './budget.js';
 import { bundleEvidenceVectors } from './bundle-evidence.js';
-import { bundleVectors } from './bundle.js';
-import { capabilityChainVectors } from './capability-chain.js';
 import { compactVectors } from './compact.js';
 import { documentVectors } from './document.js';
 import { intentVectors } from './intent.js';
 import { jcsHashVectors } from './jcs-hash.js';
-import { mandateVectors } from './mandate.js';
 import { produceVectors } from './produce.js';
 import { proofVectors } from './proof.js';
 import { receiptVectors } from './receipt.js';
@@ -33,8 +30,11 @@ import { replayBoundaryVectors } from './replay-boundaries.js';
 import { replayVectors } from './replay.js';
 import { schemaVectors } from './schema.js';
 import { settlementVectors } from './settlement.js';
-import { signatureVectors } from './signature.js';
 import { LINE, out } from './shared.js';
+import { signatureVectors } from './signature.js';
+import { capabilityChainVectors } from './capability-chain.js';
+import { mandateVectors } from './mandate.js';
+import { bundleVectors } from './bundle.js';
 
 for (const make of [
   schemaVectors,

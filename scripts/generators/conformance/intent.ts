@@ -1,6 +1,9 @@
+/**
+ * intent (SPEC.md 12.3): Agent Commerce Network phase 2, a governed intent's hash and the call it
+ * names; and a call given in part or malformed.
+ */
 import { accept, at, fixture, mut, reject, vector, type Expect } from './shared.js';
 import { coordinator, intent, prepaid, procurement, T0 } from './world.js';
-
 
 export function intentVectors(): void {
   vector('intent/commerce-network', '12.3', 'Agent Commerce Network phase 2: the governed intent\'s hash is its own, and the call is the one it names.', { intent, call: { capability_id: procurement.id, tool_server: 'provider-security-review', tool_name: 'execute_review' } }, at(T0), accept());

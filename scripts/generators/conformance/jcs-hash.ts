@@ -1,3 +1,9 @@
+/**
+ * jcs and hash (SPEC.md 3, 6.3): RFC 8785 through the reader of section 3. The RFC's test data
+ * (cyberphone/json-canonicalization) and a sample of its ES6 numbers, RFC 8259's rules each broken
+ * once and the other side of each, and the boundaries of the strict reader (src/encoding/json.ts,
+ * bytes.ts): each output stated here.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorCode } from '../../../src/issues.js';
@@ -147,7 +153,6 @@ export function jcsHashVectors(): void {
     intakeRead('number-as-member-value', 'A number as a member value, then whitespace.', { text: '{"a":-12.5e0 }' }, '{"a":-12.5}');
   }
   // Mutation boundaries, the strict reader and byte encodings (SPEC.md 3, 6.4, 6.5): src/encoding/json.ts, src/encoding/bytes.ts.
-  // (block: json)
   {
     const refused = (name: string, description: string, input: Input, code: ErrorCode): void => vector(`jcs/encoding/${name}`, '3', description, input, at(0), reject(code));
     const read = (name: string, description: string, input: Input, output: string): void => vector(`jcs/encoding/${name}`, '3', description, input, at(0), accept({ output }));
@@ -160,5 +165,4 @@ export function jcsHashVectors(): void {
     read('space-in-a-string-with-an-escape', 'A string holding a raw space and an escaped line feed ("a b\\n"): a space is no control character, so it is read; RFC 8785 writes the line feed as \\n.', { text: '["a b\\n"]' }, '["a b\\n"]');
     refused('raw-u-001f-in-a-string-with-an-escape', 'A string holding an escaped line feed and then a raw U+001F: the control character is refused, escape or not.', { text: '["\\n\u001f"]' }, 'ERR_JSON_SYNTAX');
   }
-  // (end of block: json)
 }

@@ -1,3 +1,9 @@
+/**
+ * mandate (SPEC.md 6.1, 6.2, 12.6): Agent Commerce Rails station 4, intent -> cart -> payment.
+ * Who signs each, the hash links, the cap in decimal (and in currencies without cents), the payee and
+ * the method, times as instants. Valid mandates made fresh come from the builders; attacks are
+ * proved by hand.
+ */
 import { documentHash } from '../../../src/crypto/hash.js';
 import { reprove } from '../../lib/parties.js';
 import { accept, at, mut, reject, vector, type Change, type Doc, type Expect } from './shared.js';
@@ -91,7 +97,8 @@ export function mandateVectors(): void {
   mandate('cap-passed-beyond-2-53-cents', 'The same cap, spent 90071992547404.94: one cent over, past 2^53 cents.', capped2('90071992547409.93', '5.00'), { currency: 'USD', value: '90071992547404.94' }, reject('ERR_MANDATE_OVER_CAP'));
   mandate('payment-changed', 'The payment changed after the user signed it.', chainOf(intentMandate, cart, mut(payment, (d) => (d.payment_mandate_contents.timestamp = '2026-11-01T10:07:01Z'))), undefined, reject('ERR_PROOF_INVALID'));
   {
-    // A mandate chain in another currency, each amount stated here in decimal.
+    // Currencies whose minor unit is not the cent (issue 11; JPY: exponent 0, KWD: exponent 3): a
+    // mandate chain in another currency, each amount stated here in decimal.
     const cappedIn = (currency: string, cap: string, total: string): MandateChain => {
       const i = intentMandateOf(mut(intentMandate, (d) => (d.spend_cap = { currency, value: cap })));
       const c = cartUnder(

@@ -1,3 +1,9 @@
+/**
+ * produce-intent, produce-receipt, produce-delegation, produce-seal (SPEC.md 13.2): the
+ * implementation makes an artifact from the case's inputs, and the runner's judge verifies it with
+ * the reference verifier; a case that expects a refusal names the code the verifier gives what the
+ * request would make.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../lib/emit.js';
@@ -5,9 +11,7 @@ import type { Party } from '../../lib/parties.js';
 import { accept, at, b64, fixture, LINE, mut, readJson, reject, text, vector, type Change, type Context, type Doc, type Expect, type Files } from './shared.js';
 import { buyer, coordinator, executor, holder, intent, P, root, T0, vendor } from './world.js';
 
-
 export function produceVectors(): void {
-  // (block: v-produce)
   {
     // Producer conformance (SPEC.md 13.2): the implementation makes an artifact from the case's
     // inputs and the runner's judge verifies it with the reference verifier; a case that expects a
@@ -70,5 +74,4 @@ export function produceVectors(): void {
     const { 'contracts/fulfillment-package.json': _fp, ...withoutPackage } = cnFiles;
     sealCase('a-procurement-without-its-package', 'The procurement bundle without its fulfillment package, sealed as a procurement: the kind requires one.', withoutPackage, { transaction: 'procurement' }, reject('ERR_BUNDLE_REQUIRED_MISSING'));
   }
-  // (end of block: v-produce)
 }

@@ -1,3 +1,8 @@
+/**
+ * proof (SPEC.md 6.2, 6.4, 6.5, 12.1): eddsa-jcs-2022. The W3C vc-di-eddsa vector and attacks on it,
+ * did:key and did:web methods (Multikey and JsonWebKey), the signed @context, times read through a
+ * proof's expires, and Agent Commerce Rails station 1 and 2: the credentials and the agent card.
+ */
 import { join } from 'node:path';
 import canonicalizeModule from 'canonicalize';
 import { publicKeyOf, signEd25519 } from '../../../src/crypto/ed25519.js';
@@ -7,8 +12,8 @@ import { fromBase58, toBase58, toHex } from '../../../src/encoding/bytes.js';
 import { reprove, type Party } from '../../lib/parties.js';
 import { accept, at, b64, mut, negativeZeroText, readJson, reject, utf8, vector, VECTORS, type Change, type Context, type Doc, type Expect } from './shared.js';
 import { agentCredential, card, didContext, merchantCredential, merchantDid, NOV, P, T0 } from './world.js';
-import { hexBytes, L, le, leBytes, NON_CANONICAL, SMALL_ORDER } from './signature.js';
 import { cardBy, credentialBy } from './builders.js';
+import { hexBytes, L, le, leBytes, NON_CANONICAL, SMALL_ORDER } from './signature.js';
 
 /** Dreamineering's verification method (did:web, its DID document supplied). */
 const KEY1 = 'did:web:dreamineering.com#key-1';
@@ -86,9 +91,7 @@ export function proofVectors(): void {
   cardVector('signed-by-another-did', 'Manifest spoofing: a card for did:web:dreamineering.com with cheaper prices, proved by another key.', reprove(mut(card, (d) => (d.tools[0].pricing.base_price.units = 1)), P.stranger, P.stranger.vm), [], didContext(NOV), reject('ERR_IDENTITY_ISSUER_MISMATCH'));
   cardVector('credential-swapped', 'The card lists a credential whose hash is not the hash of the credential given (a re-issued, changed credential).', card, [credentialBy(mut(merchantCredential, (d) => (d.name = 'changed')), P.merchant, KEY1, [merchantDid])], didContext(NOV), reject('ERR_IDENTITY_CREDENTIAL_MISMATCH'));
   cardVector('listed-hash-stale', 'The genuine merchant credential, given beside a card Dreamineering re-proved listing another hash for it: the card, not the credential, is what changed.', reprove(mut(card, (d) => (d.credentials[0].hash = `sha256:${'3'.repeat(64)}`)), P.merchant), [merchantCredential], didContext(NOV), reject('ERR_IDENTITY_CREDENTIAL_MISMATCH'));
-  // ---------------------------------------------------------------------------------------------
-  // Boundaries of keys and currencies (issue 11): a DID document's key given as a JsonWebKey, and
-  // mandates in currencies whose minor unit is not the cent (JPY: exponent 0; KWD: exponent 3).
+  // Boundaries of keys (issue 11): a DID document's key given as a JsonWebKey.
 
   {
     const jwkDid = (x: string, change: Change = () => {}): Doc =>
@@ -108,8 +111,8 @@ export function proofVectors(): void {
   }
   // crypto boundaries (mutation testing of src/crypto/)
   // Each vector below has one fault, named by its id, and is signed again when the fault is not the
-  // signature: the W3C vector's key for did:key proofs, Dreamineering's for did:web ones, the buyer
-  // kernel's for compact envelopes. Expectations are SPEC.md 3, 6.3 to 6.5 and the error registry.
+  // signature: the W3C vector's key for did:key proofs, Dreamineering's for did:web ones (the
+  // compact envelope's are in compact.ts). Expectations are SPEC.md 3, 6.3 to 6.5 and the error registry.
   {
     const w3cPk = publicKeyOf(w3cSeed);
     /** The W3C credential (or `doc`), proved again by the W3C key with its proof options changed. */
@@ -342,7 +345,6 @@ export function proofVectors(): void {
     jwkVector('one-character-over', 'x with one more character (44 characters, length 1 modulo 4 beyond a whole group).', `${x}A`, reject('ERR_KEY_MALFORMED'));
   }
   // Mutation boundaries, RFC 3339 times (SPEC.md 6.2): src/encoding/time.ts.
-  // (block: time)
   {
     // A fraction of zeros only is no fraction (SPEC.md 6.2: the fraction is compared digit by
     // digit, so ...:00.0Z is the instant ...:00Z): a proof expiring at it has expired at that
@@ -357,7 +359,6 @@ export function proofVectors(): void {
       proofVector(`encoding/expires/${name}/before`, '6.2', `A proof that expires at ${expires}, checked one second before it (Unix ${zeroInstant - 1}): not yet expired.`, zeroExpiring(expires), didContext(zeroInstant - 1), accept());
     }
   }
-  // (end of block: time)
   {
     // Identity (SPEC.md 12.1): credentials and agent cards.
     credentialVector('proof-expired', 'The agent credential re-proved by Dreamineering with a proof that expires at 2026-11-01T09:00:00Z, checked at 10:08: the proof has expired, whatever the credential\'s own validity.', reprove(agentCredential, P.merchant, undefined, { expires: '2026-11-01T09:00:00Z' }), didContext(NOV), reject('ERR_PROOF_EXPIRED'));

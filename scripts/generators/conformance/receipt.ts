@@ -1,7 +1,11 @@
+/**
+ * receipt (SPEC.md 12.4): Agent Commerce Network phase 4, a receipt and a bilateral pair against the
+ * intent they commit to; receipts that commit to another intent, capability or tool, or are signed
+ * by one kernel for both sides.
+ */
 import { resign } from '../../lib/parties.js';
 import { accept, at, fixture, mut, reject, vector } from './shared.js';
 import { buyer, intent, P, pair, provider, T0 } from './world.js';
-
 
 export function receiptVectors(): void {
   vector('receipt/commerce-network/pair', '12.4', 'Agent Commerce Network phase 4: both receipts commit to the hash recomputed from the buyer\'s intent, under two kernels.', { pair, intent }, at(T0), accept());

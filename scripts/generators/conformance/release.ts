@@ -1,11 +1,15 @@
+/**
+ * release (SPEC.md 2, 9, 10.3): a vendored copy checked against its manifest and ledger
+ * (integrity), and fixture folders checked against their sidecars (fixtures).
+ */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { accept, at, b64, EXAMPLES, LINE, mut, readJson, rejectAll, text, utf8, vector, type Expect, type FileTree, type Files } from './shared.js';
+import { accept, at, b64, EXAMPLES, LINE, mut, readJson, rejectAll, text, utf8, vector, type Expect, type Files, type FileTree } from './shared.js';
+import { meteredCard } from './world.js';
 
 /** A release copy's files or a fixture folder, by path: their texts. */
 type Texts = Readonly<Record<string, string>>;
-import { meteredCard } from './world.js';
 
 const raw = (fs: Texts): Files => Object.fromEntries(Object.entries(fs).map(([p, t]) => [p, { base64: b64(utf8(t)) }]));
 const fixtureFiles = (fs: Texts) => ({ operation: 'fixtures', files: raw(fs) });
@@ -95,7 +99,6 @@ export function releaseVectors(): void {
     fixturesVector('recognised-as-two-types', 'A valid agent-credential fixture whose type also claims MerchantCredential: it validates, but a reader recognises it as two types, not as the one its name gives.', { 'identity/agent-credential/valid/agent-credential.both.json': text(both) }, rejectAll('ERR_FIXTURE_DETECTED_AS'));
   }
   // Mutation boundaries, bundle paths and JSON Pointers (SPEC.md 2, 4.2, 12.8): src/encoding/file-path.ts, src/encoding/pointer.ts.
-  // (block: paths)
   {
     // Issue paths escape a member name (SPEC.md 2: ~ is written ~0 and / is written ~1), and a
     // fixture's sidecar must give the path of its one issue exactly (9).
@@ -108,5 +111,4 @@ export function releaseVectors(): void {
     oddFixture('member-name-slash-not-escaped', 'The same fixture with its sidecar giving the path /x/y~0z: that pointer names member y~z inside member x, not the unknown member, so the fixture fails for another reason than recorded.', '/x/y~0z', rejectAll('ERR_FIXTURE_WRONG_REASON'));
     oddFixture('member-name-tilde-as-slash', 'The same fixture with its sidecar giving the path /x~1y~1z: ~1 is a slash, so that pointer names the member x/y/z, not x/y~z, and the fixture fails for another reason than recorded.', '/x~1y~1z', rejectAll('ERR_FIXTURE_WRONG_REASON'));
   }
-  // (end of block: paths)
 }

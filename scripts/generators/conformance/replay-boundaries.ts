@@ -1,9 +1,14 @@
+/**
+ * replay (SPEC.md 6.1, 12.9), the boundaries of src/verify/replay.ts and trace.ts: minor units in a
+ * replayed transaction, each reference of the trace, a hop with none of what it needs, and where
+ * each check of a replay reports.
+ */
 import { documentHash } from '../../../src/crypto/hash.js';
 import { reprove, resign, type Party } from '../../lib/parties.js';
 import { at, b64, fixture, mut, usd, utf8, vector, type Change, type Doc, type Docs, type FileTree } from './shared.js';
 import { dispute, NOV, P, pair, quote, seedCheckout } from './world.js';
-import { hops, replay, seven, type DocChange, type Failures, type Hop } from './seven-station.js';
 import { intentAt } from './builders.js';
+import { hops, replay, seven, type DocChange, type Failures, type Hop } from './seven-station.js';
 
 /** What changes the mandates of the seven-station transaction, by path. */
 type MandateChanges = Readonly<Record<'mandates/intent-mandate.json' | 'mandates/cart-mandate.json' | 'mandates/payment-mandate.json', Change>>;
@@ -112,7 +117,6 @@ export function replayBoundaryVectors(): void {
     money('two-calls-make-2-53-cents', 'Two calls reconciled at 4503599627370496 cents each for a payment of 90071992547409.92 USD: 2^53 cents, one past the largest count of minor units (SPEC.md 6.1), so the payment\'s total has no count of cents the spend reconciled could be, and the settlement hop rejects.', twoCalls(HALF, '90071992547409.92'), { settlement: 'ERR_REPLAY_LINK_BROKEN' }, null);
   }
   // Mutation boundaries of the verifiers: src/verify/replay.ts, src/verify/trace.ts.
-  // (block: v-replay)
   {
     // The seven-station transaction with one thing changed, stitched, signed again and sealed by the
     // recorder as in the block "replay links" above (whose helpers are local to it): the change is
@@ -207,7 +211,6 @@ export function replayBoundaryVectors(): void {
     one('payment-details-null-and-cart-names-no-payee', 'The cart\'s x402 method, proved again by Dreamineering, names no payee, and the payment mandate, signed again by the user, answers with null details (the trace follows their hashes): the mandates agree, but whom the settlement paid cannot be bound, and the receipts hop rejects.', transaction({ 'mandates/cart-mandate.json': (c) => delete c.contents.payment_request.method_data[0].data.payTo, 'mandates/payment-mandate.json': (p) => (p.payment_mandate_contents.payment_response.details = null) }), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
     one('cart-without-an-x402-method', 'The cart, proved again by Dreamineering, offers only a card method, and the payment mandate, signed again by the user, pays by it, naming no x402 payer or payee (the trace follows their hashes): the cart names no x402 method, so the trace\'s x402 settlement proof has no method to be bound through, and every hop accepts.', transaction({ 'mandates/cart-mandate.json': (c) => (c.contents.payment_request.method_data = [{ supported_methods: 'basic-card', data: { supportedNetworks: ['visa'] } }]), 'mandates/payment-mandate.json': (p) => ((p.payment_mandate_contents.payment_response.method_name = 'basic-card'), (p.payment_mandate_contents.payment_response.details = null)) }), {});
   }
-  // (block: v-replay-2)
   // Mutation boundaries of src/verify/replay.ts: where each check of a replay reports (SPEC.md 12.9),
   // and the link rules that pick one document among several of a type. The seven-station
   // transaction as in the block "replay links" (every changed document signed again by its party,
@@ -285,5 +288,4 @@ export function replayBoundaryVectors(): void {
       'mandates/payment-mandate.json': (p) => (p.payment_mandate_contents.payment_details_total.amount.currency = 'EUR'),
     }), { mandates: 'ERR_REPLAY_LINK_BROKEN', settlement: 'ERR_REPLAY_LINK_BROKEN', receipts: 'ERR_REPLAY_LINK_BROKEN' });
   }
-  // (end of block: v-replay-2)
 }

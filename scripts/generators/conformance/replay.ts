@@ -1,3 +1,8 @@
+/**
+ * replay (SPEC.md 12.9): Agent Commerce Rails station 5, the seven-station transaction replayed hop by
+ * hop. Each artifact tampered with, the recorder and the sealer, the settlement proof bound to the
+ * payment, and every link of LINK_RULES (src/verify/replay.ts) broken alone.
+ */
 import { documentHash } from '../../../src/crypto/hash.js';
 import { reprove, resign, type Party } from '../../lib/parties.js';
 import { b64, bundle, mut, text, unpack, utf8, type Change, type Doc, type Docs, type Files } from './shared.js';
@@ -78,7 +83,6 @@ export function replayVectors(): void {
     delete manifest.proof;
     replay('seven-station/no-spend-reconciliation', 'A transaction without its spend reconciliation: the settlement hop holds an authorization but nothing that reconciles it.', { ...rest, 'bundle-manifest.json': { base64: b64(utf8(text(manifest))) } }, NOV, { settlement: 'ERR_REPLAY_HOP_MISSING' });
   }
-  // ---------------------------------------------------------------------------------------------
   // replay links, one vector each (SPEC.md 12.9)
   //
   // For each link of LINK_RULES (src/verify/replay.ts), the seven-station transaction with that link

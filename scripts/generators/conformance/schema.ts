@@ -1,3 +1,8 @@
+/**
+ * schema (SPEC.md 4.2, 5): every example fixture, with the verdict its folder and sidecar record;
+ * a type recognised from its members, or not guessed at; patterns that backtrack (4.1); names
+ * Windows cannot hold (2); and the document rules' times and decimals (5.3, 6.1, 6.2).
+ */
 import { join } from 'node:path';
 import { listFiles } from '../../../src/io/files.js';
 import { fixtureSchema } from '../../../src/schema/fixtures.js';

@@ -1,7 +1,10 @@
+/**
+ * settlement (SPEC.md 12.7): Agent Commerce Network phase 6 and the dispute path, a settlement
+ * against its quote, intent and dispute.
+ */
 import { accept, at, fixture, mut, reject, vector, type Expect } from './shared.js';
 import { dispute, intent, quote, reversal, settled, T0 } from './world.js';
 import { intentAt } from './builders.js';
-
 
 export function settlementVectors(): void {
   const settlement = (name: string, description: string, input: Readonly<Record<string, unknown>>, expect: Expect): void => vector(`settlement/${name}`, '12.7', description, input, at(T0), expect);

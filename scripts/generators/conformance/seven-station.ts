@@ -10,7 +10,7 @@ import type { HopVerdict } from '../../../src/generated/types.js';
 import { listFiles } from '../../../src/io/files.js';
 import type { ErrorCode } from '../../../src/issues.js';
 import { rehash, reprove, resign, type Party } from '../../lib/parties.js';
-import { EXAMPLES, accept, at, b64, bundle, mut, text, unpack, unpackAll, utf8, vector, type Change, type Context, type Doc, type Docs, type Expect, type FileTree, type Files } from './shared.js';
+import { accept, at, b64, bundle, EXAMPLES, mut, text, unpack, unpackAll, utf8, vector, type Change, type Context, type Doc, type Docs, type Expect, type Files, type FileTree } from './shared.js';
 import { P } from './world.js';
 
 const SEVEN = join(EXAMPLES, 'transactions', 'seven-station');

@@ -1,3 +1,8 @@
+/**
+ * signature (SPEC.md 6.4): strict Ed25519, the checks in order. RFC 8032's tests, malleability,
+ * small-order and non-canonical points, cofactored forgeries, hex. Its constants (the group order, the
+ * points, the signature the attacks start from) are the proof and compact modules' too.
+ */
 import { ed25519 } from '@noble/curves/ed25519';
 import { sha512 } from '@noble/hashes/sha2';
 import { publicKeyOf, signEd25519 } from '../../../src/crypto/ed25519.js';

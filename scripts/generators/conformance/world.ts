@@ -4,8 +4,8 @@
  * real, made with the example keys.
  */
 import { PARTIES, type Party } from '../../lib/parties.js';
-import { rootBy } from './builders.js';
 import { at, fixture, mut, type Context } from './shared.js';
+import { rootBy } from './builders.js';
 
 /** Every party of the examples, by name. */
 export const P = PARTIES;
