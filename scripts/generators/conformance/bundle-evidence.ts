@@ -16,14 +16,14 @@ import { DREAMINEERING_DID, pinned, seven, sevenDocs, sevenFiles } from './seven
 export function bundleEvidenceVectors(): void {
   // Trust (SPEC.md 12.8): who sealed the bundle, and which DID documents count.
   {
-    const seven = sevenDocs();
+    const sevenStation = sevenDocs();
     const manifest = unpack(sevenFiles['bundle-manifest.json']);
     const BUNDLER = manifest.proof.verificationMethod.split('#')[0];
     const policy = { ...pinned, sealers: [BUNDLER] };
     const sevenBundle = (name: string, description: string, f: FileTree, expect: Expect, context: Omit<Context, 'now'> = policy): void => vector(`bundle/seven-station/${name}`, '12.8', description, { files: f }, at(NOV, context), expect);
     sevenBundle('sealed-by-a-named-sealer', 'The seven-station bundle, sealed by the bundler the trust policy names, with Dreamineering\'s DID document pinned: it verifies.', sevenFiles, accept());
     // Change an unsigned record, recompute its hash in the manifest, and seal it again.
-    const changed = { ...seven, 'settlement/budget-authorization.json': mut(seven['settlement/budget-authorization.json'], (d) => (d.hold_id = 'hold-attacker')) };
+    const changed = { ...sevenStation, 'settlement/budget-authorization.json': mut(sevenStation['settlement/budget-authorization.json'], (d) => (d.hold_id = 'hold-attacker')) };
     const resealed = (signer?: Party): Files => {
       const f = bundle(changed, (m) => ((m.bundle_id = manifest.bundle_id), (m.created_at = manifest.created_at)));
       const m = unpack(f['bundle-manifest.json']);
@@ -37,12 +37,12 @@ export function bundleEvidenceVectors(): void {
       ['receipts/provider-receipt.json', 'the provider\'s receipt (the trace, which names its hash, breaks too)', ['ERR_REPLAY_LINK_BROKEN']],
       ['capability/lineage.json', 'the lineage record', []],
     ] satisfies [string, string, ErrorCode[]][]) {
-      const { [path]: _gone, ...rest } = seven;
+      const { [path]: _gone, ...rest } = sevenStation;
       vector(`bundle/seven-station/${(path.split('/')[1] as string).replace('.json', '')}-deleted`, '12.8', `Hide a missing hop: ${what} deleted from the purchase bundle, its hash dropped from the manifest, which is left unsealed.`, { files: bundle(rest, (m) => ((m.transaction = 'purchase'), (m.bundle_id = manifest.bundle_id))) }, at(NOV, pinned), rejectAll('ERR_BUNDLE_REQUIRED_MISSING', ...also));
     }
     // A did:web sealer (SPEC.md 12.8, trust): the caller pins its DID document, which the bundle carries.
     const merchantSealed = (() => {
-      const f = bundle({ 'identity/dreamineering-did.json': DREAMINEERING_DID, 'settlement/settlement.json': seven['settlement/settlement.json'] }, (m) => ((m.bundle_id = 'dreamineering-sealed'), (m.created_at = manifest.created_at)));
+      const f = bundle({ 'identity/dreamineering-did.json': DREAMINEERING_DID, 'settlement/settlement.json': sevenStation['settlement/settlement.json'] }, (m) => ((m.bundle_id = 'dreamineering-sealed'), (m.created_at = manifest.created_at)));
       const m = unpack(f['bundle-manifest.json']);
       return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: manifest.proof }, P.merchant, 'did:web:dreamineering.com#key-1')))) } };
     })();
@@ -51,11 +51,11 @@ export function bundleEvidenceVectors(): void {
     sevenBundle('did-document-not-pinned', 'The bundle\'s own DID document for did:web:dreamineering.com, not pinned by the caller: it does not vouch for itself, so Dreamineering\'s proofs cannot be resolved.', sevenFiles, rejectAll('ERR_KEY_UNRESOLVED'), { sealers: [BUNDLER] });
     // Second routes for the seal (issue 11): a party the caller can resolve, and a bundle never sealed.
     vector('bundle/sealed-by-a-known-party-not-named', '12.8', 'The bundle sealed by did:web:dreamineering.com, whose pinned DID document resolves the seal, under a policy that names the bundler only: the seal verifies, and it is not a sealer\'s.', { files: merchantSealed }, at(NOV, { ...pinned, sealers: [BUNDLER] }), rejectAll('ERR_BUNDLE_SEAL_UNTRUSTED'));
-    vector('bundle/never-sealed-under-a-named-sealer', '12.8', 'A bundle of Dreamineering\'s DID document and the settlement that was never sealed, under a policy that names did:web:dreamineering.com as its sealer.', { files: bundle({ 'identity/dreamineering-did.json': DREAMINEERING_DID, 'settlement/settlement.json': seven['settlement/settlement.json'] }, (m) => ((m.bundle_id = 'dreamineering-sealed'), (m.created_at = manifest.created_at))) }, at(NOV, { ...pinned, sealers: ['did:web:dreamineering.com'] }), rejectAll('ERR_BUNDLE_UNSEALED'));
+    vector('bundle/never-sealed-under-a-named-sealer', '12.8', 'A bundle of Dreamineering\'s DID document and the settlement that was never sealed, under a policy that names did:web:dreamineering.com as its sealer.', { files: bundle({ 'identity/dreamineering-did.json': DREAMINEERING_DID, 'settlement/settlement.json': sevenStation['settlement/settlement.json'] }, (m) => ((m.bundle_id = 'dreamineering-sealed'), (m.created_at = manifest.created_at))) }, at(NOV, { ...pinned, sealers: ['did:web:dreamineering.com'] }), rejectAll('ERR_BUNDLE_UNSEALED'));
     // Bring your own DID document: a did:web document listing the stranger's key, and a merchant
     // credential proved by it.
     const forgedDid = mut(DREAMINEERING_DID, (d) => (d.verificationMethod[0].publicKeyMultibase = P.stranger.multikey));
-    const forgedCredential = reprove(mut(seven['identity/merchant-credential.json'], (d) => (d.name = 'Dreamineering (forged)')), P.stranger);
+    const forgedCredential = reprove(mut(sevenStation['identity/merchant-credential.json'], (d) => (d.name = 'Dreamineering (forged)')), P.stranger);
     bundleVector('forged-did-document', 'Bring your own DID document: a forged did:web:dreamineering.com document listing a stranger\'s key, beside a merchant credential that key proved. The document is not pinned, so it does not count, and the credential\'s key cannot be resolved.', bundle({ 'identity/dreamineering-did.json': forgedDid, 'identity/merchant-credential.json': forgedCredential }), NOV, rejectAll('ERR_KEY_UNRESOLVED'));
     vector('bundle/forged-did-document-beside-the-pinned-one', '12.8', 'The forged DID document while the caller pins the genuine one: a pin counts for the document of its hash only.', { files: bundle({ 'identity/dreamineering-did.json': forgedDid, 'identity/merchant-credential.json': forgedCredential }) }, at(NOV, pinned), rejectAll('ERR_KEY_UNRESOLVED'));
   }
@@ -180,15 +180,15 @@ export function bundleEvidenceVectors(): void {
     docBundle('pair-with-intent', 'The receipt pair with its intent: both receipts commit to the hash recomputed from the intent.', { 'intent/intent.json': intent, 'receipts/pair.json': pair }, T0, accept());
     docBundle('pair-with-intent-another-tool', 'The receipt pair with its intent, the provider receipt re-signed by its kernel for export_findings, another tool than the intent names: the intent is given, so the pair is checked against it.', { 'intent/intent.json': intent, 'receipts/pair.json': { ...pair, provider_receipt: resign({ ...provider, tool_name: 'export_findings' }, P.providerKernel) } }, T0, rejectAll('ERR_INTENT_TOOL_MISMATCH'));
     // The seven-station documents (SPEC.md 12.8, 12.9), each verified with the others of a bundle.
-    const seven = sevenDocs();
+    const sevenStation = sevenDocs();
     const DID = { 'identity/dreamineering-did.json': DREAMINEERING_DID };
     const sevenDoc = (name: string, description: string, docs: Docs, expect: Expect): void => docBundle(name, description, docs, NOV, expect, pinned);
-    const IM = seven['mandates/intent-mandate.json'];
-    const CM = seven['mandates/cart-mandate.json'];
-    const PM = seven['mandates/payment-mandate.json'];
-    const AGENT = seven['identity/agent-credential.json'];
-    const MERCHANT = seven['identity/merchant-credential.json'];
-    const CARD = seven['manifest/agent-card.json'];
+    const IM = sevenStation['mandates/intent-mandate.json'];
+    const CM = sevenStation['mandates/cart-mandate.json'];
+    const PM = sevenStation['mandates/payment-mandate.json'];
+    const AGENT = sevenStation['identity/agent-credential.json'];
+    const MERCHANT = sevenStation['identity/merchant-credential.json'];
+    const CARD = sevenStation['manifest/agent-card.json'];
     const ZERO_HASH = `sha256:${'0'.repeat(64)}`;
     // Credentials and cards (SPEC.md 12.1).
     sevenDoc('agent-credential-altered', 'The shopping agent\'s credential, its name changed after it was proved: its proof fails.', { ...DID, 'identity/agent-credential.json': mut(AGENT, (d) => (d.name = `${d.name ?? 'agent'} (altered)`)) }, rejectAll('ERR_PROOF_INVALID'));
@@ -245,10 +245,10 @@ export function bundleEvidenceVectors(): void {
     }
     // Spend reconciliations (SPEC.md 12.5) against the receipt and the allowed authorization they name.
     {
-      const R = seven['settlement/spend-reconciliation.json'];
-      const A = seven['settlement/budget-authorization.json'];
-      const RECEIPT = seven['receipts/buyer-receipt.json'];
-      const caps = { 'capability/agents-root.json': seven['capability/agents-root.json'], 'capability/shopping-agent.json': seven['capability/shopping-agent.json'] };
+      const R = sevenStation['settlement/spend-reconciliation.json'];
+      const A = sevenStation['settlement/budget-authorization.json'];
+      const RECEIPT = sevenStation['receipts/buyer-receipt.json'];
+      const caps = { 'capability/agents-root.json': sevenStation['capability/agents-root.json'], 'capability/shopping-agent.json': sevenStation['capability/shopping-agent.json'] };
       sevenDoc('spend-reconciled-against-a-receipt-of-another-cost', 'The spend reconciliation reconciles an actual cost of 500 USD cents for the buyer\'s receipt, which, signed again by its kernel, records 499.', { 'settlement/spend.json': R, 'receipts/buyer.json': resign(mut(RECEIPT, (d) => (d.cost.units = 499)), P.agentKernel) }, rejectAll('ERR_BUNDLE_COST_MISMATCH'));
       sevenDoc('spend-reconciled-beside-another-receipt', 'The spend reconciliation with another receipt (another id, signed again by its kernel, recording 499) listed before the buyer\'s receipt it names: it is checked against the receipt it names, whose cost it reconciles.', { 'receipts/another.json': resign(mut(RECEIPT, (d) => ((d.id = 'rcpt-dreamineering-agent-0009'), (d.cost.units = 499))), P.agentKernel), 'receipts/buyer.json': RECEIPT, 'settlement/spend.json': R }, accept());
       sevenDoc('spend-reconciled-in-another-currency-than-authorized', 'The spend reconciliation reconciles 500 EUR cents charged and spent under the grant the allowed authorization charged 500 USD cents to: the charge is not the authorization\'s. The bundle holds no receipt, so the budget the authorization consumed is not what the receipts cost either.', { ...caps, 'settlement/budget-authorization.json': A, 'settlement/spend.json': mut(R, (d) => ((d.charged.currency = 'EUR'), (d.actual.currency = 'EUR'))) }, rejectAll('ERR_REPLAY_LINK_BROKEN', 'ERR_BUNDLE_COST_MISMATCH'));

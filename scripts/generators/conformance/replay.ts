@@ -26,7 +26,7 @@ export function replayVectors(): void {
   replay('seven-station/budget-tampered', 'The budget authorization changed in the bundle: the settlement hop fails.', tamper('settlement/budget-authorization.json', (d) => (d.exposure.units = 400)), NOV, { settlement: 'ERR_BUNDLE_ALTERED' });
   replay('seven-station/capability-tampered', 'The agent\'s capability changed in the bundle: the capability chain hop fails, and the budget charged to it is no longer held to a capability.', tamper('capability/shopping-agent.json', (d) => (d.scope.grants[0].max_invocations = 40)), NOV, { capability_chain: 'ERR_BUNDLE_ALTERED', settlement: 'ERR_REPLAY_LINK_BROKEN' });
   {
-    const seven = sevenDocs();
+    const sevenStation = sevenDocs();
     const manifest = unpack(sevenFiles['bundle-manifest.json']);
     const BUNDLER = manifest.proof.verificationMethod.split('#')[0];
     const policy = { ...pinned, sealers: [BUNDLER] };
@@ -36,8 +36,8 @@ export function replayVectors(): void {
       const m = unpack(f['bundle-manifest.json']);
       return { ...f, 'bundle-manifest.json': { base64: b64(utf8(text(reprove({ ...m, proof: manifest.proof }, signer, signer.vm)))) } };
     };
-    replay('seven-station/trace-by-another-recorder', 'Substitute the recorder: the intent trace proved again with a stranger\'s did:key, in a bundle its genuine sealer sealed. Every reference of the trace still resolves, but the trace is not the sealer\'s.', sealedBy({ ...seven, 'receipts/intent-trace.json': reprove(seven['receipts/intent-trace.json'], P.stranger, P.stranger.vm) }, P.recorder), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' }, policy);
-    replay('seven-station/resealed-by-the-recorder', 'The seven-station documents sealed again by the recorder, who proved the trace: the trace is the sealer\'s, and every hop verifies.', sealedBy(seven, P.recorder), NOV, {}, policy);
+    replay('seven-station/trace-by-another-recorder', 'Substitute the recorder: the intent trace proved again with a stranger\'s did:key, in a bundle its genuine sealer sealed. Every reference of the trace still resolves, but the trace is not the sealer\'s.', sealedBy({ ...sevenStation, 'receipts/intent-trace.json': reprove(sevenStation['receipts/intent-trace.json'], P.stranger, P.stranger.vm) }, P.recorder), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' }, policy);
+    replay('seven-station/resealed-by-the-recorder', 'The seven-station documents sealed again by the recorder, who proved the trace: the trace is the sealer\'s, and every hop verifies.', sealedBy(sevenStation, P.recorder), NOV, {}, policy);
   }
   {
     // Bind the settlement proof to the payment (SPEC.md 12.9), and every receipt to the intent.
@@ -183,7 +183,7 @@ export function replayVectors(): void {
     replay('seven-station/replay-boundaries/trace-credential-id-not-the-credentials', 'The intent trace, proved again by the recorder, names the bundle\'s agent credential by its hash but under another id: the credential reference must be the agent credential\'s id and hash, both, and the bundle holds no agent credential of that id, so the receipts hop rejects.', sealed(seven.transaction({}, { trace: (t) => (t.references.identity_credential.id = 'urn:uuid:7f1c2d3e-0000-4000-8000-00000000c0de') })), NOV, { receipts: 'ERR_REPLAY_LINK_BROKEN' }, policy);
   }
   {
-    const seven = sevenDocs();
-    replay('seven-station/document/intent-copy-beside-the-intent', 'The seven-station transaction with a copy of its governed intent whose worst-case price was changed and whose stated intent_hash was kept: the copy\'s hash does not recompute, so the intent hop rejects, and the receipts are checked against the genuine intent.', bundle({ ...seven, 'intent/governed-intent-copy.json': mut(seven['intent/governed-intent.json'], (d) => (d.billing_context.max_price_minor = 1500)) }), NOV, { intent: 'ERR_INTENT_HASH_MISMATCH' });
+    const sevenStation = sevenDocs();
+    replay('seven-station/document/intent-copy-beside-the-intent', 'The seven-station transaction with a copy of its governed intent whose worst-case price was changed and whose stated intent_hash was kept: the copy\'s hash does not recompute, so the intent hop rejects, and the receipts are checked against the genuine intent.', bundle({ ...sevenStation, 'intent/governed-intent-copy.json': mut(sevenStation['intent/governed-intent.json'], (d) => (d.billing_context.max_price_minor = 1500)) }), NOV, { intent: 'ERR_INTENT_HASH_MISMATCH' });
   }
 }
