@@ -65,7 +65,7 @@ t.test('tests import the sources, never the build', async (t) => {
 });
 
 t.test('the generators run the sources, never the build (the benchmark alone times dist/)', async (t) => {
-  const scripts = listFiles(join(ROOT, 'scripts')).filter((f) => f.endsWith('.js') && f !== 'bench.js');
+  const scripts = listFiles(join(ROOT, 'scripts')).filter((f) => (f.endsWith('.js') || f.endsWith('.ts')) && !f.endsWith('.d.ts') && f !== 'bench.js');
   t.ok(scripts.length > 5, `${scripts.length} scripts`);
   t.same(scripts.filter((f) => importsOf(`scripts/${f}`).some((s) => /(^|\/)dist\//.test(s) && s.startsWith('.'))), []);
 });

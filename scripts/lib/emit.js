@@ -66,7 +66,12 @@ export function emit(script, files, argv = process.argv.slice(2), options = {}) 
   }
 }
 
-/** Every file under a repo-relative folder, repo-relative, `/`-separated. */
+/**
+ * Every file under a repo-relative folder, repo-relative, `/`-separated.
+ *
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function listAll(dir) {
   const abs = join(ROOT, dir);
   if (!existsSync(abs)) return [];
