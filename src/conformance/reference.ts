@@ -6,7 +6,7 @@
  */
 import type { AdapterHello, HopVerdict } from '../generated/types.js';
 import { verifyEd25519, type Ed25519Options } from '../crypto/ed25519.js';
-import { precheckVerdict, verifyCompact, verifyDataIntegrity } from '../crypto/envelopes.js';
+import { precheckVerdict, verifyCompact, verifyDataIntegrity, verifyProofSet } from '../crypto/envelopes.js';
 import { documentHash } from '../crypto/hash.js';
 import { canonicalJson } from '../crypto/jcs.js';
 import { fromBase64Url, fromHex } from '../encoding/bytes.js';
@@ -220,6 +220,8 @@ function proofCase(input: Record<string, unknown>, ctx: VerifyContext): CaseResu
       return outcome(verifyCredential(input['document'], ctx));
     case 'agent_card':
       return outcome(verifyAgentCard(input['document'], { ...ctx, credentials: (input['credentials'] as unknown[] | undefined) ?? [] }));
+    case 'set':
+      return outcome(verifyProofSet(input['document'], { documents: ctx.documents ?? new Map(), now: ctx.now, ...backendOf(ctx) }));
     default:
       return outcome(verifyDataIntegrity(input['document'], { documents: ctx.documents ?? new Map(), now: ctx.now, ...backendOf(ctx) }));
   }

@@ -23,7 +23,7 @@ import { documentVectors } from './document.js';
 import { intentVectors } from './intent.js';
 import { jcsHashVectors } from './jcs-hash.js';
 import { produceVectors } from './produce.js';
-import { proofVectors } from './proof.js';
+import { proofSetVectors, proofVectors } from './proof.js';
 import { receiptVectors } from './receipt.js';
 import { releaseVectors } from './release.js';
 import { replayBoundaryVectors } from './replay-boundaries.js';
@@ -41,6 +41,7 @@ for (const make of [
   jcsHashVectors,
   signatureVectors,
   proofVectors,
+  proofSetVectors,
   compactVectors,
   capabilityChainVectors,
   budgetVectors,

@@ -371,3 +371,42 @@ export function proofVectors(): void {
     cardVector('no-credentials-listed', 'An agent card Dreamineering re-proved without a credentials member: it lists nothing to check, so it verifies.', cardBy(mut(card, (d) => delete d.credentials), P.merchant, KEY1, [merchantDid]), [], didContext(NOV), accept());
   }
 }
+
+/**
+ * Proof sets and chains (SPEC.md 6.4, W3C VC Data Integrity 1.0, 4.4), in the proof profile's
+ * `set` operation: the W3C credential proved by the four key pairs of the W3C proof-set vectors,
+ * each proof's hash data stated here from the algorithm (a chained proof signs the credential
+ * holding, as its `proof`, the list of the proofs it names).
+ */
+export function proofSetVectors(): void {
+  const pairs = readJson(join(VECTORS, 'eddsa-jcs-2022', 'multiKeyPairs.json')) as Record<string, { publicKeyMultibase: string; privateKeyMultibase: string }>;
+  const seeds = Object.values(pairs).map((p) => (fromBase58(p.privateKeyMultibase.slice(1)) as Uint8Array).slice(2));
+  const methodOf = (seed: Uint8Array): string => {
+    const mb = `z${toBase58(new Uint8Array([0xed, 0x01, ...publicKeyOf(seed)]))}`;
+    return `did:key:${mb}#${mb}`;
+  };
+  const prove = (signed: Doc, seed: Uint8Array, extra: Doc = {}): Doc => {
+    const options = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', created: '2023-02-24T23:36:38Z', verificationMethod: methodOf(seed), proofPurpose: 'assertionMethod', ...extra };
+    const hash = new Uint8Array([...sha256Bytes(utf8(canonicalize(options) as string)), ...sha256Bytes(utf8(canonicalize(signed) as string))]);
+    return { ...options, proofValue: `z${toBase58(signEd25519(hash, seed))}` };
+  };
+  const [s1, s2, s3, s4] = seeds as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+  const p1 = prove(w3cUnsigned, s1, { id: 'urn:uuid:26329423-bec9-4b2e-88cb-a7c7d9dc4544' });
+  const p2 = prove(w3cUnsigned, s2, { id: 'urn:uuid:8cc9022b-6b14-4cf3-8571-74972c5feb54' });
+  const p3 = prove({ ...w3cUnsigned, proof: [p1, p2] }, s3, { id: 'urn:uuid:d94f792a-c546-4d06-b38a-da070ab56c23', previousProof: [p1['id'], p2['id']] });
+  const p4 = prove({ ...w3cUnsigned, proof: [p3] }, s4, { previousProof: p3['id'] });
+  const asSet = prove(w3cUnsigned, s3, { id: p3['id'], previousProof: p3['previousProof'] });
+  const setVector = (name: string, description: string, proofs: unknown, expect: Expect, doc: Doc = w3cUnsigned): void => vector(`proof/set/${name}`, '6.4', description, { operation: 'set', document: { ...doc, proof: proofs } }, at(0), expect);
+  setVector('two-proofs', 'The W3C credential with a proof set of two, by two keys, each over the credential alone: each verifies.', [p1, p2], accept());
+  setVector('one-proof-not-in-a-list', 'The W3C credential with one proof, not in a list, through the set operation: as a single proof.', p1, accept());
+  setVector('chain', 'A chain of four: two proofs over the credential, a third over the credential holding those two (its previousProof names both, in order), a fourth over the credential holding the third.', [p1, p2, p3, p4], accept());
+  setVector('credential-changed', 'The proof set of two, the credential\'s name changed after both signed.', [p1, p2], reject('ERR_PROOF_INVALID'), { ...w3cUnsigned, name: 'Another Credential' });
+  setVector('second-proof-changed', 'The proof set of two, the second proof\'s created time changed after it signed: the first verifies, the second does not.', [p1, { ...p2, created: '2023-02-25T00:00:00Z' }], reject('ERR_PROOF_INVALID'));
+  setVector('empty', 'A proof set with no proof.', [], reject('ERR_PROOF_MISSING'));
+  setVector('not-an-object', 'A proof set whose second member is a string, not a proof.', [p1, 'z123'], reject('ERR_PROOF_MALFORMED'));
+  setVector('chained-proof-signed-alone', 'The chain with its third proof made over the credential alone (as in a set), then naming the two proofs it claims to follow: it did not sign them.', [p1, p2, asSet, p4], reject('ERR_PROOF_INVALID'));
+  setVector('chain-followed-proof-removed', 'The chain without its first proof: the third names a proof the set does not hold.', [p2, p3, p4], reject('ERR_PROOF_MALFORMED'));
+  setVector('chain-previous-in-another-order', 'The chain with the third proof\'s previousProof listing the two it follows in the other order: it signed them in the order it named, so the list it names now is another document.', [p1, p2, { ...p3, previousProof: [p2['id'], p1['id']] }, p4], reject('ERR_PROOF_INVALID'));
+  setVector('chain-previous-empty', 'A proof whose previousProof is an empty list, naming nothing.', [p1, p2, { ...p3, previousProof: [] }, p4], reject('ERR_PROOF_MALFORMED'));
+  setVector('proof-follows-itself', 'A proof whose previousProof is its own id: no other proof of the set has it.', [{ ...p1, previousProof: p1['id'] }], reject('ERR_PROOF_MALFORMED'));
+}
