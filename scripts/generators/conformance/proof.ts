@@ -396,7 +396,8 @@ export function proofSetVectors(): void {
   const p3 = prove({ ...w3cUnsigned, proof: [p1, p2] }, s3, { id: 'urn:uuid:d94f792a-c546-4d06-b38a-da070ab56c23', previousProof: [p1['id'], p2['id']] });
   const p4 = prove({ ...w3cUnsigned, proof: [p3] }, s4, { previousProof: p3['id'] });
   const asSet = prove(w3cUnsigned, s3, { id: p3['id'], previousProof: p3['previousProof'] });
-  const setVector = (name: string, description: string, proofs: unknown, expect: Expect, doc: Doc = w3cUnsigned): void => vector(`proof/set/${name}`, '6.4', description, { operation: 'set', document: { ...doc, proof: proofs } }, at(0), expect);
+  const setVector = (name: string, description: string, proofs: unknown, expect: Expect, doc: Doc | null = w3cUnsigned): void =>
+    vector(`proof/set/${name}`, '6.4', description, { operation: 'set', document: doc === null ? [{ ...w3cUnsigned, proof: proofs }] : { ...doc, proof: proofs } }, at(0), expect);
   setVector('two-proofs', 'The W3C credential with a proof set of two, by two keys, each over the credential alone: each verifies.', [p1, p2], accept());
   setVector('one-proof-not-in-a-list', 'The W3C credential with one proof, not in a list, through the set operation: as a single proof.', p1, accept());
   setVector('chain', 'A chain of four: two proofs over the credential, a third over the credential holding those two (its previousProof names both, in order), a fourth over the credential holding the third.', [p1, p2, p3, p4], accept());
@@ -408,5 +409,11 @@ export function proofSetVectors(): void {
   setVector('chain-followed-proof-removed', 'The chain without its first proof: the third names a proof the set does not hold.', [p2, p3, p4], reject('ERR_PROOF_MALFORMED'));
   setVector('chain-previous-in-another-order', 'The chain with the third proof\'s previousProof listing the two it follows in the other order: it signed them in the order it named, so the list it names now is another document.', [p1, p2, { ...p3, previousProof: [p2['id'], p1['id']] }, p4], reject('ERR_PROOF_INVALID'));
   setVector('chain-previous-empty', 'A proof whose previousProof is an empty list, naming nothing.', [p1, p2, { ...p3, previousProof: [] }, p4], reject('ERR_PROOF_MALFORMED'));
+  setVector('document-not-an-object', 'The set operation given, for a document, a list holding the credential with its proof: a list carries no proof.', [p1], reject('ERR_PROOF_MISSING'), null);
+  const numbered = prove(w3cUnsigned, s1, { id: 5 });
+  const afterNumbered = prove({ ...w3cUnsigned, proof: [numbered, p2] }, s3, { previousProof: [5, p2['id']] });
+  setVector('chain-previous-not-a-string', 'A chain whose first proof has the id 5, a number, and whose third names it and the second, signed over the credential holding both: previousProof names proofs by their string ids, so the 5 in it names none.', [numbered, p2, afterNumbered], reject('ERR_PROOF_MALFORMED'));
+  setVector('one-key-twice-second-changed', 'A set of two proofs by the same key, the second with its created time changed after it signed: each proof is verified on its own, so the first one\'s success says nothing of the second.', [p1, { ...p1, created: '2023-02-25T00:00:00Z' }], reject('ERR_PROOF_INVALID'));
+  setVector('second-key-unresolved', 'A set whose second proof names a did:web method whose DID document was not supplied: the key is not resolved.', [p1, { ...p2, verificationMethod: 'did:web:example.com#key-1' }], reject('ERR_KEY_UNRESOLVED'));
   setVector('proof-follows-itself', 'A proof whose previousProof is its own id: no other proof of the set has it.', [{ ...p1, previousProof: p1['id'] }], reject('ERR_PROOF_MALFORMED'));
 }
