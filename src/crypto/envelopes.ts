@@ -13,7 +13,7 @@
 import { fromBase58, fromHex, toBase58, toHex } from '../encoding/bytes.js';
 import { isRecord } from '../encoding/json.js';
 import { compareInstants, instantOfSeconds, readRfc3339 } from '../encoding/time.js';
-import { fail, freezeDeep, pass, type Verdict } from '../issues.js';
+import { fail, freezeDeep, pass, type Refusal, type Verdict } from '../issues.js';
 import { precheckEd25519, signEd25519, verifyEd25519, type Ed25519Options } from './ed25519.js';
 import { sha256Bytes } from './hash.js';
 import { notPlainMessage, snapshotJson } from '../encoding/snapshot.js';
@@ -104,7 +104,7 @@ export function verifyCompact(doc: unknown, signerMember: string, options: Ed255
 const COMPACT_VERDICTS = new WeakMap<object, Map<string, Verdict>>();
 
 /** Options that are not an object, or name a backend that does not exist, are a caller's mistake, answered with a code. */
-function ed25519OptionsProblem(options: unknown): Verdict | undefined {
+function ed25519OptionsProblem(options: unknown): Refusal | undefined {
   if (options === null || typeof options !== 'object') return fail('ERR_USAGE_INVALID_ARGUMENT', '', 'the options must be an object');
   const backend = (options as { backend?: unknown }).backend;
   if (backend !== undefined && backend !== 'native' && backend !== 'portable') return fail('ERR_USAGE_INVALID_ARGUMENT', '', "the backend must be 'native' or 'portable'");
@@ -234,6 +234,20 @@ export interface DataIntegrityOptions extends Ed25519Options {
 }
 
 /**
+ * How both proof verifiers start: the options checked, the document read once into a frozen
+ * copy (SPEC.md 3; the equation for a copy and a key is solved once), and that copy an object.
+ */
+function securedDocument(input: unknown, options: DataIntegrityOptions): { readonly ok: true; readonly doc: Readonly<Record<string, unknown>> } | Refusal {
+  const optionsProblem = ed25519OptionsProblem(options);
+  if (optionsProblem !== undefined) return optionsProblem;
+  const snap = snapshotJson(input);
+  if (!snap.ok) return fail(snap.code, snap.path, notPlainMessage(snap));
+  const doc = snap.value;
+  if (!isRecord(doc)) return fail('ERR_PROOF_MISSING', '', 'a secured document must be a JSON object');
+  return { ok: true, doc };
+}
+
+/**
  * Verify an eddsa-jcs-2022 Data Integrity proof.
  *
  * @param input - the document (any value: it is read once, into a frozen copy).
@@ -250,13 +264,9 @@ export interface DataIntegrityOptions extends Ed25519Options {
  * ```
  */
 export function verifyDataIntegrity(input: unknown, options: DataIntegrityOptions = {}): Verdict {
-  const optionsProblem = ed25519OptionsProblem(options);
-  if (optionsProblem !== undefined) return optionsProblem;
-  // Read once, into a frozen copy (SPEC.md 3); the equation for a copy and a key is solved once.
-  const snap = snapshotJson(input);
-  if (!snap.ok) return fail(snap.code, snap.path, notPlainMessage(snap));
-  const doc = snap.value;
-  if (!isRecord(doc)) return fail('ERR_PROOF_MISSING', '', 'a secured document must be a JSON object');
+  const secured = securedDocument(input, options);
+  if (!secured.ok) return secured;
+  const doc = secured.doc;
   const proof = doc['proof'];
   if (!isRecord(proof)) return fail('ERR_PROOF_MISSING', '/proof', Array.isArray(proof) ? 'the document carries a proof set, and this document takes exactly one proof (verifyProofSet verifies a set)' : 'the document carries no proof');
   const { proof: _proof, ...unsecured } = doc;
@@ -281,12 +291,9 @@ export function verifyDataIntegrity(input: unknown, options: DataIntegrityOption
  * ```
  */
 export function verifyProofSet(input: unknown, options: DataIntegrityOptions = {}): Verdict {
-  const optionsProblem = ed25519OptionsProblem(options);
-  if (optionsProblem !== undefined) return optionsProblem;
-  const snap = snapshotJson(input);
-  if (!snap.ok) return fail(snap.code, snap.path, notPlainMessage(snap));
-  const doc = snap.value;
-  if (!isRecord(doc)) return fail('ERR_PROOF_MISSING', '', 'a secured document must be a JSON object');
+  const secured = securedDocument(input, options);
+  if (!secured.ok) return secured;
+  const doc = secured.doc;
   const proofs = doc['proof'];
   if (!Array.isArray(proofs)) return verifyDataIntegrity(doc, options);
   if (proofs.length === 0) return fail('ERR_PROOF_MISSING', '/proof', 'the proof set is empty');
