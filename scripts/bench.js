@@ -96,7 +96,8 @@ const throughput = [];
 for (const [name, make, reference] of [
   ['trivial stdio adapter, writ-adapter/2 (scripts/bench-adapter.js)', () => new ProcessAdapter('node scripts/bench-adapter.js', ROOT, undefined), false],
   ['trivial stdio adapter, writ-adapter/1 only', () => new ProcessAdapter('node scripts/bench-adapter.js --v1', ROOT, undefined), false],
-  ['writ adapter (the reference over stdio, worker threads)', () => new ProcessAdapter('node dist/cli/bin.js adapter', ROOT, undefined), true],
+  ['writ adapter (the reference over stdio, its default --jobs: the parallelism less one)', () => new ProcessAdapter('node dist/cli/bin.js adapter', ROOT, undefined), true],
+  ['writ adapter --jobs 2 (two worker threads)', () => new ProcessAdapter('node dist/cli/bin.js adapter --jobs 2', ROOT, undefined), true],
   ['writ adapter --jobs 1 (on its own thread)', () => new ProcessAdapter('node dist/cli/bin.js adapter --jobs 1', ROOT, undefined), true],
   ['the reference, in-process', () => new ReferenceAdapter('bench'), true],
 ]) {

@@ -70,8 +70,8 @@ Serve writ's own implementation over the adapter protocol: read one JSON command
 line on standard input (start, run, stop) and answer each start and run with one JSON
 line on standard output, in writ-adapter/2 (a window of 64 cases) when the runner
 offers it, in writ-adapter/1 otherwise. With writ-adapter/2, cases are answered on
---jobs worker threads (default: the machine's parallelism, at most 8; 1 answers them
-on the adapter's own thread). \`writ conformance --impl "npx writ adapter"\`
+--jobs worker threads (default: the machine's parallelism less one, left to the runner,
+at most 8; 1 answers them on the adapter's own thread). \`writ conformance --impl "npx writ adapter"\`
 runs the suite through it.
 `;
 
@@ -176,7 +176,9 @@ export async function runAdapterCommand(args: readonly string[], io: CliIo): Pro
   }
   if (positionals.length > 0) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: takes no arguments');
   if (io.input === undefined && io.lines === undefined) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: needs standard input');
-  const jobs = values.jobs === undefined ? Math.min(availableParallelism(), 8) : Number(values.jobs);
+  // One core is left to the runner that spawned the adapter (it checks and judges every answer):
+  // on two cores, one thread answers the suite sooner than two that each warm up (npm run bench).
+  const jobs = values.jobs === undefined ? Math.max(1, Math.min(availableParallelism() - 1, 8)) : Number(values.jobs);
   if (!Number.isSafeInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError('ERR_USAGE_INVALID_ARGUMENT', 'writ adapter: --jobs must be a whole number of worker threads from 1 to 16');
   const version = identity().version;
   const registry = registryOf({});
