@@ -37,7 +37,10 @@ const canon = (value: unknown): string | undefined => {
   const c = canonicalJson(value);
   return c.ok ? c.text : undefined;
 };
-const same = (a: unknown, b: unknown): boolean => a !== undefined && canon(a) !== undefined && canon(a) === canon(b);
+const same = (a: unknown, b: unknown): boolean => {
+  const left = a === undefined ? undefined : canon(a);
+  return left !== undefined && left === canon(b);
+};
 
 /**
  * Judge an answer to a vector.

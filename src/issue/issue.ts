@@ -14,7 +14,7 @@
  * returned artifact would not.
  */
 import { notPlainJson, signedContentIssue } from '../crypto/jcs.js';
-import { fail, type Issue, type Refusal } from '../issues.js';
+import { fail, type Issue, type Refusal, type Verdict } from '../issues.js';
 import { toHex } from '../encoding/bytes.js';
 import { verifyDocument } from '../verify/document.js';
 import type { VerifyContext } from '../verify/context.js';
@@ -89,9 +89,20 @@ export function gate<T>(doc: T, type: string, at: number | undefined, evidence: 
   const { evidence: more = [], now, ...ctx } = options;
   if (!Array.isArray(more)) return fail('ERR_USAGE_INVALID_ARGUMENT', '/evidence', 'the evidence must be an array of documents');
   const time = now ?? at ?? unixNow();
-  const verdict = verifyDocument(doc, { ...ctx, now: time, type, evidence: [...evidence, ...more] });
+  return issuedBy(verifyDocument(doc, { ...ctx, now: time, type, evidence: [...evidence, ...more] }), doc);
+}
+
+/**
+ * A verifier's verdict on an artifact as a builder's answer: the frozen copy it verified, with
+ * its warnings, or its refusal.
+ *
+ * @param verdict - the verdict.
+ * @param doc - the artifact, when the verdict carries no copy.
+ * @returns the builder's answer.
+ */
+export function issuedBy<T>(verdict: Verdict, doc: T): IssueResult<T> {
   if (!verdict.ok) return verdict;
-  return { ok: true, value: verdict.value as T, warnings: verdict.warnings ?? [] };
+  return { ok: true, value: (verdict.value ?? doc) as T, warnings: verdict.warnings ?? [] };
 }
 
 /**

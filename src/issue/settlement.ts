@@ -10,8 +10,7 @@ import type { BudgetAuthorization, CapabilityToken, Dispute, GovernedIntent, Mon
 import { STATUS_FOR_DISPUTE, verifySettlement } from '../verify/settlement.js';
 import { fail } from '../issues.js';
 import { authorizeExposure, reconcileSpend, verifyBudgetAuthorization, verifySpendReconciliation, type GrantLedger } from '../verify/budget.js';
-import { gate, misuse, notObject, unixNow, type IssueOptions, type IssueResult } from './issue.js';
-import type { Verdict } from '../issues.js';
+import { gate, issuedBy, misuse, notObject, unixNow, type IssueOptions, type IssueResult } from './issue.js';
 
 /** The call a budget authorization decides. */
 export interface AuthorizationInput {
@@ -29,12 +28,6 @@ export interface AuthorizationInput {
   readonly intent_hash?: string;
   /** The payment rail's hold for an allowed call. */
   readonly hold_id?: string;
-}
-
-/** The answer of a verifier, as a builder's. */
-function answer<T>(verdict: Verdict, doc: T): IssueResult<T> {
-  if (!verdict.ok) return verdict;
-  return { ok: true, value: (verdict.value ?? doc) as T, warnings: verdict.warnings ?? [] };
 }
 
 /**
@@ -74,7 +67,7 @@ export function authorizeBudget(capability: CapabilityToken, input: Authorizatio
     ...(input.approval === undefined ? {} : { approval: input.approval }),
     decided_at: decidedAt,
   };
-  return answer(verifyBudgetAuthorization(record, { ...ctx, now: options.now ?? decidedAt, capability, ledger: input.ledger }), record as BudgetAuthorization);
+  return issuedBy(verifyBudgetAuthorization(record, { ...ctx, now: options.now ?? decidedAt, capability, ledger: input.ledger }), record as BudgetAuthorization);
 }
 
 /** Whether an approval was given by the time of the decision (it is read as the verifier reads it). */
@@ -133,7 +126,7 @@ export function reconcileBudget(authorization: BudgetAuthorization, receipt: Too
     settlement_status: overrun ? ('failed' as const) : (input.settlement_status ?? receipt.settlement_status ?? 'charged'),
     reconciled_at: reconciledAt,
   };
-  return answer(verifySpendReconciliation(record, { ...ctx, now: options.now ?? reconciledAt, authorization, receipt }), record as SpendReconciliation);
+  return issuedBy(verifySpendReconciliation(record, { ...ctx, now: options.now ?? reconciledAt, authorization, receipt }), record as SpendReconciliation);
 }
 
 /** A settlement reconciliation as its parties record it, beside what the builder fills from its evidence. */
@@ -180,7 +173,7 @@ export function reconcileSettlement(input: SettlementInput, options: SettlementI
     ...(input.payment_reference === undefined ? {} : { payment_reference: input.payment_reference }),
   };
   const verdict = verifySettlement(record, { ...ctx, now: options.now ?? unixNow(), ...(quote === undefined ? {} : { quote }), ...(intent === undefined ? {} : { intent }), ...(dispute === undefined ? {} : { dispute }) });
-  return answer(verdict, record as SettlementReconciliation);
+  return issuedBy(verdict, record as SettlementReconciliation);
 }
 
 /**
