@@ -15,7 +15,8 @@ import { ReadCache } from '../verify/read-cache.js';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../conformance/reports.js';
 import { runConformance, selectVectors } from '../conformance/runner.js';
 import { packagedVectors, readVectors } from '../conformance/vectors.js';
-import { DEFAULT_MAX_BYTES, isRecord, parseJson } from '../encoding/json.js';
+import { DEFAULT_MAX_BYTES, isRecord } from '../encoding/json.js';
+import { readSnapshot } from '../encoding/snapshot.js';
 import { readManifest } from '../io/manifest.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { registryOf } from '../verify/context.js';
@@ -167,6 +168,8 @@ export async function runConformanceCommand(args: readonly string[], io: CliIo):
 
 /** How many cases `writ adapter` takes in flight with writ-adapter/2. */
 const ADAPTER_WINDOW = 64;
+/** How many answers `writ adapter` holds before it writes them. */
+const ANSWERS_HELD = 8;
 
 /**
  * Run `writ adapter`: answer adapter commands from standard input until stop or end of input.
@@ -195,7 +198,31 @@ export async function runAdapterCommand(args: readonly string[], io: CliIo): Pro
   // The bundle files the cases answered here have read (each worker thread keeps its own).
   const cache = new ReadCache();
   const pending = new Set<Promise<void>>();
-  const say = (message: unknown): void => io.out(`${JSON.stringify(message)}\n`);
+  // Answers are written a few at a time: a write to a pipe is a system call and a wake-up of the
+  // runner, and the answers of one chunk of commands come in a burst. What is held is written
+  // once the burst is answered (before standard input is read again), or at the eighth answer,
+  // so that the runner is never kept waiting for more than a few cases' work.
+  let held = '';
+  let heldCount = 0;
+  const flush = (): void => {
+    if (held === '') return;
+    const text = held;
+    held = '';
+    heldCount = 0;
+    io.out(text);
+  };
+  const answer = (message: unknown): void => {
+    held += `${JSON.stringify(message)}\n`;
+    heldCount += 1;
+    if (heldCount >= ANSWERS_HELD) flush();
+    else if (heldCount === 1) setImmediate(flush);
+  };
+  // Everything but a case's answer (the hello, a refusal of a line) is written at once, after
+  // what is held, as the runner may be waiting for it alone.
+  const say = (message: unknown): void => {
+    answer(message);
+    flush();
+  };
   try {
     for await (const piece of protocolLines(io)) {
       if (piece.kind === 'overlong') {
@@ -207,7 +234,8 @@ export async function runAdapterCommand(args: readonly string[], io: CliIo): Pro
       const line = piece.text;
       if (line.trim() === '') continue;
       // The bytes as they came, when they came as bytes: a line that is not UTF-8 is not JSON (SPEC.md 3).
-      const parsed = parseJson(piece.source);
+      // Read straight into a snapshot: the verifiers that read the case's input take it as it is.
+      const parsed = readSnapshot(piece.source);
       const command = parsed.ok ? (parsed.value as unknown as AdapterCommand) : undefined;
       // The schema holds a case's input to being an object, and no further: it is checked as one
       // here, and the schema is given the command around it, so that the input (most of the line)
@@ -233,20 +261,21 @@ export async function runAdapterCommand(args: readonly string[], io: CliIo): Pro
       }
       const seq = command.seq as number;
       if (pool === undefined) {
-        say({ seq, ...referenceAnswer(command.case as never, { cache }) });
+        answer({ seq, ...referenceAnswer(command.case as never, { cache }) });
         continue;
       }
       const answered: Promise<void> = pool
         .run(command.case)
         .then(
-          (result: CaseResult) => say({ seq, ...result }),
-          (e: unknown) => say({ seq, errored: true, context: { message: `a worker thread failed: ${e instanceof Error ? e.message : String(e)}` } }),
+          (result: CaseResult) => answer({ seq, ...result }),
+          (e: unknown) => answer({ seq, errored: true, context: { message: `a worker thread failed: ${e instanceof Error ? e.message : String(e)}` } }),
         )
         .finally(() => pending.delete(answered));
       pending.add(answered);
     }
     await Promise.all(pending);
   } finally {
+    flush();
     await pool?.destroy();
   }
   return 0;

@@ -184,6 +184,7 @@ function portableVerify(signature: Uint8Array, message: Uint8Array, publicKey: U
  * The public key of a 32-byte Ed25519 seed (the RFC 8032 private key).
  *
  * @param seed - 32 bytes.
+ * @param options - which implementation; both give the same key.
  * @returns the 32-byte public key.
  * @throws TypeError when the seed is not 32 bytes (a caller's mistake, not bad data).
  * @example
@@ -191,9 +192,30 @@ function portableVerify(signature: Uint8Array, message: Uint8Array, publicKey: U
  * const pk = publicKeyOf(seed); // 32 bytes
  * ```
  */
-export function publicKeyOf(seed: Uint8Array): Uint8Array {
+export function publicKeyOf(seed: Uint8Array, options: Ed25519Options = {}): Uint8Array {
   if (!(seed instanceof Uint8Array) || seed.length !== 32) throw new TypeError('publicKeyOf: the seed must be a Uint8Array of 32 bytes');
-  return ed25519.getPublicKey(seed);
+  if ((options.backend ?? 'native') === 'portable') return ed25519.getPublicKey(seed);
+  // The SubjectPublicKeyInfo of an Ed25519 key is a 12-byte header and the 32-byte key (RFC 8410).
+  return new Uint8Array(createPublicKey(nativeSecretKey(seed)).export({ format: 'der', type: 'spki' }).subarray(12));
+}
+
+/** The DER header of an Ed25519 private key, the seed follows (RFC 8410 section 7). */
+const PKCS8_HEADER = [0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20];
+
+/**
+ * The node:crypto private key of a seed, imported as PKCS #8 so that OpenSSL derives the public
+ * key (a JWK import needs it given, and @noble/curves takes some 2 ms to derive it). The DER copy
+ * of the seed is overwritten once imported.
+ */
+function nativeSecretKey(seed: Uint8Array): KeyObject {
+  const der = Buffer.alloc(48);
+  der.set(PKCS8_HEADER);
+  der.set(seed, 16);
+  try {
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  } finally {
+    der.fill(0);
+  }
 }
 // Stryker restore all
 
@@ -217,7 +239,6 @@ export function signEd25519(message: Uint8Array, seed: Uint8Array, options: Ed25
   if (!(message instanceof Uint8Array)) throw new TypeError('signEd25519: the message must be a Uint8Array');
   if (!(seed instanceof Uint8Array) || seed.length !== 32) throw new TypeError('signEd25519: the seed must be a Uint8Array of 32 bytes');
   if ((options.backend ?? 'native') === 'portable') return ed25519.sign(message, seed);
-  const key = createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', d: toBase64Url(seed), x: toBase64Url(publicKeyOf(seed)) }, format: 'jwk' });
-  return new Uint8Array(nodeSign(null, message, key));
+  return new Uint8Array(nodeSign(null, message, nativeSecretKey(seed)));
 }
 // Stryker restore all

@@ -40,6 +40,8 @@ export type ParseJsonResult = Result<JsonValue>;
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 /** Default for {@link ParseJsonOptions.maxDepth}. */
 export const DEFAULT_MAX_DEPTH = 64;
+/** A frozen read's measure of written length stops here: one past the snapshot's limit (`snapshot.ts`). */
+const MAX_MEASURE = DEFAULT_MAX_BYTES + 1;
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -71,6 +73,10 @@ const ESCAPES: Readonly<Record<string, string>> = {
  * ```
  */
 export function parseJson(input: string | Uint8Array, options: ParseJsonOptions = {}): ParseJsonResult {
+  return parseJsonWith(input, options, undefined);
+}
+
+function parseJsonWith(input: string | Uint8Array, options: ParseJsonOptions, made: MadeContainers | undefined): ParseJsonResult {
   if (types.isProxy(input) || (typeof input !== 'string' && !(input instanceof Uint8Array))) {
     return fail('ERR_USAGE_INVALID_ARGUMENT', '', `parseJson reads JSON text (a string) or its UTF-8 bytes (a Uint8Array), not ${input === null ? 'null' : typeof input}`);
   }
@@ -96,7 +102,28 @@ export function parseJson(input: string | Uint8Array, options: ParseJsonOptions 
   if (text.charCodeAt(0) === 0xfeff) {
     return fail('ERR_JSON_ENCODING', '', 'the text starts with a byte-order mark (U+FEFF); remove it');
   }
-  return new Reader(text, maxDepth, options.canonicalNumbers === true).document();
+  return new Reader(text, maxDepth, options.canonicalNumbers === true, made).document();
+}
+
+/**
+ * Each object and array a frozen read made, in the order it was closed (the root last), with
+ * its nesting (1 for a container of scalars) and its length written out as JSON by the
+ * snapshot's own measure (`snapshot.ts`).
+ */
+export type MadeContainers = [container: object, height: number, size: number][];
+
+/**
+ * {@link parseJson}, building each object without a prototype and freezing each object and
+ * array as it is closed, with its measures in `made`: for the snapshot module alone
+ * (`readSnapshot`), which registers them. The answer is {@link parseJson}'s in every other way.
+ *
+ * @param input - JSON text, or its UTF-8 bytes.
+ * @param options - as {@link parseJson}'s.
+ * @param made - filled with the containers made; left empty for a scalar or a refusal.
+ * @returns what {@link parseJson} returns, with frozen containers.
+ */
+export function parseJsonFrozen(input: string | Uint8Array, options: ParseJsonOptions, made: MadeContainers): ParseJsonResult {
+  return parseJsonWith(input, options, made);
 }
 
 function fail(code: Issue['code'], path: string, message: string): Refusal {
@@ -111,75 +138,122 @@ class Reject {
 class Reader {
   private pos = 0;
   private depth = 0;
+  /**
+   * The member names and indices from the root to the value being read: an issue's path is made
+   * from them when, and only when, there is an issue.
+   */
+  private readonly keys: (string | number)[] = [];
+  /** In a frozen read, the nesting and written length of the value read last. */
+  private height = 0;
+  private size = 0;
 
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
-    private readonly canonicalNumbers = false,
+    private readonly canonicalNumbers: boolean,
+    private readonly made: MadeContainers | undefined,
   ) {}
 
   document(): ParseJsonResult {
     try {
       this.space();
-      const value = this.value('');
+      const value = this.value();
       this.space();
-      if (this.pos < this.text.length) this.syntax('unexpected content after the JSON value', '');
+      if (this.pos < this.text.length) this.syntax('unexpected content after the JSON value');
       return { ok: true, value };
     } catch (e) {
-      if (e instanceof Reject) return { ok: false, ...e.issue };
+      if (e instanceof Reject) {
+        if (this.made !== undefined) this.made.length = 0;
+        return { ok: false, ...e.issue };
+      }
       throw e;
     }
   }
 
-  private value(path: string): JsonValue {
+  /** The JSON Pointer of the value being read. */
+  private path(): string {
+    let out = '';
+    for (const key of this.keys) out = pointerAppend(out, String(key));
+    return out;
+  }
+
+  private value(): JsonValue {
     const c = this.text.charCodeAt(this.pos);
     switch (c) {
       case 0x7b /* { */:
-        return this.object(path);
+        return this.object();
       case 0x5b /* [ */:
-        return this.array(path);
+        return this.array();
       case 0x22 /* " */:
-        return this.string(path);
+        return this.scalar(this.string(), 0);
       case 0x74 /* t */:
-        return this.literal('true', true, path);
+        return this.scalar(this.literal('true', true), 4);
       case 0x66 /* f */:
-        return this.literal('false', false, path);
+        return this.scalar(this.literal('false', false), 5);
       case 0x6e /* n */:
-        return this.literal('null', null, path);
+        return this.scalar(this.literal('null', null), 4);
       default:
-        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.number(path);
-        return this.syntax(Number.isNaN(c) ? 'unexpected end of input; expected a value' : `expected a value, found ${this.describeHere()}`, path);
+        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.scalar(this.number(), 0);
+        return this.syntax(Number.isNaN(c) ? 'unexpected end of input; expected a value' : `expected a value, found ${this.describeHere()}`);
     }
   }
 
-  private object(path: string): JsonObject {
-    this.enter(path);
+  /** A scalar read, measured in a frozen read as the snapshot measures it (`fixed` for a literal). */
+  private scalar<T extends JsonValue>(value: T, fixed: number): T {
+    if (this.made !== undefined) {
+      this.height = 0;
+      this.size = fixed !== 0 ? fixed : typeof value === 'string' ? value.length + 2 : String(value).length;
+    }
+    return value;
+  }
+
+  /** Close a container: in a frozen read, freeze it and keep it with its measures. */
+  private close<T extends object>(out: T, height: number, size: number): T {
+    this.depth--;
+    if (this.made !== undefined) {
+      Object.freeze(out);
+      this.made.push([out, height + 1, size]);
+      this.height = height + 1;
+      this.size = size;
+    }
+    return out;
+  }
+
+  private object(): JsonObject {
+    this.enter();
     this.pos++;
-    const out: JsonObject = {};
+    // A frozen read's objects have no prototype, as a snapshot's have none.
+    const out: JsonObject = this.made === undefined ? {} : (Object.create(null) as JsonObject);
+    let height = 0;
+    let size = 2;
     this.space();
     if (this.text.charCodeAt(this.pos) === 0x7d /* } */) {
       this.pos++;
-      this.depth--;
-      return out;
+      return this.close(out, height, size);
     }
-    for (;;) {
-      if (this.text.charCodeAt(this.pos) !== 0x22) this.syntax(`expected a member name in double quotes, found ${this.describeHere()}`, path);
-      const key = this.string(path);
-      const memberPath = pointerAppend(path, key);
+    for (let count = 0; ; count++) {
+      if (this.text.charCodeAt(this.pos) !== 0x22) this.syntax(`expected a member name in double quotes, found ${this.describeHere()}`);
+      const key = this.string();
+      this.keys.push(key);
       if (Object.prototype.hasOwnProperty.call(out, key)) {
         throw new Reject({
           code: 'ERR_JSON_DUPLICATE_KEY',
-          path: memberPath,
+          path: this.path(),
           message: `member "${key}" appears more than once in the same object (${this.where()}); a document must name each member once`,
         });
       }
       this.space();
-      if (this.text.charCodeAt(this.pos) !== 0x3a /* : */) this.syntax(`expected ':' after member name "${key}", found ${this.describeHere()}`, memberPath);
+      if (this.text.charCodeAt(this.pos) !== 0x3a /* : */) this.syntax(`expected ':' after member name "${key}", found ${this.describeHere()}`);
       this.pos++;
       this.space();
-      const v = this.value(memberPath);
+      const v = this.value();
+      this.keys.pop();
       // defineProperty, not assignment: a member named "__proto__" must stay an own data member.
       Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      if (this.made !== undefined) {
+        height = Math.max(height, this.height);
+        size = Math.min(size + (count > 0 ? 1 : 0) + key.length + 3 + this.size, MAX_MEASURE);
+      }
       this.space();
       const c = this.text.charCodeAt(this.pos);
       if (c === 0x2c /* , */) {
@@ -189,25 +263,31 @@ class Reader {
       }
       if (c === 0x7d) {
         this.pos++;
-        this.depth--;
-        return out;
+        return this.close(out, height, size);
       }
-      this.syntax(`expected ',' or '}' after the value of "${key}", found ${this.describeHere()}`, path);
+      this.syntax(`expected ',' or '}' after the value of "${key}", found ${this.describeHere()}`);
     }
   }
 
-  private array(path: string): JsonValue[] {
-    this.enter(path);
+  private array(): JsonValue[] {
+    this.enter();
     this.pos++;
     const out: JsonValue[] = [];
+    let height = 0;
+    let size = 2;
     this.space();
     if (this.text.charCodeAt(this.pos) === 0x5d /* ] */) {
       this.pos++;
-      this.depth--;
-      return out;
+      return this.close(out, height, size);
     }
     for (;;) {
-      out.push(this.value(pointerAppend(path, String(out.length))));
+      this.keys.push(out.length);
+      out.push(this.value());
+      this.keys.pop();
+      if (this.made !== undefined) {
+        height = Math.max(height, this.height);
+        size = Math.min(size + (out.length > 1 ? 1 : 0) + this.size, MAX_MEASURE);
+      }
       this.space();
       const c = this.text.charCodeAt(this.pos);
       if (c === 0x2c) {
@@ -217,14 +297,13 @@ class Reader {
       }
       if (c === 0x5d) {
         this.pos++;
-        this.depth--;
-        return out;
+        return this.close(out, height, size);
       }
-      this.syntax(`expected ',' or ']' in array, found ${this.describeHere()}`, path);
+      this.syntax(`expected ',' or ']' in array, found ${this.describeHere()}`);
     }
   }
 
-  private string(path: string): string {
+  private string(): string {
     const text = this.text;
     const start = ++this.pos;
     // Fast path: no escapes.
@@ -232,7 +311,7 @@ class Reader {
       const c = text.charCodeAt(i);
       if (c === 0x22) {
         this.pos = i + 1;
-        return this.checkSurrogates(text.slice(start, i), path);
+        return this.checkSurrogates(text.slice(start, i));
       }
       if (c === 0x5c || c < 0x20) break;
     }
@@ -242,17 +321,17 @@ class Reader {
     for (;;) {
       if (i >= text.length) {
         this.pos = i;
-        this.syntax('unterminated string', path);
+        this.syntax('unterminated string');
       }
       const c = text.charCodeAt(i);
       if (c === 0x22) {
         out += text.slice(run, i);
         this.pos = i + 1;
-        return this.checkSurrogates(out, path);
+        return this.checkSurrogates(out);
       }
       if (c < 0x20) {
         this.pos = i;
-        this.syntax(`control character U+${c.toString(16).padStart(4, '0').toUpperCase()} must be escaped inside a string`, path);
+        this.syntax(`control character U+${c.toString(16).padStart(4, '0').toUpperCase()} must be escaped inside a string`);
       }
       if (c !== 0x5c) {
         i++;
@@ -264,7 +343,7 @@ class Reader {
         const hex = text.slice(i + 2, i + 6);
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
           this.pos = i;
-          this.syntax('\\u must be followed by four hexadecimal digits', path);
+          this.syntax('\\u must be followed by four hexadecimal digits');
         }
         out += String.fromCharCode(parseInt(hex, 16));
         i += 6;
@@ -273,50 +352,50 @@ class Reader {
         i += 2;
       } else {
         this.pos = i;
-        this.syntax(`invalid escape sequence \\${e ?? ''}`, path);
+        this.syntax(`invalid escape sequence \\${e ?? ''}`);
       }
       run = i;
     }
   }
 
-  private checkSurrogates(s: string, path: string): string {
+  private checkSurrogates(s: string): string {
     if (LONE_SURROGATE.test(s)) {
       throw new Reject({
         code: 'ERR_JSON_LONE_SURROGATE',
-        path,
+        path: this.path(),
         message: `a string holds an unpaired UTF-16 surrogate (${this.where()}); such a string has no Unicode meaning`,
       });
     }
     return s;
   }
 
-  private number(path: string): number {
+  private number(): number {
     NUMBER.lastIndex = this.pos;
     const m = NUMBER.exec(this.text);
-    if (m === null) return this.syntax(`invalid number ${this.describeHere()}`, path);
+    if (m === null) return this.syntax(`invalid number ${this.describeHere()}`);
     const n = Number(m[0]);
     if (!Number.isFinite(n)) {
-      throw new Reject({ code: 'ERR_JSON_NUMBER_RANGE', path, message: `number ${m[0]} is too large to be represented (${this.where()})` });
+      throw new Reject({ code: 'ERR_JSON_NUMBER_RANGE', path: this.path(), message: `number ${m[0]} is too large to be represented (${this.where()})` });
     }
     // A number too small for a double becomes 0 (or -0): "1e-400" would be read, and signed,
     // as a value its text does not say. Only a mantissa of zeros may read as zero.
     if (n === 0 && /[1-9]/.test(m[0].replace(/[eE].*$/, ''))) {
-      throw new Reject({ code: 'ERR_JSON_NUMBER_RANGE', path, message: `number ${m[0]} is too small to be represented: it would be read as 0 (${this.where()})` });
+      throw new Reject({ code: 'ERR_JSON_NUMBER_RANGE', path: this.path(), message: `number ${m[0]} is too small to be represented: it would be read as 0 (${this.where()})` });
     }
     // ECMAScript's Number::toString is RFC 8785's form for every finite double but -0.
     if (this.canonicalNumbers && m[0] !== String(n) && !(Object.is(n, -0) && m[0] === '-0')) {
-      throw new Reject({ code: 'ERR_JSON_NUMBER_FORM', path, message: `number ${m[0]} is not written in its canonical form ${String(n)} (${this.where()}); signed content is read only as it was signed` });
+      throw new Reject({ code: 'ERR_JSON_NUMBER_FORM', path: this.path(), message: `number ${m[0]} is not written in its canonical form ${String(n)} (${this.where()}); signed content is read only as it was signed` });
     }
     this.pos += m[0].length;
     return n;
   }
 
-  private literal<T extends JsonValue>(word: string, value: T, path: string): T {
+  private literal<T extends JsonValue>(word: string, value: T): T {
     if (this.text.startsWith(word, this.pos)) {
       this.pos += word.length;
       return value;
     }
-    return this.syntax(`expected a value, found ${this.describeHere()}`, path);
+    return this.syntax(`expected a value, found ${this.describeHere()}`);
   }
 
   private space(): void {
@@ -330,18 +409,18 @@ class Reader {
     this.pos = i;
   }
 
-  private enter(path: string): void {
+  private enter(): void {
     if (++this.depth > this.maxDepth) {
       throw new Reject({
         code: 'ERR_JSON_TOO_DEEP',
-        path,
+        path: this.path(),
         message: `arrays and objects are nested more than ${this.maxDepth} deep (${this.where()})`,
       });
     }
   }
 
-  private syntax(what: string, path: string): never {
-    throw new Reject({ code: 'ERR_JSON_SYNTAX', path, message: `${what} (${this.where()})` });
+  private syntax(what: string): never {
+    throw new Reject({ code: 'ERR_JSON_SYNTAX', path: this.path(), message: `${what} (${this.where()})` });
   }
 
   private describeHere(): string {

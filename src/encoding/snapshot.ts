@@ -15,7 +15,7 @@
  * is read once.
  */
 import { types } from 'node:util';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, type JsonValue } from './json.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, parseJsonFrozen, type JsonValue, type MadeContainers, type ParseJsonOptions, type ParseJsonResult } from './json.js';
 import { pointerAppend } from './pointer.js';
 import type { Refusal, Result } from '../issues.js';
 
@@ -97,6 +97,33 @@ export function snapshotJson(value: unknown): SnapshotResult {
     if (e instanceof Refused) return e.refusal;
     throw e;
   }
+}
+
+/**
+ * Read JSON text strictly (SPEC.md 3) straight into a snapshot: the answer of {@link parseJson}
+ * followed by {@link snapshotJson}, without the copy. The reader builds each object without a
+ * prototype and freezes each container as it closes it; they are registered as snapshots once
+ * the whole text is read, and only when the value is within the snapshot's limits (which the
+ * reader's own can be set past): otherwise the snapshot is taken as {@link snapshotJson} takes
+ * it of any value, and refused with its code and path.
+ *
+ * @param input - JSON text, or its UTF-8 bytes.
+ * @param options - as {@link parseJson}'s.
+ * @returns the frozen value, or the refusal {@link parseJson} or {@link snapshotJson} gives.
+ * @example
+ * ```ts
+ * const r = readSnapshot('{"a":[1]}');
+ * r.ok && isSnapshot(r.value); // true
+ * ```
+ */
+export function readSnapshot(input: string | Uint8Array, options: ParseJsonOptions = {}): ParseJsonResult {
+  const made: MadeContainers = [];
+  const parsed = parseJsonFrozen(input, options, made);
+  const root = made[made.length - 1];
+  if (!parsed.ok || root === undefined) return parsed;
+  if (root[1] > MAX_VALUE_DEPTH || root[2] > MAX_SIZE) return snapshotJson(parsed.value);
+  for (const [container, height, size] of made) SNAPSHOTS.set(container, { height, size });
+  return parsed;
 }
 
 /**

@@ -5,9 +5,9 @@
  * hash and compact-signature verdict are each computed once and kept (a frozen copy cannot
  * change), so no document is validated or recognised twice in one verification.
  */
-import { parseJson, type JsonValue, type ParseJsonOptions } from '../encoding/json.js';
+import type { JsonValue, ParseJsonOptions } from '../encoding/json.js';
 import { types } from 'node:util';
-import { notPlainMessage, snapshotJson } from '../encoding/snapshot.js';
+import { notPlainMessage, readSnapshot, snapshotJson } from '../encoding/snapshot.js';
 import type { DocumentTypes } from '../generated/types.js';
 import { fail, type Refusal, type Result, type Verdict } from '../issues.js';
 import type { SchemaRegistry } from '../schema/registry.js';
@@ -28,12 +28,7 @@ export type ReadJsonResult = Result<JsonValue>;
  * ```
  */
 export function readJson(input: string | Uint8Array, options: ParseJsonOptions = {}): ReadJsonResult {
-  const parsed = parseJson(input, options);
-  if (!parsed.ok) return parsed;
-  const snap = snapshotJson(parsed.value);
-  // What the strict reader returns is plain JSON within the same depth limit: a snapshot of it
-  // cannot fail, but if it did, the refusal is reported, never dropped.
-  return snap;
+  return readSnapshot(input, options);
 }
 
 /** A verifier's inputs read once, or the refusal of the first that is not plain JSON. */

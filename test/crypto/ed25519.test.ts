@@ -28,11 +28,24 @@ t.test('RFC 8032 section 7.1, tests 1 and 2', async (t) => {
     ['4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb', '3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c', '72', '92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00'],
   ] as const;
   for (const [sk, pk, msg, sig] of cases) {
-    t.equal(toHex(publicKeyOf(hex(sk))), pk);
+    t.equal(toHex(publicKeyOf(hex(sk))), pk, 'native public key');
+    t.equal(toHex(publicKeyOf(hex(sk), { backend: 'portable' })), pk, 'portable public key');
     t.equal(toHex(signEd25519(hex(msg), hex(sk))), sig, 'native signature');
     t.equal(toHex(signEd25519(hex(msg), hex(sk), { backend: 'portable' })), sig, 'portable signature');
     t.same(both(hex(sig), hex(msg), hex(pk)), [true, true]);
   }
+});
+
+t.test('the two implementations derive the same key and signature from any seed', async (t) => {
+  fc.assert(
+    fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.uint8Array({ maxLength: 200 }), (seed, msg) => {
+      const pk = publicKeyOf(seed);
+      return toHex(pk) === toHex(publicKeyOf(seed, { backend: 'portable' })) && toHex(signEd25519(msg, seed)) === toHex(signEd25519(msg, seed, { backend: 'portable' })) && verifyEd25519(signEd25519(msg, seed), msg, pk);
+    }),
+    { numRuns: 100, seed: 8032 },
+  );
+  t.throws(() => publicKeyOf(new Uint8Array(31)), TypeError);
+  t.throws(() => signEd25519(new Uint8Array(0), new Uint8Array(33)), TypeError);
 });
 
 t.test("chio's signing vectors (UTF-8 and canonical JSON messages)", async (t) => {
