@@ -74,7 +74,9 @@ interface Difference {
 }
 
 const spec = readFileSync(join(ROOT, 'SPEC.md'), 'utf8');
-const section = spec.slice(spec.indexOf('### 7.11 x402'), spec.indexOf('## 8. Source documents'));
+const section7_11 = spec.slice(spec.indexOf('### 7.11 x402'), spec.indexOf('## 8. Source documents'));
+/** The table of differences: from its header row to the first blank line. */
+const section = section7_11.slice(section7_11.indexOf('| difference | members | keywords |')).split('\n\n')[0] as string;
 const ticked = (cell: string): string[] => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1] as string);
 const DIFFERENCES: readonly Difference[] = section
   .split('\n')
@@ -236,4 +238,66 @@ t.test('the known disagreements of issue 13 are resolved', async (t) => {
   await same('payment-requirements', { ...requirements, network: 'base' }, false, 'requirements on base (v2 requirements need a CAIP-2 id)');
   const { transaction: _t, ...withoutTransaction } = failed;
   await same('settle-response', withoutTransaction, false, 'a failed settle response without transaction');
+});
+
+// --- Protocol-Commercial's payment layers, through SPEC.md 7.11's mapping ---------------------
+
+/** Assets whose decimals the mapping needs, by network and symbol (USDC on Base). */
+const ASSETS: Readonly<Record<string, Readonly<Record<string, { readonly address: string; readonly decimals: number }>>>> = {
+  'eip155:8453': { USDC: { address: '0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913', decimals: 6 } },
+};
+const atomic = (amount: string, decimals: number): string => {
+  const [whole, fraction = ''] = amount.split('.') as [string, string?];
+  return BigInt(`${whole}${fraction.padEnd(decimals, '0')}`).toString();
+};
+const decimal = (units: string, decimals: number, fractionDigits: number): string => {
+  const padded = units.padStart(decimals + 1, '0');
+  const whole = padded.slice(0, padded.length - decimals);
+  const fraction = padded.slice(padded.length - decimals).slice(0, fractionDigits);
+  return fractionDigits === 0 ? whole : `${whole}.${fraction}`;
+};
+
+interface Requirement {
+  readonly scheme: string;
+  readonly resource: string;
+  readonly network?: string;
+  readonly max_amount: { readonly amount: string; readonly currency: string; readonly decimals?: number };
+  readonly payment_request_id?: string;
+}
+
+t.test("Protocol-Commercial's payment layers map to x402's objects and back (SPEC.md 7.11)", async (t) => {
+  const commercial = listFiles(join(ROOT, 'examples', registry.index.line, 'commercial')).filter((f) => f.includes('/valid/'));
+  const docs = commercial.map((f) => JSON.parse(readFileSync(join(ROOT, 'examples', registry.index.line, 'commercial', f), 'utf8')) as Obj);
+  let requirements = 0;
+  let proofs = 0;
+  for (const doc of docs) {
+    const layers = [doc['payment_requirement'], (doc['payment_input'] as Obj | undefined)?.['payment_requirement']].filter(isObj) as unknown as Requirement[];
+    for (const r of layers) {
+      if (r.network === undefined) continue;
+      const asset = ASSETS[r.network]?.[r.max_amount.currency];
+      if (asset === undefined) continue;
+      t.equal(r.scheme, 'x402', 'the commercial scheme names the protocol');
+      const required: Obj = {
+        x402Version: 2,
+        resource: { url: r.resource },
+        accepts: [{ scheme: 'exact', network: r.network, amount: atomic(r.max_amount.amount, asset.decimals), asset: asset.address, payTo: '0x209693Bc6afc0C5328bA36FaF03C514EF312287C', maxTimeoutSeconds: 60 }],
+      };
+      t.ok(await x402Accepts('payment-required', required), `x402 accepts the PaymentRequired of ${r.payment_request_id ?? r.resource}`);
+      t.ok(registry.validate('x402/payment-required', required).ok, `writ accepts it`);
+      const accepted = (required['accepts'] as Obj[])[0] as Obj;
+      const fractionDigits = r.max_amount.amount.split('.')[1]?.length ?? 0;
+      const back = { resource: (required['resource'] as Obj)['url'], network: accepted['network'], amount: decimal(accepted['amount'] as string, asset.decimals, fractionDigits) };
+      t.same(back, { resource: r.resource, network: r.network, amount: r.max_amount.amount }, 'and maps back to the requirement');
+      requirements++;
+    }
+    const proof = [doc['payment_proof'], (doc['payment_input'] as Obj | undefined)?.['payment_proof']].find(isObj);
+    if (proof !== undefined && proof['proof_type'] === 'payment-proof') {
+      const settled: Obj = { success: true, transaction: proof['proof_ref'] as string, network: 'eip155:8453' };
+      t.ok(await x402Accepts('settle-response', settled), `x402 accepts the settle response of ${String(proof['proof_ref'])}`);
+      t.ok(registry.validate('x402/settle-response', settled).ok, 'writ accepts it');
+      t.equal(settled['transaction'], proof['proof_ref'], 'and its transaction is the proof_ref');
+      proofs++;
+    }
+  }
+  t.ok(requirements >= 3 && proofs >= 3, `${requirements} requirements and ${proofs} proofs mapped`);
 });
