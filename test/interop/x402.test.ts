@@ -168,6 +168,10 @@ function variants(base: Case): Case[] {
     add(`/${[...path, 'unknownMember'].join('/')} added`, (d) => (at(d)['unknownMember'] = 1));
   };
   if (isObj(base.doc)) visit([], base.doc);
+  // Members named like Object.prototype's, as JSON text makes them (own members, not prototypes).
+  for (const name of ['__proto__', 'constructor', 'toString']) {
+    out.push({ kind: base.kind, name: `${base.name} /${name} added`, doc: JSON.parse(JSON.stringify(base.doc).replace(/^\{/, `{${JSON.stringify(name)}:{},`)) as Json });
+  }
   return out;
 }
 
