@@ -51,17 +51,22 @@
  *   schemas/v1.0.0/conformance/report-header.schema.json
  *   schemas/v1.0.0/conformance/report-case.schema.json
  *   schemas/v1.0.0/conformance/report-footer.schema.json
+ *   schemas/v1.0.0/x402/payment-required.schema.json
+ *   schemas/v1.0.0/x402/payment-requirements.schema.json
+ *   schemas/v1.0.0/x402/payment-payload.schema.json
+ *   schemas/v1.0.0/x402/verify-response.schema.json
+ *   schemas/v1.0.0/x402/settle-response.schema.json
  *   schemas/v1.0.0/common/defs.schema.json
  *   schemas/v1.0.0/commercial/defs.schema.json
  *   schemas/v1.0.0/identity/defs.schema.json
  *   schemas/v1.0.0/discovery/defs.schema.json
  *   schemas/v1.0.0/capability/defs.schema.json
  *   schemas/v1.0.0/mandate/defs.schema.json
- *   schemas/v1.0.0/settlement/defs.schema.json
  *   schemas/v1.0.0/receipt/defs.schema.json
  *   schemas/v1.0.0/bundle/defs.schema.json
  *   schemas/v1.0.0/release/defs.schema.json
- *   schemas/v1.0.0/conformance/defs.schema.json.
+ *   schemas/v1.0.0/conformance/defs.schema.json
+ *   schemas/v1.0.0/x402/defs.schema.json.
  * Change the source and regenerate; `npm run generate:types -- --check` fails on drift.
  */
 
@@ -115,7 +120,12 @@ export type WritDocument =
   | AdapterResult
   | ReportHeader
   | ReportCase
-  | ReportFooter;
+  | ReportFooter
+  | X402PaymentRequired
+  | X402PaymentRequirements
+  | X402PaymentPayload
+  | X402VerifyResponse
+  | X402SettleResponse;
 
 /** The type of each document of schema line v1.0.0, by its schema id: what validating against that id proves. */
 export interface DocumentTypes {
@@ -168,6 +178,11 @@ export interface DocumentTypes {
   'conformance/report-header': ReportHeader;
   'conformance/report-case': ReportCase;
   'conformance/report-footer': ReportFooter;
+  'x402/payment-required': X402PaymentRequired;
+  'x402/payment-requirements': X402PaymentRequirements;
+  'x402/payment-payload': X402PaymentPayload;
+  'x402/verify-response': X402VerifyResponse;
+  'x402/settle-response': X402SettleResponse;
 }
 
 /**
@@ -2724,6 +2739,166 @@ export interface ReportFooter {
 }
 
 /**
+ * x402 v2 PaymentRequired: the body of a 402 answer, the payee's terms (the x402 specification v2, 5.1; @x402/core PaymentRequiredV2Schema).
+ */
+export interface X402PaymentRequired {
+  /**
+   * The protocol version: 2.
+   */
+  x402Version: 2;
+  /**
+   * Why payment is required, for people; null is absent.
+   */
+  error?: null | string;
+  /**
+   * The paid resource.
+   */
+  resource: X402ResourceInfo;
+  /**
+   * The ways the payee accepts payment, at least one.
+   *
+   * @minItems 1
+   */
+  accepts: [X402PaymentRequirements, ...X402PaymentRequirements[]];
+  /**
+   * x402 extensions, by extension id (e.g. bazaar), each as its extension defines it; null is absent.
+   */
+  extensions?: null | {};
+}
+
+/**
+ * x402 v2 PaymentRequirements: one way to pay for a resource, as x402 writes it (the x402 specification v2, 5.1.2; @x402/core PaymentRequirementsV2Schema).
+ */
+export interface X402PaymentRequirements {
+  /**
+   * The x402 payment scheme, e.g. exact (not the protocol name: that is x402).
+   */
+  scheme: string;
+  /**
+   * The network, e.g. eip155:8453.
+   */
+  network: X402Network;
+  /**
+   * The amount to pay, in the asset's atomic units (10000 is 0.01 USDC).
+   */
+  amount: X402AtomicAmount;
+  /**
+   * The token contract address, or an ISO 4217 code for fiat.
+   */
+  asset: string;
+  /**
+   * The recipient's address, or a role constant such as merchant.
+   */
+  payTo: string;
+  /**
+   * How long the payer has to complete the payment, in seconds (any positive number, as x402 checks it).
+   */
+  maxTimeoutSeconds: number;
+  /**
+   * Scheme-specific details, e.g. the EIP-712 domain {name, version}; null is absent.
+   */
+  extra?: null | {};
+}
+
+/**
+ * x402 v2 PaymentPayload: the client's signed payment, sent with the retried request (the x402 specification v2, 5.2; @x402/core PaymentPayloadV2Schema).
+ */
+export interface X402PaymentPayload {
+  /**
+   * The protocol version: 2.
+   */
+  x402Version: 2;
+  /**
+   * The resource paid for; null is absent.
+   */
+  resource?: null | X402ResourceInfo;
+  /**
+   * The payment requirements the client chose, as the payee stated them.
+   */
+  accepted: X402PaymentRequirements;
+  /**
+   * The scheme's payment data, e.g. for exact on EVM the EIP-3009 authorization and its signature.
+   */
+  payload: {};
+  /**
+   * x402 extensions echoed and extended by the client; null is absent.
+   */
+  extensions?: null | {};
+}
+
+/**
+ * x402 v2 VerifyResponse: a facilitator's answer to POST /verify (the x402 specification v2, 5.4 and 7.1; @x402/core's HTTPFacilitatorClient reads it).
+ */
+export interface X402VerifyResponse {
+  /**
+   * Whether the payment authorization is valid.
+   */
+  isValid: boolean;
+  /**
+   * Why it is not, as an x402 error code (e.g. insufficient_funds); null is absent.
+   */
+  invalidReason?: null | string;
+  /**
+   * Why it is not, for people; null is absent.
+   */
+  invalidMessage?: null | string;
+  /**
+   * The payer's address; null is absent.
+   */
+  payer?: null | string;
+  /**
+   * x402 extensions; null is absent.
+   */
+  extensions?: null | {};
+  /**
+   * Scheme-specific details; null is absent.
+   */
+  extra?: null | {};
+}
+
+/**
+ * x402 v2 SettlementResponse: a facilitator's answer to POST /settle, the word on a settlement (the x402 specification v2, 5.3 and 7.2; @x402/core's HTTPFacilitatorClient reads it).
+ */
+export interface X402SettleResponse {
+  /**
+   * Whether the payment settled.
+   */
+  success: boolean;
+  /**
+   * Why it did not, as an x402 error code (e.g. insufficient_funds); null is absent.
+   */
+  errorReason?: null | string;
+  /**
+   * Why it did not, for people; null is absent.
+   */
+  errorMessage?: null | string;
+  /**
+   * The payer's address; null is absent.
+   */
+  payer?: null | string;
+  /**
+   * The settlement transaction on the network; the empty string when settlement failed.
+   */
+  transaction: string;
+  /**
+   * The network settled on (x402 reads any string here, including v1 names such as base).
+   */
+  network: string;
+  /**
+   * The amount actually settled, in the asset's atomic units; null is absent.
+   */
+  amount?: null | X402AtomicAmount;
+  /**
+   * x402 extensions; null is absent.
+   */
+  extensions?: null | {};
+  /**
+   * Scheme-specific details; null is absent.
+   */
+  extra?: null | {};
+}
+
+/**
  * An opaque identifier chosen by its issuer: 1 to 128 characters.
  */
 export type Identifier = string;
@@ -4061,125 +4236,6 @@ export interface PaymentMandateContents {
 }
 
 /**
- * x402 v2 ResourceInfo, as x402 writes it (camelCase).
- */
-export interface X402ResourceInfo {
-  /**
-   * The paid resource.
-   */
-  url: Uri;
-  /**
-   * What it is.
-   */
-  description?: string;
-  /**
-   * Its media type.
-   */
-  mimeType?: string;
-}
-
-/**
- * x402 v2 PaymentRequirements, embedded as x402 writes it (camelCase): one way to pay.
- */
-export interface X402PaymentRequirements {
-  /**
-   * The x402 payment scheme, e.g. exact.
-   */
-  scheme: string;
-  /**
-   * A CAIP-2 chain id, e.g. eip155:8453.
-   */
-  network: string;
-  /**
-   * An amount in the asset's atomic units, as x402 writes it: a base-10 integer string.
-   */
-  amount: string;
-  /**
-   * The token contract address or ISO 4217 code.
-   */
-  asset: string;
-  /**
-   * Where to pay.
-   */
-  payTo: string;
-  /**
-   * How long the payer has.
-   */
-  maxTimeoutSeconds: number;
-  /**
-   * Scheme-specific details, e.g. the EIP-712 domain {name, version}.
-   */
-  extra?: {};
-}
-
-/**
- * x402 v2 PaymentRequired (the 402 answer), embedded as x402 writes it.
- */
-export interface X402PaymentRequired {
-  /**
-   * Always 2.
-   */
-  x402Version: 2;
-  /**
-   * Why payment is required now.
-   */
-  error?: string;
-  /**
-   * The paid resource.
-   */
-  resource: X402ResourceInfo;
-  /**
-   * The ways the payee accepts payment.
-   *
-   * @minItems 1
-   * @maxItems 32
-   */
-  accepts: [X402PaymentRequirements, ...X402PaymentRequirements[]];
-  /**
-   * x402 extensions, by extension id.
-   */
-  extensions?: {};
-}
-
-/**
- * x402 v2 SettlementResponse, embedded as x402 writes it: the facilitator's word on a settlement.
- */
-export interface X402SettleResponse {
-  /**
-   * Whether the payment settled.
-   */
-  success: boolean;
-  /**
-   * Why it did not, as an x402 error code.
-   */
-  errorReason?: string;
-  /**
-   * Why it did not, for people.
-   */
-  errorMessage?: string;
-  /**
-   * Who paid.
-   */
-  payer?: string;
-  /**
-   * The settlement transaction on the network; empty on failure.
-   */
-  transaction?: string;
-  /**
-   * A CAIP-2 chain id, e.g. eip155:8453.
-   */
-  network: string;
-  /**
-   * An amount in the asset's atomic units, as x402 writes it: a base-10 integer string.
-   */
-  amount?: string;
-  /**
-   * x402 extensions.
-   */
-  extensions?: {};
-}
-
-/**
  * The kernel's verdict on a call (chio's decision, tagged by verdict).
  */
 export interface Decision {
@@ -4484,3 +4540,43 @@ export interface OutcomeCounts {
    */
   error: number;
 }
+
+/**
+ * x402 v2 ResourceInfo: the paid resource.
+ */
+export interface X402ResourceInfo {
+  /**
+   * The paid resource (x402 checks only that it is not empty).
+   */
+  url: string;
+  /**
+   * What it is; null is absent.
+   */
+  description?: null | string;
+  /**
+   * The media type of the paid response; null is absent.
+   */
+  mimeType?: null | string;
+  /**
+   * The service's display name: 1 to 32 printable ASCII characters; null is absent.
+   */
+  serviceName?: null | string;
+  /**
+   * At most 5 tags, each 1 to 32 printable ASCII characters; null is absent.
+   */
+  tags?: null | string[];
+  /**
+   * An icon for the service; null is absent. x402 allows 2048 UTF-16 code units; writ allows 1024 characters, which is never more (SPEC.md 7.11).
+   */
+  iconUrl?: null | string;
+}
+
+/**
+ * A network id as x402 v2 requires it in payment requirements: CAIP-2 in intent (namespace:reference), checked as x402 checks it: at least 3 characters with a colon (eip155:8453, solana:5eykt4UsFv8P8NJdTREpY1vzqKqZKvdp, the Algorand genesis-hash form algorand:wGHE2Pwdvd7S12BL5FaOP20EGYesN73ktiC1qzkkit8=, cloudflare:402). writ bounds it at 256 characters (SPEC.md 7.11).
+ */
+export type X402Network = string;
+
+/**
+ * An amount in the asset's atomic units, as the x402 specification defines it: a base-10 integer string without sign or leading zeros, at most 78 digits (any uint256). @x402/core checks only that it is a string; writ holds it to the form (SPEC.md 7.11).
+ */
+export type X402AtomicAmount = string;

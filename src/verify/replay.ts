@@ -295,7 +295,7 @@ const X402_ASSETS: Readonly<Record<string, { readonly decimals: number; readonly
  * asset's units (5.00 USD is 5000000 USDC units). A proof of 6 USDC for a 5.00 USD mandate, or
  * on another network, is not the proof of this payment.
  */
-function settlementProofProblems(proof: { network?: string; amount?: string; payer?: string }, cart: CartMandate, payment: PaymentMandate): { member: string; message: string }[] {
+function settlementProofProblems(proof: { network?: string; amount?: string | null; payer?: string | null }, cart: CartMandate, payment: PaymentMandate): { member: string; message: string }[] {
   const method = cart.contents.payment_request.method_data.find((m) => m.supported_methods === 'https://www.x402.org/');
   if (method === undefined) return [];
   const data = (method.data ?? {}) as { network?: unknown; asset?: unknown };

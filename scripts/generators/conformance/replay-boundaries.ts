@@ -140,6 +140,7 @@ export function replayBoundaryVectors(): void {
       const d = transaction();
       one('trace-changed-after-its-proof', 'The intent trace\'s trace_id changed after the recorder proved it, its new hash in the manifest the recorder sealed: the trace\'s proof does not verify, and the receipts hop rejects with the proof\'s code.', { ...d, 'receipts/intent-trace.json': mut(d['receipts/intent-trace.json'], (t) => (t.trace_id = `${t.trace_id}-changed`)) }, { receipts: 'ERR_PROOF_INVALID' });
     }
+    one('trace-proof-with-nulls-for-absent', 'The intent trace, proved again by the recorder, carries its settlement proof with errorReason, errorMessage, extensions and extra null, as x402\'s facilitators may write them: null is absent, and every hop accepts.', transaction({}, (t) => Object.assign(t.references.settlement_proof, { errorReason: null, errorMessage: null, extensions: null, extra: null })), {});
     one('trace-failed-without-a-settlement-proof', 'The intent trace, proved again by the recorder, records a failed outcome and carries no settlement proof: only a settled trace needs a successful proof, and a trace without a proof has none to bind, so every hop accepts.', transaction({}, (t) => ((t.outcome = 'failed'), delete t.references.settlement_proof)), {});
 
 

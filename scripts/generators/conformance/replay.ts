@@ -169,6 +169,7 @@ export function replayVectors(): void {
     }
 
     // receipts: a settled trace carries a successful settlement proof.
+    link('settled-trace-proof-without-a-transaction', 'The intent trace, proved again by the recorder, records a settled outcome with a successful settlement proof whose transaction is empty, as x402 writes a settlement made off the network: a settled trace\'s proof names its transaction, and the receipts hop rejects.', transaction({ 'receipts/intent-trace.json': (t) => (t.references.settlement_proof.transaction = '') }), { receipts: 'ERR_SCHEMA_LENGTH' });
     link('settled-trace-without-a-successful-proof', 'The intent trace, proved again by the recorder, records a settled outcome with a settlement proof whose success is false: the receipts hop rejects.', transaction({ 'receipts/intent-trace.json': (t) => (t.references.settlement_proof.success = false) }), { receipts: 'ERR_REPLAY_LINK_BROKEN' });
 
     // receipts: every trace's proof is bound to the payment it names (the amount, the network, the

@@ -32,8 +32,10 @@ import { FAMILIES, LINE, out } from './shared.js';
 import { taskFamily } from './task.js';
 import { traceFamily } from './trace.js';
 import { transactionsFamily } from './transactions.js';
+import { x402Family } from './x402.js';
 
 commercialFamily();
+x402Family();
 const identity = identityFamily();
 const discovery = discoveryFamily(identity);
 const capability = capabilityFamily();

@@ -21,7 +21,7 @@ export const LINE: string = (JSON.parse(readFileSync(join(ROOT, 'manifest.json')
 /** Where the line's schemas are published. */
 export const BASE = `https://writ.dev/schemas/${LINE}/`;
 /** The families whose folders under examples/<line>/ this generator owns entirely (with `transactions`). */
-export const FAMILIES = ['identity', 'discovery', 'capability', 'intent', 'mandate', 'settlement', 'receipt', 'task', 'bundle', 'release', 'conformance'] as const;
+export const FAMILIES = ['identity', 'discovery', 'capability', 'intent', 'mandate', 'settlement', 'receipt', 'task', 'bundle', 'release', 'conformance', 'x402'] as const;
 
 /** Every generated file: repo-relative path -> its content. */
 export const out = new Map<string, string>();

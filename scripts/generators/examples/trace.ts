@@ -51,6 +51,12 @@ export function traceFamily({ agentCredential }: Pick<Identity, 'agentCredential
   invalid('receipt/intent-trace', 'settled-without-settlement-proof', mut(trace, (d) => delete d.references.settlement_proof), missing('/references', 'settlement_proof'));
   invalid('receipt/intent-trace', 'version-1.1', { ...trace, trace_version: '1.1' }, at('/trace_version', 'const', 'ERR_SCHEMA_CONST'));
   invalid('receipt/intent-trace', 'unsigned', without(trace, 'proof'), missing('', 'proof'));
+  invalid(
+    'receipt/intent-trace',
+    'settled-proof-without-transaction',
+    mut(trace, (d) => (d.references.settlement_proof.transaction = '')),
+    at('/references/settlement_proof/transaction', 'minLength', 'ERR_SCHEMA_LENGTH'),
+  );
   invalid('receipt/intent-trace', 'x402-amount-as-number', mut(trace, (d) => (d.references.settlement_proof.amount = 5000000)), at('/references/settlement_proof/amount', 'type', 'ERR_SCHEMA_TYPE'));
   return { trace };
 }
