@@ -283,7 +283,7 @@ export interface AuthorizeReceipt {
   /**
    * The seller.
    */
-  merchant?: MerchantActor;
+  merchant: MerchantActor;
   /**
    * The amount authorized (or requested, when not approved).
    */
@@ -385,7 +385,7 @@ export interface CheckoutRequest {
 }
 
 /**
- * The settlement outcome of a checkout: captured (with payment proof), failed or pending (with a reason).
+ * The settlement outcome of a checkout: captured (with payment proof), failed (with a reason) or pending.
  */
 export interface CheckoutReceipt {
   /**
@@ -453,7 +453,7 @@ export interface CheckoutReceipt {
    */
   payment_proof?: PaymentProof;
   /**
-   * Why the checkout failed or is pending.
+   * Why the checkout failed (required then) or is pending.
    */
   reason?: Reason;
 }
@@ -525,7 +525,7 @@ export interface PurchaseRequest {
 }
 
 /**
- * The outcome of a one-step purchase: captured (with payment proof), failed or pending (with a reason).
+ * The outcome of a one-step purchase: captured (with payment proof), failed (with a reason) or pending.
  */
 export interface PurchaseReceipt {
   /**
@@ -597,7 +597,7 @@ export interface PurchaseReceipt {
    */
   payment_proof?: PaymentProof;
   /**
-   * Why the purchase failed or is pending.
+   * Why the purchase failed (required then) or is pending.
    */
   reason?: Reason;
 }
@@ -734,7 +734,7 @@ export interface ShipReceipt {
   /**
    * Where the shipment can be tracked.
    */
-  tracking_url?: Uri;
+  tracking_url?: CommercialUri;
   /**
    * When the state transition happened.
    */
@@ -2895,6 +2895,11 @@ export type CommercialProtocol = "commercial";
 export type CommercialWireVersion = "1.1.0";
 
 /**
+ * An absolute URI (common uri) that has something after its scheme. RFC 3986 allows an empty hierarchical part ("x:", "x:?q", "x:#f"); Protocol-Commercial's own validation (Ajv's uri format) refuses it, so the commercial family does too. A string without a scheme is refused by the format alone.
+ */
+export type CommercialUri = Uri & {};
+
+/**
  * A commercial party. Which role it plays is fixed by the member that holds it: a payer member holds an actor with role payer, and so on.
  */
 export interface Actor {
@@ -2917,7 +2922,7 @@ export interface Actor {
   /**
    * Where the party can be resolved, e.g. its agent card or DID.
    */
-  uri?: Uri;
+  uri?: CommercialUri;
 }
 
 /**
@@ -2984,7 +2989,7 @@ export interface Reference {
   /**
    * Where the artifact can be fetched, if anywhere.
    */
-  uri?: Uri;
+  uri?: CommercialUri;
 }
 
 /**
@@ -3281,7 +3286,7 @@ export interface VerificationTarget {
   /**
    * The authority whose records decide, when the caller names one.
    */
-  authority?: Uri;
+  authority?: CommercialUri;
 }
 
 /**
