@@ -182,6 +182,7 @@ export type {
   MinorAmount,
   CommercialProtocol,
   CommercialWireVersion,
+  CommercialUri,
   Actor,
   PayerActor,
   PayeeActor,

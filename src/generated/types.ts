@@ -298,7 +298,7 @@ export interface AuthorizeReceipt {
   /**
    * The seller.
    */
-  merchant?: MerchantActor;
+  merchant: MerchantActor;
   /**
    * The amount authorized (or requested, when not approved).
    */
@@ -400,7 +400,7 @@ export interface CheckoutRequest {
 }
 
 /**
- * The settlement outcome of a checkout: captured (with payment proof), failed or pending (with a reason).
+ * The settlement outcome of a checkout: captured (with payment proof), failed (with a reason) or pending.
  */
 export interface CheckoutReceipt {
   /**
@@ -468,7 +468,7 @@ export interface CheckoutReceipt {
    */
   payment_proof?: PaymentProof;
   /**
-   * Why the checkout failed or is pending.
+   * Why the checkout failed (required then) or is pending.
    */
   reason?: Reason;
 }
@@ -540,7 +540,7 @@ export interface PurchaseRequest {
 }
 
 /**
- * The outcome of a one-step purchase: captured (with payment proof), failed or pending (with a reason).
+ * The outcome of a one-step purchase: captured (with payment proof), failed (with a reason) or pending.
  */
 export interface PurchaseReceipt {
   /**
@@ -612,7 +612,7 @@ export interface PurchaseReceipt {
    */
   payment_proof?: PaymentProof;
   /**
-   * Why the purchase failed or is pending.
+   * Why the purchase failed (required then) or is pending.
    */
   reason?: Reason;
 }
@@ -749,7 +749,7 @@ export interface ShipReceipt {
   /**
    * Where the shipment can be tracked.
    */
-  tracking_url?: Uri;
+  tracking_url?: CommercialUri;
   /**
    * When the state transition happened.
    */
@@ -3070,6 +3070,11 @@ export type CommercialProtocol = "commercial";
 export type CommercialWireVersion = "1.1.0";
 
 /**
+ * An absolute URI (common uri) that has something after its scheme. RFC 3986 allows an empty hierarchical part ("x:", "x:?q", "x:#f"); Protocol-Commercial's own validation (Ajv's uri format) refuses it, so the commercial family does too. A string without a scheme is refused by the format alone.
+ */
+export type CommercialUri = Uri & {};
+
+/**
  * A commercial party. Which role it plays is fixed by the member that holds it: a payer member holds an actor with role payer, and so on.
  */
 export interface Actor {
@@ -3092,7 +3097,7 @@ export interface Actor {
   /**
    * Where the party can be resolved, e.g. its agent card or DID.
    */
-  uri?: Uri;
+  uri?: CommercialUri;
 }
 
 /**
@@ -3159,7 +3164,7 @@ export interface Reference {
   /**
    * Where the artifact can be fetched, if anywhere.
    */
-  uri?: Uri;
+  uri?: CommercialUri;
 }
 
 /**
@@ -3456,7 +3461,7 @@ export interface VerificationTarget {
   /**
    * The authority whose records decide, when the caller names one.
    */
-  authority?: Uri;
+  authority?: CommercialUri;
 }
 
 /**

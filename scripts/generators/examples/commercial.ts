@@ -4,9 +4,14 @@
  * that compares two values has a valid fixture on its side of the boundary and an invalid one
  * just past it; an amount in another currency is tried at more than one place. The commercial
  * documents are not signed: there is nothing for a builder to make.
+ *
+ * It also writes the fixtures that pin where the family meets Protocol-Commercial v1.1.0 (SPEC.md
+ * 7.1), each a hand-written fixture with one change: an authorize receipt needs its merchant; a
+ * pending checkout or purchase receipt needs no reason (a failed one does); a URI needs something
+ * after its scheme.
  */
-import type { CheckoutReceipt, CheckoutRequest, Money, PurchaseReceipt, PurchaseRequest, AuthorizeRequest } from '../../../src/generated/types.js';
-import { broken, LINE, mut, readJson, valid, invalid } from './shared.js';
+import type { AuthorizeReceipt, CheckoutReceipt, CheckoutRequest, Money, PurchaseReceipt, PurchaseRequest, AuthorizeRequest, ShipReceipt, VerifyRequest } from '../../../src/generated/types.js';
+import { at, broken, LINE, missing, mut, readJson, valid, invalid, without } from './shared.js';
 
 const handWritten = <T>(verb: string, kind: 'valid' | 'invalid', name: string): T => readJson<T>(`examples/${LINE}/commercial/${verb}/${kind}/${name}.json`);
 const money = (value: string, currency = 'USD'): Money => ({ amount: value, currency, decimals: 2 });
@@ -96,4 +101,17 @@ export function commercialFamily(): void {
     mut(purchasePending, (d) => (d.amount_breakdown = { subtotal: money('19.00', 'USDC'), tax: money('1.00', 'USD'), total: money('20.00', 'USDC') })),
     broken('/amount_breakdown/tax/currency', 'one-currency', 'ERR_RULE_CURRENCY_MISMATCH'),
   );
+
+  // Where the family meets Protocol-Commercial v1.1.0 (SPEC.md 7.1): what it requires and what it leaves optional.
+  const authorizeApproved = handWritten<AuthorizeReceipt>('authorize', 'valid', 'authorize.receipt.approved');
+  invalid('commercial/authorize.receipt', 'without-merchant', without(authorizeApproved, 'merchant'), missing('', 'merchant'));
+  valid('commercial/checkout.receipt', 'pending-without-reason', without(checkoutPending, 'reason'));
+  valid('commercial/purchase.receipt', 'pending-without-reason', without(purchasePending, 'reason'));
+  invalid('commercial/checkout.receipt', 'failed-with-empty-reason', mut(handWritten<CheckoutReceipt>('checkout', 'valid', 'checkout.receipt.failed'), (d) => (d.reason = '')), at('/reason', 'minLength', 'ERR_SCHEMA_LENGTH'));
+  // RFC 3986 allows a URI with nothing after its scheme ("https:", "https:?q"); Protocol-Commercial's validation does not.
+  const inTransit = handWritten<ShipReceipt>('ship', 'valid', 'ship.receipt.in-transit');
+  invalid('commercial/ship.receipt', 'tracking-url-with-nothing-after-scheme', mut(inTransit, (d) => (d.tracking_url = 'https:')), at('/tracking_url', 'pattern', 'ERR_SCHEMA_PATTERN'));
+  const checksFulfillment = handWritten<VerifyRequest>('verify', 'valid', 'verify.request.merchant-checks-fulfillment');
+  invalid('commercial/verify.request', 'authority-with-only-a-query', mut(checksFulfillment, (d) => (d.target.authority = 'https:?carrier=example')), at('/target/authority', 'pattern', 'ERR_SCHEMA_PATTERN'));
+  valid('commercial/verify.request', 'authority-as-urn', mut(checksFulfillment, (d) => (d.target.authority = 'urn:carrier:example')));
 }
