@@ -73,10 +73,20 @@ const ESCAPES: Readonly<Record<string, string>> = {
  * ```
  */
 export function parseJson(input: string | Uint8Array, options: ParseJsonOptions = {}): ParseJsonResult {
-  return parseJsonWith(input, options, undefined);
+  return parseJsonFrozen(input, options);
 }
 
-function parseJsonWith(input: string | Uint8Array, options: ParseJsonOptions, made: MadeContainers | undefined): ParseJsonResult {
+/**
+ * {@link parseJson}, and, given `made`, building each object without a prototype and freezing
+ * each object and array as it is closed, with its measures in `made`: for the snapshot module
+ * alone (`readSnapshot`), which registers them. The answer is {@link parseJson}'s in every other way.
+ *
+ * @param input - JSON text, or its UTF-8 bytes.
+ * @param options - as {@link parseJson}'s.
+ * @param made - filled with the containers made; left empty for a scalar or a refusal.
+ * @returns what {@link parseJson} returns, with frozen containers when `made` is given.
+ */
+export function parseJsonFrozen(input: string | Uint8Array, options: ParseJsonOptions, made?: MadeContainers): ParseJsonResult {
   if (types.isProxy(input) || (typeof input !== 'string' && !(input instanceof Uint8Array))) {
     return fail('ERR_USAGE_INVALID_ARGUMENT', '', `parseJson reads JSON text (a string) or its UTF-8 bytes (a Uint8Array), not ${input === null ? 'null' : typeof input}`);
   }
@@ -112,19 +122,6 @@ function parseJsonWith(input: string | Uint8Array, options: ParseJsonOptions, ma
  */
 export type MadeContainers = [container: object, height: number, size: number][];
 
-/**
- * {@link parseJson}, building each object without a prototype and freezing each object and
- * array as it is closed, with its measures in `made`: for the snapshot module alone
- * (`readSnapshot`), which registers them. The answer is {@link parseJson}'s in every other way.
- *
- * @param input - JSON text, or its UTF-8 bytes.
- * @param options - as {@link parseJson}'s.
- * @param made - filled with the containers made; left empty for a scalar or a refusal.
- * @returns what {@link parseJson} returns, with frozen containers.
- */
-export function parseJsonFrozen(input: string | Uint8Array, options: ParseJsonOptions, made: MadeContainers): ParseJsonResult {
-  return parseJsonWith(input, options, made);
-}
 
 function fail(code: Issue['code'], path: string, message: string): Refusal {
   return { ok: false, code, path, message };
