@@ -12,13 +12,14 @@ import t, { type Test } from 'tap';
 import { ROOT } from '../helpers.js';
 
 /**
- * A scratch copy of what the generators read and write, sharing node_modules. `outside` puts it
+ * A scratch copy of what the generators read and write (the vendored vectors included: the
+ * fixture generator builds the x402 fixtures from them), sharing node_modules. `outside` puts it
  * in the system's temporary folder, where no node_modules above it can stand in for its own.
  */
 function workspace(t: Test, outside = false): string {
   const dir = outside ? mkdtempSync(join(tmpdir(), 'writ-generators-')) : t.testdir();
   if (outside) t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  for (const p of ['package.json', 'manifest.json', 'checksums.txt', 'LICENSE', 'README.md', 'SPEC.md', 'POLICY.md', 'index.js', 'index.d.ts', 'schemas', 'examples', 'scripts', 'src', 'dist']) {
+  for (const p of ['package.json', 'manifest.json', 'checksums.txt', 'LICENSE', 'README.md', 'SPEC.md', 'POLICY.md', 'index.js', 'index.d.ts', 'schemas', 'examples', 'scripts', 'src', 'dist', 'test/vectors']) {
     cpSync(join(ROOT, p), join(dir, p), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
@@ -86,7 +87,6 @@ function oneLine(t: Test, r: ReturnType<typeof run>, script: string, names: stri
 
 t.test('a generator whose input is missing says which file, and how to restore it', async (t) => {
   const dir = workspace(t);
-  cpSync(join(ROOT, 'test/vectors'), join(dir, 'test/vectors'), { recursive: true });
   rmSync(join(dir, 'test/vectors/jcs/input'), { recursive: true });
   oneLine(t, run(dir, 'generate-conformance.js', '--check'), 'generate:conformance', 'test/vectors/jcs/input does not exist (ENOENT)', 'git checkout -- test/vectors/jcs/input');
   rmSync(join(dir, 'schemas/v1.0.0/index.json'));
